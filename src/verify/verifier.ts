@@ -1,0 +1,499 @@
+// The verifier: checks what a person supplied against what is on file, for one action of the policy.
+// Values are normalized, turned into keyed digests and compared with timingSafeEqual; they are never
+// logged, returned, kept or put in an error. Only data point names and match booleans leave this module.
+import type { Logger } from 'pino';
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import type { CountryCode } from 'libphonenumber-js';
+import validator from 'validator';
+import { createAudit } from './audit.js';
+import type { CheckOutcome } from './audit.js';
+import { createKeys, digestsEqual, pseudonym } from './digest.js';
+import type { VerificationKeys } from './digest.js';
+import { VerificationConfigError, VerificationInputError } from './errors.js';
+import { forbiddenDataPoint, isSsnLastFour } from './forbidden.js';
+import { createLockout } from './lockout.js';
+import { createMemoryStore } from './memory-store.js';
+import { normalize } from './normalize.js';
+import type { NormalizeOptions } from './normalize.js';
+import { createOtpService } from './otp.js';
+import type { OtpVerification } from './otp.js';
+import { isSensitiveRequest, parsePolicy, requirementFor } from './policy.js';
+import type { FactorCategory, Level, OtpDelivery, Requirement, VerificationPolicy } from './policy.js';
+import type { VerificationStore } from './store.js';
+import { checkToken, issueToken } from './token.js';
+import type { TokenCheck } from './token.js';
+
+export interface VerifierOptions {
+  /** Secret HMAC key, at least 32 bytes; the same in every process that shares a store. */
+  key: Buffer | string;
+  /** Where counters, locks and code challenges live (default: this process's memory). */
+  store?: VerificationStore;
+  /** pino logger for audit events (default: a new pino logger on stdout). */
+  logger?: Logger;
+}
+
+/** A declaration under penalty of perjury that the requester is the consumer (CCPA 11 CCR 7062(c)). */
+export interface Declaration {
+  signed: boolean;
+  signedAt: Date | number;
+  /** Where the signed declaration is kept; the caller stores the artefact with the request record. */
+  documentRef: string;
+}
+
+/** Suggested wording for the declaration; the business may use its own. */
+export const PERJURY_DECLARATION_TEXT =
+  'I declare under penalty of perjury under the laws of the State of California that I am the consumer whose personal information is the subject of this request.';
+
+export interface CheckInput {
+  action: string;
+  /** The business's ID of the subject (account or customer ID). Only its pseudonym is logged or stored. */
+  subjectId: string;
+  /** The subject's record: fields named by the policy's data points (onFileField) and contact points. */
+  onFile: Readonly<Record<string, string | null | undefined>>;
+  /** Data points the person supplied, by data point name. */
+  provided: Readonly<Record<string, string>>;
+  /** The caller's clock. */
+  now: Date | number;
+  /** Channel of the interaction (phone, chat, email …); the token is scoped to it. */
+  channel: string;
+  /** The agent handling the interaction, for per-agent limits and the audit trail. */
+  agentId?: string;
+  /** Where the interaction comes from (ANI or IP), for per-origin limits; only its pseudonym is kept. */
+  origin?: string;
+  /** A one-time code the person read back, for the possession factor. */
+  otp?: { challengeId: string; code: string };
+  declaration?: Declaration;
+  /** For a correction: the data points or on-file fields being corrected; they are not used (7060(h)). */
+  correcting?: readonly string[];
+  /** For a deletion: how sensitive the information is, or the data categories to delete. */
+  sensitivity?: 'standard' | 'sensitive';
+  dataCategories?: readonly string[];
+}
+
+export type Missing = 'data_points' | 'possession' | 'declaration';
+
+export interface CheckResult {
+  allowed: boolean;
+  /** Level reached: the action's level when allowed, 'not_required' for ungated actions, else 'none'. */
+  level: Level | 'not_required' | 'none';
+  /** Names of the data points that matched (never values). */
+  matchedDataPoints: string[];
+  factorCategories: FactorCategory[];
+  /** What the action needed and did not get. */
+  missing: Missing[];
+  /** Failed checks the subject may still make before it is locked. */
+  attemptsLeft: number;
+  token?: string;
+  tokenExpiresAt?: Date;
+  /** Safe to tell the person: never says which data point failed or how many matched. */
+  reason: string;
+  /** For agents and the audit trail: which data points matched, which did not, and why. */
+  internalReason: string;
+  lockedUntil?: Date;
+  /** The declaration as recorded, to keep with the request record. */
+  declaration?: { documentRef: string; signedAt: string; recordedAt: string };
+  /** Regulation or policy reference of the requirement applied. */
+  reference: string;
+}
+
+export interface IssueOtpInput {
+  subjectId: string;
+  via: OtpDelivery;
+  /** The subject's record: the code goes to the contact point on file, never to one given in the interaction. */
+  onFile: Readonly<Record<string, string | null | undefined>>;
+  now: Date | number;
+  /** Delivers the code; the library never sends anything itself. */
+  send: (message: { to: string; code: string; via: OtpDelivery; restricted: boolean; expiresAt: Date }) => void | Promise<void>;
+  agentId?: string;
+  origin?: string;
+}
+
+export type IssueOtpResult =
+  | { issued: true; challengeId: string; via: OtpDelivery; restricted: boolean; expiresAt: Date }
+  | { issued: false; reason: 'locked'; lockedUntil: Date };
+
+export interface Verifier {
+  readonly policy: VerificationPolicy;
+  check(input: CheckInput): Promise<CheckResult>;
+  issueOtp(input: IssueOtpInput): Promise<IssueOtpResult>;
+  /** Checks a token's signature, expiry and scope before a sensitive action. */
+  verifyToken(token: string, expect: { subjectId: string; action: string; channel: string; now: Date | number }): TokenCheck;
+}
+
+const CUSTOMER_REASONS = {
+  allowed: 'Thank you, your identity is verified.',
+  not_required: 'No identity verification is needed for this request.',
+  denied: 'We could not verify your identity with the information provided.',
+  locked: 'Verification is not available right now after too many attempts. Please try again later.',
+} as const;
+
+const MINUTE = 60_000;
+
+type DataPointStatus = 'matched' | 'no_match' | 'not_on_file' | 'unusable';
+
+function inputError(code: string, path: string, message: string): VerificationInputError {
+  return new VerificationInputError(code, path, `caregate: ${message}`);
+}
+
+/** Names appear in errors; cut them short so a value pasted into a name cannot come out whole. */
+function shown(name: string): string {
+  return JSON.stringify(name.length > 40 ? `${name.slice(0, 40)}…` : name);
+}
+
+function toMillis(now: unknown, path: string): number {
+  const ms = now instanceof Date ? now.getTime() : now;
+  if (typeof ms !== 'number' || !Number.isFinite(ms)) {
+    throw inputError('invalid_now', path, 'now must be a Date or a number of milliseconds (pass your clock, e.g. new Date())');
+  }
+  return ms;
+}
+
+function requireText(value: unknown, path: string, what: string): string {
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw inputError(`missing_${path.slice(1)}`, path, `${path.slice(1)} must be a non-empty string (${what})`);
+  }
+  return value;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Creates a verifier for a policy (validated here) with a key and, optionally, a shared store. */
+export function createVerifier(policyInput: VerificationPolicy | unknown, options: VerifierOptions): Verifier {
+  if (!isRecord(options)) {
+    throw new VerificationConfigError(
+      'missing_options',
+      '',
+      'caregate: createVerifier(policy, options) needs options with key: a secret Buffer or string of at least 32 bytes (for example crypto.randomBytes(32))',
+    );
+  }
+  const keys: VerificationKeys = createKeys(options.key);
+  const policy = parsePolicy(policyInput);
+  const store = options.store ?? createMemoryStore();
+  const audit = createAudit(options.logger);
+  const lockout = createLockout(store, policy.lockout);
+  const otp = createOtpService(store, keys, {
+    digits: policy.otp.digits,
+    ttlMs: policy.otp.ttlMinutes * MINUTE,
+    maxAttempts: policy.otp.maxAttempts,
+  });
+  const normalizeOptions: NormalizeOptions = {
+    dateOrder: policy.normalization.dateOrder,
+    defaultPhoneCountry: policy.normalization.defaultPhoneCountry as CountryCode,
+  };
+  const dataPointNames = Object.keys(policy.dataPoints);
+  const fieldOf = (dp: string) => policy.dataPoints[dp]?.onFileField ?? dp;
+  const knownFields = new Set([
+    ...dataPointNames.map(fieldOf),
+    ...Object.values(policy.otp.deliveries).map((d) => d.onFileField),
+  ]);
+
+  const subjectOf = (id: string) => pseudonym(keys, 'subject', id);
+  const partiesOf = (input: { subjectId: string; agentId?: string | undefined; origin?: string | undefined }) => ({
+    subject: subjectOf(input.subjectId),
+    agent: input.agentId === undefined ? undefined : pseudonym(keys, 'agent', input.agentId),
+    origin: input.origin === undefined ? undefined : pseudonym(keys, 'origin', input.origin),
+  });
+
+  /** Refuses forbidden or unknown fields before anything is compared, logged or stored. */
+  function screenOnFile(onFile: unknown): Readonly<Record<string, unknown>> {
+    if (!isRecord(onFile)) throw inputError('invalid_on_file', '/onFile', 'onFile must be an object of the fields the policy names');
+    for (const [field, value] of Object.entries(onFile)) {
+      const hit = forbiddenDataPoint(field);
+      if (hit) {
+        throw inputError(
+          'forbidden_on_file_field',
+          `/onFile/${field}`,
+          `the on-file field ${shown(field)} may not be passed to verification: ${hit.why}. It was not compared, logged or kept; pass only the fields the policy names`,
+        );
+      }
+      if (knownFields.has(field) && value !== undefined && value !== null && typeof value !== 'string') {
+        throw inputError('invalid_value', `/onFile/${field}`, `the on-file field ${shown(field)} must be a string (its value is not shown)`);
+      }
+    }
+    return onFile;
+  }
+
+  function screenProvided(provided: unknown): Readonly<Record<string, string>> {
+    if (!isRecord(provided)) throw inputError('invalid_provided', '/provided', 'provided must be an object of data point names to the values the person gave');
+    for (const [name, value] of Object.entries(provided)) {
+      const hit = forbiddenDataPoint(name);
+      if (hit) {
+        throw inputError(
+          'forbidden_data_point',
+          `/provided/${name}`,
+          `${shown(name)} was supplied as a data point but may not be used to verify identity: ${hit.why}. It was not compared, logged or kept; do not ask for it`,
+        );
+      }
+      if (!Object.hasOwn(policy.dataPoints, name)) {
+        if (isSsnLastFour(name)) {
+          throw inputError('ssn_last4_disabled', `/provided/${name}`, `${shown(name)} (last four of an SSN) is off in this policy; it was not compared, logged or kept. Ask for one of: ${dataPointNames.join(', ')}`);
+        }
+        throw inputError('unknown_data_point', `/provided/${name}`, `${shown(name)} is not a data point of this policy; use one of: ${dataPointNames.join(', ')}`);
+      }
+      if (typeof value !== 'string') {
+        throw inputError('invalid_value', `/provided/${name}`, `the value supplied for ${shown(name)} must be a string (the value is not shown)`);
+      }
+    }
+    return provided as Readonly<Record<string, string>>;
+  }
+
+  function compare(dp: string, given: string, onFileValue: unknown): DataPointStatus {
+    const def = policy.dataPoints[dp];
+    if (!def) return 'unusable';
+    const a = normalize(def.normalizer, given, normalizeOptions);
+    const b = typeof onFileValue === 'string' ? normalize(def.normalizer, onFileValue, normalizeOptions) : '';
+    // Both sides become 32-byte keyed digests, compared in constant time; the label keeps fields apart.
+    const equal = digestsEqual(keys.hmac('compare', dp, a), keys.hmac('compare', dp, b));
+    if (b.length === 0) return 'not_on_file';
+    if (a.length === 0) return 'unusable';
+    return equal ? 'matched' : 'no_match';
+  }
+
+  function declarationOf(input: CheckInput, now: number): CheckResult['declaration'] | undefined {
+    const d = input.declaration;
+    if (d === undefined) return undefined;
+    if (!isRecord(d)) throw inputError('invalid_declaration', '/declaration', 'declaration must be { signed, signedAt, documentRef }');
+    const signedAt = toMillis(d.signedAt, '/declaration/signedAt');
+    if (d.signed !== true || signedAt > now || typeof d.documentRef !== 'string' || d.documentRef.trim() === '') return undefined;
+    return { documentRef: d.documentRef, signedAt: new Date(signedAt).toISOString(), recordedAt: new Date(now).toISOString() };
+  }
+
+  return {
+    policy,
+
+    async check(input) {
+      if (!isRecord(input)) throw inputError('invalid_input', '', 'check() takes { action, subjectId, onFile, provided, now, channel }');
+      const actionName = requireText(input.action, '/action', 'an action of the policy');
+      const action = Object.hasOwn(policy.actions, actionName) ? policy.actions[actionName] : undefined;
+      if (!action) {
+        throw inputError('unknown_action', '/action', `${shown(actionName)} is not an action of the policy; use one of: ${Object.keys(policy.actions).join(', ')}`);
+      }
+      const subjectId = requireText(input.subjectId, '/subjectId', "the business's ID of the subject");
+      const channel = requireText(input.channel, '/channel', 'the channel of the interaction, such as "phone" or "chat"');
+      const now = toMillis(input.now, '/now');
+      const provided = screenProvided(input.provided);
+      const onFile = screenOnFile(input.onFile);
+      if (input.otp !== undefined && (!isRecord(input.otp) || typeof input.otp.challengeId !== 'string' || typeof input.otp.code !== 'string')) {
+        throw inputError('invalid_otp', '/otp', 'otp must be { challengeId, code } as strings');
+      }
+      const parties = partiesOf(input);
+      const time = new Date(now).toISOString();
+      const baseEvent = {
+        action: actionName,
+        requestType: action.requestType,
+        subject: parties.subject,
+        agent: input.agentId,
+        origin: parties.origin,
+        channel,
+        time,
+      };
+
+      const requirement = requirementFor(policy, actionName, isSensitiveRequest(action, input));
+      if (requirement === 'not_required' || requirement === undefined) {
+        // 7060(b): nothing is compared or counted; supplied data points are not even read.
+        const internalReason = `no verification: ${action.reference}`;
+        audit.check({ ...baseEvent, dataPoints: {}, excludedDataPoints: [], factorCategories: [], outcome: 'not_required', level: 'not_required', reference: action.reference, internalReason });
+        return {
+          allowed: true,
+          level: 'not_required',
+          matchedDataPoints: [],
+          factorCategories: [],
+          missing: [],
+          attemptsLeft: await lockout.attemptsLeft(parties.subject, now),
+          reason: CUSTOMER_REASONS.not_required,
+          internalReason,
+          reference: action.reference,
+        };
+      }
+
+      let corrected = new Set<string>();
+      if (action.requestType === 'correct') {
+        const correcting = input.correcting;
+        if (!Array.isArray(correcting) || correcting.length === 0 || !correcting.every((c) => typeof c === 'string')) {
+          throw inputError('missing_correcting', '/correcting', `${shown(actionName)} is a correction: pass correcting, the names of the data points or fields being corrected, so they are not used to verify (CCPA 11 CCR 7060(h))`);
+        }
+        corrected = new Set(correcting);
+      }
+
+      const status = await lockout.status(parties, now);
+      if (status.locked) {
+        const internalReason = `locked: ${status.scope} has too many failed checks, until ${new Date(status.until).toISOString()}; nothing was compared`;
+        audit.check({ ...baseEvent, dataPoints: {}, excludedDataPoints: [], factorCategories: [], outcome: 'locked', level: 'none', reference: requirement.reference, internalReason });
+        return {
+          allowed: false,
+          level: 'none',
+          matchedDataPoints: [],
+          factorCategories: [],
+          missing: [],
+          attemptsLeft: 0,
+          reason: CUSTOMER_REASONS.locked,
+          internalReason,
+          lockedUntil: new Date(status.until),
+          reference: requirement.reference,
+        };
+      }
+
+      const evaluated = evaluate(requirement, provided, onFile, corrected);
+      let possession: OtpVerification | undefined;
+      if (input.otp !== undefined) {
+        possession = await otp.verify({ challengeId: input.otp.challengeId, code: input.otp.code, subject: parties.subject, now });
+      }
+      const declaration = declarationOf(input, now);
+
+      const factorCategories: FactorCategory[] = [];
+      if (evaluated.matched.length > 0 && evaluated.matched.length >= requirement.requiredDataPoints) factorCategories.push('knowledge');
+      if (possession?.ok) factorCategories.push('possession');
+      const missing: Missing[] = [];
+      if (evaluated.matched.length < requirement.requiredDataPoints) missing.push('data_points');
+      for (const category of requirement.requiredFactorCategories) {
+        if (category !== 'knowledge' && !factorCategories.includes(category)) missing.push('possession');
+      }
+      if (requirement.requiresDeclaration && !declaration) missing.push('declaration');
+      const allowed = missing.length === 0;
+
+      const reasons = [
+        `matched ${evaluated.matched.length} of ${requirement.requiredDataPoints} required data points`,
+        ...evaluated.details,
+      ];
+      if (requirement.requiredFactorCategories.includes('possession') || possession) {
+        reasons.push(possession ? `one-time code: ${possession.outcome}${possession.restricted ? ' (restricted delivery)' : ''}` : 'one-time code: none supplied');
+      }
+      if (requirement.requiresDeclaration) reasons.push(declaration ? 'declaration: signed' : 'declaration: missing or not signed');
+
+      let attemptsLeft: number;
+      let lockedUntil: Date | undefined;
+      let token: { token: string; expiresAt: number; id: string } | undefined;
+      if (allowed) {
+        await lockout.recordSuccess(parties);
+        attemptsLeft = policy.lockout.subject.maxFailures;
+        token = issueToken(keys, { sub: parties.subject, act: [actionName], ch: channel, lvl: requirement.level, iat: now, ttlMs: policy.token.ttlMinutes * MINUTE });
+      } else {
+        const failure = await lockout.recordFailure(parties, now);
+        attemptsLeft = failure.attemptsLeft;
+        if (failure.locked.length > 0) {
+          reasons.push(`now locked: ${failure.locked.join(', ')}`);
+          const after = await lockout.status(parties, now);
+          if (after.locked) lockedUntil = new Date(after.until);
+        }
+      }
+      const internalReason = `${allowed ? 'allowed' : `denied (missing: ${missing.join(', ')})`}: ${reasons.join('; ')}`;
+      const outcome: CheckOutcome = allowed ? 'allowed' : 'denied';
+      audit.check({
+        ...baseEvent,
+        dataPoints: evaluated.booleans,
+        excludedDataPoints: evaluated.excluded,
+        factorCategories,
+        possession: possession ? { via: possession.via, restricted: possession.restricted, outcome: possession.outcome } : undefined,
+        declarationRef: declaration?.documentRef,
+        outcome,
+        level: allowed ? requirement.level : 'none',
+        reference: requirement.reference,
+        internalReason,
+        tokenId: token?.id,
+      });
+      return {
+        allowed,
+        level: allowed ? requirement.level : 'none',
+        matchedDataPoints: evaluated.matched,
+        factorCategories,
+        missing,
+        attemptsLeft,
+        ...(token ? { token: token.token, tokenExpiresAt: new Date(token.expiresAt) } : {}),
+        reason: allowed ? CUSTOMER_REASONS.allowed : CUSTOMER_REASONS.denied,
+        internalReason,
+        ...(lockedUntil ? { lockedUntil } : {}),
+        ...(declaration ? { declaration } : {}),
+        reference: requirement.reference,
+      };
+    },
+
+    async issueOtp(input) {
+      if (!isRecord(input)) throw inputError('invalid_input', '', 'issueOtp() takes { subjectId, via, onFile, now, send }');
+      const subjectId = requireText(input.subjectId, '/subjectId', "the business's ID of the subject");
+      const now = toMillis(input.now, '/now');
+      const via = input.via;
+      const delivery = typeof via === 'string' && Object.hasOwn(policy.otp.deliveries, via) ? policy.otp.deliveries[via] : undefined;
+      if (!delivery) {
+        const configured = Object.keys(policy.otp.deliveries);
+        throw inputError('otp_delivery_not_configured', '/via', `the policy has no one-time code delivery ${shown(String(via))}; use one of: ${configured.join(', ') || '(none configured)'}`);
+      }
+      if (typeof input.send !== 'function') throw inputError('missing_send', '/send', 'send must be a function that delivers the code to the contact point on file');
+      const onFile = screenOnFile(input.onFile);
+      const destination = onFile[delivery.onFileField];
+      if (typeof destination !== 'string' || destination.trim() === '') {
+        throw inputError('no_contact_on_file', `/onFile/${delivery.onFileField}`, `there is no ${delivery.onFileField} on file for ${via}; a code goes only to a contact point already on file, never to one given during the interaction`);
+      }
+      const usable =
+        via === 'email'
+          ? validator.isEmail(destination.trim())
+          : parsePhoneNumberFromString(destination, normalizeOptions.defaultPhoneCountry ?? 'US')?.isPossible() === true;
+      if (!usable) {
+        throw inputError('contact_on_file_unusable', `/onFile/${delivery.onFileField}`, `the ${delivery.onFileField} on file cannot receive a ${via} code (its value is not shown); fix the record`);
+      }
+      const parties = partiesOf(input);
+      const base = { subject: parties.subject, agent: input.agentId, origin: parties.origin, via, restricted: delivery.restricted, time: new Date(now).toISOString() };
+      const status = await lockout.status(parties, now);
+      if (status.locked) {
+        audit.otpIssued({ ...base, outcome: 'locked' });
+        return { issued: false, reason: 'locked', lockedUntil: new Date(status.until) };
+      }
+      const issued = await otp.issue({ subject: parties.subject, via, restricted: delivery.restricted, now });
+      const expiresAt = new Date(issued.expiresAt);
+      try {
+        await input.send({ to: destination, code: issued.code, via, restricted: delivery.restricted, expiresAt });
+      } catch (err) {
+        await otp.cancel(issued.challengeId);
+        audit.otpIssued({ ...base, outcome: 'send_failed' });
+        throw err;
+      }
+      audit.otpIssued({ ...base, outcome: 'issued', expiresAt: expiresAt.toISOString() });
+      return { issued: true, challengeId: issued.challengeId, via, restricted: delivery.restricted, expiresAt };
+    },
+
+    verifyToken(token, expect) {
+      const subjectId = requireText(expect.subjectId, '/subjectId', "the business's ID of the subject");
+      return checkToken(keys, token, { subject: subjectOf(subjectId), action: expect.action, channel: expect.channel, now: toMillis(expect.now, '/now') });
+    },
+  };
+
+  function evaluate(
+    requirement: Requirement,
+    provided: Readonly<Record<string, string>>,
+    onFile: Readonly<Record<string, unknown>>,
+    corrected: ReadonlySet<string>,
+  ) {
+    const matched: string[] = [];
+    const booleans: Record<string, boolean> = {};
+    const excluded: string[] = [];
+    const details: string[] = [];
+    // Policy order, not the order of `provided`: the outcome must not depend on how the caller lists them.
+    for (const dp of dataPointNames) {
+      if (!Object.hasOwn(provided, dp)) continue;
+      if (corrected.has(dp) || corrected.has(fieldOf(dp))) {
+        excluded.push(dp);
+        details.push(`${dp} not used: it is being corrected (7060(h))`);
+        continue;
+      }
+      if (!requirement.allowedDataPoints.includes(dp)) {
+        excluded.push(dp);
+        details.push(`${dp} not used: not allowed for this action`);
+        continue;
+      }
+      const result = compare(dp, provided[dp] ?? '', onFile[fieldOf(dp)]);
+      booleans[dp] = result === 'matched';
+      if (result === 'matched') matched.push(dp);
+      details.push(
+        result === 'matched'
+          ? `${dp} matched`
+          : result === 'no_match'
+            ? `${dp} did not match`
+            : result === 'not_on_file'
+              ? `${dp} not on file`
+              : `${dp} supplied in a form that could not be read`,
+      );
+    }
+    return { matched, booleans, excluded, details };
+  }
+}
