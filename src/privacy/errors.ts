@@ -1,0 +1,37 @@
+import { CaregateError } from '../errors.js';
+import type { ErrorLocation } from '../errors.js';
+
+/**
+ * Stable codes of the request register's errors. `exitCode` maps them onto the CLI's contract:
+ * 2 = usage or configuration, 3 = integrity failure or refused input.
+ */
+export type PrivacyErrorCode =
+  | 'DSAR_CONFIG'
+  | 'DSAR_INPUT'
+  | 'DSAR_NOT_FOUND'
+  | 'DSAR_TRANSITION'
+  | 'DSAR_TERMINAL'
+  | 'DSAR_EXTENSION'
+  | 'DSAR_TASKS_OPEN'
+  | 'DSAR_CALENDAR'
+  | 'DSAR_LOCKED'
+  | 'DSAR_READ_ONLY'
+  | 'DSAR_INTEGRITY'
+  | 'DSAR_STORE';
+
+const CONFIG_CODES: ReadonlySet<PrivacyErrorCode> = new Set(['DSAR_CONFIG', 'DSAR_CALENDAR', 'DSAR_LOCKED', 'DSAR_READ_ONLY', 'DSAR_STORE']);
+
+/** An error of the request register. Messages never carry personal data (identifiers, contact data, free text). */
+export class PrivacyError extends CaregateError {
+  declare readonly code: PrivacyErrorCode;
+
+  constructor(code: PrivacyErrorCode, message: string, location: ErrorLocation = {}, options?: { cause?: unknown }) {
+    super(code, message, location, options);
+    this.name = 'PrivacyError';
+  }
+
+  /** CLI exit code: 2 for configuration problems, 3 for integrity failures and refused input. */
+  get exitCode(): 2 | 3 {
+    return CONFIG_CODES.has(this.code) ? 2 : 3;
+  }
+}
