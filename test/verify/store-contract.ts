@@ -1,0 +1,61 @@
+// The behaviour every VerificationStore must have; run against the memory store and against Redis.
+import { it, expect } from 'vitest';
+import type { StoredChallenge, VerificationStore } from '../../src/verify/index.js';
+import { MINUTE, T0 } from './helpers.js';
+
+const challenge = (over: Partial<StoredChallenge> = {}): StoredChallenge => ({
+  subject: 'ab'.repeat(32),
+  codeDigest: 'cd'.repeat(32),
+  via: 'sms',
+  restricted: true,
+  issuedAt: T0,
+  expiresAt: T0 + 10 * MINUTE,
+  maxAttempts: 3,
+  ...over,
+});
+
+export function storeContract(store: () => VerificationStore, unique: () => string): void {
+  it('counts failures in a window that starts with the first one', async () => {
+    const s = store();
+    const key = unique();
+    expect(await s.addFailure(key, T0, 10 * MINUTE)).toBe(1);
+    expect(await s.addFailure(key, T0 + MINUTE, 10 * MINUTE)).toBe(2);
+    expect(await s.failures(key, T0 + 2 * MINUTE, 10 * MINUTE)).toBe(2);
+    expect(await s.failures(key, T0 + 10 * MINUTE, 10 * MINUTE)).toBe(0);
+    expect(await s.addFailure(key, T0 + 10 * MINUTE, 10 * MINUTE)).toBe(1);
+    await s.resetFailures(key);
+    expect(await s.failures(key, T0 + 10 * MINUTE, 10 * MINUTE)).toBe(0);
+  });
+
+  it('increments atomically under concurrency', async () => {
+    const s = store();
+    const key = unique();
+    const counts = await Promise.all(Array.from({ length: 50 }, () => s.addFailure(key, T0, 60 * MINUTE)));
+    expect([...counts].sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+  });
+
+  it('locks until a time by the caller clock, and a lock is only ever raised', async () => {
+    const s = store();
+    const key = unique();
+    expect(await s.lockedUntil(key, T0)).toBeUndefined();
+    await s.lock(key, T0 + 30 * MINUTE, T0);
+    expect(await s.lockedUntil(key, T0 + 29 * MINUTE)).toBe(T0 + 30 * MINUTE);
+    await s.lock(key, T0 + 5 * MINUTE, T0);
+    expect(await s.lockedUntil(key, T0 + 29 * MINUTE)).toBe(T0 + 30 * MINUTE);
+    expect(await s.lockedUntil(key, T0 + 30 * MINUTE)).toBeUndefined();
+  });
+
+  it('keeps challenges, counts wrong tries, and lets exactly one caller consume', async () => {
+    const s = store();
+    const id = unique();
+    await s.putChallenge(id, challenge(), T0);
+    expect(await s.getChallenge(id)).toEqual({ challenge: challenge(), failures: 0 });
+    expect(await s.addChallengeFailure(id)).toBe(1);
+    expect(await s.addChallengeFailure(id)).toBe(2);
+    expect((await s.getChallenge(id))?.failures).toBe(2);
+    const consumed = await Promise.all(Array.from({ length: 10 }, () => s.consumeChallenge(id)));
+    expect(consumed.filter(Boolean)).toHaveLength(1);
+    expect(await s.getChallenge(id)).toBeUndefined();
+    expect(await s.addChallengeFailure(id)).toBeUndefined();
+  });
+}
