@@ -1,2 +1,13 @@
 // Public entry point of caregate. Each area re-exports from its own folder.
-export {};
+export { createRedactor } from './redactor.js';
+export type { Redactor, RedactResult, RedactValueResult, RuleInfo, SessionOptions } from './redactor.js';
+export type { RedactorConfig } from './config.js';
+export { DEFAULT_KEY_HINTS } from './config.js';
+export type { Finding, Explanation, ScanError } from './detect/types.js';
+export type { ValueFinding } from './value.js';
+export { CaregateError } from './errors.js';
+export type { ErrorLocation } from './errors.js';
+export type { RulePack, Rule } from './rules/types.js';
+export { loadPackFile, validatePackShape, DEFAULT_PACKS } from './rules/load.js';
+export type { Validator, ValidatorInput } from './validators/types.js';
+export { cardBrand } from './validators/card.js';

@@ -1,0 +1,123 @@
+import type { ValidatorOptions } from '../validators/types.js';
+import type { CompiledRule } from './plan.js';
+import type { Explanation, ScanError } from './types.js';
+
+/** A match that passed its rule's checks, waiting for overlap resolution. Offsets are absolute. */
+export interface Candidate {
+  start: number;
+  end: number;
+  rule: CompiledRule;
+  confidence: number;
+  /** Digits of a numeric match (masks key labels and pseudonyms on them). */
+  digits: string;
+  explain: Explanation | undefined;
+  error: ScanError | undefined;
+}
+
+/** Shared by every pass while one buffer is scanned. */
+export interface ScanContext {
+  text: string;
+  /** Absolute offset of text[0]. */
+  base: number;
+  /** Hits at or after this index (relative to text) wait for more text, unless final. */
+  frontier: number;
+  final: boolean;
+  out: Candidate[];
+  explain: boolean;
+  minConfidence: number;
+  validatorOptions: ValidatorOptions;
+}
+
+function collectWords(re: RegExp, text: string): string[] {
+  const g = new RegExp(re.source, 'gi');
+  const found: string[] = [];
+  let m: RegExpExecArray | null;
+  while ((m = g.exec(text)) !== null) found.push(m[0].toLowerCase().replace(/\s+/g, ' '));
+  return found;
+}
+
+/**
+ * Runs a candidate through its rule: allow list, validators (tri-state), context words (boost, required,
+ * exclude), then the confidence threshold. Pushes it when it survives. `needsContext` marks a match that
+ * is only plausible with context (a window cut out of a longer digit run, an unformatted number).
+ */
+export function offerCandidate(
+  ctx: ScanContext,
+  rule: CompiledRule,
+  start: number,
+  end: number,
+  digits: string,
+  needsContext: boolean,
+  source: 'written' | 'spoken' | undefined,
+): boolean {
+  const text = ctx.text;
+  const value = text.slice(start, end);
+  if (rule.allow && rule.allow.has(value.trim().toLowerCase())) return false;
+
+  let confidence = rule.base;
+  const validatorLog: Explanation['validators'] = [];
+  const input = { text: value, digits, options: ctx.validatorOptions };
+  for (const v of rule.validators) {
+    const r = v.fn(input);
+    if (r === false) return false;
+    if (ctx.explain) validatorLog.push({ name: v.name, result: r === true ? 'valid' : 'neutral' });
+  }
+
+  let contextWords: string[] = [];
+  const c = rule.context;
+  if (c) {
+    const before = text.slice(Math.max(0, start - c.before), start);
+    const after = text.slice(end, Math.min(text.length, end + c.after));
+    if (c.exclude && (c.exclude.test(before) || c.exclude.test(after))) return false;
+    const hit = c.words.test(before) || c.words.test(after);
+    if (hit) {
+      confidence = Math.min(1, confidence + c.boost);
+      if (ctx.explain) contextWords = [...collectWords(c.words, before), ...collectWords(c.words, after)];
+    } else if (c.required || needsContext) {
+      return false;
+    }
+  } else if (needsContext) {
+    return false;
+  }
+  if (confidence < ctx.minConfidence) return false;
+
+  ctx.out.push({
+    start: ctx.base + start,
+    end: ctx.base + end,
+    rule,
+    confidence: Math.round(confidence * 1000) / 1000,
+    digits,
+    explain: ctx.explain
+      ? { detector: rule.detector, baseConfidence: rule.base, validators: validatorLog, contextWords, ...(source ? { source } : {}) }
+      : undefined,
+    error: undefined,
+  });
+  return true;
+}
+
+/**
+ * Fail closed: when a detector or validator throws, the region it was looking at is masked as the rule's
+ * entity and the error is reported (message only, never the text).
+ */
+export function failClosed(ctx: ScanContext, rule: CompiledRule, start: number, end: number, err: unknown): void {
+  const s = Math.max(0, start);
+  const e = Math.min(ctx.text.length, Math.max(end, s + 1));
+  const message = safeMessage(err);
+  const error: ScanError = { ruleId: rule.id, start: ctx.base + s, end: ctx.base + e, message };
+  ctx.out.push({
+    start: ctx.base + s,
+    end: ctx.base + e,
+    rule,
+    confidence: 1,
+    digits: '',
+    explain: ctx.explain ? { detector: rule.detector, baseConfidence: rule.base, validators: [], contextWords: [], error: message } : undefined,
+    error,
+  });
+}
+
+/** An error's message with every digit and e-mail-like word blanked: a thrown message may quote the value. */
+export function safeMessage(err: unknown): string {
+  const name = err instanceof Error ? err.name : 'Error';
+  const raw = err instanceof Error ? err.message : String(err);
+  return `${name}: ${raw.replace(/\S*@\S*/g, '[…]').replace(/\d/g, '#').slice(0, 200)}`;
+}

@@ -1,0 +1,334 @@
+import { CaregateError } from '../errors.js';
+import { createMask, type MaskEnv } from '../mask/masks.js';
+import type { Mask } from '../mask/types.js';
+import { assertSafePattern } from '../rules/regex-safety.js';
+import {
+  isBuiltinDetector, isDigitsDetector, isKeywordDetector, isShapeDetector,
+  type BuiltinDetector, type DigitsDetector, type KeywordDetector, type PatternSpec, type Rule, type RulePack,
+} from '../rules/types.js';
+import type { Validator } from '../validators/types.js';
+import { GATE_WORDS } from './spoken-words.js';
+
+/**
+ * A rule pack compiled once into a scan plan (as fast-redact compiles a function and gitleaks builds its
+ * keyword trie once): per-detector rule lists, one keyword prefilter regex, one combined shape regex,
+ * and the masks resolved against the redactor's configuration.
+ */
+export interface CompiledContext {
+  words: RegExp;
+  exclude: RegExp | null;
+  before: number;
+  after: number;
+  boost: number;
+  required: boolean;
+}
+
+export interface CompiledRule {
+  index: number;
+  id: string;
+  entity: string;
+  pack: string;
+  description: string;
+  regulations: string[];
+  docsUrl: string | undefined;
+  detector: string;
+  base: number;
+  validators: { name: string; fn: Validator }[];
+  context: CompiledContext | null;
+  allow: Set<string> | null;
+  mask: Mask;
+  maskSpec: { type: string } & Record<string, unknown>;
+  retention: 'any' | 'none';
+  source: Rule;
+}
+
+export interface DigitRule {
+  rule: CompiledRule;
+  min: number;
+  max: number;
+  shapes: Set<string> | null;
+  groupCount: [number, number];
+  groupDigits: [number, number];
+  /** Allowed joiner characters by char code (< 256). */
+  sep: Uint8Array;
+  maxSep: number;
+  consistent: boolean;
+  lead: Uint8Array;
+  requireLeading: boolean;
+  written: boolean;
+  spoken: boolean;
+  skipGlued: boolean;
+}
+
+export type CompiledValue =
+  | { kind: 'number'; min: number; max: number }
+  | { kind: 'pattern'; re: RegExp; maxLength: number };
+
+export interface KeywordTarget {
+  rule: CompiledRule;
+  deny: boolean;
+  values: CompiledValue[];
+  before: { re: RegExp; maxLength: number } | null;
+  span: 'value' | 'keyword-and-value' | 'before-keyword-value';
+  maxGap: number;
+}
+
+export interface ScanPlan {
+  rules: CompiledRule[];
+  digitRules: DigitRule[];
+  writtenDigitRules: DigitRule[];
+  spokenDigitRules: DigitRule[];
+  /** Fewest digits any written digit rule accepts: shorter runs are skipped at once. */
+  minWrittenDigits: number;
+  spokenGate: RegExp | null;
+  keywordGate: RegExp | null;
+  keywordGateCs: RegExp | null;
+  keywordTargets: Map<string, KeywordTarget[]>;
+  keywordTargetsCs: Map<string, KeywordTarget[]>;
+  shapeGate: RegExp | null;
+  shapeGateCi: RegExp | null;
+  shapeRules: Map<string, CompiledRule>;
+  emailRules: CompiledRule[];
+  ipv6Rules: CompiledRule[];
+  speakerRules: { rule: CompiledRule; ignore: Set<string> }[];
+}
+
+export interface PlanOptions {
+  modes: ReadonlySet<string>;
+  disable: ReadonlySet<string>;
+  masks: Record<string, string | ({ type: string } & Record<string, unknown>)>;
+  validators: Record<string, Validator>;
+  maskEnv: MaskEnv;
+}
+
+export interface LoadedPack {
+  pack: RulePack;
+  file: string;
+  /** Shipped packs are checked for ReDoS in the test suite; user packs are checked at load. */
+  trusted: boolean;
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A literal phrase as a regex: escaped, inner spaces matching 1–3 whitespace characters, word-bounded. */
+function phrase(word: string): string {
+  const body = word.trim().split(/\s+/).map(escapeRe).join('\\s{1,3}');
+  return /\w$/.test(word) ? `${body}\\b` : body;
+}
+
+/** One `\b(?:…)` alternation, longest phrase first (irregexp takes the first alternative that matches). */
+function wordsRegex(words: string[], flags: string): RegExp {
+  const uniq = [...new Set(words.map((w) => w.trim()))].sort((a, b) => b.length - a.length || a.localeCompare(b));
+  return new RegExp(`\\b(?:${uniq.map(phrase).join('|')})`, flags);
+}
+
+export function keywordKey(text: string, caseSensitive: boolean): string {
+  const k = text.replace(/\s+/g, ' ');
+  return caseSensitive ? k : k.toLowerCase();
+}
+
+function charTable(chars: string): Uint8Array {
+  const t = new Uint8Array(256);
+  for (const c of chars) t[c.charCodeAt(0)] = 1;
+  return t;
+}
+
+function maskFor(rule: Rule, opts: PlanOptions, where: string): { mask: Mask; spec: { type: string } & Record<string, unknown> } {
+  const raw = opts.masks[rule.id] ?? opts.masks[rule.entity] ?? rule.mask;
+  const spec = typeof raw === 'string' ? { type: raw } : raw;
+  const source = opts.masks[rule.id] ? `masks.${rule.id}` : opts.masks[rule.entity] ? `masks.${rule.entity}` : where;
+  const mask = createMask(spec, opts.maskEnv, source);
+  if ((rule.retention ?? 'any') === 'none' && mask.retention !== 'none') {
+    throw new CaregateError(
+      'E_MASK_RETENTION',
+      `${source}: ${rule.entity} (rule ${rule.id}) may keep nothing of the value, but the "${mask.name}" mask keeps ${mask.retention === 'partial' ? 'some of its digits' : mask.retention === 'length' ? 'its length' : 'a linkable label or pseudonym'}; use "label" (unnumbered) or "remove"`,
+      { path: source },
+    );
+  }
+  return { mask, spec };
+}
+
+export function compilePlan(packs: LoadedPack[], opts: PlanOptions): ScanPlan {
+  const plan: ScanPlan = {
+    rules: [], digitRules: [], writtenDigitRules: [], spokenDigitRules: [], minWrittenDigits: 32,
+    spokenGate: null, keywordGate: null, keywordGateCs: null,
+    keywordTargets: new Map(), keywordTargetsCs: new Map(),
+    shapeGate: null, shapeGateCi: null, shapeRules: new Map(),
+    emailRules: [], ipv6Rules: [], speakerRules: [],
+  };
+  const seen = new Map<string, string>();
+  const kwWords: string[] = [];
+  const kwWordsCs: string[] = [];
+  const shapes: string[] = [];
+  const shapesCi: string[] = [];
+
+  for (const { pack, file, trusted } of packs) {
+    pack.rules.forEach((rule, ruleIdx) => {
+      const ptr = `/rules/${ruleIdx}`;
+      const where = { file, pointer: ptr };
+      const prior = seen.get(rule.id);
+      if (prior) {
+        throw new CaregateError('E_RULE_DUPLICATE', `rule id "${rule.id}" in ${file} at ${ptr} is already defined by ${prior}; rule ids must be unique`, where);
+      }
+      seen.set(rule.id, file);
+      if (opts.disable.has(rule.id) || opts.disable.has(rule.entity)) return;
+      if (rule.modes && !rule.modes.some((m) => opts.modes.has(m))) return;
+
+      const validators = (rule.validators ?? []).map((name, i) => {
+        const fn = opts.validators[name];
+        if (!fn) {
+          throw new CaregateError(
+            'E_RULE_VALIDATOR',
+            `unknown validator "${name}" in ${file} at ${ptr}/validators/${i}; known validators: ${Object.keys(opts.validators).sort().join(', ')}`,
+            { file, pointer: `${ptr}/validators/${i}` },
+          );
+        }
+        return { name, fn };
+      });
+
+      const { mask, spec } = maskFor(rule, opts, `${file} at ${ptr}/mask`);
+      const ctx = rule.context;
+      if (ctx?.words) ctx.words.forEach((w, i) => checkWord(w, file, `${ptr}/context/words/${i}`));
+      const compiled: CompiledRule = {
+        index: plan.rules.length,
+        id: rule.id,
+        entity: rule.entity,
+        pack: pack.pack,
+        description: rule.description,
+        regulations: rule.regulations,
+        docsUrl: rule.docsUrl,
+        detector: detectorName(rule),
+        base: rule.confidence,
+        validators,
+        context: ctx
+          ? {
+              words: wordsRegex(ctx.words, 'i'),
+              exclude: ctx.exclude?.length ? wordsRegex(ctx.exclude, 'i') : null,
+              before: ctx.before ?? 48,
+              after: ctx.after ?? 24,
+              boost: ctx.boost ?? 0.15,
+              required: ctx.required ?? false,
+            }
+          : null,
+        allow: rule.allow?.length ? new Set(rule.allow.map((a) => a.trim().toLowerCase())) : null,
+        mask,
+        maskSpec: spec,
+        retention: rule.retention ?? 'any',
+        source: rule,
+      };
+      plan.rules.push(compiled);
+      const d = rule.detector;
+
+      if (isDigitsDetector(d)) {
+        const dr = compileDigits(compiled, d, file, ptr);
+        plan.digitRules.push(dr);
+        if (dr.written) {
+          plan.writtenDigitRules.push(dr);
+          plan.minWrittenDigits = Math.min(plan.minWrittenDigits, dr.min);
+        }
+        if (dr.spoken) plan.spokenDigitRules.push(dr);
+      } else if (isBuiltinDetector(d)) {
+        addBuiltin(plan, compiled, d);
+      } else if (isKeywordDetector(d)) {
+        const target = compileKeyword(compiled, d, file, ptr, trusted);
+        const map = d.caseSensitive ? plan.keywordTargetsCs : plan.keywordTargets;
+        d.keywords.forEach((k, i) => {
+          checkWord(k, file, `${ptr}/detector/keywords/${i}`);
+          const key = keywordKey(k, !!d.caseSensitive);
+          (d.caseSensitive ? kwWordsCs : kwWords).push(k);
+          map.set(key, [...(map.get(key) ?? []), target]);
+        });
+      } else if (isShapeDetector(d)) {
+        assertSafePattern(d.pattern, d.flags ?? '', { file, pointer: `${ptr}/detector/pattern` }, !trusted);
+        if (/\(\?<[A-Za-z]/.test(d.pattern)) {
+          throw new CaregateError('E_RULE_PATTERN', `${file} at ${ptr}/detector/pattern: shape patterns may not use named groups`, where);
+        }
+        const group = `r${compiled.index}`;
+        ((d.flags ?? '').includes('i') ? shapesCi : shapes).push(`(?<${group}>${d.pattern})`);
+        plan.shapeRules.set(group, compiled);
+      }
+
+      // Deny-listed terms ride on the keyword prefilter: a hit is reported as the rule's entity.
+      rule.deny?.forEach((term, i) => {
+        checkWord(term, file, `${ptr}/deny/${i}`);
+        kwWords.push(term);
+        const key = keywordKey(term, false);
+        const target: KeywordTarget = { rule: compiled, deny: true, values: [], before: null, span: 'value', maxGap: 0 };
+        plan.keywordTargets.set(key, [...(plan.keywordTargets.get(key) ?? []), target]);
+      });
+    });
+  }
+
+  if (plan.spokenDigitRules.length) plan.spokenGate = new RegExp(`\\b(?:${GATE_WORDS.join('|')})\\b`, 'gi');
+  if (kwWords.length) plan.keywordGate = wordsRegex(kwWords, 'gi');
+  if (kwWordsCs.length) plan.keywordGateCs = wordsRegex(kwWordsCs, 'g');
+  if (shapes.length) plan.shapeGate = new RegExp(shapes.join('|'), 'g');
+  if (shapesCi.length) plan.shapeGateCi = new RegExp(shapesCi.join('|'), 'gi');
+  return plan;
+}
+
+function checkWord(word: string, file: string, pointer: string): void {
+  if (!/^[A-Za-z0-9]/.test(word)) {
+    throw new CaregateError('E_RULE_WORD', `${file} at ${pointer}: "${word}" must start with a letter or digit (words are matched on word boundaries)`, { file, pointer });
+  }
+}
+
+function detectorName(rule: Rule): string {
+  const d = rule.detector;
+  if (isDigitsDetector(d)) return 'digits';
+  if (isBuiltinDetector(d)) return d.builtin;
+  if (isKeywordDetector(d)) return 'keyword';
+  return 'shape';
+}
+
+function addBuiltin(plan: ScanPlan, rule: CompiledRule, d: BuiltinDetector): void {
+  if (d.builtin === 'email') plan.emailRules.push(rule);
+  else if (d.builtin === 'ipv6') plan.ipv6Rules.push(rule);
+  else plan.speakerRules.push({ rule, ignore: new Set((d.ignoreLabels ?? []).map((l) => l.toLowerCase())) });
+}
+
+function compileDigits(rule: CompiledRule, d: DigitsDetector, file: string, ptr: string): DigitRule {
+  if (d.digits.min > d.digits.max) {
+    throw new CaregateError('E_RULE_DIGITS', `${file} at ${ptr}/detector/digits: min (${d.digits.min}) is above max (${d.digits.max})`, { file, pointer: `${ptr}/detector/digits` });
+  }
+  return {
+    rule,
+    min: d.digits.min,
+    max: d.digits.max,
+    shapes: d.groups ? new Set(d.groups) : null,
+    groupCount: d.groupCount ? [d.groupCount.min, d.groupCount.max] : [1, 32],
+    groupDigits: d.groupDigits ? [d.groupDigits.min, d.groupDigits.max] : [1, 32],
+    sep: charTable(d.separators ?? ''),
+    maxSep: d.maxSeparatorLength ?? 1,
+    consistent: d.consistentSeparators ?? false,
+    lead: charTable(d.leading ?? ''),
+    requireLeading: d.requireLeading ?? false,
+    written: d.written ?? true,
+    spoken: d.spoken ?? false,
+    skipGlued: (d.gluedToLetters ?? 'skip') === 'skip',
+  };
+}
+
+function compilePattern(spec: PatternSpec, where: { file: string; pointer: string }, trusted: boolean, extraFlags: string): RegExp {
+  assertSafePattern(spec.pattern, spec.flags ?? '', where, !trusted);
+  return new RegExp(spec.pattern, `${spec.flags ?? ''}${extraFlags}`);
+}
+
+function compileKeyword(rule: CompiledRule, d: KeywordDetector, file: string, ptr: string, trusted: boolean): KeywordTarget {
+  const values: CompiledValue[] = (d.value ?? []).map((v, i) => {
+    if ('number' in v) return { kind: 'number', min: v.number.min, max: v.number.max };
+    const re = compilePattern(v, { file, pointer: `${ptr}/detector/value/${i}/pattern` }, trusted, 'yd');
+    return { kind: 'pattern', re, maxLength: v.maxLength };
+  });
+  const span = d.span ?? 'value';
+  if (!values.length && span !== 'before-keyword-value') {
+    throw new CaregateError('E_RULE_KEYWORD', `${file} at ${ptr}/detector: a keyword rule needs "value" unless its span is "before-keyword-value"`, { file, pointer: `${ptr}/detector` });
+  }
+  let before: KeywordTarget['before'] = null;
+  if (d.before) {
+    // Anchored at the end of a bounded slice that stops right before the keyword.
+    assertSafePattern(d.before.pattern, d.before.flags ?? '', { file, pointer: `${ptr}/detector/before/pattern` }, !trusted);
+    before = { re: new RegExp(`(?:${d.before.pattern})\\s{0,2}$`, d.before.flags ?? ''), maxLength: d.before.maxLength };
+  }
+  return { rule, deny: false, values, before, span, maxGap: d.maxGap ?? 24 };
+}

@@ -1,0 +1,122 @@
+import { failClosed, offerCandidate, type ScanContext } from './candidate.js';
+import { ALPHA, CLASS, DIGIT } from './chars.js';
+import { keywordKey, type KeywordTarget, type ScanPlan } from './plan.js';
+import { readSequence } from './spoken-sequence.js';
+
+/**
+ * Keyword-anchored rules (CVV, expiry, DOB, passwords, names, street addresses…): one `\b(?:…)/gi`
+ * prefilter regex finds every keyword of every rule in one pass (speed.md B1), a Map dispatches the hit
+ * to its rules, and each reads its value right after the keyword with a sticky regex or the number reader
+ * (written or spoken digits), or right before it within a bounded slice.
+ */
+export interface KeywordPassState {
+  resume: number;
+  resumeCs: number;
+}
+
+export function scanKeywords(ctx: ScanContext, plan: ScanPlan, st: KeywordPassState): void {
+  if (plan.keywordGate) st.resume = runGate(ctx, plan.keywordGate, plan.keywordTargets, false, st.resume);
+  if (plan.keywordGateCs) st.resumeCs = runGate(ctx, plan.keywordGateCs, plan.keywordTargetsCs, true, st.resumeCs);
+}
+
+function runGate(ctx: ScanContext, gate: RegExp, targets: Map<string, KeywordTarget[]>, cs: boolean, resume: number): number {
+  const text = ctx.text;
+  const end = text.length;
+  const frontier = ctx.final ? end : ctx.frontier;
+  let p = Math.max(0, resume - ctx.base);
+  for (;;) {
+    gate.lastIndex = p;
+    const m = gate.exec(text);
+    if (m === null) return ctx.base + (ctx.final ? end : Math.max(p, frontier));
+    const h = m.index;
+    if (!ctx.final && h >= frontier) return ctx.base + h;
+    const ke = h + m[0].length;
+    const list = targets.get(keywordKey(m[0], cs));
+    if (list) {
+      for (const t of list) {
+        try {
+          evaluateKeyword(ctx, t, h, ke);
+        } catch (err) {
+          failClosed(ctx, t.rule, h, ke + t.maxGap + 16, err);
+        }
+      }
+    }
+    p = ke;
+  }
+}
+
+/** The first number after `from` (within maxGap), read as written or spoken digits; null if it has too few or too many. */
+export function readNumberAfter(text: string, from: number, maxGap: number, min: number, max: number) {
+  const limit = Math.min(text.length, from + maxGap + 1);
+  let newlines = 0;
+  for (let p = from; p < limit; p++) {
+    const c = text.charCodeAt(p);
+    if (c === 10 && ++newlines > 1) return null;
+    const cls = CLASS[c]!;
+    const wordStart = p === 0 || !(CLASS[text.charCodeAt(p - 1)]! & (ALPHA | DIGIT));
+    if (!wordStart || !(cls & (DIGIT | ALPHA))) continue;
+    const seq = readSequence(text, p, text.length);
+    if (!seq) {
+      if (cls & DIGIT) return null; // digits glued to letters: an identifier, not this value
+      continue;
+    }
+    const digits = seq.digits.join('');
+    if (digits.length < min || digits.length > max) return null;
+    return { start: seq.starts[0]!, end: seq.ends[seq.n - 1]!, digits };
+  }
+  return null;
+}
+
+function evaluateKeyword(ctx: ScanContext, t: KeywordTarget, ks: number, ke: number): void {
+  const text = ctx.text;
+  if (t.deny) {
+    offerCandidate(ctx, t.rule, ks, ke, '', false, undefined);
+    return;
+  }
+  let beforeStart = -1;
+  if (t.before) {
+    const from = Math.max(0, ks - t.before.maxLength);
+    const m = t.before.re.exec(text.slice(from, ks));
+    if (!m) return;
+    beforeStart = from + m.index;
+  }
+  let vs = -1;
+  let ve = -1;
+  let digits = '';
+  for (const v of t.values) {
+    if (v.kind === 'number') {
+      const r = readNumberAfter(text, ke, t.maxGap, v.min, v.max);
+      if (r) {
+        vs = r.start;
+        ve = r.end;
+        digits = r.digits;
+        break;
+      }
+    } else {
+      v.re.lastIndex = ke;
+      const m = v.re.exec(text);
+      if (m && m.indices) {
+        const span = m.indices.groups?.value ?? m.indices[0]!;
+        vs = span[0];
+        ve = span[1];
+        digits = text.slice(vs, ve).replace(/\D/g, '');
+        break;
+      }
+    }
+  }
+  if (t.values.length && vs < 0) return;
+  let start: number;
+  let end: number;
+  if (t.span === 'value') {
+    start = vs;
+    end = ve;
+  } else if (t.span === 'keyword-and-value') {
+    start = ks;
+    end = Math.max(ke, ve);
+  } else {
+    start = beforeStart >= 0 ? beforeStart : ks;
+    end = Math.max(ke, ve);
+  }
+  if (end <= start) return;
+  offerCandidate(ctx, t.rule, start, end, digits, false, undefined);
+}

@@ -1,0 +1,91 @@
+import { failClosed, offerCandidate, type ScanContext } from './candidate.js';
+import type { ScanPlan } from './plan.js';
+import { readSequence, walkBackSequence, type NumberSequence } from './spoken-sequence.js';
+
+/**
+ * Spoken numbers in call transcripts ("four one one one…", "double five", "4 one 1 1"): a gate regex on
+ * number words, a bounded walk back over digits and "oh", then the sequence's tokens play the part of digit
+ * groups for the digit rules that accept spoken numbers. A window that does not start the sequence needs
+ * context words (the sequence may run on into a CVV or an expiry).
+ */
+export interface SpokenPassState {
+  resume: number;
+  floor: number;
+  ruleNext: Float64Array;
+}
+
+export function newSpokenPassState(plan: ScanPlan): SpokenPassState {
+  return { resume: 0, floor: 0, ruleNext: new Float64Array(plan.spokenDigitRules.length) };
+}
+
+/** How far back from a number word the sequence may start. */
+const WALK_BACK = 64;
+
+export function scanSpoken(ctx: ScanContext, plan: ScanPlan, st: SpokenPassState): void {
+  const gate = plan.spokenGate;
+  if (!gate) return;
+  const text = ctx.text;
+  const base = ctx.base;
+  const end = text.length;
+  const frontier = ctx.final ? end : ctx.frontier;
+  let p = Math.max(0, st.resume - base);
+  for (;;) {
+    gate.lastIndex = p;
+    const m = gate.exec(text);
+    if (m === null) {
+      st.resume = base + (ctx.final ? end : Math.max(p, frontier));
+      return;
+    }
+    const h = m.index;
+    if (!ctx.final && h >= frontier) {
+      st.resume = base + h;
+      return;
+    }
+    const s = walkBackSequence(text, h, Math.max(0, st.floor - base, h - WALK_BACK));
+    const seq = readSequence(text, s, end);
+    let next = h + m[0].length;
+    if (seq) {
+      next = Math.max(next, seq.ends[seq.n - 1]!);
+      if (seq.spoken) evaluateSequence(ctx, plan, st, seq);
+    }
+    st.floor = base + next;
+    p = next;
+  }
+}
+
+function evaluateSequence(ctx: ScanContext, plan: ScanPlan, st: SpokenPassState, seq: NumberSequence): void {
+  const rules = plan.spokenDigitRules;
+  for (let i = 0; i < seq.n; i++) {
+    for (let ri = 0; ri < rules.length; ri++) {
+      const dr = rules[ri]!;
+      if (st.ruleNext[ri]! > ctx.base + seq.starts[i]!) continue;
+      try {
+        let digits = 0;
+        let wordy = false;
+        const ends: number[] = [];
+        for (let h = i; h < seq.n; h++) {
+          digits += seq.digits[h]!.length;
+          wordy ||= !isWritten(ctx.text, seq.starts[h]!);
+          if (digits > dr.max) break;
+          if (digits >= dr.min && wordy) ends.push(h);
+        }
+        for (let c = ends.length - 1; c >= 0; c--) {
+          const h = ends[c]!;
+          const value = seq.digits.slice(i, h + 1).join('');
+          if (offerCandidate(ctx, dr.rule, seq.starts[i]!, seq.ends[h]!, value, i > 0, 'spoken')) {
+            st.ruleNext[ri] = ctx.base + seq.ends[h]!;
+            break;
+          }
+        }
+      } catch (err) {
+        failClosed(ctx, dr.rule, seq.starts[i]!, seq.ends[seq.n - 1]!, err);
+      }
+    }
+  }
+}
+
+/** Whether the token at `at` is written digits (the written pass already covers all-digit windows). */
+function isWritten(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  return c >= 48 && c <= 57;
+}

@@ -1,0 +1,172 @@
+import { newMaskState, type MaskState } from '../mask/types.js';
+import type { ValidatorOptions } from '../validators/types.js';
+import type { Candidate, ScanContext } from './candidate.js';
+import { HOLD_BEHIND, LOOKAHEAD, MAX_BACK, MAX_MATCH, SLICE } from './limits.js';
+import type { ScanPlan } from './plan.js';
+import { resolveOverlaps } from './resolve.js';
+import { scanColons, scanEmails, type CharPassState } from './scan-chars.js';
+import { newDigitPassState, scanWrittenDigits, type DigitPassState } from './scan-digits.js';
+import { scanKeywords, type KeywordPassState } from './scan-keywords.js';
+import { scanShapes, type ShapePassState } from './scan-shapes.js';
+import { newSpokenPassState, scanSpoken, type SpokenPassState } from './scan-spoken.js';
+import type { Finding, ScanError } from './types.js';
+
+/** What the engine needs besides the plan, fixed when the redactor is created. */
+export interface EngineOptions {
+  minConfidence: number;
+  validatorOptions: ValidatorOptions;
+}
+
+export interface SessionOutput {
+  /** Redacted text for the part of the input now decided (empty when masking is off). */
+  text: string;
+  findings: Finding[];
+  errors: ScanError[];
+}
+
+/** Input is gathered to at least this many characters before a scan step, so tiny writes stay cheap. */
+const MIN_STEP = 8192;
+
+/**
+ * One document or stream. Text goes in by push(); each step scans the buffer up to a frontier
+ * (MAX_MATCH + LOOKAHEAD before its end), decides every overlap cluster that can no longer grow, emits the
+ * text before the first undecided one, and keeps at most HOLD_BEHIND characters behind the frontier.
+ * Every pass resumes where it stopped, so any chunking gives the output of one step over the whole text.
+ */
+export class ScanSession {
+  private queue: string[] = [];
+  private queued = 0;
+  private carry = '';
+  private base = 0;
+  private emitted = 0;
+  private pending: Candidate[] = [];
+  private readonly digits: DigitPassState;
+  private readonly spoken: SpokenPassState;
+  private readonly keywords: KeywordPassState = { resume: 0, resumeCs: 0 };
+  private readonly chars: CharPassState = { emailResume: 0, emailFloor: 0, colonResume: 0, colonFloor: 0 };
+  private readonly shapes: ShapePassState = { resume: 0, resumeCi: 0 };
+  private readonly maskState: MaskState;
+  private finished = false;
+
+  constructor(
+    private readonly plan: ScanPlan,
+    private readonly options: EngineOptions,
+    private readonly mode: { explain: boolean; mask: boolean },
+    /** Shared by the strings of one document (redactValue) so numbered labels stay consistent across them. */
+    maskState?: MaskState,
+  ) {
+    this.maskState = maskState ?? newMaskState();
+    this.digits = newDigitPassState(plan);
+    this.spoken = newSpokenPassState(plan);
+  }
+
+  /** Characters held back right now (queued input plus carry): bounded by MIN_STEP + SLICE + hold-back. */
+  get heldBack(): number {
+    return this.queued + this.carry.length;
+  }
+
+  push(chunk: string): SessionOutput {
+    if (this.finished) throw new Error('caregate: this redaction session has ended; start a new one');
+    if (!chunk) return { text: '', findings: [], errors: [] };
+    this.queue.push(chunk);
+    this.queued += chunk.length;
+    if (this.queued < MIN_STEP) return { text: '', findings: [], errors: [] };
+    return this.drain(false);
+  }
+
+  finish(): SessionOutput {
+    if (this.finished) return { text: '', findings: [], errors: [] };
+    const out = this.drain(true);
+    this.finished = true;
+    return out;
+  }
+
+  private drain(final: boolean): SessionOutput {
+    const input = this.queue.length === 1 ? this.queue[0]! : this.queue.join('');
+    this.queue = [];
+    this.queued = 0;
+    if (input.length <= SLICE) return this.step(input, final);
+    // V8 is far slower on long strings: scan in slices of at most SLICE characters.
+    const texts: string[] = [];
+    const findings: Finding[] = [];
+    const errors: ScanError[] = [];
+    for (let i = 0; i < input.length; i += SLICE) {
+      let cut = Math.min(input.length, i + SLICE);
+      // Never split a surrogate pair between slices.
+      if (cut < input.length && (input.charCodeAt(cut - 1) & 0xfc00) === 0xd800) cut++;
+      const piece = input.slice(i, cut);
+      const out = this.step(piece, final && cut >= input.length);
+      texts.push(out.text);
+      for (const f of out.findings) findings.push(f);
+      for (const e of out.errors) errors.push(e);
+      i = cut - SLICE;
+    }
+    return { text: texts.join(''), findings, errors };
+  }
+
+  private step(chunk: string, final: boolean): SessionOutput {
+    const buf = this.carry + chunk;
+    const end = buf.length;
+    const frontier = final ? end : end - (MAX_MATCH + LOOKAHEAD);
+    if (!final && frontier <= 0) {
+      this.carry = buf;
+      return { text: '', findings: [], errors: [] };
+    }
+    const ctx: ScanContext = {
+      text: buf,
+      base: this.base,
+      frontier,
+      final,
+      out: this.pending,
+      explain: this.mode.explain,
+      minConfidence: this.options.minConfidence,
+      validatorOptions: this.options.validatorOptions,
+    };
+    scanWrittenDigits(ctx, this.plan, this.digits);
+    scanSpoken(ctx, this.plan, this.spoken);
+    scanKeywords(ctx, this.plan, this.keywords);
+    scanEmails(ctx, this.plan, this.chars);
+    scanColons(ctx, this.plan, this.chars);
+    scanShapes(ctx, this.plan, this.shapes);
+
+    // Every candidate starting before `limit` is known: none can start more than MAX_BACK before its hit.
+    const limit = final ? Infinity : this.base + frontier - MAX_BACK;
+    const r = resolveOverlaps(this.pending, limit);
+    this.pending = r.rest;
+    const emitTo = Math.max(this.emitted, final ? this.base + end : Math.min(limit, r.restStart));
+    const out = this.emit(buf, r.winners, emitTo);
+    for (const c of r.decided) if (c.error) out.errors.push(c.error);
+
+    const keepFrom = final ? this.base + end : Math.min(this.emitted, this.base + frontier - HOLD_BEHIND);
+    const cut = Math.max(0, keepFrom - this.base);
+    this.carry = buf.slice(cut);
+    this.base += cut;
+    return out;
+  }
+
+  private emit(buf: string, winners: Candidate[], emitTo: number): SessionOutput {
+    const base = this.base;
+    const parts: string[] = [];
+    const findings: Finding[] = [];
+    let cursor = this.emitted;
+    for (const c of winners) {
+      if (c.start < cursor) continue; // overlapped across a capped cluster: the earlier span stands
+      const value = buf.slice(c.start - base, c.end - base);
+      if (this.mode.mask) {
+        parts.push(buf.slice(cursor - base, c.start - base));
+        parts.push(
+          c.error
+            ? `[${c.rule.entity}]`
+            : c.rule.mask.apply({ text: value, digits: c.digits, entity: c.rule.entity, ruleId: c.rule.id, state: this.maskState }),
+        );
+      }
+      cursor = c.end;
+      const f: Finding = { ruleId: c.rule.id, entity: c.rule.entity, start: c.start, end: c.end, confidence: c.confidence };
+      if (c.explain) f.explain = c.explain;
+      findings.push(f);
+    }
+    if (this.mode.mask) parts.push(buf.slice(cursor - base, emitTo - base));
+    this.emitted = Math.max(cursor, emitTo);
+    return { text: parts.join(''), findings, errors: [] };
+  }
+}

@@ -1,0 +1,94 @@
+import { ALPHA, CLASS, DIGIT } from './chars.js';
+import { FILLERS, isSpokenJoiner, readNumberToken, wordAt } from './spoken-words.js';
+
+/** The most number tokens read as one sequence, and the most characters it may span. */
+export const MAX_TOKENS = 24;
+export const MAX_SEQUENCE_CHARS = 400;
+/** Joiner and filler characters allowed between two tokens ("four, uh, one"). */
+const MAX_JOINER = 16;
+
+export interface NumberSequence {
+  n: number;
+  starts: number[];
+  ends: number[];
+  digits: string[];
+  /** True when at least one token is a word (not all written digits). */
+  spoken: boolean;
+}
+
+/**
+ * Reads consecutive number tokens from `start` — written digit runs and number words — joined by spaces,
+ * commas, dots, dashes and fillers ("uh"). Stops at anything else, at MAX_TOKENS or MAX_SEQUENCE_CHARS.
+ */
+export function readSequence(text: string, start: number, limit: number): NumberSequence | null {
+  const seq: NumberSequence = { n: 0, starts: [], ends: [], digits: [], spoken: false };
+  const hardLimit = Math.min(limit, start + MAX_SEQUENCE_CHARS);
+  let p = start;
+  while (seq.n < MAX_TOKENS && p < hardLimit) {
+    const t = readNumberToken(text, p, hardLimit);
+    if (!t) break;
+    if (!(CLASS[text.charCodeAt(p)]! & DIGIT)) seq.spoken = true;
+    seq.starts.push(p);
+    seq.ends.push(t.end);
+    seq.digits.push(t.digits);
+    seq.n++;
+    let q = t.end;
+    while (q < hardLimit && q - t.end <= MAX_JOINER) {
+      const c = text.charCodeAt(q);
+      if (isSpokenJoiner(c)) {
+        q++;
+        continue;
+      }
+      if (CLASS[c]! & ALPHA) {
+        const w = wordAt(text, q, hardLimit);
+        if (w && FILLERS.has(w)) {
+          q += w.length;
+          continue;
+        }
+      }
+      break;
+    }
+    if (q === t.end || q - t.end > MAX_JOINER) break;
+    p = q;
+  }
+  return seq.n ? seq : null;
+}
+
+/**
+ * From a gate hit (a number word), walks back over the tokens the gate does not fire on — written
+ * digits, "oh"/"o" and fillers — so "4 one 1 1" starts at the "4". Never below `lo`.
+ */
+export function walkBackSequence(text: string, hit: number, lo: number): number {
+  let start = hit;
+  let i = hit;
+  for (;;) {
+    let j = i;
+    while (j > lo && isSpokenJoiner(text.charCodeAt(j - 1))) j--;
+    if (j === i || j <= lo) break;
+    const c = text.charCodeAt(j - 1);
+    let k = j - 1;
+    if (CLASS[c]! & DIGIT) {
+      while (k > lo && CLASS[text.charCodeAt(k - 1)]! & DIGIT) k--;
+      if (k > 0 && CLASS[text.charCodeAt(k - 1)]! & (ALPHA | DIGIT)) break;
+      start = k;
+      i = k;
+      continue;
+    }
+    if (CLASS[c]! & ALPHA) {
+      while (k > lo && CLASS[text.charCodeAt(k - 1)]! & ALPHA) k--;
+      if (k > 0 && CLASS[text.charCodeAt(k - 1)]! & (ALPHA | DIGIT)) break;
+      const w = text.slice(k, j).toLowerCase();
+      if (w === 'oh' || w === 'o') {
+        start = k;
+        i = k;
+        continue;
+      }
+      if (FILLERS.has(w)) {
+        i = k;
+        continue;
+      }
+    }
+    break;
+  }
+  return start;
+}

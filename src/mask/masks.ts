@@ -1,0 +1,138 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { CaregateError } from '../errors.js';
+import { digitTokens } from './digit-tokens.js';
+import type { Mask, MaskInput } from './types.js';
+
+const maskChar = z.string().min(1).max(2).default('•');
+
+/** Option schemas of the built-in masks (validated with zod when a redactor is created). */
+export const MASK_OPTIONS = {
+  last4: z.object({ type: z.literal('last4'), char: maskChar, style: z.enum(['keep-format', 'compact']).default('keep-format') }).strict(),
+  'bin-last4': z.object({ type: z.literal('bin-last4'), char: maskChar, style: z.enum(['keep-format', 'compact']).default('keep-format') }).strict(),
+  full: z.object({ type: z.literal('full'), char: maskChar }).strict(),
+  label: z.object({ type: z.literal('label'), numbered: z.boolean().default(false) }).strict(),
+  hmac: z.object({ type: z.literal('hmac'), length: z.number().int().min(8).max(64).default(8) }).strict(),
+  remove: z.object({ type: z.literal('remove') }).strict(),
+} as const;
+
+export type MaskName = keyof typeof MASK_OPTIONS;
+
+export interface MaskEnv {
+  /** Key for hmac pseudonyms; the hmac mask refuses to start without one. */
+  hmacKey?: Buffer;
+}
+
+/** Normalized value a label or pseudonym is keyed on: the digits of a number, else the folded text. */
+function normalizedValue(input: MaskInput): string {
+  return input.digits || input.text.toLowerCase().replace(/[\s()\-.]+/g, '');
+}
+
+/**
+ * Keeps the digit pieces whose positions are in `keep` (counted over all digits) and replaces every other
+ * digit piece with the mask character, leaving separators and other words in place.
+ */
+function keepDigits(text: string, char: string, style: 'keep-format' | 'compact', head: number, tail: number): string {
+  const tokens = digitTokens(text);
+  let total = 0;
+  for (const t of tokens) total += t.digits.length;
+  // Never reveal more than half of a short number (a 4-digit PIN keeps nothing).
+  const keepTail = Math.min(tail, Math.floor(total / 2));
+  const keepHead = Math.min(head, Math.max(0, total - keepTail - 6));
+  if (style === 'compact') {
+    const all = tokens.map((t) => t.digits).join('');
+    const headDigits = all.slice(0, keepHead);
+    const tailDigits = keepTail > 0 ? all.slice(all.length - keepTail) : '';
+    const middle = char.repeat(headDigits ? Math.max(0, total - keepHead - keepTail) : 4);
+    return headDigits ? `${headDigits}${middle}${tailDigits}` : `${middle}${tailDigits ? ' ' + tailDigits : ''}`;
+  }
+  const parts: string[] = [];
+  let cursor = 0;
+  let seen = 0;
+  for (const t of tokens) {
+    const first = seen;
+    seen += t.digits.length;
+    const inHead = seen <= keepHead;
+    const inTail = first >= total - keepTail;
+    parts.push(text.slice(cursor, t.start));
+    parts.push(inHead || inTail ? text.slice(t.start, t.end) : char.repeat(t.end - t.start));
+    cursor = t.end;
+  }
+  parts.push(text.slice(cursor));
+  return parts.join('');
+}
+
+export function createMask(spec: { type: string } & Record<string, unknown>, env: MaskEnv, where: string): Mask {
+  const schema = MASK_OPTIONS[spec.type as MaskName];
+  if (!schema) {
+    throw new CaregateError(
+      'E_MASK_UNKNOWN',
+      `unknown mask "${spec.type}" for ${where}; use one of: ${Object.keys(MASK_OPTIONS).join(', ')}`,
+      { path: where },
+    );
+  }
+  const parsed = schema.safeParse(spec);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new CaregateError(
+      'E_MASK_OPTIONS',
+      `mask "${spec.type}" for ${where}: ${issue.path.join('.') || 'options'}: ${issue.message}`,
+      { path: `${where}.${issue.path.join('.')}` },
+    );
+  }
+  const o = parsed.data as Record<string, unknown>;
+  switch (spec.type as MaskName) {
+    case 'last4': {
+      const char = o.char as string;
+      const style = o.style as 'keep-format' | 'compact';
+      return { name: 'last4', retention: 'partial', apply: (i) => keepDigits(i.text, char, style, 0, 4) };
+    }
+    case 'bin-last4': {
+      const char = o.char as string;
+      const style = o.style as 'keep-format' | 'compact';
+      return { name: 'bin-last4', retention: 'partial', apply: (i) => keepDigits(i.text, char, style, 6, 4) };
+    }
+    case 'full': {
+      const char = o.char as string;
+      return { name: 'full', retention: 'length', apply: (i) => i.text.replace(/[^\s]/g, char) };
+    }
+    case 'label': {
+      if (!o.numbered) return { name: 'label', retention: 'none', apply: (i) => `[${i.entity}]` };
+      // Numbered labels are keyed by an HMAC under a key made for this redactor only: equal values get the
+      // same number within a document, and the map never holds a raw value.
+      const key = randomBytes(32);
+      return {
+        name: 'label',
+        retention: 'linkable',
+        apply: (i) => {
+          const id = createHmac('sha256', key).update(`${i.entity}\0${normalizedValue(i)}`).digest('base64');
+          let n = i.state.labels.get(id);
+          if (n === undefined) {
+            n = (i.state.counters.get(i.entity) ?? 0) + 1;
+            i.state.counters.set(i.entity, n);
+            i.state.labels.set(id, n);
+          }
+          return `[${i.entity}_${n}]`;
+        },
+      };
+    }
+    case 'hmac': {
+      const key = env.hmacKey;
+      if (!key || key.length < 16) {
+        throw new CaregateError(
+          'E_MASK_KEY',
+          `the hmac mask for ${where} needs a secret key of at least 16 bytes: pass hmacKey to createRedactor (or set CAREGATE_HMAC_KEY for the CLI)`,
+          { path: 'hmacKey' },
+        );
+      }
+      const length = o.length as number;
+      return {
+        name: 'hmac',
+        retention: 'linkable',
+        apply: (i) => `[${i.entity}:${createHmac('sha256', key).update(`${i.entity}\0${normalizedValue(i)}`).digest('hex').slice(0, length)}]`,
+      };
+    }
+    case 'remove':
+      return { name: 'remove', retention: 'none', apply: () => '' };
+  }
+}

@@ -1,0 +1,152 @@
+import { parseConfig, DEFAULT_KEY_HINTS, type PackSource, type RedactorConfig, type ResolvedConfig } from './config.js';
+import { compilePlan, type CompiledRule, type LoadedPack, type ScanPlan } from './detect/plan.js';
+import { ScanSession, type EngineOptions } from './detect/session.js';
+import type { Finding, ScanError } from './detect/types.js';
+import { CaregateError } from './errors.js';
+import { newMaskState, type MaskState } from './mask/types.js';
+import { DEFAULT_PACKS, loadPackFile, loadShippedPack, shippedPackNames, validatePackShape } from './rules/load.js';
+import { BUILTIN_VALIDATORS } from './validators/registry.js';
+import { redactDeep, type ValueFinding } from './value.js';
+
+export interface RedactResult {
+  text: string;
+  /** Offsets are JavaScript string indices (UTF-16 code units) into the input text. */
+  findings: Finding[];
+  /** Detector errors; the region each one was looking at was masked (fail closed). */
+  errors: ScanError[];
+}
+
+export interface RedactValueResult<T> {
+  value: T;
+  findings: ValueFinding[];
+  errors: ScanError[];
+}
+
+/** A rule as the catalogue shows it (rules list, reports, SARIF): no patterns, no examples. */
+export interface RuleInfo {
+  id: string;
+  entity: string;
+  pack: string;
+  description: string;
+  regulations: string[];
+  detector: string;
+  mask: string;
+  docsUrl?: string;
+}
+
+export interface SessionOptions {
+  explain?: boolean;
+  /** Build the redacted text (default true); detection-only sessions skip it. */
+  mask?: boolean;
+  /** Share numbered labels with other sessions of the same document. */
+  maskState?: MaskState;
+}
+
+export interface Redactor {
+  readonly rules: readonly RuleInfo[];
+  /** Findings with offsets in UTF-16 code units; never the raw value. */
+  detect(text: string, options?: { explain?: boolean }): Finding[];
+  redact(text: string): RedactResult;
+  /** Deep objects and arrays: strings scanned, card numbers given as numbers caught, sensitive keys masked. */
+  redactValue<T>(value: T): RedactValueResult<T>;
+  /** A resumable scan over text that arrives in pieces (the streams are built on it). */
+  session(options?: SessionOptions): ScanSession;
+  /** The mask of an entity's first rule (for key hints), or an unnumbered label. */
+  maskEntity(entity: string, text: string, state: MaskState): string;
+}
+
+function loadPacks(config: ResolvedConfig): LoadedPack[] {
+  const sources: PackSource[] = [...((config.packs as PackSource[] | undefined) ?? DEFAULT_PACKS), ...(config.extraPacks as PackSource[])];
+  const shipped = new Set(shippedPackNames());
+  return sources.map((src, i) => {
+    if (typeof src === 'string') {
+      if (shipped.has(src)) return { pack: loadShippedPack(src), file: `rules/${src}.json`, trusted: true };
+      if (!src.endsWith('.json') && !src.includes('/')) {
+        throw new CaregateError('E_CONFIG', `unknown rule pack "${src}": use a shipped pack (${[...shipped].join(', ')}) or a path to a .json pack`, { path: `packs.${i}` });
+      }
+      return { pack: loadPackFile(src), file: src, trusted: false };
+    }
+    const name = typeof src.pack === 'string' ? src.pack : `#${i}`;
+    return { pack: validatePackShape(src, `inline pack "${name}"`), file: `inline pack "${name}"`, trusted: false };
+  });
+}
+
+export function createRedactor(input: RedactorConfig = {}): Redactor {
+  const config = parseConfig(input);
+  for (const name of Object.keys(config.validators)) {
+    if (name in BUILTIN_VALIDATORS) {
+      throw new CaregateError('E_CONFIG', `validator "${name}" is built in; give yours another name`, { path: `validators.${name}` });
+    }
+  }
+  const hmacKey = config.hmacKey === undefined ? undefined : Buffer.isBuffer(config.hmacKey) ? config.hmacKey : Buffer.from(config.hmacKey, 'utf8');
+  const plan: ScanPlan = compilePlan(loadPacks(config), {
+    modes: new Set([...config.modes, ...(config.aggressive ? ['aggressive'] : [])]),
+    disable: new Set(config.disable),
+    masks: config.masks as Record<string, string | ({ type: string } & Record<string, unknown>)>,
+    validators: { ...BUILTIN_VALIDATORS, ...config.validators },
+    maskEnv: { hmacKey },
+  });
+  for (const key of Object.keys(config.masks)) {
+    if (!plan.rules.some((r) => r.id === key || r.entity === key)) {
+      throw new CaregateError(
+        'E_CONFIG',
+        `masks.${key}: no active rule has this id or entity; entities in use: ${[...new Set(plan.rules.map((r) => r.entity))].sort().join(', ')}`,
+        { path: `masks.${key}` },
+      );
+    }
+  }
+  const engine: EngineOptions = {
+    minConfidence: config.minConfidence,
+    validatorOptions: { defaultRegion: config.defaultRegion, currentYear: config.currentYear ?? new Date().getUTCFullYear() },
+  };
+  const keyHints: Record<string, string> = config.replaceKeyHints ? { ...config.keyHints } : { ...DEFAULT_KEY_HINTS, ...config.keyHints };
+  const byEntity = new Map<string, CompiledRule>();
+  for (const r of plan.rules) if (!byEntity.has(r.entity)) byEntity.set(r.entity, r);
+
+  const session = (o: SessionOptions = {}) => new ScanSession(plan, engine, { explain: o.explain ?? false, mask: o.mask ?? true }, o.maskState);
+
+  const redactor: Redactor = {
+    rules: plan.rules.map((r) => ({
+      id: r.id,
+      entity: r.entity,
+      pack: r.pack,
+      description: r.description,
+      regulations: r.regulations,
+      detector: r.detector,
+      mask: r.mask.name,
+      ...(r.docsUrl ? { docsUrl: r.docsUrl } : {}),
+    })),
+    detect(text, options) {
+      assertString(text, 'detect');
+      const s = session({ explain: options?.explain ?? false, mask: false });
+      const a = s.push(text);
+      const b = s.finish();
+      return [...a.findings, ...b.findings];
+    },
+    redact(text) {
+      assertString(text, 'redact');
+      const s = session();
+      const a = s.push(text);
+      const b = s.finish();
+      return { text: a.text + b.text, findings: [...a.findings, ...b.findings], errors: [...a.errors, ...b.errors] };
+    },
+    redactValue(value) {
+      return redactDeep(redactor, value, keyHints);
+    },
+    session,
+    maskEntity(entity, text, state) {
+      const rule = byEntity.get(entity);
+      if (!rule) return `[${entity}]`;
+      return rule.mask.apply({ text, digits: /^[\d\s\-.]+$/.test(text) ? text.replace(/\D/g, '') : '', entity, ruleId: rule.id, state });
+    },
+  };
+  return redactor;
+}
+
+function assertString(text: unknown, fn: string): asserts text is string {
+  if (typeof text !== 'string') {
+    throw new CaregateError('E_INPUT', `${fn}() takes a string, got ${text === null ? 'null' : typeof text}; use redactValue() for objects`);
+  }
+}
+
+export { newMaskState };

@@ -1,0 +1,103 @@
+/** The shape of a rule pack as written in rules/*.json (validated by rules/schema.json). */
+
+export interface RulePack {
+  pack: string;
+  version: string;
+  description: string;
+  rules: Rule[];
+}
+
+export interface Rule {
+  id: string;
+  entity: string;
+  description: string;
+  regulations: string[];
+  docsUrl?: string;
+  detector: Detector;
+  validators?: string[];
+  context?: ContextSpec;
+  allow?: string[];
+  deny?: string[];
+  confidence: number;
+  mask: MaskSpec;
+  retention?: 'any' | 'none';
+  modes?: string[];
+  examples: { positive: PositiveExample[]; negative: string[] };
+}
+
+export interface PositiveExample {
+  text: string;
+  match: string;
+  modes?: string[];
+}
+
+export interface ContextSpec {
+  words: string[];
+  before?: number;
+  after?: number;
+  boost?: number;
+  required?: boolean;
+  exclude?: string[];
+}
+
+export type Detector = DigitsDetector | BuiltinDetector | KeywordDetector | ShapeDetector;
+
+export interface DigitsDetector {
+  builtin: 'digits';
+  digits: { min: number; max: number };
+  groups?: string[];
+  groupCount?: { min: number; max: number };
+  groupDigits?: { min: number; max: number };
+  separators?: string;
+  maxSeparatorLength?: number;
+  consistentSeparators?: boolean;
+  leading?: string;
+  requireLeading?: boolean;
+  written?: boolean;
+  spoken?: boolean;
+  gluedToLetters?: 'skip' | 'allow';
+}
+
+export interface BuiltinDetector {
+  builtin: 'email' | 'ipv6' | 'speaker-label';
+  ignoreLabels?: string[];
+}
+
+export interface PatternSpec {
+  pattern: string;
+  flags?: string;
+  maxLength: number;
+}
+
+export type ValueSpec = PatternSpec | { number: { min: number; max: number } };
+
+export interface KeywordDetector {
+  keywords: string[];
+  caseSensitive?: boolean;
+  value?: ValueSpec[];
+  before?: PatternSpec;
+  span?: 'value' | 'keyword-and-value' | 'before-keyword-value';
+  maxGap?: number;
+}
+
+export interface ShapeDetector {
+  pattern: string;
+  flags?: string;
+  maxLength: number;
+}
+
+export type MaskSpec = string | ({ type: string } & Record<string, unknown>);
+
+export function isDigitsDetector(d: Detector): d is DigitsDetector {
+  return (d as DigitsDetector).builtin === 'digits';
+}
+export function isBuiltinDetector(d: Detector): d is BuiltinDetector {
+  const b = (d as BuiltinDetector).builtin;
+  return b === 'email' || b === 'ipv6' || b === 'speaker-label';
+}
+export function isKeywordDetector(d: Detector): d is KeywordDetector {
+  return Array.isArray((d as KeywordDetector).keywords);
+}
+export function isShapeDetector(d: Detector): d is ShapeDetector {
+  return typeof (d as ShapeDetector).pattern === 'string' && !('builtin' in d);
+}

@@ -1,0 +1,54 @@
+import type { Validator } from './types.js';
+
+const MONTHS: Record<string, number> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+};
+
+/** Reads a written date ("03/14/1985", "1985-03-14", "14.03.1985", "March 14, 1985", "14 Mar 1985"). */
+export function parseWrittenDate(text: string): { year: number; month: number; day: number } | undefined {
+  const t = text.trim().toLowerCase();
+  let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(t);
+  if (m) return check(+m[1]!, +m[2]!, +m[3]!);
+  m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})$/.exec(t);
+  if (m) {
+    const year = expandYear(+m[3]!);
+    // US order first (month/day), then day/month when the first part cannot be a month.
+    return check(year, +m[1]!, +m[2]!) ?? check(year, +m[2]!, +m[1]!);
+  }
+  m = /^([a-z]{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})$/.exec(t);
+  if (m) return monthName(m[1]!, +m[2]!, +m[3]!);
+  m = /^(\d{1,2})(?:st|nd|rd|th)? (?:of )?([a-z]{3,9})\.?,? (\d{4})$/.exec(t);
+  if (m) return monthName(m[2]!, +m[1]!, +m[3]!);
+  return undefined;
+}
+
+function expandYear(y: number): number {
+  return y >= 100 ? y : y + (y > 30 ? 1900 : 2000);
+}
+
+function monthName(name: string, day: number, year: number) {
+  const month = MONTHS[name.slice(0, 4) === 'sept' ? 'sept' : name.slice(0, 3)];
+  return month ? check(year, month, day) : undefined;
+}
+
+function check(year: number, month: number, day: number) {
+  if (month < 1 || month > 12 || day < 1) return undefined;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return day <= last ? { year, month, day } : undefined;
+}
+
+/** A real calendar date. */
+export const calendarDate: Validator = ({ text }) => parseWrittenDate(text) !== undefined;
+
+/** A date of birth: a real date between 1900 and this year. */
+export const dobPlausible: Validator = ({ text, options }) => {
+  const d = parseWrittenDate(text);
+  return d !== undefined && d.year >= 1900 && d.year <= options.currentYear;
+};
+
+/** Card expiry MM/YY or MM/YYYY (also read from spoken digits "oh five two six"): month 01–12. */
+export const cardExpiry: Validator = ({ digits }) => {
+  if (digits.length !== 4 && digits.length !== 6) return false;
+  const month = Number(digits.slice(0, 2));
+  return month >= 1 && month <= 12;
+};

@@ -1,0 +1,17 @@
+import validator from 'validator';
+import type { Validator } from './types.js';
+
+/** E-mail syntax per the `validator` package (RFC 5321 lengths, TLD required). */
+export const email: Validator = ({ text }) => validator.isEmail(text);
+
+export const ipv4: Validator = ({ text }) => validator.isIP(text, 4);
+
+export const ipv6: Validator = ({ text }) => validator.isIP(text, 6);
+
+/** IBAN: per-country length and format, then the ISO 13616 mod-97 check (the `validator` package). */
+export const ibanMod97: Validator = ({ text }) => validator.isIBAN(text.replace(/ /g, ''));
+
+/** UK postcode format (the `validator` package's GB postal code pattern). */
+export const ukPostcode: Validator = ({ text }) => validator.isPostalCode(text.toUpperCase(), 'GB');
+
+export const usZip: Validator = ({ text }) => validator.isPostalCode(text, 'US');

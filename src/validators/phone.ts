@@ -1,0 +1,40 @@
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import type { Validator } from './types.js';
+
+/**
+ * libphonenumber-js decides, on candidates only (never its own finder over the text, which runs at about
+ * 2 MB/s). Logs and transcripts repeat numbers, so verdicts are cached by region and the candidate's
+ * digits with its leading '+'. The cache keeps verdicts only (booleans), keyed by a string that is
+ * evicted in insertion order: it holds no more PII than the text being scanned.
+ */
+const CACHE_LIMIT = 2048;
+const cache = new Map<string, boolean>();
+
+export function isValidPhone(candidate: string, region: string): boolean {
+  const international = candidate.trimStart().startsWith('+');
+  const digits = candidate.replace(/\D/g, '');
+  const key = `${international ? '+' : region}:${digits}`;
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const parsed = parsePhoneNumberFromString(international ? `+${digits}` : digits, region as CountryCode);
+  const ok = parsed !== undefined && parsed.isValid();
+  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+  cache.set(key, ok);
+  return ok;
+}
+
+export const phone: Validator = ({ text, digits, options }) => {
+  // Spoken numbers arrive as words; their digits carry the number.
+  const candidate = /\d/.test(text) && !/[a-z]/i.test(text) ? text : digits;
+  return isValidPhone(candidate, options.defaultRegion);
+};
+
+/**
+ * North American numbering plan shape: area code and exchange start with 2–9 (a cheap gate before
+ * libphonenumber for 10- and 11-digit numbers).
+ */
+export const nanp: Validator = ({ digits }) => {
+  const d = digits.length === 11 && digits[0] === '1' ? digits.slice(1) : digits;
+  if (d.length !== 10) return false;
+  return d.charCodeAt(0) >= 50 && d.charCodeAt(3) >= 50;
+};
