@@ -22,11 +22,13 @@ export interface CheckAuditEvent {
   possession?: { via?: string | undefined; restricted: boolean; outcome: string } | undefined;
   declarationRef?: string | undefined;
   outcome: CheckOutcome;
-  level: string;
+  /** Verification level reached (named so as not to clash with pino's log level). */
+  verificationLevel: string;
   reference: string;
   internalReason: string;
   tokenId?: string | undefined;
-  time: string;
+  /** When the check happened by the caller's clock (pino's own `time` is when the line was written). */
+  at: string;
 }
 
 export interface OtpAuditEvent {
@@ -37,7 +39,8 @@ export interface OtpAuditEvent {
   restricted: boolean;
   outcome: 'issued' | 'locked' | 'send_failed';
   expiresAt?: string | undefined;
-  time: string;
+  /** When the code was issued by the caller's clock. */
+  at: string;
 }
 
 export interface VerificationAudit {

@@ -279,7 +279,7 @@ export function createVerifier(policyInput: VerificationPolicy | unknown, option
         throw inputError('invalid_otp', '/otp', 'otp must be { challengeId, code } as strings');
       }
       const parties = partiesOf(input);
-      const time = new Date(now).toISOString();
+      const at = new Date(now).toISOString();
       const baseEvent = {
         action: actionName,
         requestType: action.requestType,
@@ -287,14 +287,14 @@ export function createVerifier(policyInput: VerificationPolicy | unknown, option
         agent: input.agentId,
         origin: parties.origin,
         channel,
-        time,
+        at,
       };
 
       const requirement = requirementFor(policy, actionName, isSensitiveRequest(action, input));
       if (requirement === 'not_required' || requirement === undefined) {
         // 7060(b): nothing is compared or counted; supplied data points are not even read.
         const internalReason = `no verification: ${action.reference}`;
-        audit.check({ ...baseEvent, dataPoints: {}, excludedDataPoints: [], factorCategories: [], outcome: 'not_required', level: 'not_required', reference: action.reference, internalReason });
+        audit.check({ ...baseEvent, dataPoints: {}, excludedDataPoints: [], factorCategories: [], outcome: 'not_required', verificationLevel: 'not_required', reference: action.reference, internalReason });
         return {
           allowed: true,
           level: 'not_required',
@@ -320,7 +320,7 @@ export function createVerifier(policyInput: VerificationPolicy | unknown, option
       const status = await lockout.status(parties, now);
       if (status.locked) {
         const internalReason = `locked: ${status.scope} has too many failed checks, until ${new Date(status.until).toISOString()}; nothing was compared`;
-        audit.check({ ...baseEvent, dataPoints: {}, excludedDataPoints: [], factorCategories: [], outcome: 'locked', level: 'none', reference: requirement.reference, internalReason });
+        audit.check({ ...baseEvent, dataPoints: {}, excludedDataPoints: [], factorCategories: [], outcome: 'locked', verificationLevel: 'none', reference: requirement.reference, internalReason });
         return {
           allowed: false,
           level: 'none',
@@ -388,7 +388,7 @@ export function createVerifier(policyInput: VerificationPolicy | unknown, option
         possession: possession ? { via: possession.via, restricted: possession.restricted, outcome: possession.outcome } : undefined,
         declarationRef: declaration?.documentRef,
         outcome,
-        level: allowed ? requirement.level : 'none',
+        verificationLevel: allowed ? requirement.level : 'none',
         reference: requirement.reference,
         internalReason,
         tokenId: token?.id,
@@ -433,7 +433,7 @@ export function createVerifier(policyInput: VerificationPolicy | unknown, option
         throw inputError('contact_on_file_unusable', `/onFile/${delivery.onFileField}`, `the ${delivery.onFileField} on file cannot receive a ${via} code (its value is not shown); fix the record`);
       }
       const parties = partiesOf(input);
-      const base = { subject: parties.subject, agent: input.agentId, origin: parties.origin, via, restricted: delivery.restricted, time: new Date(now).toISOString() };
+      const base = { subject: parties.subject, agent: input.agentId, origin: parties.origin, via, restricted: delivery.restricted, at: new Date(now).toISOString() };
       const status = await lockout.status(parties, now);
       if (status.locked) {
         audit.otpIssued({ ...base, outcome: 'locked' });

@@ -365,3 +365,48 @@ describe('sanity of fixtures', () => {
     }
   });
 });
+
+describe('audit events', () => {
+  it('one per check: action, pseudonym, match booleans, factor categories, outcome, time', async () => {
+    const { verifier, events, lines } = makeVerifier();
+    await verifier.check({
+      action: 'order_status',
+      subjectId: 'cust-audit-1',
+      onFile: ON_FILE,
+      provided: supplied(['postal_code', 'order_id'], ['email']),
+      now: T0,
+      channel: 'chat',
+      agentId: 'agent-3',
+      origin: '203.0.113.9',
+    });
+    expect(lines).toHaveLength(1);
+    const event = events()[0]!;
+    expect(event).toMatchObject({
+      event: 'verification.check',
+      component: 'caregate.verify',
+      action: 'order_status',
+      requestType: 'account',
+      channel: 'chat',
+      agent: 'agent-3',
+      dataPoints: { order_id: true, postal_code: true, email: false },
+      excludedDataPoints: [],
+      factorCategories: ['knowledge'],
+      outcome: 'allowed',
+      verificationLevel: 'reasonable',
+      level: 30,
+      at: new Date(T0).toISOString(),
+    });
+    expect(typeof event['time']).toBe('number');
+    expect(lines[0]?.match(/"at":/g)).toHaveLength(1);
+    expect(event['subject']).toMatch(/^[0-9a-f]{64}$/);
+    expect(event['origin']).toMatch(/^[0-9a-f]{64}$/);
+    expect(typeof event['tokenId']).toBe('string');
+    expect(lines[0]).not.toMatch(/cust-audit-1|203\.0\.113\.9|94105|example\.com|A-?100234/i);
+  });
+
+  it('failures are logged at warn level with the internal reason', async () => {
+    const { verifier, events } = makeVerifier();
+    await check(verifier, { action: 'order_status', provided: supplied([], ['email']) });
+    expect(events()[0]).toMatchObject({ level: 40, outcome: 'denied', internalReason: expect.stringContaining('email did not match') });
+  });
+});
