@@ -7,18 +7,19 @@ import type { CountryCode } from 'libphonenumber-js';
 import validator from 'validator';
 import { createAudit } from './audit.js';
 import type { CheckOutcome } from './audit.js';
-import { createKeys, digestsEqual, pseudonym } from './digest.js';
+import { createKeys, pseudonym } from './digest.js';
 import type { VerificationKeys } from './digest.js';
-import { VerificationConfigError, VerificationInputError } from './errors.js';
-import { forbiddenDataPoint, isSsnLastFour } from './forbidden.js';
+import { VerificationConfigError } from './errors.js';
+import { inputError, isRecord, readDeclaration, requireText, screenOnFile, screenProvided, shown, toMillis } from './input.js';
+import type { RecordedDeclaration } from './input.js';
 import { createLockout } from './lockout.js';
+import { matchDataPoints } from './match.js';
 import { createMemoryStore } from './memory-store.js';
-import { normalize } from './normalize.js';
 import type { NormalizeOptions } from './normalize.js';
 import { createOtpService } from './otp.js';
 import type { OtpVerification } from './otp.js';
 import { isSensitiveRequest, parsePolicy, requirementFor } from './policy.js';
-import type { FactorCategory, Level, OtpDelivery, Requirement, VerificationPolicy } from './policy.js';
+import type { FactorCategory, Level, OtpDelivery, VerificationPolicy } from './policy.js';
 import type { VerificationStore } from './store.js';
 import { checkToken, issueToken } from './token.js';
 import type { TokenCheck } from './token.js';
@@ -91,7 +92,7 @@ export interface CheckResult {
   internalReason: string;
   lockedUntil?: Date;
   /** The declaration as recorded, to keep with the request record. */
-  declaration?: { documentRef: string; signedAt: string; recordedAt: string };
+  declaration?: RecordedDeclaration;
   /** Regulation or policy reference of the requirement applied. */
   reference: string;
 }
@@ -129,36 +130,6 @@ const CUSTOMER_REASONS = {
 
 const MINUTE = 60_000;
 
-type DataPointStatus = 'matched' | 'no_match' | 'not_on_file' | 'unusable';
-
-function inputError(code: string, path: string, message: string): VerificationInputError {
-  return new VerificationInputError(code, path, `caregate: ${message}`);
-}
-
-/** Names appear in errors; cut them short so a value pasted into a name cannot come out whole. */
-function shown(name: string): string {
-  return JSON.stringify(name.length > 40 ? `${name.slice(0, 40)}…` : name);
-}
-
-function toMillis(now: unknown, path: string): number {
-  const ms = now instanceof Date ? now.getTime() : now;
-  if (typeof ms !== 'number' || !Number.isFinite(ms)) {
-    throw inputError('invalid_now', path, 'now must be a Date or a number of milliseconds (pass your clock, e.g. new Date())');
-  }
-  return ms;
-}
-
-function requireText(value: unknown, path: string, what: string): string {
-  if (typeof value !== 'string' || value.trim() === '') {
-    throw inputError(`missing_${path.slice(1)}`, path, `${path.slice(1)} must be a non-empty string (${what})`);
-  }
-  return value;
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 /** Creates a verifier for a policy (validated here) with a key and, optionally, a shared store. */
 export function createVerifier(policyInput: VerificationPolicy | unknown, options: VerifierOptions): Verifier {
   if (!isRecord(options)) {
@@ -182,83 +153,13 @@ export function createVerifier(policyInput: VerificationPolicy | unknown, option
     dateOrder: policy.normalization.dateOrder,
     defaultPhoneCountry: policy.normalization.defaultPhoneCountry as CountryCode,
   };
-  const dataPointNames = Object.keys(policy.dataPoints);
-  const fieldOf = (dp: string) => policy.dataPoints[dp]?.onFileField ?? dp;
-  const knownFields = new Set([
-    ...dataPointNames.map(fieldOf),
-    ...Object.values(policy.otp.deliveries).map((d) => d.onFileField),
-  ]);
 
   const subjectOf = (id: string) => pseudonym(keys, 'subject', id);
   const partiesOf = (input: { subjectId: string; agentId?: string | undefined; origin?: string | undefined }) => ({
     subject: subjectOf(input.subjectId),
-    agent: input.agentId === undefined ? undefined : pseudonym(keys, 'agent', input.agentId),
-    origin: input.origin === undefined ? undefined : pseudonym(keys, 'origin', input.origin),
+    agent: input.agentId === undefined ? undefined : pseudonym(keys, 'agent', requireText(input.agentId, '/agentId', 'the ID of the agent')),
+    origin: input.origin === undefined ? undefined : pseudonym(keys, 'origin', requireText(input.origin, '/origin', 'the ANI or IP the interaction comes from')),
   });
-
-  /** Refuses forbidden or unknown fields before anything is compared, logged or stored. */
-  function screenOnFile(onFile: unknown): Readonly<Record<string, unknown>> {
-    if (!isRecord(onFile)) throw inputError('invalid_on_file', '/onFile', 'onFile must be an object of the fields the policy names');
-    for (const [field, value] of Object.entries(onFile)) {
-      const hit = forbiddenDataPoint(field);
-      if (hit) {
-        throw inputError(
-          'forbidden_on_file_field',
-          `/onFile/${field}`,
-          `the on-file field ${shown(field)} may not be passed to verification: ${hit.why}. It was not compared, logged or kept; pass only the fields the policy names`,
-        );
-      }
-      if (knownFields.has(field) && value !== undefined && value !== null && typeof value !== 'string') {
-        throw inputError('invalid_value', `/onFile/${field}`, `the on-file field ${shown(field)} must be a string (its value is not shown)`);
-      }
-    }
-    return onFile;
-  }
-
-  function screenProvided(provided: unknown): Readonly<Record<string, string>> {
-    if (!isRecord(provided)) throw inputError('invalid_provided', '/provided', 'provided must be an object of data point names to the values the person gave');
-    for (const [name, value] of Object.entries(provided)) {
-      const hit = forbiddenDataPoint(name);
-      if (hit) {
-        throw inputError(
-          'forbidden_data_point',
-          `/provided/${name}`,
-          `${shown(name)} was supplied as a data point but may not be used to verify identity: ${hit.why}. It was not compared, logged or kept; do not ask for it`,
-        );
-      }
-      if (!Object.hasOwn(policy.dataPoints, name)) {
-        if (isSsnLastFour(name)) {
-          throw inputError('ssn_last4_disabled', `/provided/${name}`, `${shown(name)} (last four of an SSN) is off in this policy; it was not compared, logged or kept. Ask for one of: ${dataPointNames.join(', ')}`);
-        }
-        throw inputError('unknown_data_point', `/provided/${name}`, `${shown(name)} is not a data point of this policy; use one of: ${dataPointNames.join(', ')}`);
-      }
-      if (typeof value !== 'string') {
-        throw inputError('invalid_value', `/provided/${name}`, `the value supplied for ${shown(name)} must be a string (the value is not shown)`);
-      }
-    }
-    return provided as Readonly<Record<string, string>>;
-  }
-
-  function compare(dp: string, given: string, onFileValue: unknown): DataPointStatus {
-    const def = policy.dataPoints[dp];
-    if (!def) return 'unusable';
-    const a = normalize(def.normalizer, given, normalizeOptions);
-    const b = typeof onFileValue === 'string' ? normalize(def.normalizer, onFileValue, normalizeOptions) : '';
-    // Both sides become 32-byte keyed digests, compared in constant time; the label keeps fields apart.
-    const equal = digestsEqual(keys.hmac('compare', dp, a), keys.hmac('compare', dp, b));
-    if (b.length === 0) return 'not_on_file';
-    if (a.length === 0) return 'unusable';
-    return equal ? 'matched' : 'no_match';
-  }
-
-  function declarationOf(input: CheckInput, now: number): CheckResult['declaration'] | undefined {
-    const d = input.declaration;
-    if (d === undefined) return undefined;
-    if (!isRecord(d)) throw inputError('invalid_declaration', '/declaration', 'declaration must be { signed, signedAt, documentRef }');
-    const signedAt = toMillis(d.signedAt, '/declaration/signedAt');
-    if (d.signed !== true || signedAt > now || typeof d.documentRef !== 'string' || d.documentRef.trim() === '') return undefined;
-    return { documentRef: d.documentRef, signedAt: new Date(signedAt).toISOString(), recordedAt: new Date(now).toISOString() };
-  }
 
   return {
     policy,
@@ -273,8 +174,8 @@ export function createVerifier(policyInput: VerificationPolicy | unknown, option
       const subjectId = requireText(input.subjectId, '/subjectId', "the business's ID of the subject");
       const channel = requireText(input.channel, '/channel', 'the channel of the interaction, such as "phone" or "chat"');
       const now = toMillis(input.now, '/now');
-      const provided = screenProvided(input.provided);
-      const onFile = screenOnFile(input.onFile);
+      const provided = screenProvided(policy, input.provided);
+      const onFile = screenOnFile(policy, input.onFile);
       if (input.otp !== undefined && (!isRecord(input.otp) || typeof input.otp.challengeId !== 'string' || typeof input.otp.code !== 'string')) {
         throw inputError('invalid_otp', '/otp', 'otp must be { challengeId, code } as strings');
       }
@@ -335,12 +236,12 @@ export function createVerifier(policyInput: VerificationPolicy | unknown, option
         };
       }
 
-      const evaluated = evaluate(requirement, provided, onFile, corrected);
+      const evaluated = matchDataPoints(policy, keys, normalizeOptions, requirement, provided, onFile, corrected);
       let possession: OtpVerification | undefined;
       if (input.otp !== undefined) {
         possession = await otp.verify({ challengeId: input.otp.challengeId, code: input.otp.code, subject: parties.subject, now });
       }
-      const declaration = declarationOf(input, now);
+      const declaration = readDeclaration(input.declaration, now);
 
       const factorCategories: FactorCategory[] = [];
       if (evaluated.matched.length > 0 && evaluated.matched.length >= requirement.requiredDataPoints) factorCategories.push('knowledge');
@@ -420,7 +321,7 @@ export function createVerifier(policyInput: VerificationPolicy | unknown, option
         throw inputError('otp_delivery_not_configured', '/via', `the policy has no one-time code delivery ${shown(String(via))}; use one of: ${configured.join(', ') || '(none configured)'}`);
       }
       if (typeof input.send !== 'function') throw inputError('missing_send', '/send', 'send must be a function that delivers the code to the contact point on file');
-      const onFile = screenOnFile(input.onFile);
+      const onFile = screenOnFile(policy, input.onFile);
       const destination = onFile[delivery.onFileField];
       if (typeof destination !== 'string' || destination.trim() === '') {
         throw inputError('no_contact_on_file', `/onFile/${delivery.onFileField}`, `there is no ${delivery.onFileField} on file for ${via}; a code goes only to a contact point already on file, never to one given during the interaction`);
@@ -458,42 +359,5 @@ export function createVerifier(policyInput: VerificationPolicy | unknown, option
     },
   };
 
-  function evaluate(
-    requirement: Requirement,
-    provided: Readonly<Record<string, string>>,
-    onFile: Readonly<Record<string, unknown>>,
-    corrected: ReadonlySet<string>,
-  ) {
-    const matched: string[] = [];
-    const booleans: Record<string, boolean> = {};
-    const excluded: string[] = [];
-    const details: string[] = [];
-    // Policy order, not the order of `provided`: the outcome must not depend on how the caller lists them.
-    for (const dp of dataPointNames) {
-      if (!Object.hasOwn(provided, dp)) continue;
-      if (corrected.has(dp) || corrected.has(fieldOf(dp))) {
-        excluded.push(dp);
-        details.push(`${dp} not used: it is being corrected (7060(h))`);
-        continue;
-      }
-      if (!requirement.allowedDataPoints.includes(dp)) {
-        excluded.push(dp);
-        details.push(`${dp} not used: not allowed for this action`);
-        continue;
-      }
-      const result = compare(dp, provided[dp] ?? '', onFile[fieldOf(dp)]);
-      booleans[dp] = result === 'matched';
-      if (result === 'matched') matched.push(dp);
-      details.push(
-        result === 'matched'
-          ? `${dp} matched`
-          : result === 'no_match'
-            ? `${dp} did not match`
-            : result === 'not_on_file'
-              ? `${dp} not on file`
-              : `${dp} supplied in a form that could not be read`,
-      );
-    }
-    return { matched, booleans, excluded, details };
-  }
+
 }
