@@ -60,6 +60,12 @@ export function readNumberAfter(text: string, from: number, maxGap: number, min:
       if (cls & DIGIT) return null; // digits glued to letters: an identifier, not this value
       continue;
     }
+    const last = seq.ends[seq.n - 1]!;
+    // A clock time or transcript timestamp ("[00:00:55]") between the keyword and the answer is skipped.
+    if (text.charCodeAt(p - 1) === 58 || (text.charCodeAt(last) === 58 && CLASS[text.charCodeAt(last + 1)]! & DIGIT)) {
+      p = last;
+      continue;
+    }
     const digits = seq.digits.join('');
     if (digits.length < min || digits.length > max) return null;
     return { start: seq.starts[0]!, end: seq.ends[seq.n - 1]!, digits };

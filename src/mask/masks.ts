@@ -54,12 +54,17 @@ function keepDigits(text: string, char: string, style: 'keep-format' | 'compact'
     seen += t.digits.length;
     const inHead = seen <= keepHead;
     const inTail = first >= total - keepTail;
-    parts.push(text.slice(cursor, t.start));
+    parts.push(maskLetters(text.slice(cursor, t.start), char));
     parts.push(inHead || inTail ? text.slice(t.start, t.end) : char.repeat(t.end - t.start));
     cursor = t.end;
   }
-  parts.push(text.slice(cursor));
+  parts.push(maskLetters(text.slice(cursor), char));
   return parts.join('');
+}
+
+/** Letters between digits (an IBAN's bank code, a passport's prefix) are masked too; separators stay. */
+function maskLetters(s: string, char: string): string {
+  return s.replace(/[A-Za-z]/g, char);
 }
 
 export function createMask(spec: { type: string } & Record<string, unknown>, env: MaskEnv, where: string): Mask {

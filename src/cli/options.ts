@@ -1,0 +1,52 @@
+import { Option, type Command } from 'commander';
+import type { RedactorConfig } from '../config.js';
+import { CaregateError } from '../errors.js';
+
+/** Options every command that scans text shares: they map one to one onto createRedactor's config. */
+export function addRedactorOptions(cmd: Command): Command {
+  return cmd
+    .option('--aggressive', 'transcript mode: mask every 13–19 digit run near card wording, whatever its checksum')
+    .option('--mask <entity=mask>', 'mask for an entity or rule id (last4, bin-last4, full, label, hmac, remove); repeatable', collect, [])
+    .option('--pack <file>', 'add a custom rule pack (JSON, validated against rules/schema.json); repeatable', collect, [])
+    .option('--only-packs <names>', 'comma-separated shipped packs or pack files to use instead of the defaults')
+    .option('--disable <id-or-entity>', 'turn off a rule id or an entity; repeatable', collect, [])
+    .option('--region <CC>', 'default region for national phone numbers', 'US')
+    .option('--min-confidence <n>', 'drop findings below this confidence (0–1)', parseFloat)
+    .addOption(new Option('--invalid-utf8 <policy>', 'bytes that are not UTF-8').choices(['replace', 'error']).default('replace'));
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+export interface RedactorCliOptions {
+  aggressive?: boolean;
+  mask: string[];
+  pack: string[];
+  onlyPacks?: string;
+  disable: string[];
+  region: string;
+  minConfidence?: number;
+  invalidUtf8: 'replace' | 'error';
+}
+
+/** Builds the redactor configuration; the hmac key comes from CAREGATE_HMAC_KEY, never from argv. */
+export function redactorConfigFrom(o: RedactorCliOptions): RedactorConfig {
+  const masks: Record<string, string> = {};
+  for (const m of o.mask) {
+    const eq = m.indexOf('=');
+    if (eq <= 0) throw new CaregateError('E_USAGE', `--mask takes ENTITY=MASK (for example CREDIT_CARD=bin-last4), got "${m}"`);
+    masks[m.slice(0, eq)] = m.slice(eq + 1);
+  }
+  const config: RedactorConfig = {
+    aggressive: !!o.aggressive,
+    masks,
+    extraPacks: o.pack,
+    disable: o.disable,
+    defaultRegion: o.region.toUpperCase(),
+  };
+  if (o.onlyPacks) config.packs = o.onlyPacks.split(',').map((s) => s.trim()).filter(Boolean);
+  if (o.minConfidence !== undefined) config.minConfidence = o.minConfidence;
+  if (process.env.CAREGATE_HMAC_KEY) config.hmacKey = process.env.CAREGATE_HMAC_KEY;
+  return config;
+}
