@@ -20,8 +20,8 @@ import {
 import type { AddTaskInput, ExtendOptions, ListFilter, OpenRequestInput, RouteOptions, TransitionOptions, UpdateTaskInput } from './inputs.js';
 import { jurisdictionRule, loadRules, typeRule } from './jurisdictions.js';
 import type { PrivacyRules } from './jurisdictions.js';
-import { openFileLedger } from './ledger-file.js';
-import type { LedgerStore } from './ledger-store.js';
+import { openFileLedger, scanLedgerFile } from './ledger-file.js';
+import type { ChainScan, LedgerStore } from './ledger-store.js';
 import { openPgLedger } from './ledger-pg.js';
 import type { PgLedgerOptions } from './ledger-pg.js';
 import { assertTransition, isTerminal } from './lifecycle.js';
@@ -521,17 +521,38 @@ class Register implements RequestLog {
 
 /** Verifies a store's chain and, when given, its checkpoints. */
 export async function verifyStore(store: LedgerStore, options: VerifyOptions = {}): Promise<IntegrityReport> {
+  return report(store.description, options, (seqs) => store.scan(seqs));
+}
+
+/**
+ * Verifies a ledger without opening it for use (a damaged ledger does not open): what
+ * `caregate dsar verify` runs.
+ */
+export async function verifyLedger(options: Pick<RequestLogOptions, 'ledger' | 'pg'> & VerifyOptions): Promise<IntegrityReport> {
+  if (options.ledger !== undefined && options.pg === undefined) {
+    const path = options.ledger;
+    return report(path, options, (seqs) => scanLedgerFile(path, seqs));
+  }
+  const store = await openStore({ ledger: options.ledger, pg: options.pg, readOnly: true });
+  try {
+    return await verifyStore(store, options);
+  } finally {
+    await store.close();
+  }
+}
+
+async function report(where: string, options: VerifyOptions, scanner: (seqs: ReadonlySet<number>) => Promise<ChainScan>): Promise<IntegrityReport> {
   const checkpoints = options.checkpoints ?? [];
   if (checkpoints.length > 0 && !options.checkpointKey) {
     throw new PrivacyError('DSAR_CONFIG', 'checking checkpoints needs the checkpoint verification key (the Ed25519 public key or the HMAC secret)');
   }
-  const scan = await store.scan(checkpointSeqs(checkpoints));
+  const scan = await scanner(checkpointSeqs(checkpoints));
   const problems: IntegrityIssue[] = [];
   if (scan.issue) problems.push(scan.issue);
   if (checkpoints.length > 0 && options.checkpointKey) problems.push(...checkAgainstCheckpoints(scan, checkpoints, options.checkpointKey));
   return {
     ok: problems.length === 0,
-    store: store.description,
+    store: where,
     logId: scan.logId,
     entries: scan.size,
     headHash: scan.headHash,
