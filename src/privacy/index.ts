@@ -27,3 +27,5 @@ export { pseudonymize } from './pseudonym.js';
 export type { TextRedactor } from './redactor-port.js';
 export { PrivacyError } from './errors.js';
 export type { PrivacyErrorCode } from './errors.js';
+export { formatTable, formatCsv, formatJson, formatRows, OUTPUT_FORMATS } from './format.js';
+export type { OutputFormat, Row } from './format.js';

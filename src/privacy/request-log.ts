@@ -41,8 +41,9 @@ import type { DenialBasis, DsarRequest, HistoryItem, JurisdictionId, RequestStat
 export const MIN_RETENTION_MONTHS = 24;
 /** How far in the future a caller-given time may be (clock skew between machines). */
 const MAX_FUTURE_SKEW_MS = 5 * 60_000;
-/** Redactor entities that must never be stored, even inside contact data. */
-const PAYMENT_ENTITY = /card|pan|cvv|cvc|cid|track|pin|iban|account|routing/i;
+/** Words in a redactor entity name (e.g. CREDIT_CARD, CARD_CVV, IBAN) that mark payment data, never stored even in contact data. */
+const PAYMENT_ENTITY_WORDS: ReadonlySet<string> = new Set(['card', 'pan', 'cvv', 'cvc', 'cvv2', 'cid', 'track', 'pin', 'iban', 'account', 'routing', 'bank']);
+const isPaymentEntity = (entity: string) => entity.toLowerCase().split(/[^a-z0-9]+/).some((w) => PAYMENT_ENTITY_WORDS.has(w));
 
 export interface RequestLogOptions {
   /** Path of the JSONL ledger (the embedded default). */
@@ -230,7 +231,7 @@ class Register implements RequestLog {
   private async assertNoPaymentData(field: string, value: string | undefined): Promise<void> {
     if (value === undefined) return;
     const result = (await this.redactor()).redact(value) as { text: string; findings?: Array<{ entity?: string }> };
-    if ((result.findings ?? []).some((f) => PAYMENT_ENTITY.test(f.entity ?? ''))) {
+    if ((result.findings ?? []).some((f) => isPaymentEntity(f.entity ?? ''))) {
       throw new PrivacyError('DSAR_INPUT', `${field} seems to hold payment-card or account data; give only what is needed to answer the request`);
     }
   }
