@@ -47,6 +47,8 @@ export interface DigitRule {
   min: number;
   max: number;
   shapes: Set<string> | null;
+  /** Allowed layouts: equal groups (last one shorter or equal) and/or listed shapes; null: any. */
+  layouts: { equal: boolean; shapes: Set<string> } | null;
   groupCount: [number, number];
   groupDigits: [number, number];
   /** Allowed joiner characters by char code (< 256). */
@@ -87,7 +89,7 @@ export interface ScanPlan {
   keywordTargetsCs: Map<string, KeywordTarget[]>;
   shapeGate: RegExp | null;
   shapeGateCi: RegExp | null;
-  shapeRules: Map<string, CompiledRule>;
+  shapeRules: Map<string, { rule: CompiledRule; whole: RegExp }>;
   emailRules: CompiledRule[];
   ipv6Rules: CompiledRule[];
   speakerRules: { rule: CompiledRule; ignore: Set<string> }[];
@@ -245,7 +247,8 @@ export function compilePlan(packs: LoadedPack[], opts: PlanOptions): ScanPlan {
         }
         const group = `r${compiled.index}`;
         ((d.flags ?? '').includes('i') ? shapesCi : shapes).push(`(?<${group}>${d.pattern})`);
-        plan.shapeRules.set(group, compiled);
+        // The pattern alone, anchored at both ends: shorter matches are retried with it when validators refuse.
+        plan.shapeRules.set(group, { rule: compiled, whole: new RegExp(`^(?:${d.pattern})$`, d.flags ?? '') });
       }
 
       // Deny-listed terms ride on the keyword prefilter: a hit is reported as the rule's entity.
@@ -296,6 +299,7 @@ function compileDigits(rule: CompiledRule, d: DigitsDetector, file: string, ptr:
     min: d.digits.min,
     max: d.digits.max,
     shapes: d.groups ? new Set(d.groups) : null,
+    layouts: d.layouts ? { equal: d.layouts.includes('equal'), shapes: new Set(d.layouts.filter((l) => l !== 'equal')) } : null,
     groupCount: d.groupCount ? [d.groupCount.min, d.groupCount.max] : [1, 32],
     groupDigits: d.groupDigits ? [d.groupDigits.min, d.groupDigits.max] : [1, 32],
     sep: charTable(d.separators ?? ''),

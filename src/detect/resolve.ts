@@ -3,8 +3,11 @@ import type { Candidate } from './candidate.js';
 /**
  * Overlap resolution, in exactly one place. Candidates are swept by start into clusters of overlapping
  * spans; within a cluster the winners are chosen greedily: a fail-closed region first, then higher
- * confidence, then the longer span, then the earlier start, then the earlier rule. A cluster is decided
- * only once nothing can join it any more (its end is at or before `limit`), which keeps streams exact.
+ * confidence, then the longer span, then the earlier start, then the earlier rule. A loser that sticks
+ * out of a winner is merged into it (the union is masked), so a partial overlap never leaves part of a
+ * value in clear; when a rule that may keep nothing (CVV, password) takes part, its mask covers the union.
+ * A cluster is decided only once nothing can join it any more (its end is at or before `limit`), which
+ * keeps streams exact.
  */
 
 /** A cluster never grows past this span, so a stream's hold-back stays bounded on pathological input. */
@@ -51,13 +54,7 @@ export function resolveOverlaps(pending: Candidate[], limit: number): Resolution
     if (j === i + 1) {
       winners.push(pending[i]!);
     } else {
-      const cluster = pending.slice(i, j).sort(byStrength);
-      const chosen: Candidate[] = [];
-      for (const c of cluster) {
-        if (chosen.every((w) => c.end <= w.start || c.start >= w.end)) chosen.push(c);
-      }
-      chosen.sort(byStart);
-      for (const c of chosen) winners.push(c);
+      for (const c of chooseWinners(pending.slice(i, j))) winners.push(c);
     }
     i = j;
   }
@@ -67,4 +64,31 @@ export function resolveOverlaps(pending: Candidate[], limit: number): Resolution
     rest: pending.slice(i),
     restStart: i < pending.length ? pending[i]!.start : Infinity,
   };
+}
+
+const overlaps = (a: Candidate, b: Candidate) => a.start < b.end && b.start < a.end;
+
+function chooseWinners(cluster: Candidate[]): Candidate[] {
+  cluster.sort(byStrength);
+  const chosen: Candidate[] = [];
+  const losers: Candidate[] = [];
+  for (const c of cluster) (chosen.every((w) => !overlaps(c, w)) ? chosen : losers).push(c);
+  for (const l of losers) {
+    const hit = chosen.filter((w) => overlaps(l, w));
+    const covered = hit.length === 1 && hit[0]!.start <= l.start && hit[0]!.end >= l.end;
+    if (covered && !(l.rule.retention === 'none' && hit[0]!.rule.retention !== 'none')) continue;
+    // Merge the loser and every winner it touches into one span, kept by the strongest of them.
+    const group = [l, ...hit];
+    const lead = group.find((c) => c.rule.retention === 'none') ?? hit[0]!;
+    const merged: Candidate = {
+      ...lead,
+      start: Math.min(...group.map((c) => c.start)),
+      end: Math.max(...group.map((c) => c.end)),
+      digits: lead === l || hit.length > 1 || !covered ? '' : lead.digits,
+      error: group.find((c) => c.error)?.error ?? lead.error,
+    };
+    for (const w of hit) chosen.splice(chosen.indexOf(w), 1);
+    chosen.push(merged);
+  }
+  return chosen.sort(byStart);
 }

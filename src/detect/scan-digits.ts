@@ -29,6 +29,9 @@ export function newDigitPassState(plan: ScanPlan): DigitPassState {
   return { resume: 0, inRun: false, midGroup: false, floor: 0, ruleNext: new Float64Array(plan.writtenDigitRules.length) };
 }
 
+/** Digits lexed ahead of a group start: the longest window (32) plus a whole neighbouring window. */
+const LOOKAHEAD_DIGITS = 64;
+
 // Scratch buffers for the groups ahead of the current group start (reused: scanning is synchronous).
 const MAXG = 40;
 const gs = new Int32Array(MAXG);
@@ -178,6 +181,9 @@ function evaluateGroup(ctx: ScanContext, plan: ScanPlan, st: DigitPassState, g: 
   let hasLeft = false;
   let leftCount = 0;
   let leftJoin = 0;
+  let leftEnd = -1;
+  /** Joiner on the far side of the left neighbour (-1: the neighbour starts the run). */
+  let leftOuterJoin = -1;
   {
     let j = g;
     let k = 0;
@@ -187,10 +193,21 @@ function evaluateGroup(ctx: ScanContext, plan: ScanPlan, st: DigitPassState, g: 
     }
     if (k > 0 && j > 0 && isDigitAt(text, j - 1)) {
       hasLeft = true;
+      leftEnd = j;
       for (let i = j; i < g; i++) leftJoin = leftJoin * 256 + (text.charCodeAt(i) & 255);
       let t = j;
       while (t > 0 && j - t < LONG_GROUP && isDigitAt(text, t - 1)) t--;
       leftCount = j - t;
+      let o = t;
+      let ok = 0;
+      while (o > 0 && ok < 3 && isJoinAt(text, o - 1)) {
+        o--;
+        ok++;
+      }
+      if (ok > 0 && o > 0 && isDigitAt(text, o - 1)) {
+        leftOuterJoin = 0;
+        for (let i = o; i < t; i++) leftOuterJoin = leftOuterJoin * 256 + (text.charCodeAt(i) & 255);
+      }
     }
   }
 
@@ -214,7 +231,7 @@ function evaluateGroup(ctx: ScanContext, plan: ScanPlan, st: DigitPassState, g: 
     gd[n] = q - pos;
     total += q - pos;
     n++;
-    if (total > 32) break;
+    if (total > LOOKAHEAD_DIGITS) break;
     let j = q;
     let code = 0;
     while (j < end && j - q < 3 && isJoinAt(text, j)) {
@@ -235,28 +252,57 @@ function evaluateGroup(ctx: ScanContext, plan: ScanPlan, st: DigitPassState, g: 
   for (let ri = 0; ri < rules.length; ri++) {
     const dr = rules[ri]!;
     try {
-      evaluateRule(ctx, dr, ri, st, g, n, endsRun, hasLeft, leftCount, leftJoin);
+      evaluateRule(ctx, dr, ri, st, g, n, endsRun, hasLeft, leftCount, leftJoin, leftEnd, leftOuterJoin);
     } catch (err) {
       failClosed(ctx, dr.rule, g, ge[n - 1]!, err);
     }
   }
 }
 
-function shapeOk(dr: DigitRule, h: number): boolean {
-  const count = h + 1;
+function shapeOkFrom(dr: DigitRule, i: number, h: number): boolean {
+  const count = h - i + 1;
   if (count < dr.groupCount[0] || count > dr.groupCount[1]) return false;
-  for (let i = 0; i <= h; i++) if (gd[i]! < dr.groupDigits[0] || gd[i]! > dr.groupDigits[1]) return false;
-  if (dr.shapes) {
-    let key = String(gd[0]);
-    for (let i = 1; i <= h; i++) key += `-${gd[i]}`;
-    return dr.shapes.has(key);
+  for (let k = i; k <= h; k++) if (gd[k]! < dr.groupDigits[0] || gd[k]! > dr.groupDigits[1]) return false;
+  if (!dr.shapes && !dr.layouts) return true;
+  let key = String(gd[i]);
+  for (let k = i + 1; k <= h; k++) key += `-${gd[k]}`;
+  if (dr.shapes && !dr.shapes.has(key)) return false;
+  if (dr.layouts && h > i && !dr.layouts.shapes.has(key)) {
+    if (!dr.layouts.equal) return false;
+    // Equal groups, the last one as long or shorter: 4-4-4-4, 4-4-4-4-3, 1-1-1-…
+    for (let k = i + 1; k < h; k++) if (gd[k] !== gd[i]) return false;
+    if (gd[h]! > gd[i]!) return false;
   }
   return true;
 }
 
+/** Whether a window of this rule (digits, joiners, shape, validators) starts at group i. */
+function windowStartsAt(ctx: ScanContext, dr: DigitRule, i: number, n: number): boolean {
+  let digits = 0;
+  let first = -1;
+  for (let h = i; h < n; h++) {
+    if (gd[h]! >= LONG_GROUP) return false;
+    if (h > i) {
+      if (jl[h]! > dr.maxSep || !joinAllowed(dr.sep, jc[h]!)) return false;
+      if (dr.consistent) {
+        if (first < 0) first = jc[h]!;
+        else if (jc[h] !== first) return false;
+      }
+    }
+    digits += gd[h]!;
+    if (digits > dr.max) return false;
+    if (digits < dr.min || !shapeOkFrom(dr, i, h)) continue;
+    let value = '';
+    for (let k = i; k <= h; k++) value += ctx.text.slice(gs[k], ge[k]);
+    const input = { text: ctx.text.slice(gs[i], ge[h]), digits: value, options: ctx.validatorOptions };
+    if (dr.rule.validators.every((v) => v.fn(input) !== false)) return true;
+  }
+  return false;
+}
+
 function evaluateRule(
   ctx: ScanContext, dr: DigitRule, ri: number, st: DigitPassState, g: number, n: number,
-  endsRun: boolean, hasLeft: boolean, leftCount: number, leftJoin: number,
+  endsRun: boolean, hasLeft: boolean, leftCount: number, leftJoin: number, leftEnd: number, leftOuterJoin: number,
 ): void {
   const text = ctx.text;
   if (st.ruleNext[ri]! > ctx.base + g) return;
@@ -283,14 +329,26 @@ function evaluateRule(
   }
   for (let c = cnt - 1; c >= 0; c--) {
     const h = cands[c]!;
-    if (!shapeOk(dr, h)) continue;
+    if (!shapeOkFrom(dr, 0, h)) continue;
     if (dr.skipGlued && h === n - 1 && endsRun && gluedRight(text, ge[h]!)) continue;
-    // A window cut out of a longer run of like groups ("9400 1118 9922 3371 8654 12") needs context.
-    const leftContinues = hasLeft && h >= 1 && leftJoin === jc[1] && leftCount === gd[0];
-    const rightContinues = h + 1 < n && h >= 1 && jc[h + 1] === jc[h] && gd[h + 1] === gd[h];
+    // A window cut out of one longer, uniformly written number ("9400 1118 9922 3371 8654 12", or a 19-digit
+    // number whose first 16 digits happen to pass) is not a number of its own. A neighbour continues the
+    // window when it is joined the same way, is as long as the edge group (on the right: or shorter, the
+    // trailing group), and is itself joined the same way on its far side (or ends the run): "03/14/1985 4000…"
+    // is a date beside a card, not one number. A neighbour that is a match of this rule does not continue
+    // it either, so masked and unmasked text decide the same (idempotence).
+    const sameJoin = jc[h]!;
+    if (
+      hasLeft && h >= 1 && leftJoin === jc[1] && leftCount === gd[0] &&
+      (leftOuterJoin === -1 || leftOuterJoin === leftJoin) && st.ruleNext[ri] !== ctx.base + leftEnd
+    ) continue;
+    if (
+      h + 1 < n && h >= 1 && jc[h + 1] === sameJoin && gd[h + 1]! <= gd[h]! &&
+      (h + 2 >= n || jc[h + 2] === sameJoin) && !windowStartsAt(ctx, dr, h + 1, n)
+    ) continue;
     let value = '';
     for (let i = 0; i <= h; i++) value += text.slice(gs[i], ge[i]);
-    if (offerCandidate(ctx, dr.rule, ws, ge[h]!, value, leftContinues || rightContinues, 'written')) {
+    if (offerCandidate(ctx, dr.rule, ws, ge[h]!, value, false, 'written')) {
       st.ruleNext[ri] = ctx.base + ge[h]!;
       return;
     }

@@ -2,6 +2,7 @@ import { failClosed, offerCandidate, type ScanContext } from './candidate.js';
 import { ALPHA, CLASS, DIGIT } from './chars.js';
 import { keywordKey, type KeywordTarget, type ScanPlan } from './plan.js';
 import { readSequence } from './spoken-sequence.js';
+import { MASK_GLUE } from './spoken-words.js';
 
 /**
  * Keyword-anchored rules (CVV, expiry, DOB, passwords, names, street addresses…): one `\b(?:…)/gi`
@@ -45,13 +46,19 @@ function runGate(ctx: ScanContext, gate: RegExp, targets: Map<string, KeywordTar
   }
 }
 
-/** The first number after `from` (within maxGap), read as written or spoken digits; null if it has too few or too many. */
+/**
+ * The first number after `from` (within maxGap), read as written or spoken digits. Tokens are taken while
+ * the count stays within max, so "CVV 123 4000 0000 0000 0006" gives 123, not the card after it. Returns
+ * null when that number has too few digits, or when the gap already holds a redaction ('[LABEL', '•', '*'):
+ * the value was masked before.
+ */
 export function readNumberAfter(text: string, from: number, maxGap: number, min: number, max: number) {
   const limit = Math.min(text.length, from + maxGap + 1);
   let newlines = 0;
   for (let p = from; p < limit; p++) {
     const c = text.charCodeAt(p);
     if (c === 10 && ++newlines > 1) return null;
+    if (MASK_GLUE.has(c) || (c === 91 && text.charCodeAt(p + 1) >= 65 && text.charCodeAt(p + 1) <= 90)) return null;
     const cls = CLASS[c]!;
     const wordStart = p === 0 || !(CLASS[text.charCodeAt(p - 1)]! & (ALPHA | DIGIT));
     if (!wordStart || !(cls & (DIGIT | ALPHA))) continue;
@@ -62,13 +69,15 @@ export function readNumberAfter(text: string, from: number, maxGap: number, min:
     }
     const last = seq.ends[seq.n - 1]!;
     // A clock time or transcript timestamp ("[00:00:55]") between the keyword and the answer is skipped.
-    if (text.charCodeAt(p - 1) === 58 || (text.charCodeAt(last) === 58 && CLASS[text.charCodeAt(last + 1)]! & DIGIT)) {
+    if (text.charCodeAt(p - 1) === 58 || (text.charCodeAt(seq.ends[0]!) === 58 && CLASS[text.charCodeAt(seq.ends[0]! + 1)]! & DIGIT)) {
       p = last;
       continue;
     }
-    const digits = seq.digits.join('');
-    if (digits.length < min || digits.length > max) return null;
-    return { start: seq.starts[0]!, end: seq.ends[seq.n - 1]!, digits };
+    let digits = '';
+    let k = 0;
+    while (k < seq.n && digits.length + seq.digits[k]!.length <= max) digits += seq.digits[k++]!;
+    if (digits.length < min) return null;
+    return { start: seq.starts[0]!, end: seq.ends[k - 1]!, digits };
   }
   return null;
 }

@@ -27,16 +27,35 @@ function runShape(ctx: ScanContext, plan: ScanPlan, re: RegExp, resume: number):
     const h = m.index;
     if (!ctx.final && h >= frontier) return ctx.base + h;
     const e = h + m[0].length;
+    let next = h + 1;
     for (const name in m.groups) {
       if (m.groups[name] === undefined) continue;
-      const rule = plan.shapeRules.get(name)!;
+      const { rule, whole } = plan.shapeRules.get(name)!;
       try {
-        offerCandidate(ctx, rule, h, e, m[0].replace(/\D/g, ''), false, undefined);
+        // Leftmost, longest valid: when the rule refuses the longest match ("DE89 … 00" followed by more
+        // digits fails mod-97), shorter matches ending at earlier word boundaries are tried.
+        let cut = e;
+        while (cut > h && !offerCandidate(ctx, rule, h, cut, text.slice(h, cut).replace(/\D/g, ''), false, undefined)) {
+          cut = previousWordEnd(text, h, cut);
+          while (cut > h && !whole.test(text.slice(h, cut))) cut = previousWordEnd(text, h, cut);
+        }
+        // The next match may start right after what was accepted (not after the longest match).
+        if (cut > h) next = cut;
       } catch (err) {
         failClosed(ctx, rule, h, e, err);
       }
       break;
     }
-    p = Math.max(e, h + 1);
+    p = next;
   }
+}
+
+const isWordChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+
+/** The last position before `cut` (and after `from`) that ends a word, or `from` when none does. */
+function previousWordEnd(text: string, from: number, cut: number): number {
+  for (let i = cut - 1; i > from; i--) {
+    if (isWordChar(text.charCodeAt(i - 1)) && !isWordChar(text.charCodeAt(i))) return i;
+  }
+  return from;
 }

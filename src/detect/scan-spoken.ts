@@ -5,8 +5,8 @@ import { readSequence, walkBackSequence, type NumberSequence } from './spoken-se
 /**
  * Spoken numbers in call transcripts ("four one one one…", "double five", "4 one 1 1"): a gate regex on
  * number words, a bounded walk back over digits and "oh", then the sequence's tokens play the part of digit
- * groups for the digit rules that accept spoken numbers. A window that does not start the sequence needs
- * context words (the sequence may run on into a CVV or an expiry).
+ * groups for the digit rules that accept spoken numbers. A window cut out of a longer spoken number (the
+ * token before it is a number word) needs context words: the reading may run on into a CVV or an expiry.
  */
 export interface SpokenPassState {
   resume: number;
@@ -42,7 +42,7 @@ export function scanSpoken(ctx: ScanContext, plan: ScanPlan, st: SpokenPassState
       return;
     }
     const s = walkBackSequence(text, h, Math.max(0, st.floor - base, h - WALK_BACK));
-    const seq = readSequence(text, s, end);
+    const seq = readSequence(text, s, end, true);
     let next = h + m[0].length;
     if (seq) {
       next = Math.max(next, seq.ends[seq.n - 1]!);
@@ -64,15 +64,19 @@ function evaluateSequence(ctx: ScanContext, plan: ScanPlan, st: SpokenPassState,
         let wordy = false;
         const ends: number[] = [];
         for (let h = i; h < seq.n; h++) {
+          const written = isWritten(ctx.text, seq.starts[h]!);
           digits += seq.digits[h]!.length;
-          wordy ||= !isWritten(ctx.text, seq.starts[h]!);
+          wordy ||= !written;
           if (digits > dr.max) break;
           if (digits >= dr.min && wordy) ends.push(h);
         }
         for (let c = ends.length - 1; c >= 0; c--) {
           const h = ends[c]!;
           const value = seq.digits.slice(i, h + 1).join('');
-          if (offerCandidate(ctx, dr.rule, seq.starts[i]!, seq.ends[h]!, value, i > 0, 'spoken')) {
+          // Cut out of a longer spoken number (the token before is a number word that no match of this rule
+          // ended on): only with context. A match right before counts as a boundary, as masking makes it one.
+          const cut = i > 0 && !isWritten(ctx.text, seq.starts[i - 1]!) && st.ruleNext[ri] !== ctx.base + seq.ends[i - 1]!;
+          if (offerCandidate(ctx, dr.rule, seq.starts[i]!, seq.ends[h]!, value, cut, 'spoken')) {
             st.ruleNext[ri] = ctx.base + seq.ends[h]!;
             break;
           }

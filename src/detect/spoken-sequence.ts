@@ -2,7 +2,7 @@ import { ALPHA, CLASS, DIGIT } from './chars.js';
 import { FILLERS, isSpokenJoiner, readNumberToken, wordAt } from './spoken-words.js';
 
 /** The most number tokens read as one sequence, and the most characters it may span. */
-export const MAX_TOKENS = 24;
+export const MAX_TOKENS = 48;
 export const MAX_SEQUENCE_CHARS = 400;
 /** Joiner and filler characters allowed between two tokens ("four, uh, one"). */
 const MAX_JOINER = 16;
@@ -18,15 +18,18 @@ export interface NumberSequence {
 
 /**
  * Reads consecutive number tokens from `start` — written digit runs and number words — joined by spaces,
- * commas, dots, dashes and fillers ("uh"). Stops at anything else, at MAX_TOKENS or MAX_SEQUENCE_CHARS.
+ * commas, dots, dashes and fillers ("uh"). Stops at anything else, at MAX_TOKENS or MAX_SEQUENCE_CHARS, and
+ * with spokenOnly at a written group of several digits.
  */
-export function readSequence(text: string, start: number, limit: number): NumberSequence | null {
+export function readSequence(text: string, start: number, limit: number, spokenOnly = false): NumberSequence | null {
   const seq: NumberSequence = { n: 0, starts: [], ends: [], digits: [], spoken: false };
   const hardLimit = Math.min(limit, start + MAX_SEQUENCE_CHARS);
   let p = start;
   while (seq.n < MAX_TOKENS && p < hardLimit) {
     const t = readNumberToken(text, p, hardLimit);
     if (!t) break;
+    // A spoken number is words and single digits: a written digit group ends it (spokenOnly).
+    if (spokenOnly && t.end - p > 1 && CLASS[text.charCodeAt(p)]! & DIGIT) break;
     if (!(CLASS[text.charCodeAt(p)]! & DIGIT)) seq.spoken = true;
     seq.starts.push(p);
     seq.ends.push(t.end);
@@ -55,7 +58,7 @@ export function readSequence(text: string, start: number, limit: number): Number
 }
 
 /**
- * From a gate hit (a number word), walks back over the tokens the gate does not fire on — written
+ * From a gate hit (a number word), walks back over the tokens the gate does not fire on — single written
  * digits, "oh"/"o" and fillers — so "4 one 1 1" starts at the "4". Never below `lo`.
  */
 export function walkBackSequence(text: string, hit: number, lo: number): number {
@@ -68,8 +71,9 @@ export function walkBackSequence(text: string, hit: number, lo: number): number 
     const c = text.charCodeAt(j - 1);
     let k = j - 1;
     if (CLASS[c]! & DIGIT) {
-      while (k > lo && CLASS[text.charCodeAt(k - 1)]! & DIGIT) k--;
-      if (k > 0 && CLASS[text.charCodeAt(k - 1)]! & (ALPHA | DIGIT)) break;
+      // Only single written digits belong to a spoken number ("4 one 1 1"); a digit group ends it.
+      if (k > lo && CLASS[text.charCodeAt(k - 1)]! & DIGIT) break;
+      if (k > 0 && CLASS[text.charCodeAt(k - 1)]! & ALPHA) break;
       start = k;
       i = k;
       continue;

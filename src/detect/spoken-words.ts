@@ -16,6 +16,12 @@ const TENS: Record<string, string> = {
   twenty: '2', thirty: '3', forty: '4', fifty: '5', sixty: '6', seventy: '7', eighty: '8', ninety: '9',
 };
 const REPEAT: Record<string, number> = { double: 2, triple: 3 };
+/**
+ * Digits glued to a mask character are what a mask kept ("•••• 1111", "•000 6"), not a new number: a
+ * second pass over redacted text must find nothing new.
+ */
+export const MASK_GLUE: ReadonlySet<number> = new Set([0x2022, 0x2a, 0xd7]);
+
 export const FILLERS: ReadonlySet<string> = new Set(['uh', 'um', 'umm', 'er', 'erm', 'ah', 'hmm', 'uhm']);
 
 /**
@@ -52,7 +58,7 @@ export interface SpokenToken {
 export function readNumberToken(text: string, pos: number, limit: number): SpokenToken | null {
   const c = text.charCodeAt(pos);
   if (CLASS[c]! & DIGIT) {
-    if (pos > 0 && CLASS[text.charCodeAt(pos - 1)]! & ALPHA) return null;
+    if (pos > 0 && (CLASS[text.charCodeAt(pos - 1)]! & ALPHA || MASK_GLUE.has(text.charCodeAt(pos - 1)))) return null;
     let e = pos + 1;
     while (e < limit && CLASS[text.charCodeAt(e)]! & DIGIT) e++;
     if (e < limit && CLASS[text.charCodeAt(e)]! & ALPHA) return null;

@@ -46,6 +46,7 @@ export interface DigitsDetector {
   builtin: 'digits';
   digits: { min: number; max: number };
   groups?: string[];
+  layouts?: string[];
   groupCount?: { min: number; max: number };
   groupDigits?: { min: number; max: number };
   separators?: string;
