@@ -11,3 +11,12 @@ export type { RulePack, Rule } from './rules/types.js';
 export { loadPackFile, validatePackShape, DEFAULT_PACKS } from './rules/load.js';
 export type { Validator, ValidatorInput } from './validators/types.js';
 export { cardBrand } from './validators/card.js';
+export { createRedactStream, RedactStream } from './stream/node-stream.js';
+export type { RedactStreamOptions } from './stream/node-stream.js';
+
+// Identity verification and the GDPR/CCPA request register: their main entry points here, everything
+// else from the subpaths 'caregate/verify' and 'caregate/privacy'.
+export { createVerifier, loadDefaultPolicy, loadPolicyFile, parsePolicy, createMemoryStore, createRedisStore, VerificationError } from './verify/index.js';
+export type { Verifier, VerifierOptions, CheckInput, CheckResult, VerificationPolicy, VerificationStore } from './verify/index.js';
+export { openRequestLog, verifyLedger, PrivacyError } from './privacy/index.js';
+export type { RequestLog, RequestLogOptions, IntegrityReport } from './privacy/index.js';

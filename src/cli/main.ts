@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { CaregateError } from '../errors.js';
 import { EXIT } from './exit-codes.js';
+import { PrivacyError } from '../privacy/errors.js';
+import { registerDsarCommand } from './dsar.js';
 import { registerRedactCommand, type CliIO } from './redact-command.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -17,12 +19,17 @@ export async function main(argv: string[], io: Partial<CliIO> = {}): Promise<num
     .exitOverride()
     .configureOutput({ writeOut: (s) => cli.stdout.write(s), writeErr: (s) => cli.stderr.write(s) });
   registerRedactCommand(program, cli);
+  registerDsarCommand(program);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return cli.exitCode;
   } catch (err) {
     if (err instanceof CommanderError) {
       return err.exitCode === 0 ? EXIT.OK : EXIT.USAGE;
+    }
+    if (err instanceof PrivacyError) {
+      cli.stderr.write(`${err.message}\n`);
+      return err.exitCode;
     }
     if ((err as NodeJS.ErrnoException).code === 'EPIPE') return cli.exitCode;
     const message = err instanceof Error ? err.message : String(err);

@@ -54,7 +54,22 @@ export function offerCandidate(
   const value = text.slice(start, end);
   if (rule.allow && rule.allow.has(value.trim().toLowerCase())) return false;
 
-  let confidence = rule.base;
+  // Cheap gates first (context words: one small regex on two short slices), validators after them.
+  let contextHit = false;
+  let before = '';
+  let after = '';
+  const c = rule.context;
+  if (c) {
+    before = text.slice(Math.max(0, start - c.before), start);
+    after = text.slice(end, Math.min(text.length, end + c.after));
+    if (c.exclude && (c.exclude.test(before) || c.exclude.test(after))) return false;
+    contextHit = c.words.test(before) || c.words.test(after);
+    if (!contextHit && (c.required || needsContext)) return false;
+  } else if (needsContext) {
+    return false;
+  }
+  if (!contextHit && rule.base < ctx.minConfidence) return false;
+
   const validatorLog: Explanation['validators'] = [];
   const input = { text: value, digits, options: ctx.validatorOptions };
   for (const v of rule.validators) {
@@ -63,21 +78,11 @@ export function offerCandidate(
     if (ctx.explain) validatorLog.push({ name: v.name, result: r === true ? 'valid' : 'neutral' });
   }
 
+  let confidence = rule.base;
   let contextWords: string[] = [];
-  const c = rule.context;
-  if (c) {
-    const before = text.slice(Math.max(0, start - c.before), start);
-    const after = text.slice(end, Math.min(text.length, end + c.after));
-    if (c.exclude && (c.exclude.test(before) || c.exclude.test(after))) return false;
-    const hit = c.words.test(before) || c.words.test(after);
-    if (hit) {
-      confidence = Math.min(1, confidence + c.boost);
-      if (ctx.explain) contextWords = [...collectWords(c.words, before), ...collectWords(c.words, after)];
-    } else if (c.required || needsContext) {
-      return false;
-    }
-  } else if (needsContext) {
-    return false;
+  if (c && contextHit) {
+    confidence = Math.min(1, confidence + c.boost);
+    if (ctx.explain) contextWords = [...collectWords(c.words, before), ...collectWords(c.words, after)];
   }
   if (confidence < ctx.minConfidence) return false;
 

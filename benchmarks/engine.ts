@@ -1,0 +1,48 @@
+/**
+ * `npm run bench`: MB/s of redact() on generated care text, beside a bare charCodeAt scan of the same text
+ * measured in the same run (the floor of any JavaScript scanner). Medians of several rounds; documents are
+ * 64,000 characters (V8 handles longer strings far more slowly).
+ */
+import { createRedactor } from 'caregate';
+import { careText } from './corpus.js';
+
+const DOC = 64_000;
+const TOTAL = Number(process.env.BENCH_MB ?? 16) * 1_000_000;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
+
+const docs: string[] = [];
+for (let i = 0; docs.length * DOC < TOTAL; i++) docs.push(careText(DOC, 1000 + i).slice(0, DOC));
+const bytes = docs.reduce((n, d) => n + Buffer.byteLength(d), 0);
+
+function bareScan(text: string): number {
+  let sum = 0;
+  for (let i = 0; i < text.length; i++) sum += text.charCodeAt(i);
+  return sum;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+function measure(fn: (doc: string) => unknown): number {
+  for (const d of docs.slice(0, 20)) fn(d); // warm up: let V8 tier up regexes and hot loops
+  const rates: number[] = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    const t0 = process.hrtime.bigint();
+    for (const d of docs) fn(d);
+    const s = Number(process.hrtime.bigint() - t0) / 1e9;
+    rates.push(bytes / 1e6 / s);
+  }
+  return median(rates);
+}
+
+const redactor = createRedactor();
+let sink = 0;
+const scan = measure((d) => (sink += bareScan(d)));
+const redact = measure((d) => (sink += redactor.redact(d).text.length));
+const detect = measure((d) => (sink += redactor.detect(d).length));
+const findings = docs.reduce((n, d) => n + redactor.detect(d).length, 0);
+
+console.log(`corpus: ${(bytes / 1e6).toFixed(1)} MB in ${docs.length} documents of ${DOC} chars, ${findings} findings; node ${process.version}, ${ROUNDS} rounds (median)`);
+console.log(`bare charCodeAt scan : ${scan.toFixed(0)} MB/s`);
+console.log(`redact()             : ${redact.toFixed(0)} MB/s  (${((redact / scan) * 100).toFixed(0)}% of the bare scan)`);
+console.log(`detect()             : ${detect.toFixed(0)} MB/s  (${((detect / scan) * 100).toFixed(0)}% of the bare scan)`);
+if (sink === 42) console.log('');
