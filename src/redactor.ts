@@ -6,6 +6,7 @@ import { CaregateError } from './errors.js';
 import { newMaskState, type MaskState } from './mask/types.js';
 import { DEFAULT_PACKS, loadPackFile, loadShippedPack, shippedPackNames, validatePackShape } from './rules/load.js';
 import { BUILTIN_VALIDATORS } from './validators/registry.js';
+import { RedactStream, type RedactStreamOptions } from './stream/node-stream.js';
 import { redactDeep, type ValueFinding } from './value.js';
 
 export interface RedactResult {
@@ -53,6 +54,8 @@ export interface Redactor {
   session(options?: SessionOptions): ScanSession;
   /** The mask of an entity's first rule (for key hints), or an unnumbered label. */
   maskEntity(entity: string, text: string, state: MaskState): string;
+  /** A Node Transform: strings or bytes in, redacted text out; 'finding' events with stream offsets. */
+  createStream(options?: RedactStreamOptions): RedactStream;
 }
 
 function loadPacks(config: ResolvedConfig): LoadedPack[] {
@@ -134,6 +137,9 @@ export function createRedactor(input: RedactorConfig = {}): Redactor {
       return redactDeep(redactor, value, keyHints);
     },
     session,
+    createStream(options) {
+      return new RedactStream(redactor, options);
+    },
     maskEntity(entity, text, state) {
       const rule = byEntity.get(entity);
       if (!rule) return `[${entity}]`;
