@@ -7,6 +7,7 @@ import { newMaskState, type MaskState } from './mask/types.js';
 import { DEFAULT_PACKS, loadPackFile, loadShippedPack, shippedPackNames, validatePackShape } from './rules/load.js';
 import { BUILTIN_VALIDATORS } from './validators/registry.js';
 import { RedactStream, type RedactStreamOptions } from './stream/node-stream.js';
+import { RedactWebStream, type RedactWebStreamOptions } from './stream/web-stream.js';
 import { redactDeep, type ValueFinding } from './value.js';
 
 export interface RedactResult {
@@ -56,6 +57,8 @@ export interface Redactor {
   maskEntity(entity: string, text: string, state: MaskState): string;
   /** A Node Transform: strings or bytes in, redacted text out; 'finding' events with stream offsets. */
   createStream(options?: RedactStreamOptions): RedactStream;
+  /** A Web TransformStream: strings or bytes in, redacted text out; findings through options.onFinding. */
+  createWebStream(options?: RedactWebStreamOptions): RedactWebStream;
 }
 
 function loadPacks(config: ResolvedConfig): LoadedPack[] {
@@ -139,6 +142,9 @@ export function createRedactor(input: RedactorConfig = {}): Redactor {
     session,
     createStream(options) {
       return new RedactStream(redactor, options);
+    },
+    createWebStream(options) {
+      return new RedactWebStream(redactor, options);
     },
     maskEntity(entity, text, state) {
       const rule = byEntity.get(entity);
