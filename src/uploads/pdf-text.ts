@@ -1,0 +1,103 @@
+import { getDocument, OPS, VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { UnreadableDocument } from './types.js';
+
+export interface PdfPage {
+  /** 1-based. */
+  page: number;
+  start: number;
+  end: number;
+}
+
+export interface PdfText {
+  /** The text of every page (then its form fields and notes), pages separated by a blank line. */
+  text: string;
+  pages: PdfPage[];
+  /** Pages that paint images but have no text (scans): their content cannot be checked. */
+  scannedPages: number[];
+  /** Files attached to the PDF: not scanned. */
+  attachments: number;
+}
+
+/**
+ * Extracts a PDF's text with pdf.js (legacy build, the one for Node): page text plus the values of form
+ * fields and the text of annotations, where a typed card number can also hide. Encrypted and damaged PDFs
+ * become UnreadableDocument with a reason for people; pdf.js's own errors never reach the caller.
+ */
+export async function extractPdfText(bytes: Uint8Array): Promise<PdfText> {
+  // A copy: pdf.js may take over (transfer) the buffer it is given, and the caller's bytes must stay usable.
+  const task = getDocument({
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    verbosity: VerbosityLevel.ERRORS,
+  });
+  try {
+    const pdf = await task.promise.catch((err: unknown) => {
+      throw unreadable(err);
+    });
+    const pages: PdfPage[] = [];
+    let text = '';
+    const scannedPages: number[] = [];
+    for (let n = 1; n <= pdf.numPages; n++) {
+      const page = await pdf.getPage(n);
+      const content = await page.getTextContent();
+      let pageText = '';
+      for (const item of content.items) {
+        if ('str' in item) pageText += item.str + (item.hasEOL ? '\n' : '');
+      }
+      if (!pageText.trim() && paintsImages((await page.getOperatorList()).fnArray)) scannedPages.push(n);
+      for (const s of annotationTexts(await page.getAnnotations())) pageText += `\n${s}`;
+      if (n > 1) text += '\n\n';
+      pages.push({ page: n, start: text.length, end: text.length + pageText.length });
+      text += pageText;
+      page.cleanup();
+    }
+    const attachments = (await pdf.getAttachments()) as Record<string, unknown> | null;
+    return { text, pages, scannedPages, attachments: attachments ? Object.keys(attachments).length : 0 };
+  } catch (err) {
+    throw err instanceof UnreadableDocument ? err : unreadable(err);
+  } finally {
+    await task.destroy();
+  }
+}
+
+const IMAGE_OPS = new Set<number>([
+  OPS.paintImageXObject,
+  OPS.paintInlineImageXObject,
+  OPS.paintInlineImageXObjectGroup,
+  OPS.paintImageXObjectRepeat,
+  OPS.paintImageMaskXObject,
+  OPS.paintImageMaskXObjectGroup,
+  OPS.paintImageMaskXObjectRepeat,
+]);
+
+function paintsImages(ops: number[]): boolean {
+  return ops.some((op) => IMAGE_OPS.has(op));
+}
+
+/** Form field values, comments and free-text notes of a page's annotations. */
+function annotationTexts(annotations: unknown[]): string[] {
+  const out: string[] = [];
+  for (const a of annotations as Record<string, unknown>[]) {
+    const value = a.fieldValue;
+    if (typeof value === 'string') out.push(value);
+    else if (Array.isArray(value)) out.push(...value.filter((v): v is string => typeof v === 'string'));
+    const contents = (a.contentsObj as { str?: unknown } | undefined)?.str;
+    if (typeof contents === 'string') out.push(contents);
+    if (Array.isArray(a.textContent)) out.push(...a.textContent.filter((v): v is string => typeof v === 'string'));
+  }
+  return out.filter((s) => s.trim() !== '');
+}
+
+function unreadable(err: unknown): UnreadableDocument {
+  // pdf.js's messages are kept as the cause only: the reason is written for the person who uploaded.
+  const name = (err as { name?: unknown })?.name;
+  if (name === 'PasswordException') {
+    return new UnreadableDocument('encrypted', 'the PDF is password-protected, so its text cannot be checked; upload it without the password', { cause: err });
+  }
+  if (name === 'InvalidPDFException') {
+    return new UnreadableDocument('malformed', 'the PDF is damaged or not really a PDF (pdf.js found no valid structure)', { cause: err });
+  }
+  return new UnreadableDocument('malformed', 'the PDF cannot be read (pdf.js failed on it); it may be damaged', { cause: err });
+}
