@@ -33,6 +33,7 @@ export class RedactWebStream extends TransformStream<string | Uint8Array, string
     const session = redactor.session({ explain: options.explain ?? false });
     let decoder: Utf8ChunkDecoder | undefined;
     let bytesOut: boolean | undefined;
+    const whole = new WholeCharacters();
     const forward = (out: { text: string; findings: Finding[]; errors: ScanError[] }, controller: TransformStreamDefaultController<string | Uint8Array>) => {
       for (const f of out.findings) {
         stats.findingCount++;
@@ -42,7 +43,8 @@ export class RedactWebStream extends TransformStream<string | Uint8Array, string
         stats.errors.push(e);
         options.onScanError?.(e);
       }
-      if (out.text) controller.enqueue(bytesOut ? Buffer.from(out.text, 'utf8') : out.text);
+      const text = whole.take(out.text);
+      if (text) controller.enqueue(bytesOut ? Buffer.from(text, 'utf8') : text);
     };
     super(
       {
@@ -66,6 +68,8 @@ export class RedactWebStream extends TransformStream<string | Uint8Array, string
             if (tail) forward(session.push(tail), controller);
           }
           forward(session.finish(), controller);
+          const rest = whole.end();
+          if (rest) controller.enqueue(bytesOut ? Buffer.from(rest, 'utf8') : rest);
         },
       },
       options.writableStrategy,
@@ -87,4 +91,32 @@ export class RedactWebStream extends TransformStream<string | Uint8Array, string
 
 export function createRedactWebStream(redactor: Redactor, options?: RedactWebStreamOptions): RedactWebStream {
   return new RedactWebStream(redactor, options);
+}
+
+/**
+ * Keeps a high surrogate that ends a piece of output until the next piece, so that no emitted chunk splits a
+ * surrogate pair: the session may end a step between the two halves, and encoding such a chunk on its own
+ * would turn each half into U+FFFD. A lone surrogate still alone at the end is passed on as it is.
+ */
+export class WholeCharacters {
+  private held = '';
+
+  take(text: string): string {
+    if (this.held) {
+      text = this.held + text;
+      this.held = '';
+    }
+    const n = text.length;
+    if (n > 0 && (text.charCodeAt(n - 1) & 0xfc00) === 0xd800) {
+      this.held = text[n - 1]!;
+      return text.slice(0, n - 1);
+    }
+    return text;
+  }
+
+  end(): string {
+    const rest = this.held;
+    this.held = '';
+    return rest;
+  }
 }
