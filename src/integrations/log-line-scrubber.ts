@@ -1,0 +1,122 @@
+import type { Redactor, ScanError, ValueFinding } from '../index.js';
+import { CleanCache } from './clean-cache.js';
+import { inspectJsonLine, quoteLongNumbers } from './json-line.js';
+
+/** What scrubbing one log line did. Findings carry JSON pointers and offsets, never the values. */
+export interface LineRedaction {
+  /** The line to write, without its newline. */
+  line: string;
+  findings: ValueFinding[];
+  errors: ScanError[];
+  /** True when redaction itself failed and the line was replaced by a notice (fail closed). */
+  withheld: boolean;
+}
+
+/**
+ * Scrubs serialized log lines. A JSON line is parsed and redacted with redactValue (every string, every
+ * number that is a card number, every member under a sensitive key); anything else is redacted as text.
+ *
+ * Most log lines hold no PII, so the JSON path first checks, member by member, whether redactValue would
+ * find anything; when it would not, the original line is returned untouched (no re-serialization).
+ * The check asks the same engine the same question, so it never lets through what redactValue would mask;
+ * it is only cheaper because verdicts on short repeated strings (keys, host names, levels) are remembered.
+ */
+export class LogLineScrubber {
+  private readonly cleanStrings = new CleanCache();
+  /** Key → true when the key is clean and not a sensitive-key hint (probed once through redactValue). */
+  private readonly keyVerdicts = new Map<string, boolean>();
+
+  constructor(private readonly redactor: Redactor) {}
+
+  scrub(line: string): LineRedaction {
+    try {
+      return looksLikeJson(line) ? this.scrubJson(line) : this.scrubText(line);
+    } catch (err) {
+      return withheldLine(err);
+    }
+  }
+
+  private scrubText(line: string): LineRedaction {
+    const r = this.redactor.redact(line);
+    return {
+      line: r.text,
+      findings: r.findings.map((f) => ({ path: '', ruleId: f.ruleId, entity: f.entity, start: f.start, end: f.end, confidence: f.confidence })),
+      errors: r.errors,
+      withheld: false,
+    };
+  }
+
+  private scrubJson(line: string): LineRedaction {
+    const shape = inspectJsonLine(line);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(shape.longNumbers.length ? quoteLongNumbers(line, shape.longNumbers) : line);
+    } catch {
+      return this.scrubText(line);
+    }
+    const count = { members: 0 };
+    if (this.isClean(parsed, count) && count.members === shape.members) {
+      return { line, findings: [], errors: [], withheld: false };
+    }
+    const r = this.redactor.redactValue(parsed);
+    return { line: JSON.stringify(r.value), findings: r.findings, errors: r.errors, withheld: false };
+  }
+
+  /** Whether redactValue would find nothing; counts object members on the way (for the duplicate check). */
+  private isClean(value: unknown, count: { members: number }): boolean {
+    if (typeof value === 'string') return value.length === 0 || this.isCleanText(value);
+    if (typeof value === 'number') return this.isCleanText(Number.isInteger(value) ? BigInt(value).toString() : String(value));
+    if (value === null || typeof value !== 'object') return true;
+    if (Array.isArray(value)) {
+      for (const item of value) if (!this.isClean(item, count)) return false;
+      return true;
+    }
+    for (const key of Object.keys(value)) {
+      count.members++;
+      if (!this.isCleanKey(key) || !this.isClean((value as Record<string, unknown>)[key], count)) return false;
+    }
+    return true;
+  }
+
+  private isCleanText(text: string): boolean {
+    if (this.cleanStrings.has(text)) return true;
+    const session = this.redactor.session({ mask: false });
+    const a = session.push(text);
+    const b = session.finish();
+    const clean = a.findings.length + b.findings.length + a.errors.length + b.errors.length === 0;
+    if (clean) this.cleanStrings.add(text);
+    return clean;
+  }
+
+  /** A key is clean when redactValue finds nothing in it and does not treat it as a sensitive-key hint. */
+  private isCleanKey(key: string): boolean {
+    let verdict = this.keyVerdicts.get(key);
+    if (verdict === undefined) {
+      const probe = this.redactor.redactValue({ [key]: 'x' });
+      verdict = probe.findings.length === 0 && probe.errors.length === 0;
+      if (this.keyVerdicts.size >= 4096) this.keyVerdicts.clear();
+      if (key.length <= 256) this.keyVerdicts.set(key, verdict);
+    }
+    return verdict;
+  }
+}
+
+function looksLikeJson(line: string): boolean {
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 13) continue;
+    return c === 123 /* { */ || c === 91 /* [ */;
+  }
+  return false;
+}
+
+/** Redaction failed: write a notice instead of the line, never the line itself. */
+function withheldLine(err: unknown): LineRedaction {
+  const code = typeof (err as { code?: unknown })?.code === 'string' ? (err as { code: string }).code : (err as Error)?.name ?? 'Error';
+  return {
+    line: JSON.stringify({ caregate: `log line withheld: redaction failed (${code}); the line was not written so no PII could leak` }),
+    findings: [],
+    errors: [],
+    withheld: true,
+  };
+}
