@@ -44,7 +44,8 @@ export async function inspectUpload(source: UploadSource, options: InspectUpload
   const bytes = read.bytes;
   const sniffed = await sniffUpload(bytes);
   const outcome = await decide(bytes, sniffed, policy, redactor);
-  return { contentType: sniffed.contentType, kind: sniffed.kind, bytes: bytes.length, ...outcome };
+  const output = outcome.verdict === 'blocked' ? undefined : (outcome.redacted ?? bytes);
+  return { contentType: sniffed.contentType, kind: sniffed.kind, bytes: bytes.length, ...outcome, ...(output ? { output } : {}) };
 }
 
 async function decide(bytes: Buffer, sniffed: SniffResult, policy: ResolvedUploadPolicy, redactor: Redactor): Promise<Outcome> {
@@ -154,17 +155,21 @@ function toUploadFinding(f: { ruleId: string; entity: string; start: number; end
   return { ruleId: f.ruleId, entity: f.entity, start: f.start, end: f.end, confidence: f.confidence };
 }
 
-/** "2 findings (CREDIT_CARD ×1 on page 1, EMAIL ×1)": entity names and places only, never values. */
+/** "2 findings (CREDIT_CARD ×1 on page 1; EMAIL ×1)": entity names and places only, never values. */
 export function describeFindings(findings: readonly UploadFinding[]): string {
-  const groups = new Map<string, { count: number; places: Set<string> }>();
+  const groups = new Map<string, { count: number; pages: Set<number>; parts: Set<string> }>();
   for (const f of findings) {
-    const g = groups.get(f.entity) ?? { count: 0, places: new Set<string>() };
+    const g = groups.get(f.entity) ?? { count: 0, pages: new Set<number>(), parts: new Set<string>() };
     g.count++;
-    if (f.page !== undefined) g.places.add(`page ${f.page}`);
-    if (f.part !== undefined) g.places.add(f.part);
+    if (f.page !== undefined) g.pages.add(f.page);
+    if (f.part !== undefined) g.parts.add(f.part);
     groups.set(f.entity, g);
   }
-  const parts = [...groups].map(([entity, g]) => `${entity} ×${g.count}${g.places.size ? ` in ${[...g.places].join(', ')}` : ''}`);
+  const parts = [...groups].map(([entity, g]) => {
+    const pages = g.pages.size ? ` on page${g.pages.size > 1 ? 's' : ''} ${[...g.pages].join(', ')}` : '';
+    const inParts = g.parts.size ? ` in ${[...g.parts].join(', ')}` : '';
+    return `${entity} ×${g.count}${pages}${inParts}`;
+  });
   return `${findings.length} finding${findings.length === 1 ? '' : 's'} (${parts.join('; ')})`;
 }
 

@@ -87,7 +87,8 @@ function annotationTexts(annotations: unknown[]): string[] {
     if (typeof contents === 'string') out.push(contents);
     if (Array.isArray(a.textContent)) out.push(...a.textContent.filter((v): v is string => typeof v === 'string'));
   }
-  return out.filter((s) => s.trim() !== '');
+  // A field's value can also come back as its appearance text: once is enough.
+  return [...new Set(out)].filter((s) => s.trim() !== '');
 }
 
 function unreadable(err: unknown): UnreadableDocument {

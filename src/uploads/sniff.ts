@@ -44,6 +44,9 @@ const TEXT_SAMPLE_BYTES = 65536;
 /** Sniffs the type from the bytes themselves (magic numbers via file-type); the file name is never trusted. */
 export async function sniffUpload(bytes: Uint8Array): Promise<SniffResult> {
   if (bytes.length === 0) return { kind: 'empty', contentType: TEXT_PLAIN };
+  // Before file-type, which takes a UTF-16 LE byte order mark for an MP3 frame header. Blocked either way.
+  const utf16 = utf16Note(bytes);
+  if (utf16) return { kind: 'binary', contentType: 'application/octet-stream', note: utf16 };
   const type = await fileTypeFromBuffer(bytes);
   if (type) {
     if (type.mime === PDF) return { kind: 'pdf', contentType: PDF };
@@ -65,11 +68,8 @@ export async function sniffUpload(bytes: Uint8Array): Promise<SniffResult> {
  * sequences mean binary.
  */
 export function binaryNote(sample: Uint8Array): string | undefined {
-  const b0 = sample[0];
-  const b1 = sample[1];
-  if ((b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff)) {
-    return 'it looks like UTF-16 text, which caregate does not read; convert it to UTF-8';
-  }
+  const utf16 = utf16Note(sample);
+  if (utf16) return utf16;
   if (sample.includes(0)) return 'it contains NUL bytes, so it is not text';
   let control = 0;
   for (const b of sample) {
@@ -78,6 +78,15 @@ export function binaryNote(sample: Uint8Array): string | undefined {
   }
   if (control > sample.length * 0.01) return 'it contains many control bytes, so it is not text';
   if (countInvalidUtf8(sample) > sample.length * 0.1) return 'most of it is not UTF-8, so it is not text';
+  return undefined;
+}
+
+function utf16Note(bytes: Uint8Array): string | undefined {
+  const b0 = bytes[0];
+  const b1 = bytes[1];
+  if ((b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff)) {
+    return 'it starts like UTF-16 text, which caregate does not read; convert it to UTF-8';
+  }
   return undefined;
 }
 

@@ -46,6 +46,11 @@ export interface UploadInspection {
   bytes: number;
   /** Text uploads that were not blocked: the redacted text as UTF-8 (the text as decoded, BOM dropped and invalid bytes replaced, if nothing was found). */
   redacted?: Buffer;
+  /**
+   * What may be passed on when the verdict is not 'blocked': `redacted` for text, the upload's own bytes for a
+   * clean document or an allowed kind (a stream source is consumed, so this is the only copy).
+   */
+  output?: Buffer;
 }
 
 /** A PDF or DOCX that could not be read: becomes a 'blocked' verdict, never a raw library error. */
