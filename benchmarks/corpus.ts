@@ -1,7 +1,8 @@
 /**
  * A seeded generator of customer-care text (CRM notes, call transcripts with spoken digits, e-mails, chat
- * logs) where about one line in five carries PII, among the hard negatives care text is full of: order and
- * case ids, tracking numbers, timestamps, amounts, versions, times, ratios. Deterministic for a seed.
+ * logs): one line in five carries PII, two in five the hard negatives care text is full of (order and case
+ * ids, tracking numbers, timestamps, amounts, versions, times, ratios), the rest is plain prose.
+ * Deterministic for a seed.
  */
 
 /** Mulberry32: a small, fast, seedable PRNG (benchmarks only; not for anything secret). */
@@ -46,6 +47,20 @@ const NOTES = [
   'Left voicemail, will retry tomorrow morning between 9 and 11.',
   'Customer happy with the resolution, closing ticket INC-{inc}.',
 ];
+/** Lines with no digits at all: most of what agents and customers write. */
+const PROSE = [
+  'Customer called because the parcel was marked delivered but never arrived at the door.',
+  'Apologized for the delay and explained that the warehouse is catching up after the holidays.',
+  'Agent: Thanks for your patience, let me check that for you right away.',
+  'Customer: I have been waiting for over a week and nobody has answered my emails.',
+  'Offered a goodwill coupon; customer accepted and thanked the team for the quick follow-up.',
+  'Escalated to the billing team because the refund did not show on the statement.',
+  'Customer prefers to be contacted by email rather than phone during work hours.',
+  'Explained the return policy and sent the prepaid label to the address on file.',
+  'Agent: Is there anything else I can help you with today?',
+  'Customer: No, that is all, thank you so much for sorting this out.',
+];
+
 const PII = [
   'Card on file {card}, exp {exp}, CVV {cvv}.',
   'Customer email {email}, callback ({area}) 555-{four}.',
@@ -94,7 +109,8 @@ export function careText(bytes: number, seed = 1): string {
   const lines: string[] = [];
   let size = 0;
   while (size < bytes) {
-    const line = fill(r, r() < 0.2 ? pick(r, PII) : pick(r, NOTES));
+    const roll = r();
+    const line = fill(r, roll < 0.2 ? pick(r, PII) : roll < 0.6 ? pick(r, NOTES) : pick(r, PROSE));
     lines.push(line);
     size += line.length + 1;
   }

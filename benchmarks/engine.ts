@@ -22,23 +22,34 @@ function bareScan(text: string): number {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-function measure(fn: (doc: string) => unknown): number {
-  for (const d of docs.slice(0, 20)) fn(d); // warm up: let V8 tier up regexes and hot loops
-  const rates: number[] = [];
-  for (let r = 0; r < ROUNDS; r++) {
-    const t0 = process.hrtime.bigint();
-    for (const d of docs) fn(d);
-    const s = Number(process.hrtime.bigint() - t0) / 1e9;
-    rates.push(bytes / 1e6 / s);
+/**
+ * Rounds of the measured functions are interleaved (bare, redact, detect, bare, …) so that a change in the
+ * machine's load during the run shifts them alike; each figure is the median of its rounds.
+ */
+function measureAll(fns: Record<string, (doc: string) => unknown>): Record<string, number> {
+  const rates: Record<string, number[]> = {};
+  for (const [name, fn] of Object.entries(fns)) {
+    rates[name] = [];
+    for (const d of docs.slice(0, 20)) fn(d); // warm up: let V8 tier up regexes and hot loops
   }
-  return median(rates);
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const [name, fn] of Object.entries(fns)) {
+      const t0 = process.hrtime.bigint();
+      for (const d of docs) fn(d);
+      const s = Number(process.hrtime.bigint() - t0) / 1e9;
+      rates[name]!.push(bytes / 1e6 / s);
+    }
+  }
+  return Object.fromEntries(Object.entries(rates).map(([k, v]) => [k, median(v)]));
 }
 
 const redactor = createRedactor();
 let sink = 0;
-const scan = measure((d) => (sink += bareScan(d)));
-const redact = measure((d) => (sink += redactor.redact(d).text.length));
-const detect = measure((d) => (sink += redactor.detect(d).length));
+const { scan, redact, detect } = measureAll({
+  scan: (d) => (sink += bareScan(d)),
+  redact: (d) => (sink += redactor.redact(d).text.length),
+  detect: (d) => (sink += redactor.detect(d).length),
+}) as { scan: number; redact: number; detect: number };
 const findings = docs.reduce((n, d) => n + redactor.detect(d).length, 0);
 
 console.log(`corpus: ${(bytes / 1e6).toFixed(1)} MB in ${docs.length} documents of ${DOC} chars, ${findings} findings; node ${process.version}, ${ROUNDS} rounds (median)`);

@@ -9,12 +9,10 @@
 export const MAX_MATCH = 640;
 /** What a detector reads after a match: context words (≤ 48) and boundary checks. */
 export const LOOKAHEAD = 64;
-/** How far before its hit a match may start (street numbers before 'Street', e-mail local parts, digit walk-back). */
+/** How far before its hit a match may start (street numbers before 'Street', e-mail local parts, spoken walk-back). */
 export const MAX_BACK = 256;
 /** Characters kept behind the frontier: MAX_BACK plus the longest context window (96) and slack. */
 export const HOLD_BEHIND = 512;
-/** Digit-group walk-back from a gate hit to the start of its run. */
-export const RUN_WALK_BACK = 64;
 /** A digit group longer than this takes part in no rule (rules stop at 32 digits). */
 export const LONG_GROUP = 33;
 /** Text is scanned in slices of at most this many UTF-16 units (V8 is far slower on longer strings). */

@@ -7,7 +7,9 @@ import {
   type BuiltinDetector, type DigitsDetector, type KeywordDetector, type PatternSpec, type Rule, type RulePack,
 } from '../rules/types.js';
 import type { Validator } from '../validators/types.js';
+import { firstChars } from './first-chars.js';
 import { GATE_WORDS } from './spoken-words.js';
+import { WordTable } from './word-table.js';
 
 /**
  * A rule pack compiled once into a scan plan (as fast-redact compiles a function and gitleaks builds its
@@ -59,6 +61,8 @@ export interface DigitRule {
   requireLeading: boolean;
   written: boolean;
   spoken: boolean;
+  /** Spoken numbers only as whole readings (no windows cut out of longer ones). */
+  spokenWhole: boolean;
   skipGlued: boolean;
 }
 
@@ -75,6 +79,29 @@ export interface KeywordTarget {
   maxGap: number;
 }
 
+/** A keyword phrase: a sticky regex confirming it at a word start, and the rules it anchors. */
+export interface KeywordPhrase {
+  re: RegExp;
+  targets: KeywordTarget[];
+  length: number;
+}
+
+/** What a word of the text can start: a spoken number, case-insensitive or case-sensitive keyword phrases. */
+export interface WordEntry {
+  key: string;
+  spoken: boolean;
+  phrases: KeywordPhrase[];
+  phrasesCs: KeywordPhrase[];
+}
+
+/** Bits of the scanner's character table. */
+export const S_LETTER = 1;
+export const S_DIGIT = 2;
+export const S_AT = 4;
+export const S_COLON = 8;
+/** A non-alphanumeric character that can start a shape pattern ('%', ';' of track data). */
+export const S_SHAPE = 16;
+
 export interface ScanPlan {
   rules: CompiledRule[];
   digitRules: DigitRule[];
@@ -82,13 +109,22 @@ export interface ScanPlan {
   spokenDigitRules: DigitRule[];
   /** Fewest digits any written digit rule accepts: shorter runs are skipped at once. */
   minWrittenDigits: number;
-  spokenGate: RegExp | null;
-  keywordGate: RegExp | null;
-  keywordGateCs: RegExp | null;
-  keywordTargets: Map<string, KeywordTarget[]>;
-  keywordTargetsCs: Map<string, KeywordTarget[]>;
-  shapeGate: RegExp | null;
-  shapeGateCi: RegExp | null;
+  /**
+   * By length (capped at 33): whether some written rule accepts a lone digit group of that many digits
+   * (bit 1), or only when it opens with a leading character such as '+' (bit 2). Lone groups of other
+   * lengths ("order 782331") are skipped without walking their run.
+   */
+  loneGroup: Uint8Array;
+  /** Words (keyword first words and number words) by lowercase hash. */
+  words: WordTable<WordEntry>;
+  /** Words that start with a digit ("3 digits on the back") are looked up only when this is set. */
+  digitWords: boolean;
+  /** The scanner's character classes (S_* bits) for this plan. */
+  scanTable: Uint8Array;
+  /** ASCII letters and digits that can start a shape pattern (tried at word starts). */
+  shapeFirst: Uint8Array;
+  shapeSticky: RegExp | null;
+  shapeStickyCi: RegExp | null;
   shapeRules: Map<string, { rule: CompiledRule; whole: RegExp }>;
   emailRules: CompiledRule[];
   ipv6Rules: CompiledRule[];
@@ -152,17 +188,22 @@ function maskFor(rule: Rule, opts: PlanOptions, where: string): { mask: Mask; sp
 
 export function compilePlan(packs: LoadedPack[], opts: PlanOptions): ScanPlan {
   const plan: ScanPlan = {
-    rules: [], digitRules: [], writtenDigitRules: [], spokenDigitRules: [], minWrittenDigits: 32,
-    spokenGate: null, keywordGate: null, keywordGateCs: null,
-    keywordTargets: new Map(), keywordTargetsCs: new Map(),
-    shapeGate: null, shapeGateCi: null, shapeRules: new Map(),
+    rules: [], digitRules: [], writtenDigitRules: [], spokenDigitRules: [], minWrittenDigits: 32, loneGroup: new Uint8Array(34),
+    words: new WordTable<WordEntry>(), digitWords: false, scanTable: new Uint8Array(65536), shapeFirst: new Uint8Array(128),
+    shapeSticky: null, shapeStickyCi: null, shapeRules: new Map(),
     emailRules: [], ipv6Rules: [], speakerRules: [],
   };
   const seen = new Map<string, string>();
-  const kwWords: string[] = [];
-  const kwWordsCs: string[] = [];
+  const phrases = new Map<string, { word: string; cs: boolean; targets: KeywordTarget[] }>();
+  const addPhrase = (word: string, cs: boolean, target: KeywordTarget) => {
+    const key = `${cs ? 'cs' : 'ci'}:${keywordKey(word, cs)}`;
+    const p = phrases.get(key) ?? { word, cs, targets: [] };
+    p.targets.push(target);
+    phrases.set(key, p);
+  };
   const shapes: string[] = [];
   const shapesCi: string[] = [];
+  let shapeAnywhere = false;
 
   for (const { pack, file, trusted } of packs) {
     pack.rules.forEach((rule, ruleIdx) => {
@@ -227,18 +268,21 @@ export function compilePlan(packs: LoadedPack[], opts: PlanOptions): ScanPlan {
         if (dr.written) {
           plan.writtenDigitRules.push(dr);
           plan.minWrittenDigits = Math.min(plan.minWrittenDigits, dr.min);
+          if (dr.groupCount[0] <= 1) {
+            for (let n = Math.max(dr.min, dr.groupDigits[0]); n <= Math.min(dr.max, dr.groupDigits[1]); n++) {
+              if (dr.shapes && !dr.shapes.has(String(n))) continue;
+              plan.loneGroup[n]! |= dr.requireLeading ? 2 : 1;
+            }
+          }
         }
         if (dr.spoken) plan.spokenDigitRules.push(dr);
       } else if (isBuiltinDetector(d)) {
         addBuiltin(plan, compiled, d);
       } else if (isKeywordDetector(d)) {
         const target = compileKeyword(compiled, d, file, ptr, trusted);
-        const map = d.caseSensitive ? plan.keywordTargetsCs : plan.keywordTargets;
         d.keywords.forEach((k, i) => {
           checkWord(k, file, `${ptr}/detector/keywords/${i}`);
-          const key = keywordKey(k, !!d.caseSensitive);
-          (d.caseSensitive ? kwWordsCs : kwWords).push(k);
-          map.set(key, [...(map.get(key) ?? []), target]);
+          addPhrase(k, !!d.caseSensitive, target);
         });
       } else if (isShapeDetector(d)) {
         assertSafePattern(d.pattern, d.flags ?? '', { file, pointer: `${ptr}/detector/pattern` }, !trusted);
@@ -247,6 +291,13 @@ export function compilePlan(packs: LoadedPack[], opts: PlanOptions): ScanPlan {
         }
         const group = `r${compiled.index}`;
         ((d.flags ?? '').includes('i') ? shapesCi : shapes).push(`(?<${group}>${d.pattern})`);
+        const first = firstChars(d.pattern, d.flags ?? '');
+        if (!first) shapeAnywhere = true;
+        else first.forEach((v, c) => {
+          if (!v) return;
+          if (/[A-Za-z0-9]/.test(String.fromCharCode(c))) plan.shapeFirst[c] = 1;
+          else plan.scanTable[c]! |= S_SHAPE;
+        });
         // The pattern alone, anchored at both ends: shorter matches are retried with it when validators refuse.
         plan.shapeRules.set(group, { rule: compiled, whole: new RegExp(`^(?:${d.pattern})$`, d.flags ?? '') });
       }
@@ -254,20 +305,53 @@ export function compilePlan(packs: LoadedPack[], opts: PlanOptions): ScanPlan {
       // Deny-listed terms ride on the keyword prefilter: a hit is reported as the rule's entity.
       rule.deny?.forEach((term, i) => {
         checkWord(term, file, `${ptr}/deny/${i}`);
-        kwWords.push(term);
-        const key = keywordKey(term, false);
-        const target: KeywordTarget = { rule: compiled, deny: true, values: [], before: null, span: 'value', maxGap: 0 };
-        plan.keywordTargets.set(key, [...(plan.keywordTargets.get(key) ?? []), target]);
+        addPhrase(term, false, { rule: compiled, deny: true, values: [], before: null, span: 'value', maxGap: 0 });
       });
     });
   }
 
-  if (plan.spokenDigitRules.length) plan.spokenGate = new RegExp(`\\b(?:${GATE_WORDS.join('|')})\\b`, 'gi');
-  if (kwWords.length) plan.keywordGate = wordsRegex(kwWords, 'gi');
-  if (kwWordsCs.length) plan.keywordGateCs = wordsRegex(kwWordsCs, 'g');
-  if (shapes.length) plan.shapeGate = new RegExp(shapes.join('|'), 'g');
-  if (shapesCi.length) plan.shapeGateCi = new RegExp(shapesCi.join('|'), 'gi');
+  buildWordTable(plan, phrases);
+  if (shapes.length) plan.shapeSticky = new RegExp(shapes.join('|'), 'y');
+  if (shapesCi.length) plan.shapeStickyCi = new RegExp(shapesCi.join('|'), 'iy');
+  if (shapeAnywhere) for (let c = 0; c < 128; c++) if (/[A-Za-z0-9]/.test(String.fromCharCode(c))) plan.shapeFirst[c] = 1;
+  for (let c = 65; c <= 90; c++) plan.scanTable[c]! |= S_LETTER;
+  for (let c = 97; c <= 122; c++) plan.scanTable[c]! |= S_LETTER;
+  for (let c = 48; c <= 57; c++) plan.scanTable[c]! |= S_DIGIT;
+  if (plan.emailRules.length) plan.scanTable[64]! |= S_AT;
+  if (plan.ipv6Rules.length || plan.speakerRules.length) plan.scanTable[58]! |= S_COLON;
   return plan;
+}
+
+/** The first word of a phrase as the scanner reads it: its leading run of letters, or of digits. */
+function firstWordOf(phraseText: string): string {
+  return (/^(?:[a-z]+|[0-9]+)/i.exec(phraseText)?.[0] ?? '').toLowerCase();
+}
+
+/**
+ * Groups keyword phrases and number words by first word. Each phrase becomes a sticky regex run at the
+ * word where the scanner found its first word, longest phrase first (as the prefilter alternation was).
+ */
+function buildWordTable(plan: ScanPlan, phrases: Map<string, { word: string; cs: boolean; targets: KeywordTarget[] }>): void {
+  const entries = new Map<string, WordEntry>();
+  const entry = (key: string) => {
+    let e = entries.get(key);
+    if (!e) entries.set(key, (e = { key, spoken: false, phrases: [], phrasesCs: [] }));
+    return e;
+  };
+  for (const { word, cs, targets } of phrases.values()) {
+    const key = firstWordOf(word);
+    const re = new RegExp(phrase(word), cs ? 'y' : 'iy');
+    (cs ? entry(key).phrasesCs : entry(key).phrases).push({ re, targets, length: word.length });
+    if (/^[0-9]/.test(key)) plan.digitWords = true;
+  }
+  if (plan.spokenDigitRules.length) for (const w of GATE_WORDS) entry(w).spoken = true;
+  for (const e of entries.values()) {
+    e.phrases.sort((a, b) => b.length - a.length);
+    e.phrasesCs.sort((a, b) => b.length - a.length);
+  }
+  const table = new WordTable<WordEntry>(entries.size + 16);
+  for (const e of entries.values()) table.add(e);
+  plan.words = table;
 }
 
 function checkWord(word: string, file: string, pointer: string): void {
@@ -309,6 +393,7 @@ function compileDigits(rule: CompiledRule, d: DigitsDetector, file: string, ptr:
     requireLeading: d.requireLeading ?? false,
     written: d.written ?? true,
     spoken: d.spoken ?? false,
+    spokenWhole: d.spokenWindows === 'whole',
     skipGlued: (d.gluedToLetters ?? 'skip') === 'skip',
   };
 }
@@ -321,7 +406,7 @@ function compilePattern(spec: PatternSpec, where: { file: string; pointer: strin
 function compileKeyword(rule: CompiledRule, d: KeywordDetector, file: string, ptr: string, trusted: boolean): KeywordTarget {
   const values: CompiledValue[] = (d.value ?? []).map((v, i) => {
     if ('number' in v) return { kind: 'number', min: v.number.min, max: v.number.max };
-    const re = compilePattern(v, { file, pointer: `${ptr}/detector/value/${i}/pattern` }, trusted, 'yd');
+    const re = compilePattern(v, { file, pointer: `${ptr}/detector/value/${i}/pattern` }, trusted, 'y');
     return { kind: 'pattern', re, maxLength: v.maxLength };
   });
   const span = d.span ?? 'value';

@@ -4,15 +4,15 @@ import { SPEAKER_LABEL } from './patterns.js';
 import type { ScanPlan } from './plan.js';
 
 /**
- * Detectors anchored on one rare character (speed.md B2): `indexOf('@')` for e-mail addresses, then a
- * table-driven scan back over the local part and forward over the domain; `indexOf(':')` for IPv6
- * addresses and transcript speaker labels. No class-led regex ever runs over the whole text.
+ * Detectors anchored on one rare character (speed.md B2): '@' for e-mail addresses, then a table-driven
+ * scan back over the local part and forward over the domain; ':' for IPv6 addresses and transcript speaker
+ * labels. No class-led regex ever runs over the whole text.
  */
 export interface CharPassState {
-  emailResume: number;
-  emailFloor: number;
-  colonResume: number;
-  colonFloor: number;
+  /** Where the last e-mail (or '@') ended: the next local part does not reach back past it. */
+  emailNext: number;
+  /** Where the last IPv6 address ended. */
+  colonNext: number;
 }
 
 const MAX_LOCAL = 64;
@@ -20,58 +20,36 @@ const MAX_DOMAIN = 253;
 const MAX_IPV6 = 45;
 const MAX_LABEL_LINE = 80;
 
-export function scanEmails(ctx: ScanContext, plan: ScanPlan, st: CharPassState): void {
-  if (!plan.emailRules.length) return;
+/** The scanner found an '@' at a. */
+export function emailAt(ctx: ScanContext, plan: ScanPlan, st: CharPassState, a: number): void {
+  if (!plan.emailRules.length || ctx.base + a < st.emailNext) return;
   const text = ctx.text;
-  const end = text.length;
-  const frontier = ctx.final ? end : ctx.frontier;
-  let p = Math.max(0, st.emailResume - ctx.base);
-  for (;;) {
-    const a = text.indexOf('@', p);
-    if (a < 0 || (ctx.final ? false : a >= frontier)) {
-      st.emailResume = ctx.base + (a >= 0 ? a : ctx.final ? end : Math.max(p, frontier));
-      return;
-    }
-    const lo = Math.max(0, st.emailFloor - ctx.base, a - MAX_LOCAL);
-    let s = a;
-    while (s > lo && CLASS[text.charCodeAt(s - 1)]! & EMAIL_LOCAL) s--;
-    const tooLong = s === a - MAX_LOCAL && s > 0 && (CLASS[text.charCodeAt(s - 1)]! & EMAIL_LOCAL) !== 0;
-    while (s < a && text.charCodeAt(s) === 46) s++;
-    let e = a + 1;
-    const lim = Math.min(end, a + 1 + MAX_DOMAIN);
-    while (e < lim && CLASS[text.charCodeAt(e)]! & EMAIL_DOMAIN) e++;
-    while (e > a + 1 && (text.charCodeAt(e - 1) === 46 || text.charCodeAt(e - 1) === 45)) e--;
-    if (!tooLong && s < a && e > a + 1) {
-      for (const rule of plan.emailRules) {
-        try {
-          offerCandidate(ctx, rule, s, e, '', false, undefined);
-        } catch (err) {
-          failClosed(ctx, rule, s, e, err);
-        }
+  const lo = Math.max(0, st.emailNext - ctx.base, a - MAX_LOCAL);
+  let s = a;
+  while (s > lo && CLASS[text.charCodeAt(s - 1)]! & EMAIL_LOCAL) s--;
+  const tooLong = s === a - MAX_LOCAL && s > 0 && (CLASS[text.charCodeAt(s - 1)]! & EMAIL_LOCAL) !== 0;
+  while (s < a && text.charCodeAt(s) === 46) s++;
+  let e = a + 1;
+  const lim = Math.min(text.length, a + 1 + MAX_DOMAIN);
+  while (e < lim && CLASS[text.charCodeAt(e)]! & EMAIL_DOMAIN) e++;
+  while (e > a + 1 && (text.charCodeAt(e - 1) === 46 || text.charCodeAt(e - 1) === 45)) e--;
+  if (!tooLong && s < a && e > a + 1) {
+    for (const rule of plan.emailRules) {
+      try {
+        offerCandidate(ctx, rule, s, e, '', false, undefined);
+      } catch (err) {
+        failClosed(ctx, rule, s, e, err);
       }
     }
-    p = Math.max(e, a + 1);
-    st.emailFloor = ctx.base + p;
   }
+  st.emailNext = ctx.base + Math.max(e, a + 1);
 }
 
-export function scanColons(ctx: ScanContext, plan: ScanPlan, st: CharPassState): void {
-  if (!plan.ipv6Rules.length && !plan.speakerRules.length) return;
-  const text = ctx.text;
-  const end = text.length;
-  const frontier = ctx.final ? end : ctx.frontier;
-  let p = Math.max(0, st.colonResume - ctx.base);
-  for (;;) {
-    const c = text.indexOf(':', p);
-    if (c < 0 || (ctx.final ? false : c >= frontier)) {
-      st.colonResume = ctx.base + (c >= 0 ? c : ctx.final ? end : Math.max(p, frontier));
-      return;
-    }
-    let next = c + 1;
-    if (plan.ipv6Rules.length) next = Math.max(next, ipv6At(ctx, plan, st, c));
-    if (plan.speakerRules.length) speakerAt(ctx, plan, c);
-    p = next;
-  }
+/** The scanner found a ':' at c: an IPv6 address around it, or a speaker label ending at it. */
+export function colonAt(ctx: ScanContext, plan: ScanPlan, st: CharPassState, c: number): void {
+  if (ctx.base + c < st.colonNext) return;
+  if (plan.ipv6Rules.length) st.colonNext = ctx.base + ipv6At(ctx, plan, st, c);
+  if (plan.speakerRules.length) speakerAt(ctx, plan, c);
 }
 
 /** An IPv6 address around the ':' at c; returns where the colon search may continue. */
@@ -80,7 +58,7 @@ function ipv6At(ctx: ScanContext, plan: ScanPlan, st: CharPassState, c: number):
   const prev = CLASS[text.charCodeAt(c - 1)]!;
   const next = CLASS[text.charCodeAt(c + 1)]!;
   if (!(prev & IPV6) || !(next & IPV6)) return c + 1;
-  const lo = Math.max(0, st.colonFloor - ctx.base, c - MAX_IPV6);
+  const lo = Math.max(0, st.colonNext - ctx.base, c - MAX_IPV6);
   let s = c;
   while (s > lo && CLASS[text.charCodeAt(s - 1)]! & IPV6) s--;
   let e = c + 1;
@@ -105,14 +83,15 @@ function ipv6At(ctx: ScanContext, plan: ScanPlan, st: CharPassState, c: number):
       failClosed(ctx, rule, s, e, err);
     }
   }
-  if (!found) return c + 1;
-  st.colonFloor = ctx.base + e;
-  return e;
+  return found ? e : c + 1;
 }
 
 /** A speaker label ("Maria Lopez:", "[00:01:02] Customer (Maria Lopez):") ending at the ':' at c. */
 function speakerAt(ctx: ScanContext, plan: ScanPlan, c: number): void {
   const text = ctx.text;
+  // A label ends in a name's letter or its closing parenthesis; "14:32" and "http:" are not labels.
+  const prev = text.charCodeAt(c - 1);
+  if (!(CLASS[prev]! & ALPHA) && prev !== 41) return;
   // The line must start within MAX_LABEL_LINE characters (a bounded look back, the same in a stream).
   let ls = -1;
   for (let i = c - 1, stop = Math.max(0, c - MAX_LABEL_LINE - 1); i >= stop; i--) {
@@ -125,7 +104,11 @@ function speakerAt(ctx: ScanContext, plan: ScanPlan, c: number): void {
     if (ctx.base + c > MAX_LABEL_LINE) return;
     ls = -ctx.base; // the text's first line
   }
-  const m = SPEAKER_LABEL.exec(text.slice(ls, c));
+  const label = text.slice(ls, c);
+  // "Agent:", "Customer:": a lone role word (most labels) needs no regex.
+  const word = /^[ \t]{0,4}([A-Za-z]{1,24})$/.exec(label);
+  if (word && plan.speakerRules.every(({ ignore }) => ignore.has(word[1]!.toLowerCase()))) return;
+  const m = SPEAKER_LABEL.exec(label);
   if (!m || m[1] === undefined) return;
   const name = m[1];
   const start = ls + m[0].lastIndexOf(name);

@@ -1,32 +1,31 @@
 import { failClosed, offerCandidate, type ScanContext } from './candidate.js';
 import { ALPHA, CLASS, DIGIT, JOIN } from './chars.js';
-import { LONG_GROUP, RUN_WALK_BACK } from './limits.js';
-import { DIGIT_GATE } from './patterns.js';
+import { LONG_GROUP } from './limits.js';
 import type { DigitRule, ScanPlan } from './plan.js';
 
 /**
- * The numeric pass (speed.md B3): irregexp finds three digits, JavaScript walks the run of digit groups
- * around them, and every digit rule (cards, SSNs, phones, routing numbers, IPv4…) classifies windows of
- * consecutive groups. One pass feeds every numeric rule; validators run on windows only.
+ * The numeric detector (speed.md B3): the scanner hands it the first digit group of a run, it walks the
+ * run group by group, and every digit rule (cards, SSNs, phones, routing numbers, IPv4…) classifies windows
+ * of consecutive groups. One walk feeds every numeric rule; validators run on windows only.
  *
  * A window is a sequence of whole groups. Its decision reads only the groups it spans, one neighbour on
  * each side and a few characters around, so a stream that resumes at a group start (state below) decides
  * exactly as a scan of the whole text does.
  */
 export interface DigitPassState {
-  /** Absolute position to resume at: a gate search position, or a group start when inRun. */
+  /** Absolute group start (or over-long group position) where a run left mid-way resumes, when inRun. */
   resume: number;
   inRun: boolean;
   /** Resume inside (or right after) an over-long digit group, which no rule can use. */
   midGroup: boolean;
-  /** End of the last processed run: walk-back never crosses it. */
-  floor: number;
+  /** End of the last processed run: groups before it are done. */
+  next: number;
   /** Per written digit rule: the end of its last match (one rule's matches never overlap). */
   ruleNext: Float64Array;
 }
 
 export function newDigitPassState(plan: ScanPlan): DigitPassState {
-  return { resume: 0, inRun: false, midGroup: false, floor: 0, ruleNext: new Float64Array(plan.writtenDigitRules.length) };
+  return { resume: 0, inRun: false, midGroup: false, next: 0, ruleNext: new Float64Array(plan.writtenDigitRules.length) };
 }
 
 /** Digits lexed ahead of a group start: the longest window (32) plus a whole neighbouring window. */
@@ -68,59 +67,42 @@ function joinAllowed(sep: Uint8Array, code: number): boolean {
   return true;
 }
 
-export function scanWrittenDigits(ctx: ScanContext, plan: ScanPlan, st: DigitPassState): void {
-  if (!plan.writtenDigitRules.length) return;
-  const text = ctx.text;
-  const base = ctx.base;
-  const end = text.length;
-  const frontier = ctx.final ? end : ctx.frontier;
-  let p = Math.max(0, st.resume - base);
-  if (st.inRun) {
-    st.inRun = false;
-    const r = processRun(ctx, plan, st, p, st.midGroup);
-    if (r < 0) return;
-    st.floor = base + r;
-    p = r;
-  }
-  const gate = DIGIT_GATE;
-  for (;;) {
-    gate.lastIndex = p;
-    const m = gate.exec(text);
-    if (m === null) {
-      st.resume = base + (ctx.final ? end : Math.max(p, frontier));
-      return;
-    }
-    const h = m.index;
-    if (!ctx.final && h >= frontier) {
-      st.resume = base + h;
-      return;
-    }
-    const s = walkBackRun(text, h, Math.max(0, st.floor - base, h - RUN_WALK_BACK));
-    const r = processRun(ctx, plan, st, s, false);
-    if (r < 0) return;
-    st.floor = base + r;
-    p = r;
-  }
+/** Continues a run the previous step left mid-way; false when it must wait for more text again. */
+export function resumeDigits(ctx: ScanContext, plan: ScanPlan, st: DigitPassState): boolean {
+  if (!st.inRun) return true;
+  st.inRun = false;
+  const r = processRun(ctx, plan, st, st.resume - ctx.base, st.midGroup);
+  if (r < 0) return false;
+  st.next = ctx.base + r;
+  return true;
 }
 
-/** From a digit at `hit`, the first group of its run: back over joiners (≤ 3 characters) and digits, not below lo. */
-function walkBackRun(t: string, hit: number, lo: number): number {
-  let s = hit;
-  while (s > lo && isDigitAt(t, s - 1)) s--;
-  for (;;) {
-    let j = s;
-    let k = 0;
-    while (j > lo && k < 3 && isJoinAt(t, j - 1)) {
-      j--;
-      k++;
-    }
-    if (k === 0 || j <= lo || !isDigitAt(t, j - 1)) break;
-    let g = j - 1;
-    while (g > lo && isDigitAt(t, g - 1)) g--;
-    if (g === lo && g > 0 && isDigitAt(t, g - 1)) break;
-    s = g;
+/**
+ * The scanner found a digit group at [g, q). Walks its run unless an earlier run covered it or it is a
+ * lone short number ("5", "42"), which no rule uses. Returns false when the run must wait for more text.
+ */
+export function digitsAt(ctx: ScanContext, plan: ScanPlan, st: DigitPassState, g: number, q: number): boolean {
+  if (!plan.writtenDigitRules.length || ctx.base + g < st.next) return true;
+  const text = ctx.text;
+  let j = q;
+  let k = 0;
+  while (j < text.length && k < 3 && isJoinAt(text, j)) {
+    j++;
+    k++;
   }
-  return s;
+  if (k === 0 || j >= text.length || !isDigitAt(text, j)) {
+    // A lone group (not joined to a next one; the scanner meets runs at their first group): skip it when
+    // no rule takes a single group of this length.
+    const lone = plan.loneGroup[Math.min(q - g, LONG_GROUP)]!;
+    if (lone === 0 || (lone === 2 && !(g > 0 && text.charCodeAt(g - 1) === 43))) {
+      st.next = ctx.base + q;
+      return true;
+    }
+  }
+  const r = processRun(ctx, plan, st, g, false);
+  if (r < 0) return false;
+  st.next = ctx.base + r;
+  return true;
 }
 
 /** Walks a run group by group from group start g. Returns the run's end, or -1 when it must wait for more text. */
@@ -251,6 +233,7 @@ function evaluateGroup(ctx: ScanContext, plan: ScanPlan, st: DigitPassState, g: 
   const rules = plan.writtenDigitRules;
   for (let ri = 0; ri < rules.length; ri++) {
     const dr = rules[ri]!;
+    if (dr.min > total) continue;
     try {
       evaluateRule(ctx, dr, ri, st, g, n, endsRun, hasLeft, leftCount, leftJoin, leftEnd, leftOuterJoin);
     } catch (err) {

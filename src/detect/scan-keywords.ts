@@ -1,48 +1,42 @@
 import { failClosed, offerCandidate, type ScanContext } from './candidate.js';
 import { ALPHA, CLASS, DIGIT } from './chars.js';
-import { keywordKey, type KeywordTarget, type ScanPlan } from './plan.js';
+import type { KeywordPhrase, KeywordTarget } from './plan.js';
 import { readSequence } from './spoken-sequence.js';
 import { MASK_GLUE } from './spoken-words.js';
 
 /**
- * Keyword-anchored rules (CVV, expiry, DOB, passwords, names, street addresses…): one `\b(?:…)/gi`
- * prefilter regex finds every keyword of every rule in one pass (speed.md B1), a Map dispatches the hit
- * to its rules, and each reads its value right after the keyword with a sticky regex or the number reader
- * (written or spoken digits), or right before it within a bounded slice.
+ * Keyword-anchored rules (CVV, expiry, DOB, passwords, names, street addresses…): the scanner looks every
+ * word up in one hash table of keyword first words (speed.md B1's prefilter, without a regex pass), a sticky
+ * regex confirms the whole phrase, and each rule reads its value right after the keyword with a sticky
+ * regex or the number reader (written or spoken digits), or right before it within a bounded slice.
  */
 export interface KeywordPassState {
-  resume: number;
-  resumeCs: number;
+  /** End of the last keyword matched (case-insensitive and case-sensitive keywords apart). */
+  next: number;
+  nextCs: number;
 }
 
-export function scanKeywords(ctx: ScanContext, plan: ScanPlan, st: KeywordPassState): void {
-  if (plan.keywordGate) st.resume = runGate(ctx, plan.keywordGate, plan.keywordTargets, false, st.resume);
-  if (plan.keywordGateCs) st.resumeCs = runGate(ctx, plan.keywordGateCs, plan.keywordTargetsCs, true, st.resumeCs);
-}
-
-function runGate(ctx: ScanContext, gate: RegExp, targets: Map<string, KeywordTarget[]>, cs: boolean, resume: number): number {
+/**
+ * The scanner found a word whose first word starts these phrases (longest first). The first phrase that
+ * matches at h is the keyword; each rule it anchors reads its value.
+ */
+export function keywordAt(ctx: ScanContext, phrases: readonly KeywordPhrase[], h: number, st: KeywordPassState, cs: boolean): void {
+  if (ctx.base + h < (cs ? st.nextCs : st.next)) return;
   const text = ctx.text;
-  const end = text.length;
-  const frontier = ctx.final ? end : ctx.frontier;
-  let p = Math.max(0, resume - ctx.base);
-  for (;;) {
-    gate.lastIndex = p;
-    const m = gate.exec(text);
-    if (m === null) return ctx.base + (ctx.final ? end : Math.max(p, frontier));
-    const h = m.index;
-    if (!ctx.final && h >= frontier) return ctx.base + h;
-    const ke = h + m[0].length;
-    const list = targets.get(keywordKey(m[0], cs));
-    if (list) {
-      for (const t of list) {
-        try {
-          evaluateKeyword(ctx, t, h, ke);
-        } catch (err) {
-          failClosed(ctx, t.rule, h, ke + t.maxGap + 16, err);
-        }
+  for (const phrase of phrases) {
+    phrase.re.lastIndex = h;
+    if (!phrase.re.test(text)) continue;
+    const ke = phrase.re.lastIndex;
+    for (const t of phrase.targets) {
+      try {
+        evaluateKeyword(ctx, t, h, ke);
+      } catch (err) {
+        failClosed(ctx, t.rule, h, ke + t.maxGap + 16, err);
       }
     }
-    p = ke;
+    if (cs) st.nextCs = ctx.base + ke;
+    else st.next = ctx.base + ke;
+    return;
   }
 }
 
@@ -110,11 +104,14 @@ function evaluateKeyword(ctx: ScanContext, t: KeywordTarget, ks: number, ke: num
     } else {
       v.re.lastIndex = ke;
       const m = v.re.exec(text);
-      if (m && m.indices) {
-        const span = m.indices.groups?.value ?? m.indices[0]!;
-        vs = span[0];
-        ve = span[1];
-        digits = text.slice(vs, ve).replace(/\D/g, '');
+      if (m) {
+        // The `value` group ends the match (lookaheads aside), so its offsets follow from the match's end
+        // without the slow `d` flag.
+        const end = m.index + m[0].length;
+        const value = m.groups?.value ?? m[0];
+        vs = end - value.length;
+        ve = end;
+        digits = value.replace(/\D/g, '');
         break;
       }
     }

@@ -9,48 +9,30 @@ import { readSequence, walkBackSequence, type NumberSequence } from './spoken-se
  * token before it is a number word) needs context words: the reading may run on into a CVV or an expiry.
  */
 export interface SpokenPassState {
-  resume: number;
-  floor: number;
+  /** End of the last sequence read: number words before it are done, and walk-back stops there. */
+  next: number;
   ruleNext: Float64Array;
 }
 
 export function newSpokenPassState(plan: ScanPlan): SpokenPassState {
-  return { resume: 0, floor: 0, ruleNext: new Float64Array(plan.spokenDigitRules.length) };
+  return { next: 0, ruleNext: new Float64Array(plan.spokenDigitRules.length) };
 }
 
 /** How far back from a number word the sequence may start. */
 const WALK_BACK = 64;
 
-export function scanSpoken(ctx: ScanContext, plan: ScanPlan, st: SpokenPassState): void {
-  const gate = plan.spokenGate;
-  if (!gate) return;
+/** The scanner found a number word at [h, wordEnd). */
+export function spokenAt(ctx: ScanContext, plan: ScanPlan, st: SpokenPassState, h: number, wordEnd: number): void {
+  if (!plan.spokenDigitRules.length || ctx.base + h < st.next) return;
   const text = ctx.text;
-  const base = ctx.base;
-  const end = text.length;
-  const frontier = ctx.final ? end : ctx.frontier;
-  let p = Math.max(0, st.resume - base);
-  for (;;) {
-    gate.lastIndex = p;
-    const m = gate.exec(text);
-    if (m === null) {
-      st.resume = base + (ctx.final ? end : Math.max(p, frontier));
-      return;
-    }
-    const h = m.index;
-    if (!ctx.final && h >= frontier) {
-      st.resume = base + h;
-      return;
-    }
-    const s = walkBackSequence(text, h, Math.max(0, st.floor - base, h - WALK_BACK));
-    const seq = readSequence(text, s, end, true);
-    let next = h + m[0].length;
-    if (seq) {
-      next = Math.max(next, seq.ends[seq.n - 1]!);
-      if (seq.spoken) evaluateSequence(ctx, plan, st, seq);
-    }
-    st.floor = base + next;
-    p = next;
+  const s = walkBackSequence(text, h, Math.max(0, st.next - ctx.base, h - WALK_BACK));
+  const seq = readSequence(text, s, text.length, true);
+  let next = wordEnd;
+  if (seq) {
+    next = Math.max(next, seq.ends[seq.n - 1]!);
+    if (seq.spoken) evaluateSequence(ctx, plan, st, seq);
   }
+  st.next = ctx.base + next;
 }
 
 function evaluateSequence(ctx: ScanContext, plan: ScanPlan, st: SpokenPassState, seq: NumberSequence): void {
@@ -59,6 +41,7 @@ function evaluateSequence(ctx: ScanContext, plan: ScanPlan, st: SpokenPassState,
     for (let ri = 0; ri < rules.length; ri++) {
       const dr = rules[ri]!;
       if (st.ruleNext[ri]! > ctx.base + seq.starts[i]!) continue;
+      if (dr.spokenWhole && i > 0) continue;
       try {
         let digits = 0;
         let wordy = false;
@@ -68,7 +51,7 @@ function evaluateSequence(ctx: ScanContext, plan: ScanPlan, st: SpokenPassState,
           digits += seq.digits[h]!.length;
           wordy ||= !written;
           if (digits > dr.max) break;
-          if (digits >= dr.min && wordy) ends.push(h);
+          if (digits >= dr.min && wordy && (!dr.spokenWhole || h === seq.n - 1)) ends.push(h);
         }
         for (let c = ends.length - 1; c >= 0; c--) {
           const h = ends[c]!;

@@ -4,11 +4,7 @@ import type { Candidate, ScanContext } from './candidate.js';
 import { HOLD_BEHIND, LOOKAHEAD, MAX_BACK, MAX_MATCH, SLICE } from './limits.js';
 import type { ScanPlan } from './plan.js';
 import { resolveOverlaps } from './resolve.js';
-import { scanColons, scanEmails, type CharPassState } from './scan-chars.js';
-import { newDigitPassState, scanWrittenDigits, type DigitPassState } from './scan-digits.js';
-import { scanKeywords, type KeywordPassState } from './scan-keywords.js';
-import { scanShapes, type ShapePassState } from './scan-shapes.js';
-import { newSpokenPassState, scanSpoken, type SpokenPassState } from './scan-spoken.js';
+import { newScannerState, scan, type ScannerState } from './scanner.js';
 import type { Finding, ScanError } from './types.js';
 
 /** What the engine needs besides the plan, fixed when the redactor is created. */
@@ -28,7 +24,7 @@ export interface SessionOutput {
 const MIN_STEP = 8192;
 
 /**
- * One document or stream. Text goes in by push(); each step scans the buffer up to a frontier
+ * One document or stream. Text goes in by push(); each step scans the buffer (one pass, scanner.ts) up to a frontier
  * (MAX_MATCH + LOOKAHEAD before its end), decides every overlap cluster that can no longer grow, emits the
  * text before the first undecided one, and keeps at most HOLD_BEHIND characters behind the frontier.
  * Every pass resumes where it stopped, so any chunking gives the output of one step over the whole text.
@@ -40,11 +36,7 @@ export class ScanSession {
   private base = 0;
   private emitted = 0;
   private pending: Candidate[] = [];
-  private readonly digits: DigitPassState;
-  private readonly spoken: SpokenPassState;
-  private readonly keywords: KeywordPassState = { resume: 0, resumeCs: 0 };
-  private readonly chars: CharPassState = { emailResume: 0, emailFloor: 0, colonResume: 0, colonFloor: 0 };
-  private readonly shapes: ShapePassState = { resume: 0, resumeCi: 0 };
+  private readonly scanner: ScannerState;
   private readonly maskState: MaskState;
   private finished = false;
 
@@ -56,8 +48,7 @@ export class ScanSession {
     maskState?: MaskState,
   ) {
     this.maskState = maskState ?? newMaskState();
-    this.digits = newDigitPassState(plan);
-    this.spoken = newSpokenPassState(plan);
+    this.scanner = newScannerState(plan);
   }
 
   /** Characters held back right now (queued input plus carry): bounded by MIN_STEP + SLICE + hold-back. */
@@ -122,12 +113,7 @@ export class ScanSession {
       minConfidence: this.options.minConfidence,
       validatorOptions: this.options.validatorOptions,
     };
-    scanWrittenDigits(ctx, this.plan, this.digits);
-    scanSpoken(ctx, this.plan, this.spoken);
-    scanKeywords(ctx, this.plan, this.keywords);
-    scanEmails(ctx, this.plan, this.chars);
-    scanColons(ctx, this.plan, this.chars);
-    scanShapes(ctx, this.plan, this.shapes);
+    scan(ctx, this.plan, this.scanner);
 
     // Every candidate starting before `limit` is known: none can start more than MAX_BACK before its hit.
     const limit = final ? Infinity : this.base + frontier - MAX_BACK;

@@ -56,6 +56,7 @@ export interface DigitsDetector {
   requireLeading?: boolean;
   written?: boolean;
   spoken?: boolean;
+  spokenWindows?: 'any' | 'whole';
   gluedToLetters?: 'skip' | 'allow';
 }
 
