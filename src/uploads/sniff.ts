@@ -64,7 +64,7 @@ export async function sniffUpload(bytes: Uint8Array): Promise<SniffResult> {
 
 /**
  * Why a sample is not UTF-8 text, or undefined if it looks like text. A few invalid UTF-8 bytes (a Latin-1
- * "é") still count as text, handled by the invalidUtf8 policy; NULs, many control bytes or mostly invalid
+ * "é") still count as text, handled by the invalidUtf8 policy; NULs, many control bytes or many invalid
  * sequences mean binary.
  */
 export function binaryNote(sample: Uint8Array): string | undefined {
@@ -77,7 +77,9 @@ export function binaryNote(sample: Uint8Array): string | undefined {
     if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0b && b !== 0x0c && b !== 0x0d && b !== 0x1b) || b === 0x7f) control++;
   }
   if (control > sample.length * 0.01) return 'it contains many control bytes, so it is not text';
-  if (countInvalidUtf8(sample) > sample.length * 0.1) return 'most of it is not UTF-8, so it is not text';
+  // A short Latin-1 note ("café") is mostly one bad byte: a floor keeps it text (the invalidUtf8 policy decides).
+  const invalid = countInvalidUtf8(sample);
+  if (invalid > 8 && invalid > sample.length * 0.1) return 'much of it is not UTF-8, so it is not text';
   return undefined;
 }
 

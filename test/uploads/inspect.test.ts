@@ -175,9 +175,9 @@ describe('PDF uploads', () => {
     expect(garbage).toMatchObject({ verdict: 'blocked', kind: 'pdf', reasonCode: 'malformed' });
     expect(garbage.reason).toBe('the PDF is damaged or not really a PDF (pdf.js found no valid structure)');
     const whole = await makePdf([[`Card ${TEST_CARD}`]]);
-    const truncated = await inspectUpload(whole.subarray(0, 400));
-    expect(truncated.verdict).toBe('blocked');
-    expect(['malformed', 'blocked-entity']).toContain(truncated.reasonCode);
+    // Cut before its cross-reference table: pdf.js cannot rebuild the page tree, so the card text is unreachable.
+    const truncated = await inspectUpload(whole.subarray(0, whole.length - 50));
+    expect(truncated).toMatchObject({ verdict: 'blocked', reasonCode: 'malformed', findings: [] });
   });
 
   it('blocks a PDF with an attachment unless archives are allowed', async () => {
