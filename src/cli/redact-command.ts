@@ -1,16 +1,19 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { CaregateError } from '../errors.js';
+import { createFormatStream, formatFromExtension, sniffFormat, SNIFF_BYTES, type FormatName, type FormatSummary } from '../formats/index.js';
 import { createRedactor } from '../redactor.js';
-import { createRedactStream } from '../stream/node-stream.js';
 import { openAtomicOutput } from './atomic-output.js';
 import { EXIT } from './exit-codes.js';
 import { addRedactorOptions, redactorConfigFrom, type RedactorCliOptions } from './options.js';
 
 interface RedactOptions extends RedactorCliOptions {
   output?: string;
+  format: 'auto' | FormatName;
+  summary?: boolean;
 }
 
 export function registerRedactCommand(program: Command, io: CliIO): void {
@@ -19,7 +22,13 @@ export function registerRedactCommand(program: Command, io: CliIO): void {
       .command('redact')
       .description('print the text of FILE (or standard input) with card numbers, CVVs and other PII masked')
       .argument('[file]', 'a text file, or - for standard input', '-')
-      .option('-o, --output <file>', 'write to this file (atomically: whole or not at all) instead of standard output'),
+      .option('-o, --output <file>', 'write to this file (atomically: whole or not at all) instead of standard output')
+      .addOption(
+        new Option('--format <format>', 'input format: auto picks by extension (.txt .log .ndjson .jsonl .json .csv), then by the first bytes')
+          .choices(['auto', 'text', 'ndjson', 'json', 'csv'])
+          .default('auto'),
+      )
+      .option('--summary', 'print the number of findings per entity to standard error when done'),
   ).action(async (file: string, opts: RedactOptions) => {
     io.exitCode = await redactOne(file, opts, io);
   });
@@ -41,19 +50,71 @@ async function redactOne(file: string, opts: RedactOptions, io: CliIO): Promise<
     });
     if (st.isDirectory()) throw new CaregateError('E_USAGE', `${file} is a directory; give a file (or - for standard input)`, { file });
   }
-  const input = file === '-' ? io.stdin : createReadStream(file, { highWaterMark: 65536 });
-  const transform = createRedactStream(redactor, { invalidUtf8: opts.invalidUtf8, source });
+  let input: NodeJS.ReadableStream = file === '-' ? io.stdin : createReadStream(file, { highWaterMark: 65536 });
+  let format: FormatName | undefined = opts.format === 'auto' || opts.format === undefined ? (file === '-' ? undefined : formatFromExtension(file)) : opts.format;
+  if (!format) {
+    const peeked = await peek(input, SNIFF_BYTES);
+    format = sniffFormat(peeked.head);
+    input = peeked.stream;
+  }
+  const transform = createFormatStream(format, redactor, { invalidUtf8: opts.invalidUtf8, source });
   if (!opts.output) {
     await pipeline(input, transform, io.stdout, { end: io.stdout !== process.stdout });
-    return EXIT.OK;
+  } else {
+    const out = openAtomicOutput(opts.output);
+    try {
+      await pipeline(input, transform, out.stream);
+      await out.commit();
+    } catch (err) {
+      await out.abort();
+      throw err;
+    }
   }
-  const out = openAtomicOutput(opts.output);
-  try {
-    await pipeline(input, transform, out.stream);
-    await out.commit();
-  } catch (err) {
-    await out.abort();
-    throw err;
-  }
+  if (opts.summary) io.stderr.write(describeSummary(source, transform.summary()));
   return EXIT.OK;
+}
+
+/** "caregate: tickets.ndjson (ndjson, 3 records): 9 findings: EMAIL 3, CARD_CVV 2, …" */
+export function describeSummary(source: string, s: FormatSummary): string {
+  const per = Object.entries(s.byEntity)
+    .map(([entity, n]) => `${entity} ${n}`)
+    .join(', ');
+  const records = s.format === 'text' ? '' : `, ${s.records} record${s.records === 1 ? '' : 's'}`;
+  const errors = s.scanErrors ? `; ${s.scanErrors} detector error${s.scanErrors === 1 ? '' : 's'} (regions masked)` : '';
+  return `caregate: ${source} (${s.format}${records}): ${s.findings} finding${s.findings === 1 ? '' : 's'}${per ? `: ${per}` : ''}${errors}\n`;
+}
+
+/**
+ * Reads up to `bytes` from the start of a stream for sniffing and gives back a stream that yields those bytes
+ * and then the rest (pulled on demand, so backpressure still reaches the source).
+ */
+async function peek(input: NodeJS.ReadableStream, bytes: number): Promise<{ head: Buffer; stream: Readable }> {
+  const it = (input as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
+  const head: Buffer[] = [];
+  let size = 0;
+  let done = false;
+  while (size < bytes) {
+    const r = await it.next();
+    if (r.done) {
+      done = true;
+      break;
+    }
+    const b = typeof r.value === 'string' ? Buffer.from(r.value, 'utf8') : r.value;
+    head.push(b);
+    size += b.length;
+  }
+  async function* rest(): AsyncGenerator<Buffer> {
+    try {
+      yield* head;
+      head.length = 0;
+      while (!done) {
+        const r = await it.next();
+        if (r.done) return;
+        yield typeof r.value === 'string' ? Buffer.from(r.value, 'utf8') : r.value;
+      }
+    } finally {
+      await it.return?.();
+    }
+  }
+  return { head: Buffer.concat(head), stream: Readable.from(rest(), { objectMode: false }) };
 }
