@@ -17,6 +17,7 @@ export interface DocxText {
 }
 
 const BODY = 'word/document.xml';
+const DELETED = 'word/document.xml (tracked deletions)';
 
 /** Parts mammoth's raw text leaves out but that carry typed text: read here so card data there is not missed. */
 const EXTRA_TEXT_PART = /^word\/(?:header\d*|footer\d*|footnotes|endnotes|comments)\.xml$/;
@@ -29,6 +30,7 @@ const EXTRA_TEXT_PART = /^word\/(?:header\d*|footer\d*|footnotes|endnotes|commen
 export async function extractDocxText(bytes: Buffer, maxExpandedBytes: number): Promise<DocxText> {
   let entries: ZipEntry[];
   const extra: { name: string; xml: string }[] = [];
+  let deleted = '';
   try {
     entries = listZipEntries(bytes);
     const declared = entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
@@ -40,6 +42,8 @@ export async function extractDocxText(bytes: Buffer, maxExpandedBytes: number): 
       const data = readZipEntry(bytes, entry, budget);
       budget -= data.length;
       if (EXTRA_TEXT_PART.test(entry.name)) extra.push({ name: entry.name, xml: data.toString('utf8') });
+      // Tracked deletions stay in the file but not in mammoth's text: a card number "deleted" is still sent.
+      if (entry.name === BODY) deleted = deletedText(data.toString('utf8'));
     }
   } catch (err) {
     if (err instanceof ZipError) {
@@ -62,6 +66,11 @@ export async function extractDocxText(bytes: Buffer, maxExpandedBytes: number): 
 
   const parts: DocxPart[] = [{ name: BODY, start: 0, end: body.length }];
   let text = body;
+  if (deleted.trim()) {
+    text += '\n\n';
+    parts.push({ name: DELETED, start: text.length, end: text.length + deleted.length });
+    text += deleted;
+  }
   extra.sort((a, b) => a.name.localeCompare(b.name));
   for (const part of extra) {
     const partText = wordXmlText(part.xml);
@@ -83,6 +92,12 @@ export function wordXmlText(xml: string): string {
     else out += m[0] === '<w:br/>' ? '\n' : '\n\n';
   }
   return out;
+}
+
+/** Deleted runs (w:delText) of the body, one paragraph each. */
+function deletedText(xml: string): string {
+  const runs = [...xml.matchAll(/<w:delText(?:\s[^>]*)?>([^<]*)<\/w:delText>/g)].map((m) => decodeXmlEntities(m[1]!));
+  return runs.join('\n\n');
 }
 
 function decodeXmlEntities(s: string): string {

@@ -54,8 +54,11 @@ export async function makePasswordPdf(): Promise<Buffer> {
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 
-function wordXml(root: 'document' | 'ftr' | 'hdr', paragraphs: string[]): string {
-  const ps = paragraphs.map((p) => `<w:p><w:r><w:t xml:space="preserve">${escapeXml(p)}</w:t></w:r></w:p>`).join('');
+function wordXml(root: 'document' | 'ftr' | 'hdr', paragraphs: string[], deletedText?: string): string {
+  let ps = paragraphs.map((p) => `<w:p><w:r><w:t xml:space="preserve">${escapeXml(p)}</w:t></w:r></w:p>`).join('');
+  if (deletedText !== undefined) {
+    ps += `<w:p><w:del w:id="1" w:author="agent"><w:r><w:delText xml:space="preserve">${escapeXml(deletedText)}</w:delText></w:r></w:del></w:p>`;
+  }
   const inner = root === 'document' ? `<w:body>${ps}</w:body>` : ps;
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:${root} xmlns:w="${W}">${inner}</w:${root}>`;
 }
@@ -65,7 +68,7 @@ function escapeXml(s: string): string {
 }
 
 /** A minimal DOCX: content types, package relationships and a body with one paragraph per entry. */
-export async function makeDocx(paragraphs: string[], options: { footer?: string[]; extraFiles?: Record<string, Buffer | string> } = {}): Promise<Buffer> {
+export async function makeDocx(paragraphs: string[], options: { footer?: string[]; deletedText?: string; extraFiles?: Record<string, Buffer | string> } = {}): Promise<Buffer> {
   const zip = new JSZip();
   zip.file(
     '[Content_Types].xml',
@@ -78,7 +81,7 @@ export async function makeDocx(paragraphs: string[], options: { footer?: string[
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
       '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
   );
-  zip.file('word/document.xml', wordXml('document', paragraphs));
+  zip.file('word/document.xml', wordXml('document', paragraphs, options.deletedText));
   if (options.footer) zip.file('word/footer1.xml', wordXml('ftr', options.footer));
   for (const [name, data] of Object.entries(options.extraFiles ?? {})) zip.file(name, data);
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });

@@ -218,6 +218,13 @@ describe('DOCX uploads', () => {
     expect(r.findings.map((f) => [f.entity, f.part])).toEqual([['CREDIT_CARD', 'word/footer1.xml']]);
   });
 
+  it('finds a card number in a tracked deletion, which is still in the file', async () => {
+    const docx = await makeDocx(['Hello'], { deletedText: `card ${TEST_CARD}` });
+    const r = await inspectUpload(docx);
+    expect(r).toMatchObject({ verdict: 'blocked', reasonCode: 'blocked-entity' });
+    expect(r.findings.map((f) => [f.entity, f.part])).toEqual([['CREDIT_CARD', 'word/document.xml (tracked deletions)']]);
+  });
+
   it('passes a DOCX with other PII as clean, reporting the findings', async () => {
     const r = await inspectUpload(await makeDocx(['Write to jane@example.com']));
     expect(r).toMatchObject({ verdict: 'clean', reasonCode: 'findings-reported' });
