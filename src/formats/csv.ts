@@ -65,8 +65,7 @@ export class CsvFormatStream extends FormatStream {
     if (!text) return '';
     if (this.eol === undefined) {
       const nl = text.indexOf('\n');
-      if (nl >= 0) this.eol = nl > 0 && text[nl - 1] === '\r' ? '\r\n' : '\n';
-      else if (this.lastChar === '\r' && text[0] === '\n') this.eol = '\r\n';
+      if (nl >= 0) this.eol = (nl > 0 ? text[nl - 1] : this.lastChar) === '\r' ? '\r\n' : '\n';
     }
     this.lastChar = text[text.length - 1]!;
     return this.parse(Buffer.from(text, 'utf8'), false);
