@@ -20,3 +20,5 @@ export { createVerifier, loadDefaultPolicy, loadPolicyFile, parsePolicy, createM
 export type { Verifier, VerifierOptions, CheckInput, CheckResult, VerificationPolicy, VerificationStore } from './verify/index.js';
 export { openRequestLog, verifyLedger, PrivacyError } from './privacy/index.js';
 export type { RequestLog, RequestLogOptions, IntegrityReport } from './privacy/index.js';
+export { inspectUpload } from './uploads/index.js';
+export type { UploadInspection, UploadPolicy } from './uploads/index.js';

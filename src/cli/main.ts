@@ -4,6 +4,7 @@ import { CaregateError } from '../errors.js';
 import { EXIT } from './exit-codes.js';
 import { PrivacyError } from '../privacy/errors.js';
 import { registerDsarCommand } from './dsar.js';
+import { registerInspectCommand } from './inspect-command.js';
 import { registerRedactCommand, type CliIO } from './redact-command.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -19,6 +20,7 @@ export async function main(argv: string[], io: Partial<CliIO> = {}): Promise<num
     .exitOverride()
     .configureOutput({ writeOut: (s) => cli.stdout.write(s), writeErr: (s) => cli.stderr.write(s) });
   registerRedactCommand(program, cli);
+  registerInspectCommand(program, cli);
   registerDsarCommand(program);
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -105,12 +105,11 @@ function evaluateKeyword(ctx: ScanContext, t: KeywordTarget, ks: number, ke: num
       v.re.lastIndex = ke;
       const m = v.re.exec(text);
       if (m) {
-        // The `value` group ends the match (lookaheads aside), so its offsets follow from the match's end
-        // without the slow `d` flag.
-        const end = m.index + m[0].length;
+        // The `value` group is found by its text within the match (last occurrence), which spares the
+        // slow `d` flag; an equal text earlier in the match would be the same value anyway.
         const value = m.groups?.value ?? m[0];
-        vs = end - value.length;
-        ve = end;
+        vs = m.index + m[0].lastIndexOf(value);
+        ve = vs + value.length;
         digits = value.replace(/\D/g, '');
         break;
       }

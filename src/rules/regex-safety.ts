@@ -54,14 +54,19 @@ export function structuralIssues(source: string): PatternIssue[] {
   return issues;
 }
 
-const verdicts = new Map<string, string | null>();
+const verdicts = new Map<string, { status: 'safe' | 'vulnerable' | 'unknown'; issue: string | null }>();
 
-/** recheck's verdict, cached per pattern: null when safe, else the reason to refuse. */
-function recheckIssue(source: string, flags: string): string | null {
+/**
+ * recheck's verdict, cached per pattern. The automaton checker is exact and fast for patterns without
+ * lookarounds or backreferences; it falls back to recheck's fuzzer (bounded by a timeout) for the rest.
+ */
+export function recheckVerdict(source: string, flags: string): { status: 'safe' | 'vulnerable' | 'unknown'; issue: string | null } {
   const key = `${flags}/${source}`;
   const cached = verdicts.get(key);
-  if (cached !== undefined) return cached;
-  const result = checkSync(source, flags.replace(/[^imsu]/g, ''), { timeout: 5000 });
+  if (cached) return cached;
+  const f = flags.replace(/[^imsu]/g, '');
+  let result = checkSync(source, f, { checker: 'automaton', timeout: 5000 });
+  if (result.status === 'unknown') result = checkSync(source, f, { timeout: 10_000 });
   let issue: string | null = null;
   if (result.status === 'vulnerable') {
     const complexity = result.complexity.type === 'exponential' ? 'exponential' : `polynomial (degree ${(result.complexity as { degree?: number }).degree ?? '?'})`;
@@ -69,8 +74,9 @@ function recheckIssue(source: string, flags: string): string | null {
   } else if (result.status === 'unknown') {
     issue = `its backtracking could not be proven safe (${result.error?.kind ?? 'analysis gave up'}); simplify it`;
   }
-  verdicts.set(key, issue);
-  return issue;
+  const verdict = { status: result.status, issue };
+  verdicts.set(key, verdict);
+  return verdict;
 }
 
 /** Throws a CaregateError naming the rule's location when the pattern is unsafe or does not compile. */
@@ -85,7 +91,7 @@ export function assertSafePattern(source: string, flags: string, where: ErrorLoc
     throw new CaregateError('E_RULE_REDOS', `${describe(where)}: pattern refused: ${issues.map((i) => i.reason).join('; ')}`, where);
   }
   if (deep) {
-    const issue = recheckIssue(source, flags);
+    const { issue } = recheckVerdict(source, flags);
     if (issue) throw new CaregateError('E_RULE_REDOS', `${describe(where)}: pattern refused: it ${issue}`, where);
   }
 }
