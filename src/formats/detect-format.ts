@@ -23,8 +23,8 @@ export const SNIFF_BYTES = 64 * 1024;
 /**
  * Guesses the format from the first bytes. JSON: starts with '[' or '{' (after a BOM and whitespace); it is
  * NDJSON when the first line is a whole JSON value and the next non-blank line starts a value too. CSV: the
- * first lines all have the same number (≥ 1) of commas outside quotes and the first looks like a header
- * (short names). Anything else is text — the safe default, since text redaction scans everything.
+ * first lines all have the same number (≥ 1) of commas outside quotes, most commas are not followed by a space
+ * (prose), and the first line looks like a header (short names). Anything else is text — the safe default, since text redaction scans everything.
  */
 export function sniffFormat(head: Uint8Array): FormatName {
   let text = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false }).decode(head.subarray(0, SNIFF_BYTES));
@@ -61,6 +61,9 @@ function looksLikeCsv(text: string, complete: boolean): boolean {
   if (counts.some((n) => n < 0)) return false; // a quoted field spans lines: give up unless the rest agree
   const n = counts[0]!;
   if (n < 1 || counts.some((k) => k !== n)) return false;
+  // Prose puts a space after its commas; CSV rarely does.
+  const spaced = sample.reduce((k, l) => k + (l.match(/, /g)?.length ?? 0), 0);
+  if (spaced * 2 > counts.reduce((a, b) => a + b, 0)) return false;
   const header = sample[0]!.split(',').map((h) => h.trim().replace(/^"|"$/g, ''));
   return header.every((h) => h.length > 0 && h.length <= 64 && !/[.!?]\s/.test(h));
 }

@@ -65,6 +65,15 @@ describe('stream edge cases', () => {
     }
   });
 
+  it("'error' names the first byte of an invalid sequence that began in an earlier chunk", async () => {
+    // 'note ' + C3 28: C3 opens a two-byte sequence at byte 5 and '(' is no continuation byte. Cut in 3-byte
+    // chunks, the C3 ends the second chunk, so the decoder meets the problem only in the third.
+    const input = Buffer.concat([Buffer.from('note '), Buffer.from([0xc3, 0x28]), Buffer.from(' end')]);
+    const err = await runNode(redactor.createStream({ invalidUtf8: 'error' }), cut(input, [3])).catch((e: unknown) => e);
+    expect((err as CaregateError).code).toBe('E_UTF8');
+    expect((err as CaregateError).location.byte).toBe(5);
+  });
+
   it("input that ends inside a UTF-8 character: 'error' names the end, 'replace' gives U+FFFD", async () => {
     const input = Buffer.concat([Buffer.from('ok '), Buffer.from('🙂').subarray(0, 2)]);
     const err = await runWeb(redactor.createWebStream({ invalidUtf8: 'error' }), [new Uint8Array(input)]).catch((e: unknown) => e);
