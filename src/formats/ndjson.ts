@@ -74,7 +74,7 @@ export class NdjsonFormatStream extends FormatStream {
       if (err instanceof JsonSyntaxError) {
         throw new CaregateError(
           'E_NDJSON',
-          `${this.source} line ${this.lineNo} (byte ${startByte + err.byte}, column ${err.column}) is not a JSON record: ${err.problem.replace('the document', 'the line').replace(' (one JSON value per document; several values one per line are NDJSON: --format ndjson)', ' (one JSON value per line)')}`,
+          `${this.source} line ${this.lineNo} is not a JSON record: ${err.problem.replace('the document', 'the line').replace(' (one JSON value per document; several values one per line are NDJSON: --format ndjson)', ' (one JSON value per line)')} (column ${err.column}, byte ${startByte + err.byte})`,
           { file: this.options.source, line: this.lineNo, column: err.column, byte: startByte + err.byte },
         );
       }

@@ -45,12 +45,12 @@ describe('malformed input: documented verdicts and clear messages', () => {
   it('NDJSON: a line that is not JSON → E_NDJSON naming the line and its byte offset; blank lines count as lines', async () => {
     const err = await verdict('ndjson', '{"a":1}\n\n{"cvv": 123,}\n{"b":2}\n');
     expect(err.code).toBe('E_NDJSON');
-    expect(err.message).toBe('caregate: in line 3 (byte 21, column 13) is not a JSON record: unexpected \'}\': expected a key (a string in double quotes)');
+    expect(err.message).toBe("caregate: in line 3 is not a JSON record: unexpected '}': expected a key (a string in double quotes) (column 13, byte 21)");
     expect(err.location).toMatchObject({ line: 3, byte: 21 });
     const two = await verdict('ndjson', '{"a":1} {"b":2}\n');
-    expect(two.message).toBe("caregate: in line 1 (byte 8, column 9) is not a JSON record: unexpected '{' after the end of the line (one JSON value per line)");
+    expect(two.message).toBe("caregate: in line 1 is not a JSON record: unexpected '{' after the end of the line (one JSON value per line) (column 9, byte 8)");
     const open = await verdict('ndjson', '{"a":1}\n{"b":"x');
-    expect(open.message).toBe('caregate: in line 2 (byte 15, column 8) is not a JSON record: the line ends inside a string (unterminated string)');
+    expect(open.message).toBe('caregate: in line 2 is not a JSON record: the line ends inside a string (unterminated string) (column 8, byte 15)');
   });
 
   it.each([

@@ -74,6 +74,15 @@ describe('stream edge cases', () => {
     expect((err as CaregateError).location.byte).toBe(5);
   });
 
+  it("'error' names the byte of an invalid sequence near the end of a chunk (the bytes after it prove it bad)", async () => {
+    // E9 opens a three-byte sequence at byte 13, and the '\n' after it is no continuation byte; the sequence
+    // is not cut by the chunk's end, it is invalid.
+    const input = Buffer.concat([Buffer.from('id,name\n1,Jos'), Buffer.from([0xe9]), Buffer.from('\n')]);
+    const err = await runNode(redactor.createStream({ invalidUtf8: 'error' }), [input]).catch((e: unknown) => e);
+    expect((err as CaregateError).code).toBe('E_UTF8');
+    expect((err as CaregateError).location.byte).toBe(13);
+  });
+
   it("input that ends inside a UTF-8 character: 'error' names the end, 'replace' gives U+FFFD", async () => {
     const input = Buffer.concat([Buffer.from('ok '), Buffer.from('🙂').subarray(0, 2)]);
     const err = await runWeb(redactor.createWebStream({ invalidUtf8: 'error' }), [new Uint8Array(input)]).catch((e: unknown) => e);
