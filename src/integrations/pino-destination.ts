@@ -59,8 +59,10 @@ export class RedactingDestination extends EventEmitter {
       const piece = text.slice(from, nl);
       if (this.longLine) out += this.continueLongLine(piece, true) + '\n';
       else {
-        out += this.scrubLine(this.pending + piece) + '\n';
+        // Re-serialized lines would lose a CRLF's \r; keep the ending the writer chose.
+        const line = this.pending + piece;
         this.pending = '';
+        out += line.endsWith('\r') ? `${this.scrubLine(line.slice(0, -1))}\r\n` : `${this.scrubLine(line)}\n`;
       }
       from = nl + 1;
     }
