@@ -75,8 +75,13 @@ describe('custom packs with dangerous patterns are refused at load', () => {
     ],
   });
 
-  it('refuses exponential backtracking even when every quantifier is bounded', () => {
-    expect(() => createRedactor({ extraPacks: [pack('(?:a{1,20}){1,20}b')] })).toThrow(/backtrack catastrophically.*exponential/);
+  it('refuses nested repetition even when every quantifier is bounded', () => {
+    expect(() => createRedactor({ extraPacks: [pack('(?:a{1,20}){1,20}b')] })).toThrow(/nested repetition backtracks exponentially/);
+    expect(() => createRedactor({ extraPacks: [pack('(?:a|a){1,30}b')] })).toThrow(/holding alternatives repeats up to 30 times/);
+  });
+
+  it("refuses what recheck's fuzzer proves vulnerable", () => {
+    expect(() => createRedactor({ extraPacks: [pack('(?:a|ab){1,4}(?:a|ab){1,4}(?:a|ab){1,4}(?:a|ab){1,4}c')] })).toThrow(/backtrack catastrophically/);
   });
 
   it('refuses unbounded quantifiers, naming the pack, the JSON pointer and the fix', () => {
