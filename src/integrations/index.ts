@@ -16,3 +16,5 @@ export type { FastifyRedactionOptions } from './fastify.js';
 export { PROBLEM_CONTENT_TYPE } from './problem.js';
 export type { Problem, ForbiddenField } from './problem.js';
 export type { RedactorSource } from './redactor-source.js';
+export { redactTicket } from './tickets.js';
+export type { TicketFormat, TicketRedaction, TicketRedactionOptions } from './tickets.js';
