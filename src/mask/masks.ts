@@ -36,9 +36,10 @@ function keepDigits(text: string, char: string, style: 'keep-format' | 'compact'
   const tokens = digitTokens(text);
   let total = 0;
   for (const t of tokens) total += t.digits.length;
-  // Never reveal more than half of a short number (a 4-digit PIN keeps nothing).
+  // Never reveal more than half of a short number (a 4-digit PIN keeps nothing), and always hide at least
+  // five digits between head and tail (PCI truncation: "at least 5 digits removed" for 15-digit PANs).
   const keepTail = Math.min(tail, Math.floor(total / 2));
-  const keepHead = Math.min(head, Math.max(0, total - keepTail - 6));
+  const keepHead = Math.min(head, Math.max(0, total - keepTail - 5));
   if (style === 'compact') {
     const all = tokens.map((t) => t.digits).join('');
     const headDigits = all.slice(0, keepHead);

@@ -58,9 +58,9 @@ export function loadPackFile(path: string): RulePack {
   try {
     data = JSON.parse(text);
   } catch (err) {
-    const m = /position (\d+)/.exec((err as Error).message);
-    const byte = m ? Number(m[1]) : undefined;
-    const line = byte !== undefined ? text.slice(0, byte).split('\n').length : undefined;
+    const offset = jsonErrorOffset(text);
+    const byte = Buffer.byteLength(text.slice(0, offset));
+    const line = text.slice(0, offset).split('\n').length;
     throw new CaregateError(
       'E_RULE_PACK_JSON',
       `rule pack ${path}${line ? ` line ${line}` : ''} is not valid JSON: ${(err as Error).message}`,
@@ -87,4 +87,31 @@ export function shippedPackNames(): string[] {
         return false;
       }
     });
+}
+
+/**
+ * Where JSON text stops being valid: the shortest prefix that fails for another reason than ending early.
+ * (V8's messages in Node 20 do not always give a position.) A binary search over prefixes, since any
+ * extension of an invalid prefix is invalid too.
+ */
+export function jsonErrorOffset(text: string): number {
+  const validPrefix = (k: number) => {
+    try {
+      JSON.parse(text.slice(0, k));
+      return true;
+    } catch (e) {
+      // Failing only because the text stops (at its end) means the prefix itself is fine so far.
+      const message = (e as Error).message;
+      const at = /at position (\d+)/.exec(message);
+      return /end of JSON input/.test(message) || (at !== null && Number(at[1]) >= k);
+    }
+  };
+  let lo = 0;
+  let hi = text.length;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (validPrefix(mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  return Math.min(lo, Math.max(0, text.length - 1));
 }

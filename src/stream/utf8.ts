@@ -25,10 +25,10 @@ export function firstInvalidUtf8(buf: Uint8Array): number {
     } else {
       return i;
     }
-    // A sequence cut by the end of the chunk is not an error here: the decoder carries it over.
-    if (i + need >= buf.length) return -1;
     let cp = b & (0x3f >> need);
     for (let k = 1; k <= need; k++) {
+      // A sequence cut by the end of the chunk is not an error here: the decoder carries it over.
+      if (i + k >= buf.length) return -1;
       const c = buf[i + k]!;
       if ((c & 0xc0) !== 0x80) return i;
       cp = (cp << 6) | (c & 0x3f);
