@@ -1,0 +1,7 @@
+// Writes docs/rules.md from the shipped packs (npm run docs:rules).
+import { writeFileSync } from 'node:fs';
+import { renderRuleCatalogue } from '../src/report/rule-catalogue.js';
+import { DEFAULT_PACKS, loadShippedPack } from '../src/rules/load.js';
+
+writeFileSync(new URL('../docs/rules.md', import.meta.url), renderRuleCatalogue(DEFAULT_PACKS.map(loadShippedPack)));
+console.log('docs/rules.md written');
