@@ -79,17 +79,38 @@ function parseJson(bytes: Buffer): BodyRead {
   if (!text.ok) return text;
   const source = text.body as string;
   if (source.trim() === '') return refuse(emptyJsonProblem());
-  let reserved: string | undefined;
   try {
-    const body: unknown = JSON.parse(source, function (key, value: unknown) {
-      // JSON.parse makes "__proto__" an own member; handlers that merge the body could still be polluted.
-      if (key === '__proto__' || (key === 'constructor' && value !== null && typeof value === 'object' && 'prototype' in value)) reserved ??= key;
-      return value;
-    });
+    // No reviver: pdfjs-dist's legacy build (loaded by caregate's upload inspection) replaces JSON.parse
+    // with a polyfill that, given a reviver, accepts malformed JSON such as a trailing comma.
+    const body: unknown = JSON.parse(source);
+    const reserved = reservedMember(body);
     return reserved ? refuse(forbiddenMemberProblem(reserved)) : { ok: true, body };
   } catch (err) {
     // The parser's message quotes the body; keep only the position so no value reaches the response.
     const position = /position (\d+)/.exec(String((err as Error).message))?.[1];
     return refuse(malformedJsonProblem(position === undefined ? undefined : Number(position)));
   }
+}
+
+/**
+ * JSON.parse makes "__proto__" an own member, and a "constructor" holding "prototype" is the other
+ * classic; handlers that merge the body into other objects could be polluted by either.
+ */
+function reservedMember(value: unknown): string | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const found = reservedMember(item);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  for (const key of Object.keys(value)) {
+    const child = (value as Record<string, unknown>)[key];
+    if (key === '__proto__') return key;
+    if (key === 'constructor' && child !== null && typeof child === 'object' && 'prototype' in child) return key;
+    const found = reservedMember(child);
+    if (found) return found;
+  }
+  return undefined;
 }

@@ -56,3 +56,23 @@ describe('Express: wrapping a body parser that already ran', () => {
     }
   });
 });
+
+describe('Express: reserved member names', () => {
+  it('a body with a "__proto__" member is refused with 400 problem+json', async () => {
+    const app = express();
+    app.use(caregateExpress({}));
+    app.post('/echo', (req, res) => {
+      res.json(req.body);
+    });
+    const server = app.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    try {
+      const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/echo`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"a":{"__proto__":{"admin":true}}}' });
+      expect(res.status).toBe(400);
+      expect(await res.json()).toMatchObject({ title: 'The request body uses a reserved member name' });
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+});
