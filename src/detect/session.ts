@@ -119,7 +119,9 @@ export class ScanSession {
     const limit = final ? Infinity : this.base + frontier - MAX_BACK;
     const r = resolveOverlaps(this.pending, limit);
     this.pending = r.rest;
-    const emitTo = Math.max(this.emitted, final ? this.base + end : Math.min(limit, r.restStart));
+    let emitTo = Math.max(this.emitted, final ? this.base + end : Math.min(limit, r.restStart));
+    // Never end a step between the halves of a surrogate pair: each step's text must encode on its own.
+    if (!final && emitTo > this.emitted && (buf.charCodeAt(emitTo - 1 - this.base) & 0xfc00) === 0xd800) emitTo--;
     const out = this.emit(buf, r.winners, emitTo);
     for (const c of r.decided) if (c.error) out.errors.push(c.error);
 
