@@ -5,7 +5,7 @@ export { RedactingDestination, createRedactingDestination } from './pino-destina
 export type { DestinationLike, RedactingDestinationOptions } from './pino-destination.js';
 export { pinoTransportTarget } from './pino-transport-target.js';
 export type { CaregateTransportOptions } from './pino-transport.js';
-export { LogLineScrubber } from './log-line-scrubber.js';
+export { LogLineScrubber, DEFAULT_TRUSTED_NUMBERS } from './log-line-scrubber.js';
 export type { LineRedaction } from './log-line-scrubber.js';
 export { createBodyPolicy, DEFAULT_BODY_LIMIT, DEFAULT_FORBIDDEN_ENTITIES } from './body-policy.js';
 export type { BodyPolicy, BodyPolicyOptions, PolicyOutcome, RequestRedaction } from './body-policy.js';

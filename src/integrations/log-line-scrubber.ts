@@ -18,15 +18,28 @@ export interface LineRedaction {
  *
  * Most log lines hold no PII, so the JSON path first checks, member by member, whether redactValue would
  * find anything; when it would not, the original line is returned untouched (no re-serialization).
- * The check asks the same engine the same question, so it never lets through what redactValue would mask;
- * it is only cheaper because verdicts on short repeated strings (keys, host names, levels) are remembered.
+ * The check asks the same engine the same question, so it never lets through what redactValue would mask
+ * (with one stated exception: the numbers pino writes itself, see trustedNumbers); it is cheaper because
+ * verdicts on short repeated strings and numbers (keys, host names, statuses) are remembered.
  */
 export class LogLineScrubber {
   private readonly cleanStrings = new CleanCache();
   /** Key → true when the key is clean and not a sensitive-key hint (probed once through redactValue). */
   private readonly keyVerdicts = new Map<string, boolean>();
 
-  constructor(private readonly redactor: Redactor) {}
+  private readonly trustedNumbers: ReadonlySet<string>;
+
+  /**
+   * @param trustedNumbers top-level members whose number values the clean check does not scan (default
+   *   level, time, pid: pino writes them itself, and a fresh epoch-milliseconds time on every line would
+   *   otherwise cost an engine pass per line). A line found dirty elsewhere is still redacted whole.
+   */
+  constructor(
+    private readonly redactor: Redactor,
+    trustedNumbers: readonly string[] = DEFAULT_TRUSTED_NUMBERS,
+  ) {
+    this.trustedNumbers = new Set(trustedNumbers);
+  }
 
   scrub(line: string): LineRedaction {
     try {
@@ -55,11 +68,22 @@ export class LogLineScrubber {
       return this.scrubText(line);
     }
     const count = { members: 0 };
-    if (this.isClean(parsed, count) && count.members === shape.members) {
+    if (this.isCleanRecord(parsed, count) && count.members === shape.members) {
       return { line, findings: [], errors: [], withheld: false };
     }
     const r = this.redactor.redactValue(parsed);
     return { line: JSON.stringify(r.value), findings: r.findings, errors: r.errors, withheld: false };
+  }
+
+  private isCleanRecord(record: unknown, count: { members: number }): boolean {
+    if (record === null || typeof record !== 'object' || Array.isArray(record) || this.trustedNumbers.size === 0) return this.isClean(record, count);
+    for (const key of Object.keys(record)) {
+      count.members++;
+      const value = (record as Record<string, unknown>)[key];
+      if (typeof value === 'number' && this.trustedNumbers.has(key)) continue;
+      if (!this.isCleanKey(key) || !this.isClean(value, count)) return false;
+    }
+    return true;
   }
 
   /** Whether redactValue would find nothing; counts object members on the way (for the duplicate check). */
@@ -100,6 +124,8 @@ export class LogLineScrubber {
     return verdict;
   }
 }
+
+export const DEFAULT_TRUSTED_NUMBERS: readonly string[] = ['level', 'time', 'pid'];
 
 function looksLikeJson(line: string): boolean {
   for (let i = 0; i < line.length; i++) {

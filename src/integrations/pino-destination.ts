@@ -33,6 +33,8 @@ export class RedactingDestination extends EventEmitter {
   private readonly redactor: Redactor;
   private readonly maxLineLength: number;
   private readonly decoder = new TextDecoder('utf-8');
+  /** pino(destination) with no options recognises a stream by this flag; false once ended. */
+  writable = true;
   private pending = '';
   /** Set while an over-long line is being redacted as text, until its newline arrives. */
   private longLine: ReturnType<Redactor['session']> | undefined;
@@ -46,7 +48,7 @@ export class RedactingDestination extends EventEmitter {
       throw new TypeError('caregate: createRedactingDestination(inner) needs a destination with a write() method, e.g. pino.destination(1)');
     }
     this.redactor = toRedactor(options.redactor);
-    this.scrubber = new LogLineScrubber(this.redactor);
+    this.scrubber = new LogLineScrubber(this.redactor, options.trustedNumbers);
     this.maxLineLength = options.maxLineLength ?? 1 << 20;
     for (const event of ['drain', 'error', 'close', 'finish', 'ready']) inner.on?.(event, (...args) => this.emit(event, ...args));
   }
@@ -97,6 +99,7 @@ export class RedactingDestination extends EventEmitter {
     if (this.longLine) out += this.continueLongLine(tail, true);
     else if (this.pending || tail) out += this.scrubLine(this.pending + tail);
     this.pending = '';
+    this.writable = false;
     if (out) this.inner.write(out);
     this.inner.end?.();
   }

@@ -7,6 +7,11 @@ export interface PinoRedactionOptions {
   redactor?: RedactorSource;
   /** Called for each line that had findings, detector errors, or was withheld. No raw values. */
   onRedaction?: (report: Omit<LineRedaction, 'line'>) => void;
+  /**
+   * Top-level members whose number values the clean-line check skips (default ['level', 'time', 'pid'],
+   * which pino writes itself). Pass [] to scan them too, at one more engine pass per line.
+   */
+  trustedNumbers?: string[];
 }
 
 export type PinoRedactionHooks = { hooks: { streamWrite: (line: string) => string } };
@@ -32,7 +37,7 @@ export function withRedaction<T extends LoggerOptions>(pinoOptions: T, options: 
 }
 
 function createLineHook(options: PinoRedactionOptions): (line: string) => string {
-  const scrubber = new LogLineScrubber(toRedactor(options.redactor));
+  const scrubber = new LogLineScrubber(toRedactor(options.redactor), options.trustedNumbers);
   const report = options.onRedaction;
   return (s) => {
     // One record per call; keep its line ending (pino's crlf option writes \r\n).

@@ -23,6 +23,8 @@ export interface CaregateTransportOptions {
   redactor?: RedactorConfig;
   /** See RedactingDestinationOptions.maxLineLength. */
   maxLineLength?: number;
+  /** See PinoRedactionOptions.trustedNumbers. */
+  trustedNumbers?: string[];
 }
 
 export default async function caregateTransport(options: CaregateTransportOptions = {}) {
@@ -31,6 +33,7 @@ export default async function caregateTransport(options: CaregateTransportOption
   const destination = new RedactingDestination(sink, {
     ...(options.redactor ? { redactor: options.redactor } : {}),
     ...(options.maxLineLength ? { maxLineLength: options.maxLineLength } : {}),
+    ...(options.trustedNumbers ? { trustedNumbers: options.trustedNumbers } : {}),
   });
   return build(
     async (source) => {

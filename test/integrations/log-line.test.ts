@@ -101,3 +101,15 @@ describe('redacting destination: lines that arrive in pieces', () => {
     expect(() => createRedactingDestination({} as never)).toThrow(/needs a destination with a write\(\) method/);
   });
 });
+
+describe('log line scrubber: trusted numbers', () => {
+  it('skips only top-level numbers named in trustedNumbers in the clean check; [] scans them too', () => {
+    // 4222222222222 is a 13-digit test Visa, as long as a pino epoch-milliseconds time.
+    const line = '{"level":30,"time":4222222222222,"msg":"ok"}';
+    expect(new LogLineScrubber(redactor).scrub(line).line).toBe(line);
+    expect(new LogLineScrubber(redactor, []).scrub(line).line).not.toContain('4222222222222');
+    // Not a number, or not at the top level: scanned as always.
+    expect(new LogLineScrubber(redactor).scrub('{"time":"4111111111111111"}').line).not.toContain('4111111111111111');
+    expect(new LogLineScrubber(redactor).scrub('{"ctx":{"time":4111111111111111}}').line).not.toContain('4111111111111111');
+  });
+});

@@ -77,6 +77,14 @@ describe('pino: clean lines pass through unchanged', () => {
     expect(viaDestination!.lines).toEqual(plain.lines);
   });
 
+  it('the destination works as pino\'s only argument (pino recognises it as a stream, not as options)', () => {
+    const out = collector();
+    const logger = pino(createRedactingDestination(out, { redactor }));
+    logger.info(`card ${CARD}`);
+    expect(out.lines).toHaveLength(1);
+    expect(JSON.parse(out.lines[0]!).msg).toBe('card •••• •••• •••• 1111');
+  });
+
   it('withRedaction keeps your options and runs your streamWrite hook first', () => {
     const out = collector();
     const logger = pino(withRedaction({ ...FIXED, level: 'debug', hooks: { streamWrite: (s: string) => s.replace('agent-7', `agent ${MC}`) } }, { redactor }), out);
