@@ -55,10 +55,14 @@ export class Utf8ChunkDecoder {
     this.decoder = new TextDecoder('utf-8', { fatal: policy === 'error' });
   }
 
+  /** Up to 3 bytes of a character the previous chunk ended in, which the decoder is holding. */
+  private tail: Uint8Array = new Uint8Array(0);
+
   decode(chunk: Uint8Array): string {
     try {
       const s = this.decoder.decode(chunk, { stream: true });
       this.bytesSeen += chunk.length;
+      this.tail = incompleteTail(this.tail.length && chunk.length < 4 ? concat(this.tail, chunk) : chunk);
       return s;
     } catch {
       throw this.invalid(chunk);
@@ -74,12 +78,33 @@ export class Utf8ChunkDecoder {
   }
 
   private invalid(chunk: Uint8Array): CaregateError {
-    const at = firstInvalidUtf8(chunk);
-    const byte = this.bytesSeen + (at >= 0 ? at : 0);
+    // The bad sequence may have begun in the bytes carried over from the previous chunk.
+    const joined = concat(this.tail, chunk);
+    const at = firstInvalidUtf8(joined);
+    const byte = this.bytesSeen - this.tail.length + (at >= 0 ? at : 0);
     return new CaregateError(
       'E_UTF8',
       `${this.source} is not valid UTF-8 at byte ${byte}; convert it to UTF-8, or use the 'replace' policy (--invalid-utf8 replace) to substitute U+FFFD`,
       { byte },
     );
   }
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  if (!a.length) return b;
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
+/** The bytes at the end of `buf` that start a UTF-8 character not yet complete (what the decoder holds). */
+function incompleteTail(buf: Uint8Array): Uint8Array {
+  for (let k = 1; k <= 3 && k <= buf.length; k++) {
+    const b = buf[buf.length - k]!;
+    if ((b & 0xc0) === 0x80) continue; // a continuation byte: look further back
+    const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    return need > k ? buf.slice(buf.length - k) : new Uint8Array(0);
+  }
+  return new Uint8Array(0);
 }
