@@ -31,23 +31,29 @@ const clean = (log: Logger, i: number) => log.info({ req: { id: `req-${i}`, meth
 const withPii = (log: Logger, i: number) =>
   log.info({ req: { id: `req-${i}`, method: 'POST', url: '/api/payments' }, customer: { email: `user${i}@example.com` }, status: 402 }, `card 4111 1111 1111 1111 declined for order A-${i % 5000}`);
 
-function measure(log: Logger, write: (log: Logger, i: number) => void): number {
-  for (let i = 0; i < 2000; i++) write(log, i); // warm up: let V8 tier up the hot paths
-  const perLine: number[] = [];
-  for (let r = 0; r < ROUNDS; r++) {
-    const t0 = process.hrtime.bigint();
-    for (let i = 0; i < LINES; i++) write(log, i);
-    perLine.push(Number(process.hrtime.bigint() - t0) / LINES);
+/** Rounds are interleaved (each logger once per round) so a change in machine load hits all of them alike. */
+function measure(write: (log: Logger, i: number) => void): Record<string, number> {
+  const perLine: Record<string, number[]> = {};
+  for (const [name, log] of Object.entries(loggers)) {
+    perLine[name] = [];
+    for (let i = 0; i < 2000; i++) write(log, i); // warm up: let V8 tier up the hot paths
   }
-  return median(perLine);
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const [name, log] of Object.entries(loggers)) {
+      const t0 = process.hrtime.bigint();
+      for (let i = 0; i < LINES; i++) write(log, i);
+      perLine[name]!.push(Number(process.hrtime.bigint() - t0) / LINES);
+    }
+  }
+  return Object.fromEntries(Object.entries(perLine).map(([name, xs]) => [name, median(xs)]));
 }
 
-console.log(`node ${process.version}, ${LINES} lines per round, median of ${ROUNDS} rounds, written to /dev/null (sync)`);
+console.log(`node ${process.version}, ${LINES} lines per round, median of ${ROUNDS} interleaved rounds, written to /dev/null (sync)`);
 for (const [label, write] of [['lines without PII', clean], ['lines with PII', withPii]] as const) {
-  const base = measure(loggers['plain pino']!, write);
+  const ns = measure(write);
+  const base = ns['plain pino']!;
   console.log(`\n${label}`);
-  for (const [name, log] of Object.entries(loggers)) {
-    const ns = name === 'plain pino' ? base : measure(log, write);
-    console.log(`  ${name.padEnd(28)} ${ns.toFixed(0).padStart(7)} ns/line  (${(ns / base).toFixed(1)}× plain pino)`);
+  for (const [name, value] of Object.entries(ns)) {
+    console.log(`  ${name.padEnd(28)} ${value.toFixed(0).padStart(7)} ns/line  (${(value / base).toFixed(1)}× plain pino, +${(value - base).toFixed(0)} ns)`);
   }
 }
