@@ -8,7 +8,7 @@ import { DEFAULT_PACKS, loadPackFile, loadShippedPack, shippedPackNames, validat
 import { BUILTIN_VALIDATORS } from './validators/registry.js';
 import { RedactStream, type RedactStreamOptions } from './stream/node-stream.js';
 import { RedactWebStream, type RedactWebStreamOptions } from './stream/web-stream.js';
-import { redactDeep, type ValueFinding } from './value.js';
+import { normalizeKey, redactDeep, type ValueFinding } from './value.js';
 
 export interface RedactResult {
   text: string;
@@ -55,6 +55,8 @@ export interface Redactor {
   session(options?: SessionOptions): ScanSession;
   /** The mask of an entity's first rule (for key hints), or an unnumbered label. */
   maskEntity(entity: string, text: string, state: MaskState): string;
+  /** The entity an object key or CSV header hints at (key hints: cvv, card_number, ssn…), if any. */
+  keyHint(key: string): string | undefined;
   /** A Node Transform: strings or bytes in, redacted text out; 'finding' events with stream offsets. */
   createStream(options?: RedactStreamOptions): RedactStream;
   /** A Web TransformStream: strings or bytes in, redacted text out; findings through options.onFinding. */
@@ -140,6 +142,9 @@ export function createRedactor(input: RedactorConfig = {}): Redactor {
       return redactDeep(redactor, value, keyHints);
     },
     session,
+    keyHint(key) {
+      return keyHints[normalizeKey(key)];
+    },
     createStream(options) {
       return new RedactStream(redactor, options);
     },

@@ -1,3 +1,4 @@
+import type { ValueFinding } from '../value.js';
 import { newMaskState, type MaskState } from '../mask/types.js';
 import type { Redactor } from '../redactor.js';
 import { KeyHints, StringRedactor, type Hint, type ScanOutput } from './key-hints.js';
@@ -15,14 +16,8 @@ export class JsonSyntaxError extends Error {
   }
 }
 
-export interface JsonValueFinding {
-  path: string;
-  ruleId: string;
-  entity: string;
-  start: number;
-  end: number;
-  confidence: number;
-}
+/** A finding in a JSON document: the same record redactValue() reports (path is a JSON pointer). */
+export type JsonValueFinding = ValueFinding;
 
 export interface JsonRedactorHooks {
   onFinding(f: JsonValueFinding): void;

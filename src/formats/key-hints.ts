@@ -6,25 +6,13 @@ const CACHE_LIMIT = 4096;
 
 /**
  * Which entity a key (a JSON key, a CSV header) hints at, by the redactor's own key hints (the defaults plus
- * config.keyHints, or only those with replaceKeyHints). The Redactor has no accessor for its hint table, so
- * the answer is read off redactValue() on a one-key object — the same lookup redactValue makes — and cached by
- * normalized key.
+ * config.keyHints, or only those with replaceKeyHints): the same lookup redactValue makes.
  */
 export class KeyHints {
-  private readonly cache = new Map<string, string | null>();
-
   constructor(private readonly redactor: Redactor) {}
 
   entityOf(key: string): string | undefined {
-    const norm = normalizeKey(key);
-    let hit = this.cache.get(norm);
-    if (hit === undefined) {
-      const probe = this.redactor.redactValue({ [key]: 'x' });
-      hit = probe.findings.find((f) => f.ruleId.startsWith('key-hint:') && !f.path.endsWith('#key'))?.entity ?? null;
-      if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
-      this.cache.set(norm, hit);
-    }
-    return hit ?? undefined;
+    return this.redactor.keyHint(key);
   }
 }
 
