@@ -22,3 +22,7 @@ export { openRequestLog, verifyLedger, PrivacyError } from './privacy/index.js';
 export type { RequestLog, RequestLogOptions, IntegrityReport } from './privacy/index.js';
 export { inspectUpload } from './uploads/index.js';
 export type { UploadInspection, UploadPolicy } from './uploads/index.js';
+export { createRedactWebStream, RedactWebStream } from './stream/web-stream.js';
+export type { RedactWebStreamOptions } from './stream/web-stream.js';
+export { createFormatStream, FORMAT_NAMES, formatFromExtension, sniffFormat } from './formats/index.js';
+export type { FormatName, FormatOptions, FormatSummary, FormatStream } from './formats/index.js';
