@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { CaregateError, type Redactor, type ScanError, type ValueFinding } from '../index.js';
+import { CaregateError } from '../errors.js';
+import type { Redactor, ScanError, ValueFinding } from '../index.js';
 import { compilePointerPattern, mayMatchBelow, matchesPointer, pointerSegments, selectsEverything, type PointerPattern } from './pointer-pattern.js';
 import { forbiddenDataProblem, type ForbiddenField, type Problem } from './problem.js';
 import { toRedactor, type RedactorSource } from './redactor-source.js';

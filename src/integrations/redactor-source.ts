@@ -1,4 +1,7 @@
-import { createRedactor, type Redactor, type RedactorConfig } from '../index.js';
+// The redactor module, not the package index: the index also loads verification, the request register and
+// upload inspection (pdfjs), which a pino worker thread or a log hook has no use for.
+import type { RedactorConfig } from '../config.js';
+import { createRedactor, type Redactor } from '../redactor.js';
 
 /** A ready redactor, or the options to build one (validated by createRedactor). */
 export type RedactorSource = Redactor | RedactorConfig;

@@ -1,4 +1,5 @@
-import { CaregateError, type Redactor, type ScanError, type ValueFinding } from '../index.js';
+import { CaregateError } from '../errors.js';
+import type { Redactor, ScanError, ValueFinding } from '../index.js';
 import { newMaskState } from '../redactor.js';
 import { compilePointerPattern, matchesPointer, pointerSegments, type PointerPattern } from './pointer-pattern.js';
 import { toRedactor, type RedactorSource } from './redactor-source.js';

@@ -112,6 +112,7 @@ describe('pino: transport target in pino\'s worker thread', () => {
     // Installed, the target is dist/integrations/pino-transport.js (pinoTransportTarget); here a shim runs the source through tsx.
     const target = fileURLToPath(new URL('./pino-transport-under-tsx.mjs', import.meta.url));
     const transport = pino.transport({ target, options: { destination: file, redactor: { currentYear: 2026 } } });
+    await once(transport, 'ready'); // starting the worker is not part of what end() waits for
     const logger = pino(FIXED, transport);
     logger.info({ payment: { note: `card ${CARD}` } }, `callback for bob.stone@example.com`);
     logger.info('nothing to hide');
