@@ -1,0 +1,131 @@
+import type { MsgHdrs } from 'nats';
+import { CaregateError } from '../errors.js';
+import { createFormatStream, isFormatName, sniffFormat, type FormatName, type FormatSummary } from '../formats/index.js';
+import type { Redactor } from '../redactor.js';
+import type { ResolvedWorkerOptions } from './config.js';
+
+/** Headers the worker reads and writes. Values are identifiers, counts, codes: never content. */
+export const HEADERS = {
+  format: 'Caregate-Format',
+  contentType: 'Content-Type',
+  object: 'Caregate-Object',
+  objectBucket: 'Caregate-Object-Bucket',
+  input: 'Caregate-Input',
+  findings: 'Caregate-Findings',
+  entities: 'Caregate-Entities',
+  msgId: 'Nats-Msg-Id',
+  errorCode: 'Caregate-Error-Code',
+  error: 'Caregate-Error',
+  errorKind: 'Caregate-Error-Kind',
+  errorLine: 'Caregate-Error-Line',
+  errorByte: 'Caregate-Error-Byte',
+  deliveries: 'Caregate-Deliveries',
+  inputSubject: 'Caregate-Input-Subject',
+  inputMsgId: 'Caregate-Input-Msg-Id',
+  deadLetterPayload: 'Caregate-Dead-Letter-Payload',
+} as const;
+
+export const CONTENT_TYPES: Readonly<Record<FormatName, string>> = {
+  text: 'text/plain; charset=utf-8',
+  ndjson: 'application/x-ndjson',
+  json: 'application/json',
+  csv: 'text/csv; charset=utf-8',
+};
+
+const BY_CONTENT_TYPE: Readonly<Record<string, FormatName>> = {
+  'text/plain': 'text',
+  'application/json': 'json',
+  'text/json': 'json',
+  'application/x-ndjson': 'ndjson',
+  'application/ndjson': 'ndjson',
+  'application/jsonl': 'ndjson',
+  'application/x-jsonlines': 'ndjson',
+  'application/jsonlines': 'ndjson',
+  'text/csv': 'csv',
+  'application/csv': 'csv',
+};
+
+/**
+ * The format of a message: the Caregate-Format header, else a known Content-Type, else the configured format
+ * ("sniff" guesses from the first bytes). An unknown Caregate-Format value is an error (E_FORMAT), never a guess.
+ */
+export function chooseFormat(headers: MsgHdrs | undefined, head: Uint8Array | undefined, fallback: ResolvedWorkerOptions['format']): FormatName {
+  const named = headers?.get(HEADERS.format).trim().toLowerCase();
+  if (named) {
+    if (isFormatName(named)) return named;
+    throw new CaregateError('E_FORMAT', `unknown ${HEADERS.format} header; use text, ndjson, json or csv`);
+  }
+  const ct = headers?.get(HEADERS.contentType).split(';')[0]!.trim().toLowerCase();
+  if (ct) {
+    const f = BY_CONTENT_TYPE[ct];
+    if (f) return f;
+  }
+  if (fallback === 'sniff') return head ? sniffFormat(head) : 'text';
+  return fallback;
+}
+
+export interface RedactedPayload {
+  data: Uint8Array;
+  summary: FormatSummary;
+}
+
+/** Redacts one whole payload through the format's stream (the same code path as files and objects). */
+export function redactPayload(redactor: Redactor, format: FormatName, payload: Uint8Array, invalidUtf8: 'replace' | 'error'): Promise<RedactedPayload> {
+  return new Promise((resolve, reject) => {
+    const stream = createFormatStream(format, redactor, { invalidUtf8, source: 'message' });
+    const chunks: Buffer[] = [];
+    let size = 0;
+    stream.on('data', (c: Buffer) => {
+      chunks.push(c);
+      size += c.length;
+    });
+    stream.once('error', reject);
+    stream.once('end', () => {
+      const data = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size);
+      resolve({ data, summary: stream.summary() });
+    });
+    stream.end(payload);
+  });
+}
+
+/** Errors a redelivery cannot fix (the input itself is bad) vs errors that may pass on a later try. */
+export type ErrorKind = 'poison' | 'transient';
+
+const POISON_CODES = new Set(['E_JSON', 'E_CSV', 'E_NDJSON', 'E_UTF8', 'E_FORMAT', 'E_SUBJECT', 'E_OBJECT', 'E_INPUT', 'E_MAX_DELIVER']);
+
+export interface ClassifiedError {
+  kind: ErrorKind;
+  code: string;
+  /** Safe to put in a header or a log: digits blanked, one line, at most 300 characters. */
+  message: string;
+  line?: number;
+  byte?: number;
+}
+
+export function classifyError(err: unknown): ClassifiedError {
+  if (err instanceof CaregateError) {
+    return {
+      kind: POISON_CODES.has(err.code) ? 'poison' : 'transient',
+      code: err.code,
+      message: safeMessage(err.message),
+      ...(err.location.line !== undefined ? { line: err.location.line } : {}),
+      ...(err.location.byte !== undefined ? { byte: err.location.byte } : {}),
+    };
+  }
+  const e = err as { code?: unknown; message?: unknown; name?: unknown };
+  const natsCode = typeof e?.code === 'string' || typeof e?.code === 'number' ? String(e.code) : undefined;
+  return {
+    kind: 'transient',
+    code: natsCode ? `E_NATS_${natsCode.replace(/[^A-Za-z0-9]/g, '_').toUpperCase()}` : 'E_INTERNAL',
+    message: safeMessage(typeof e?.message === 'string' ? e.message : String(err)),
+  };
+}
+
+/** Digits blanked (a message must never carry a number from the input), one line, bounded. */
+export function safeMessage(message: string): string {
+  return message
+    .replace(/\d/g, '#')
+    .replace(/[\r\n\t\0]+/g, ' ')
+    .replace(/[^\x20-\x7e]/g, '?')
+    .slice(0, 300);
+}
