@@ -18,6 +18,16 @@ export const DEFAULT_KEY_HINTS: Readonly<Record<string, string>> = Object.freeze
   password: 'PASSWORD', passwd: 'PASSWORD', pwd: 'PASSWORD', passcode: 'PASSWORD', secret: 'PASSWORD',
   pin: 'PIN', pincode: 'PIN', cardpin: 'PIN',
   track1: 'CARD_TRACK_DATA', track2: 'CARD_TRACK_DATA', trackdata: 'CARD_TRACK_DATA',
+  // Personal data whose key says what it is (a bare "name" is too generic: products have names too).
+  fullname: 'PERSON', firstname: 'PERSON', lastname: 'PERSON', surname: 'PERSON', givenname: 'PERSON',
+  customername: 'PERSON', contactname: 'PERSON', requestername: 'PERSON', cardholdername: 'PERSON', billingname: 'PERSON',
+  phone: 'PHONE_NUMBER', phonenumber: 'PHONE_NUMBER', mobile: 'PHONE_NUMBER', telephone: 'PHONE_NUMBER', cellphone: 'PHONE_NUMBER',
+  email: 'EMAIL', emailaddress: 'EMAIL',
+  streetaddress: 'STREET_ADDRESS', addressline1: 'STREET_ADDRESS', addressline2: 'STREET_ADDRESS', billingaddress: 'STREET_ADDRESS', shippingaddress: 'STREET_ADDRESS',
+  dob: 'DATE_OF_BIRTH', dateofbirth: 'DATE_OF_BIRTH', birthdate: 'DATE_OF_BIRTH', birthday: 'DATE_OF_BIRTH',
+  zip: 'POSTAL_CODE', zipcode: 'POSTAL_CODE', postalcode: 'POSTAL_CODE', postcode: 'POSTAL_CODE',
+  iban: 'IBAN', accountnumber: 'BANK_ACCOUNT', bankaccount: 'BANK_ACCOUNT', routingnumber: 'US_BANK_ROUTING', abanumber: 'US_BANK_ROUTING',
+  passportnumber: 'US_PASSPORT', driverslicense: 'DRIVER_LICENSE', driverlicense: 'DRIVER_LICENSE',
 });
 
 export const redactorConfigSchema = z

@@ -66,7 +66,8 @@ export function redactDeep<T>(redactor: Redactor, value: T, keyHints: Record<str
         const childPath = `${path}/${escapePointer(key)}`;
         const entity = keyHints[normalizeKey(key)];
         const safeKey = scan(key, `${childPath}#key`);
-        out[safeKey] = walk(child, childPath, entity ? { entity, key } : hint);
+        // defineProperty: a "__proto__" key from parsed JSON stays a member instead of setting the prototype.
+        Object.defineProperty(out, safeKey, { value: walk(child, childPath, entity ? { entity, key } : hint), enumerable: true, writable: true, configurable: true });
       }
       return out;
     } finally {

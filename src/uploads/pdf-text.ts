@@ -1,4 +1,3 @@
-import { getDocument, OPS, VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { UnreadableDocument } from './types.js';
 
 export interface PdfPage {
@@ -23,7 +22,28 @@ export interface PdfText {
  * fields and the text of annotations, where a typed card number can also hide. Encrypted and damaged PDFs
  * become UnreadableDocument with a reason for people; pdf.js's own errors never reach the caller.
  */
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+let pdfjs: Promise<PdfJs> | undefined;
+
+/**
+ * pdf.js is loaded on the first PDF, not when caregate is imported: its legacy build (the one that runs on
+ * Node 20) brings core-js polyfills that replace the global JSON.parse with one that, given a reviver,
+ * accepts invalid JSON. The process's own JSON.parse is put back once the module has loaded.
+ */
+function loadPdfJs(): Promise<PdfJs> {
+  pdfjs ??= (async () => {
+    const parse = JSON.parse;
+    try {
+      return await import('pdfjs-dist/legacy/build/pdf.mjs');
+    } finally {
+      JSON.parse = parse;
+    }
+  })();
+  return pdfjs;
+}
+
 export async function extractPdfText(bytes: Uint8Array): Promise<PdfText> {
+  const { getDocument, OPS, VerbosityLevel } = await loadPdfJs();
   // A copy: pdf.js may take over (transfer) the buffer it is given, and the caller's bytes must stay usable.
   const task = getDocument({
     data: new Uint8Array(bytes),
@@ -46,7 +66,7 @@ export async function extractPdfText(bytes: Uint8Array): Promise<PdfText> {
       for (const item of content.items) {
         if ('str' in item) pageText += item.str + (item.hasEOL ? '\n' : '');
       }
-      if (!pageText.trim() && paintsImages((await page.getOperatorList()).fnArray)) scannedPages.push(n);
+      if (!pageText.trim() && paintsImages(OPS, (await page.getOperatorList()).fnArray)) scannedPages.push(n);
       for (const s of annotationTexts(await page.getAnnotations())) pageText += `\n${s}`;
       if (n > 1) text += '\n\n';
       pages.push({ page: n, start: text.length, end: text.length + pageText.length });
@@ -62,18 +82,18 @@ export async function extractPdfText(bytes: Uint8Array): Promise<PdfText> {
   }
 }
 
-const IMAGE_OPS = new Set<number>([
-  OPS.paintImageXObject,
-  OPS.paintInlineImageXObject,
-  OPS.paintInlineImageXObjectGroup,
-  OPS.paintImageXObjectRepeat,
-  OPS.paintImageMaskXObject,
-  OPS.paintImageMaskXObjectGroup,
-  OPS.paintImageMaskXObjectRepeat,
-]);
-
-function paintsImages(ops: number[]): boolean {
-  return ops.some((op) => IMAGE_OPS.has(op));
+/** Whether a page's operators paint an image (a scanned page with no text layer). */
+function paintsImages(OPS: PdfJs['OPS'], ops: number[]): boolean {
+  const images = new Set<number>([
+    OPS.paintImageXObject,
+    OPS.paintInlineImageXObject,
+    OPS.paintInlineImageXObjectGroup,
+    OPS.paintImageXObjectRepeat,
+    OPS.paintImageMaskXObject,
+    OPS.paintImageMaskXObjectGroup,
+    OPS.paintImageMaskXObjectRepeat,
+  ]);
+  return ops.some((op) => images.has(op));
 }
 
 /** Form field values, comments and free-text notes of a page's annotations. */

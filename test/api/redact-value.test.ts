@@ -97,3 +97,13 @@ describe('hard negatives of care notes come out untouched', () => {
     });
   }
 });
+
+describe('redactValue and hostile keys', () => {
+  it('keeps a "__proto__" member from parsed JSON as a member (no prototype change)', () => {
+    const input = JSON.parse('{"__proto__": {"note": "card 4111 1111 1111 1111"}, "a": 1}') as Record<string, unknown>;
+    const { value } = createRedactor().redactValue(input);
+    expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
+    expect(Object.keys(value as object)).toEqual(['__proto__', 'a']);
+    expect(JSON.stringify(value)).toBe('{"__proto__":{"note":"card •••• •••• •••• 1111"},"a":1}');
+  });
+});
