@@ -1,0 +1,95 @@
+/**
+ * The redactors the benchmarks compare, each in its best default configuration for free text (per its
+ * README): caregate `createRedactor()` (default packs), redact-pii `new SyncRedactor()` (all built-ins),
+ * @redactpii/node `new Redactor()` (all rules, normal mode), @openredaction/openredaction
+ * `new OpenRedaction()` (all patterns, context analysis on). Loaded lazily: a child process loads only its own.
+ */
+import { fileURLToPath } from 'node:url';
+
+export const ENGINES = ['caregate', 'caregate-stream', 'caregate-pool2', 'redact-pii', '@redactpii/node', '@openredaction/openredaction', 'bare-scan'] as const;
+export type EngineName = (typeof ENGINES)[number];
+export const PEERS: readonly EngineName[] = ['redact-pii', '@redactpii/node', '@openredaction/openredaction'];
+
+export interface Engine {
+  /** Redacts one document (undefined for engines that only run whole passes). */
+  redact?: (doc: string) => string;
+  /** Runs a whole pass over the documents; returns the seconds spent outside the source's generation. */
+  pass?: (docs: AsyncIterable<string>) => Promise<number>;
+  close?: () => Promise<void>;
+}
+
+function bareScan(text: string): number {
+  let sum = 0;
+  for (let i = 0; i < text.length; i++) sum += text.charCodeAt(i);
+  return sum;
+}
+let sink = 0;
+
+export async function loadEngine(name: EngineName): Promise<Engine> {
+  switch (name) {
+    case 'caregate': {
+      const { createRedactor } = await import('caregate');
+      const r = createRedactor();
+      return { redact: (d) => r.redact(d).text };
+    }
+    case 'caregate-stream': {
+      const { createRedactor } = await import('caregate');
+      const r = createRedactor();
+      const { Readable, Writable } = await import('node:stream');
+      const { pipeline } = await import('node:stream/promises');
+      return {
+        // One stream per pass: the documents are consecutive 64 KB pieces of one long text.
+        pass: async (docs) => {
+          const t0 = process.hrtime.bigint();
+          let out = 0;
+          await pipeline(Readable.from(docs, { objectMode: false }), r.createStream(), new Writable({ write(chunk: Buffer | string, _e, cb) { out += chunk.length; cb(); } }));
+          sink += out;
+          return Number(process.hrtime.bigint() - t0) / 1e9;
+        },
+      };
+    }
+    case 'caregate-pool2': {
+      const { Piscina } = await import('piscina');
+      const pool = new Piscina({ filename: fileURLToPath(new URL('../pool-worker.ts', import.meta.url)), minThreads: 2, maxThreads: 2, execArgv: process.execArgv });
+      // Warm both workers (module load) before any timing.
+      await Promise.all([pool.run('warm up 4111 1111 1111 1111'), pool.run('warm up')]);
+      return {
+        pass: async (docs) => {
+          const t0 = process.hrtime.bigint();
+          const pending = new Set<Promise<void>>();
+          for await (const d of docs) {
+            const p: Promise<void> = pool.run(d).then((s: string) => { sink += s.length; pending.delete(p); });
+            pending.add(p);
+            if (pending.size >= 8) await Promise.race(pending);
+          }
+          await Promise.all(pending);
+          return Number(process.hrtime.bigint() - t0) / 1e9;
+        },
+        redact: undefined,
+        close: () => pool.destroy(),
+      };
+    }
+    case 'redact-pii': {
+      const mod = await import('redact-pii');
+      // CommonJS: named export under Node, under `default` with some loaders.
+      const SyncRedactor = mod.SyncRedactor ?? (mod as unknown as { default: typeof mod }).default.SyncRedactor;
+      const r = new SyncRedactor();
+      return { redact: (d) => r.redact(d) };
+    }
+    case '@redactpii/node': {
+      const { Redactor } = await import('@redactpii/node');
+      const r = new Redactor();
+      return { redact: (d) => r.redact(d) };
+    }
+    case '@openredaction/openredaction': {
+      const { OpenRedaction } = await import('@openredaction/openredaction');
+      const r = new OpenRedaction();
+      return { redact: (d) => r.detect(d).redacted };
+    }
+    case 'bare-scan':
+      return { redact: (d) => { sink += bareScan(d); return d; } };
+  }
+}
+
+/** Keeps the optimizer from dropping results. */
+export const keep = () => sink;
