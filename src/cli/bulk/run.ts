@@ -12,6 +12,7 @@ import type { CliIO } from '../redact-command.js';
 import { defaultConcurrency, runTasks } from './pool.js';
 import type { FileResult, FileTask } from './types.js';
 import { walkInputs, type InputFile, type WalkResult } from './walk.js';
+import { totalsOf, type Totals } from '../../report/model.js';
 
 /** Options every bulk command (redact over many files, scan, report) shares, on top of the redactor's. */
 export interface BulkCommonOptions extends RedactorCliOptions {
@@ -97,33 +98,7 @@ export interface BulkRun {
   ms: number;
 }
 
-export interface Totals {
-  files: number;
-  failed: number;
-  bytes: number;
-  findings: number;
-  byEntity: Record<string, number>;
-  byRule: Record<string, number>;
-  scanErrors: number;
-}
-
-export function totalsOf(files: readonly FileOutcome[]): Totals {
-  const byEntity = new Map<string, number>();
-  const byRule = new Map<string, number>();
-  const t: Totals = { files: files.length, failed: 0, bytes: 0, findings: 0, byEntity: {}, byRule: {}, scanErrors: 0 };
-  for (const f of files) {
-    if (!f.ok) t.failed++;
-    t.bytes += f.bytes;
-    t.findings += f.findings;
-    t.scanErrors += f.scanErrors;
-    for (const [k, v] of Object.entries(f.byEntity)) byEntity.set(k, (byEntity.get(k) ?? 0) + v);
-    for (const [k, v] of Object.entries(f.byRule)) byRule.set(k, (byRule.get(k) ?? 0) + v);
-  }
-  const sorted = (m: Map<string, number>) => Object.fromEntries([...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)));
-  t.byEntity = sorted(byEntity);
-  t.byRule = sorted(byRule);
-  return t;
-}
+export { totalsOf, type Totals };
 
 /** The exit status of a bulk run: 3 when some input failed, else 1 for findings with --fail-on-findings, else 0. */
 export function exitCodeOf(t: Totals, failOnFindings: boolean | undefined): number {

@@ -1,0 +1,50 @@
+import { extname } from 'node:path';
+import { Option, type Command } from 'commander';
+import type { FormatName } from '../formats/index.js';
+import { REPORT_FORMATTERS, type ReportFormat } from '../report/formatters/index.js';
+import { writeFileAtomic } from './atomic-output.js';
+import { addBulkOptions, describeRun, exitCodeOf, totalsOf, type BulkCommonOptions } from './bulk/run.js';
+import { addRedactorOptions } from './options.js';
+import type { CliIO } from './redact-command.js';
+import { contextOf, resultsOf, scanRun } from './scan-command.js';
+
+export interface ReportCommandOptions extends Omit<BulkCommonOptions, 'format'> {
+  /** html (default, or by the extension of -o), json or csv. */
+  format?: ReportFormat;
+  inputFormat: 'auto' | FormatName;
+  output?: string;
+}
+
+export function registerReportCommand(program: Command, io: CliIO): void {
+  const cmd = program
+    .command('report')
+    .description('an audit report of what files and folders hold: rule catalogue, findings per rule, entity and file, charts, configuration, input hash')
+    .argument('<paths...>', 'files or folders (walked recursively), or - for standard input')
+    .option('-o, --output <file>', 'write the report here (atomically), e.g. report.html; standard output without it')
+    .addOption(new Option('--format <format>', 'html (one self-contained file), json or csv; default: by the extension of -o, else html').choices(Object.keys(REPORT_FORMATTERS)))
+    .addOption(new Option('--input-format <format>', 'input format: auto picks by extension, then by the first bytes').choices(['auto', 'text', 'ndjson', 'json', 'csv']).default('auto'));
+  addBulkOptions(addRedactorOptions(cmd), { format: false }).action(async (paths: string[], opts: ReportCommandOptions) => {
+    io.exitCode = await runReportCommand(paths, opts, io);
+  });
+}
+
+/** Runs `caregate report`; returns the exit status (0, 1 with --fail-on-findings, 3 when some input failed). */
+export async function runReportCommand(paths: string[], opts: ReportCommandOptions, io: CliIO, now?: Date): Promise<number> {
+  const format: ReportFormat = opts.format ?? byExtension(opts.output) ?? 'html';
+  const run = await scanRun(paths, { ...opts, format: opts.inputFormat ?? 'auto' }, io, false);
+  const text = REPORT_FORMATTERS[format](resultsOf(run), contextOf(run, paths, opts, now ?? run.startedAt));
+  if (opts.output) await writeFileAtomic(opts.output, text);
+  else io.stdout.write(text);
+  const totals = totalsOf(run.files);
+  io.stderr.write(describeRun(run, totals, 'scanned'));
+  if (opts.output) io.stderr.write(`caregate: ${format} report written to ${opts.output}\n`);
+  return exitCodeOf(totals, opts.failOnFindings);
+}
+
+function byExtension(file: string | undefined): ReportFormat | undefined {
+  const ext = file ? extname(file).toLowerCase() : '';
+  if (ext === '.json') return 'json';
+  if (ext === '.csv') return 'csv';
+  if (ext === '.html' || ext === '.htm') return 'html';
+  return undefined;
+}
