@@ -57,6 +57,27 @@ function gluedRight(t: string, e: number): boolean {
   return (c === 45 || c === 95) && isAlphaAt(t, e + 1);
 }
 
+/** Where a group joined after position q starts (past 1–3 joiner characters), or -1. */
+function joinedAfter(t: string, q: number): number {
+  let j = q;
+  while (j < t.length && j - q < 3 && isJoinAt(t, j)) j++;
+  return j > q && j < t.length && isDigitAt(t, j) ? j : -1;
+}
+
+/** Where the 1–3 joiner characters before position g start when a digit precedes them, or -1. */
+function joinedBefore(t: string, g: number): number {
+  let j = g;
+  while (j > 0 && g - j < 3 && isJoinAt(t, j - 1)) j--;
+  return j < g && j > 0 && isDigitAt(t, j - 1) ? j : -1;
+}
+
+/** The joiner characters in [from, to) packed as base-256 digits, so joiners compare as numbers. */
+function packJoiner(t: string, from: number, to: number): number {
+  let code = 0;
+  for (let i = from; i < to; i++) code = code * 256 + (t.charCodeAt(i) & 255);
+  return code;
+}
+
 /** Every character of a joiner (packed as base-256 digits) is one the rule allows. */
 function joinAllowed(sep: Uint8Array, code: number): boolean {
   while (code > 0) {
@@ -84,13 +105,7 @@ export function resumeDigits(ctx: ScanContext, plan: ScanPlan, st: DigitPassStat
 export function digitsAt(ctx: ScanContext, plan: ScanPlan, st: DigitPassState, g: number, q: number): boolean {
   if (!plan.writtenDigitRules.length || ctx.base + g < st.next) return true;
   const text = ctx.text;
-  let j = q;
-  let k = 0;
-  while (j < text.length && k < 3 && isJoinAt(text, j)) {
-    j++;
-    k++;
-  }
-  if (k === 0 || j >= text.length || !isDigitAt(text, j)) {
+  if (joinedAfter(text, q) < 0) {
     // A lone group (not joined to a next one; the scanner meets runs at their first group): skip it when
     // no rule takes a single group of this length.
     const lone = plan.loneGroup[Math.min(q - g, LONG_GROUP)]!;
@@ -132,17 +147,13 @@ function processRun(ctx: ScanContext, plan: ScanPlan, st: DigitPassState, g: num
       }
       evaluateGroup(ctx, plan, st, p);
     }
-    let j = q;
-    let k = 0;
-    while (j < end && k < 3 && isJoinAt(text, j)) {
-      j++;
-      k++;
-    }
-    if (k > 0 && j < end && isDigitAt(text, j)) {
-      p = j;
+    const next = joinedAfter(text, q);
+    if (next >= 0) {
+      p = next;
       continue;
     }
-    if (j >= end && !ctx.final) return defer(ctx, st, q, true);
+    // Joiners that reach the end of the buffer may still be followed by a group: wait for more text.
+    if (!ctx.final && q + 3 >= end) return defer(ctx, st, q, true);
     return q;
   }
 }
@@ -166,31 +177,16 @@ function evaluateGroup(ctx: ScanContext, plan: ScanPlan, st: DigitPassState, g: 
   let leftEnd = -1;
   /** Joiner on the far side of the left neighbour (-1: the neighbour starts the run). */
   let leftOuterJoin = -1;
-  {
-    let j = g;
-    let k = 0;
-    while (j > 0 && k < 3 && isJoinAt(text, j - 1)) {
-      j--;
-      k++;
-    }
-    if (k > 0 && j > 0 && isDigitAt(text, j - 1)) {
-      hasLeft = true;
-      leftEnd = j;
-      for (let i = j; i < g; i++) leftJoin = leftJoin * 256 + (text.charCodeAt(i) & 255);
-      let t = j;
-      while (t > 0 && j - t < LONG_GROUP && isDigitAt(text, t - 1)) t--;
-      leftCount = j - t;
-      let o = t;
-      let ok = 0;
-      while (o > 0 && ok < 3 && isJoinAt(text, o - 1)) {
-        o--;
-        ok++;
-      }
-      if (ok > 0 && o > 0 && isDigitAt(text, o - 1)) {
-        leftOuterJoin = 0;
-        for (let i = o; i < t; i++) leftOuterJoin = leftOuterJoin * 256 + (text.charCodeAt(i) & 255);
-      }
-    }
+  const j = joinedBefore(text, g);
+  if (j >= 0) {
+    hasLeft = true;
+    leftEnd = j;
+    leftJoin = packJoiner(text, j, g);
+    let t = j;
+    while (t > 0 && j - t < LONG_GROUP && isDigitAt(text, t - 1)) t--;
+    leftCount = j - t;
+    const o = joinedBefore(text, t);
+    if (o >= 0) leftOuterJoin = packJoiner(text, o, t);
   }
 
   // Groups ahead: enough for the longest rule plus one neighbour.
@@ -214,19 +210,14 @@ function evaluateGroup(ctx: ScanContext, plan: ScanPlan, st: DigitPassState, g: 
     total += q - pos;
     n++;
     if (total > LOOKAHEAD_DIGITS) break;
-    let j = q;
-    let code = 0;
-    while (j < end && j - q < 3 && isJoinAt(text, j)) {
-      code = code * 256 + (text.charCodeAt(j) & 255);
-      j++;
-    }
-    if (j === q || j >= end || !isDigitAt(text, j)) {
+    const next = joinedAfter(text, q);
+    if (next < 0) {
       endsRun = true;
       break;
     }
-    jc[n] = code;
-    jl[n] = j - q;
-    pos = j;
+    jc[n] = packJoiner(text, q, next);
+    jl[n] = next - q;
+    pos = next;
   }
   if (total < plan.minWrittenDigits) return;
 

@@ -161,11 +161,7 @@ export class JsonRedactor {
           if (c === 0x22 /* " */) {
             out.push(buf.slice(copyFrom, i));
             copyFrom = -1;
-            this.tok = Tok.Str;
-            this.isKey = false;
-            this.parts = [];
-            this.rawParts = [];
-            const j = this.scanString(buf, i + 1, i, final);
+            const j = this.startString(buf, i, false, final);
             if (j < 0) {
               stop = n - this.carry.length;
               return this.close(buf, stop, out, copyFrom, final);
@@ -235,11 +231,7 @@ export class JsonRedactor {
           }
           out.push(buf.slice(copyFrom, i));
           copyFrom = -1;
-          this.tok = Tok.Str;
-          this.isKey = true;
-          this.parts = [];
-          this.rawParts = [];
-          const j = this.scanString(buf, i + 1, i, final);
+          const j = this.startString(buf, i, true, final);
           if (j < 0) {
             stop = n - this.carry.length;
             return this.close(buf, stop, out, copyFrom, final);
@@ -318,6 +310,15 @@ export class JsonRedactor {
    * this buffer's part of the raw token starts. Returns the index after the closing quote, or -1 when the
    * buffer ended first (an escape cut short is carried over).
    */
+  /** A string (a key or a value) opens with the quote at i; reads it as far as the buffer goes. */
+  private startString(buf: string, i: number, isKey: boolean, final: boolean): number {
+    this.tok = Tok.Str;
+    this.isKey = isKey;
+    this.parts = [];
+    this.rawParts = [];
+    return this.scanString(buf, i + 1, i, final);
+  }
+
   private scanString(buf: string, from: number, rawFrom: number, final: boolean): number {
     const n = buf.length;
     let start = from;
