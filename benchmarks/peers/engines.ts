@@ -50,7 +50,7 @@ export async function loadEngine(name: EngineName): Promise<Engine> {
     }
     case 'caregate-pool2': {
       const { Piscina } = await import('piscina');
-      const pool = new Piscina({ filename: fileURLToPath(new URL('../pool-worker.ts', import.meta.url)), minThreads: 2, maxThreads: 2, execArgv: process.execArgv });
+      const pool = new Piscina({ filename: fileURLToPath(new URL('../pool-worker.mjs', import.meta.url)), minThreads: 2, maxThreads: 2 });
       // Warm both workers (module load) before any timing.
       await Promise.all([pool.run('warm up 4111 1111 1111 1111'), pool.run('warm up')]);
       return {

@@ -116,4 +116,5 @@ process.on('message', (msg: { cmd: string; bytes?: number; seed?: number; total?
     process.send!({ error: String((e as Error)?.stack ?? e) });
   });
 });
+process.on('disconnect', () => process.exit(0));
 process.send!({ loaded: name });
