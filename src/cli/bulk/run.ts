@@ -129,7 +129,11 @@ export async function runBulkRedact(paths: readonly string[], options: BulkRedac
     if (st && !st.isDirectory()) throw new CaregateError('E_USAGE', `-o ${options.output} is a file; with several inputs -o names a folder`);
     if (st) outDir = await realpath(outDir);
   }
-  const walk = await walkInputs(paths, { include: options.include, exclude: options.exclude, skipDirs: outDir ? [outDir] : [] });
+  // The output folder is not walked when it sits inside an input folder (a rerun would redact its own
+  // outputs); when it is an input folder itself, the walk goes on and the plan refuses the overwrite.
+  const given = new Set(await Promise.all(paths.map((p) => realpath(p).catch(() => resolve(p)))));
+  const skipDirs = outDir && !given.has(outDir) ? [outDir] : [];
+  const walk = await walkInputs(paths, { include: options.include, exclude: options.exclude, skipDirs });
   const planned = planOutputs(walk, outDir, !!options.inPlace);
   const tasks: FileTask[] = planned.map(({ file, output }) => ({
     mode: 'redact',

@@ -59,7 +59,7 @@ export function formatSarif(results: RunResults, context: ReportContext): string
               name: ruleName(r.id),
               shortDescription: { text: `${r.entity}: ${firstSentence(r.description)}` },
               fullDescription: { text: r.description },
-              ...(r.docsUrl ? { helpUri: r.docsUrl } : {}),
+              ...(r.docsUrl && /^https?:\/\//.test(r.docsUrl) ? { helpUri: r.docsUrl } : {}),
               help: { text: `${r.description}\nRegulations: ${r.regulations.join('; ') || 'none'}\nDefault mask: ${r.mask}` },
               defaultConfiguration: { level: r.pack === 'pci' ? 'error' : 'warning' },
               properties: {
@@ -68,7 +68,8 @@ export function formatSarif(results: RunResults, context: ReportContext): string
                 mask: r.mask,
                 detector: r.detector,
                 regulations: r.regulations,
-                tags: ['privacy', r.entity, ...r.regulations],
+                ...(r.docsUrl ? { docs: r.docsUrl } : {}),
+                tags: [...new Set(['privacy', r.entity, ...r.regulations])],
               },
             })),
           },
