@@ -66,8 +66,8 @@ export interface WorkerProcess {
   exited: Promise<number | null>;
 }
 
-export function spawnWorker(args: string[]): WorkerProcess {
-  const child = spawn(process.execPath, [CHILD, 'worker', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+export function spawnWorker(args: string[], nodeArgs: string[] = []): WorkerProcess {
+  const child = spawn(process.execPath, [...nodeArgs, CHILD, 'worker', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout!.on('data', (c: Buffer) => (out += c.toString('utf8')));
   child.stderr!.on('data', (c: Buffer) => (out += c.toString('utf8')));
