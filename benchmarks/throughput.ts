@@ -6,7 +6,7 @@
  * Peak RSS is the child's VmHWM over the measured rounds (reset after setup), so it includes the documents
  * the child holds, as the bare scan's row shows.
  *
- * Env: THROUGHPUT_MB (default 16; above 256 the documents are generated on the fly each round, generation
+ * Env: THROUGHPUT_MB (default 8; above 256 the documents are generated on the fly each round, generation
  * time not counted), SLOW_KB (text for @openredaction/openredaction, default 128: it runs at tens of KB/s),
  * ROUNDS (default 5), DOC (document size, default 64000), and ACC_KB/ACC_SEED for the recall column.
  */
@@ -16,7 +16,7 @@ import { spawnEngine, type Child } from './peers/child.js';
 import { PEERS, type EngineName } from './peers/engines.js';
 import { pct } from './peers/score.js';
 
-const TOTAL = Number(process.env.THROUGHPUT_MB ?? 16) * 1_000_000;
+const TOTAL = Number(process.env.THROUGHPUT_MB ?? 8) * 1_000_000;
 const SLOW = Number(process.env.SLOW_KB ?? 128) * 1000;
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
 const DOC = Number(process.env.DOC ?? 64_000);
