@@ -28,6 +28,7 @@ export interface ResultFile {
   findings: number;
   byEntity: Record<string, number>;
   byRule: Record<string, number>;
+  ruleEntities?: Record<string, string>;
   scanErrors: number;
   records: number;
   sha256?: string;
@@ -108,6 +109,30 @@ export function describeConfiguration(config: Record<string, unknown>, extra: Re
   }
   out.hmacKey = config.hmacKey === undefined ? 'not set' : 'set (from CAREGATE_HMAC_KEY; not shown)';
   return { ...out, ...extra };
+}
+
+/**
+ * The catalogue of a report: the rules in use, plus one entry per key hint that found something (a value
+ * under a key such as "email" is masked whole; its finding's rule id is "key-hint:<key>").
+ */
+export function effectiveRules(results: RunResults): RuleInfo[] {
+  const rules = results.rules.map((r) => ({ ...r }));
+  const known = new Set(rules.map((r) => r.id));
+  const hints = new Map<string, string>();
+  for (const f of results.files) for (const [id, entity] of Object.entries(f.ruleEntities ?? {})) if (!known.has(id)) hints.set(id, entity);
+  for (const [id, entity] of [...hints].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    const key = id.replace(/^key-hint:/, '');
+    rules.push({
+      id,
+      entity,
+      pack: 'key-hints',
+      description: `A value under the key "${key}", which names ${entity}: masked whole (key hint).`,
+      regulations: rules.find((r) => r.entity === entity)?.regulations ?? [],
+      detector: 'key hint',
+      mask: rules.find((r) => r.entity === entity)?.mask ?? 'label',
+    });
+  }
+  return rules;
 }
 
 /** Where a file is, as a URI relative to the base (each segment percent-encoded). */

@@ -42,8 +42,13 @@ export async function processFile(task: FileTask, redactor: Redactor): Promise<F
 interface Counts {
   bytes: number;
   byRule: Map<string, number>;
+  ruleEntity: Map<string, string>;
 }
-const newCounts = (): Counts => ({ bytes: 0, byRule: new Map() });
+const newCounts = (): Counts => ({ bytes: 0, byRule: new Map(), ruleEntity: new Map() });
+function count(counts: Counts, f: FormatFinding): void {
+  counts.byRule.set(f.ruleId, (counts.byRule.get(f.ruleId) ?? 0) + 1);
+  if (!counts.ruleEntity.has(f.ruleId)) counts.ruleEntity.set(f.ruleId, f.entity);
+}
 
 function describeError(err: unknown, source: string): { code: string; message: string } {
   if (err instanceof CaregateError) return { code: err.code, message: err.message.replace(/^caregate: /, '') };
@@ -77,6 +82,7 @@ function summarize(stream: FormatStream, counts: Counts, format: FormatName) {
     findings: s.findings,
     byEntity: s.byEntity,
     byRule: Object.fromEntries([...counts.byRule].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))),
+    ruleEntities: Object.fromEntries(counts.ruleEntity),
     scanErrors: s.scanErrors,
     records: s.records,
   };
@@ -94,7 +100,7 @@ async function redactFile(task: FileTask, redactor: Redactor, counts: Counts): P
     }),
   );
   const transform = createFormatStream(format, redactor, { invalidUtf8: task.invalidUtf8, source: task.source });
-  transform.on('finding', (f: FormatFinding) => counts.byRule.set(f.ruleId, (counts.byRule.get(f.ruleId) ?? 0) + 1));
+  transform.on('finding', (f: FormatFinding) => count(counts, f));
   await mkdir(dirname(task.output), { recursive: true });
   const out = openAtomicOutput(task.output);
   const input = createReadStream(task.input, { highWaterMark: 1 << 16 });
@@ -140,7 +146,7 @@ export async function scanBuffer(buf: Buffer, redactor: Redactor, o: ScanBufferO
   const stream = createFormatStream(format, redactor, { invalidUtf8: o.invalidUtf8, source: o.source });
   const found: FormatFinding[] = [];
   stream.on('finding', (f: FormatFinding) => {
-    counts.byRule.set(f.ruleId, (counts.byRule.get(f.ruleId) ?? 0) + 1);
+    count(counts, f);
     if (o.details) found.push(f);
   });
   const out: Buffer[] = [];

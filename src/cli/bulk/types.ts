@@ -51,6 +51,8 @@ export interface FileResult {
   findings: number;
   byEntity: Record<string, number>;
   byRule: Record<string, number>;
+  /** The entity of each rule id found (key-hint ids such as "key-hint:email" are not in the catalogue). */
+  ruleEntities?: Record<string, string>;
   /** Detector errors (their regions were masked). */
   scanErrors: number;
   records: number;

@@ -1,4 +1,4 @@
-import type { ReportContext, RunResults } from '../model.js';
+import { effectiveRules, type ReportContext, type RunResults } from '../model.js';
 
 /**
  * `caregate report --format csv`: one row per file and rule with findings (a file without findings has one
@@ -6,7 +6,7 @@ import type { ReportContext, RunResults } from '../model.js';
  * formula (= + - @ at the start) get a leading apostrophe.
  */
 export function formatReportCsv(results: RunResults, _context: ReportContext): string {
-  const entityOf = new Map(results.rules.map((r) => [r.id, r.entity]));
+  const entityOf = new Map(effectiveRules(results).map((r) => [r.id, r.entity]));
   const rows: (string | number)[][] = [['file', 'format', 'bytes', 'status', 'rule', 'entity', 'findings', 'error']];
   for (const f of results.files) {
     const status = f.ok ? 'ok' : 'failed';

@@ -121,7 +121,10 @@ footer{color:var(--muted);margin-top:32px;font-size:12px}
     '<section id="by-rule"><h2>Findings per rule</h2>',
     table(
       ['rule', 'entity', 'pack', 'findings'],
-      d.rules.filter((r) => r.findings > 0).map((r) => [td(r.id, ' class="mono"'), td(r.entity), td(r.pack), num(r.findings, `rule:${r.id}`)]),
+      Object.entries(d.totals.byRule).map(([id, n]) => {
+        const r = d.rules.find((x) => x.id === id);
+        return [td(id, ' class="mono"'), td(r?.entity ?? '—'), td(r?.pack ?? '—'), num(n, `rule:${id}`)];
+      }),
     ),
     '</section>',
     '<section id="by-file"><h2>Findings per file</h2>',

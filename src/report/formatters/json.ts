@@ -1,4 +1,4 @@
-import { HASH_METHOD, inputSetHash, totalsOf, type ReportContext, type RunResults } from '../model.js';
+import { effectiveRules, HASH_METHOD, inputSetHash, totalsOf, type ReportContext, type RunResults } from '../model.js';
 
 const fileSummary = (f: RunResults['files'][number]) => ({
   path: f.rel,
@@ -21,6 +21,7 @@ export function formatScanJson(results: RunResults, context: ReportContext): str
     generatedAt: context.generatedAt.toISOString(),
     base: results.base,
     summary: totalsOf(results.files),
+    rules: effectiveRules(results),
     files: results.files.map(fileSummary),
     findings: results.files.flatMap((f) => (f.items ?? []).map((i) => ({ file: f.rel, ...i }))),
   };
@@ -43,7 +44,7 @@ export function reportData(results: RunResults, context: ReportContext) {
       hashMethod: HASH_METHOD,
     },
     configuration: context.configuration,
-    rules: results.rules.map((r) => ({ ...r, findings: totals.byRule[r.id] ?? 0 })),
+    rules: effectiveRules(results).map((r) => ({ ...r, findings: totals.byRule[r.id] ?? 0 })),
     totals: { findings: totals.findings, byEntity: totals.byEntity, byRule: totals.byRule, scanErrors: totals.scanErrors },
     files: results.files.map(fileSummary),
   };

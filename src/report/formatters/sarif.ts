@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import type { ReportContext, ResultFinding, RunResults } from '../model.js';
-import { relUri } from '../model.js';
+import { effectiveRules, relUri } from '../model.js';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 const BASE_ID = 'INPUTROOT';
@@ -12,14 +12,15 @@ const BASE_ID = 'INPUTROOT';
  * Files that failed are tool execution notifications; the invocation then says it was not successful.
  */
 export function formatSarif(results: RunResults, context: ReportContext): string {
-  const ruleIndex = new Map(results.rules.map((r, i) => [r.id, i]));
+  const rules = effectiveRules(results);
+  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   const okFiles = results.files.filter((f) => f.ok);
   const artifactIndex = new Map(okFiles.map((f, i) => [f.rel, i]));
   const loc = (rel: string) => ({ uri: relUri(rel), uriBaseId: BASE_ID, ...(artifactIndex.has(rel) ? { index: artifactIndex.get(rel)! } : {}) });
   const sarifResults = [];
   for (const f of okFiles) {
     for (const item of f.items ?? []) {
-      const rule = results.rules[ruleIndex.get(item.ruleId) ?? -1];
+      const rule = rules[ruleIndex.get(item.ruleId) ?? -1];
       sarifResults.push({
         ruleId: item.ruleId,
         ...(ruleIndex.has(item.ruleId) ? { ruleIndex: ruleIndex.get(item.ruleId)! } : {}),
@@ -54,7 +55,7 @@ export function formatSarif(results: RunResults, context: ReportContext): string
             name: 'caregate',
             semanticVersion: context.version,
             version: context.version,
-            rules: results.rules.map((r) => ({
+            rules: rules.map((r) => ({
               id: r.id,
               name: ruleName(r.id),
               shortDescription: { text: `${r.entity}: ${firstSentence(r.description)}` },

@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv } from 'ajv';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { assertNoRaw, cli, ensureBuilt, makeTree, ROOT } from '../report/support.js';
+
+beforeAll(() => ensureBuilt(), 120_000);
+
+/** The SARIF 2.1.0 schema kept in the repo, compiled with ajv (draft-07); formats checked by small checks of our own. */
+function sarifValidator() {
+  const schema = JSON.parse(readFileSync(join(ROOT, 'src/report/schemas/sarif-2.1.0.json'), 'utf8'));
+  const ajv = new Ajv({ strict: false, allErrors: true });
+  const isUri = (s: string) => {
+    try {
+      return /^[a-z][a-z0-9+.-]*:/i.test(s) && !!new URL(s);
+    } catch {
+      return false;
+    }
+  };
+  ajv.addFormat('uri', isUri);
+  ajv.addFormat('uri-reference', (s: string) => isUri(s) || !/[\s\\]/.test(s));
+  ajv.addFormat('date-time', (s: string) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(s) && !Number.isNaN(Date.parse(s)));
+  return ajv.compile(schema);
+}
+
+interface SarifLog {
+  runs: {
+    tool: { driver: { rules: { id: string; fullDescription: { text: string }; properties: { entity: string; regulations: string[]; mask: string } }[] } };
+    results: { ruleId: string; message: { text: string }; locations: { physicalLocation: { artifactLocation: { uri: string }; region?: { startLine: number; startColumn?: number; endColumn?: number } } }[] }[];
+    invocations: { executionSuccessful: boolean; toolExecutionNotifications: { message: { text: string } }[] }[];
+  }[];
+}
+
+describe('caregate scan', () => {
+  it('SARIF 2.1.0 validates against the official schema (kept in the repo) and points to file, line and column', async () => {
+    const validate = sarifValidator();
+    const { root } = makeTree();
+    const r = await cli(['scan', root, '--format', 'sarif', '--concurrency', '2']);
+    expect(r.code).toBe(3); // the malformed and unreadable files
+    const log = JSON.parse(r.stdout) as SarifLog;
+    const ok = validate(log);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(ok).toBe(true);
+    assertNoRaw(r.stdout, 'SARIF');
+    const run = log.runs[0]!;
+    const card = run.tool.driver.rules.find((x) => x.id === 'credit-card')!;
+    expect(card.properties.entity).toBe('CREDIT_CARD');
+    expect(card.properties.regulations.join(' ')).toMatch(/PCI DSS/);
+    expect(card.fullDescription.text).toMatch(/account number/);
+    const inCall = run.results.filter((x) => x.locations[0]!.physicalLocation.artifactLocation.uri === 'notes/call.txt');
+    const cardResult = inCall.find((x) => x.ruleId === 'credit-card')!;
+    // "Customer read card 4111 1111 1111 1111 for the refund." — the number starts at column 20, line 1
+    expect(cardResult.locations[0]!.physicalLocation.region).toEqual({ startLine: 1, startColumn: 20, endLine: 1, endColumn: 39 });
+    expect(cardResult.message.text).toContain('•••• •••• •••• 1111');
+    const email = inCall.find((x) => x.ruleId.includes('email'))!;
+    expect(email.locations[0]!.physicalLocation.region).toMatchObject({ startLine: 2, startColumn: 13 });
+    const nd = run.results.filter((x) => x.locations[0]!.physicalLocation.artifactLocation.uri === 'tickets/export.ndjson');
+    expect(nd.length).toBe(2);
+    expect(nd.every((x) => x.locations[0]!.physicalLocation.region?.startLine === 1 && x.locations[0]!.physicalLocation.region.startColumn! > 1)).toBe(true);
+    expect(run.invocations[0]!.executionSuccessful).toBe(false);
+    expect(run.invocations[0]!.toolExecutionNotifications.map((n) => n.message.text).join('\n')).toMatch(/bad\.ndjson line 2/);
+  });
+
+  it('json: summary, files and findings with masked excerpts; ndjson: one finding a line', async () => {
+    const { root } = makeTree();
+    const j = await cli(['scan', root, '--exclude', 'broken', '--concurrency', '1']);
+    expect(j.code).toBe(0);
+    const doc = JSON.parse(j.stdout) as { summary: { findings: number; byEntity: Record<string, number> }; findings: { file: string; line: number; excerpt: string; entity: string }[] };
+    expect(doc.summary.findings).toBe(7);
+    expect(doc.summary.byEntity).toEqual({ EMAIL: 3, CREDIT_CARD: 2, PHONE_NUMBER: 2 });
+    expect(doc.findings).toHaveLength(7);
+    const csv = doc.findings.filter((f) => f.file === 'crm/customers.csv');
+    expect(csv.map((f) => f.line)).toEqual([2, 2]);
+    expect(csv[0]!.excerpt).toContain('[EMAIL]');
+    assertNoRaw(j.stdout, 'scan json');
+    const n = await cli(['scan', root, '--exclude', 'broken', '--format', 'ndjson', '--fail-on-findings', '--concurrency', '1']);
+    expect(n.code).toBe(1);
+    const lines = n.stdout.trim().split('\n').map((l) => JSON.parse(l) as { type: string });
+    expect(lines).toHaveLength(7);
+    expect(lines.every((l) => l.type === 'finding')).toBe(true);
+    assertNoRaw(n.stdout, 'scan ndjson');
+  });
+
+  it('scans standard input alone, in-process; writes -o atomically', async () => {
+    const r = await cli(['scan', '-', '--format', 'ndjson'], { stdin: 'line one\ncall me on (415) 555-2671 or jane.doe@example.com\n' });
+    expect(r.code).toBe(0);
+    const f = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { line: number; column: number; excerpt: string });
+    expect(f.map((x) => [x.line, x.column])).toEqual([
+      [2, 12],
+      [2, 30],
+    ]);
+    expect(f[0]!.excerpt).toBe('call me on (•••) •••-2671 or [EMAIL]');
+    assertNoRaw(r.stdout, 'stdin scan');
+  });
+});
