@@ -34,6 +34,11 @@ interface SarifLog {
 describe('caregate scan', () => {
   it('SARIF 2.1.0 validates against the official schema (kept in the repo) and points to file, line and column', async () => {
     const validate = sarifValidator();
+    // the schema does reject what SARIF forbids
+    expect(validate({ version: '2.1.0', runs: [{ tool: { driver: { name: 'x' } }, results: [{ message: { text: 'm' }, level: 'fatal' }] }] })).toBe(false);
+    expect(validate({ version: '2.1.0', runs: [{ results: [] }] })).toBe(false);
+    expect(validate({ version: '2.1.0', runs: [{ tool: { driver: { name: 'x' } }, results: [{ message: { text: 'm' }, locations: [{ physicalLocation: { artifactLocation: { uri: 'a' }, region: { startLine: 0 } } }] }] }] })).toBe(false);
+    expect(validate({ version: '2.1.0', runs: [{ tool: { driver: { name: 'x', colour: 'red' } } }] })).toBe(false);
     const { root } = makeTree();
     const r = await cli(['scan', root, '--format', 'sarif', '--concurrency', '2']);
     expect(r.code).toBe(3); // the malformed and unreadable files
