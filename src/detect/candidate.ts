@@ -62,7 +62,9 @@ export function offerCandidate(
   if (c) {
     before = text.slice(Math.max(0, start - c.before), start);
     after = text.slice(end, Math.min(text.length, end + c.after));
-    if (c.exclude && (c.exclude.test(before) || c.exclude.test(after))) return false;
+    // Exclusion words count before the candidate only: "Order 415-555-2671" is an order number, while a
+    // phone number followed by "Case 2025-…" (the next CSV cell) is still a phone number.
+    if (c.exclude && c.exclude.test(before)) return false;
     contextHit = c.words.test(before) || c.words.test(after);
     if (!contextHit && (c.required || needsContext)) return false;
   } else if (needsContext) {
