@@ -6,6 +6,7 @@ import { PrivacyError } from '../privacy/errors.js';
 import { registerDsarCommand } from './dsar.js';
 import { registerInspectCommand } from './inspect-command.js';
 import { registerRedactCommand, type CliIO } from './redact-command.js';
+import { registerWorkerCommand } from './worker-command.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -22,6 +23,7 @@ export async function main(argv: string[], io: Partial<CliIO> = {}): Promise<num
   registerRedactCommand(program, cli);
   registerInspectCommand(program, cli);
   registerDsarCommand(program);
+  registerWorkerCommand(program, cli);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return cli.exitCode;
