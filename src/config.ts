@@ -18,8 +18,10 @@ export const DEFAULT_KEY_HINTS: Readonly<Record<string, string>> = Object.freeze
   password: 'PASSWORD', passwd: 'PASSWORD', pwd: 'PASSWORD', passcode: 'PASSWORD', secret: 'PASSWORD',
   pin: 'PIN', pincode: 'PIN', cardpin: 'PIN',
   track1: 'CARD_TRACK_DATA', track2: 'CARD_TRACK_DATA', trackdata: 'CARD_TRACK_DATA',
-  // Personal data whose key says what it is (a bare "name" is too generic: products have names too).
-  fullname: 'PERSON', firstname: 'PERSON', lastname: 'PERSON', surname: 'PERSON', givenname: 'PERSON',
+  // Personal data whose key says what it is. "name" is the requester's or customer's name in helpdesk and CRM
+  // exports; products and teams have names too, and masking them is the safe mistake (remove the hint with
+  // keyHints: { name: null } where it hurts).
+  name: 'PERSON', fullname: 'PERSON', firstname: 'PERSON', lastname: 'PERSON', surname: 'PERSON', givenname: 'PERSON',
   customername: 'PERSON', contactname: 'PERSON', requestername: 'PERSON', cardholdername: 'PERSON', billingname: 'PERSON',
   phone: 'PHONE_NUMBER', phonenumber: 'PHONE_NUMBER', mobile: 'PHONE_NUMBER', telephone: 'PHONE_NUMBER', cellphone: 'PHONE_NUMBER',
   email: 'EMAIL', emailaddress: 'EMAIL',
@@ -52,8 +54,8 @@ export const redactorConfigSchema = z
     hmacKey: z.union([z.string().min(16), z.instanceof(Buffer)]).optional(),
     /** Extra named validators that custom packs may refer to. */
     validators: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/), z.custom<Validator>((v) => typeof v === 'function', 'a function')).default({}),
-    /** Object keys whose values redactValue masks whatever they contain, merged over the defaults (key → entity). */
-    keyHints: z.record(z.string(), z.string().regex(/^[A-Z][A-Z0-9_]*$/)).default({}),
+    /** Object keys whose values redactValue masks whatever they contain, merged over the defaults (key → entity; null removes a default). */
+    keyHints: z.record(z.string(), z.string().regex(/^[A-Z][A-Z0-9_]*$/).nullable()).default({}),
     /** Replace the default key hints instead of adding to them. */
     replaceKeyHints: z.boolean().default(false),
     /** The year dates of birth are judged against (tests pin it). */

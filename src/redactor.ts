@@ -107,7 +107,11 @@ export function createRedactor(input: RedactorConfig = {}): Redactor {
     minConfidence: config.minConfidence,
     validatorOptions: { defaultRegion: config.defaultRegion, currentYear: config.currentYear ?? new Date().getUTCFullYear() },
   };
-  const keyHints: Record<string, string> = config.replaceKeyHints ? { ...config.keyHints } : { ...DEFAULT_KEY_HINTS, ...config.keyHints };
+  const keyHints: Record<string, string> = config.replaceKeyHints ? {} : { ...DEFAULT_KEY_HINTS };
+  for (const [key, entity] of Object.entries(config.keyHints)) {
+    if (entity === null) delete keyHints[normalizeKey(key)];
+    else keyHints[normalizeKey(key)] = entity;
+  }
   const byEntity = new Map<string, CompiledRule>();
   for (const r of plan.rules) if (!byEntity.has(r.entity)) byEntity.set(r.entity, r);
 

@@ -1,3 +1,4 @@
+import type { DocKind } from '../corpus.js';
 /**
  * The redactors the benchmarks compare, each in its best default configuration for free text (per its
  * README): caregate `createRedactor()` (default packs), redact-pii `new SyncRedactor()` (all built-ins),
@@ -13,6 +14,11 @@ export const PEERS: readonly EngineName[] = ['redact-pii', '@redactpii/node', '@
 export interface Engine {
   /** Redacts one document (undefined for engines that only run whole passes). */
   redact?: (doc: string) => string;
+  /**
+   * Redacts one document the way a user would run this engine on a file of that kind, where the engine has
+   * such a mode (caregate's CSV and JSON formats read headers and keys as hints); accuracy uses it when set.
+   */
+  redactDocument?: (doc: string, kind: DocKind) => Promise<string>;
   /** Runs a whole pass over the documents; returns the seconds spent outside the source's generation. */
   pass?: (docs: AsyncIterable<string>) => Promise<number>;
   close?: () => Promise<void>;
@@ -28,9 +34,21 @@ let sink = 0;
 export async function loadEngine(name: EngineName): Promise<Engine> {
   switch (name) {
     case 'caregate': {
-      const { createRedactor } = await import('caregate');
+      const { createRedactor, createFormatStream } = await import('caregate');
       const r = createRedactor();
-      return { redact: (d) => r.redact(d).text };
+      const { Readable, Writable } = await import('node:stream');
+      const { pipeline } = await import('node:stream/promises');
+      const formatOf: Partial<Record<DocKind, 'csv' | 'json'>> = { csv: 'csv', 'json-ticket': 'json' };
+      return {
+        redact: (d) => r.redact(d).text,
+        redactDocument: async (d, kind) => {
+          const format = formatOf[kind];
+          if (!format) return r.redact(d).text;
+          let out = '';
+          await pipeline(Readable.from([Buffer.from(d)]), createFormatStream(format, r), new Writable({ write(chunk: Buffer | string, _e, cb) { out += chunk.toString(); cb(); } }));
+          return out;
+        },
+      };
     }
     case 'caregate-stream': {
       const { createRedactor } = await import('caregate');

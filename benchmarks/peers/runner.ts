@@ -78,7 +78,10 @@ process.on('message', (msg: { cmd: string; bytes?: number; seed?: number; total?
         const redact = engine.redact;
         if (!redact) throw new Error(`${name} has no one-document API`);
         const t0 = process.hrtime.bigint();
-        const outputs = splitDocs(corpus).map((d) => redact(d.text));
+        const structured = engine.redactDocument;
+        const outputs = structured
+          ? await Promise.all(splitDocs(corpus).map((d) => structured(d.text, d.kind)))
+          : splitDocs(corpus).map((d) => redact(d.text));
         process.send!({ outputs, seconds: Number(process.hrtime.bigint() - t0) / 1e9 });
         break;
       }

@@ -107,3 +107,16 @@ describe('redactValue and hostile keys', () => {
     expect(JSON.stringify(value)).toBe('{"__proto__":{"note":"card •••• •••• •••• 1111"},"a":1}');
   });
 });
+
+describe('key hints for personal-data fields', () => {
+  it('mask names, phones and e-mails under their keys, and a null hint removes a default', () => {
+    const r = createRedactor();
+    expect(r.redactValue({ requester: { name: 'Maria Lopez', email: 'n/a', phone: '415 555 2671' } }).value).toEqual({
+      requester: { name: '[PERSON]', email: '[EMAIL]', phone: '••• ••• 2671' },
+    });
+    const products = createRedactor({ keyHints: { name: null } });
+    expect(products.redactValue({ product: { name: 'Blue Widget' } }).value).toEqual({ product: { name: 'Blue Widget' } });
+    expect(products.keyHint('Name')).toBeUndefined();
+    expect(r.keyHint('Customer-Name')).toBe('PERSON');
+  });
+});
