@@ -6,6 +6,9 @@ import { PrivacyError } from '../privacy/errors.js';
 import { registerDsarCommand } from './dsar.js';
 import { registerInspectCommand } from './inspect-command.js';
 import { registerRedactCommand, type CliIO } from './redact-command.js';
+import { registerReportCommand } from './report-command.js';
+import { registerRulesCommand } from './rules-command.js';
+import { registerScanCommand } from './scan-command.js';
 import { registerWorkerCommand } from './worker-command.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -21,6 +24,9 @@ export async function main(argv: string[], io: Partial<CliIO> = {}): Promise<num
     .exitOverride()
     .configureOutput({ writeOut: (s) => cli.stdout.write(s), writeErr: (s) => cli.stderr.write(s) });
   registerRedactCommand(program, cli);
+  registerScanCommand(program, cli);
+  registerReportCommand(program, cli);
+  registerRulesCommand(program, cli);
   registerInspectCommand(program, cli);
   registerDsarCommand(program);
   registerWorkerCommand(program, cli);

@@ -7,30 +7,37 @@ import { CaregateError } from '../errors.js';
 import { createFormatStream, formatFromExtension, sniffFormat, SNIFF_BYTES, type FormatName, type FormatSummary } from '../formats/index.js';
 import { createRedactor } from '../redactor.js';
 import { openAtomicOutput } from './atomic-output.js';
+import { addBulkOptions, isBulkInvocation, runBulkRedact, type BulkRedactOptions } from './bulk/run.js';
 import { EXIT } from './exit-codes.js';
 import { addRedactorOptions, redactorConfigFrom, type RedactorCliOptions } from './options.js';
 
-interface RedactOptions extends RedactorCliOptions {
+interface RedactOptions extends RedactorCliOptions, BulkRedactOptions {
   output?: string;
   format: 'auto' | FormatName;
   summary?: boolean;
 }
 
 export function registerRedactCommand(program: Command, io: CliIO): void {
-  addRedactorOptions(
+  const cmd = addRedactorOptions(
     program
       .command('redact')
-      .description('print the text of FILE (or standard input) with card numbers, CVVs and other PII masked')
-      .argument('[file]', 'a text file, or - for standard input', '-')
-      .option('-o, --output <file>', 'write to this file (atomically: whole or not at all) instead of standard output')
+      .description(
+        'print FILE (or standard input) with card numbers, CVVs and other PII masked; with several paths or a folder, ' +
+          'redact them all on a worker pool into -o DIR (mirroring the tree) or --in-place',
+      )
+      .argument('[paths...]', 'files or folders, or - for standard input (the default)')
+      .option('-o, --output <path>', 'the output file (one input) or folder (several, mirrored); written atomically')
+      .option('--in-place', 'rewrite the inputs themselves (atomically); refused without this flag')
       .addOption(
         new Option('--format <format>', 'input format: auto picks by extension (.txt .log .ndjson .jsonl .json .csv), then by the first bytes')
           .choices(['auto', 'text', 'ndjson', 'json', 'csv'])
           .default('auto'),
       )
       .option('--summary', 'print the number of findings per entity to standard error when done'),
-  ).action(async (file: string, opts: RedactOptions) => {
-    io.exitCode = await redactOne(file, opts, io);
+  );
+  addBulkOptions(cmd, { format: false }).action(async (paths: string[], opts: RedactOptions) => {
+    const inputs = paths.length ? paths : ['-'];
+    io.exitCode = (await isBulkInvocation(inputs)) || opts.inPlace ? await runBulkRedact(inputs, opts, io) : await redactOne(inputs[0]!, opts, io);
   });
 }
 
@@ -70,8 +77,9 @@ async function redactOne(file: string, opts: RedactOptions, io: CliIO): Promise<
       throw err;
     }
   }
-  if (opts.summary) io.stderr.write(describeSummary(source, transform.summary()));
-  return EXIT.OK;
+  const summary = transform.summary();
+  if (opts.summary) io.stderr.write(describeSummary(source, summary));
+  return opts.failOnFindings && Object.values(summary.byEntity).some((n) => n > 0) ? EXIT.FINDINGS : EXIT.OK;
 }
 
 /** "caregate: tickets.ndjson (ndjson, 3 records): 9 findings: EMAIL 3, CARD_CVV 2, …" */
