@@ -31,10 +31,10 @@ describe('caregate report', () => {
     const card = d.rules.find((x) => x.id === 'credit-card')!;
     expect(card).toMatchObject({ entity: 'CREDIT_CARD', mask: 'last4', findings: 2 });
     expect(card.regulations.length).toBeGreaterThan(0);
-    expect(d.totals.byEntity).toEqual({ EMAIL: 3, CREDIT_CARD: 2, PHONE_NUMBER: 2 });
+    expect(d.totals.byEntity).toEqual({ EMAIL: 3, CREDIT_CARD: 2, PHONE_NUMBER: 2, PERSON: 1 });
     expect(d.files.map((f) => [f.path, f.findings])).toEqual([
       ['clean.txt', 0],
-      ['crm/customers.csv', 2],
+      ['crm/customers.csv', 3],
       ['notes/2025/followup.log', 1],
       ['notes/call.txt', 2],
       ['tickets/export.ndjson', 2],

@@ -71,17 +71,18 @@ describe('caregate scan', () => {
     const j = await cli(['scan', root, '--exclude', 'broken', '--concurrency', '1']);
     expect(j.code).toBe(0);
     const doc = JSON.parse(j.stdout) as { summary: { findings: number; byEntity: Record<string, number> }; findings: { file: string; line: number; excerpt: string; entity: string }[] };
-    expect(doc.summary.findings).toBe(7);
-    expect(doc.summary.byEntity).toEqual({ EMAIL: 3, CREDIT_CARD: 2, PHONE_NUMBER: 2 });
-    expect(doc.findings).toHaveLength(7);
+    // The CSV's name column is a key hint: its cell is a PERSON finding.
+    expect(doc.summary.findings).toBe(8);
+    expect(doc.summary.byEntity).toEqual({ EMAIL: 3, CREDIT_CARD: 2, PHONE_NUMBER: 2, PERSON: 1 });
+    expect(doc.findings).toHaveLength(8);
     const csv = doc.findings.filter((f) => f.file === 'crm/customers.csv');
-    expect(csv.map((f) => f.line)).toEqual([2, 2]);
+    expect(csv.map((f) => f.line)).toEqual([2, 2, 2]);
     expect(csv[0]!.excerpt).toContain('[EMAIL]');
     assertNoRaw(j.stdout, 'scan json');
     const n = await cli(['scan', root, '--exclude', 'broken', '--format', 'ndjson', '--fail-on-findings', '--concurrency', '1']);
     expect(n.code).toBe(1);
     const lines = n.stdout.trim().split('\n').map((l) => JSON.parse(l) as { type: string });
-    expect(lines).toHaveLength(7);
+    expect(lines).toHaveLength(8);
     expect(lines.every((l) => l.type === 'finding')).toBe(true);
     assertNoRaw(n.stdout, 'scan ndjson');
   });

@@ -68,7 +68,7 @@ describe('caregate report: the HTML report in headless Chromium', () => {
     expect(await page.locator('[data-fact="version"]').innerText()).toBe(data.tool.version);
     expect(await page.locator('[data-fact="failed"]').innerText()).toBe(String(data.inputs.failed));
     expect(await page.locator('#rules tbody tr').count()).toBe(data.rules.length);
-    expect(data.totals.findings).toBe(7);
+    expect(data.totals.findings).toBe(8);
 
     // nothing raw in what the page shows either
     assertNoRaw(await page.locator('body').innerText(), 'rendered page');
