@@ -1,39 +1,15 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { FormatName } from '../formats/index.js';
+import type { FileResult, LocatedFinding } from '../cli/bulk/types.js';
 import type { RuleInfo } from '../redactor.js';
 
-/** A finding located in a file (see src/cli/bulk/types.ts): masked excerpt only, never a raw value. */
-export interface ResultFinding {
-  ruleId: string;
-  entity: string;
-  confidence: number;
-  line?: number;
-  column?: number;
-  endLine?: number;
-  endColumn?: number;
-  pointer?: string;
-  record?: number;
-  field?: string | number;
-  excerpt: string;
-}
+/** A finding located in a file: masked excerpt only, never a raw value (the bulk workers' record). */
+export type ResultFinding = LocatedFinding;
 
-/** One input of a run and what came of it. */
-export interface ResultFile {
+/** One input of a run and what came of it: a worker's result without its timing, and its path. */
+export interface ResultFile extends Omit<FileResult, 'ms'> {
   /** Path relative to the base of the run, '/'-separated. */
   rel: string;
-  ok: boolean;
-  format?: FormatName;
-  bytes: number;
-  findings: number;
-  byEntity: Record<string, number>;
-  byRule: Record<string, number>;
-  ruleEntities?: Record<string, string>;
-  scanErrors: number;
-  records: number;
-  sha256?: string;
-  items?: ResultFinding[];
-  error?: { code: string; message: string };
 }
 
 /** What every formatter takes: the files of a run and the rules in use. */
