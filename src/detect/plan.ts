@@ -7,7 +7,6 @@ import {
   type BuiltinDetector, type DigitsDetector, type KeywordDetector, type PatternSpec, type Rule, type RulePack,
 } from '../rules/types.js';
 import type { Validator } from '../validators/types.js';
-import { firstChars } from './first-chars.js';
 import { GATE_WORDS } from './spoken-words.js';
 import { WordTable } from './word-table.js';
 
@@ -94,14 +93,6 @@ export interface WordEntry {
   phrasesCs: KeywordPhrase[];
 }
 
-/** Bits of the scanner's character table. */
-export const S_LETTER = 1;
-export const S_DIGIT = 2;
-export const S_AT = 4;
-export const S_COLON = 8;
-/** A non-alphanumeric character that can start a shape pattern ('%', ';' of track data). */
-export const S_SHAPE = 16;
-
 export interface ScanPlan {
   rules: CompiledRule[];
   digitRules: DigitRule[];
@@ -117,14 +108,16 @@ export interface ScanPlan {
   loneGroup: Uint8Array;
   /** Words (keyword first words and number words) by lowercase hash. */
   words: WordTable<WordEntry>;
-  /** Words that start with a digit ("3 digits on the back") are looked up only when this is set. */
-  digitWords: boolean;
-  /** The scanner's character classes (S_* bits) for this plan. */
-  scanTable: Uint8Array;
-  /** ASCII letters and digits that can start a shape pattern (tried at word starts). */
-  shapeFirst: Uint8Array;
-  shapeSticky: RegExp | null;
-  shapeStickyCi: RegExp | null;
+  /**
+   * The word gates (speed.md B1): one irregexp alternation of every word that starts a case-insensitive
+   * keyword phrase or a spoken number, and one of the first words of case-sensitive phrases. irregexp skips
+   * the text between hits in native code; JavaScript runs at hits only.
+   */
+  wordGate: RegExp | null;
+  wordGateCs: RegExp | null;
+  /** Shape rules combined into one global alternation per flag set (named group per rule). */
+  shapeGate: RegExp | null;
+  shapeGateCi: RegExp | null;
   shapeRules: Map<string, { rule: CompiledRule; whole: RegExp }>;
   emailRules: CompiledRule[];
   ipv6Rules: CompiledRule[];
@@ -189,8 +182,8 @@ function maskFor(rule: Rule, opts: PlanOptions, where: string): { mask: Mask; sp
 export function compilePlan(packs: LoadedPack[], opts: PlanOptions): ScanPlan {
   const plan: ScanPlan = {
     rules: [], digitRules: [], writtenDigitRules: [], spokenDigitRules: [], minWrittenDigits: 32, loneGroup: new Uint8Array(34),
-    words: new WordTable<WordEntry>(), digitWords: false, scanTable: new Uint8Array(65536), shapeFirst: new Uint8Array(128),
-    shapeSticky: null, shapeStickyCi: null, shapeRules: new Map(),
+    words: new WordTable<WordEntry>(), wordGate: null, wordGateCs: null,
+    shapeGate: null, shapeGateCi: null, shapeRules: new Map(),
     emailRules: [], ipv6Rules: [], speakerRules: [],
   };
   const seen = new Map<string, string>();
@@ -203,7 +196,6 @@ export function compilePlan(packs: LoadedPack[], opts: PlanOptions): ScanPlan {
   };
   const shapes: string[] = [];
   const shapesCi: string[] = [];
-  let shapeAnywhere = false;
 
   for (const { pack, file, trusted } of packs) {
     pack.rules.forEach((rule, ruleIdx) => {
@@ -291,13 +283,6 @@ export function compilePlan(packs: LoadedPack[], opts: PlanOptions): ScanPlan {
         }
         const group = `r${compiled.index}`;
         ((d.flags ?? '').includes('i') ? shapesCi : shapes).push(`(?<${group}>${d.pattern})`);
-        const first = firstChars(d.pattern, d.flags ?? '');
-        if (!first) shapeAnywhere = true;
-        else first.forEach((v, c) => {
-          if (!v) return;
-          if (/[A-Za-z0-9]/.test(String.fromCharCode(c))) plan.shapeFirst[c] = 1;
-          else plan.scanTable[c]! |= S_SHAPE;
-        });
         // The pattern alone, anchored at both ends: shorter matches are retried with it when validators refuse.
         plan.shapeRules.set(group, { rule: compiled, whole: new RegExp(`^(?:${d.pattern})$`, d.flags ?? '') });
       }
@@ -311,20 +296,28 @@ export function compilePlan(packs: LoadedPack[], opts: PlanOptions): ScanPlan {
   }
 
   buildWordTable(plan, phrases);
-  if (shapes.length) plan.shapeSticky = new RegExp(shapes.join('|'), 'y');
-  if (shapesCi.length) plan.shapeStickyCi = new RegExp(shapesCi.join('|'), 'iy');
-  if (shapeAnywhere) for (let c = 0; c < 128; c++) if (/[A-Za-z0-9]/.test(String.fromCharCode(c))) plan.shapeFirst[c] = 1;
-  for (let c = 65; c <= 90; c++) plan.scanTable[c]! |= S_LETTER;
-  for (let c = 97; c <= 122; c++) plan.scanTable[c]! |= S_LETTER;
-  for (let c = 48; c <= 57; c++) plan.scanTable[c]! |= S_DIGIT;
-  if (plan.emailRules.length) plan.scanTable[64]! |= S_AT;
-  if (plan.ipv6Rules.length || plan.speakerRules.length) plan.scanTable[58]! |= S_COLON;
+  if (shapes.length) plan.shapeGate = new RegExp(shapes.join('|'), 'g');
+  if (shapesCi.length) plan.shapeGateCi = new RegExp(shapesCi.join('|'), 'gi');
   return plan;
 }
 
 /** The first word of a phrase as the scanner reads it: its leading run of letters, or of digits. */
 function firstWordOf(phraseText: string): string {
-  return (/^(?:[a-z]+|[0-9]+)/i.exec(phraseText)?.[0] ?? '').toLowerCase();
+  return /^(?:[a-z]+|[0-9]+)/i.exec(phraseText)?.[0] ?? '';
+}
+
+/**
+ * A gate over whole words: `\b` hoisted before the group (irregexp then skips fast, speed.md B1), and a
+ * word ends where its run of letters (or of digits) ends, as a word of the word table does.
+ */
+function wordGate(words: Iterable<string>, flags: string): RegExp | null {
+  const uniq = [...new Set(words)].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  const letters = uniq.filter((w) => /^[A-Za-z]/.test(w));
+  const digits = uniq.filter((w) => /^[0-9]/.test(w));
+  const alts: string[] = [];
+  if (letters.length) alts.push(`(?:${letters.join('|')})(?![A-Za-z])`);
+  if (digits.length) alts.push(`(?:${digits.join('|')})(?![0-9])`);
+  return alts.length ? new RegExp(`\\b(?:${alts.join('|')})`, flags) : null;
 }
 
 /**
@@ -338,11 +331,13 @@ function buildWordTable(plan: ScanPlan, phrases: Map<string, { word: string; cs:
     if (!e) entries.set(key, (e = { key, spoken: false, phrases: [], phrasesCs: [] }));
     return e;
   };
+  const gateCs = new Set<string>();
   for (const { word, cs, targets } of phrases.values()) {
-    const key = firstWordOf(word);
+    const first = firstWordOf(word);
+    const key = first.toLowerCase();
     const re = new RegExp(phrase(word), cs ? 'y' : 'iy');
     (cs ? entry(key).phrasesCs : entry(key).phrases).push({ re, targets, length: word.length });
-    if (/^[0-9]/.test(key)) plan.digitWords = true;
+    if (cs) gateCs.add(first);
   }
   if (plan.spokenDigitRules.length) for (const w of GATE_WORDS) entry(w).spoken = true;
   for (const e of entries.values()) {
@@ -352,6 +347,8 @@ function buildWordTable(plan: ScanPlan, phrases: Map<string, { word: string; cs:
   const table = new WordTable<WordEntry>(entries.size + 16);
   for (const e of entries.values()) table.add(e);
   plan.words = table;
+  plan.wordGate = wordGate([...entries.values()].filter((e) => e.spoken || e.phrases.length).map((e) => e.key), 'gi');
+  plan.wordGateCs = wordGate(gateCs, 'g');
 }
 
 function checkWord(word: string, file: string, pointer: string): void {

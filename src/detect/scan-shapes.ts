@@ -2,27 +2,49 @@ import { failClosed, offerCandidate, type ScanContext } from './candidate.js';
 import type { ScanPlan } from './plan.js';
 
 /**
- * Shape rules (IBAN, UK postcodes, track data…): bounded, fixed-offset patterns, combined into one sticky
- * alternation per flag set and tried only where the scanner sees a character that can start one (computed
- * from each pattern's first atom). Each alternative is a named group telling which rule matched.
+ * Shape rules (IBAN, UK postcodes, track data…): bounded, fixed-offset patterns, combined into one
+ * global alternation per flag set, which irregexp runs over the text. Each alternative is a named group
+ * telling which rule matched.
  */
 export interface ShapePassState {
   /** End of the last shape match: shapes do not start inside one. */
   next: number;
 }
 
-/** The scanner found a character at h that can start a shape pattern. */
-export function shapeAt(ctx: ScanContext, plan: ScanPlan, st: ShapePassState, h: number): void {
-  if (ctx.base + h < st.next) return;
-  if (plan.shapeSticky) tryShape(ctx, plan, st, plan.shapeSticky, h);
-  if (plan.shapeStickyCi && ctx.base + h >= st.next) tryShape(ctx, plan, st, plan.shapeStickyCi, h);
+/**
+ * Runs the shape gates (one global alternation per flag set) from `from` (absolute) to `limit`, taking
+ * matches in text order across both; returns where the pass resumes. A match is tried as the sticky
+ * alternation would be at its start; the search goes on one character later, or after what was accepted.
+ */
+export function shapesFrom(ctx: ScanContext, plan: ScanPlan, st: ShapePassState, from: number, limit: number): number {
+  const text = ctx.text;
+  const cs = plan.shapeGate;
+  const ci = plan.shapeGateCi;
+  let i = Math.max(0, from - ctx.base);
+  let mCs = nextMatch(cs, text, i);
+  let mCi = nextMatch(ci, text, i);
+  for (;;) {
+    const h = Math.min(mCs ? mCs.index : Infinity, mCi ? mCi.index : Infinity);
+    if (h >= limit) break;
+    if (ctx.base + h >= st.next) {
+      if (mCs && mCs.index === h) tryShape(ctx, plan, st, mCs, h);
+      if (mCi && mCi.index === h && ctx.base + h >= st.next) tryShape(ctx, plan, st, mCi, h);
+    }
+    i = Math.max(h + 1, st.next - ctx.base);
+    if (mCs && mCs.index < i) mCs = nextMatch(cs, text, i);
+    if (mCi && mCi.index < i) mCi = nextMatch(ci, text, i);
+  }
+  return ctx.base + limit;
 }
 
-function tryShape(ctx: ScanContext, plan: ScanPlan, st: ShapePassState, re: RegExp, h: number): void {
+function nextMatch(re: RegExp | null, text: string, from: number): RegExpExecArray | null {
+  if (!re) return null;
+  re.lastIndex = from;
+  return re.exec(text);
+}
+
+function tryShape(ctx: ScanContext, plan: ScanPlan, st: ShapePassState, m: RegExpExecArray, h: number): void {
   const text = ctx.text;
-  re.lastIndex = h;
-  const m = re.exec(text);
-  if (m === null) return;
   const e = h + m[0].length;
   for (const name in m.groups) {
     if (m.groups[name] === undefined) continue;

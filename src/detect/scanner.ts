@@ -1,23 +1,27 @@
 import type { ScanContext } from './candidate.js';
-import { S_AT, S_COLON, S_DIGIT, S_LETTER, S_SHAPE, type ScanPlan, type WordEntry } from './plan.js';
+import type { ScanPlan, WordEntry } from './plan.js';
 import { colonAt, emailAt, type CharPassState } from './scan-chars.js';
 import { digitsAt, newDigitPassState, resumeDigits, type DigitPassState } from './scan-digits.js';
 import { keywordAt, type KeywordPassState } from './scan-keywords.js';
-import { shapeAt, type ShapePassState } from './scan-shapes.js';
+import { shapesFrom, type ShapePassState } from './scan-shapes.js';
 import { newSpokenPassState, spokenAt, type SpokenPassState } from './scan-spoken.js';
 import { FNV_OFFSET, FNV_PRIME } from './word-table.js';
 
 /**
- * The one pass over the text. A single JavaScript loop reads each character once through the plan's
- * class table: a word is hashed while it is read and looked up in the word table (keyword first words,
- * number words); a digit group hands its run to the digit detector; '@' and ':' go to their detectors;
- * shape rules are tried where their first character stands. Detectors do their work at hits only, and
- * each keeps where it last ended, so the scan can stop at the frontier and resume in the next chunk with
- * the result one pass over the whole text gives.
+ * The passes over the text (speed.md B9). Each pass is a skip loop of irregexp or indexOf, which runs in
+ * native code over the text between hits, with JavaScript work at hits only: digit runs (numeric rules),
+ * gate words (keyword phrases and spoken numbers; case-sensitive phrases apart), '@', ':' and shape rules.
+ * Every pass keeps where it stopped and its detector's state, so a step can stop at the frontier and the
+ * next chunk resumes with the result one pass over the whole text gives (B10: positions per pass).
  */
 export interface ScannerState {
-  /** Absolute position the next step starts reading at. */
-  pos: number;
+  /** Absolute positions each pass resumes at. */
+  digitPos: number;
+  wordPos: number;
+  wordCsPos: number;
+  atPos: number;
+  colonPos: number;
+  shapePos: number;
   digits: DigitPassState;
   spoken: SpokenPassState;
   keywords: KeywordPassState;
@@ -27,7 +31,12 @@ export interface ScannerState {
 
 export function newScannerState(plan: ScanPlan): ScannerState {
   return {
-    pos: 0,
+    digitPos: 0,
+    wordPos: 0,
+    wordCsPos: 0,
+    atPos: 0,
+    colonPos: 0,
+    shapePos: 0,
     digits: newDigitPassState(plan),
     spoken: newSpokenPassState(plan),
     keywords: { next: 0, nextCs: 0 },
@@ -36,73 +45,80 @@ export function newScannerState(plan: ScanPlan): ScannerState {
   };
 }
 
-const isWordCode = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+/** Any digit: irregexp finds the next run; the digit detector walks it in JavaScript. */
+const DIGIT_GATE = /[0-9]/g;
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isLetter = (c: number) => (c | 0x20) >= 97 && (c | 0x20) <= 122;
 
 export function scan(ctx: ScanContext, plan: ScanPlan, st: ScannerState): void {
-  const text = ctx.text;
-  const base = ctx.base;
-  const end = text.length;
-  const limit = ctx.final ? end : ctx.frontier;
-  if (!resumeDigits(ctx, plan, st.digits)) return;
-  const table = plan.scanTable;
-  const words = plan.words;
-  const maxWord = words.maxLength;
-  const shapeFirst = plan.shapeFirst;
-  let i = Math.max(0, st.pos - base, st.digits.next - base);
-
-  while (i < limit) {
-    const c = text.charCodeAt(i);
-    const k = table[c]!;
-    if (k === 0) {
-      i++;
-      continue;
-    }
-    if (k & S_LETTER) {
-      const s = i;
-      let h = FNV_OFFSET;
-      let d = c;
-      do {
-        h = Math.imul(h ^ (d | 0x20), FNV_PRIME);
-        i++;
-      } while (i < end && table[(d = text.charCodeAt(i))]! & S_LETTER);
-      // Keywords and shapes start at word boundaries only (as `\b` would have it).
-      if (s > 0 && isWordCode(text.charCodeAt(s - 1))) continue;
-      if (i - s <= maxWord) {
-        const entry = words.lookup(text, s, i, h);
-        if (entry) onWord(ctx, plan, st, entry, s, i);
-      }
-      if (c < 128 && shapeFirst[c]) shapeAt(ctx, plan, st.shapes, s);
-      continue;
-    }
-    if (k & S_DIGIT) {
-      const s = i;
-      do i++;
-      while (i < end && table[text.charCodeAt(i)]! & S_DIGIT);
-      if (plan.digitWords && i - s <= 3 && (s === 0 || !isWordCode(text.charCodeAt(s - 1)))) {
-        let h = FNV_OFFSET;
-        for (let j = s; j < i; j++) h = Math.imul(h ^ (text.charCodeAt(j) | 0x20), FNV_PRIME);
-        const entry = words.lookup(text, s, i, h);
-        if (entry) onWord(ctx, plan, st, entry, s, i);
-      }
-      if (shapeFirst[c] && (s === 0 || !isWordCode(text.charCodeAt(s - 1)))) shapeAt(ctx, plan, st.shapes, s);
-      if (!digitsAt(ctx, plan, st.digits, s, i)) {
-        st.pos = st.digits.resume;
-        return;
-      }
-      // The run's groups and joiners hold nothing else any detector starts on.
-      if (st.digits.next - base > i) i = st.digits.next - base;
-      continue;
-    }
-    if (k & S_AT) emailAt(ctx, plan, st.chars, i);
-    else if (k & S_COLON) colonAt(ctx, plan, st.chars, i);
-    if (k & S_SHAPE) shapeAt(ctx, plan, st.shapes, i);
-    i++;
+  const limit = ctx.final ? ctx.text.length : ctx.frontier;
+  if (plan.writtenDigitRules.length) digitPass(ctx, plan, st, limit);
+  if (plan.wordGate) st.wordPos = wordPass(ctx, plan, st, plan.wordGate, st.wordPos, limit, false);
+  if (plan.wordGateCs) st.wordCsPos = wordPass(ctx, plan, st, plan.wordGateCs, st.wordCsPos, limit, true);
+  if (plan.emailRules.length) {
+    let i = Math.max(0, st.atPos - ctx.base);
+    while ((i = ctx.text.indexOf('@', i)) >= 0 && i < limit) emailAt(ctx, plan, st.chars, i++);
+    st.atPos = ctx.base + limit;
   }
-  st.pos = base + i;
+  if (plan.ipv6Rules.length || plan.speakerRules.length) {
+    let i = Math.max(0, st.colonPos - ctx.base);
+    while ((i = ctx.text.indexOf(':', i)) >= 0 && i < limit) colonAt(ctx, plan, st.chars, i++);
+    st.colonPos = ctx.base + limit;
+  }
+  if (plan.shapeGate || plan.shapeGateCi) st.shapePos = shapesFrom(ctx, plan, st.shapes, st.shapePos, limit);
 }
 
-function onWord(ctx: ScanContext, plan: ScanPlan, st: ScannerState, entry: WordEntry, s: number, e: number): void {
+function digitPass(ctx: ScanContext, plan: ScanPlan, st: ScannerState, limit: number): void {
+  const text = ctx.text;
+  const base = ctx.base;
+  if (!resumeDigits(ctx, plan, st.digits)) return;
+  let i = Math.max(0, st.digitPos - base, st.digits.next - base);
+  const gate = DIGIT_GATE;
+  while (i < limit) {
+    gate.lastIndex = i;
+    if (!gate.test(text)) break;
+    const s = gate.lastIndex - 1;
+    if (s >= limit) break;
+    let q = s + 1;
+    while (q < text.length && isDigit(text.charCodeAt(q))) q++;
+    if (!digitsAt(ctx, plan, st.digits, s, q)) {
+      st.digitPos = st.digits.resume;
+      return;
+    }
+    // The run's groups and joiners hold no other run start.
+    i = Math.max(q, st.digits.next - base);
+  }
+  st.digitPos = base + limit;
+}
+
+/** Runs one word gate from `from` (absolute) to `limit`; returns where it resumes. */
+function wordPass(ctx: ScanContext, plan: ScanPlan, st: ScannerState, gate: RegExp, from: number, limit: number, cs: boolean): number {
+  const text = ctx.text;
+  let i = Math.max(0, from - ctx.base);
+  while (i < limit) {
+    gate.lastIndex = i;
+    if (!gate.test(text)) break;
+    const e = gate.lastIndex;
+    let s = e - 1;
+    // The gate matched one whole word: its start is where its run of letters (or digits) starts.
+    if (isDigit(text.charCodeAt(s))) while (s > 0 && isDigit(text.charCodeAt(s - 1))) s--;
+    else while (s > 0 && isLetter(text.charCodeAt(s - 1))) s--;
+    if (s >= limit) break;
+    let h = FNV_OFFSET;
+    for (let j = s; j < e; j++) h = Math.imul(h ^ (text.charCodeAt(j) | 0x20), FNV_PRIME);
+    const entry = plan.words.lookup(text, s, e, h);
+    if (entry) onWord(ctx, plan, st, entry, s, e, cs);
+    i = e;
+  }
+  return ctx.base + limit;
+}
+
+function onWord(ctx: ScanContext, plan: ScanPlan, st: ScannerState, entry: WordEntry, s: number, e: number, cs: boolean): void {
+  if (cs) {
+    keywordAt(ctx, entry.phrasesCs, s, st.keywords, true);
+    return;
+  }
   if (entry.spoken) spokenAt(ctx, plan, st.spoken, s, e);
   if (entry.phrases.length) keywordAt(ctx, entry.phrases, s, st.keywords, false);
-  if (entry.phrasesCs.length) keywordAt(ctx, entry.phrasesCs, s, st.keywords, true);
 }
