@@ -98,17 +98,19 @@ function wordPass(ctx: ScanContext, plan: ScanPlan, st: ScannerState, gate: RegE
   let i = Math.max(0, from - ctx.base);
   while (i < limit) {
     gate.lastIndex = i;
-    if (!gate.test(text)) break;
-    const e = gate.lastIndex;
-    let s = e - 1;
-    // The gate matched one whole word: its start is where its run of letters (or digits) starts.
-    if (isDigit(text.charCodeAt(s))) while (s > 0 && isDigit(text.charCodeAt(s - 1))) s--;
-    else while (s > 0 && isLetter(text.charCodeAt(s - 1))) s--;
-    if (s >= limit) break;
+    const m = gate.exec(text);
+    if (m === null || m.index >= limit) break;
+    // A phrase or a number word starts here; its first word is a run of letters (or of digits).
+    const s = m.index;
+    const digit = isDigit(text.charCodeAt(s));
     let h = FNV_OFFSET;
-    for (let j = s; j < e; j++) h = Math.imul(h ^ (text.charCodeAt(j) | 0x20), FNV_PRIME);
+    let e = s;
+    for (let c = text.charCodeAt(e); e < text.length && (digit ? isDigit(c) : isLetter(c)); c = text.charCodeAt(++e)) {
+      h = Math.imul(h ^ (c | 0x20), FNV_PRIME);
+    }
     const entry = plan.words.lookup(text, s, e, h);
     if (entry) onWord(ctx, plan, st, entry, s, e, cs);
+    // The next phrase or number word may start at the next word, inside this phrase too.
     i = e;
   }
   return ctx.base + limit;
