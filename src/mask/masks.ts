@@ -33,6 +33,7 @@ function normalizedValue(input: MaskInput): string {
  * digit piece with the mask character, leaving separators and other words in place.
  */
 function keepDigits(text: string, char: string, style: 'keep-format' | 'compact', head: number, tail: number): string {
+  if (style === 'keep-format' && !HAS_LETTER.test(text)) return keepWrittenDigits(text, char, head, tail);
   const tokens = digitTokens(text);
   let total = 0;
   for (const t of tokens) total += t.digits.length;
@@ -61,6 +62,35 @@ function keepDigits(text: string, char: string, style: 'keep-format' | 'compact'
   }
   parts.push(maskLetters(text.slice(cursor), char));
   return parts.join('');
+}
+
+const HAS_LETTER = /[A-Za-z]/;
+
+/**
+ * keepDigits for a number written in digits only (most findings): one pass, no token objects. The same
+ * limits as keepDigits: at most half of the digits kept, at least five hidden between head and tail.
+ */
+function keepWrittenDigits(text: string, char: string, head: number, tail: number): string {
+  let total = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) total++;
+  }
+  const keepTail = Math.min(tail, Math.floor(total / 2));
+  const keepHead = Math.min(head, Math.max(0, total - keepTail - 5));
+  let out = '';
+  let from = 0;
+  let k = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) continue;
+    if (k >= keepHead && k < total - keepTail) {
+      out += text.slice(from, i) + char;
+      from = i + 1;
+    }
+    k++;
+  }
+  return out + text.slice(from);
 }
 
 /** Letters between digits (an IBAN's bank code, a passport's prefix) are masked too; separators stay. */

@@ -1,5 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createRedactor } from '../../src/index.js';
+import { createMask } from '../../src/mask/masks.js';
+import { newMaskState } from '../../src/mask/types.js';
 
 const text = 'card 4111 1111 1111 1111 and again 4111-1111-1111-1111, then 5555555555554444';
 
@@ -68,5 +71,25 @@ describe('masks', () => {
   it('a short number never shows more than half its digits', () => {
     const r = createRedactor({ masks: { BANK_ACCOUNT: 'last4' } });
     expect(r.redact('bank account 123456').text).toBe('bank account •••456');
+  });
+
+  it('last4 and bin-last4 on written numbers: separators stay, and only the allowed digits (at most half, five hidden) are kept', () => {
+    const written = fc
+      .array(fc.oneof(fc.constantFrom(...'0123456789'), fc.constantFrom(' ', '-', '.', '/', '(', ')')), { minLength: 1, maxLength: 40 })
+      .map((cs) => cs.join(''));
+    fc.assert(
+      fc.property(written, fc.constantFrom('last4', 'bin-last4'), fc.constantFrom('•', '*', '##'), (value, type, char) => {
+        const mask = createMask({ type, char }, {}, 'test');
+        const out = mask.apply({ text: value, digits: value.replace(/\D/g, ''), entity: 'CREDIT_CARD', ruleId: 'r', state: newMaskState() });
+        // The oracle: digit k (of n) stays when it is within the head or the tail the mask may keep.
+        const n = value.replace(/\D/g, '').length;
+        const tail = Math.min(4, Math.floor(n / 2));
+        const head = Math.min(type === 'bin-last4' ? 6 : 0, Math.max(0, n - tail - 5));
+        let k = 0;
+        const expected = [...value].map((c) => (/\d/.test(c) ? (k++ < head || k > n - tail ? c : char) : c)).join('');
+        expect(out).toBe(expected);
+      }),
+      { numRuns: 500, seed: 20261124 },
+    );
   });
 });
