@@ -222,9 +222,15 @@ function evaluateGroup(ctx: ScanContext, plan: ScanPlan, st: DigitPassState, g: 
   if (total < plan.minWrittenDigits) return;
 
   const rules = plan.writtenDigitRules;
+  const firstJoinAt = n > 1 ? jl[1]! : 0;
+  const firstJoin = n > 1 ? jc[1]! : 0;
   for (let ri = 0; ri < rules.length; ri++) {
     const dr = rules[ri]!;
     if (dr.min > total) continue;
+    // Every window of the rule starts with this group, and one of two or more groups with this joiner:
+    // when the rule cannot take either, none of its windows can start here.
+    if (gd[0]! < dr.groupDigits[0] || gd[0]! > dr.groupDigits[1]) continue;
+    if (dr.groupCount[0] >= 2 && (n < 2 || firstJoinAt > dr.maxSep || !joinAllowed(dr.sep, firstJoin))) continue;
     try {
       evaluateRule(ctx, dr, ri, st, g, n, endsRun, hasLeft, leftCount, leftJoin, leftEnd, leftOuterJoin);
     } catch (err) {
