@@ -82,13 +82,21 @@ function keepWrittenDigits(text: string, char: string, head: number, tail: numbe
   let from = 0;
   let k = 0;
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+    let c = text.charCodeAt(i);
     if (c < 48 || c > 57) continue;
-    if (k >= keepHead && k < total - keepTail) {
-      out += text.slice(from, i) + char;
-      from = i + 1;
+    if (k < keepHead || k >= total - keepTail) {
+      k++;
+      continue;
     }
-    k++;
+    // A run of hidden digits is replaced at once.
+    let j = i;
+    while (j < text.length && (c = text.charCodeAt(j)) >= 48 && c <= 57 && k < total - keepTail) {
+      j++;
+      k++;
+    }
+    out += text.slice(from, i) + char.repeat(j - i);
+    from = j;
+    i = j - 1;
   }
   return out + text.slice(from);
 }
