@@ -54,23 +54,26 @@ export function offerCandidate(
   const value = text.slice(start, end);
   if (rule.allow && rule.allow.has(value.trim().toLowerCase())) return false;
 
-  // Cheap gates first (context words: one small regex on two short slices), validators after them.
+  // Gates in order of cost: exclusion words, then context words when the candidate cannot stand without
+  // them, then validators; context words that only raise the confidence are looked for last, once the
+  // candidate is valid (most digit windows fail Luhn or the IIN table and never need them).
+  const c = rule.context;
+  const mustHaveContext = needsContext || (c !== null && c.required) || rule.base < ctx.minConfidence;
+  if (!c && mustHaveContext) return false;
   let contextHit = false;
   let before = '';
   let after = '';
-  const c = rule.context;
   if (c) {
     before = text.slice(Math.max(0, start - c.before), start);
-    after = text.slice(end, Math.min(text.length, end + c.after));
     // Exclusion words count before the candidate only: "Order 415-555-2671" is an order number, while a
     // phone number followed by "Case 2025-…" (the next CSV cell) is still a phone number.
     if (c.exclude && c.exclude.test(before)) return false;
-    contextHit = c.words.test(before) || c.words.test(after);
-    if (!contextHit && (c.required || needsContext)) return false;
-  } else if (needsContext) {
-    return false;
+    if (mustHaveContext) {
+      after = text.slice(end, Math.min(text.length, end + c.after));
+      contextHit = c.words.test(before) || c.words.test(after);
+      if (!contextHit) return false;
+    }
   }
-  if (!contextHit && rule.base < ctx.minConfidence) return false;
 
   const validatorLog: Explanation['validators'] = [];
   const input = { text: value, digits, options: ctx.validatorOptions };
@@ -78,6 +81,10 @@ export function offerCandidate(
     const r = v.fn(input);
     if (r === false) return false;
     if (ctx.explain) validatorLog.push({ name: v.name, result: r === true ? 'valid' : 'neutral' });
+  }
+  if (c && !mustHaveContext) {
+    after = text.slice(end, Math.min(text.length, end + c.after));
+    contextHit = c.words.test(before) || c.words.test(after);
   }
 
   let confidence = rule.base;
