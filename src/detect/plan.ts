@@ -322,34 +322,55 @@ interface TrieNode {
   ends: Set<string>;
 }
 
+function trieAdd(root: TrieNode, tokens: readonly string[], end: string): void {
+  let node = root;
+  for (const t of tokens) {
+    let child = node.next.get(t);
+    if (!child) node.next.set(t, (child = { next: new Map(), ends: new Set() }));
+    node = child;
+  }
+  node.ends.add(end);
+}
+
+function trieRender(node: TrieNode): string {
+  // A tail that needs nothing more wins at once: the gate needs only where a hit stands.
+  const alts = node.ends.has('') ? [''] : [...node.ends];
+  for (const [t, child] of node.next) alts.push(t + trieRender(child));
+  return alts.length === 1 ? alts[0]! : `(?:${alts.join('|')})`;
+}
+
 /**
- * A gate (speed.md B1): one irregexp alternation, `\\b` hoisted in front, of the keyword phrases and the
- * number words that start a spoken number, written as a trie so that irregexp tries each character once
- * where a flat list of alternatives would try them all. A hit is where a whole phrase or number word
- * stands; the word table then says which.
+ * A gate (speed.md B1): one irregexp alternation, `\\b` hoisted in front, of the first words of the keyword
+ * phrases and of the number words that start a spoken number, written as a trie so that irregexp tries
+ * each character once. The rest of a phrase is a lookahead, so a hit is a whole phrase (not every "my" or
+ * "customer" of the text) and the match ends with the first word: the scanner takes `lastIndex` and
+ * reads the word back, without a match array.
  */
 function gate(phrases: readonly string[], numberWords: readonly string[], flags: string): RegExp | null {
   if (!phrases.length && !numberWords.length) return null;
   const lower = flags.includes('i');
+  const firsts = new Map<string, { tokens: string[]; ends: Set<string>; rests: TrieNode }>();
+  const first = (tokens: string[]) => {
+    const key = tokens.join('');
+    let f = firsts.get(key);
+    if (!f) firsts.set(key, (f = { tokens, ends: new Set(), rests: { next: new Map(), ends: new Set() } }));
+    return f;
+  };
+  for (const p of phrases) {
+    const tokens = gateTokens(p, lower);
+    const n = firstWordOf(p).length;
+    const f = first(tokens.slice(0, n));
+    if (tokens.length === n) f.ends.add('\\b');
+    else trieAdd(f.rests, tokens.slice(n), /\w$/.test(p) ? '\\b' : '');
+  }
+  for (const w of numberWords) first(gateTokens(w, lower)).ends.add('(?![A-Za-z])');
   const root: TrieNode = { next: new Map(), ends: new Set() };
-  const add = (tokens: string[], end: string) => {
-    let node = root;
-    for (const t of tokens) {
-      let child = node.next.get(t);
-      if (!child) node.next.set(t, (child = { next: new Map(), ends: new Set() }));
-      node = child;
-    }
-    node.ends.add(end);
-  };
-  for (const p of phrases) add(gateTokens(p, lower), /\w$/.test(p) ? '\\b' : '');
-  for (const w of numberWords) add(gateTokens(w, lower), '(?![A-Za-z])');
-  const render = (node: TrieNode): string => {
-    // A phrase that ends here wins at once: the gate needs only where a hit starts.
-    const alts = node.ends.has('') ? [''] : [...node.ends];
-    for (const [t, child] of node.next) alts.push(t + render(child));
-    return alts.length === 1 ? alts[0]! : `(?:${alts.join('|')})`;
-  };
-  return new RegExp(`\\b${render(root)}`, flags);
+  for (const f of firsts.values()) {
+    const alts = [...f.ends];
+    if (f.rests.next.size || f.rests.ends.size) alts.push(`(?=${trieRender(f.rests)})`);
+    trieAdd(root, f.tokens, alts.length === 1 ? alts[0]! : `(?:${alts.join('|')})`);
+  }
+  return new RegExp(`\\b${trieRender(root)}`, flags);
 }
 
 /**

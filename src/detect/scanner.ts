@@ -98,19 +98,18 @@ function wordPass(ctx: ScanContext, plan: ScanPlan, st: ScannerState, gate: RegE
   let i = Math.max(0, from - ctx.base);
   while (i < limit) {
     gate.lastIndex = i;
-    const m = gate.exec(text);
-    if (m === null || m.index >= limit) break;
-    // A phrase or a number word starts here; its first word is a run of letters (or of digits).
-    const s = m.index;
-    const digit = isDigit(text.charCodeAt(s));
+    if (!gate.test(text)) break;
+    // The gate matched the first word of a phrase (or a number word), a run of letters or of digits
+    // with a word boundary before it: it starts where that run starts.
+    const e = gate.lastIndex;
+    let s = e - 1;
+    if (isDigit(text.charCodeAt(s))) while (s > 0 && isDigit(text.charCodeAt(s - 1))) s--;
+    else while (s > 0 && isLetter(text.charCodeAt(s - 1))) s--;
+    if (s >= limit) break;
     let h = FNV_OFFSET;
-    let e = s;
-    for (let c = text.charCodeAt(e); e < text.length && (digit ? isDigit(c) : isLetter(c)); c = text.charCodeAt(++e)) {
-      h = Math.imul(h ^ (c | 0x20), FNV_PRIME);
-    }
+    for (let j = s; j < e; j++) h = Math.imul(h ^ (text.charCodeAt(j) | 0x20), FNV_PRIME);
     const entry = plan.words.lookup(text, s, e, h);
     if (entry) onWord(ctx, plan, st, entry, s, e, cs);
-    // The next phrase or number word may start at the next word, inside this phrase too.
     i = e;
   }
   return ctx.base + limit;
