@@ -1,5 +1,5 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
-import { nanpVerdict } from './nanp-verdict.js';
+import { phoneVerdict } from './phone-verdict.js';
 import type { Validator } from './types.js';
 
 /**
@@ -14,8 +14,8 @@ const cache = new Map<string, boolean>();
 export function isValidPhone(candidate: string, region: string): boolean {
   const international = candidate.trimStart().startsWith('+');
   const digits = candidate.replace(/\D/g, '');
-  // Ten-digit North American numbers (most of them in US care text) are decided from compiled metadata.
-  const fast = nanpVerdict(international ? (digits.length === 11 && digits[0] === '1' ? digits.slice(1) : '') : digits, international, region);
+  // Most numbers are decided from libphonenumber-js's metadata compiled once; the rest by the library.
+  const fast = phoneVerdict(digits, international, region);
   if (fast !== undefined) return fast;
   const key = `${international ? '+' : region}:${digits}`;
   const hit = cache.get(key);
