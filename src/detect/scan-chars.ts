@@ -48,16 +48,21 @@ export function emailAt(ctx: ScanContext, plan: ScanPlan, st: CharPassState, a: 
 /** The scanner found a ':' at c: an IPv6 address around it, or a speaker label ending at it. */
 export function colonAt(ctx: ScanContext, plan: ScanPlan, st: CharPassState, c: number): void {
   if (ctx.base + c < st.colonNext) return;
-  if (plan.ipv6Rules.length) st.colonNext = ctx.base + ipv6At(ctx, plan, st, c);
+  if (plan.ipv6Rules.length) {
+    // Only a found address moves the mark: a colon that starts none ("::1" at its first ':') must not hide
+    // the address from the next colon's walk back.
+    const e = ipv6At(ctx, plan, st, c);
+    if (e >= 0) st.colonNext = ctx.base + e;
+  }
   if (plan.speakerRules.length) speakerAt(ctx, plan, c);
 }
 
-/** An IPv6 address around the ':' at c; returns where the colon search may continue. */
+/** An IPv6 address around the ':' at c; returns its end when one was found, else -1. */
 function ipv6At(ctx: ScanContext, plan: ScanPlan, st: CharPassState, c: number): number {
   const text = ctx.text;
   const prev = CLASS[text.charCodeAt(c - 1)]!;
   const next = CLASS[text.charCodeAt(c + 1)]!;
-  if (!(prev & IPV6) || !(next & IPV6)) return c + 1;
+  if (!(prev & IPV6) || !(next & IPV6)) return -1;
   const lo = Math.max(0, st.colonNext - ctx.base, c - MAX_IPV6);
   let s = c;
   while (s > lo && CLASS[text.charCodeAt(s - 1)]! & IPV6) s--;
@@ -66,15 +71,22 @@ function ipv6At(ctx: ScanContext, plan: ScanPlan, st: CharPassState, c: number):
   while (e < lim && CLASS[text.charCodeAt(e)]! & IPV6) e++;
   while (e > c + 1 && text.charCodeAt(e - 1) === 46) e--;
   // Glued to other letters or digits: part of a longer token, not an address.
-  if ((s > 0 && CLASS[text.charCodeAt(s - 1)]! & (ALPHA | DIGIT)) || (e < text.length && CLASS[text.charCodeAt(e)]! & ALPHA)) return c + 1;
+  if ((s > 0 && CLASS[text.charCodeAt(s - 1)]! & (ALPHA | DIGIT)) || (e < text.length && CLASS[text.charCodeAt(e)]! & ALPHA)) return -1;
   let colons = 0;
   let hasDigit = false;
+  let hasDot = false;
+  let compressed = false;
   for (let i = s; i < e; i++) {
     const ch = text.charCodeAt(i);
-    if (ch === 58) colons++;
+    if (ch === 58) {
+      colons++;
+      if (text.charCodeAt(i + 1) === 58) compressed = true;
+    } else if (ch === 46) hasDot = true;
     else if (CLASS[ch]! & DIGIT) hasDigit = true;
   }
-  if (colons < 2 || !hasDigit) return c + 1;
+  // An IPv6 address has eight groups (seven colons), a '::', or six groups before a dotted IPv4 part:
+  // clock times and timestamps ("14:50:01") are none of these and never reach the validator.
+  if (colons < 2 || !hasDigit || !(colons >= 7 || compressed || (colons === 6 && hasDot))) return -1;
   let found = false;
   for (const rule of plan.ipv6Rules) {
     try {
@@ -83,7 +95,7 @@ function ipv6At(ctx: ScanContext, plan: ScanPlan, st: CharPassState, c: number):
       failClosed(ctx, rule, s, e, err);
     }
   }
-  return found ? e : c + 1;
+  return found ? e : -1;
 }
 
 /** A speaker label ("Maria Lopez:", "[00:01:02] Customer (Maria Lopez):") ending at the ':' at c. */
