@@ -1,5 +1,5 @@
 import { ALPHA, CLASS, DIGIT } from './chars.js';
-import { FILLERS, isSpokenJoiner, readNumberToken, wordAt } from './spoken-words.js';
+import { FILLERS, fillerAt, isSpokenJoiner, readNumberToken } from './spoken-words.js';
 
 /** The most number tokens read as one sequence, and the most characters it may span. */
 export const MAX_TOKENS = 48;
@@ -43,9 +43,9 @@ export function readSequence(text: string, start: number, limit: number, spokenO
         continue;
       }
       if (CLASS[c]! & ALPHA) {
-        const w = wordAt(text, q, hardLimit);
-        if (w && FILLERS.has(w)) {
-          q += w.length;
+        const n = fillerAt(text, q, hardLimit);
+        if (n) {
+          q += n;
           continue;
         }
       }

@@ -1,4 +1,5 @@
 import { ALPHA, CLASS, DIGIT } from './chars.js';
+import { FNV_OFFSET, FNV_PRIME, WordTable } from './word-table.js';
 
 /**
  * The number words of call transcripts: units, "oh"/"o" for zero, teens, tens ("forty one" → 41),
@@ -36,14 +37,55 @@ export const GATE_WORDS: readonly string[] = [
 /** Longest word of the lexicon, bounding how far a reader looks. */
 export const MAX_WORD = 9;
 
-/** Reads the lowercase ASCII word at [pos, end) if it is a whole word, else ''. */
-export function wordAt(text: string, pos: number, limit: number): string {
-  if (pos > 0 && CLASS[text.charCodeAt(pos - 1)]! & (ALPHA | DIGIT)) return '';
+const K_UNIT = 1;
+const K_TEEN = 2;
+const K_TEN = 3;
+const K_REPEAT = 4;
+const K_FILLER = 5;
+
+/** A word of the number lexicon (or a filler), found by hash without building a string. */
+interface LexEntry {
+  key: string;
+  kind: number;
+  digits: string;
+  times: number;
+  /** "zero", "oh", "o", "nought": not read as the units of a tens word ("forty oh" is not 40-0). */
+  zero: boolean;
+}
+
+const LEXICON = (() => {
+  const t = new WordTable<LexEntry>(64);
+  const add = (key: string, kind: number, digits: string, times = 0) => t.add({ key, kind, digits, times, zero: digits === '0' && kind === K_UNIT });
+  for (const [k, v] of Object.entries(UNITS)) add(k, K_UNIT, v);
+  for (const [k, v] of Object.entries(TEENS)) add(k, K_TEEN, v);
+  for (const [k, v] of Object.entries(TENS)) add(k, K_TEN, v);
+  for (const [k, v] of Object.entries(REPEAT)) add(k, K_REPEAT, '', v);
+  for (const k of FILLERS) add(k, K_FILLER, '');
+  return t;
+})();
+
+/** End of the word the last lexAt call read. */
+let lexEnd = 0;
+
+/**
+ * The lexicon entry of the whole word at pos, or null: ASCII letters not glued to letters or digits on
+ * either side, at most MAX_WORD long. Sets lexEnd.
+ */
+function lexAt(text: string, pos: number, limit: number): LexEntry | null {
+  if (pos > 0 && CLASS[text.charCodeAt(pos - 1)]! & (ALPHA | DIGIT)) return null;
   let e = pos;
-  while (e < limit && e - pos <= MAX_WORD && CLASS[text.charCodeAt(e)]! & ALPHA) e++;
-  if (e === pos || e - pos > MAX_WORD) return '';
-  if (e < limit && CLASS[text.charCodeAt(e)]! & DIGIT) return '';
-  return text.slice(pos, e).toLowerCase();
+  let h = FNV_OFFSET;
+  for (let c: number; e < limit && e - pos <= MAX_WORD && CLASS[(c = text.charCodeAt(e))]! & ALPHA; e++) h = Math.imul(h ^ (c | 0x20), FNV_PRIME);
+  if (e === pos || e - pos > MAX_WORD) return null;
+  if (e < limit && CLASS[text.charCodeAt(e)]! & DIGIT) return null;
+  lexEnd = e;
+  return LEXICON.lookup(text, pos, e, h) ?? null;
+}
+
+/** The length of the filler word ("uh", "um"…) at pos, or 0. */
+export function fillerAt(text: string, pos: number, limit: number): number {
+  const w = lexAt(text, pos, limit);
+  return w && w.kind === K_FILLER ? lexEnd - pos : 0;
 }
 
 export interface SpokenToken {
@@ -65,29 +107,23 @@ export function readNumberToken(text: string, pos: number, limit: number): Spoke
     return { end: e, digits: text.slice(pos, e) };
   }
   if (!(CLASS[c]! & ALPHA)) return null;
-  const w = wordAt(text, pos, limit);
+  const w = lexAt(text, pos, limit);
   if (!w) return null;
-  const wEnd = pos + w.length;
-  const unit = UNITS[w];
-  if (unit !== undefined) return { end: wEnd, digits: unit };
-  const teen = TEENS[w];
-  if (teen !== undefined) return { end: wEnd, digits: teen };
-  const ten = TENS[w];
-  if (ten !== undefined) {
+  const wEnd = lexEnd;
+  if (w.kind === K_UNIT || w.kind === K_TEEN) return { end: wEnd, digits: w.digits };
+  if (w.kind === K_TEN) {
     // "forty one" / "forty-one" make 41; "forty" alone is 40.
     let p = wEnd;
     if (p < limit && (text.charCodeAt(p) === 45 || text.charCodeAt(p) === 32)) p++;
-    const next = wordAt(text, p, limit);
-    const u = next && next !== 'oh' && next !== 'o' && next !== 'zero' && next !== 'nought' ? UNITS[next] : undefined;
-    if (u !== undefined) return { end: p + next.length, digits: ten + u };
-    return { end: wEnd, digits: ten + '0' };
+    const next = lexAt(text, p, limit);
+    if (next && next.kind === K_UNIT && !next.zero) return { end: lexEnd, digits: w.digits + next.digits };
+    return { end: wEnd, digits: w.digits + '0' };
   }
-  const times = REPEAT[w];
-  if (times !== undefined) {
+  if (w.kind === K_REPEAT) {
     let p = wEnd;
     if (p < limit && text.charCodeAt(p) === 32) p++;
     const inner = readNumberToken(text, p, limit);
-    if (inner && inner.digits.length === 1) return { end: inner.end, digits: inner.digits.repeat(times) };
+    if (inner && inner.digits.length === 1) return { end: inner.end, digits: inner.digits.repeat(w.times) };
     return null;
   }
   return null;

@@ -103,7 +103,8 @@ function keepWrittenDigits(text: string, char: string, head: number, tail: numbe
 
 /** Letters between digits (an IBAN's bank code, a passport's prefix) are masked too; separators stay. */
 function maskLetters(s: string, char: string): string {
-  return s.replace(/[A-Za-z]/g, char);
+  // Most pieces are separators (" ", ", "): no regex for them.
+  return HAS_LETTER.test(s) ? s.replace(/[A-Za-z]/g, char) : s;
 }
 
 export function createMask(spec: { type: string } & Record<string, unknown>, env: MaskEnv, where: string): Mask {
