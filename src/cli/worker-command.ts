@@ -1,11 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
-import { connect } from 'nats';
 import { pino, type DestinationStream } from 'pino';
 import { CaregateError } from '../errors.js';
 import { parseWorkerOptions, type WorkerOptions } from '../worker/config.js';
-import { provision } from '../worker/provision.js';
-import { startWorker } from '../worker/worker.js';
 import { EXIT } from './exit-codes.js';
 import { addRedactorOptions, redactorConfigFrom, type RedactorCliOptions } from './options.js';
 import type { CliIO } from './redact-command.js';
@@ -145,6 +142,8 @@ function onlyGiven(config: ReturnType<typeof redactorConfigFrom>, cmd: Command):
 
 async function runInit(input: WorkerOptions, io: CliIO): Promise<number> {
   const o = parseWorkerOptions(input);
+  // The NATS client and the worker load when the command runs, not with every caregate command.
+  const [{ connect }, { provision }] = await Promise.all([import('nats'), import('../worker/provision.js')]);
   const nc = await connect({ servers: o.servers, name: `${o.connectionName}-init` });
   try {
     const report = await provision(nc, o);
@@ -158,6 +157,7 @@ async function runInit(input: WorkerOptions, io: CliIO): Promise<number> {
 
 async function runWorker(options: WorkerOptions, io: CliIO): Promise<number> {
   const logger = pino({ name: 'caregate-worker' }, io.stdout as unknown as DestinationStream);
+  const { startWorker } = await import('../worker/worker.js');
   const worker = await startWorker(options, { logger });
   let signals = 0;
   const onSignal = (signal: NodeJS.Signals) => {

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import type { Pool, PoolClient } from 'pg';
 import { ChainVerifier, LEDGER_FORMAT, sealEntry } from './chain.js';
 import type { EntryDraft, IntegrityIssue, LedgerEntry } from './chain.js';
@@ -176,7 +175,8 @@ export async function openPgLedger(options: PgLedgerOptions): Promise<LedgerStor
   const schema = options.schema ?? 'caregate';
   if (!SCHEMA_RE.test(schema)) throw new PrivacyError('DSAR_CONFIG', `"${schema}" is not a usable schema name; use lower-case letters, digits and _ (at most 63)`);
   if (!options.pool && !options.connectionString) throw new PrivacyError('DSAR_CONFIG', 'the PostgreSQL ledger needs options.pg.pool or options.pg.connectionString');
-  const pool = options.pool ?? new pg.Pool({ connectionString: options.connectionString, max: 4 });
+  // pg loads here, on first use: `import 'caregate'` should not pay for a PostgreSQL client it may never open.
+  const pool = options.pool ?? new (await import('pg')).default.Pool({ connectionString: options.connectionString, max: 4 });
   const store = new PgLedger(pool, !options.pool, schema, options.readOnly ?? false);
   try {
     await store.init();

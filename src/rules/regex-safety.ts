@@ -1,5 +1,12 @@
-import { checkSync } from 'recheck';
+import { createRequire } from 'node:module';
 import { CaregateError, type ErrorLocation } from '../errors.js';
+
+/**
+ * recheck (large: a Scala.js build) is needed only to check a user's own pack, so it is required on first
+ * use rather than imported with caregate.
+ */
+let recheckModule: typeof import('recheck') | undefined;
+const recheck = () => (recheckModule ??= createRequire(import.meta.url)('recheck') as typeof import('recheck'));
 
 /**
  * Rule patterns run on untrusted text, so a pattern that can backtrack catastrophically is refused at
@@ -100,10 +107,10 @@ export function recheckVerdict(source: string, flags: string): { status: 'safe' 
   const f = flags.replace(/[^imsu]/g, '');
   // The automaton checker is exact for unbounded repeats but treats bounded ones as finite, so the fuzzer
   // (which finds (a{1,20}){1,20}b) runs too, within a budget; the structural rules above bound the rest.
-  let result = checkSync(source, f, { checker: 'automaton', timeout: 5000 });
+  let result = recheck().checkSync(source, f, { checker: 'automaton', timeout: 5000 });
   if (result.status !== 'vulnerable') {
     // A fixed seed: the same pattern gets the same verdict on every load.
-    const fuzz = checkSync(source, f, { checker: 'fuzz', timeout: FUZZ_BUDGET_MS, randomSeed: 20261124 });
+    const fuzz = recheck().checkSync(source, f, { checker: 'fuzz', timeout: FUZZ_BUDGET_MS, randomSeed: 20261124 });
     if (fuzz.status === 'vulnerable' || result.status === 'unknown') result = fuzz;
   }
   let issue: string | null = null;

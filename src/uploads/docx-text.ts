@@ -1,4 +1,3 @@
-import mammoth from 'mammoth';
 import { UnreadableDocument } from './types.js';
 import { listZipEntries, readZipEntry, ZipError, type ZipEntry } from './zip-entries.js';
 
@@ -58,6 +57,8 @@ export async function extractDocxText(bytes: Buffer, maxExpandedBytes: number): 
 
   let body: string;
   try {
+    // mammoth loads on the first DOCX (it is large, and most users of caregate never inspect one).
+    const mammoth = (await import('mammoth')).default;
     body = (await mammoth.extractRawText({ buffer: bytes })).value;
   } catch (err) {
     // mammoth's messages can quote the document's XML, so they are kept as the cause, not shown.

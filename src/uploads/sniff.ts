@@ -1,4 +1,3 @@
-import { fileTypeFromBuffer } from 'file-type';
 
 /**
  * What an upload is, as far as the policy cares: text is redacted, PDF and DOCX are scanned, the rest is
@@ -47,6 +46,8 @@ export async function sniffUpload(bytes: Uint8Array): Promise<SniffResult> {
   // Before file-type, which takes a UTF-16 LE byte order mark for an MP3 frame header. Blocked either way.
   const utf16 = utf16Note(bytes);
   if (utf16) return { kind: 'binary', contentType: 'application/octet-stream', note: utf16 };
+  // file-type loads on the first upload inspected: most users of caregate never inspect one.
+  const { fileTypeFromBuffer } = await import('file-type');
   const type = await fileTypeFromBuffer(bytes);
   if (type) {
     if (type.mime === PDF) return { kind: 'pdf', contentType: PDF };

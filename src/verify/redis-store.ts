@@ -1,8 +1,8 @@
 // Redis store, so that several helpdesk processes share failure counters, locks and code challenges.
 // Every read-modify-write is one Lua script (atomic on the server). Times come from the caller's clock;
 // Redis TTLs only clean up keys after they can no longer matter.
-import { Redis } from 'ioredis';
-import type { RedisOptions } from 'ioredis';
+import { createRequire } from 'node:module';
+import type { Redis, RedisOptions } from 'ioredis';
 import { VerificationConfigError } from './errors.js';
 import type { StoredChallenge, VerificationStore } from './store.js';
 
@@ -66,7 +66,10 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
     );
   }
   const owned = options.client === undefined;
-  const client = options.client ?? new Redis(options.url ?? '', { lazyConnect: false, maxRetriesPerRequest: 2, ...options.redisOptions });
+  // ioredis is required here, on first use: `import 'caregate'` should not load a Redis client it may never open.
+  const client =
+    options.client ??
+    new (createRequire(import.meta.url)('ioredis') as typeof import('ioredis')).Redis(options.url ?? '', { lazyConnect: false, maxRetriesPerRequest: 2, ...options.redisOptions });
   const keyPrefix = options.keyPrefix ?? 'caregate:verify:';
   const counterKey = (key: string) => `${keyPrefix}fail:${key}`;
   const lockKey = (key: string) => `${keyPrefix}lock:${key}`;
