@@ -165,34 +165,59 @@ function defer(ctx: ScanContext, st: DigitPassState, at: number, midGroup: boole
   return -1;
 }
 
-/** Lexes the groups from g on, then lets each written digit rule try the windows that start at g. */
-function evaluateGroup(ctx: ScanContext, plan: ScanPlan, st: DigitPassState, g: number): void {
+/**
+ * What the last lexAhead call found: the groups in gs/ge/gd (joiners before them in jc/jl) and their digits,
+ * for the text of lexCtx (one scan step; compared by identity, never by string content).
+ */
+let lexCtx: ScanContext | null = null;
+let lexN = 0;
+let lexTotal = 0;
+let lexEndsRun = false;
+
+/**
+ * Lexes the groups of a run from group start g: until the run ends, a group longer than LONG_GROUP, more
+ * than LOOKAHEAD_DIGITS digits or MAXG groups. A run is walked group by group, so when g is the second
+ * group of the previous call's text, the groups already read slide down by one and only the end is read
+ * on: each group is lexed about once instead of up to MAXG times ("1-1-1-…").
+ */
+function lexAhead(ctx: ScanContext, g: number): void {
+  const text = ctx.text;
+  let n: number;
+  let total: number;
+  if (lexCtx === ctx && lexN >= 2 && gs[1] === g) {
+    total = lexTotal - gd[0]!;
+    gs.copyWithin(0, 1, lexN);
+    ge.copyWithin(0, 1, lexN);
+    gd.copyWithin(0, 1, lexN);
+    jc.copyWithin(0, 1, lexN);
+    jl.copyWithin(0, 1, lexN);
+    n = lexN - 1;
+    // Where the previous call stopped, this one would have too, unless it stopped for the digit budget
+    // (now lighter by the group that slid out) or the group count.
+    if (lexEndsRun || gd[n - 1] === LONG_GROUP || total > LOOKAHEAD_DIGITS) {
+      lexN = n;
+      lexTotal = total;
+      return;
+    }
+    const next = joinedAfter(text, ge[n - 1]!);
+    if (next < 0) {
+      lexN = n;
+      lexTotal = total;
+      lexEndsRun = true;
+      return;
+    }
+    jc[n] = packJoiner(text, ge[n - 1]!, next);
+    jl[n] = next - ge[n - 1]!;
+    lexFrom(ctx, next, n, total);
+    return;
+  }
+  lexFrom(ctx, g, 0, 0);
+}
+
+/** Lexes groups from group start pos into index n on (n groups and total digits already there). */
+function lexFrom(ctx: ScanContext, pos: number, n: number, total: number): void {
   const text = ctx.text;
   const end = text.length;
-
-  // Left neighbour: a group joined to this one by ≤ 3 joiner characters.
-  let hasLeft = false;
-  let leftCount = 0;
-  let leftJoin = 0;
-  let leftEnd = -1;
-  /** Joiner on the far side of the left neighbour (-1: the neighbour starts the run). */
-  let leftOuterJoin = -1;
-  const j = joinedBefore(text, g);
-  if (j >= 0) {
-    hasLeft = true;
-    leftEnd = j;
-    leftJoin = packJoiner(text, j, g);
-    let t = j;
-    while (t > 0 && j - t < LONG_GROUP && isDigitAt(text, t - 1)) t--;
-    leftCount = j - t;
-    const o = joinedBefore(text, t);
-    if (o >= 0) leftOuterJoin = packJoiner(text, o, t);
-  }
-
-  // Groups ahead: enough for the longest rule plus one neighbour.
-  let n = 0;
-  let pos = g;
-  let total = 0;
   let endsRun = false;
   while (n < MAXG) {
     gs[n] = pos;
@@ -219,6 +244,40 @@ function evaluateGroup(ctx: ScanContext, plan: ScanPlan, st: DigitPassState, g: 
     jl[n] = next - q;
     pos = next;
   }
+  lexCtx = ctx;
+  lexN = n;
+  lexTotal = total;
+  lexEndsRun = endsRun;
+}
+
+/** Lexes the groups from g on, then lets each written digit rule try the windows that start at g. */
+function evaluateGroup(ctx: ScanContext, plan: ScanPlan, st: DigitPassState, g: number): void {
+  const text = ctx.text;
+
+  // Left neighbour: a group joined to this one by ≤ 3 joiner characters.
+  let hasLeft = false;
+  let leftCount = 0;
+  let leftJoin = 0;
+  let leftEnd = -1;
+  /** Joiner on the far side of the left neighbour (-1: the neighbour starts the run). */
+  let leftOuterJoin = -1;
+  const j = joinedBefore(text, g);
+  if (j >= 0) {
+    hasLeft = true;
+    leftEnd = j;
+    leftJoin = packJoiner(text, j, g);
+    let t = j;
+    while (t > 0 && j - t < LONG_GROUP && isDigitAt(text, t - 1)) t--;
+    leftCount = j - t;
+    const o = joinedBefore(text, t);
+    if (o >= 0) leftOuterJoin = packJoiner(text, o, t);
+  }
+
+  // Groups ahead: enough for the longest rule plus one neighbour.
+  lexAhead(ctx, g);
+  const n = lexN;
+  const total = lexTotal;
+  const endsRun = lexEndsRun;
   if (total < plan.minWrittenDigits) return;
 
   const rules = plan.writtenDigitRules;
