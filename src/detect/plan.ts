@@ -48,8 +48,10 @@ export interface DigitRule {
   min: number;
   max: number;
   shapes: Set<string> | null;
+  /** How many groups the listed shapes have (a window of another count is none of them). */
+  shapeCounts: Set<number>;
   /** Allowed layouts: equal groups (last one shorter or equal) and/or listed shapes; null: any. */
-  layouts: { equal: boolean; shapes: Set<string> } | null;
+  layouts: { equal: boolean; shapes: Set<string>; counts: Set<number> } | null;
   groupCount: [number, number];
   groupDigits: [number, number];
   /** Allowed joiner characters by char code (< 256). */
@@ -424,6 +426,8 @@ function addBuiltin(plan: ScanPlan, rule: CompiledRule, d: BuiltinDetector): voi
   else plan.speakerRules.push({ rule, ignore: new Set((d.ignoreLabels ?? []).map((l) => l.toLowerCase())) });
 }
 
+const groupCounts = (shapes: readonly string[]) => new Set(shapes.map((x) => x.split('-').length));
+
 function compileDigits(rule: CompiledRule, d: DigitsDetector, file: string, ptr: string): DigitRule {
   if (d.digits.min > d.digits.max) {
     throw new CaregateError('E_RULE_DIGITS', `${file} at ${ptr}/detector/digits: min (${d.digits.min}) is above max (${d.digits.max})`, { file, pointer: `${ptr}/detector/digits` });
@@ -433,7 +437,10 @@ function compileDigits(rule: CompiledRule, d: DigitsDetector, file: string, ptr:
     min: d.digits.min,
     max: d.digits.max,
     shapes: d.groups ? new Set(d.groups) : null,
-    layouts: d.layouts ? { equal: d.layouts.includes('equal'), shapes: new Set(d.layouts.filter((l) => l !== 'equal')) } : null,
+    shapeCounts: groupCounts(d.groups ?? []),
+    layouts: d.layouts
+      ? { equal: d.layouts.includes('equal'), shapes: new Set(d.layouts.filter((l) => l !== 'equal')), counts: groupCounts(d.layouts.filter((l) => l !== 'equal')) }
+      : null,
     groupCount: d.groupCount ? [d.groupCount.min, d.groupCount.max] : [1, 32],
     groupDigits: d.groupDigits ? [d.groupDigits.min, d.groupDigits.max] : [1, 32],
     sep: charTable(d.separators ?? ''),

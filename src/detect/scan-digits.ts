@@ -303,16 +303,21 @@ function shapeOkFrom(dr: DigitRule, i: number, h: number): boolean {
   if (count < dr.groupCount[0] || count > dr.groupCount[1]) return false;
   for (let k = i; k <= h; k++) if (gd[k]! < dr.groupDigits[0] || gd[k]! > dr.groupDigits[1]) return false;
   if (!dr.shapes && !dr.layouts) return true;
-  let key = String(gd[i]);
-  for (let k = i + 1; k <= h; k++) key += `-${gd[k]}`;
-  if (dr.shapes && !dr.shapes.has(key)) return false;
-  if (dr.layouts && h > i && !dr.layouts.shapes.has(key)) {
+  // The shape key ("4-4-4-4") is built only when a listed shape has this many groups.
+  if (dr.shapes && (!dr.shapeCounts.has(count) || !dr.shapes.has(shapeKey(i, h)))) return false;
+  if (dr.layouts && h > i && !(dr.layouts.counts.has(count) && dr.layouts.shapes.has(shapeKey(i, h)))) {
     if (!dr.layouts.equal) return false;
     // Equal groups, the last one as long or shorter: 4-4-4-4, 4-4-4-4-3, 1-1-1-…
     for (let k = i + 1; k < h; k++) if (gd[k] !== gd[i]) return false;
     if (gd[h]! > gd[i]!) return false;
   }
   return true;
+}
+
+function shapeKey(i: number, h: number): string {
+  let key = String(gd[i]);
+  for (let k = i + 1; k <= h; k++) key += `-${gd[k]}`;
+  return key;
 }
 
 /** Whether a window of this rule (digits, joiners, shape, validators) starts at group i. */
