@@ -170,6 +170,7 @@ function defer(ctx: ScanContext, st: DigitPassState, at: number, midGroup: boole
  * for the text of lexCtx (one scan step; compared by identity, never by string content).
  */
 let lexCtx: ScanContext | null = null;
+const SLIDE_FROM = 8;
 let lexN = 0;
 let lexTotal = 0;
 let lexEndsRun = false;
@@ -184,7 +185,8 @@ function lexAhead(ctx: ScanContext, g: number): void {
   const text = ctx.text;
   let n: number;
   let total: number;
-  if (lexCtx === ctx && lexN >= 2 && gs[1] === g) {
+  // Short windows (most runs: dates, amounts) are cheaper to read again than to slide.
+  if (lexCtx === ctx && lexN >= SLIDE_FROM && gs[1] === g) {
     total = lexTotal - gd[0]!;
     gs.copyWithin(0, 1, lexN);
     ge.copyWithin(0, 1, lexN);

@@ -139,13 +139,12 @@ export class ScanSession {
     let cursor = this.emitted;
     for (const c of winners) {
       if (c.start < cursor) continue; // overlapped across a capped cluster: the earlier span stands
-      const value = buf.slice(c.start - base, c.end - base);
       if (this.mode.mask) {
         parts.push(buf.slice(cursor - base, c.start - base));
         parts.push(
           c.error
             ? `[${c.rule.entity}]`
-            : c.rule.mask.apply({ text: value, digits: c.digits, entity: c.rule.entity, ruleId: c.rule.id, state: this.maskState }),
+            : c.rule.mask.apply({ text: buf.slice(c.start - base, c.end - base), digits: c.digits, entity: c.rule.entity, ruleId: c.rule.id, state: this.maskState }),
         );
       }
       cursor = c.end;
