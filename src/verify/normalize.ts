@@ -1,7 +1,7 @@
 // Normalizers turn the many ways a person writes a value into one form, so that equal values compare equal.
 // Each returns '' for a value it cannot use; '' never matches anything. Each is idempotent: f(f(x)) === f(x).
-import { parsePhoneNumberFromString } from 'libphonenumber-js';
-import type { CountryCode } from 'libphonenumber-js';
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import type { CountryCode } from 'libphonenumber-js/max';
 import validator from 'validator';
 
 export const NORMALIZER_NAMES = [

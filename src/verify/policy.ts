@@ -1,6 +1,6 @@
 // The verification policy: its zod schema, the rules zod cannot express, and loading it from JSON.
 import { readFileSync } from 'node:fs';
-import { isSupportedCountry } from 'libphonenumber-js';
+import { isSupportedCountry } from 'libphonenumber-js/max';
 import { z } from 'zod';
 import { VerificationPolicyError, jsonPointer } from './errors.js';
 import { forbiddenDataPoint, isSsnLastFour } from './forbidden.js';

@@ -2,8 +2,8 @@
 // Values are normalized, turned into keyed digests and compared with timingSafeEqual; they are never
 // logged, returned, kept or put in an error. Only data point names and match booleans leave this module.
 import type { Logger } from 'pino';
-import { parsePhoneNumberFromString } from 'libphonenumber-js';
-import type { CountryCode } from 'libphonenumber-js';
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import type { CountryCode } from 'libphonenumber-js/max';
 import validator from 'validator';
 import { createAudit } from './audit.js';
 import type { CheckOutcome } from './audit.js';
