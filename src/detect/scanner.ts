@@ -5,7 +5,7 @@ import { digitsAt, newDigitPassState, resumeDigits, type DigitPassState } from '
 import { keywordAt, type KeywordPassState } from './scan-keywords.js';
 import { shapesFrom, type ShapePassState } from './scan-shapes.js';
 import { newSpokenPassState, spokenAt, type SpokenPassState } from './scan-spoken.js';
-import { FNV_OFFSET, FNV_PRIME } from './word-table.js';
+import { hashRange } from './word-table.js';
 
 /**
  * The passes over the text (speed.md B9). Each pass is a skip loop of irregexp or indexOf, which runs in
@@ -106,9 +106,7 @@ function wordPass(ctx: ScanContext, plan: ScanPlan, st: ScannerState, gate: RegE
     if (isDigit(text.charCodeAt(s))) while (s > 0 && isDigit(text.charCodeAt(s - 1))) s--;
     else while (s > 0 && isLetter(text.charCodeAt(s - 1))) s--;
     if (s >= limit) break;
-    let h = FNV_OFFSET;
-    for (let j = s; j < e; j++) h = Math.imul(h ^ (text.charCodeAt(j) | 0x20), FNV_PRIME);
-    const entry = plan.words.lookup(text, s, e, h);
+    const entry = plan.words.lookup(text, s, e, hashRange(text, s, e));
     if (entry) onWord(ctx, plan, st, entry, s, e, cs);
     i = e;
   }

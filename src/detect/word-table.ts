@@ -1,15 +1,15 @@
 /**
  * Open-addressed hash table from a lowercase word to what starts with it (keyword phrases, number words).
- * The scanner hashes each word while it reads it (FNV-1a over lowercased ASCII), so a lookup costs one
+ * Readers hash a word of the text where it stands (FNV-1a over lowercased ASCII), so a lookup costs one
  * probe and a character compare: no string is built for the words of the text.
  */
 export const FNV_OFFSET = 0x811c9dc5 | 0;
 export const FNV_PRIME = 0x01000193;
 
-/** The hash the scanner computes: FNV-1a over char codes with ASCII letters lowercased (c | 0x20). */
-export function wordHash(word: string): number {
+/** FNV-1a over the char codes of text[start, end) with ASCII letters lowercased (c | 0x20). */
+export function hashRange(text: string, start: number, end: number): number {
   let h = FNV_OFFSET;
-  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ (word.charCodeAt(i) | 0x20), FNV_PRIME);
+  for (let i = start; i < end; i++) h = Math.imul(h ^ (text.charCodeAt(i) | 0x20), FNV_PRIME);
   return h;
 }
 
@@ -18,8 +18,6 @@ export class WordTable<T extends { key: string }> {
   private readonly hashes: Int32Array;
   private readonly slots: Int32Array;
   readonly entries: T[] = [];
-  /** Longest key: longer words are not looked up at all. */
-  maxLength = 0;
 
   constructor(capacity = 1024) {
     let size = 16;
@@ -29,24 +27,14 @@ export class WordTable<T extends { key: string }> {
     this.slots = new Int32Array(size);
   }
 
-  get(key: string): T | undefined {
-    const h = wordHash(key);
-    for (let i = h & this.mask; this.slots[i] !== 0; i = (i + 1) & this.mask) {
-      const e = this.entries[this.slots[i]! - 1]!;
-      if (this.hashes[i] === h && e.key === key) return e;
-    }
-    return undefined;
-  }
-
   add(entry: T): void {
     if (this.entries.length * 2 >= this.mask) throw new Error('caregate: word table full');
-    const h = wordHash(entry.key);
+    const h = hashRange(entry.key, 0, entry.key.length);
     let i = h & this.mask;
     while (this.slots[i] !== 0) i = (i + 1) & this.mask;
     this.entries.push(entry);
     this.hashes[i] = h;
     this.slots[i] = this.entries.length;
-    this.maxLength = Math.max(this.maxLength, entry.key.length);
   }
 
   /** The entry for text[start, end) (lowercased), given the hash the scanner computed for it. */
