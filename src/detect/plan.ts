@@ -108,6 +108,11 @@ export interface ScanPlan {
    * lengths ("order 782331") are skipped without walking their run.
    */
   loneGroup: Uint8Array;
+  /**
+   * The characters this redactor's masks write (•, or a configured one): digits joined to them are what a
+   * mask kept ("•••• •••.1804"), and no digit window starts or ends at them, so a second pass finds nothing new.
+   */
+  maskChars: Set<number>;
   /** Words (keyword first words and number words) by lowercase hash. */
   words: WordTable<WordEntry>;
   /**
@@ -183,7 +188,7 @@ function maskFor(rule: Rule, opts: PlanOptions, where: string): { mask: Mask; sp
 
 export function compilePlan(packs: LoadedPack[], opts: PlanOptions): ScanPlan {
   const plan: ScanPlan = {
-    rules: [], digitRules: [], writtenDigitRules: [], spokenDigitRules: [], minWrittenDigits: 32, loneGroup: new Uint8Array(34),
+    rules: [], digitRules: [], writtenDigitRules: [], spokenDigitRules: [], minWrittenDigits: 32, loneGroup: new Uint8Array(34), maskChars: new Set(),
     words: new WordTable<WordEntry>(), wordGate: null, wordGateCs: null,
     shapeGate: null, shapeGateCi: null, shapeRules: new Map(),
     emailRules: [], ipv6Rules: [], speakerRules: [],
@@ -298,6 +303,11 @@ export function compilePlan(packs: LoadedPack[], opts: PlanOptions): ScanPlan {
   }
 
   buildWordTable(plan, phrases);
+  for (const r of plan.rules) {
+    if (!['last4', 'bin-last4', 'full'].includes(r.maskSpec.type)) continue;
+    const ch = typeof r.maskSpec.char === 'string' ? r.maskSpec.char : '•';
+    for (let i = 0; i < ch.length; i++) plan.maskChars.add(ch.charCodeAt(i));
+  }
   if (shapes.length) plan.shapeGate = new RegExp(shapes.join('|'), 'g');
   if (shapesCi.length) plan.shapeGateCi = new RegExp(shapesCi.join('|'), 'gi');
   return plan;

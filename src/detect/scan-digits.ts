@@ -57,6 +57,32 @@ function gluedRight(t: string, e: number): boolean {
   return (c === 45 || c === 95) && isAlphaAt(t, e + 1);
 }
 
+/** The most digits a mask keeps on one side of what it hides (bin-last4 keeps six in front). */
+const KEPT_DIGITS = 6;
+
+/**
+ * Whether, from position i on in direction dir, a mask character of this redactor is met across at most
+ * KEPT_DIGITS digits in joined groups: the digits there are what a mask kept ("•••••.••8-352", "4111 11••").
+ */
+function maskedAt(t: string, i: number, dir: 1 | -1, maskChars: ReadonlySet<number>): boolean {
+  let digits = 0;
+  for (let group = 0; ; group++) {
+    let joiners = 0;
+    while (joiners < 3 && i >= 0 && i < t.length && isJoinAt(t, i)) {
+      i += dir;
+      joiners++;
+    }
+    if (i < 0 || i >= t.length) return false;
+    if (maskChars.has(t.charCodeAt(i))) return true;
+    // Past the first step, only a joined digit group continues the walk.
+    if ((group > 0 && joiners === 0) || !isDigitAt(t, i)) return false;
+    while (i >= 0 && i < t.length && isDigitAt(t, i)) {
+      if (++digits > KEPT_DIGITS) return false;
+      i += dir;
+    }
+  }
+}
+
 /** Where a group joined after position q starts (past 1–3 joiner characters), or -1. */
 function joinedAfter(t: string, q: number): number {
   let j = q;
@@ -282,6 +308,11 @@ function evaluateGroup(ctx: ScanContext, plan: ScanPlan, st: DigitPassState, g: 
   const endsRun = lexEndsRun;
   if (total < plan.minWrittenDigits) return;
 
+  // What a mask kept ("•••• •••.1804-767"): no window starts in digits a mask kept at its end, or ends in
+  // digits it kept at its start, so a second pass over redacted text finds nothing new.
+  const maskChars = plan.maskChars.size > 0 ? plan.maskChars : null;
+  const maskedLeft = maskChars !== null && maskedAt(text, g - 1, -1, maskChars);
+
   const rules = plan.writtenDigitRules;
   const firstJoinAt = n > 1 ? jl[1]! : 0;
   const firstJoin = n > 1 ? jc[1]! : 0;
@@ -293,7 +324,7 @@ function evaluateGroup(ctx: ScanContext, plan: ScanPlan, st: DigitPassState, g: 
     if (gd[0]! < dr.groupDigits[0] || gd[0]! > dr.groupDigits[1]) continue;
     if (dr.groupCount[0] >= 2 && (n < 2 || firstJoinAt > dr.maxSep || !joinAllowed(dr.sep, firstJoin))) continue;
     try {
-      evaluateRule(ctx, dr, ri, st, g, n, endsRun, hasLeft, leftCount, leftJoin, leftEnd, leftOuterJoin);
+      evaluateRule(ctx, dr, ri, st, g, n, endsRun, hasLeft, leftCount, leftJoin, leftEnd, leftOuterJoin, maskedLeft, maskChars);
     } catch (err) {
       failClosed(ctx, dr.rule, g, ge[n - 1]!, err);
     }
@@ -349,6 +380,7 @@ function windowStartsAt(ctx: ScanContext, dr: DigitRule, i: number, n: number): 
 function evaluateRule(
   ctx: ScanContext, dr: DigitRule, ri: number, st: DigitPassState, g: number, n: number,
   endsRun: boolean, hasLeft: boolean, leftCount: number, leftJoin: number, leftEnd: number, leftOuterJoin: number,
+  maskedLeft: boolean, maskChars: ReadonlySet<number> | null,
 ): void {
   const text = ctx.text;
   if (st.ruleNext[ri]! > ctx.base + g) return;
@@ -356,6 +388,7 @@ function evaluateRule(
   while (ws > 0 && g - ws < 2 && text.charCodeAt(ws - 1) < 256 && dr.lead[text.charCodeAt(ws - 1)]) ws--;
   if (dr.requireLeading && ws === g) return;
   if (dr.skipGlued && !hasLeft && gluedLeft(text, ws)) return;
+  if (maskedLeft) return;
 
   let digits = 0;
   let first = -1;
@@ -377,6 +410,7 @@ function evaluateRule(
     const h = cands[c]!;
     if (!shapeOkFrom(dr, 0, h)) continue;
     if (dr.skipGlued && h === n - 1 && endsRun && gluedRight(text, ge[h]!)) continue;
+    if (maskChars !== null && maskedAt(text, ge[h]!, 1, maskChars)) continue;
     // A window cut out of one longer, uniformly written number ("9400 1118 9922 3371 8654 12", or a 19-digit
     // number whose first 16 digits happen to pass) is not a number of its own. A neighbour continues the
     // window when it is joined the same way, is as long as the edge group (on the right: or shorter, the
