@@ -1,5 +1,5 @@
 import type { ValidatorOptions } from '../validators/types.js';
-import type { CompiledRule } from './plan.js';
+import type { CompiledContext, CompiledRule } from './plan.js';
 import type { Explanation, ScanError } from './types.js';
 
 /** A match that passed its rule's checks, waiting for overlap resolution. Offsets are absolute. */
@@ -36,6 +36,16 @@ function collectWords(re: RegExp, text: string): string[] {
   return found;
 }
 
+/** The text a rule's context words are looked for in before a candidate starting at `start`. */
+export function contextBefore(c: CompiledContext, text: string, start: number): string {
+  return text.slice(Math.max(0, start - c.before), start);
+}
+
+/** The text a rule's context words are looked for in after a candidate ending at `end`. */
+export function contextAfter(c: CompiledContext, text: string, end: number): string {
+  return text.slice(end, Math.min(text.length, end + c.after));
+}
+
 /**
  * Runs a candidate through its rule: allow list, validators (tri-state), context words (boost, required,
  * exclude), then the confidence threshold. Pushes it when it survives. `needsContext` marks a match that
@@ -64,12 +74,12 @@ export function offerCandidate(
   let before = '';
   let after = '';
   if (c) {
-    before = text.slice(Math.max(0, start - c.before), start);
+    before = contextBefore(c, text, start);
     // Exclusion words count before the candidate only: "Order 415-555-2671" is an order number, while a
     // phone number followed by "Case 2025-…" (the next CSV cell) is still a phone number.
     if (c.exclude && c.exclude.test(before)) return false;
     if (mustHaveContext) {
-      after = text.slice(end, Math.min(text.length, end + c.after));
+      after = contextAfter(c, text, end);
       contextHit = c.words.test(before) || c.words.test(after);
       if (!contextHit) return false;
     }
@@ -83,7 +93,7 @@ export function offerCandidate(
     if (ctx.explain) validatorLog.push({ name: v.name, result: r === true ? 'valid' : 'neutral' });
   }
   if (c && !mustHaveContext) {
-    after = text.slice(end, Math.min(text.length, end + c.after));
+    after = contextAfter(c, text, end);
     contextHit = c.words.test(before) || c.words.test(after);
   }
 

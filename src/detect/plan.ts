@@ -150,9 +150,11 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A literal phrase as a regex: escaped, inner spaces matching 1–3 whitespace characters, word-bounded. */
 function phrase(word: string): string {
-  const body = word.trim().split(/\s+/).map(escapeRe).join('\\s{1,3}');
-  return /\w$/.test(word) ? `${body}\\b` : body;
+  return gateTokens(word, false).join('') + phraseEnd(word);
 }
+
+/** What ends a phrase: a word boundary after a word character, nothing after punctuation ("ss#"). */
+const phraseEnd = (word: string) => (/\w$/.test(word) ? '\\b' : '');
 
 /** One `\b(?:…)` alternation, longest phrase first (irregexp takes the first alternative that matches). */
 function wordsRegex(words: string[], flags: string): RegExp {
@@ -318,7 +320,7 @@ function firstWordOf(phraseText: string): string {
   return (/^(?:[a-z]+|[0-9]+)/i.exec(phraseText)?.[0] ?? '').toLowerCase();
 }
 
-/** A phrase as gate tokens: its characters, with each run of inner spaces one `\\s{1,3}` token. */
+/** A phrase as regex tokens: its characters escaped, each run of inner spaces one `\\s{1,3}` token. */
 function gateTokens(word: string, lower: boolean): string[] {
   const tokens: string[] = [];
   word.trim().split(/\s+/).forEach((w, i) => {
@@ -373,7 +375,7 @@ function gate(phrases: readonly string[], numberWords: readonly string[], flags:
     const n = firstWordOf(p).length;
     const f = first(tokens.slice(0, n));
     if (tokens.length === n) f.ends.add('\\b');
-    else trieAdd(f.rests, tokens.slice(n), /\w$/.test(p) ? '\\b' : '');
+    else trieAdd(f.rests, tokens.slice(n), phraseEnd(p));
   }
   for (const w of numberWords) first(gateTokens(w, lower)).ends.add('(?![A-Za-z])');
   const root: TrieNode = { next: new Map(), ends: new Set() };

@@ -1,5 +1,5 @@
-import { failClosed, offerCandidate, type ScanContext } from './candidate.js';
-import type { CompiledContext, ScanPlan } from './plan.js';
+import { contextAfter, contextBefore, failClosed, offerCandidate, type ScanContext } from './candidate.js';
+import type { ScanPlan } from './plan.js';
 import { MAX_TOKENS, readSequence, walkBackSequence, type NumberSequence } from './spoken-sequence.js';
 
 /**
@@ -71,10 +71,10 @@ function evaluateSequence(ctx: ScanContext, plan: ScanPlan, st: SpokenPassState,
           if (cumDigits[h + 1]! - cumDigits[i]! < dr.min || cumWords[h + 1] === cumWords[i]) break;
           if (dr.spokenWhole && h !== n - 1) continue;
           if (needsWords) {
-            if (before < 0) before = wordsIn(c!, text, Math.max(0, seq.starts[i]! - c!.before), seq.starts[i]!) ? 1 : 0;
+            if (before < 0) before = c!.words.test(contextBefore(c!, text, seq.starts[i]!)) ? 1 : 0;
             if (before === 0) {
               const slot = h * rules.length + ri;
-              if (after[slot] === 0) after[slot] = wordsIn(c!, text, seq.ends[h]!, Math.min(text.length, seq.ends[h]! + c!.after)) ? 1 : 2;
+              if (after[slot] === 0) after[slot] = c!.words.test(contextAfter(c!, text, seq.ends[h]!)) ? 1 : 2;
               if (after[slot] === 2) continue;
             }
           }
@@ -89,11 +89,6 @@ function evaluateSequence(ctx: ScanContext, plan: ScanPlan, st: SpokenPassState,
       }
     }
   }
-}
-
-/** The rule's context words in text[from, to) (offerCandidate's test on the same slice). */
-function wordsIn(c: CompiledContext, text: string, from: number, to: number): boolean {
-  return c.words.test(text.slice(from, to));
 }
 
 /** Whether the token at `at` is written digits (the written pass already covers all-digit windows). */

@@ -1,4 +1,5 @@
 import type { ScanContext } from './candidate.js';
+import { isDigitCode } from './chars.js';
 import type { ScanPlan, WordEntry } from './plan.js';
 import { colonAt, emailAt, type CharPassState } from './scan-chars.js';
 import { digitsAt, newDigitPassState, resumeDigits, type DigitPassState } from './scan-digits.js';
@@ -48,7 +49,6 @@ export function newScannerState(plan: ScanPlan): ScannerState {
 /** Any digit: irregexp finds the next run; the digit detector walks it in JavaScript. */
 const DIGIT_GATE = /[0-9]/g;
 
-const isDigit = (c: number) => c >= 48 && c <= 57;
 const isLetter = (c: number) => (c | 0x20) >= 97 && (c | 0x20) <= 122;
 
 export function scan(ctx: ScanContext, plan: ScanPlan, st: ScannerState): void {
@@ -81,7 +81,7 @@ function digitPass(ctx: ScanContext, plan: ScanPlan, st: ScannerState, limit: nu
     const s = gate.lastIndex - 1;
     if (s >= limit) break;
     let q = s + 1;
-    while (q < text.length && isDigit(text.charCodeAt(q))) q++;
+    while (q < text.length && isDigitCode(text.charCodeAt(q))) q++;
     if (!digitsAt(ctx, plan, st.digits, s, q)) {
       st.digitPos = st.digits.resume;
       return;
@@ -103,7 +103,7 @@ function wordPass(ctx: ScanContext, plan: ScanPlan, st: ScannerState, gate: RegE
     // with a word boundary before it: it starts where that run starts.
     const e = gate.lastIndex;
     let s = e - 1;
-    if (isDigit(text.charCodeAt(s))) while (s > 0 && isDigit(text.charCodeAt(s - 1))) s--;
+    if (isDigitCode(text.charCodeAt(s))) while (s > 0 && isDigitCode(text.charCodeAt(s - 1))) s--;
     else while (s > 0 && isLetter(text.charCodeAt(s - 1))) s--;
     if (s >= limit) break;
     const entry = plan.words.lookup(text, s, e, hashRange(text, s, e));

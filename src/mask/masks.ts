@@ -29,6 +29,16 @@ function normalizedValue(input: MaskInput): string {
 }
 
 /**
+ * How many digits a mask may show at the head and at the tail of a number of `total` digits. Never more than
+ * half of a short number (a 4-digit PIN keeps nothing), and always at least five hidden between head and tail
+ * (PCI truncation: "at least 5 digits removed" for 15-digit PANs).
+ */
+function keptDigits(total: number, head: number, tail: number): [number, number] {
+  const keepTail = Math.min(tail, Math.floor(total / 2));
+  return [Math.min(head, Math.max(0, total - keepTail - 5)), keepTail];
+}
+
+/**
  * Keeps the digit pieces whose positions are in `keep` (counted over all digits) and replaces every other
  * digit piece with the mask character, leaving separators and other words in place.
  */
@@ -37,10 +47,7 @@ function keepDigits(text: string, char: string, style: 'keep-format' | 'compact'
   const tokens = digitTokens(text);
   let total = 0;
   for (const t of tokens) total += t.digits.length;
-  // Never reveal more than half of a short number (a 4-digit PIN keeps nothing), and always hide at least
-  // five digits between head and tail (PCI truncation: "at least 5 digits removed" for 15-digit PANs).
-  const keepTail = Math.min(tail, Math.floor(total / 2));
-  const keepHead = Math.min(head, Math.max(0, total - keepTail - 5));
+  const [keepHead, keepTail] = keptDigits(total, head, tail);
   if (style === 'compact') {
     const all = tokens.map((t) => t.digits).join('');
     const headDigits = all.slice(0, keepHead);
@@ -66,18 +73,14 @@ function keepDigits(text: string, char: string, style: 'keep-format' | 'compact'
 
 const HAS_LETTER = /[A-Za-z]/;
 
-/**
- * keepDigits for a number written in digits only (most findings): one pass, no token objects. The same
- * limits as keepDigits: at most half of the digits kept, at least five hidden between head and tail.
- */
+/** keepDigits for a number written in digits only (most findings): one pass, no token objects. */
 function keepWrittenDigits(text: string, char: string, head: number, tail: number): string {
   let total = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c >= 48 && c <= 57) total++;
   }
-  const keepTail = Math.min(tail, Math.floor(total / 2));
-  const keepHead = Math.min(head, Math.max(0, total - keepTail - 5));
+  const [keepHead, keepTail] = keptDigits(total, head, tail);
   let out = '';
   let from = 0;
   let k = 0;
