@@ -207,7 +207,9 @@ async function execute(
   const startedAt = new Date();
   const t0 = performance.now();
   const progress = startProgress(io, options.progress, tasks.length, walk.files.reduce((n, f) => n + f.size, 0));
-  const results = await runTasks(tasks, options.concurrency ?? defaultConcurrency(), (_i, r) => progress?.tick(r.bytes || 0));
+  const results = await runTasks(
+    tasks, options.concurrency ?? defaultConcurrency(), (_i, r) => progress?.tick(r.bytes || 0), walk.files.map((f) => f.size),
+  );
   progress?.stop();
   const files: FileOutcome[] = walk.files.map((file, i) => ({
     ...results[i]!,
