@@ -3,12 +3,11 @@
  * measured in the same run (the floor of any JavaScript scanner). Medians of several rounds; documents are
  * 64,000 characters (V8 handles longer strings far more slowly).
  *
- * It also times the scanner's passes alone: the same skip loops the scanner runs (digit runs, the word
- * gates, '@', ':', the shape alternation) with no work at their hits, i.e. what detection costs before any
- * detector, validator or mask runs: a ceiling for this design on this text.
+ * It also times the scanner's passes alone (benchmarks/passes.ts): a ceiling for this design on this text.
  */
 import { createRedactor } from 'caregate';
 import { careText } from './corpus.js';
+import { scannerPasses } from './passes.js';
 
 const DOC = 64_000;
 const TOTAL = Number(process.env.BENCH_MB ?? 16) * 1_000_000;
@@ -49,46 +48,7 @@ function measureAll(fns: Record<string, (doc: string) => unknown>): Record<strin
 
 const redactor = createRedactor();
 
-/** The compiled plan's gates (internal: read off a session for this measurement only). */
-interface PlanGates {
-  writtenDigitRules: unknown[];
-  wordGate: RegExp | null;
-  wordGateCs: RegExp | null;
-  shapeGate: RegExp | null;
-  shapeGateCi: RegExp | null;
-}
-const gates = (redactor.session() as unknown as { plan: PlanGates }).plan;
-
-/** Hits of a global regex resumed at each hit's end, as the scanner's word and shape passes run it. */
-function gateLoop(re: RegExp | null, text: string): number {
-  if (!re) return 0;
-  let n = 0;
-  for (let i = 0; ; n++) {
-    re.lastIndex = i;
-    if (!re.test(text)) return n;
-    i = re.lastIndex;
-  }
-}
-const DIGIT = /[0-9]/g;
-/** The digit pass without the digit detector: find a run, walk its digits, go on after it. */
-function digitRuns(text: string): number {
-  let n = 0;
-  for (let i = 0; ; n++) {
-    DIGIT.lastIndex = i;
-    if (!DIGIT.test(text)) return n;
-    let q = DIGIT.lastIndex;
-    while (q < text.length && text.charCodeAt(q) >= 48 && text.charCodeAt(q) <= 57) q++;
-    i = q;
-  }
-}
-function indexLoop(ch: string, text: string): number {
-  let n = 0;
-  for (let i = 0; (i = text.indexOf(ch, i)) >= 0; i++) n++;
-  return n;
-}
-const passes = (d: string) =>
-  (gates.writtenDigitRules.length ? digitRuns(d) : 0) + gateLoop(gates.wordGate, d) + gateLoop(gates.wordGateCs, d) +
-  indexLoop('@', d) + indexLoop(':', d) + gateLoop(gates.shapeGate, d) + gateLoop(gates.shapeGateCi, d);
+const passes = scannerPasses(redactor);
 
 let sink = 0;
 const { scan, passes: passRate, redact, detect } = measureAll({

@@ -7,7 +7,7 @@ import type { DocKind } from '../corpus.js';
  */
 import { fileURLToPath } from 'node:url';
 
-export const ENGINES = ['caregate', 'caregate-stream', 'caregate-pool2', 'redact-pii', '@redactpii/node', '@openredaction/openredaction', 'bare-scan'] as const;
+export const ENGINES = ['caregate', 'caregate-stream', 'caregate-pool2', 'caregate-passes', 'redact-pii', '@redactpii/node', '@openredaction/openredaction', 'bare-scan'] as const;
 export type EngineName = (typeof ENGINES)[number];
 export const PEERS: readonly EngineName[] = ['redact-pii', '@redactpii/node', '@openredaction/openredaction'];
 
@@ -103,6 +103,13 @@ export async function loadEngine(name: EngineName): Promise<Engine> {
       const { OpenRedaction } = await import('@openredaction/openredaction');
       const r = new OpenRedaction();
       return { redact: (d) => r.detect(d).redacted };
+    }
+    case 'caregate-passes': {
+      // The scanner's passes alone, no work at their hits: the ceiling of caregate's design on this text.
+      const { createRedactor } = await import('caregate');
+      const { scannerPasses } = await import('../passes.js');
+      const passes = scannerPasses(createRedactor());
+      return { redact: (d) => { sink += passes(d); return d; } };
     }
     case 'bare-scan':
       return { redact: (d) => { sink += bareScan(d); return d; } };
