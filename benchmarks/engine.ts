@@ -47,9 +47,7 @@ function measureAll(fns: Record<string, (doc: string) => unknown>): Record<strin
 }
 
 const redactor = createRedactor();
-
 const passes = scannerPasses(redactor);
-
 let sink = 0;
 const { scan, passes: passRate, redact, detect } = measureAll({
   scan: (d) => (sink += bareScan(d)),
