@@ -7,7 +7,7 @@
  */
 import { createRedactor } from 'caregate';
 import { careText } from './corpus.js';
-import { scannerPasses } from './passes.js';
+import { bareScan, scannerPasses } from './passes.js';
 
 const DOC = 64_000;
 const TOTAL = Number(process.env.BENCH_MB ?? 16) * 1_000_000;
@@ -16,12 +16,6 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 const docs: string[] = [];
 for (let i = 0; docs.length * DOC < TOTAL; i++) docs.push(careText(DOC, 1000 + i).slice(0, DOC));
 const bytes = docs.reduce((n, d) => n + Buffer.byteLength(d), 0);
-
-function bareScan(text: string): number {
-  let sum = 0;
-  for (let i = 0; i < text.length; i++) sum += text.charCodeAt(i);
-  return sum;
-}
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 

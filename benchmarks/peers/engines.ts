@@ -6,6 +6,7 @@ import type { DocKind } from '../corpus.js';
  * `new OpenRedaction()` (all patterns, context analysis on). Loaded lazily: a child process loads only its own.
  */
 import { fileURLToPath } from 'node:url';
+import { bareScan, scannerPasses } from '../passes.js';
 
 export const ENGINES = ['caregate', 'caregate-stream', 'caregate-pool2', 'caregate-passes', 'redact-pii', '@redactpii/node', '@openredaction/openredaction', 'bare-scan'] as const;
 export type EngineName = (typeof ENGINES)[number];
@@ -24,11 +25,6 @@ export interface Engine {
   close?: () => Promise<void>;
 }
 
-function bareScan(text: string): number {
-  let sum = 0;
-  for (let i = 0; i < text.length; i++) sum += text.charCodeAt(i);
-  return sum;
-}
 let sink = 0;
 
 export async function loadEngine(name: EngineName): Promise<Engine> {
@@ -107,7 +103,6 @@ export async function loadEngine(name: EngineName): Promise<Engine> {
     case 'caregate-passes': {
       // The scanner's passes alone, no work at their hits: the ceiling of caregate's design on this text.
       const { createRedactor } = await import('caregate');
-      const { scannerPasses } = await import('../passes.js');
       const passes = scannerPasses(createRedactor());
       return { redact: (d) => { sink += passes(d); return d; } };
     }
