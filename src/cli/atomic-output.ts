@@ -1,4 +1,4 @@
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { closeSync, createWriteStream, fchmodSync, fsyncSync, openSync, renameSync, unlinkSync, writeFileSync, type WriteStream } from 'node:fs';
 import { open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -14,8 +14,13 @@ export interface AtomicOutput {
   abort(): Promise<void>;
 }
 
+/** A hidden temporary file beside the target (same folder, so the rename is atomic), unique per process and call. */
+function tempPathFor(target: string): string {
+  return join(dirname(target), `.${basename(target)}.caregate-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+}
+
 export function openAtomicOutput(target: string): AtomicOutput {
-  const tempPath = join(dirname(target), `.${basename(target)}.caregate-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  const tempPath = tempPathFor(target);
   const stream = createWriteStream(tempPath, { flags: 'wx', highWaterMark: 65536 });
   let done = false;
   const closed = () =>
@@ -46,6 +51,57 @@ export function openAtomicOutput(target: string): AtomicOutput {
       stream.destroy();
       await new Promise((r) => setImmediate(r));
       await unlink(tempPath).catch(() => undefined);
+    },
+  };
+}
+
+/** The synchronous twin of AtomicOutput, for a worker thread that does its own I/O (src/cli/bulk/process-file.ts). */
+export interface AtomicFileSync {
+  tempPath: string;
+  /** Appends UTF-8 text. */
+  write(text: string): void;
+  /** Sets the mode of the file-to-be (--in-place keeps the input's). */
+  chmod(mode: number): void;
+  /** fsync, close, rename over the target. */
+  commit(): void;
+  /** Closes and removes the temporary file; the target is untouched. */
+  abort(): void;
+}
+
+export function openAtomicFileSync(target: string): AtomicFileSync {
+  const tempPath = tempPathFor(target);
+  const fd = openSync(tempPath, 'wx');
+  let open = true;
+  const close = () => {
+    if (open) {
+      open = false;
+      closeSync(fd);
+    }
+  };
+  return {
+    tempPath,
+    write(text) {
+      // writeFileSync on a descriptor writes all of it at the current position (it loops over short writes).
+      if (text) writeFileSync(fd, text);
+    },
+    chmod(mode) {
+      fchmodSync(fd, mode);
+    },
+    commit() {
+      fsyncSync(fd);
+      close();
+      renameSync(tempPath, target);
+    },
+    abort() {
+      try {
+        close();
+      } finally {
+        try {
+          unlinkSync(tempPath);
+        } catch {
+          // already gone
+        }
+      }
     },
   };
 }

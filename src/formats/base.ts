@@ -76,11 +76,7 @@ export abstract class FormatStream extends Transform {
 
   override _transform(chunk: unknown, _encoding: BufferEncoding, callback: TransformCallback): void {
     try {
-      let text: string;
-      if (typeof chunk === 'string') text = chunk;
-      else if (chunk instanceof Uint8Array) text = this.decoder.decode(chunk);
-      else throw new TypeError('caregate: a format stream takes bytes (Buffer/Uint8Array) or strings');
-      this.out(this.takeText(text));
+      this.out(this.redactChunk(chunk as Uint8Array | string));
       callback();
     } catch (err) {
       callback(err as Error);
@@ -89,20 +85,35 @@ export abstract class FormatStream extends Transform {
 
   override _flush(callback: TransformCallback): void {
     try {
-      const tail = this.decoder.end();
-      if (tail) this.out(this.takeText(tail));
-      this.out(this.finishText());
-      const rest = this.whole.end();
-      if (rest) this.push(Buffer.from(rest, 'utf8'));
+      this.out(this.redactEnd());
       callback();
     } catch (err) {
       callback(err as Error);
     }
   }
 
+  /**
+   * What writing one chunk to the stream does, synchronously: returns the output now decided (whole
+   * characters), for a caller that reads and writes the bytes itself (the bulk worker, which holds one file
+   * per thread). Findings are still 'finding' events. Use either this or the stream side, not both.
+   */
+  redactChunk(chunk: Uint8Array | string): string {
+    let text: string;
+    if (typeof chunk === 'string') text = chunk;
+    else if (chunk instanceof Uint8Array) text = this.decoder.decode(chunk);
+    else throw new TypeError('caregate: a format stream takes bytes (Buffer/Uint8Array) or strings');
+    return this.whole.take(this.takeText(text));
+  }
+
+  /** The input has ended: the rest of the output (throws, as the stream would, when the input was cut short). */
+  redactEnd(): string {
+    const tail = this.decoder.end();
+    const last = tail ? this.whole.take(this.takeText(tail)) : '';
+    return last + this.whole.take(this.finishText()) + this.whole.end();
+  }
+
   private out(text: string): void {
-    const t = this.whole.take(text);
-    if (t) this.push(Buffer.from(t, 'utf8'));
+    if (text) this.push(Buffer.from(text, 'utf8'));
   }
 
   protected found(f: FormatFinding): void {
