@@ -8,4 +8,6 @@ export const EXIT = {
   USAGE: 2,
   /** Some inputs failed (unreadable, malformed); the others were processed. */
   INPUT_FAILED: 3,
+  /** A bulk run was interrupted (SIGINT, SIGTERM): files not finished were left without output (128 + SIGINT). */
+  INTERRUPTED: 130,
 } as const;

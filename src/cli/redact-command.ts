@@ -46,6 +46,11 @@ export interface CliIO {
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
   exitCode: number;
+  /**
+   * Ends a bulk run early when aborted (what SIGINT and SIGTERM do on the command line; embedders and tests
+   * pass their own): files in progress are abandoned at their next chunk, their temporary files removed.
+   */
+  signal?: AbortSignal;
 }
 
 async function redactOne(file: string, opts: RedactOptions, io: CliIO): Promise<number> {

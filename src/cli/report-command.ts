@@ -6,7 +6,7 @@ import { writeFileAtomic } from './atomic-output.js';
 import { addBulkOptions, describeRun, exitCodeOf, totalsOf, type BulkCommonOptions } from './bulk/run.js';
 import { addRedactorOptions } from './options.js';
 import type { CliIO } from './redact-command.js';
-import { contextOf, resultsOf, scanRun } from './scan-command.js';
+import { contextOf, interruptedRun, resultsOf, scanRun } from './scan-command.js';
 
 export interface ReportCommandOptions extends Omit<BulkCommonOptions, 'format'> {
   /** html (default, or by the extension of -o), json or csv. */
@@ -28,10 +28,11 @@ export function registerReportCommand(program: Command, io: CliIO): void {
   });
 }
 
-/** Runs `caregate report`; returns the exit status (0, 1 with --fail-on-findings, 3 when some input failed). */
+/** Runs `caregate report`; returns the exit status (0, 1 with --fail-on-findings, 3 when some input failed, 130 interrupted). */
 export async function runReportCommand(paths: string[], opts: ReportCommandOptions, io: CliIO, now?: Date): Promise<number> {
   const format: ReportFormat = opts.format ?? byExtension(opts.output) ?? 'html';
   const run = await scanRun(paths, { ...opts, format: opts.inputFormat ?? 'auto' }, io, false);
+  if (run.interrupted) return interruptedRun(run, io, 'report');
   const text = REPORT_FORMATTERS[format](resultsOf(run), contextOf(run, paths, opts, now ?? run.startedAt));
   if (opts.output) await writeFileAtomic(opts.output, text);
   else io.stdout.write(text);

@@ -31,9 +31,10 @@ export function registerScanCommand(program: Command, io: CliIO): void {
   });
 }
 
-/** Runs `caregate scan`; returns the exit status (0, 1 with --fail-on-findings, 3 when some input failed). */
+/** Runs `caregate scan`; returns the exit status (0, 1 with --fail-on-findings, 3 when some input failed, 130 interrupted). */
 export async function runScanCommand(paths: string[], opts: ScanCommandOptions, io: CliIO): Promise<number> {
   const run = await scanRun(paths, { ...opts, format: opts.inputFormat ?? 'auto' }, io, true);
+  if (run.interrupted) return interruptedRun(run, io, 'findings');
   const formatter = SCAN_FORMATTERS[opts.format ?? 'json'];
   const context = contextOf(run, paths, opts);
   const text = formatter(resultsOf(run), context);
@@ -53,6 +54,14 @@ export async function scanRun(paths: string[], opts: BulkCommonOptions, io: CliI
   }
   if (paths.includes('-')) throw new CaregateError('E_USAGE', 'standard input (-) is scanned on its own, not with other paths');
   return runBulkScan(paths, opts, io, details);
+}
+
+/** An interrupted scan writes nothing: findings of some of the files would pass for all of them. */
+export function interruptedRun(run: BulkRun, io: CliIO, what: string): number {
+  const totals = totalsOf(run.files);
+  io.stderr.write(describeRun(run, totals, 'scanned'));
+  io.stderr.write(`caregate: no ${what} written: the run was interrupted\n`);
+  return exitCodeOf(totals, false, run.interrupted);
 }
 
 export function resultsOf(run: BulkRun): RunResults {

@@ -52,7 +52,7 @@ export function ensureBuilt(): void {
  * The CLI in-process with the bulk commands registered the way src/cli/main.ts registers commands (and maps
  * errors to exit statuses), so these tests do not depend on main.ts's wiring. `redact` here is the bulk form.
  */
-export async function cli(args: string[], o: { stdin?: string; tty?: boolean } = {}) {
+export async function cli(args: string[], o: { stdin?: string; tty?: boolean; signal?: AbortSignal } = {}) {
   const out = new PassThrough();
   const err = new PassThrough() as PassThrough & { isTTY?: boolean; columns?: number };
   if (o.tty) {
@@ -69,7 +69,7 @@ export async function cli(args: string[], o: { stdin?: string; tty?: boolean } =
   let stderr = '';
   out.on('data', (d) => (stdout += d));
   err.on('data', (d) => (stderr += d));
-  const io: CliIO = { stdin: input, stdout: out, stderr: err, exitCode: EXIT.OK };
+  const io: CliIO = { stdin: input, stdout: out, stderr: err, exitCode: EXIT.OK, ...(o.signal ? { signal: o.signal } : {}) };
   const program = new Command('caregate')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });

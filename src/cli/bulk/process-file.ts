@@ -14,6 +14,7 @@ export async function processFile(task: FileTask, redactor: Redactor): Promise<F
   const t0 = performance.now();
   const counts = newCounts();
   try {
+    checkInterrupt(task);
     if (task.mode === 'redact') {
       const r = redactFile(task, redactor, counts);
       return { ...r, ms: performance.now() - t0 };
@@ -35,6 +36,13 @@ export async function processFile(task: FileTask, redactor: Redactor): Promise<F
       error: describeError(err, task.source),
       ms: performance.now() - t0,
     };
+  }
+}
+
+/** Stops the file (E_INTERRUPTED, which the caller's abort turns into "no output") once the run is interrupted. */
+function checkInterrupt(task: FileTask): void {
+  if (task.interrupt && Atomics.load(task.interrupt, 0) !== 0) {
+    throw new CaregateError('E_INTERRUPTED', `${task.source}: not finished: the run was interrupted`, { file: task.source });
   }
 }
 
@@ -118,6 +126,7 @@ function redactFile(task: FileTask, redactor: Redactor, counts: Counts): Omit<Fi
           throw cannotRead(err);
         }
         if (n === 0) break;
+        checkInterrupt(task);
         counts.bytes += n;
         out.write(transform.redactChunk(buf.subarray(0, n)));
       }

@@ -96,12 +96,18 @@ export interface BulkRun {
   config: RedactorConfig;
   startedAt: Date;
   ms: number;
+  /** Set when the run was cut short (the signal's name, or "aborted"): some files were not finished. */
+  interrupted?: string;
 }
 
 export { totalsOf, type Totals };
 
-/** The exit status of a bulk run: 3 when some input failed, else 1 for findings with --fail-on-findings, else 0. */
-export function exitCodeOf(t: Totals, failOnFindings: boolean | undefined): number {
+/**
+ * The exit status of a bulk run: 130 when it was interrupted, else 3 when some input failed, else 1 for
+ * findings with --fail-on-findings, else 0.
+ */
+export function exitCodeOf(t: Totals, failOnFindings: boolean | undefined, interrupted?: string): number {
+  if (interrupted) return EXIT.INTERRUPTED;
   if (t.failed > 0) return EXIT.INPUT_FAILED;
   if (failOnFindings && t.findings > 0) return EXIT.FINDINGS;
   return EXIT.OK;
@@ -110,7 +116,7 @@ export function exitCodeOf(t: Totals, failOnFindings: boolean | undefined): numb
 /**
  * `caregate redact <paths…> (-o DIR | --in-place)`: every file on the worker pool, a progress bar on a
  * terminal, a summary on standard error. Returns the exit status (0, 1 with --fail-on-findings, 3 when some
- * input failed); throws CaregateError E_USAGE/E_CONFIG (exit 2) before touching anything when the command
+ * input failed, 130 when interrupted); throws CaregateError E_USAGE/E_CONFIG (exit 2) before touching anything when the command
  * itself is wrong. The caller sets io.exitCode.
  */
 export async function runBulkRedact(paths: readonly string[], options: BulkRedactOptions, io: CliIO): Promise<number> {
@@ -148,7 +154,7 @@ export async function runBulkRedact(paths: readonly string[], options: BulkRedac
   const run = await execute(walk, tasks, rules, planned.map((p) => p.output), options, io);
   const totals = totalsOf(run.files);
   io.stderr.write(describeRun(run, totals, 'redacted'));
-  return exitCodeOf(totals, options.failOnFindings);
+  return exitCodeOf(totals, options.failOnFindings, run.interrupted);
 }
 
 export interface PlannedOutput {
@@ -207,10 +213,23 @@ async function execute(
   const startedAt = new Date();
   const t0 = performance.now();
   const progress = startProgress(io, options.progress, tasks.length, walk.files.reduce((n, f) => n + f.size, 0));
-  const results = await runTasks(
-    tasks, options.concurrency ?? defaultConcurrency(), (_i, r) => progress?.tick(r.bytes || 0), walk.files.map((f) => f.size),
-  );
-  progress?.stop();
+  const interrupt = new Int32Array(new SharedArrayBuffer(4));
+  let interrupted: string | undefined;
+  const unwatch = watchInterrupts(io, (reason) => {
+    interrupted = reason;
+    Atomics.store(interrupt, 0, 1);
+    progress?.stop();
+    io.stderr.write(`caregate: ${reason === 'aborted' ? 'interrupted' : reason}: stopping; files in progress are dropped${reason === 'aborted' ? '' : ' (again to quit at once)'}\n`);
+  });
+  let results: FileResult[];
+  try {
+    results = await runTasks(
+      tasks.map((t) => ({ ...t, interrupt })), options.concurrency ?? defaultConcurrency(), (_i, r) => progress?.tick(r.bytes || 0), walk.files.map((f) => f.size),
+    );
+  } finally {
+    unwatch();
+    progress?.stop();
+  }
   const files: FileOutcome[] = walk.files.map((file, i) => ({
     ...results[i]!,
     rel: file.rel,
@@ -221,7 +240,34 @@ async function execute(
     files.push({ ok: false, rel: f.rel, path: f.path, bytes: 0, findings: 0, byEntity: {}, byRule: {}, scanErrors: 0, records: 0, error: { code: 'E_INPUT', message: f.message.replace(/^caregate: /, '') }, ms: 0 });
   }
   files.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
-  return { base: walk.base, files, rules: rules.map((r) => ({ ...r })), config, startedAt, ms: performance.now() - t0 };
+  return { base: walk.base, files, rules: rules.map((r) => ({ ...r })), config, startedAt, ms: performance.now() - t0, ...(interrupted ? { interrupted } : {}) };
+}
+
+/**
+ * Calls `onInterrupt` once when the run is to stop: on io.signal's abort when the caller gave one, else on the
+ * process's first SIGINT or SIGTERM (a second one exits at once, as Ctrl-C twice usually does). Returns the
+ * function that ends the watch.
+ */
+function watchInterrupts(io: CliIO, onInterrupt: (reason: string) => void): () => void {
+  const { signal } = io;
+  if (signal) {
+    const aborted = () => onInterrupt('aborted');
+    if (signal.aborted) aborted();
+    else signal.addEventListener('abort', aborted, { once: true });
+    return () => signal.removeEventListener('abort', aborted);
+  }
+  let seen = false;
+  const onSignal = (name: NodeJS.Signals) => {
+    if (seen) process.exit(EXIT.INTERRUPTED);
+    seen = true;
+    onInterrupt(name);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return () => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  };
 }
 
 interface Progress {
@@ -278,17 +324,21 @@ export function describeRun(run: BulkRun, t: Totals, verb: string): string {
     .map(([e, n]) => `${e} ${n}`)
     .join(', ');
   const ok = t.files - t.failed;
+  const unfinished = run.files.filter((f) => f.error?.code === 'E_INTERRUPTED').length;
+  const failed = run.files.filter((f) => !f.ok && f.error?.code !== 'E_INTERRUPTED');
   const lines = [
     `caregate: ${verb} ${ok} file${ok === 1 ? '' : 's'} (${mb(t.bytes)}) in ${s.toFixed(1)} s${s > 0 ? `, ${(t.bytes / 1e6 / s).toFixed(1)} MB/s` : ''}: ` +
       `${t.findings} finding${t.findings === 1 ? '' : 's'}${per ? `: ${per}` : ''}${t.scanErrors ? `; ${t.scanErrors} detector errors (regions masked)` : ''}`,
   ];
-  if (t.failed) {
-    lines.push(`caregate: ${t.failed} file${t.failed === 1 ? '' : 's'} failed:`);
-    for (const f of run.files) {
-      if (f.ok) continue;
+  if (failed.length) {
+    lines.push(`caregate: ${failed.length} file${failed.length === 1 ? '' : 's'} failed:`);
+    for (const f of failed) {
       const m = f.error?.message ?? 'failed';
       lines.push(`  ${m.includes(f.rel) ? m : `${f.rel}: ${m}`}`);
     }
+  }
+  if (run.interrupted) {
+    lines.push(`caregate: interrupted (${run.interrupted}): ${unfinished} file${unfinished === 1 ? '' : 's'} not finished${verb === 'redacted' ? ', left without output' : ''}; run again to complete`);
   }
   return `${lines.join('\n')}\n`;
 }

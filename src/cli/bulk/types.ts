@@ -20,6 +20,11 @@ export interface FileTask {
   details?: boolean;
   /** scan: characters of context in an excerpt (default 160). */
   excerptWidth?: number;
+  /**
+   * Shared with the main thread (an Int32Array over a SharedArrayBuffer): non-zero once the run is
+   * interrupted. The worker then stops the file at its next chunk, leaving no output, and starts no other.
+   */
+  interrupt?: Int32Array;
 }
 
 /** A finding located in a file: no raw value, only where it is, what it is, and a masked excerpt. */
