@@ -116,8 +116,8 @@ export function exitCodeOf(t: Totals, failOnFindings: boolean | undefined, inter
 /**
  * `caregate redact <paths…> (-o DIR | --in-place)`: every file on the worker pool, a progress bar on a
  * terminal, a summary on standard error. Returns the exit status (0, 1 with --fail-on-findings, 3 when some
- * input failed, 130 when interrupted); throws CaregateError E_USAGE/E_CONFIG (exit 2) before touching anything when the command
- * itself is wrong. The caller sets io.exitCode.
+ * input failed, 130 when interrupted); throws CaregateError E_USAGE/E_CONFIG (exit 2) before touching
+ * anything when the command itself is wrong. The caller sets io.exitCode.
  */
 export async function runBulkRedact(paths: readonly string[], options: BulkRedactOptions, io: CliIO): Promise<number> {
   if (paths.length === 0) throw new CaregateError('E_USAGE', 'give files or folders to redact');
