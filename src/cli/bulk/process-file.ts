@@ -20,7 +20,7 @@ export async function processFile(task: FileTask, redactor: Redactor): Promise<F
       return { ...r, ms: performance.now() - t0 };
     }
     const buf = await readFile(task.input).catch((err: unknown) => {
-      throw new CaregateError('E_INPUT', `cannot read ${task.source}: ${describeFsError(err)}`, { file: task.source });
+      throw cannotRead(task, err);
     });
     const r = await scanBuffer(buf, redactor, { ...task, counts });
     return { ...r, sha256: createHash('sha256').update(buf).digest('hex'), ms: performance.now() - t0 };
@@ -38,6 +38,9 @@ export async function processFile(task: FileTask, redactor: Redactor): Promise<F
     };
   }
 }
+
+const cannotRead = (task: FileTask, err: unknown) =>
+  new CaregateError('E_INPUT', `cannot read ${task.source}: ${describeFsError(err)}`, { file: task.source });
 
 /** Stops the file (E_INTERRUPTED, which the caller's abort turns into "no output") once the run is interrupted. */
 function checkInterrupt(task: FileTask): void {
@@ -96,12 +99,11 @@ const CHUNK_BYTES = 1 << 16;
  */
 function redactFile(task: FileTask, redactor: Redactor, counts: Counts): Omit<FileResult, 'ms'> {
   if (!task.output) throw new CaregateError('E_USAGE', 'redact task without an output');
-  const cannotRead = (err: unknown) => new CaregateError('E_INPUT', `cannot read ${task.source}: ${describeFsError(err)}`, { file: task.source });
   let fd: number;
   try {
     fd = openSync(task.input, 'r');
   } catch (err) {
-    throw cannotRead(err);
+    throw cannotRead(task, err);
   }
   try {
     let mode: number;
@@ -110,7 +112,7 @@ function redactFile(task: FileTask, redactor: Redactor, counts: Counts): Omit<Fi
       mode = fstatSync(fd).mode;
       format = task.format !== 'auto' ? task.format : (formatFromExtension(task.input) ?? sniffFormat(readHead(fd)));
     } catch (err) {
-      throw cannotRead(err);
+      throw cannotRead(task, err);
     }
     const transform = createFormatStream(format, redactor, { invalidUtf8: task.invalidUtf8, source: task.source });
     transform.on('finding', (f: FormatFinding) => count(counts, f));
@@ -123,7 +125,7 @@ function redactFile(task: FileTask, redactor: Redactor, counts: Counts): Omit<Fi
         try {
           n = readSync(fd, buf, 0, CHUNK_BYTES, null);
         } catch (err) {
-          throw cannotRead(err);
+          throw cannotRead(task, err);
         }
         if (n === 0) break;
         checkInterrupt(task);
