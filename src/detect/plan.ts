@@ -468,7 +468,8 @@ function compileDigits(rule: CompiledRule, d: DigitsDetector, file: string, ptr:
 }
 
 function compilePattern(spec: PatternSpec, where: { file: string; pointer: string }, trusted: boolean, extraFlags: string): RegExp {
-  assertSafePattern(spec.pattern, spec.flags ?? '', where, !trusted);
+  // Checked with the flags it runs with: a sticky value pattern is analysed as anchored.
+  assertSafePattern(spec.pattern, `${spec.flags ?? ''}${extraFlags}`, where, !trusted);
   return new RegExp(spec.pattern, `${spec.flags ?? ''}${extraFlags}`);
 }
 

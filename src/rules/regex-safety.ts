@@ -99,12 +99,16 @@ const verdicts = new Map<string, { status: 'safe' | 'vulnerable' | 'unknown'; is
 /**
  * recheck's verdict, cached per pattern. The automaton checker is exact and fast for patterns without
  * lookarounds or backreferences; it falls back to recheck's fuzzer (bounded by a timeout) for the rest.
+ * A sticky pattern (flag y: a keyword's value, read right after the keyword) is tried at one position only,
+ * so it is analysed anchored: the search over every start position that recheck otherwise assumes (and
+ * that makes `\d+x` quadratic) never happens.
  */
 export function recheckVerdict(source: string, flags: string): { status: 'safe' | 'vulnerable' | 'unknown'; issue: string | null } {
   const key = `${flags}/${source}`;
   const cached = verdicts.get(key);
   if (cached) return cached;
   const f = flags.replace(/[^imsu]/g, '');
+  if (flags.includes('y')) source = `^(?:${source})`;
   // The automaton checker is exact for unbounded repeats but treats bounded ones as finite, so the fuzzer
   // (which finds (a{1,20}){1,20}b) runs too, within a budget; the structural rules above bound the rest.
   let result = recheck().checkSync(source, f, { checker: 'automaton', timeout: 5000 });

@@ -13,7 +13,8 @@ function shippedPatterns(): { where: string; source: string; flags: string }[] {
       const d = rule.detector as unknown as Record<string, unknown>;
       if (typeof d.pattern === 'string') out.push({ where: `${name}/${rule.id}/detector`, source: d.pattern, flags: (d.flags as string) ?? '' });
       for (const [i, v] of ((d.value as { pattern?: string; flags?: string }[]) ?? []).entries()) {
-        if (v.pattern) out.push({ where: `${name}/${rule.id}/value/${i}`, source: v.pattern, flags: v.flags ?? '' });
+        // with the flags the engine compiles it with (src/detect/plan.ts): sticky, read right after the keyword
+        if (v.pattern) out.push({ where: `${name}/${rule.id}/value/${i}`, source: v.pattern, flags: `${v.flags ?? ''}y` });
       }
       const before = d.before as { pattern: string; flags?: string } | undefined;
       if (before) out.push({ where: `${name}/${rule.id}/before`, source: before.pattern, flags: before.flags ?? '' });
@@ -27,6 +28,12 @@ describe('ReDoS: every regex is checked against catastrophic backtracking', () =
 
   it('finds the patterns to check', () => {
     expect(patterns.length).toBeGreaterThan(15);
+  });
+
+  it('analyses a sticky pattern as anchored: tried at one position, it cannot be pumped over start positions', () => {
+    expect(recheckVerdict('\\d+x', '').status).toBe('vulnerable'); // searched: each start position rescans the digits
+    expect(recheckVerdict('\\d+x', 'y').status).toBe('safe');
+    expect(recheckVerdict('(?:a+)+b', 'y').status).toBe('vulnerable'); // anchoring does not hide nested repetition
   });
 
   for (const p of patterns) {
