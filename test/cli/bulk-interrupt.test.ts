@@ -12,14 +12,14 @@ beforeAll(() => ensureBuilt(), 120_000);
 const redactor = createRedactor({});
 const temporary = (dir: string) => listFiles(dir).filter((f) => f.includes('.caregate-'));
 
-/** Files big enough (4 MB each) that a run is still on its first files when the test interrupts it. */
-function bigTree(files: number): { dir: string; root: string; texts: Map<string, string> } {
+/** Files big enough (8 MB each by default) that a run is still on its first files when the test interrupts it. */
+function bigTree(files: number, bytes = 8_000_000): { dir: string; root: string; texts: Map<string, string> } {
   const dir = mkdtempSync(join(tmpdir(), 'caregate-interrupt-'));
   const root = join(dir, 'in');
   const texts = new Map<string, string>();
   for (let i = 0; i < files; i++) {
     const rel = `batch-${i % 2}/call-${i}.txt`;
-    const text = careText(4_000_000, 500 + i);
+    const text = careText(bytes, 500 + i);
     mkdirSync(join(root, `batch-${i % 2}`), { recursive: true });
     writeFileSync(join(root, rel), text);
     texts.set(rel, text);
@@ -29,7 +29,7 @@ function bigTree(files: number): { dir: string; root: string; texts: Map<string,
 
 /**
  * Resolves once a worker has started writing under `dir`, with the outputs being written then (their
- * temporary files' targets, relative): a 4 MB file takes far longer than the 5 ms between looks.
+ * temporary files' targets, relative): an 8 MB file takes far longer than the 5 ms between looks.
  */
 async function untilWriting(dir: string, timeoutMs = 60_000): Promise<string[]> {
   const until = Date.now() + timeoutMs;
@@ -73,7 +73,7 @@ describe('interrupting a bulk run', () => {
   }, 120_000);
 
   it('scan and report write nothing when interrupted, and say so (exit 130)', async () => {
-    const { dir, root } = bigTree(2);
+    const { dir, root } = bigTree(2, 100_000);
     const stop = new AbortController();
     stop.abort();
     const scan = await cli(['scan', root, '-o', join(dir, 'findings.json')], { signal: stop.signal });
