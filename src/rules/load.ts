@@ -1,7 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { CaregateError } from '../errors.js';
+import { loadPackValidator } from './pack-validator.js';
 import type { RulePack } from './types.js';
 
 /** The folder of shipped rule packs (src/rules/ and dist/rules/ both sit two levels under the package). */
@@ -13,11 +14,7 @@ export const DEFAULT_PACKS: readonly string[] = ['pci', 'pii-core', 'pii-us', 'p
 let validatePack: ValidateFunction | undefined;
 
 function packValidator(): ValidateFunction {
-  if (!validatePack) {
-    const schema = JSON.parse(readFileSync(`${RULES_DIR}schema.json`, 'utf8'));
-    const ajv = new Ajv2020({ allErrors: true, strict: true, useDefaults: false });
-    validatePack = ajv.compile(schema);
-  }
+  validatePack ??= loadPackValidator();
   return validatePack;
 }
 

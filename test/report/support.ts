@@ -17,14 +17,16 @@ export const ROOT = new URL('../../', import.meta.url).pathname;
 
 /**
  * The worker pool runs the compiled worker (dist/cli/bulk/worker.js). CI builds dist/ before the tests
- * (`npm cit` runs `prepare`); locally this builds it when it is missing or older than the sources it runs.
+ * (`npm cit` runs `prepare`); locally this builds it (as `npm run build` does) when it is missing or older
+ * than the sources it runs.
  */
 export function ensureBuilt(): void {
   const worker = join(ROOT, 'dist/cli/bulk/worker.js');
-  const sources = ['src/cli/bulk', 'src/formats', 'src/detect', 'src/report', 'src/stream'].flatMap((d) =>
+  const sources = ['src/cli/bulk', 'src/formats', 'src/detect', 'src/report', 'src/stream', 'src/rules'].flatMap((d) =>
     readdirSync(join(ROOT, d)).filter((f) => f.endsWith('.ts')).map((f) => join(ROOT, d, f)),
   );
-  const stale = () => !existsSync(worker) || sources.some((s) => statSync(s).mtimeMs > statSync(worker).mtimeMs);
+  const stale = () =>
+    !existsSync(worker) || !existsSync(join(ROOT, 'dist/rules/pack-schema.validate.cjs')) || sources.some((s) => statSync(s).mtimeMs > statSync(worker).mtimeMs);
   if (!stale()) return;
   const lock = join(ROOT, 'dist/.caregate-test-build.lock');
   mkdirSync(join(ROOT, 'dist'), { recursive: true });
@@ -42,6 +44,8 @@ export function ensureBuilt(): void {
     } catch {
       // type errors elsewhere in the tree still emit JavaScript; what matters is that the worker exists
     }
+    // the rest of `npm run build`: the rule-pack validator's standalone code
+    execFileSync(process.execPath, [join(ROOT, 'dist/rules/pack-validator.js')], { cwd: ROOT, stdio: 'pipe' });
     if (!existsSync(worker)) throw new Error('dist/cli/bulk/worker.js is missing after `npm run build`; run .ci/run or npm run build');
   } finally {
     rmSync(lock, { recursive: true, force: true });
