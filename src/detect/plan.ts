@@ -468,9 +468,10 @@ function compileDigits(rule: CompiledRule, d: DigitsDetector, file: string, ptr:
 }
 
 function compilePattern(spec: PatternSpec, where: { file: string; pointer: string }, trusted: boolean, extraFlags: string): RegExp {
+  const flags = `${spec.flags ?? ''}${extraFlags}`;
   // Checked with the flags it runs with: a sticky value pattern is analysed as anchored.
-  assertSafePattern(spec.pattern, `${spec.flags ?? ''}${extraFlags}`, where, !trusted);
-  return new RegExp(spec.pattern, `${spec.flags ?? ''}${extraFlags}`);
+  assertSafePattern(spec.pattern, flags, where, !trusted);
+  return new RegExp(spec.pattern, flags);
 }
 
 function compileKeyword(rule: CompiledRule, d: KeywordDetector, file: string, ptr: string, trusted: boolean): KeywordTarget {
