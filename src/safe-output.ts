@@ -1,0 +1,63 @@
+// A cycle with redactor.ts (value.ts uses this module) is safe: both sides are used only inside functions.
+import { createRedactor, type Redactor } from './redactor.js';
+
+/**
+ * The one gate that every string leaving the library goes through when it may carry something a caller
+ * gave: JSON pointers and member names, error messages and their paths, problem details, audit events,
+ * stored free-text fields. It redacts with the engine's default rules, so a member name, id, action or
+ * header value that is a card number, CVV-by-context or SSN comes out masked, never dropped.
+ *
+ * The engine is created lazily on first use and shared. While it is being created (an error thrown by
+ * the engine's own start-up may come through here) or if it cannot be created, the fallback
+ * masks every run of 3 or more digits in any script: coarser, but it never lets a number through.
+ */
+let engine: Redactor | undefined;
+let building = false;
+
+const DIGIT_RUN = /\p{Nd}(?:[\p{Nd}\s\p{Pd}.\u00AD\u200B-\u200D\u2060\uFEFF]*\p{Nd}){2,}/gu;
+
+/** Fallback used when the engine is not available: every run of 3+ digits (any script, joined by separators) masked. */
+export function maskDigitRuns(text: string): string {
+  return text.replace(DIGIT_RUN, (run) => run.replace(/\p{Nd}/gu, '•'));
+}
+
+function getEngine(): Redactor | undefined {
+  if (engine) return engine;
+  if (building) return undefined;
+  building = true;
+  try {
+    engine = createRedactor();
+  } catch {
+    engine = undefined;
+  } finally {
+    building = false;
+  }
+  return engine;
+}
+
+/** Redacts text bound for an output channel (message, path, log field, stored free text). */
+export function safeText(text: string): string {
+  if (text.length === 0) return text;
+  const e = getEngine();
+  if (!e) return maskDigitRuns(text);
+  try {
+    const out = e.redact(text).text;
+    // Belt and braces: the engine keeps the digits its masks allow (last four of a card); a run that still
+    // holds 12 or more digits was not recognised as anything and is masked whole.
+    return out.replace(/\p{Nd}(?:[^\p{L}\n]{0,3}\p{Nd}){11,}/gu, (run) => run.replace(/\p{Nd}/gu, '•'));
+  } catch {
+    return maskDigitRuns(text);
+  }
+}
+
+/** A JSON pointer token (RFC 6901) for a member name: redacted first, then escaped. */
+export function safePointerToken(key: string): string {
+  return safeText(key).replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/** Any value shown in a message: strings redacted, other values described by type only. */
+export function safeQuote(value: unknown, max = 80): string {
+  if (typeof value !== 'string') return value === null ? 'null' : typeof value;
+  const s = safeText(value);
+  return JSON.stringify(s.length > max ? `${s.slice(0, max)}…` : s);
+}
