@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CaregateError } from './errors.js';
 import type { RulePack } from './rules/types.js';
 import type { Validator } from './validators/types.js';
+import type { TokenSink } from './mask/types.js';
 
 const maskSpec = z.union([
   z.string().regex(/^[a-z][a-z0-9-]*$/, 'a mask name such as "last4", "bin-last4", "full", "label", "hmac" or "remove"'),
@@ -58,6 +59,8 @@ export const redactorConfigSchema = z
     keyHints: z.record(z.string(), z.string().regex(/^[A-Z][A-Z0-9_]*$/).nullable()).default({}),
     /** Replace the default key hints instead of adding to them. */
     replaceKeyHints: z.boolean().default(false),
+    /** Token vault scope for the `token` mask (caregate/vault: vault.scope({ scope, subject })). */
+    vault: z.custom<TokenSink>((v) => typeof v === 'object' && v !== null && typeof (v as TokenSink).tokenize === 'function' && typeof (v as TokenSink).flush === 'function', 'a vault scope from vault.scope({ scope })').optional(),
     /** The year dates of birth are judged against (tests pin it). */
     currentYear: z.number().int().min(1970).max(3000).optional(),
   });

@@ -3,7 +3,7 @@ import { compilePlan, type CompiledRule, type LoadedPack, type ScanPlan } from '
 import { ScanSession, type EngineOptions } from './detect/session.js';
 import type { Finding, ScanError } from './detect/types.js';
 import { CaregateError } from './errors.js';
-import { newMaskState, type MaskState } from './mask/types.js';
+import { newMaskState, type MaskState, type TokenSink } from './mask/types.js';
 import { DEFAULT_PACKS, loadPackFile, loadShippedPack, shippedPackNames, validatePackShape } from './rules/load.js';
 import { BUILTIN_VALIDATORS } from './validators/registry.js';
 import { RedactStream, type RedactStreamOptions } from './stream/node-stream.js';
@@ -36,6 +36,11 @@ export interface RuleInfo {
   docsUrl?: string;
 }
 
+export interface RedactOptions {
+  /** Token vault scope for this text's `token` masks, instead of the redactor's (e.g. one per data subject). */
+  tokens?: TokenSink;
+}
+
 export interface SessionOptions {
   explain?: boolean;
   /** Build the redacted text (default true); detection-only sessions skip it. */
@@ -48,7 +53,7 @@ export interface Redactor {
   readonly rules: readonly RuleInfo[];
   /** Findings with offsets in UTF-16 code units; never the raw value. */
   detect(text: string, options?: { explain?: boolean }): Finding[];
-  redact(text: string): RedactResult;
+  redact(text: string, options?: RedactOptions): RedactResult;
   /** Deep objects and arrays: strings scanned, card numbers given as numbers caught, sensitive keys masked. */
   redactValue<T>(value: T): RedactValueResult<T>;
   /** A resumable scan over text that arrives in pieces (the streams are built on it). */
@@ -61,6 +66,8 @@ export interface Redactor {
   createStream(options?: RedactStreamOptions): RedactStream;
   /** A Web TransformStream: strings or bytes in, redacted text out; findings through options.onFinding. */
   createWebStream(options?: RedactWebStreamOptions): RedactWebStream;
+  /** The vault scope of the `token` mask, if configured: streams flush it before they end. */
+  readonly tokens?: TokenSink;
 }
 
 function loadPacks(config: ResolvedConfig): LoadedPack[] {
@@ -92,7 +99,7 @@ export function createRedactor(input: RedactorConfig = {}): Redactor {
     disable: new Set(config.disable),
     masks: config.masks as Record<string, string | ({ type: string } & Record<string, unknown>)>,
     validators: { ...BUILTIN_VALIDATORS, ...config.validators },
-    maskEnv: { hmacKey },
+    maskEnv: { hmacKey, tokens: config.vault },
   });
   for (const key of Object.keys(config.masks)) {
     if (!plan.rules.some((r) => r.id === key || r.entity === key)) {
@@ -135,9 +142,9 @@ export function createRedactor(input: RedactorConfig = {}): Redactor {
       const b = s.finish();
       return [...a.findings, ...b.findings];
     },
-    redact(text) {
+    redact(text, options) {
       assertString(text, 'redact');
-      const s = session();
+      const s = session(options?.tokens ? { maskState: { ...newMaskState(), tokens: options.tokens } } : {});
       const a = s.push(text);
       const b = s.finish();
       return { text: a.text + b.text, findings: [...a.findings, ...b.findings], errors: [...a.errors, ...b.errors] };
@@ -155,6 +162,7 @@ export function createRedactor(input: RedactorConfig = {}): Redactor {
     createWebStream(options) {
       return new RedactWebStream(redactor, options);
     },
+    ...(config.vault ? { tokens: config.vault } : {}),
     maskEntity(entity, text, state) {
       const rule = byEntity.get(entity);
       if (!rule) return `[${entity}]`;

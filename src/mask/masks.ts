@@ -2,7 +2,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { CaregateError } from '../errors.js';
 import { digitTokens } from './digit-tokens.js';
-import type { Mask, MaskInput } from './types.js';
+import type { Mask, MaskInput, TokenSink } from './types.js';
 
 const maskChar = z.string().min(1).max(2).default('•');
 
@@ -14,6 +14,10 @@ export const MASK_OPTIONS = {
   label: z.object({ type: z.literal('label'), numbered: z.boolean().default(false) }).strict(),
   hmac: z.object({ type: z.literal('hmac'), length: z.number().int().min(8).max(64).default(8) }).strict(),
   remove: z.object({ type: z.literal('remove') }).strict(),
+  /** A reversible token from the token vault (caregate/vault): a label `[ENTITY:tok_…]` or a format-preserving number. */
+  token: z
+    .object({ type: z.literal('token'), form: z.enum(['label', 'format-preserving']).default('label'), keep: z.enum(['last4', 'bin-last4']).default('last4') })
+    .strict(),
 } as const;
 
 export type MaskName = keyof typeof MASK_OPTIONS;
@@ -21,6 +25,8 @@ export type MaskName = keyof typeof MASK_OPTIONS;
 export interface MaskEnv {
   /** Key for hmac pseudonyms; the hmac mask refuses to start without one. */
   hmacKey?: Buffer;
+  /** The vault scope the token mask writes to; the token mask refuses to start without one. */
+  tokens?: TokenSink;
 }
 
 /** Normalized value a label or pseudonym is keyed on: the digits of a number, else the folded text. */
@@ -182,5 +188,19 @@ export function createMask(spec: { type: string } & Record<string, unknown>, env
     }
     case 'remove':
       return { name: 'remove', retention: 'none', apply: () => '' };
+    case 'token': {
+      const sink = env.tokens;
+      if (!sink) {
+        throw new CaregateError(
+          'E_MASK_VAULT',
+          `the token mask for ${where} needs a token vault: pass createRedactor({ vault: vault.scope({ scope: '…' }) }) with a vault from openVault() (caregate/vault)`,
+          { path: 'vault' },
+        );
+      }
+      const form = o.form as 'label' | 'format-preserving';
+      const keep = o.keep as 'last4' | 'bin-last4';
+      // Reversible and linkable: rules that may keep nothing (CVV, PIN, passwords, track data) refuse it.
+      return { name: 'token', retention: 'linkable', apply: (i) => (i.state.tokens ?? sink).tokenize({ entity: i.entity, text: i.text, digits: i.digits, form, keep }) };
+    }
   }
 }

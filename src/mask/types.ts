@@ -14,6 +14,28 @@ export interface MaskState {
   /** Keyed digest of (entity, value) → number given to it, for numbered labels. */
   labels: Map<string, number>;
   counters: Map<string, number>;
+  /** Where the `token` mask takes its tokens for this document, when not the redactor's own vault scope. */
+  tokens?: TokenSink;
+}
+
+/**
+ * What the `token` mask asks of a token vault (caregate/vault): a token now, synchronously, and the
+ * encrypted entry written at the next flush.
+ */
+export interface TokenSink {
+  tokenize(request: TokenRequest): string;
+  /** Writes every token made so far durably; resolves only when they are. */
+  flush(): Promise<void>;
+}
+
+export interface TokenRequest {
+  entity: string;
+  /** The value as found in the text. */
+  text: string;
+  /** Its ASCII digits for a numeric value ('' otherwise): equal numbers written differently get one token. */
+  digits: string;
+  form: 'label' | 'format-preserving';
+  keep: 'last4' | 'bin-last4';
 }
 
 /**

@@ -22,6 +22,12 @@ export const ENTRY_KINDS = [
   'task_added',
   'task_updated',
   'note_added',
+  // The token vault's audit entries (caregate/vault): reveals allowed and refused, key rotation and
+  // retirement, erasure by crypto-shredding. They carry no requestId, so the register's replay skips them.
+  'vault_reveal',
+  'vault_rotated',
+  'vault_retired',
+  'vault_shredded',
 ] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 

@@ -84,6 +84,8 @@ export const TASK_KINDS = [
   'notify_contractor',
   'notify_third_party',
   'archive_deferral',
+  // Erasure by destroying the subject's keys in the token vault (caregate/vault eraseSubject).
+  'crypto_shred',
   'other',
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];

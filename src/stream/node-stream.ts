@@ -25,7 +25,7 @@ export class RedactStream extends Transform {
   readonly errors: ScanError[] = [];
   findingCount = 0;
 
-  constructor(redactor: Redactor, private readonly options: RedactStreamOptions = {}) {
+  constructor(private readonly redactor: Redactor, private readonly options: RedactStreamOptions = {}) {
     super({ highWaterMark: 65536, decodeStrings: false, readableObjectMode: false });
     this.session = redactor.session({ explain: options.explain ?? false });
   }
@@ -57,7 +57,10 @@ export class RedactStream extends Transform {
         if (tail) this.forward(this.session.push(tail));
       }
       this.forward(this.session.finish());
-      callback();
+      // Tokens handed out in this stream are durable in the vault before the stream ends.
+      const tokens = this.redactor.tokens;
+      if (tokens) tokens.flush().then(() => callback(), (err: Error) => callback(err));
+      else callback();
     } catch (err) {
       callback(err as Error);
     }

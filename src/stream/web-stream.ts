@@ -70,6 +70,8 @@ export class RedactWebStream extends TransformStream<string | Uint8Array, string
           forward(session.finish(), controller);
           const rest = whole.end();
           if (rest) controller.enqueue(bytesOut ? Buffer.from(rest, 'utf8') : rest);
+          // Tokens handed out in this stream are durable in the vault before the stream ends.
+          return redactor.tokens?.flush();
         },
       },
       options.writableStrategy,
