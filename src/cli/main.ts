@@ -10,6 +10,7 @@ import { registerReportCommand } from './report-command.js';
 import { registerRulesCommand } from './rules-command.js';
 import { registerScanCommand } from './scan-command.js';
 import { registerWorkerCommand } from './worker-command.js';
+import { registerVaultCommand } from './vault-command.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -30,6 +31,7 @@ export async function main(argv: string[], io: Partial<CliIO> = {}): Promise<num
   registerInspectCommand(program, cli);
   registerDsarCommand(program);
   registerWorkerCommand(program, cli);
+  registerVaultCommand(program, cli);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return cli.exitCode;

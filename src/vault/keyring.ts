@@ -61,7 +61,7 @@ export function parseKeyring(input: unknown): Keyring {
  * Reads keys from the environment for the CLI: CAREGATE_VAULT_KEKS ("1:<base64>,2:<base64>"),
  * CAREGATE_VAULT_KEK_CURRENT (default: the highest version) and CAREGATE_VAULT_INDEX_KEY.
  */
-export function keyringFromEnv(env: NodeJS.ProcessEnv): Keyring {
+export function keyringFromEnv(env: NodeJS.ProcessEnv): KeyringInput {
   const list = env.CAREGATE_VAULT_KEKS;
   if (!list) throw new CaregateError('E_VAULT_CONFIG', 'no vault keys: set CAREGATE_VAULT_KEKS to "1:<base64 key>" (32 random bytes each, e.g. `openssl rand -base64 32`) and CAREGATE_VAULT_INDEX_KEY to another such key');
   const keks: Record<string, string> = {};
@@ -72,5 +72,7 @@ export function keyringFromEnv(env: NodeJS.ProcessEnv): Keyring {
   }
   const versions = Object.keys(keks).map(Number);
   const current = env.CAREGATE_VAULT_KEK_CURRENT ? Number(env.CAREGATE_VAULT_KEK_CURRENT) : Math.max(...versions);
-  return parseKeyring({ keks, current, indexKey: env.CAREGATE_VAULT_INDEX_KEY ?? '' });
+  const input = { keks, current, indexKey: env.CAREGATE_VAULT_INDEX_KEY ?? '' };
+  parseKeyring(input); // fails here, naming the variable's option, before anything is opened
+  return input;
 }

@@ -1,0 +1,79 @@
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRedactor } from '../../src/index.js';
+import { openPgVaultStore, openVault } from '../../src/vault/index.js';
+import { ensureBuilt, ROOT } from '../report/support.js';
+import { ensureService } from '../support/services.js';
+import { labelTokens } from './helpers.js';
+
+const run = promisify(execFile);
+const CONNECTION = 'postgres://postgres@127.0.0.1:5432/test';
+const schema = `vault_cli_${process.pid}_${randomBytes(3).toString('hex')}`;
+const kek1 = randomBytes(32).toString('base64');
+const kek2 = randomBytes(32).toString('base64');
+const indexKey = randomBytes(32).toString('base64');
+const dir = mkdtempSync(join(tmpdir(), 'caregate-vault-cli-'));
+const policyFile = join(dir, 'policy.json');
+
+async function caregate(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const r = await run(process.execPath, [join(ROOT, 'bin/caregate.js'), 'vault', ...args, '--schema', schema, '--audit-ledger', join(dir, 'audit.jsonl')], {
+      env: { ...process.env, CAREGATE_VAULT_PG: CONNECTION, CAREGATE_VAULT_INDEX_KEY: indexKey, ...env },
+    });
+    return { code: 0, stdout: r.stdout, stderr: r.stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+let token = '';
+beforeAll(async () => {
+  ensureBuilt();
+  await ensureService(5432);
+  writeFileSync(policyFile, JSON.stringify({ purposes: { refund: { entities: ['EMAIL'] } } }));
+  const vault = await openVault({ store: await openPgVaultStore({ connectionString: CONNECTION, schema }), keys: { keks: { '1': kek1 }, current: 1, indexKey } });
+  token = labelTokens(createRedactor({ masks: { EMAIL: 'token' }, vault: vault.scope({ scope: 'cli', subject: 'cust-cli' }) }).redact('mail cli.user@example.com').text)[0]!.token;
+  await vault.close();
+}, 120_000);
+
+afterAll(async () => {
+  const admin = new pg.Pool({ connectionString: CONNECTION, max: 1 });
+  await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  await admin.end();
+});
+
+describe('caregate vault (the real binary)', () => {
+  it('reveals for an allowed purpose (exit 0), refuses another (exit 1), rotates, retires and erases', async () => {
+    const v1 = { CAREGATE_VAULT_KEKS: `1:${kek1}` };
+    const ok = await caregate(['reveal', token, '--purpose', 'refund', '--policy', policyFile, '--actor', 'ops-1'], v1);
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout)).toEqual({ entity: 'EMAIL', value: 'cli.user@example.com', reveal: 'whole' });
+    const no = await caregate(['reveal', token, '--purpose', 'marketing', '--policy', policyFile, '--actor', 'ops-1'], v1);
+    expect(no.code).toBe(1);
+    expect(no.stderr).toMatch(/no such purpose/);
+    const both = { CAREGATE_VAULT_KEKS: `1:${kek1},2:${kek2}` };
+    expect((await caregate(['retire', '1', '--actor', 'ops-1'], both)).stderr).toMatch(/still wraps 1 data key/);
+    expect((await caregate(['rotate', '--actor', 'ops-1'], both)).stdout).toMatch(/1 data key\(s\) re-wrapped/);
+    expect((await caregate(['retire', '1', '--actor', 'ops-1'], both)).code).toBe(0);
+    const only2 = { CAREGATE_VAULT_KEKS: `2:${kek2}` };
+    expect((await caregate(['reveal', token, '--purpose', 'refund', '--policy', policyFile, '--actor', 'ops-1'], only2)).code).toBe(0);
+    expect((await caregate(['erase', '--subject', 'cust-cli', '--actor', 'dpo'], only2)).stdout).toMatch(/1 data key\(s\) destroyed; 1 token/);
+    const erased = await caregate(['reveal', token, '--purpose', 'refund', '--policy', policyFile, '--actor', 'ops-1'], only2);
+    expect(erased.code).toBe(1);
+    expect(erased.stderr).toMatch(/erased/);
+    expect(erased.stderr + erased.stdout).not.toContain('cli.user');
+  }, 120_000);
+
+  it('says what is missing when no keys are set (usage error, no key material echoed)', async () => {
+    const r = await caregate(['rotate', '--actor', 'ops'], { CAREGATE_VAULT_KEKS: '' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/CAREGATE_VAULT_KEKS/);
+  }, 60_000);
+});
