@@ -98,8 +98,11 @@ export function reportData(results: RunResults, context: ReportContext) {
       q.rules.push(r.id);
       if (!q.entities.includes(r.entity)) q.entities.push(r.entity);
       q.findings += r.findings;
-      g.findings += r.findings;
-      g.bySeverity[r.severity] += r.findings;
+      // A rule citing two requirements of one regulation counts once in the regulation's totals.
+      if (!g.requirements.some((x) => x !== q && x.rules.includes(r.id))) {
+        g.findings += r.findings;
+        g.bySeverity[r.severity] += r.findings;
+      }
     }
   }
   const byRegulation = [...groups.values()]
