@@ -7,8 +7,10 @@ import { addBulkOptions, describeRun, exitCodeOf, totalsOf, type BulkCommonOptio
 import { addRedactorOptions } from './options.js';
 import type { CliIO } from './redact-command.js';
 import { contextOf, interruptedRun, resultsOf, scanRun } from './scan-command.js';
+import { addPolicyOptions, describeVerdict, loadPolicyInputs, withVerdict, type PolicyCliOptions } from './policy-options.js';
+import { verdictOf } from '../report/formatters/json.js';
 
-export interface ReportCommandOptions extends Omit<BulkCommonOptions, 'format'> {
+export interface ReportCommandOptions extends Omit<BulkCommonOptions, 'format'>, PolicyCliOptions {
   /** html (default, or by the extension of -o), json or csv. */
   format?: ReportFormat;
   inputFormat: 'auto' | FormatName;
@@ -18,28 +20,35 @@ export interface ReportCommandOptions extends Omit<BulkCommonOptions, 'format'> 
 export function registerReportCommand(program: Command, io: CliIO): void {
   const cmd = program
     .command('report')
-    .description('an audit report of what files and folders hold: rule catalogue, findings per rule, entity and file, charts, configuration, input hash')
+    .description('an audit report of what files and folders hold: a PASS/FAIL verdict by policy, findings by severity and regulation, a findings explorer, what changed since a baseline, rule catalogue, configuration, input hash')
     .argument('<paths...>', 'files or folders (walked recursively), or - for standard input')
     .option('-o, --output <file>', 'write the report here (atomically), e.g. report.html; standard output without it')
     .addOption(new Option('--format <format>', 'html (one self-contained file), json or csv; default: by the extension of -o, else html').choices(Object.keys(REPORT_FORMATTERS)))
     .addOption(new Option('--input-format <format>', 'input format: auto picks by extension, then by the first bytes').choices(['auto', 'text', 'ndjson', 'json', 'csv']).default('auto'));
+  addPolicyOptions(cmd, { baseline: true });
   addBulkOptions(addRedactorOptions(cmd), { format: false }).action(async (paths: string[], opts: ReportCommandOptions) => {
     io.exitCode = await runReportCommand(paths, opts, io);
   });
 }
 
-/** Runs `caregate report`; returns the exit status (0, 1 with --fail-on-findings, 3 when some input failed, 130 interrupted). */
+/** Runs `caregate report`; returns the exit status (0, 1 with --fail-on-findings or a FAIL verdict with --fail-on-policy, 3 when some input failed, 130 interrupted). */
 export async function runReportCommand(paths: string[], opts: ReportCommandOptions, io: CliIO, now?: Date): Promise<number> {
   const format: ReportFormat = opts.format ?? byExtension(opts.output) ?? 'html';
-  const run = await scanRun(paths, { ...opts, format: opts.inputFormat ?? 'auto' }, io, false);
+  const { policy, baselines } = loadPolicyInputs(opts);
+  // Findings with their places and masked excerpts: the drill-down and the baseline diff need them.
+  const run = await scanRun(paths, { ...opts, format: opts.inputFormat ?? 'auto' }, io, true);
   if (run.interrupted) return interruptedRun(run, io, 'report');
-  const text = REPORT_FORMATTERS[format](resultsOf(run), contextOf(run, paths, opts, now ?? run.startedAt));
+  const results = resultsOf(run);
+  const context = { ...contextOf(run, paths, opts, now ?? run.startedAt), policy, baselines };
+  const text = REPORT_FORMATTERS[format](results, context);
   if (opts.output) await writeFileAtomic(opts.output, text);
   else io.stdout.write(text);
   const totals = totalsOf(run.files);
   io.stderr.write(describeRun(run, totals, 'scanned'));
   if (opts.output) io.stderr.write(`caregate: ${format} report written to ${opts.output}\n`);
-  return exitCodeOf(totals, opts.failOnFindings);
+  const verdict = verdictOf(results, context);
+  io.stderr.write(describeVerdict(verdict));
+  return withVerdict(exitCodeOf(totals, opts.failOnFindings), verdict, opts);
 }
 
 function byExtension(file: string | undefined): ReportFormat | undefined {

@@ -9,8 +9,10 @@ import { processStdinScan } from './bulk/stdin.js';
 import { addBulkOptions, describeRun, exitCodeOf, runBulkScan, totalsOf, type BulkCommonOptions, type BulkRun } from './bulk/run.js';
 import { addRedactorOptions, redactorConfigFrom } from './options.js';
 import type { CliIO } from './redact-command.js';
+import { addPolicyOptions, describeVerdict, loadPolicyInputs, withVerdict, type PolicyCliOptions } from './policy-options.js';
+import { verdictOf } from '../report/formatters/json.js';
 
-export interface ScanCommandOptions extends Omit<BulkCommonOptions, 'format'> {
+export interface ScanCommandOptions extends Omit<BulkCommonOptions, 'format'>, PolicyCliOptions {
   /** Output format. */
   format: ScanFormat;
   /** Input format (auto: by extension, then sniffing). */
@@ -26,13 +28,15 @@ export function registerScanCommand(program: Command, io: CliIO): void {
     .addOption(new Option('--format <format>', 'output: json, ndjson (one finding a line) or sarif (SARIF 2.1.0)').choices(Object.keys(SCAN_FORMATTERS)).default('json'))
     .addOption(new Option('--input-format <format>', 'input format: auto picks by extension, then by the first bytes').choices(['auto', 'text', 'ndjson', 'json', 'csv']).default('auto'))
     .option('-o, --output <file>', 'write the findings to this file (atomically) instead of standard output');
+  addPolicyOptions(cmd, { baseline: false });
   addBulkOptions(addRedactorOptions(cmd), { format: false }).action(async (paths: string[], opts: ScanCommandOptions) => {
     io.exitCode = await runScanCommand(paths, opts, io);
   });
 }
 
-/** Runs `caregate scan`; returns the exit status (0, 1 with --fail-on-findings, 3 when some input failed, 130 interrupted). */
+/** Runs `caregate scan`; returns the exit status (0, 1 with --fail-on-findings or a FAIL verdict with --fail-on-policy, 3 when some input failed, 130 interrupted). */
 export async function runScanCommand(paths: string[], opts: ScanCommandOptions, io: CliIO): Promise<number> {
+  const { policy } = loadPolicyInputs(opts);
   const run = await scanRun(paths, { ...opts, format: opts.inputFormat ?? 'auto' }, io, true);
   if (run.interrupted) return interruptedRun(run, io, 'findings');
   const formatter = SCAN_FORMATTERS[opts.format ?? 'json'];
@@ -42,7 +46,10 @@ export async function runScanCommand(paths: string[], opts: ScanCommandOptions, 
   else io.stdout.write(text);
   const totals = totalsOf(run.files);
   io.stderr.write(describeRun(run, totals, 'scanned'));
-  return exitCodeOf(totals, opts.failOnFindings);
+  if (!opts.failOnPolicy && !opts.policy) return exitCodeOf(totals, opts.failOnFindings);
+  const verdict = verdictOf(resultsOf(run), { policy });
+  io.stderr.write(describeVerdict(verdict));
+  return withVerdict(exitCodeOf(totals, opts.failOnFindings), verdict, opts);
 }
 
 /** Scans files and folders on the worker pool, or standard input alone in this thread. */

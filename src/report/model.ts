@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { FileResult, LocatedFinding } from '../cli/bulk/types.js';
 import type { RuleInfo } from '../redactor.js';
+import type { BaselineReport } from './baseline.js';
+import type { ReportPolicy } from './policy.js';
 
 /** A finding located in a file: masked excerpt only, never a raw value (the bulk workers' record). */
 export type ResultFinding = LocatedFinding;
@@ -28,6 +30,10 @@ export interface ReportContext {
   configuration: Record<string, unknown>;
   /** The paths as given on the command line. */
   paths: readonly string[];
+  /** The policy the verdict is judged by (default: rules/report-policy.json). */
+  policy?: ReportPolicy;
+  /** Earlier JSON reports to compare with (the newest is the baseline of the diff; all make the trend). */
+  baselines?: readonly BaselineReport[];
 }
 
 export interface Totals {

@@ -53,11 +53,13 @@ describe('caregate report', () => {
     expect(r.code).toBe(3);
     const csv = readFileSync(out, 'utf8');
     const rows = csv.trim().split('\r\n');
-    expect(rows[0]).toBe('file,format,bytes,status,rule,entity,findings,error');
-    expect(rows).toContain('clean.txt,text,40,ok,,,0,');
-    expect(rows.some((l) => /^notes\/call\.txt,text,\d+,ok,credit-card,CREDIT_CARD,1,$/.test(l))).toBe(true);
-    expect(rows.some((l) => /^broken\/bad\.ndjson,,\d+,failed,,,0,/.test(l) && l.includes('line 2'))).toBe(true);
-    expect(rows.some((l) => l.startsWith('broken/unreadable.txt,,0,failed,,,0,') && l.includes('no such file'))).toBe(true);
+    expect(rows[0]).toBe('record,file,format,bytes,status,rule,entity,severity,findings,new,policy_rule,requirement,result,limit,error');
+    expect(rows[1]).toBe('verdict,,,,,,,,8,,caregate-default,,FAIL,,');
+    expect(rows).toContain('policy,,,,,,CREDIT_CARD,,2,,no-full-pan,PCI DSS 4.0.1 3.4.1,FAIL,0,');
+    expect(rows).toContain('file,clean.txt,text,40,ok,,,,0,,,,,,');
+    expect(rows.some((l) => /^file,notes\/call\.txt,text,\d+,ok,credit-card,CREDIT_CARD,high,1,,,,,,$/.test(l))).toBe(true);
+    expect(rows.some((l) => /^file,broken\/bad\.ndjson,,\d+,failed,,,,0,/.test(l) && l.includes('line 2'))).toBe(true);
+    expect(rows.some((l) => l.startsWith('file,broken/unreadable.txt,,0,failed,,,,0,') && l.includes('no such file'))).toBe(true);
     assertNoRaw(csv, 'report csv');
     expect(r.stderr).toContain(`csv report written to ${out}`);
   });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { formatReportCsv, formatReportHtml, formatSarif } from '../../src/report/formatters/index.js';
 import { barChart, esc } from '../../src/report/formatters/html.js';
@@ -14,13 +15,27 @@ const results: RunResults = {
 };
 
 describe('report formatters', () => {
-  it('HTML escapes every name and message; no script, no external resource', () => {
+  it('HTML escapes every name and message; its one script is admitted by hash; nothing is loaded', () => {
     const html = formatReportHtml(results, context);
-    expect(html).not.toContain('<script>');
+    // The only <script> elements: the data block and the page script, whose SHA-256 the CSP names.
+    expect(html.match(/<script\b[^>]*>/g)).toEqual(['<script type="application/json" id="caregate-data">', '<script>']);
+    expect(html).not.toContain('<script>alert(1)');
     expect(html).toContain('&#60;script&#62;alert(1)&#60;/script&#62;.txt');
     expect(html).toContain('Card &#60;b&#62;numbers&#60;/b&#62; &#38; &#34;more&#34;');
-    expect(html).not.toMatch(/<(script|link|img|iframe)\b/i);
-    expect(html).not.toMatch(/\b(src|href)=/i);
+    const script = /<script>([\s\S]*)<\/script>/.exec(html)![1]!;
+    expect(html).toContain(`script-src 'sha256-${createHash('sha256').update(script, 'utf8').digest('base64')}'`);
+    // A file name cannot close the data block: "<" is escaped inside it.
+    const block = /<script type="application\/json" id="caregate-data">([\s\S]*?)<\/script>/.exec(html)![1]!;
+    expect(block).not.toContain('<');
+    expect(JSON.parse(block).files.map((f: { path: string }) => f.path)).toContain('<script>alert(1)</script>.txt');
+    const withoutScripts = html.replace(/<script\b[\s\S]*?<\/script>/g, '');
+    expect(withoutScripts).not.toMatch(/<(script|link|img|iframe)\b/i);
+    expect(html).not.toMatch(/\bsrc=/i);
+    // Links only to the public texts of regulations, opened without a referrer.
+    for (const m of html.matchAll(/<a href="([^"]*)"([^>]*)>/g)) {
+      expect(m[1]).toMatch(/^https:\/\//);
+      expect(m[2]).toContain('rel="noreferrer noopener"');
+    }
     expect(html).toContain(`default-src 'none'`);
     expect(esc(`'\`&`)).toBe('&#39;&#96;&#38;');
   });
@@ -38,7 +53,8 @@ describe('report formatters', () => {
 
   it('CSV quotes what needs quoting and neutralises formula-like cells', () => {
     const csv = formatReportCsv(results, context);
-    expect(csv).toContain(`'=cmd|calc.csv,,0,failed,,,0,"line 3: bad ""quote"""`);
+    expect(csv).toContain(`file,'=cmd|calc.csv,,0,failed,,,,0,,,,,,"line 3: bad ""quote"""`);
+    expect(csv.split('\r\n')[1]).toBe('verdict,,,,,,,,1,,caregate-default,,FAIL,,');
   });
 
   it('SARIF points at percent-encoded relative URIs under INPUTROOT and reports failures as notifications', () => {
