@@ -1,0 +1,171 @@
+/**
+ * Scores caregate's default redactor on the blind corpus.
+ *
+ *   npx tsx benchmarks/blind/score.ts --seeds 1-20 --docs 2000          # tuning seeds
+ *   npx tsx benchmarks/blind/score.ts --seeds 1001-1020 --docs 2000     # held-out seeds
+ *   npx tsx benchmarks/blind/score.ts --seeds 1-20 --vs 1001-1020       # both, side by side, with the gap
+ *   add --json out.json to also write every figure (per entity, form, document kind, negative kind)
+ */
+import { writeFileSync } from 'node:fs';
+import { createRedactor } from '../../src/index.js';
+import { generateDocument } from './corpus.js';
+import { ENTITIES, type LabelledDocument } from './doc.js';
+import { align, isAltered, isMasked, isTyped, unlabelledWords } from './scoring.js';
+
+interface Tally {
+  n: number;
+  masked: number;
+  typed: number;
+}
+
+export interface Score {
+  seeds: number[];
+  docs: number;
+  labels: number;
+  negatives: number;
+  redactorErrors: number;
+  alignmentFailures: number;
+  entities: Record<string, Tally>;
+  forms: Record<string, Tally>;
+  kinds: Record<string, Tally>;
+  negativeKinds: Record<string, { n: number; damaged: number }>;
+  negativesDamaged: number;
+  unlabelledWords: number;
+  wordsAltered: number;
+  overall: Tally;
+}
+
+export function parseSeeds(spec: string): number[] {
+  const seeds: number[] = [];
+  for (const part of spec.split(',')) {
+    const m = /^\s*(\d+)\s*(?:-\s*(\d+))?\s*$/.exec(part);
+    if (!m) throw new Error(`--seeds: cannot read "${part}"; write a range like 1-20 or a list like 1,2,5`);
+    const from = Number(m[1]);
+    const to = m[2] === undefined ? from : Number(m[2]);
+    if (to < from) throw new Error(`--seeds: range "${part}" ends before it starts; write the smaller seed first`);
+    for (let s = from; s <= to; s++) seeds.push(s);
+  }
+  return seeds;
+}
+
+/** `docs` documents spread evenly over the seeds (document i of seed s for i < docs/seeds). */
+export function corpusFor(seeds: number[], docs: number): LabelledDocument[] {
+  const perSeed = Math.max(1, Math.round(docs / seeds.length));
+  return seeds.flatMap((s) => Array.from({ length: perSeed }, (_, i) => generateDocument(s, i)));
+}
+
+const bump = (t: Record<string, Tally>, key: string, masked: boolean, typed: boolean) => {
+  const x = (t[key] ??= { n: 0, masked: 0, typed: 0 });
+  x.n++;
+  if (masked) x.masked++;
+  if (typed) x.typed++;
+};
+
+export function scoreCorpus(seeds: number[], docs: LabelledDocument[]): Score {
+  const redactor = createRedactor();
+  const s: Score = {
+    seeds, docs: docs.length, labels: 0, negatives: 0, redactorErrors: 0, alignmentFailures: 0, entities: {}, forms: {}, kinds: {},
+    negativeKinds: {}, negativesDamaged: 0, unlabelledWords: 0, wordsAltered: 0, overall: { n: 0, masked: 0, typed: 0 },
+  };
+  for (const doc of docs) {
+    const res = redactor.redact(doc.text);
+    s.redactorErrors += res.errors.length;
+    let map;
+    try {
+      map = align(doc.text, res.text, res.findings);
+    } catch {
+      // An output we cannot map is scored as if nothing was masked, and counted.
+      s.alignmentFailures++;
+      map = [...doc.text];
+    }
+    for (const label of doc.labels) {
+      const masked = isMasked(doc, label, map);
+      const typed = masked && isTyped(label, res.findings);
+      s.labels++;
+      bump(s.entities, label.entity, masked, typed);
+      bump(s.forms, `${label.entity} ${label.form}`, masked, typed);
+      bump(s.kinds, doc.kind, masked, typed);
+      s.overall.n++;
+      if (masked) s.overall.masked++;
+      if (typed) s.overall.typed++;
+    }
+    for (const n of doc.negatives) {
+      const damaged = isAltered(map, n.span, doc.text);
+      s.negatives++;
+      const k = (s.negativeKinds[n.kind] ??= { n: 0, damaged: 0 });
+      k.n++;
+      if (damaged) {
+        k.damaged++;
+        s.negativesDamaged++;
+      }
+    }
+    const w = unlabelledWords(doc, map);
+    s.unlabelledWords += w.words;
+    s.wordsAltered += w.altered;
+  }
+  return s;
+}
+
+const pct = (a: number, b: number) => (b === 0 ? '–' : `${((100 * a) / b).toFixed(1)}%`);
+
+export function entityTable(a: Score, b?: Score): string {
+  const head = b
+    ? '| entity | tuning n | tuning recall | held-out n | held-out recall | gap (points) | held-out typed |\n|---|---:|---:|---:|---:|---:|---:|'
+    : '| entity | n | recall (span) | typed recall |\n|---|---:|---:|---:|';
+  const rows = [...ENTITIES, 'all'].map((e) => {
+    const x = e === 'all' ? a.overall : a.entities[e];
+    if (!b) return `| ${e} | ${x?.n ?? 0} | ${pct(x?.masked ?? 0, x?.n ?? 0)} | ${pct(x?.typed ?? 0, x?.n ?? 0)} |`;
+    const y = e === 'all' ? b.overall : b.entities[e];
+    const gap = x && y && x.n && y.n ? ((100 * x.masked) / x.n - (100 * y.masked) / y.n).toFixed(1) : '–';
+    return `| ${e} | ${x?.n ?? 0} | ${pct(x?.masked ?? 0, x?.n ?? 0)} | ${y?.n ?? 0} | ${pct(y?.masked ?? 0, y?.n ?? 0)} | ${gap} | ${pct(y?.typed ?? 0, y?.n ?? 0)} |`;
+  });
+  const damage = (x: Score) => `${pct(x.negativesDamaged, x.negatives)} of ${x.negatives}`;
+  const words = (x: Score) => `${pct(x.wordsAltered, x.unlabelledWords)} of ${x.unlabelledWords}`;
+  const tail = b
+    ? [`| hard negatives damaged | | ${damage(a)} | | ${damage(b)} | | |`, `| unlabelled words altered | | ${words(a)} | | ${words(b)} | | |`]
+    : [`| hard negatives damaged | ${a.negatives} | ${damage(a)} | |`, `| unlabelled words altered | ${a.unlabelledWords} | ${words(a)} | |`];
+  return [head, ...rows, ...tail].join('\n');
+}
+
+/** The forms with the lowest recall (at least `min` values), for finding what to look at. */
+export function weakestForms(s: Score, limit = 25, min = 10): string {
+  const rows = Object.entries(s.forms)
+    .filter(([, t]) => t.n >= min)
+    .sort(([, x], [, y]) => x.masked / x.n - y.masked / y.n)
+    .slice(0, limit)
+    .map(([k, t]) => `| ${k} | ${t.n} | ${pct(t.masked, t.n)} |`);
+  return ['| entity form | n | recall |', '|---|---:|---:|', ...rows].join('\n');
+}
+
+function kindTable(s: Score): string {
+  const rows = Object.entries(s.kinds).map(([k, t]) => `| ${k} | ${t.n} | ${pct(t.masked, t.n)} |`);
+  const negs = Object.entries(s.negativeKinds)
+    .sort(([, x], [, y]) => y.damaged / y.n - x.damaged / x.n)
+    .map(([k, t]) => `| ${k} | ${t.n} | ${pct(t.damaged, t.n)} |`);
+  return ['| document kind | values | recall |', '|---|---:|---:|', ...rows, '', '| hard negative kind | n | damaged |', '|---|---:|---:|', ...negs].join('\n');
+}
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+function main(): void {
+  const seeds = parseSeeds(arg('seeds') ?? '1-20');
+  const docs = Number(arg('docs') ?? 2000);
+  if (!Number.isInteger(docs) || docs < 1) throw new Error(`--docs: "${arg('docs')}" is not a positive whole number of documents`);
+  const vs = arg('vs');
+  const a = scoreCorpus(seeds, corpusFor(seeds, docs));
+  const b = vs ? scoreCorpus(parseSeeds(vs), corpusFor(parseSeeds(vs), docs)) : undefined;
+  const describe = (x: Score) => `seeds ${x.seeds[0]}–${x.seeds[x.seeds.length - 1]}: ${x.docs} documents, ${x.labels} labelled values, ${x.negatives} hard negatives, ${x.redactorErrors} redactor errors, ${x.alignmentFailures} outputs not alignable`;
+  console.log(describe(a));
+  if (b) console.log(describe(b));
+  console.log('\n' + entityTable(a, b));
+  const last = b ?? a;
+  console.log(`\nWeakest forms (${b ? 'held-out' : 'these'} seeds):\n\n${weakestForms(last)}`);
+  console.log(`\n${kindTable(last)}`);
+  const out = arg('json');
+  if (out) writeFileSync(out, JSON.stringify(b ? { tuning: a, heldOut: b } : a, null, 2));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) main();
