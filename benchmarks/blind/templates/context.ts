@@ -11,7 +11,7 @@ import {
 } from '../values/ids.js';
 import { anyNumericNegative, type NegativeValue } from '../values/negatives.js';
 import { randomAddress, randomLocale, randomPerson, randomSpecialAddress, type Address, type Locale, type Person } from '../values/people.js';
-import { randomPhone, speakPhone, writePhone, type Phone } from '../values/phones.js';
+import { ALL_REGIONS, randomPhone, speakPhone, writePhone, type Phone } from '../values/phones.js';
 
 export interface Context {
   rng: Rng;
@@ -39,7 +39,8 @@ export function newContext(rng: Rng, spoken: boolean): Context {
     customer: randomPerson(rng, locale.id),
     agent: randomPerson(rng, agentLocale),
     address: randomAddress(rng, locale.id),
-    phone: randomPhone(rng, rng.chance(0.8) ? locale.region : 'US'),
+    // Mostly the customer's own country; some travel or moved: any of the numbering plans.
+    phone: randomPhone(rng, rng.weighted<Phone['region']>([[locale.region, 70], ['US', 10], [rng.pick(ALL_REGIONS), 20]])),
     expiry: randomExpiry(rng),
     cvv: randomCvv(rng, card.brand === 'amex'),
     dob: randomBirthDate(rng),

@@ -33,6 +33,7 @@ function noteLines(c: Context): Piece[][] {
     () => { const f = rng.pick(N.FIELD_LABELS); return [neg('field-label', f[0]), `: ${f[1]}`]; },
     () => { const w = N.nameWord(rng); return [w.before, neg('name-word', w.word), w.after]; },
     () => ['spoke w/ ', ...titledPieces(c.customer), rng.pick([', adv 3-5 bd', ', will cb', ', resolved'])],
+    () => [rng.pick(['ship to:\n', 'Billing address:\n', 'SHIP TO\n']), fullNamePiece(c, c.customer), '\n', streetPiece(c), '\n', cityLinePiece(c)],
     () => ['alt contact ', rng.pick(['spouse ', 'son ', 'daughter ']), fullNamePiece(c, otherPerson(c)), ' ', phonePiece(c, otherPhone(c))],
   ];
   const n = rng.int(5, 10);
@@ -82,6 +83,8 @@ export function renderEmail(c: Context): DocBuilder {
     () => ['The app (', negativePiece(c, N.versionOrSerial), ') keeps crashing on login.'],
     () => { const w = N.nameWord(rng); return [w.before.charAt(0).toUpperCase() + w.before.slice(1), neg('name-word', w.word), w.after, '.']; },
     () => ['I spoke to ', firstNamePiece(c.agent), ' last week and was promised a call back.'],
+    () => ['My ', rng.pick(['son', 'daughter', 'husband', 'wife']), ' was born ', dobPiece(c), ' and is on my plan.\n\nOn ', negativePiece(c, N.timestampOrDate), ' I placed order ', negativePiece(c, N.orderNumber), '.'],
+    () => ['On ', dobPiece(c), ', my daughter was born; she is on my plan now.\n\nOn ', negativePiece(c, N.timestampOrDate), ' I changed the plan.'],
   ];
   const n = rng.int(2, 4);
   for (let i = 0; i < n; i++) b.line(...rng.pick(paras)()).line('');

@@ -1,5 +1,6 @@
 /** Chats and call transcripts rendered from turns: speaker labels, timestamps, case, typos, fillers. */
 import { DocBuilder, lowerAll, mapText, neg, type Piece } from '../doc.js';
+import { nativeDigits } from '../values/digits.js';
 import type { Rng } from '../rng.js';
 import { firstNamePiece, fullNamePiece, type Context } from './context.js';
 import { conversation, type Turn, type Who } from './dialogue.js';
@@ -63,6 +64,8 @@ export function renderChat(c: Context): DocBuilder {
   const label = rng.pick(chatLabels);
   const stamp = rng.int(0, 2); // 0 none, 1 [hh:mm] before, 2 "(hh:mm)" after the label
   const lower = rng.chance(0.5);
+  // Some customers type numbers in their own script's digits (Arabic-Indic, Persian, Devanagari, full-width).
+  const native = rng.chance(0.6);
   const slip = typos(rng, rng.pick([0, 0.03, 0.08]));
   const t = { h: rng.int(7, 21), m: rng.int(0, 59), s: 0 };
   for (const turn of conversation(c)) {
@@ -70,6 +73,7 @@ export function renderChat(c: Context): DocBuilder {
     if (turn.who === 'customer') {
       pieces = mapText(pieces, slip);
       if (lower) pieces = lowerAll(pieces);
+      if (native) pieces = nativeDigits(pieces, c.locale.id, rng);
     }
     const head: Piece[] = [];
     if (stamp === 1) head.push('[', neg('chat-timestamp', clock(rng, t)), '] ');
