@@ -108,21 +108,28 @@ export function scoreCorpus(seeds: number[], docs: LabelledDocument[]): Score {
 
 const pct = (a: number, b: number) => (b === 0 ? '–' : `${((100 * a) / b).toFixed(1)}%`);
 
+/** Half-width of the 95% interval of a share, in points: how far two draws of one generator may differ by chance. */
+const margin = (t: Tally | undefined) => {
+  if (!t || t.n === 0) return '–';
+  const p = t.masked / t.n;
+  return `±${(196 * Math.sqrt(Math.max(p * (1 - p), 0.25 / t.n) / t.n)).toFixed(1)}`;
+};
+
 export function entityTable(a: Score, b?: Score): string {
   const head = b
-    ? '| entity | tuning n | tuning recall | held-out n | held-out recall | gap (points) | held-out typed |\n|---|---:|---:|---:|---:|---:|---:|'
+    ? '| entity | tuning n | tuning recall | held-out n | held-out recall | 95% margin (points) | gap (points) | held-out typed |\n|---|---:|---:|---:|---:|---:|---:|---:|'
     : '| entity | n | recall (span) | typed recall |\n|---|---:|---:|---:|';
   const rows = [...ENTITIES, 'all'].map((e) => {
     const x = e === 'all' ? a.overall : a.entities[e];
     if (!b) return `| ${e} | ${x?.n ?? 0} | ${pct(x?.masked ?? 0, x?.n ?? 0)} | ${pct(x?.typed ?? 0, x?.n ?? 0)} |`;
     const y = e === 'all' ? b.overall : b.entities[e];
     const gap = x && y && x.n && y.n ? ((100 * x.masked) / x.n - (100 * y.masked) / y.n).toFixed(1) : '–';
-    return `| ${e} | ${x?.n ?? 0} | ${pct(x?.masked ?? 0, x?.n ?? 0)} | ${y?.n ?? 0} | ${pct(y?.masked ?? 0, y?.n ?? 0)} | ${gap} | ${pct(y?.typed ?? 0, y?.n ?? 0)} |`;
+    return `| ${e} | ${x?.n ?? 0} | ${pct(x?.masked ?? 0, x?.n ?? 0)} | ${y?.n ?? 0} | ${pct(y?.masked ?? 0, y?.n ?? 0)} | ${margin(y)} | ${gap} | ${pct(y?.typed ?? 0, y?.n ?? 0)} |`;
   });
   const damage = (x: Score) => `${pct(x.negativesDamaged, x.negatives)} of ${x.negatives}`;
   const words = (x: Score) => `${pct(x.wordsAltered, x.unlabelledWords)} of ${x.unlabelledWords}`;
   const tail = b
-    ? [`| hard negatives damaged | | ${damage(a)} | | ${damage(b)} | | |`, `| unlabelled words altered | | ${words(a)} | | ${words(b)} | | |`]
+    ? [`| hard negatives damaged | | ${damage(a)} | | ${damage(b)} | | | |`, `| unlabelled words altered | | ${words(a)} | | ${words(b)} | | | |`]
     : [`| hard negatives damaged | ${a.negatives} | ${damage(a)} | |`, `| unlabelled words altered | ${a.unlabelledWords} | ${words(a)} | |`];
   return [head, ...rows, ...tail].join('\n');
 }

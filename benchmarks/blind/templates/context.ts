@@ -163,7 +163,8 @@ export const lastNamePiece = (p: Person) => val('PERSON', p.last, nameForm(p, 'l
 export function fullNamePiece(c: Context, p: Person): Piece {
   const cjk = /[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(p.last);
   if (cjk) return val('PERSON', `${p.last}${p.first}`, nameForm(p, 'full'));
-  const middle = p.middleInitial ? ` ${p.middleInitial}${c.rng.chance(0.5) ? '.' : ''}` : '';
+  // The same person is written the same way throughout a document.
+  const middle = p.middleInitial ? ` ${p.middleInitial}${p.first.length % 2 ? '.' : ''}` : '';
   return val('PERSON', `${p.first}${middle} ${p.last}`, nameForm(p, 'full'));
 }
 

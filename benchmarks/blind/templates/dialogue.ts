@@ -133,7 +133,7 @@ function addressChange(c: Context): Turn[] {
 function refund(c: Context): Turn[] {
   const { rng } = c;
   const kind = rng.int(0, 2);
-  const turns: Turn[] = [A(rng.pick(['For the refund I\'ll need your bank details.', 'We can send the refund by bank transfer. Bank details?', 'Where should we send the refund of ']), ...(rng.chance(0.3) ? [negativePiece(c, N.amount), '?'] : []))];
+  const turns: Turn[] = [A(...rng.pick<Piece[]>([['For the refund I\'ll need your bank details.'], ['We can send the refund by bank transfer. Bank details?'], ['Where should we send the refund of ', negativePiece(c, N.amount), '?']]))];
   if (kind === 0) {
     turns.push(C(rng.pick(['routing number is ', 'routing ', 'ABA ', 'the routing # is ']), routingPiece(c), rng.pick([' and account ', ', acct ', ', account number ', '. acc no. ']), accountPiece(c)));
   } else if (kind === 1) {
@@ -176,7 +176,7 @@ function orderIssue(c: Context): Turn[] {
   return [
     C(rng.pick(['my order ', 'order number ', 'I ordered something, its ']), negativePiece(c, N.orderNumber), rng.pick([' never arrived', ' is late', ' came damaged'])),
     A(rng.pick(['I see it shipped with tracking ', 'The carrier shows ', 'Tracking number ']), negativePiece(c, N.trackingNumber), rng.pick([', last scan on ', ', expected ']), negativePiece(c, N.timestampOrDate), '.'),
-    C(rng.pick(['I was charged ', 'it cost ', 'you took ']), negativePiece(c, N.amount), rng.pick([' twice', ' and I want it back', '', ' on ']), ...(rng.chance(0.3) ? [negativePiece(c, N.timestampOrDate)] : [])),
+    C(rng.pick(['I was charged ', 'it cost ', 'you took ']), negativePiece(c, N.amount), ...rng.pick<Piece[]>([[' twice'], [' and I want it back'], [''], [' on ', negativePiece(c, N.timestampOrDate)]])),
     A(rng.pick(['I\'ve opened case ', 'Your ticket is ', 'RMA ', 'reference ']), negativePiece(c, N.caseNumber), rng.pick(['.', ' for you.', ', keep it for your records.'])),
   ];
 }
@@ -211,6 +211,6 @@ export function conversation(c: Context): Turn[] {
   const n = c.rng.int(2, 4);
   for (let i = 0; i < n; i++) turns.push(...c.rng.weighted(TOPICS)(c));
   if (c.rng.chance(0.6)) turns.push(...orderIssue(c));
-  turns.push(A(c.rng.pick(['Is there anything else?', 'Anything else I can help with today?', 'Have a great day!'])), C(c.rng.pick(['no thats all thanks', 'No, thank you.', 'bye', 'that\'s it, thanks ']), ...(c.rng.chance(0.3) ? [firstNamePiece(c.agent)] : [])));
+  turns.push(A(c.rng.pick(['Is there anything else?', 'Anything else I can help with today?', 'Have a great day!'])), C(...c.rng.pick<Piece[]>([['no thats all thanks'], ['No, thank you.'], ['bye'], ['that\'s it, thanks ', firstNamePiece(c.agent)]])));
   return turns;
 }
