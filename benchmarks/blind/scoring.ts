@@ -67,7 +67,7 @@ export function survivingText(map: Alignment, parts: Span[]): string {
 
 const DIGIT_WORD_SET = new Set([...DIGIT_WORDS, 'oh', 'double', 'triple', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety']);
 /** Words that carry nothing of a value: spoken joiners and fillers between digit groups. */
-const FILLER_WORDS = new Set(['and', 'then', 'okay', 'sorry', 'wait', 'you', 'know', 'the', 'hundred', 'thousand', 'slash', 'dash', 'uh', 'um']);
+const FILLER_WORDS = new Set(['and', 'then', 'okay', 'sorry', 'wait', 'you', 'know', 'the', 'hundred', 'thousand', 'slash', 'dash', 'uh', 'um', 'dot', 'underscore', 'com', 'net', 'org']);
 const NO_SPACE_SCRIPT = /[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
 
 /** Digits in a text, digits said as words included ("double five" is two). */

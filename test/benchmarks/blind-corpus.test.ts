@@ -35,6 +35,9 @@ function checkDocument(doc: LabelledDocument): void {
     if (i > 0) expect(s.start).toBeGreaterThanOrEqual(spans[i - 1]!.end);
     const t = doc.text.slice(s.start, s.end);
     expect(t.trim()).toBe(t);
+    // Whole tokens: never glued to a letter or digit on either side.
+    expect(doc.text.slice(s.start - 1, s.start), t).not.toMatch(/[\p{L}\p{N}]/u);
+    expect(doc.text.slice(s.end, s.end + 1), t).not.toMatch(/[\p{L}\p{N}]/u);
   });
 }
 

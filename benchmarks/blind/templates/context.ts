@@ -59,6 +59,14 @@ export function cardPiece(c: Context, card = c.card): Piece {
   return val('CREDIT_CARD', groups.join(sep), `${card.brand}-${card.digits.length}-${sep === '' ? 'plain' : 'grouped'}`);
 }
 
+/** The phone number split where a caller pauses and the agent repeats, for `DocBuilder.openSplit`. */
+export function phoneHalves(c: Context): [string, string] {
+  const digits = c.phone.national.replace(/\D/g, '');
+  const cut = Math.ceil(digits.length / 2);
+  const say = (g: string) => (c.spoken ? speakGroups([g], c.rng) : g);
+  return [say(digits.slice(0, cut)), say(digits.slice(cut))];
+}
+
 /** The card split in two halves (two chat messages, two turns), for `DocBuilder.openSplit`. */
 export function cardHalves(c: Context): [string, string] {
   const groups = splitGroups(c.card.digits, rng4(c.card.digits.length));
@@ -150,7 +158,12 @@ export function ipPiece(c: Context): Piece {
   return val('IP_ADDRESS', w.text, w.form);
 }
 
-export const emailPiece = (c: Context, p: Person = c.customer) => val('EMAIL', p.email, 'address');
+export function emailPiece(c: Context, p: Person = c.customer): Piece {
+  if (!speak(c, 0.4)) return val('EMAIL', p.email, 'address');
+  // Read aloud: "jane dot doe at gmail dot com", sometimes with the name spelled before.
+  const said = p.email.replace(/\./g, ' dot ').replace('@', ' at ').replace(/_/g, ' underscore ').replace(/-/g, ' dash ').replace(/(\d)/g, ' $1 ').replace(/\s+/g, ' ').trim();
+  return val('EMAIL', said, 'spoken');
+}
 
 /** Whether every letter is a Latin one (accents included); names and streets are also scored by script. */
 const isLatin = (s: string) => !/\p{L}/u.test(s.replace(/\p{Script=Latin}/gu, ''));

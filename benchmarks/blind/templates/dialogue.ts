@@ -8,7 +8,7 @@ import { neg } from '../doc.js';
 import * as N from '../values/negatives.js';
 import {
   accountPiece, cardHalves, cardPiece, cityLinePiece, cvvPiece, dobPiece, emailPiece, expiryPiece, firstNamePiece, fullNamePiece,
-  ibanPiece, ipPiece, lastNamePiece, licencePiece, negativePiece, otherPhone, passportPiece, passwordPiece, phonePiece, pinPiece,
+  ibanPiece, ipPiece, lastNamePiece, licencePiece, negativePiece, otherPhone, passportPiece, passwordPiece, phoneHalves, phonePiece, pinPiece,
   routingPiece, sortCodePiece, ssnPiece, streetPiece, titledPieces, ukAccountPiece, type Context,
 } from './context.js';
 
@@ -65,7 +65,7 @@ function identity(c: Context): Turn[] {
   }
   if (rng.chance(0.4)) {
     turns.push(A(rng.pick(['And the address on file?', 'Can you confirm your billing address?', 'What\'s your current address?'])));
-    turns.push(C(...bare(c, streetPiece(c)), rng.chance(0.5) ? ', ' : '', ...(rng.chance(0.5) ? [cityLinePiece(c)] : [])));
+    turns.push(C(...bare(c, streetPiece(c)), ...(rng.chance(0.5) ? [rng.pick([', ', ' ']), cityLinePiece(c)] : [])));
   }
   turns.push(A(rng.pick(['Thank you, you\'re verified.', 'Great, that matches.', 'Perfect, thanks.'])));
   return turns;
@@ -108,6 +108,11 @@ function callback(c: Context): Turn[] {
     () => C(rng.pick(['call me on ', 'you can reach me at ', 'my cell is ', 'my number is ', 'mobile: ', 'it\'s ', 'text me at ']), phonePiece(c)),
     () => C(phonePiece(c), rng.pick([', that\'s my mobile', ' is my cell', ' - work phone'])),
   ])());
+  if (rng.chance(0.15)) {
+    const [first, second] = phoneHalves(c);
+    const form = `split-${c.spoken ? 'spoken' : 'written'}`;
+    turns.push(C('it\'s ', { part: first, entity: 'PHONE_NUMBER', form, first: true }), A(rng.pick(['sorry, go on', 'mhm', 'ok...'])), C({ part: second, entity: 'PHONE_NUMBER', form, first: false }));
+  }
   if (rng.chance(0.3)) turns.push(C(rng.pick(['or my wife\'s number ', 'or the office on ', 'if not try ']), phonePiece(c, otherPhone(c))));
   return turns;
 }
@@ -186,7 +191,7 @@ function deviceIssue(c: Context): Turn[] {
   return [
     C(rng.pick(['the phone keeps restarting', 'my router drops the connection', 'the tablet won\'t charge'])),
     A('Can you read me the number on the label?'),
-    C(rng.pick(['IMEI ', 'serial ', 'it says ', 'S/N ', '']), negativePiece(c, N.versionOrSerial), rng.pick(['', ', model ', ' and firmware ']), ...(rng.chance(0.5) ? [negativePiece(c, N.versionOrSerial)] : [])),
+    C(rng.pick(['IMEI ', 'serial ', 'it says ', 'S/N ', '']), negativePiece(c, N.versionOrSerial), ...rng.pick<Piece[]>([[''], [', model ', negativePiece(c, N.versionOrSerial)], [' and firmware ', negativePiece(c, N.versionOrSerial)]])),
     A('Thanks. Please update to ', negativePiece(c, N.versionOrSerial), rng.pick([' and restart.', ' tonight.', '.'])),
   ];
 }

@@ -69,7 +69,7 @@ export function renderEmail(c: Context): DocBuilder {
   b.line('Subject: ', rng.pick(['Re: Your order ', 'Problem with order ', 'Refund for ']), negativePiece(c, N.orderNumber));
   b.line('Date: ', negativePiece(c, N.timestampOrDate));
   b.line('');
-  b.line(rng.pick(['Hi,', 'Hello,', 'Dear support team,', 'Hi there', 'To whom it may concern,']));
+  b.line(...rng.pick<Piece[]>([['Hi,'], ['Hello,'], ['Dear support team,'], ['Hi there'], ['To whom it may concern,'], ['Hi ', firstNamePiece(c.agent), ','], ['Dear ', firstNamePiece(c.agent), ',']]));
   b.line('');
   const paras: (() => Piece[])[] = [
     () => ['I was charged ', negativePiece(c, N.amount), ' for order ', negativePiece(c, N.orderNumber), ' but the parcel (', negativePiece(c, N.trackingNumber), ') never arrived.'],

@@ -152,8 +152,10 @@ const NAME_WORDS: [string, string, string][] = [
 
 /** A name-word phrase; the negative is the word itself, so a masked word counts as damage. */
 export function nameWord(rng: Rng): { before: string; word: string; after: string } {
-  const [before, word, after] = rng.pick(NAME_WORDS);
-  return { before, word, after };
+  const [before, name, rest] = rng.pick(NAME_WORDS);
+  // The negative is the whole word ("Frankly", not "Frank"): masking any of it damages it.
+  const tail = /^\p{L}*/u.exec(rest)![0];
+  return { before, word: name + tail, after: rest.slice(tail.length) };
 }
 
 /** Field labels of forms and signatures (`Mobile:`, `Fax:`, `When:`) with a non-PII value after them. */

@@ -42,6 +42,7 @@ export function writePhone(rng: Rng, phone: Phone): { text: string; form: string
   const form = rng.weighted<string>([
     ['national', 30], ['international', 22], ['e164', 10], ['national-dots', 5], ['national-dashes', 5],
     ['national-compact', 8], ['00-prefix', 6], ['international-dashes', 4], ['trunk-in-parens', 3], ['with-extension', 4], ['spaced-pairs', 3],
+    ...(phone.international.startsWith('+1 ') ? ([['nanp-001', 3], ['nanp-parens', 6], ['nanp-1-dashes', 4]] as const) : []),
   ]);
   const nationalDigits = phone.national.replace(/\D/g, '');
   switch (form) {
@@ -55,6 +56,9 @@ export function writePhone(rng: Rng, phone: Phone): { text: string; form: string
     case 'international-dashes': return { text: `${cc}-${rest.replace(/\s+/g, '-')}`, form };
     case 'trunk-in-parens': return { text: `${cc} (0)${rest}`, form };
     case 'with-extension': return { text: `${phone.national} ${rng.pick(['ext. ', 'x', 'ext ', '#'])}${rng.int(10, 9999)}`, form };
+    case 'nanp-001': return { text: `001-${nationalDigits.slice(0, 3)}-${nationalDigits.slice(3, 6)}-${nationalDigits.slice(6)}`, form };
+    case 'nanp-parens': return { text: `+1 (${nationalDigits.slice(0, 3)}) ${nationalDigits.slice(3, 6)}-${nationalDigits.slice(6)}`, form };
+    case 'nanp-1-dashes': return { text: `1-${nationalDigits.slice(0, 3)}-${nationalDigits.slice(3, 6)}-${nationalDigits.slice(6)}`, form };
     default: {
       const pairs = nationalDigits.match(/.{1,2}/g) ?? [nationalDigits];
       return { text: pairs.join(' '), form: 'spaced-pairs' };
