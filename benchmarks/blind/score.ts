@@ -5,12 +5,15 @@
  *   npx tsx benchmarks/blind/score.ts --seeds 1001-1020 --docs 2000     # held-out seeds
  *   npx tsx benchmarks/blind/score.ts --seeds 1-20 --vs 1001-1020       # both, side by side, with the gap
  *   add --json out.json to also write every figure (per entity, form, document kind, negative kind)
+ *   add --stream to score the Node stream's output instead (and count outputs unlike one-shot)
  */
 import { writeFileSync } from 'node:fs';
 import { createRedactor } from '../../src/index.js';
 import { generateDocument } from './corpus.js';
 import { ENTITIES, type LabelledDocument } from './doc.js';
-import { align, isAltered, isMasked, isTyped, unlabelledWords } from './scoring.js';
+import { documentSeed, Rng } from './rng.js';
+import { align, isAltered, isMasked, isTyped, unlabelledWords, type FindingLike } from './scoring.js';
+import { redactStreamed } from './streamed.js';
 
 interface Tally {
   n: number;
@@ -61,47 +64,69 @@ const bump = (t: Record<string, Tally>, key: string, masked: boolean, typed: boo
   if (typed) x.typed++;
 };
 
-export function scoreCorpus(seeds: number[], docs: LabelledDocument[]): Score {
-  const redactor = createRedactor();
-  const s: Score = {
-    seeds, docs: docs.length, labels: 0, negatives: 0, redactorErrors: 0, alignmentFailures: 0, entities: {}, forms: {}, kinds: {},
+function emptyScore(seeds: number[], docs: number): Score {
+  return {
+    seeds, docs, labels: 0, negatives: 0, redactorErrors: 0, alignmentFailures: 0, entities: {}, forms: {}, kinds: {},
     negativeKinds: {}, negativesDamaged: 0, unlabelledWords: 0, wordsAltered: 0, overall: { n: 0, masked: 0, typed: 0 },
   };
+}
+
+/** Adds one document's figures, given what the redactor wrote and the findings it reported. */
+function addDocument(s: Score, doc: LabelledDocument, output: string, findings: FindingLike[]): void {
+  let map;
+  try {
+    map = align(doc.text, output, findings);
+  } catch {
+    // An output we cannot map is scored as if nothing was masked, and counted.
+    s.alignmentFailures++;
+    map = [...doc.text];
+  }
+  for (const label of doc.labels) {
+    const masked = isMasked(doc, label, map);
+    const typed = masked && isTyped(label, findings);
+    s.labels++;
+    bump(s.entities, label.entity, masked, typed);
+    bump(s.forms, `${label.entity} ${label.form}`, masked, typed);
+    bump(s.kinds, doc.kind, masked, typed);
+    s.overall.n++;
+    if (masked) s.overall.masked++;
+    if (typed) s.overall.typed++;
+  }
+  for (const n of doc.negatives) {
+    const damaged = isAltered(map, n.span, doc.text);
+    s.negatives++;
+    const k = (s.negativeKinds[n.kind] ??= { n: 0, damaged: 0 });
+    k.n++;
+    if (damaged) {
+      k.damaged++;
+      s.negativesDamaged++;
+    }
+  }
+  const w = unlabelledWords(doc, map);
+  s.unlabelledWords += w.words;
+  s.wordsAltered += w.altered;
+}
+
+/** Scores `redact()` (one shot) on the documents. */
+export function scoreCorpus(seeds: number[], docs: LabelledDocument[]): Score {
+  const redactor = createRedactor();
+  const s = emptyScore(seeds, docs.length);
   for (const doc of docs) {
     const res = redactor.redact(doc.text);
     s.redactorErrors += res.errors.length;
-    let map;
-    try {
-      map = align(doc.text, res.text, res.findings);
-    } catch {
-      // An output we cannot map is scored as if nothing was masked, and counted.
-      s.alignmentFailures++;
-      map = [...doc.text];
-    }
-    for (const label of doc.labels) {
-      const masked = isMasked(doc, label, map);
-      const typed = masked && isTyped(label, res.findings);
-      s.labels++;
-      bump(s.entities, label.entity, masked, typed);
-      bump(s.forms, `${label.entity} ${label.form}`, masked, typed);
-      bump(s.kinds, doc.kind, masked, typed);
-      s.overall.n++;
-      if (masked) s.overall.masked++;
-      if (typed) s.overall.typed++;
-    }
-    for (const n of doc.negatives) {
-      const damaged = isAltered(map, n.span, doc.text);
-      s.negatives++;
-      const k = (s.negativeKinds[n.kind] ??= { n: 0, damaged: 0 });
-      k.n++;
-      if (damaged) {
-        k.damaged++;
-        s.negativesDamaged++;
-      }
-    }
-    const w = unlabelledWords(doc, map);
-    s.unlabelledWords += w.words;
-    s.wordsAltered += w.altered;
+    addDocument(s, doc, res.text, res.findings);
+  }
+  return s;
+}
+
+/** Scores the Node stream, each document written in 2–6 pieces cut at seeded places; counts outputs unlike one-shot. */
+export async function scoreStreamed(seeds: number[], docs: LabelledDocument[]): Promise<Score & { differsFromOneShot: number }> {
+  const redactor = createRedactor();
+  const s = { ...emptyScore(seeds, docs.length), differsFromOneShot: 0 };
+  for (const doc of docs) {
+    const streamed = await redactStreamed(redactor, doc.text, new Rng(documentSeed(doc.seed, doc.index) ^ 0x5eed));
+    if (streamed.text !== redactor.redact(doc.text).text) s.differsFromOneShot++;
+    addDocument(s, doc, streamed.text, streamed.findings);
   }
   return s;
 }
@@ -157,14 +182,20 @@ function arg(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const seeds = parseSeeds(arg('seeds') ?? '1-20');
   const docs = Number(arg('docs') ?? 2000);
   if (!Number.isInteger(docs) || docs < 1) throw new Error(`--docs: "${arg('docs')}" is not a positive whole number of documents`);
   const vs = arg('vs');
-  const a = scoreCorpus(seeds, corpusFor(seeds, docs));
-  const b = vs ? scoreCorpus(parseSeeds(vs), corpusFor(parseSeeds(vs), docs)) : undefined;
-  const describe = (x: Score) => `seeds ${x.seeds[0]}–${x.seeds[x.seeds.length - 1]}: ${x.docs} documents, ${x.labels} labelled values, ${x.negatives} hard negatives, ${x.redactorErrors} redactor errors, ${x.alignmentFailures} outputs not alignable`;
+  const streamed = process.argv.includes('--stream');
+  const score = async (ss: number[]) => (streamed ? scoreStreamed(ss, corpusFor(ss, docs)) : scoreCorpus(ss, corpusFor(ss, docs)));
+  const a = await score(seeds);
+  const b = vs ? await score(parseSeeds(vs)) : undefined;
+  if (streamed) console.log('Streamed output (Node stream, 2–6 pieces per document)');
+  const describe = (x: Score) => {
+    const differs = 'differsFromOneShot' in x ? `, ${String(x.differsFromOneShot)} streamed outputs unlike one-shot` : '';
+    return `seeds ${x.seeds[0]}–${x.seeds[x.seeds.length - 1]}: ${x.docs} documents, ${x.labels} labelled values, ${x.negatives} hard negatives, ${x.redactorErrors} redactor errors, ${x.alignmentFailures} outputs not alignable${differs}`;
+  };
   console.log(describe(a));
   if (b) console.log(describe(b));
   console.log('\n' + entityTable(a, b));
@@ -175,4 +206,9 @@ function main(): void {
   if (out) writeFileSync(out, JSON.stringify(b ? { tuning: a, heldOut: b } : a, null, 2));
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) main();
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().catch((err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exitCode = 1;
+  });
+}
