@@ -41,7 +41,7 @@ export function generateDocument(seed: number, index: number): LabelledDocument 
     if (!b.text.endsWith('\n')) b.add('\n');
     while (b.negatives.length < b.labels.length) b.line(...negativeSentence(ctx));
   }
-  return { seed, index, kind, locale: ctx.locale.id, text: b.text, labels: b.labels, negatives: b.negatives };
+  return { seed, index, kind, locale: ctx.locale.id, language: b.language, text: b.text, labels: b.labels, negatives: b.negatives };
 }
 
 export function generateCorpus(seed: number, docs: number): LabelledDocument[] {

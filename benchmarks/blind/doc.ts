@@ -34,6 +34,8 @@ export interface LabelledDocument {
   index: number;
   kind: DocKind;
   locale: string;
+  /** The language the document is written in (`en`, or the customer's: `de`, `fr`, `es`, `it`, `pt`, `nl`). */
+  language: string;
   text: string;
   labels: Label[];
   negatives: Negative[];
@@ -53,6 +55,7 @@ export const neg = (kind: string, negative: string): Piece => ({ negative, kind 
 /** Builds a document's text and keeps every label's offsets (UTF-16, like caregate's findings). */
 export class DocBuilder {
   text = '';
+  language = 'en';
   readonly labels: Label[] = [];
   readonly negatives: Negative[] = [];
   /** Parts of a value being written across several places (see `openSplit`). */

@@ -31,6 +31,7 @@ export interface Score {
   entities: Record<string, Tally>;
   forms: Record<string, Tally>;
   kinds: Record<string, Tally>;
+  languages: Record<string, Tally>;
   negativeKinds: Record<string, { n: number; damaged: number }>;
   negativesDamaged: number;
   unlabelledWords: number;
@@ -66,7 +67,7 @@ const bump = (t: Record<string, Tally>, key: string, masked: boolean, typed: boo
 
 function emptyScore(seeds: number[], docs: number): Score {
   return {
-    seeds, docs, labels: 0, negatives: 0, redactorErrors: 0, alignmentFailures: 0, entities: {}, forms: {}, kinds: {},
+    seeds, docs, labels: 0, negatives: 0, redactorErrors: 0, alignmentFailures: 0, entities: {}, forms: {}, kinds: {}, languages: {},
     negativeKinds: {}, negativesDamaged: 0, unlabelledWords: 0, wordsAltered: 0, overall: { n: 0, masked: 0, typed: 0 },
   };
 }
@@ -88,6 +89,7 @@ function addDocument(s: Score, doc: LabelledDocument, output: string, findings: 
     bump(s.entities, label.entity, masked, typed);
     bump(s.forms, `${label.entity} ${label.form}`, masked, typed);
     bump(s.kinds, doc.kind, masked, typed);
+    bump(s.languages, doc.language, masked, typed);
     s.overall.n++;
     if (masked) s.overall.masked++;
     if (typed) s.overall.typed++;
@@ -144,6 +146,10 @@ export function entityTable(a: Score, b?: Score): string {
   const head = b
     ? '| entity | tuning n | tuning recall | held-out n | held-out recall | 95% margin (points) | gap (points) | held-out typed |\n|---|---:|---:|---:|---:|---:|---:|---:|'
     : '| entity | n | recall (span) | typed recall |\n|---|---:|---:|---:|';
+  const mean = (x: Score) => {
+    const shares = ENTITIES.map((e) => x.entities[e]).filter((t): t is Tally => !!t && t.n > 0).map((t) => t.masked / t.n);
+    return `${((100 * shares.reduce((p, q) => p + q, 0)) / shares.length).toFixed(1)}%`;
+  };
   const rows = [...ENTITIES, 'all'].map((e) => {
     const x = e === 'all' ? a.overall : a.entities[e];
     if (!b) return `| ${e} | ${x?.n ?? 0} | ${pct(x?.masked ?? 0, x?.n ?? 0)} | ${pct(x?.typed ?? 0, x?.n ?? 0)} |`;
@@ -151,6 +157,7 @@ export function entityTable(a: Score, b?: Score): string {
     const gap = x && y && x.n && y.n ? ((100 * x.masked) / x.n - (100 * y.masked) / y.n).toFixed(1) : '–';
     return `| ${e} | ${x?.n ?? 0} | ${pct(x?.masked ?? 0, x?.n ?? 0)} | ${y?.n ?? 0} | ${pct(y?.masked ?? 0, y?.n ?? 0)} | ${margin(y)} | ${gap} | ${pct(y?.typed ?? 0, y?.n ?? 0)} |`;
   });
+  rows.push(b ? `| mean of entities | | ${mean(a)} | | ${mean(b)} | | | |` : `| mean of entities | | ${mean(a)} | |`);
   const damage = (x: Score) => `${pct(x.negativesDamaged, x.negatives)} of ${x.negatives}`;
   const words = (x: Score) => `${pct(x.wordsAltered, x.unlabelledWords)} of ${x.unlabelledWords}`;
   const tail = b
@@ -171,10 +178,11 @@ export function weakestForms(s: Score, limit = 25, min = 10): string {
 
 function kindTable(s: Score): string {
   const rows = Object.entries(s.kinds).map(([k, t]) => `| ${k} | ${t.n} | ${pct(t.masked, t.n)} |`);
+  const langs = Object.entries(s.languages).map(([k, t]) => `| ${k} | ${t.n} | ${pct(t.masked, t.n)} |`);
   const negs = Object.entries(s.negativeKinds)
     .sort(([, x], [, y]) => y.damaged / y.n - x.damaged / x.n)
     .map(([k, t]) => `| ${k} | ${t.n} | ${pct(t.damaged, t.n)} |`);
-  return ['| document kind | values | recall |', '|---|---:|---:|', ...rows, '', '| hard negative kind | n | damaged |', '|---|---:|---:|', ...negs].join('\n');
+  return ['| document kind | values | recall |', '|---|---:|---:|', ...rows, '', '| language | values | recall |', '|---|---:|---:|', ...langs, '', '| hard negative kind | n | damaged |', '|---|---:|---:|', ...negs].join('\n');
 }
 
 function arg(name: string): string | undefined {

@@ -70,6 +70,7 @@ describe('blind corpus generator', () => {
     const negatives = corpus.reduce((n, d) => n + d.negatives.length, 0);
     expect(negatives).toBeGreaterThanOrEqual(values * 0.95);
     expect(new Set(corpus.map((d) => d.locale)).size).toBeGreaterThan(40);
+    expect(new Set(corpus.map((d) => d.language)).size).toBeGreaterThan(3);
   });
 
   it('writes only Luhn-valid card numbers of 12–19 digits, written or spoken', () => {
@@ -141,7 +142,7 @@ describe('spoken numbers', () => {
 describe('span scoring', () => {
   const doc = (text: string, value: string, entity: LabelledDocument['labels'][number]['entity']): LabelledDocument => {
     const start = text.indexOf(value);
-    return { seed: 0, index: 0, kind: 'chat', locale: 'en', text, labels: [{ entity, form: 'x', parts: [{ start, end: start + value.length }] }], negatives: [] };
+    return { seed: 0, index: 0, kind: 'chat', locale: 'en', language: 'en', text, labels: [{ entity, form: 'x', parts: [{ start, end: start + value.length }] }], negatives: [] };
   };
 
   it('maps label masks, same-length masks and removals back onto the input', () => {

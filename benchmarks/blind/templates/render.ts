@@ -4,6 +4,7 @@ import { nativeDigits } from '../values/digits.js';
 import type { Rng } from '../rng.js';
 import { firstNamePiece, fullNamePiece, type Context } from './context.js';
 import { conversation, type Turn, type Who } from './dialogue.js';
+import { languageOf, localizedConversation } from './localized.js';
 
 /** A typist's slips in plain words: swapped, dropped and doubled letters, chat shorthand. */
 export function typos(rng: Rng, rate: number): (s: string) => string {
@@ -68,7 +69,11 @@ export function renderChat(c: Context): DocBuilder {
   const native = rng.chance(0.6);
   const slip = typos(rng, rng.pick([0, 0.03, 0.08]));
   const t = { h: rng.int(7, 21), m: rng.int(0, 59), s: 0 };
-  for (const turn of conversation(c)) {
+  const lang = languageOf(c.locale.id);
+  const local = lang && rng.chance(0.3) ? lang : undefined;
+  if (local) b.language = local;
+  const turns = local ? localizedConversation(c, local) : conversation(c);
+  for (const turn of turns) {
     let pieces = turn.pieces;
     if (turn.who === 'customer') {
       pieces = mapText(pieces, slip);
