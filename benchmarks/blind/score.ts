@@ -37,6 +37,11 @@ export interface Score {
   unlabelledWords: number;
   wordsAltered: number;
   overall: Tally;
+  /**
+   * Standard error of each entity's recall, in points, counting documents as the unit drawn: values of
+   * one document (the rows of one CSV, one caller's card) are masked or missed together.
+   */
+  standardErrors: Record<string, number>;
 }
 
 export function parseSeeds(spec: string): number[] {
@@ -69,11 +74,42 @@ function emptyScore(seeds: number[], docs: number): Score {
   return {
     seeds, docs, labels: 0, negatives: 0, redactorErrors: 0, alignmentFailures: 0, entities: {}, forms: {}, kinds: {}, languages: {},
     negativeKinds: {}, negativesDamaged: 0, unlabelledWords: 0, wordsAltered: 0, overall: { n: 0, masked: 0, typed: 0 },
+    standardErrors: {},
   };
 }
 
+/** Per entity, per document: [values, masked]. */
+type DocumentTallies = Map<string, [number, number][]>;
+
+function recordDocument(perDoc: DocumentTallies, doc: LabelledDocument, maskedFlags: boolean[]): void {
+  const here = new Map<string, [number, number]>();
+  doc.labels.forEach((l, i) => {
+    for (const key of [l.entity, 'all']) {
+      const t = here.get(key) ?? [0, 0];
+      t[0]++;
+      if (maskedFlags[i]) t[1]++;
+      here.set(key, t);
+    }
+  });
+  for (const [key, t] of here) perDoc.set(key, [...(perDoc.get(key) ?? []), t]);
+}
+
+/** Cluster-robust standard error of a share (documents as clusters), in points. */
+function clusteredStandardError(tallies: [number, number][]): number {
+  const n = tallies.reduce((a, [x]) => a + x, 0);
+  const d = tallies.length;
+  if (n === 0 || d < 2) return 0;
+  const p = tallies.reduce((a, [, m]) => a + m, 0) / n;
+  const sum = tallies.reduce((a, [x, m]) => a + (m - p * x) ** 2, 0);
+  return 100 * Math.sqrt((d / (d - 1)) * sum) / n;
+}
+
+function finish(s: Score, perDoc: DocumentTallies): void {
+  for (const [key, tallies] of perDoc) s.standardErrors[key] = Number(clusteredStandardError(tallies).toFixed(2));
+}
+
 /** Adds one document's figures, given what the redactor wrote and the findings it reported. */
-function addDocument(s: Score, doc: LabelledDocument, output: string, findings: FindingLike[]): void {
+function addDocument(s: Score, doc: LabelledDocument, output: string, findings: FindingLike[], perDoc: DocumentTallies): void {
   let map;
   try {
     map = align(doc.text, output, findings);
@@ -82,8 +118,10 @@ function addDocument(s: Score, doc: LabelledDocument, output: string, findings: 
     s.alignmentFailures++;
     map = [...doc.text];
   }
+  const flags: boolean[] = [];
   for (const label of doc.labels) {
     const masked = isMasked(doc, label, map);
+    flags.push(masked);
     const typed = masked && isTyped(label, findings);
     s.labels++;
     bump(s.entities, label.entity, masked, typed);
@@ -104,6 +142,7 @@ function addDocument(s: Score, doc: LabelledDocument, output: string, findings: 
       s.negativesDamaged++;
     }
   }
+  recordDocument(perDoc, doc, flags);
   const w = unlabelledWords(doc, map);
   s.unlabelledWords += w.words;
   s.wordsAltered += w.altered;
@@ -113,11 +152,13 @@ function addDocument(s: Score, doc: LabelledDocument, output: string, findings: 
 export function scoreCorpus(seeds: number[], docs: LabelledDocument[]): Score {
   const redactor = createRedactor();
   const s = emptyScore(seeds, docs.length);
+  const perDoc: DocumentTallies = new Map();
   for (const doc of docs) {
     const res = redactor.redact(doc.text);
     s.redactorErrors += res.errors.length;
-    addDocument(s, doc, res.text, res.findings);
+    addDocument(s, doc, res.text, res.findings, perDoc);
   }
+  finish(s, perDoc);
   return s;
 }
 
@@ -125,26 +166,28 @@ export function scoreCorpus(seeds: number[], docs: LabelledDocument[]): Score {
 export async function scoreStreamed(seeds: number[], docs: LabelledDocument[]): Promise<Score & { differsFromOneShot: number }> {
   const redactor = createRedactor();
   const s = { ...emptyScore(seeds, docs.length), differsFromOneShot: 0 };
+  const perDoc: DocumentTallies = new Map();
   for (const doc of docs) {
     const streamed = await redactStreamed(redactor, doc.text, new Rng(documentSeed(doc.seed, doc.index) ^ 0x5eed));
     if (streamed.text !== redactor.redact(doc.text).text) s.differsFromOneShot++;
-    addDocument(s, doc, streamed.text, streamed.findings);
+    addDocument(s, doc, streamed.text, streamed.findings, perDoc);
   }
+  finish(s, perDoc);
   return s;
 }
 
 const pct = (a: number, b: number) => (b === 0 ? '–' : `${((100 * a) / b).toFixed(1)}%`);
 
-/** Half-width of the 95% interval of a share, in points: how far two draws of one generator may differ by chance. */
-const margin = (t: Tally | undefined) => {
-  if (!t || t.n === 0) return '–';
-  const p = t.masked / t.n;
-  return `±${(196 * Math.sqrt(Math.max(p * (1 - p), 0.25 / t.n) / t.n)).toFixed(1)}`;
+/** Half-width, in points, of the 95% interval of the gap between two seed sets of this generator. */
+const gapMargin = (a: Score, b: Score, key: string) => {
+  const x = a.standardErrors[key];
+  const y = b.standardErrors[key];
+  return x === undefined || y === undefined ? '–' : `±${(1.96 * Math.sqrt(x * x + y * y)).toFixed(1)}`;
 };
 
 export function entityTable(a: Score, b?: Score): string {
   const head = b
-    ? '| entity | tuning n | tuning recall | held-out n | held-out recall | 95% margin (points) | gap (points) | held-out typed |\n|---|---:|---:|---:|---:|---:|---:|---:|'
+    ? '| entity | tuning n | tuning recall | held-out n | held-out recall | gap (points) | chance margin of the gap | held-out typed |\n|---|---:|---:|---:|---:|---:|---:|---:|'
     : '| entity | n | recall (span) | typed recall |\n|---|---:|---:|---:|';
   const mean = (x: Score) => {
     const shares = ENTITIES.map((e) => x.entities[e]).filter((t): t is Tally => !!t && t.n > 0).map((t) => t.masked / t.n);
@@ -155,7 +198,7 @@ export function entityTable(a: Score, b?: Score): string {
     if (!b) return `| ${e} | ${x?.n ?? 0} | ${pct(x?.masked ?? 0, x?.n ?? 0)} | ${pct(x?.typed ?? 0, x?.n ?? 0)} |`;
     const y = e === 'all' ? b.overall : b.entities[e];
     const gap = x && y && x.n && y.n ? ((100 * x.masked) / x.n - (100 * y.masked) / y.n).toFixed(1) : '–';
-    return `| ${e} | ${x?.n ?? 0} | ${pct(x?.masked ?? 0, x?.n ?? 0)} | ${y?.n ?? 0} | ${pct(y?.masked ?? 0, y?.n ?? 0)} | ${margin(y)} | ${gap} | ${pct(y?.typed ?? 0, y?.n ?? 0)} |`;
+    return `| ${e} | ${x?.n ?? 0} | ${pct(x?.masked ?? 0, x?.n ?? 0)} | ${y?.n ?? 0} | ${pct(y?.masked ?? 0, y?.n ?? 0)} | ${gap} | ${gapMargin(a, b, e)} | ${pct(y?.typed ?? 0, y?.n ?? 0)} |`;
   });
   rows.push(b ? `| mean of entities | | ${mean(a)} | | ${mean(b)} | | | |` : `| mean of entities | | ${mean(a)} | |`);
   const damage = (x: Score) => `${pct(x.negativesDamaged, x.negatives)} of ${x.negatives}`;

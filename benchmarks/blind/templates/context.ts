@@ -173,7 +173,7 @@ export const firstNamePiece = (p: Person) => val('PERSON', p.first, nameForm(p, 
 export const lastNamePiece = (p: Person) => val('PERSON', p.last, nameForm(p, 'last'));
 
 /** Full name; CJK-locale names are written family name first without a space. */
-export function fullNamePiece(c: Context, p: Person): Piece {
+export function fullNamePiece(p: Person): Piece {
   const cjk = /[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(p.last);
   if (cjk) return val('PERSON', `${p.last}${p.first}`, nameForm(p, 'full'));
   // The same person is written the same way throughout a document.

@@ -34,16 +34,16 @@ function greeting(c: Context): Turn[] {
   const turns: Turn[] = [];
   turns.push(A(rng.pick(['Thank you for calling, my name is ', 'Hi, you\'re chatting with ', 'Hello, this is ', 'Good morning, ', 'Hi there! I\'m ']), firstNamePiece(c.agent), rng.pick([', how can I help you today?', '. What can I do for you?', ', how may I help?', '.'])));
   turns.push(rng.pick([
-    () => C('hi ', firstNamePiece(c.agent), ', this is ', fullNamePiece(c, c.customer), rng.pick([', I have a problem with my order', ' and I need some help', ''])),
-    () => C('Hello, my name is ', fullNamePiece(c, c.customer), '.'),
+    () => C('hi ', firstNamePiece(c.agent), ', this is ', fullNamePiece(c.customer), rng.pick([', I have a problem with my order', ' and I need some help', ''])),
+    () => C('Hello, my name is ', fullNamePiece(c.customer), '.'),
     () => C('hi its ', firstNamePiece(c.customer), ' here'),
-    () => C('Yes hi, I\'m ', fullNamePiece(c, c.customer), ', I\'m calling about a charge'),
+    () => C('Yes hi, I\'m ', fullNamePiece(c.customer), ', I\'m calling about a charge'),
     () => C('hello'),
-    () => C(fullNamePiece(c, c.customer), ' here, account holder'),
+    () => C(fullNamePiece(c.customer), ' here, account holder'),
   ])());
   if (rng.chance(0.5)) {
     turns.push(A(rng.pick(['Can I have your full name please?', 'Who am I speaking with?', 'May I have the name on the account?', 'what\'s your name?'])));
-    turns.push(C(...bare(c, fullNamePiece(c, c.customer))));
+    turns.push(C(...bare(c, fullNamePiece(c.customer))));
   }
   if (rng.chance(0.4)) {
     turns.push(A(rng.pick(['And your last name?', 'Could you spell your surname?', 'What\'s the last name on the account?'])));

@@ -115,7 +115,7 @@ export function localizedConversation(c: Context, lang: Language): Turn[] {
   const p = (list: string[]) => rng.pick(list);
   const A = (...pieces: Piece[]): Turn => ({ who: 'agent', pieces });
   const C = (...pieces: Piece[]): Turn => ({ who: 'customer', pieces });
-  const turns: Turn[] = [A(p(b.hello), firstNamePiece(c.agent), '.'), C(p(b.myName), fullNamePiece(c, c.customer))];
+  const turns: Turn[] = [A(p(b.hello), firstNamePiece(c.agent), '.'), C(p(b.myName), fullNamePiece(c.customer))];
   const topics: (() => Turn[])[] = [
     () => [A(p(b.askCard)), C(p(b.card), cardPiece(c)), A(p(b.askExpiry)), C(p(b.expiry), expiryPiece(c)), A(p(b.askCvv)), C(p(b.cvv), cvvPiece(c))],
     () => [A(p(b.askPhone)), rng.chance(0.5) ? C(phonePiece(c)) : C(p(b.phone), phonePiece(c))],

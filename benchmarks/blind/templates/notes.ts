@@ -9,7 +9,7 @@ import {
 
 function noteLines(c: Context): Piece[][] {
   const { rng } = c;
-  const who = () => rng.pick<Piece[]>([['cust '], ['Cust '], ['customer '], ['cx '], ['caller '], ['cust ', fullNamePiece(c, c.customer), ' '], ['', fullNamePiece(c, c.customer), ' ']]);
+  const who = () => rng.pick<Piece[]>([['cust '], ['Cust '], ['customer '], ['cx '], ['caller '], ['cust ', fullNamePiece(c.customer), ' '], ['', fullNamePiece(c.customer), ' ']]);
   const lines: (() => Piece[])[] = [
     () => [...who(), rng.pick(['called re: ', 'cld re ', 'chatted in abt ', 'emailed re ']), rng.pick(['late delivery', 'double charge', 'billing q', 'acct access', 'cancel svc'])],
     () => ['verified w/ DOB ', dobPiece(c), rng.pick([' + last name', ' and zip', '', ' & addr'])],
@@ -33,8 +33,8 @@ function noteLines(c: Context): Piece[][] {
     () => { const f = rng.pick(N.FIELD_LABELS); return [neg('field-label', f[0]), `: ${f[1]}`]; },
     () => { const w = N.nameWord(rng); return [w.before, neg('name-word', w.word), w.after]; },
     () => ['spoke w/ ', ...titledPieces(c.customer), rng.pick([', adv 3-5 bd', ', will cb', ', resolved'])],
-    () => [rng.pick(['ship to:\n', 'Billing address:\n', 'SHIP TO\n']), fullNamePiece(c, c.customer), '\n', streetPiece(c), '\n', cityLinePiece(c)],
-    () => ['alt contact ', rng.pick(['spouse ', 'son ', 'daughter ']), fullNamePiece(c, otherPerson(c)), ' ', phonePiece(c, otherPhone(c))],
+    () => [rng.pick(['ship to:\n', 'Billing address:\n', 'SHIP TO\n']), fullNamePiece(c.customer), '\n', streetPiece(c), '\n', cityLinePiece(c)],
+    () => ['alt contact ', rng.pick(['spouse ', 'son ', 'daughter ']), fullNamePiece(otherPerson(c)), ' ', phonePiece(c, otherPhone(c))],
   ];
   const n = rng.int(5, 10);
   const out: Piece[][] = [];
@@ -63,8 +63,8 @@ export function renderCrmNote(c: Context): DocBuilder {
 export function renderEmail(c: Context): DocBuilder {
   const { rng } = c;
   const b = new DocBuilder();
-  if (rng.chance(0.7)) b.line('From: "', fullNamePiece(c, c.customer), '" <', emailPiece(c), '>');
-  else b.line('From: ', fullNamePiece(c, c.customer), ' <', emailPiece(c), '>');
+  if (rng.chance(0.7)) b.line('From: "', fullNamePiece(c.customer), '" <', emailPiece(c), '>');
+  else b.line('From: ', fullNamePiece(c.customer), ' <', emailPiece(c), '>');
   b.line('To: support@', rng.pick(['example-shop.com', 'acme-telco.net', 'brightbank.co.uk']));
   b.line('Subject: ', rng.pick(['Re: Your order ', 'Problem with order ', 'Refund for ']), negativePiece(c, N.orderNumber));
   b.line('Date: ', negativePiece(c, N.timestampOrDate));
@@ -89,7 +89,7 @@ export function renderEmail(c: Context): DocBuilder {
   const n = rng.int(2, 4);
   for (let i = 0; i < n; i++) b.line(...rng.pick(paras)()).line('');
   b.line(rng.pick(['Thanks,', 'Best regards,', 'Kind regards', 'Cheers,', 'Regards,', 'Thank you']));
-  b.line(rng.chance(0.6) ? fullNamePiece(c, c.customer) : firstNamePiece(c.customer));
+  b.line(rng.chance(0.6) ? fullNamePiece(c.customer) : firstNamePiece(c.customer));
   if (rng.chance(0.6)) {
     const f = rng.pick(N.FIELD_LABELS);
     b.line(rng.pick(['Mobile: ', 'Tel: ', 'Phone: ', 'M: ', 'Cell ']), phonePiece(c));

@@ -3,7 +3,7 @@ import { DocBuilder, lowerAll, mapText, neg, type Piece } from '../doc.js';
 import { nativeDigits } from '../values/digits.js';
 import type { Rng } from '../rng.js';
 import { firstNamePiece, fullNamePiece, type Context } from './context.js';
-import { conversation, type Turn, type Who } from './dialogue.js';
+import { conversation, type Who } from './dialogue.js';
 import { languageOf, localizedConversation } from './localized.js';
 
 /** A typist's slips in plain words: swapped, dropped and doubled letters, chat shorthand. */
@@ -37,7 +37,7 @@ type LabelStyle = (who: Who, c: Context) => Piece[];
 
 const chatLabels: LabelStyle[] = [
   (who, c) => [who === 'agent' ? firstNamePiece(c.agent) : firstNamePiece(c.customer), ': '],
-  (who, c) => [who === 'agent' ? 'Agent ' : '', who === 'agent' ? firstNamePiece(c.agent) : fullNamePiece(c, c.customer), ': '],
+  (who, c) => [who === 'agent' ? 'Agent ' : '', who === 'agent' ? firstNamePiece(c.agent) : fullNamePiece(c.customer), ': '],
   (who) => [who === 'agent' ? 'Support: ' : 'You: '],
   (who) => [who === 'agent' ? 'agent: ' : 'customer: '],
   (who, c) => [who === 'agent' ? 'Agent (' : 'Customer (', who === 'agent' ? firstNamePiece(c.agent) : firstNamePiece(c.customer), '): '],
@@ -51,7 +51,7 @@ const transcriptLabels: LabelStyle[] = [
   (who) => [who === 'agent' ? '**Agent:** ' : '**Customer:** '],
   (who, c) => [who === 'agent' ? 'Agent (' : 'Customer (', who === 'agent' ? firstNamePiece(c.agent) : firstNamePiece(c.customer), '): '],
   (who, c) => [who === 'agent' ? firstNamePiece(c.agent) : firstNamePiece(c.customer), ': '],
-  (who, c) => [who === 'agent' ? fullNamePiece(c, c.agent) : fullNamePiece(c, c.customer), ': '],
+  (who, c) => [who === 'agent' ? fullNamePiece(c.agent) : fullNamePiece(c.customer), ': '],
   (who) => [who === 'agent' ? 'A: ' : 'C: '],
   (who) => [who === 'agent' ? 'Speaker 1: ' : 'Speaker 2: '],
   (who) => [who === 'agent' ? 'spk_0: ' : 'spk_1: '],

@@ -27,7 +27,7 @@ interface Column {
 }
 
 const COLUMNS: Column[] = [
-  { header: 'customer_name', evident: true, cell: (c) => fullNamePiece(c, c.customer) },
+  { header: 'customer_name', evident: true, cell: (c) => fullNamePiece(c.customer) },
   { header: 'first_name', cell: (c) => firstNamePiece(c.customer) },
   { header: 'last_name', cell: (c) => lastNamePiece(c.customer) },
   { header: 'email', evident: true, cell: (c) => emailPiece(c) },
