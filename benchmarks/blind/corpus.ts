@@ -1,5 +1,5 @@
 /** The blind corpus: document `index` of seed `seed`, always the same text and labels for the same pair. */
-import { DOC_KINDS, neg, type DocBuilder, type DocKind, type LabelledDocument, type Piece } from './doc.js';
+import { neg, type DocBuilder, type DocKind, type LabelledDocument, type Piece } from './doc.js';
 import { documentSeed, Rng } from './rng.js';
 import * as N from './values/negatives.js';
 import { negativePiece, newContext, type Context } from './templates/context.js';
@@ -47,5 +47,3 @@ export function generateDocument(seed: number, index: number): LabelledDocument 
 export function generateCorpus(seed: number, docs: number): LabelledDocument[] {
   return Array.from({ length: docs }, (_, i) => generateDocument(seed, i));
 }
-
-export { DOC_KINDS };

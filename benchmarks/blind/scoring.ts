@@ -65,7 +65,9 @@ export function survivingText(map: Alignment, parts: Span[]): string {
   return parts.map((p) => map.slice(p.start, p.end).map((ch) => ch ?? ' ').join('')).join(' ');
 }
 
-const DIGIT_WORD_SET = new Set([...DIGIT_WORDS, 'oh', 'double', 'triple', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety']);
+/** Words that say two digits ("twelve"); tens ("forty") count one, as the unit word after them counts the other. */
+const TEEN_WORDS = new Set(['ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen']);
+const DIGIT_WORD_SET = new Set([...DIGIT_WORDS, ...TEEN_WORDS, 'oh', 'double', 'triple', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety']);
 /** Words that carry nothing of a value: spoken joiners and fillers between digit groups. */
 const FILLER_WORDS = new Set(['and', 'then', 'okay', 'sorry', 'wait', 'you', 'know', 'the', 'hundred', 'thousand', 'slash', 'dash', 'uh', 'um', 'dot', 'underscore', 'com', 'net', 'org']);
 const NO_SPACE_SCRIPT = /[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
@@ -76,7 +78,7 @@ export function countDigits(text: string): number {
   for (const w of text.toLowerCase().match(/\p{L}+/gu) ?? []) {
     if (w === 'double') n += 1;
     else if (w === 'triple') n += 2;
-    else if (['ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'].includes(w)) n += 2;
+    else if (TEEN_WORDS.has(w)) n += 2;
     else if (DIGIT_WORD_SET.has(w)) n += 1;
   }
   return n;

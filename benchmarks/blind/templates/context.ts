@@ -3,7 +3,7 @@ import type { Piece } from '../doc.js';
 import { val, neg } from '../doc.js';
 import type { Rng } from '../rng.js';
 import { randomStyle, speakGroup, speakGroups } from '../spoken.js';
-import { cardSeparator, groupingsFor, randomCard, splitGroups, type Card } from '../values/cards.js';
+import { cardSeparator, groupingsFor, groupsOfFour, randomCard, splitGroups, type Card } from '../values/cards.js';
 import { randomBirthDate, randomExpiry, writeBirthDate, writeExpiry, type Expiry, type Ymd } from '../values/dates.js';
 import {
   randomAccountNumber, randomCvv, randomDriverLicense, randomIban, randomIp, randomPassword, randomPin, randomRouting,
@@ -69,16 +69,10 @@ export function phoneHalves(c: Context): [string, string] {
 
 /** The card split in two halves (two chat messages, two turns), for `DocBuilder.openSplit`. */
 export function cardHalves(c: Context): [string, string] {
-  const groups = splitGroups(c.card.digits, rng4(c.card.digits.length));
+  const groups = splitGroups(c.card.digits, groupsOfFour(c.card.digits.length));
   const mid = Math.ceil(groups.length / 2);
   const say = (g: string[]) => (c.spoken ? speakGroups(g, c.rng) : g.join(' '));
   return [say(groups.slice(0, mid)), say(groups.slice(mid))];
-}
-
-function rng4(n: number): number[] {
-  const sizes: number[] = [];
-  for (let left = n; left > 0; left -= 4) sizes.push(Math.min(4, left));
-  return sizes;
 }
 
 export function cvvPiece(c: Context): Piece {

@@ -49,10 +49,6 @@ export function luhnCheckDigit(body: string): number {
   return (10 - (sum % 10)) % 10;
 }
 
-export function isLuhnValid(digits: string): boolean {
-  return digits.length > 1 && luhnCheckDigit(digits.slice(0, -1)) === Number(digits[digits.length - 1]);
-}
-
 export interface Card {
   brand: string;
   digits: string;
@@ -67,14 +63,19 @@ export function randomCard(rng: Rng, brandName?: string): Card {
   return { brand: brand.name, digits: body + luhnCheckDigit(body) };
 }
 
+/** Group sizes of a number written in fours, the last group shorter: 19 → [4, 4, 4, 4, 3]. */
+export function groupsOfFour(n: number): number[] {
+  const sizes: number[] = [];
+  for (let left = n; left > 0; left -= 4) sizes.push(Math.min(4, left));
+  return sizes;
+}
+
 /** The groupings a card of this brand and length may be written in. */
 export function groupingsFor(card: Card): number[][] {
   const brand = BRANDS.find((b) => b.name === card.brand)!;
   const own = brand.groupings?.[card.digits.length];
   const n = card.digits.length;
-  const fours: number[] = [];
-  for (let left = n; left > 0; left -= 4) fours.push(Math.min(4, left));
-  const options = [fours];
+  const options = [groupsOfFour(n)];
   if (own) options.push(...own);
   if (n === 19) options.push([4, 4, 4, 7], [6, 13]);
   if (n === 13) options.push([4, 3, 3, 3]);
