@@ -1,8 +1,8 @@
 /** The blind corpus: document `index` of seed `seed`, always the same text and labels for the same pair. */
-import { neg, type DocBuilder, type DocKind, type LabelledDocument, type Piece } from './doc.js';
+import { type DocBuilder, type DocKind, type LabelledDocument, type Piece } from './doc.js';
 import { documentSeed, Rng } from './rng.js';
 import * as N from './values/negatives.js';
-import { negativePiece, newContext, type Context } from './templates/context.js';
+import { fieldLabelPieces, nameWordPieces, negativePiece, newContext, type Context } from './templates/context.js';
 import { renderCrmNote, renderEmail } from './templates/notes.js';
 import { renderChat, renderTranscript } from './templates/render.js';
 import { renderCsv, renderJson } from './templates/structured.js';
@@ -17,8 +17,8 @@ function negativeSentence(c: Context): Piece[] {
     () => ['Shipment ', negativePiece(c, N.trackingNumber), ' was re-sent on ', negativePiece(c, N.timestampOrDate), '.'],
     () => ['Credit of ', negativePiece(c, N.amount), ' issued; balance now ', negativePiece(c, N.amount), '.'],
     () => ['Device ', negativePiece(c, N.versionOrSerial), ' on firmware ', negativePiece(c, N.versionOrSerial), '.'],
-    () => { const f = rng.pick(N.FIELD_LABELS); return [neg('field-label', f[0]), `: ${f[1]}`]; },
-    () => { const w = N.nameWord(rng); return [w.before.charAt(0).toUpperCase() + w.before.slice(1), neg('name-word', w.word), w.after, '.']; },
+    () => fieldLabelPieces(c),
+    () => nameWordPieces(c, true),
     () => ['Invoice ', negativePiece(c, N.orderNumber), ' total ', negativePiece(c, N.amount), ' due ', negativePiece(c, N.timestampOrDate), '.'],
   ])();
 }

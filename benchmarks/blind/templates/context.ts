@@ -9,6 +9,7 @@ import {
   randomAccountNumber, randomCvv, randomDriverLicense, randomIban, randomIp, randomPassword, randomPin, randomRouting,
   randomSortCode, randomSsn, randomUsPassport, writeIban, writeSsn,
 } from '../values/ids.js';
+import * as N from '../values/negatives.js';
 import { anyNumericNegative, type NegativeValue } from '../values/negatives.js';
 import { randomAddress, randomLocale, randomPerson, randomSpecialAddress, type Address, type Locale, type Person } from '../values/people.js';
 import { ALL_REGIONS, randomPhone, speakPhone, writePhone, type Phone } from '../values/phones.js';
@@ -189,6 +190,19 @@ export function streetPiece(c: Context): Piece {
 }
 
 export const cityLinePiece = (c: Context) => val('STREET_ADDRESS', c.address.cityLine, 'city-line');
+
+/** `Fax: none`: a field label (a hard negative) and a value that is not PII. */
+export function fieldLabelPieces(c: Context): Piece[] {
+  const [label, value] = c.rng.pick(N.FIELD_LABELS);
+  return [neg('field-label', label), `: ${value}`];
+}
+
+/** A phrase using a word that is also a given name ("Will you…", "rose gold"); `sentence` starts it capitalized with a full stop. */
+export function nameWordPieces(c: Context, sentence: boolean): Piece[] {
+  const w = N.nameWord(c.rng);
+  if (!sentence) return [w.before, neg('name-word', w.word), w.after];
+  return [w.before.charAt(0).toUpperCase() + w.before.slice(1), neg('name-word', w.word), w.after, '.'];
+}
 
 export function negativePiece(c: Context, make: (rng: Rng) => NegativeValue = anyNumericNegative): Piece {
   const n = make(c.rng);

@@ -4,11 +4,10 @@
  * with filler words, no cue at all.
  */
 import type { Piece } from '../doc.js';
-import { neg } from '../doc.js';
 import * as N from '../values/negatives.js';
 import {
   accountPiece, cardHalves, cardPiece, cityLinePiece, cvvPiece, dobPiece, emailPiece, expiryPiece, firstNamePiece, fullNamePiece,
-  ibanPiece, ipPiece, lastNamePiece, licencePiece, negativePiece, otherPhone, passportPiece, passwordPiece, phoneHalves, phonePiece, pinPiece,
+  ibanPiece, ipPiece, lastNamePiece, licencePiece, nameWordPieces, negativePiece, otherPhone, passportPiece, passwordPiece, phoneHalves, phonePiece, pinPiece,
   routingPiece, sortCodePiece, ssnPiece, streetPiece, titledPieces, ukAccountPiece, type Context,
 } from './context.js';
 
@@ -199,8 +198,8 @@ function deviceIssue(c: Context): Turn[] {
 function smallTalk(c: Context): Turn[] {
   const turns: Turn[] = [];
   for (let i = 0; i < 2; i++) {
-    const w = N.nameWord(c.rng);
-    turns.push({ who: c.rng.chance(0.5) ? 'agent' : 'customer', pieces: [w.before, neg('name-word', w.word), w.after] });
+    const pieces = nameWordPieces(c, false);
+    turns.push({ who: c.rng.chance(0.5) ? 'agent' : 'customer', pieces });
   }
   return turns;
 }

@@ -2,8 +2,8 @@
 import { DocBuilder, neg, type Piece } from '../doc.js';
 import * as N from '../values/negatives.js';
 import {
-  accountPiece, cardPiece, cityLinePiece, cvvPiece, dobPiece, emailPiece, expiryPiece, firstNamePiece, fullNamePiece, ibanPiece,
-  ipPiece, lastNamePiece, licencePiece, negativePiece, otherPhone, passportPiece, passwordPiece, phonePiece, pinPiece, routingPiece,
+  accountPiece, cardPiece, cityLinePiece, cvvPiece, dobPiece, emailPiece, expiryPiece, fieldLabelPieces, firstNamePiece, fullNamePiece, ibanPiece,
+  ipPiece, lastNamePiece, licencePiece, nameWordPieces, negativePiece, otherPhone, passportPiece, passwordPiece, phonePiece, pinPiece, routingPiece,
   sortCodePiece, ssnPiece, streetPiece, titledPieces, ukAccountPiece, type Context,
 } from './context.js';
 
@@ -30,8 +30,8 @@ function noteLines(c: Context): Piece[][] {
     () => ['ord ', negativePiece(c, N.orderNumber), ' trk ', negativePiece(c, N.trackingNumber), ' dlvd ', negativePiece(c, N.timestampOrDate)],
     () => ['Case ', negativePiece(c, N.caseNumber), ' escalated to T2. ', negativePiece(c, N.versionOrSerial)],
     () => ['refunded ', negativePiece(c, N.amount), ' on ', negativePiece(c, N.timestampOrDate), ', ref ', negativePiece(c, N.versionOrSerial)],
-    () => { const f = rng.pick(N.FIELD_LABELS); return [neg('field-label', f[0]), `: ${f[1]}`]; },
-    () => { const w = N.nameWord(rng); return [w.before, neg('name-word', w.word), w.after]; },
+    () => fieldLabelPieces(c),
+    () => nameWordPieces(c, false),
     () => ['spoke w/ ', ...titledPieces(c.customer), rng.pick([', adv 3-5 bd', ', will cb', ', resolved'])],
     () => [rng.pick(['ship to:\n', 'Billing address:\n', 'SHIP TO\n']), fullNamePiece(c.customer), '\n', streetPiece(c), '\n', cityLinePiece(c)],
     () => ['alt contact ', rng.pick(['spouse ', 'son ', 'daughter ']), fullNamePiece(otherPerson(c)), ' ', phonePiece(c, otherPhone(c))],
@@ -81,7 +81,7 @@ export function renderEmail(c: Context): DocBuilder {
     () => ['My account is ', accountPiece(c), ' and routing ', routingPiece(c), '.'],
     () => ['The case number you gave me was ', negativePiece(c, N.caseNumber), ' on ', negativePiece(c, N.timestampOrDate), '.'],
     () => ['The app (', negativePiece(c, N.versionOrSerial), ') keeps crashing on login.'],
-    () => { const w = N.nameWord(rng); return [w.before.charAt(0).toUpperCase() + w.before.slice(1), neg('name-word', w.word), w.after, '.']; },
+    () => nameWordPieces(c, true),
     () => ['I spoke to ', firstNamePiece(c.agent), ' last week and was promised a call back.'],
     () => ['My ', rng.pick(['son', 'daughter', 'husband', 'wife']), ' was born ', dobPiece(c), ' and is on my plan.\n\nOn ', negativePiece(c, N.timestampOrDate), ' I placed order ', negativePiece(c, N.orderNumber), '.'],
     () => ['On ', dobPiece(c), ', my daughter was born; she is on my plan now.\n\nOn ', negativePiece(c, N.timestampOrDate), ' I changed the plan.'],
@@ -91,10 +91,10 @@ export function renderEmail(c: Context): DocBuilder {
   b.line(rng.pick(['Thanks,', 'Best regards,', 'Kind regards', 'Cheers,', 'Regards,', 'Thank you']));
   b.line(rng.chance(0.6) ? fullNamePiece(c.customer) : firstNamePiece(c.customer));
   if (rng.chance(0.6)) {
-    const f = rng.pick(N.FIELD_LABELS);
+    const fieldLabel = fieldLabelPieces(c);
     b.line(rng.pick(['Mobile: ', 'Tel: ', 'Phone: ', 'M: ', 'Cell ']), phonePiece(c));
     if (rng.chance(0.5)) b.line(streetPiece(c)).line(cityLinePiece(c));
-    b.line(neg('field-label', f[0]), `: ${f[1]}`);
+    b.line(...fieldLabel);
   }
   if (rng.chance(0.3)) b.line('Sent from my ', rng.pick(['iPhone', 'Galaxy', 'Pixel']));
   return b;
