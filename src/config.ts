@@ -38,6 +38,8 @@ export const redactorConfigSchema = z
     packs: z.array(z.union([z.string().min(1), z.looseObject({ pack: z.string() })])).optional(),
     /** Packs added to the default ones. */
     extraPacks: z.array(z.union([z.string().min(1), z.looseObject({ pack: z.string() })])).default([]),
+    /** Regions whose identifier packs to add ('GB', 'IN'… see rules/presets/regions.json), shipped pack names, or 'safe-harbor'. */
+    regions: z.array(z.string().min(1)).default([]),
     /** Rule ids or entity names to turn off. */
     disable: z.array(z.string()).default([]),
     /** Modes that switch on mode-bound rules; 'aggressive' masks every 13–19 digit run near card wording. */
