@@ -80,6 +80,8 @@ export const ENTITIES: EntitySpec[] = [
     entity: 'BR_CNPJ', rules: ['br-cnpj'], context: '',
     sample: checked('br-cnpj', fc.oneof(cat(digits(8), lit('0001'), lit('??')), cat(chars(8, ALNUM), chars(4, ALNUM), lit('??'))), DIGITS, (v) => `${v.slice(0, 2)}.${v.slice(2, 5)}.${v.slice(5, 8)}/${v.slice(8, 12)}-${v.slice(12)}`),
   },
+  { entity: 'BR_CPF', rules: ['br-cpf-unformatted'], context: 'CPF', sample: checked('br-cpf', cat(digits(9), lit('??'))) },
+  { entity: 'BR_CNPJ', rules: ['br-cnpj-unformatted'], context: 'CNPJ', sample: checked('br-cnpj', fc.oneof(cat(digits(8), lit('0001??')), cat(chars(12, ALNUM), lit('??')))) },
   {
     entity: 'MX_CURP', rules: ['mx-curp'], context: '',
     sample: checked('mx-curp', fc.tuple(oneOf(...'BCDFGHLMNPRSTV'), oneOf(...'AEIOU'), chars(2, 'BCDFGLMNPRSTV'), birthDate, oneOf('H', 'M'), oneOf(...CURP_STATES), chars(3, CONSONANTS)).map(([a, b, c, d, s, st, k]) => `${a}${b}${c}${yymmdd(d)}${s}${st}${k}${d.year >= 2000 ? 'A' : '0'}?`)),
