@@ -1,7 +1,36 @@
-import { keccak_256 } from '@noble/hashes/sha3.js';
-import { bech32, bech32m } from 'bech32';
-import bs58check from 'bs58check';
+import { createRequire } from 'node:module';
 import type { Validator } from './types.js';
+
+/**
+ * The checksum libraries are required on first use (a desk without the crypto pack never loads them):
+ * bs58check and bech32 (bitcoinjs) and @noble/hashes' keccak-256, all three CommonJS-loadable.
+ */
+interface Bech32Codec {
+  decodeUnsafe(address: string, limit?: number): { prefix: string; words: number[] } | undefined;
+  fromWordsUnsafe(words: number[]): number[] | undefined;
+}
+interface CryptoLibs {
+  bs58check: { decode(address: string): Uint8Array };
+  bech32: Bech32Codec;
+  bech32m: Bech32Codec;
+  keccak256: (data: Uint8Array) => Uint8Array;
+}
+
+const require = createRequire(import.meta.url);
+let libs: CryptoLibs | undefined;
+
+function cryptoLibs(): CryptoLibs {
+  if (!libs) {
+    const { bech32, bech32m } = require('bech32') as { bech32: Bech32Codec; bech32m: Bech32Codec };
+    libs = {
+      bs58check: (require('bs58check') as { default: CryptoLibs['bs58check'] }).default,
+      bech32,
+      bech32m,
+      keccak256: (require('@noble/hashes/sha3') as { keccak_256: CryptoLibs['keccak256'] }).keccak_256,
+    };
+  }
+  return libs;
+}
 
 /**
  * Bitcoin mainnet addresses. Legacy P2PKH (1…) and P2SH (3…) addresses are Base58Check (bs58check, from the
@@ -12,7 +41,7 @@ import type { Validator } from './types.js';
 export const bitcoinAddress: Validator = ({ text }) => {
   if (/^bc1/i.test(text)) return segwitOk(text);
   try {
-    const payload = bs58check.decode(text);
+    const payload = cryptoLibs().bs58check.decode(text);
     return payload.length === 21 && (payload[0] === 0x00 || payload[0] === 0x05);
   } catch {
     return false;
@@ -23,6 +52,7 @@ function segwitOk(address: string): boolean {
   // Mixed case is invalid Bech32 (BIP 173).
   if (address !== address.toLowerCase() && address !== address.toUpperCase()) return false;
   const lower = address.toLowerCase();
+  const { bech32, bech32m } = cryptoLibs();
   for (const codec of [bech32, bech32m]) {
     const decoded = codec.decodeUnsafe(lower, 90);
     if (!decoded || decoded.prefix !== 'bc' || decoded.words.length < 1) continue;
@@ -52,7 +82,7 @@ export const ethereumEip55: Validator = ({ text }) => {
 /** The EIP-55 spelling of a 40-digit hex address (without 0x). */
 export function eip55Case(hex: string): string {
   const lower = hex.toLowerCase();
-  const hash = keccak_256(new TextEncoder().encode(lower));
+  const hash = cryptoLibs().keccak256(new TextEncoder().encode(lower));
   let out = '';
   for (let i = 0; i < 40; i++) {
     const nibble = (hash[i >> 1]! >> (i % 2 === 0 ? 4 : 0)) & 0xf;
