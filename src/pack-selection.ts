@@ -61,3 +61,8 @@ export function withSelectedPacks(config: ResolvedConfig): ResolvedConfig {
     disable: presetOn ? [...config.disable, ...preset.disable] : config.disable,
   };
 }
+
+/** Every shipped pack, the default ones first, then the opt-in ones (identifier packs, hipaa…) by name. */
+export function catalogueOrder(): string[] {
+  return [...DEFAULT_PACKS, ...shippedPackNames().filter((n) => !DEFAULT_PACKS.includes(n)).sort()];
+}
