@@ -38,8 +38,6 @@ export const redactorConfigSchema = z
     packs: z.array(z.union([z.string().min(1), z.looseObject({ pack: z.string() })])).optional(),
     /** Packs added to the default ones. */
     extraPacks: z.array(z.union([z.string().min(1), z.looseObject({ pack: z.string() })])).default([]),
-    /** Regions whose identifier packs to add ('GB', 'IN'… see rules/presets/regions.json), shipped pack names, or 'safe-harbor'. */
-    regions: z.array(z.string().min(1)).default([]),
     /** Rule ids or entity names to turn off. */
     disable: z.array(z.string()).default([]),
     /** Modes that switch on mode-bound rules; 'aggressive' masks every 13–19 digit run near card wording. */
@@ -62,6 +60,8 @@ export const redactorConfigSchema = z
     replaceKeyHints: z.boolean().default(false),
     /** The year dates of birth are judged against (tests pin it). */
     currentYear: z.number().int().min(1970).max(3000).optional(),
+    /** Regions whose identifier packs to add ('GB', 'IN'… see rules/presets/regions.json), shipped pack names, or 'safe-harbor'. */
+    regions: z.array(z.string().min(1)).default([]),
   });
 
 export type RedactorConfig = z.input<typeof redactorConfigSchema>;

@@ -102,6 +102,5 @@ export const STDNUM_VALIDATORS: Readonly<Record<string, Validator>> = Object.fre
   'za-id': stdnumValidator('za/idnr'),
   'ar-dni': stdnumValidator('ar/dni'),
   'ar-cuit': stdnumValidator('ar/cuit'),
-  'gb-nino': stdnumValidator('gb/nino'),
   'eu-vat': euVat,
 });
