@@ -63,6 +63,8 @@ export const redactorConfigSchema = z
     vault: z.custom<TokenSink>((v) => typeof v === 'object' && v !== null && typeof (v as TokenSink).tokenize === 'function' && typeof (v as TokenSink).flush === 'function', 'a vault scope from vault.scope({ scope })').optional(),
     /** The year dates of birth are judged against (tests pin it). */
     currentYear: z.number().int().min(1970).max(3000).optional(),
+    /** Regions whose identifier packs to add ('GB', 'IN'… see rules/presets/regions.json), shipped pack names, or 'safe-harbor'. */
+    regions: z.array(z.string().min(1)).default([]),
   });
 
 export type RedactorConfig = z.input<typeof redactorConfigSchema>;

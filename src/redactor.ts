@@ -1,3 +1,4 @@
+import { withSelectedPacks } from './pack-selection.js';
 import { parseConfig, DEFAULT_KEY_HINTS, type PackSource, type RedactorConfig, type ResolvedConfig } from './config.js';
 import { compilePlan, type CompiledRule, type LoadedPack, type ScanPlan } from './detect/plan.js';
 import { ScanSession, type EngineOptions } from './detect/session.js';
@@ -87,7 +88,7 @@ function loadPacks(config: ResolvedConfig): LoadedPack[] {
 }
 
 export function createRedactor(input: RedactorConfig = {}): Redactor {
-  const config = parseConfig(input);
+  const config = withSelectedPacks(parseConfig(input));
   for (const name of Object.keys(config.validators)) {
     if (name in BUILTIN_VALIDATORS) {
       throw new CaregateError('E_CONFIG', `validator "${name}" is built in; give yours another name`, { path: `validators.${name}` });

@@ -3,7 +3,13 @@ import { calendarDate, cardExpiry, dobPlausible } from './dates.js';
 import { abaChecksum, itinRange, ssnArea } from './national-id.js';
 import { email, ibanMod97, ipv4, ipv6, ukPostcode, usZip } from './network.js';
 import { nanp, phone } from './phone.js';
+import { jpMyNumber, sgNric } from './asia-ids.js';
+import { bitcoinAddress, ethereumEip55 } from './crypto-wallets.js';
+import { auMedicare, deaCheck, medicareMbi, nhsMod11, npiLuhn } from './health-ids.js';
+import { STDNUM_VALIDATORS } from './stdnum-ids.js';
 import type { Validator } from './types.js';
+import { vinCheckDigit, vinShape } from './vehicle.js';
+import { zip3Restricted } from './zip3.js';
 
 const hasDigit: Validator = ({ text }) => /\d/.test(text);
 
@@ -27,4 +33,18 @@ export const BUILTIN_VALIDATORS: Readonly<Record<string, Validator>> = Object.fr
   'dob-plausible': dobPlausible,
   'card-expiry': cardExpiry,
   'has-digit': hasDigit,
+  // Identifier packs (rules/id-*.json, eu-vat, crypto, hipaa).
+  ...STDNUM_VALIDATORS,
+  'gb-nhs': nhsMod11,
+  'sg-nric': sgNric,
+  'jp-my-number': jpMyNumber,
+  'au-medicare': auMedicare,
+  'us-npi': npiLuhn,
+  'us-dea': deaCheck,
+  'us-mbi': medicareMbi,
+  'vin-check-digit': vinCheckDigit,
+  'vin-shape': vinShape,
+  'bitcoin-address': bitcoinAddress,
+  'ethereum-eip55': ethereumEip55,
+  'zip3-restricted': zip3Restricted,
 });

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { renderRuleCatalogue } from '../../src/report/rule-catalogue.js';
-import { DEFAULT_PACKS, loadShippedPack } from '../../src/rules/load.js';
+import { catalogueOrder } from '../../src/pack-selection.js';
+import { loadShippedPack } from '../../src/rules/load.js';
 
 describe('docs/rules.md', () => {
-  const packs = DEFAULT_PACKS.map(loadShippedPack);
+  const packs = catalogueOrder().map(loadShippedPack);
   const doc = readFileSync(new URL('../../docs/rules.md', import.meta.url), 'utf8');
 
   it('is the catalogue rendered from the shipped packs (run `npm run docs:rules` after changing a pack)', () => {
