@@ -2,12 +2,15 @@
 import { readFileSync } from 'node:fs';
 import { isSupportedCountry } from 'libphonenumber-js/max';
 import { z } from 'zod';
+import { safeText } from '../safe-output.js';
 import { VerificationPolicyError, jsonPointer } from './errors.js';
+import { FACTOR_CATEGORIES } from './factors.js';
+import type { FactorCategory } from './factors.js';
 import { forbiddenDataPoint, isSsnLastFour } from './forbidden.js';
 import { NORMALIZER_NAMES } from './normalize.js';
 
-export const FACTOR_CATEGORIES = ['knowledge', 'possession', 'inherence'] as const;
-export type FactorCategory = (typeof FACTOR_CATEGORIES)[number];
+export { FACTOR_CATEGORIES };
+export type { FactorCategory };
 
 /** Degree of certainty an action asks for (CCPA 11 CCR 7062 wording; multi_factor = knowledge + possession). */
 export const LEVELS = ['reasonable', 'reasonably_high', 'multi_factor'] as const;
@@ -117,7 +120,15 @@ export const verificationPolicySchema = z.strictObject({
       origin: limitSchema.prefault({ maxFailures: 10, windowMinutes: 60, cooldownMinutes: 30 }),
     })
     .prefault({}),
-  token: z.strictObject({ ttlMinutes: z.number().positive().max(24 * 60).default(15) }).prefault({}),
+  token: z
+    .strictObject({
+      ttlMinutes: z.number().positive().max(24 * 60).default(15),
+      /** How far in the future a token's issue time may be (clock differences between processes). */
+      maxClockSkewSeconds: z.number().min(0).max(300).default(30),
+      /** A token is good for one verifyToken() unless this is true. */
+      allowReuse: z.boolean().default(false),
+    })
+    .prefault({}),
   actions: z.record(z.string().min(1).max(64), actionSchema),
 });
 
@@ -154,7 +165,7 @@ function forbiddenNameIssues(input: unknown): Issue[] {
       issues.push({
         code: 'forbidden_data_point',
         path: jsonPointer(path),
-        message: `"${name}" may not be a verification data point: ${hit.why}. Remove it from the policy`,
+        message: `${JSON.stringify(safeText(name))} may not be a verification data point: ${hit.why}. Remove it from the policy`,
       });
     }
   };
