@@ -32,6 +32,7 @@ import { buildResponse } from './responses.js';
 import type { ListedRequest } from './queries.js';
 import { pseudonymKeyBytes, pseudonymize } from './pseudonym.js';
 import { safeText } from '../safe-output.js';
+import { forbiddenEntity } from '../verify/forbidden.js';
 import { loadDefaultRedactor } from './redactor-port.js';
 import type { TextRedactor } from './redactor-port.js';
 import { applyEntry, emptyState, retentionDate } from './state.js';
@@ -238,8 +239,9 @@ class Register implements RequestLog {
     const findings = texts.flatMap((t) => (redactor.redact(t) as { findings?: Array<{ entity?: string }> }).findings ?? []);
     // A run of 12+ digits that the engine did not recognise is refused too (the output gate would mask it).
     const longDigitRun = texts.some((t) => safeText(t) !== t && /\p{Nd}(?:[^\p{L}\n]{0,3}\p{Nd}){11,}/u.test(t));
-    if (longDigitRun || findings.some((f) => isPaymentEntity(f.entity ?? ''))) {
-      throw new PrivacyError('DSAR_INPUT', `${field} seems to hold payment-card or account data; give only what is needed to answer the request`);
+    // Payment data, and anything verification may never use (SSN, government IDs, …), is refused.
+    if (longDigitRun || findings.some((f) => isPaymentEntity(f.entity ?? '') || forbiddenEntity(f.entity ?? '') !== undefined)) {
+      throw new PrivacyError('DSAR_INPUT', `${field} seems to hold payment-card, account or government-ID data; give only what is needed to answer the request`);
     }
   }
 

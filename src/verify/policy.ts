@@ -155,11 +155,16 @@ interface Issue {
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Forbidden names are looked for before the shape is checked, so that this is the error a person sees. */
+/** Forbidden names (and values used as names) are looked for before the shape is checked, so that this is the error a person sees. */
 function forbiddenNameIssues(input: unknown): Issue[] {
   const issues: Issue[] = [];
   const check = (name: unknown, path: PropertyKey[]) => {
     if (typeof name !== 'string') return;
+    // A name is shown in errors, audit events and results: one the engine would mask is a value, not a name.
+    if (safeText(name) !== name) {
+      issues.push({ code: 'value_as_name', path: jsonPointer(path), message: `${JSON.stringify(safeText(name))} holds data the redactor masks (a card number, SSN, …); name data points, fields and actions with words` });
+      return;
+    }
     const hit = forbiddenDataPoint(name);
     if (hit) {
       issues.push({
@@ -180,6 +185,10 @@ function forbiddenNameIssues(input: unknown): Issue[] {
   const actions = input['actions'];
   if (isRecord(actions)) {
     for (const [name, def] of Object.entries(actions)) {
+      if (safeText(name) !== name) {
+        issues.push({ code: 'value_as_name', path: jsonPointer(['actions', name]), message: `${JSON.stringify(safeText(name))} holds data the redactor masks (a card number, SSN, …); name actions with words` });
+        continue;
+      }
       if (!isRecord(def)) continue;
       for (const [tier, path] of [
         [def, ['actions', name]],

@@ -100,7 +100,7 @@ describe('free text goes through the redactor before it is stored', () => {
     await refused(
       log.open({ type: 'access', jurisdiction: 'GDPR', channel: 'postal_mail', subject: { identifier: 'p', contact: { via: 'postal_mail', postalAddress: `1 Main St, ${card}` } } }),
       'DSAR_INPUT',
-      /postalAddress seems to hold payment-card or account data/,
+      /postalAddress seems to hold payment-card, account or government-ID data/,
     );
     await log.close();
     const text = readFileSync(ledger, 'utf8');
