@@ -56,8 +56,8 @@ export interface CheckInput {
   onFile: Readonly<Record<string, string | null | undefined>>;
   /** Data points the person supplied, by data point name. */
   provided: Readonly<Record<string, string>>;
-  /** The caller's clock. */
-  now: Date | number;
+  /** The caller's clock: a Date, milliseconds, or an ISO 8601 string with its offset. */
+  now: Date | number | string;
   /** Channel of the interaction (phone, chat, email …); the token is scoped to it. */
   channel: string;
   /** The agent handling the interaction, for per-agent limits and the audit trail. */
@@ -105,7 +105,7 @@ export interface IssueOtpInput {
   via: OtpDelivery;
   /** The subject's record: the code goes to the contact point on file, never to one given in the interaction. */
   onFile: Readonly<Record<string, string | null | undefined>>;
-  now: Date | number;
+  now: Date | number | string;
   /** Delivers the code; the library never sends anything itself. */
   send: (message: { to: string; code: string; via: OtpDelivery; restricted: boolean; expiresAt: Date }) => void | Promise<void>;
   agentId?: string;
@@ -125,7 +125,7 @@ export interface Verifier {
    * before a sensitive action. A valid token is then used up (unless policy.token.allowReuse): the next call
    * with it answers already_used, in every process that shares the store.
    */
-  verifyToken(token: string, expect: { subjectId: string; action: string; channel: string; now: Date | number }): Promise<TokenCheck>;
+  verifyToken(token: string, expect: { subjectId: string; action: string; channel: string; now: Date | number | string }): Promise<TokenCheck>;
 }
 
 const CUSTOMER_REASONS = {
@@ -229,6 +229,9 @@ export function createVerifier(policyInput: VerificationPolicy | unknown, option
         corrected = new Set(correcting);
       }
 
+      // Read before an attempt is counted, so that malformed input never uses one up.
+      const declaration = readDeclaration(input.declaration, now);
+
       // Reserve, then compare: the attempt is counted for subject, agent and origin before anything is
       // compared, and refused without comparing when a party is locked or over its limit.
       const reserved = await lockout.reserve(parties, now);
@@ -254,7 +257,6 @@ export function createVerifier(policyInput: VerificationPolicy | unknown, option
       if (input.otp !== undefined) {
         possession = await otp.verify({ challengeId: input.otp.challengeId, code: input.otp.code, subject: parties.subject, now });
       }
-      const declaration = readDeclaration(input.declaration, now);
 
       const factorCategories: FactorCategory[] = [];
       if (evaluated.matched.length > 0 && evaluated.matched.length >= requirement.requiredDataPoints) factorCategories.push('knowledge');
