@@ -63,9 +63,13 @@ redis.call('DEL', KEYS[2])
 return 1
 `;
 
-// Counts one try of a code only while the challenge exists. KEYS[1] challenge hash.
+// Counts one try of a code only while the challenge exists. KEYS[1] challenge hash. A challenge stored by
+// an earlier version counted wrong tries in 'failures': its count carries over.
 const ADD_CHALLENGE_ATTEMPT = `
 if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
+if redis.call('HEXISTS', KEYS[1], 'attempts') == 0 then
+  redis.call('HSET', KEYS[1], 'attempts', tonumber(redis.call('HGET', KEYS[1], 'failures')) or 0)
+end
 return redis.call('HINCRBY', KEYS[1], 'attempts', 1)
 `;
 
@@ -156,7 +160,7 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
         expiresAt: Number(h['expiresAt']),
         maxAttempts: Number(h['maxAttempts']),
       };
-      return { challenge, attempts: Number(h['attempts'] ?? '0') };
+      return { challenge, attempts: Number(h['attempts'] ?? h['failures'] ?? '0') };
     },
 
     async addChallengeAttempt(id) {
