@@ -76,7 +76,9 @@ export type IntegrityProblem =
   | 'checkpoint_signature'
   | 'checkpoint_log'
   | 'truncated'
-  | 'rollback';
+  | 'rollback'
+  | 'head_mismatch'
+  | 'column_mismatch';
 
 export interface IntegrityIssue {
   problem: IntegrityProblem;

@@ -1,5 +1,6 @@
 import { CaregateError } from '../errors.js';
 import type { ErrorLocation } from '../errors.js';
+import { safeText } from '../safe-output.js';
 
 /**
  * Stable codes of the request register's errors. `exitCode` maps them onto the CLI's contract:
@@ -21,12 +22,19 @@ export type PrivacyErrorCode =
 
 const CONFIG_CODES: ReadonlySet<PrivacyErrorCode> = new Set(['DSAR_CONFIG', 'DSAR_CALENDAR', 'DSAR_LOCKED', 'DSAR_READ_ONLY', 'DSAR_STORE']);
 
-/** An error of the request register. Messages never carry personal data (identifiers, contact data, free text). */
+/**
+ * An error of the request register. Messages never carry personal data (identifiers, contact data, free
+ * text): the message and the location's path and pointer go through the output gate (safeText), so an id,
+ * time zone or option that holds a card number, CVV or SSN comes out masked.
+ */
 export class PrivacyError extends CaregateError {
   declare readonly code: PrivacyErrorCode;
 
   constructor(code: PrivacyErrorCode, message: string, location: ErrorLocation = {}, options?: { cause?: unknown }) {
-    super(code, message, location, options);
+    const safeLocation: ErrorLocation = { ...location };
+    if (location.path !== undefined) safeLocation.path = safeText(location.path);
+    if (location.pointer !== undefined) safeLocation.pointer = safeText(location.pointer);
+    super(code, safeText(message), safeLocation, options);
     this.name = 'PrivacyError';
   }
 

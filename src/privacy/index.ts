@@ -1,7 +1,7 @@
 // GDPR/CCPA request register: public API.
 export { openRequestLog, openStore, verifyStore, verifyLedger, MIN_RETENTION_MONTHS } from './request-log.js';
 export type { RequestLog, RequestLogOptions, IntegrityReport, VerifyOptions } from './request-log.js';
-export type { OpenRequestInput, TransitionOptions, ExtendOptions, RouteOptions, AddTaskInput, UpdateTaskInput, ListFilter } from './inputs.js';
+export type { OpenRequestInput, TransitionOptions, VerificationInput, CheckResultLike, ExtendOptions, RouteOptions, AddTaskInput, UpdateTaskInput, ListFilter } from './inputs.js';
 export type { ListedRequest } from './queries.js';
 export { pendingDeadlines } from './queries.js';
 export { computeMetrics } from './metrics.js';

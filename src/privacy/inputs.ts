@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FACTOR_CATEGORIES, factorCategoryOf } from '../verify/factors.js';
 import { PrivacyError } from './errors.js';
 import { CHANNELS, DENIAL_BASES, JURISDICTIONS, REQUEST_STATES, REQUEST_TYPES, TASK_KINDS, TASK_STATUSES } from './types.js';
 
@@ -49,13 +50,40 @@ export const OpenRequestSchema = z.strictObject({
 });
 export type OpenRequestInput = z.input<typeof OpenRequestSchema>;
 
-export const VerificationSchema = z.strictObject({
+/** A factor category in the verifier's vocabulary (knowledge, possession, inherence); know/have/are are read as those. */
+const factorCategory = z.string().transform((name, ctx) => {
+  const category = factorCategoryOf(name);
+  if (!category) {
+    ctx.addIssue({ code: 'custom', message: `must be one of ${FACTOR_CATEGORIES.join(', ')}` });
+    return z.NEVER;
+  }
+  return category;
+});
+
+const outcomeSchema = z.strictObject({
   allowed: z.boolean(),
   level: z.string().regex(/^[a-z0-9_.-]{1,64}$/, 'must be a level name such as reasonably_high'),
-  factorCategories: z.array(z.enum(['know', 'have', 'are'])).max(3),
+  factorCategories: z.array(factorCategory).max(3),
   at: instant.optional(),
   dataPointTypes: z.array(z.string().regex(/^[a-z0-9_.-]{1,64}$/, 'must be data-point type names, never values')).max(32).optional(),
 });
+
+// Fields of the verifier's check() result that the register does not keep: the token is a secret, the
+// reasons and counters are the verifier's business. What is kept is the outcome above.
+const CHECK_RESULT_ONLY = ['matchedDataPoints', 'missing', 'attemptsLeft', 'token', 'tokenExpiresAt', 'reason', 'internalReason', 'lockedUntil', 'declaration', 'reference'];
+
+/**
+ * The verification outcome: either the outcome's own fields, or the verifier's check() result as it is
+ * (recognised by matchedDataPoints, which becomes dataPointTypes).
+ */
+export const VerificationSchema = z.preprocess((v) => {
+  if (typeof v !== 'object' || v === null || Array.isArray(v) || !Object.hasOwn(v, 'matchedDataPoints')) return v;
+  const result = v as Record<string, unknown>;
+  const outcome: Record<string, unknown> = { ...result };
+  for (const k of CHECK_RESULT_ONLY) delete outcome[k];
+  if (outcome['dataPointTypes'] === undefined) outcome['dataPointTypes'] = result['matchedDataPoints'];
+  return outcome;
+}, outcomeSchema);
 
 export const DenialSchema = z.strictObject({
   basis: z.enum(DENIAL_BASES),
@@ -73,7 +101,16 @@ export const TransitionSchema = z.strictObject({
   responseNature: z.string().min(1).max(4000).optional(),
   remediesNotified: z.boolean().optional(),
 });
-export type TransitionOptions = z.input<typeof TransitionSchema>;
+/** The verifier's check() result, passed as it is (only the outcome is kept). */
+export interface CheckResultLike {
+  allowed: boolean;
+  level: string;
+  factorCategories: readonly string[];
+  matchedDataPoints: readonly string[];
+  [field: string]: unknown;
+}
+export type VerificationInput = z.input<typeof outcomeSchema> | CheckResultLike;
+export type TransitionOptions = Omit<z.input<typeof TransitionSchema>, 'verification'> & { verification?: VerificationInput };
 
 export const ExtendSchema = z.strictObject({
   actor: opaqueId.optional(),

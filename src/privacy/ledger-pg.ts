@@ -27,6 +27,31 @@ export interface PgLedgerOptions {
 
 const SCHEMA_RE = /^[a-z_][a-z0-9_]{0,62}$/;
 
+/** A ledger row as read, with the columns that repeat fields of the entry (indexes and queries use them). */
+interface LedgerRow {
+  seq: string;
+  hash: string;
+  kind: string;
+  request_id: string | null;
+  ts: Date | string;
+  line: string;
+}
+
+const ROW_COLUMNS = 'seq, hash, kind, request_id, ts, line';
+
+/**
+ * The columns must say what the entry says: a row whose hash, kind, request_id or ts column was changed
+ * (by someone able to bypass the triggers) misleads every query that reads the columns, not the line.
+ */
+function columnMismatch(row: LedgerRow, entry: LedgerEntry): string | undefined {
+  const wrong: string[] = [];
+  if (row.hash !== entry.hash) wrong.push('hash');
+  if (row.kind !== entry.kind) wrong.push('kind');
+  if ((row.request_id ?? undefined) !== entry.requestId) wrong.push('request_id');
+  if (new Date(row.ts).getTime() !== Date.parse(entry.ts)) wrong.push('ts');
+  return wrong.length > 0 ? wrong.join(', ') : undefined;
+}
+
 function integrityError(where: string, issue: IntegrityIssue): PrivacyError {
   return new PrivacyError('DSAR_INTEGRITY', `the ledger in ${where} failed its integrity check at ${issue.message}; run \`caregate dsar verify\` and restore it from a verified copy`);
 }
@@ -48,13 +73,17 @@ class PgLedger implements LedgerStore {
 
   /** Rows after the ones this store has seen, checked against the chain. */
   private async readNewer(client: Pool | PoolClient): Promise<LedgerEntry[]> {
-    const { rows } = await client.query<{ seq: string; line: string }>(`SELECT seq, line FROM ${this.s}.dsar_ledger WHERE seq >= $1 ORDER BY seq`, [this.verifier.size]);
+    const { rows } = await client.query<LedgerRow>(`SELECT ${ROW_COLUMNS} FROM ${this.s}.dsar_ledger WHERE seq >= $1 ORDER BY seq`, [this.verifier.size]);
     const out: LedgerEntry[] = [];
     for (const row of rows) {
       const result = this.verifier.push(row.line, this.verifier.size + 1);
       if ('issue' in result) throw integrityError(this.description, result.issue);
       if (Number(row.seq) !== result.entry.seq) {
         throw integrityError(this.description, { problem: 'sequence', seq: result.entry.seq, message: `row seq ${row.seq} holds entry #${result.entry.seq}` });
+      }
+      const wrong = columnMismatch(row, result.entry);
+      if (wrong) {
+        throw integrityError(this.description, { problem: 'column_mismatch', seq: result.entry.seq, message: `entry #${result.entry.seq}: its ${wrong} column does not match the entry` });
       }
       out.push(entryFromLine(row.line));
     }
@@ -145,11 +174,15 @@ class PgLedger implements LedgerStore {
     return this.readNewer(this.pool);
   }
 
+  /**
+   * Re-reads every row and checks the chain, the columns against each entry, and the head row against the
+   * last entry: a deleted last row (or rows added without moving the head) is found by the head row.
+   */
   async scan(rememberSeqs: ReadonlySet<number> = new Set()): Promise<ChainScan> {
     const verifier = new ChainVerifier();
     const hashesAt = new Map<number, string>();
     let issue: IntegrityIssue | undefined;
-    const { rows } = await this.pool.query<{ seq: string; line: string }>(`SELECT seq, line FROM ${this.s}.dsar_ledger ORDER BY seq`);
+    const { rows } = await this.pool.query<LedgerRow>(`SELECT ${ROW_COLUMNS} FROM ${this.s}.dsar_ledger ORDER BY seq`);
     for (const [i, row] of rows.entries()) {
       const result = verifier.push(row.line, i + 1);
       if ('issue' in result) {
@@ -160,9 +193,34 @@ class PgLedger implements LedgerStore {
         issue = { problem: 'sequence', seq: result.entry.seq, line: i + 1, message: `entry #${result.entry.seq} (row ${i + 1} by seq): stored under seq ${row.seq}; rows were renumbered` };
         break;
       }
+      const wrong = columnMismatch(row, result.entry);
+      if (wrong) {
+        issue = { problem: 'column_mismatch', seq: result.entry.seq, line: i + 1, message: `entry #${result.entry.seq} (row ${i + 1} by seq): its ${wrong} column does not match the entry; the row was changed` };
+        break;
+      }
       if (rememberSeqs.has(result.entry.seq)) hashesAt.set(result.entry.seq, result.entry.hash);
     }
+    if (!issue) issue = await this.headIssue(verifier);
     return { logId: verifier.logId, size: verifier.size, headHash: verifier.headHash, issue, hashesAt };
+  }
+
+  /** The head row must name the last entry: its seq and hash. */
+  private async headIssue(verifier: ChainVerifier): Promise<IntegrityIssue | undefined> {
+    const head = (await this.pool.query<{ seq: string; hash: string }>(`SELECT seq, hash FROM ${this.s}.dsar_ledger_head WHERE id = 1`)).rows[0];
+    const last = verifier.size - 1;
+    if (!head) return { problem: 'head_mismatch', seq: last, message: `the head row of ${this.description} is missing; the schema was changed by hand` };
+    const headSeq = Number(head.seq);
+    if (headSeq > last) {
+      return {
+        problem: 'truncated',
+        seq: verifier.size,
+        message: `the head row names entry #${headSeq} but the last row is entry #${last}: ${headSeq - last} entr${headSeq - last === 1 ? 'y was' : 'ies were'} deleted from the end`,
+      };
+    }
+    if (headSeq !== last || head.hash !== verifier.headHash) {
+      return { problem: 'head_mismatch', seq: last, message: `the head row (entry #${headSeq}) does not match the last entry (#${last}); rows were added or changed without the writer` };
+    }
+    return undefined;
   }
 
   async close(): Promise<void> {

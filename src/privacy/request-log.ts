@@ -31,6 +31,8 @@ import { listRequests } from './queries.js';
 import { buildResponse } from './responses.js';
 import type { ListedRequest } from './queries.js';
 import { pseudonymKeyBytes, pseudonymize } from './pseudonym.js';
+import { safeText } from '../safe-output.js';
+import { forbiddenEntity } from '../verify/forbidden.js';
 import { loadDefaultRedactor } from './redactor-port.js';
 import type { TextRedactor } from './redactor-port.js';
 import { applyEntry, emptyState, retentionDate } from './state.js';
@@ -158,16 +160,16 @@ class Register implements RequestLog {
     return this.redactorPromise;
   }
 
-  /** Free text as it may be stored: through the redactor. */
+  /** Free text as it may be stored: through the register's redactor, then the output gate (safeText). */
   private async clean(text: string | undefined): Promise<string | undefined> {
     if (text === undefined) return undefined;
-    return (await this.redactor()).redact(text).text;
+    return safeText((await this.redactor()).redact(text).text);
   }
 
-  /** Opaque ids must come out of the redactor unchanged; otherwise they carry personal data. */
+  /** Opaque ids must come out of the redactor and the output gate unchanged; otherwise they carry personal data. */
   private async assertOpaque(field: string, value: string | undefined): Promise<void> {
     if (value === undefined) return;
-    if ((await this.redactor()).redact(value).text !== value) {
+    if (safeText(value) !== value || (await this.redactor()).redact(value).text !== value) {
       throw new PrivacyError('DSAR_INPUT', `${field} looks like it holds personal data (the redactor masked part of it); use an opaque identifier`);
     }
   }
@@ -231,9 +233,15 @@ class Register implements RequestLog {
    */
   private async assertNoPaymentData(field: string, value: string | undefined): Promise<void> {
     if (value === undefined) return;
-    const result = (await this.redactor()).redact(value) as { text: string; findings?: Array<{ entity?: string }> };
-    if ((result.findings ?? []).some((f) => isPaymentEntity(f.entity ?? ''))) {
-      throw new PrivacyError('DSAR_INPUT', `${field} seems to hold payment-card or account data; give only what is needed to answer the request`);
+    // An e-mail address is one entity to the engine: its parts are looked at too ("<card number>@x.com").
+    const texts = field.endsWith('email') ? [value, value.replace(/[@._+-]+/g, ' ')] : [value];
+    const redactor = await this.redactor();
+    const findings = texts.flatMap((t) => (redactor.redact(t) as { findings?: Array<{ entity?: string }> }).findings ?? []);
+    // A run of 12+ digits that the engine did not recognise is refused too (the output gate would mask it).
+    const longDigitRun = texts.some((t) => safeText(t) !== t && /\p{Nd}(?:[^\p{L}\n]{0,3}\p{Nd}){11,}/u.test(t));
+    // Payment data, and anything verification may never use (SSN, government IDs, …), is refused.
+    if (longDigitRun || findings.some((f) => isPaymentEntity(f.entity ?? '') || forbiddenEntity(f.entity ?? '') !== undefined)) {
+      throw new PrivacyError('DSAR_INPUT', `${field} seems to hold payment-card, account or government-ID data; give only what is needed to answer the request`);
     }
   }
 
@@ -250,6 +258,7 @@ class Register implements RequestLog {
     const description = await this.clean(parsed.description);
     const contact = parsed.subject.contact;
     await this.assertNoPaymentData('subject.contact.postalAddress', contact.postalAddress);
+    await this.assertNoPaymentData('subject.contact.email', contact.email);
     const subjectRef = pseudonymize(key, parsed.subject.identifier);
     const entry = await this.commit((now) => {
       const receivedAt = toDate(parsed.receivedAt, now);
@@ -292,9 +301,13 @@ class Register implements RequestLog {
     this.writable();
     const o = parseInput(TransitionSchema, options, `transition to ${to}`);
     await this.assertOpaque('actor', o.actor);
+    await this.assertOpaque('verification.level', o.verification?.level);
+    for (const t of o.verification?.dataPointTypes ?? []) await this.assertOpaque('verification.dataPointTypes', t);
     const reason = await this.clean(o.reason);
     const responseNature = await this.clean(o.responseNature);
-    const denial: DenialBasis | undefined = o.denial ? { ...o.denial, explanation: await this.clean(o.denial.explanation) } : undefined;
+    const denial: DenialBasis | undefined = o.denial
+      ? JSON.parse(JSON.stringify({ ...o.denial, reference: await this.clean(o.denial.reference), explanation: await this.clean(o.denial.explanation) }))
+      : undefined;
     await this.commit((now) => {
       const req = this.mustGet(id);
       assertTransition(id, req.status, to);
@@ -364,6 +377,7 @@ class Register implements RequestLog {
     this.writable();
     const o = parseInput(RouteSchema, { ...options, queue }, 'route');
     await this.assertOpaque('actor', o.actor);
+    await this.assertOpaque('queue', o.queue);
     const reason = await this.clean(o.reason);
     await this.commit((now) => {
       const req = this.mustChange(id);
@@ -532,6 +546,9 @@ export async function openRequestLog(options: RequestLogOptions): Promise<Reques
       throw new PrivacyError('DSAR_CONFIG', 'the request register needs the business\'s time zone to count deadlines; pass options.timeZone (an IANA zone such as "Europe/Berlin"), or --tz on the CLI');
     }
     assertTimeZone(options.timeZone);
+  }
+  if (options.actor !== undefined && (typeof options.actor !== 'string' || options.actor === '' || safeText(options.actor) !== options.actor)) {
+    throw new PrivacyError('DSAR_CONFIG', 'options.actor must be an opaque identifier of the operator or system (the redactor masked part of it, or it is empty)');
   }
   const retentionMonths = options.retentionMonths ?? MIN_RETENTION_MONTHS;
   if (!Number.isInteger(retentionMonths) || retentionMonths < MIN_RETENTION_MONTHS) {

@@ -66,7 +66,8 @@ export interface VerificationOutcome {
   allowed: boolean;
   /** Level reached, e.g. "reasonable" or "reasonably_high". */
   level: string;
-  factorCategories: Array<'know' | 'have' | 'are'>;
+  /** Factor categories reached, in the verifier's vocabulary (know/have/are in ledgers written before it). */
+  factorCategories: Array<'knowledge' | 'possession' | 'inherence'>;
   /** When the verifier decided (ISO 8601); defaults to the transition time. */
   at?: string;
   /** Types of data points matched, e.g. ["email", "last_order_id"]; never their values. */

@@ -1,5 +1,6 @@
 // Audit events, one per check and per code issued. They carry names, booleans and pseudonyms: never a
-// value a person gave or a value on file (CCPA 11 CCR 7060(d); PCI DSS 10.2).
+// value a person gave or a value on file (CCPA 11 CCR 7060(d); PCI DSS 10.2). Strings a caller chose (agent
+// ID, channel, declaration reference) have been through safeText before they get here.
 import { pino } from 'pino';
 import type { Logger } from 'pino';
 
@@ -10,9 +11,11 @@ export interface CheckAuditEvent {
   requestType: string;
   /** Keyed pseudonym of the subject. */
   subject: string;
+  /** The agent's ID as given, through the output gate (safeText). */
   agent?: string | undefined;
   /** Keyed pseudonym of the origin (ANI or IP). */
   origin?: string | undefined;
+  /** The channel as given, through the output gate (safeText). */
   channel: string;
   /** For each supplied data point used for this action: whether it matched. */
   dataPoints: Record<string, boolean>;

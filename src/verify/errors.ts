@@ -1,4 +1,7 @@
-// Errors say what was wrong and what to do. They carry names and paths, never a provided or on-file value.
+// Errors say what was wrong and what to do. They carry names and paths, never a provided or on-file value;
+// message, path and issues go through the output gate (safeText), so a card number, CVV or SSN that a
+// caller put into a member name, an action or an ID comes out masked.
+import { safePointerToken, safeText } from '../safe-output.js';
 
 /** Base class of every error the verification module throws. */
 export class VerificationError extends Error {
@@ -7,10 +10,11 @@ export class VerificationError extends Error {
   readonly path: string;
 
   constructor(code: string, path: string, message: string) {
-    super(message.startsWith('caregate:') ? message : `caregate: ${message}`);
+    const safe = safeText(message);
+    super(safe.startsWith('caregate:') ? safe : `caregate: ${safe}`);
     this.name = new.target.name;
     this.code = code;
-    this.path = path;
+    this.path = safeText(path);
   }
 }
 
@@ -26,7 +30,7 @@ export class VerificationPolicyError extends VerificationError {
     issues?: ReadonlyArray<{ code: string; path: string; message: string }>,
   ) {
     super(code, path, message);
-    this.issues = issues ?? [{ code, path, message: this.message }];
+    this.issues = issues ? issues.map((i) => ({ code: i.code, path: safeText(i.path), message: safeText(i.message) })) : [{ code, path: this.path, message: this.message }];
   }
 }
 
@@ -36,8 +40,8 @@ export class VerificationConfigError extends VerificationError {}
 /** A check or OTP request whose input cannot be processed (forbidden or unknown data point, bad field). */
 export class VerificationInputError extends VerificationError {}
 
-/** Turns a path of keys into a JSON pointer (RFC 6901). */
+/** Turns a path of keys into a JSON pointer (RFC 6901), every member name redacted (never dropped). */
 export function jsonPointer(path: ReadonlyArray<PropertyKey>): string {
   if (path.length === 0) return '';
-  return path.map((p) => '/' + String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+  return path.map((p) => '/' + safePointerToken(String(p))).join('');
 }

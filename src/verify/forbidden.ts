@@ -2,6 +2,10 @@
 // Reasons: PCI DSS 3.3.1 (sensitive authentication data), CCPA 11 CCR 7060(c)(2) and 7024(d),
 // NIST SP 800-63B 5.1.1.2 (no knowledge-based prompts), EDPB 01/2022 paras 77-78 (ID copies).
 
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { DEFAULT_KEY_HINTS } from '../config.js';
+
 export type ForbiddenKind =
   | 'full_card_number'
   | 'card_security_code'
@@ -35,75 +39,56 @@ const WHY: Record<ForbiddenKind, string> = {
   biometric: 'biometric data must not be collected for verification (CCPA 11 CCR 7060(c)(2), 7024(d))',
 };
 
-// Single words that mark a forbidden data point wherever they occur in its name.
-const WORDS: ReadonlyArray<[string, ForbiddenKind]> = [
-  ['pan', 'full_card_number'],
-  ['cvv', 'card_security_code'],
-  ['cvv2', 'card_security_code'],
-  ['cvc', 'card_security_code'],
-  ['cvc2', 'card_security_code'],
-  ['cid', 'card_security_code'],
-  ['csc', 'card_security_code'],
-  ['pin', 'pin'],
-  ['pinblock', 'pin'],
-  ['magstripe', 'track_data'],
-  ['ssn', 'full_ssn'],
-  ['itin', 'full_ssn'],
-  ['passport', 'government_id'],
-  ['password', 'password'],
-  ['passwd', 'password'],
-  ['passcode', 'password'],
-  ['passphrase', 'password'],
-  ['biometric', 'biometric'],
-  ['biometrics', 'biometric'],
-  ['fingerprint', 'biometric'],
-  ['voiceprint', 'biometric'],
-  ['faceprint', 'biometric'],
-  ['selfie', 'biometric'],
-  ['iris', 'biometric'],
-  ['retina', 'biometric'],
-];
+const KINDS = Object.keys(WHY) as [ForbiddenKind, ...ForbiddenKind[]];
+const kind = z.enum(KINDS);
+const tableSchema = z.strictObject({
+  $comment: z.string().optional(),
+  /** Entity of the redactor (key hints, findings in a value) → forbidden kind. */
+  entities: z.record(z.string().regex(/^[A-Z][A-Z0-9_]*$/), kind),
+  /** Whole normalized names. */
+  names: z.record(z.string().regex(/^[a-z0-9_]+$/), kind),
+  /** Word sequences anywhere in a normalized name. */
+  phrases: z.record(z.string().regex(/^[a-z0-9_]+$/), kind),
+  /** Single words anywhere in a normalized name. */
+  words: z.record(z.string().regex(/^[a-z0-9]+$/), kind),
+});
+type Table = z.output<typeof tableSchema>;
 
-// Word sequences that mark a forbidden data point.
-const PHRASES: ReadonlyArray<[string, ForbiddenKind]> = [
-  ['card_number', 'full_card_number'],
-  ['card_no', 'full_card_number'],
-  ['cardnumber', 'full_card_number'],
-  ['primary_account_number', 'full_card_number'],
-  ['security_code', 'card_security_code'],
-  ['card_verification', 'card_security_code'],
-  ['track_data', 'track_data'],
-  ['track_1', 'track_data'],
-  ['track_2', 'track_data'],
-  ['social_security', 'full_ssn'],
-  ['tax_id', 'full_ssn'],
-  ['government_id', 'government_id'],
-  ['gov_id', 'government_id'],
-  ['national_id', 'government_id'],
-  ['state_id', 'government_id'],
-  ['id_document', 'government_id'],
-  ['id_card', 'government_id'],
-  ['drivers_license', 'government_id'],
-  ['driver_license', 'government_id'],
-  ['driving_licence', 'government_id'],
-  ['drivers_licence', 'government_id'],
-  ['security_question', 'security_question'],
-  ['security_answer', 'security_question'],
-  ['secret_question', 'security_question'],
-  ['secret_answer', 'security_question'],
-  ['challenge_question', 'security_question'],
-  ['maiden_name', 'security_question'],
-  ['first_pet', 'security_question'],
-  ['face_scan', 'biometric'],
-  ['face_id', 'biometric'],
-  ['voice_print', 'biometric'],
-  ['finger_print', 'biometric'],
-];
+/** The synonym table, rules/verification-forbidden-names.json (src/verify and dist/verify sit two levels down). */
+export const FORBIDDEN_NAMES_URL = new URL('../../rules/verification-forbidden-names.json', import.meta.url);
 
-/** snake_case words of a name: "cardNumber" and "Card-Number" both give "card_number". */
+let table: { data: Table; entities: Map<string, ForbiddenKind>; hints: Map<string, ForbiddenKind> } | undefined;
+
+function loadTable() {
+  if (table) return table;
+  const data = tableSchema.parse(JSON.parse(readFileSync(FORBIDDEN_NAMES_URL, 'utf8')));
+  const entities = new Map(Object.entries(data.entities));
+  // The redactor's key hints (cardnum, ccnumber, creditcard, securitycode …) by the kind of their entity.
+  const hints = new Map<string, ForbiddenKind>();
+  for (const [hint, entity] of Object.entries(DEFAULT_KEY_HINTS)) {
+    const k = entities.get(entity);
+    if (k) hints.set(hint, k);
+  }
+  table = { data, entities, hints };
+  return table;
+}
+
+/** The forbidden kind of an engine entity (CREDIT_CARD, CARD_CVV, US_SSN …), if it is one. */
+export function forbiddenEntity(entity: string): ForbiddenMatch | undefined {
+  const k = loadTable().entities.get(entity);
+  return k ? { kind: k, why: WHY[k] } : undefined;
+}
+
+// Invisible format characters (zero-width space, soft hyphen, bidi marks) would split or hide a word.
+const FORMAT = /[\p{Cf}\u034F]/gu;
+
+/** snake_case words of a name: "cardNumber", "Card-Number", "ＣＡＲＤ_NUMBER" → "card_number"; "CCNumber" → "cc_number". */
 export function nameWords(name: string): string {
   return name
+    .normalize('NFKC')
+    .replace(FORMAT, '')
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '_')
     .replace(/^_+|_+$/g, '');
@@ -119,27 +104,35 @@ export function isSsnLastFour(name: string): boolean {
   return isLastFour(words) && /(^|_)(ssn|social_security(_number)?)(_|$)/.test(words);
 }
 
+/** Key hints at least this long are also found inside a longer run of letters ("mycreditcard"). */
+const MIN_INNER_HINT = 8;
+
 /**
- * Says whether a data point name is forbidden, and why. The last four digits of a card or of an SSN are
- * not forbidden here (an SSN's last four need allowSsnLast4 in the policy: see isSsnLastFour).
+ * Says whether a data point name is forbidden, and why: by its normalized whole name, by the word
+ * sequences and words in it, and by the redactor's key hints for any run of its words. The last four
+ * digits of a card or of an SSN are not forbidden here (an SSN's last four need allowSsnLast4 in the
+ * policy: see isSsnLastFour).
  */
 export function forbiddenDataPoint(name: string): ForbiddenMatch | undefined {
+  const { data, hints } = loadTable();
   const words = nameWords(name);
   const padded = `_${words}_`;
-  const found = (kind: ForbiddenKind): ForbiddenMatch => ({ kind, why: WHY[kind] });
   const lastFour = isLastFour(words);
-  for (const [phrase, kind] of PHRASES) {
-    if (!padded.includes(`_${phrase}_`)) continue;
-    // "card_number_last4" and "ssn_last4" are truncations, not the full number.
-    if (lastFour && (kind === 'full_card_number' || kind === 'full_ssn')) continue;
-    return found(kind);
-  }
-  for (const word of words.split('_')) {
-    for (const [w, kind] of WORDS) {
-      if (word !== w) continue;
-      if (lastFour && (kind === 'full_card_number' || kind === 'full_ssn')) continue;
-      return found(kind);
+  const truncated = (k: ForbiddenKind) => lastFour && (k === 'full_card_number' || k === 'full_ssn');
+  const candidates: ForbiddenKind[] = [];
+  if (Object.hasOwn(data.names, words)) candidates.push(data.names[words] as ForbiddenKind);
+  for (const [phrase, k] of Object.entries(data.phrases)) if (padded.includes(`_${phrase}_`)) candidates.push(k);
+  const list = words.split('_').filter((w) => w !== '');
+  for (const w of list) if (Object.hasOwn(data.words, w)) candidates.push(data.words[w] as ForbiddenKind);
+  for (let i = 0; i < list.length; i++) {
+    for (let j = i + 1; j <= list.length; j++) {
+      const k = hints.get(list.slice(i, j).join(''));
+      if (k) candidates.push(k);
     }
   }
-  return undefined;
+  const compact = list.join('');
+  for (const [hint, k] of hints) if (hint.length >= MIN_INNER_HINT && compact.includes(hint)) candidates.push(k);
+  // "card_number_last4" and "ssn_last4" are truncations, not the full number.
+  const hit = candidates.find((k) => !truncated(k));
+  return hit ? { kind: hit, why: WHY[hit] } : undefined;
 }

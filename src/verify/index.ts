@@ -38,7 +38,9 @@ export {
   NORMALIZER_NAMES,
 } from './normalize.js';
 export type { DateOrder, NormalizeOptions, NormalizerName } from './normalize.js';
-export { forbiddenDataPoint, isSsnLastFour } from './forbidden.js';
+export { forbiddenDataPoint, forbiddenEntity, isSsnLastFour, FORBIDDEN_NAMES_URL } from './forbidden.js';
+export { FACTOR_CATEGORY_ALIASES, factorCategoryOf } from './factors.js';
+export { canonicalId } from './ids.js';
 export type { ForbiddenKind, ForbiddenMatch } from './forbidden.js';
 export { VerificationConfigError, VerificationError, VerificationInputError, VerificationPolicyError } from './errors.js';
 export { generateOtpCode } from './otp.js';
@@ -46,6 +48,6 @@ export { createMemoryStore } from './memory-store.js';
 export type { MemoryStore } from './memory-store.js';
 export { createRedisStore } from './redis-store.js';
 export type { RedisStore, RedisStoreOptions } from './redis-store.js';
-export type { StoredChallenge, VerificationStore } from './store.js';
+export type { Reservation, StoredChallenge, VerificationStore } from './store.js';
 export type { TokenCheck, TokenClaims } from './token.js';
 export type { CheckAuditEvent, CheckOutcome, OtpAuditEvent } from './audit.js';

@@ -87,7 +87,7 @@ export function createOtpService(store: VerificationStore, keys: VerificationKey
     async verify({ challengeId, code, subject, now }) {
       const entry = await store.getChallenge(challengeId);
       if (!entry) return done('unknown');
-      const { challenge, failures } = entry;
+      const { challenge } = entry;
       const { restricted, via } = challenge;
       // A challenge belongs to the subject it was issued for; another subject's code proves nothing.
       if (!digestsEqual(Buffer.from(challenge.subject, 'hex'), Buffer.from(subject, 'hex'))) return done('wrong_subject');
@@ -95,7 +95,11 @@ export function createOtpService(store: VerificationStore, keys: VerificationKey
         await store.consumeChallenge(challengeId);
         return done('expired', restricted, via);
       }
-      if (failures >= challenge.maxAttempts) {
+      // Reserve, then compare: the try is counted atomically first, so parallel guesses cannot all see a
+      // low count; a try numbered above the limit is never compared.
+      const count = await store.addChallengeAttempt(challengeId);
+      if (count === undefined) return done('unknown');
+      if (count > challenge.maxAttempts) {
         await store.consumeChallenge(challengeId);
         return done('exhausted', restricted, via);
       }
@@ -105,8 +109,6 @@ export function createOtpService(store: VerificationStore, keys: VerificationKey
         // Only the caller that removes the challenge succeeds: a code works once.
         return (await store.consumeChallenge(challengeId)) ? done('ok', restricted, via) : done('unknown');
       }
-      const count = await store.addChallengeFailure(challengeId);
-      if (count === undefined) return done('unknown');
       if (count >= challenge.maxAttempts) {
         await store.consumeChallenge(challengeId);
         return done('exhausted', restricted, via);

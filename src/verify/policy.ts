@@ -2,12 +2,15 @@
 import { readFileSync } from 'node:fs';
 import { isSupportedCountry } from 'libphonenumber-js/max';
 import { z } from 'zod';
+import { safeText } from '../safe-output.js';
 import { VerificationPolicyError, jsonPointer } from './errors.js';
+import { FACTOR_CATEGORIES } from './factors.js';
+import type { FactorCategory } from './factors.js';
 import { forbiddenDataPoint, isSsnLastFour } from './forbidden.js';
 import { NORMALIZER_NAMES } from './normalize.js';
 
-export const FACTOR_CATEGORIES = ['knowledge', 'possession', 'inherence'] as const;
-export type FactorCategory = (typeof FACTOR_CATEGORIES)[number];
+export { FACTOR_CATEGORIES };
+export type { FactorCategory };
 
 /** Degree of certainty an action asks for (CCPA 11 CCR 7062 wording; multi_factor = knowledge + possession). */
 export const LEVELS = ['reasonable', 'reasonably_high', 'multi_factor'] as const;
@@ -117,7 +120,15 @@ export const verificationPolicySchema = z.strictObject({
       origin: limitSchema.prefault({ maxFailures: 10, windowMinutes: 60, cooldownMinutes: 30 }),
     })
     .prefault({}),
-  token: z.strictObject({ ttlMinutes: z.number().positive().max(24 * 60).default(15) }).prefault({}),
+  token: z
+    .strictObject({
+      ttlMinutes: z.number().positive().max(24 * 60).default(15),
+      /** How far in the future a token's issue time may be (clock differences between processes). */
+      maxClockSkewSeconds: z.number().min(0).max(300).default(30),
+      /** A token is good for one verifyToken() unless this is true. */
+      allowReuse: z.boolean().default(false),
+    })
+    .prefault({}),
   actions: z.record(z.string().min(1).max(64), actionSchema),
 });
 
@@ -144,17 +155,22 @@ interface Issue {
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Forbidden names are looked for before the shape is checked, so that this is the error a person sees. */
+/** Forbidden names (and values used as names) are looked for before the shape is checked, so that this is the error a person sees. */
 function forbiddenNameIssues(input: unknown): Issue[] {
   const issues: Issue[] = [];
   const check = (name: unknown, path: PropertyKey[]) => {
     if (typeof name !== 'string') return;
+    // A name is shown in errors, audit events and results: one the engine would mask is a value, not a name.
+    if (safeText(name) !== name) {
+      issues.push({ code: 'value_as_name', path: jsonPointer(path), message: `${JSON.stringify(safeText(name))} holds data the redactor masks (a card number, SSN, …); name data points, fields and actions with words` });
+      return;
+    }
     const hit = forbiddenDataPoint(name);
     if (hit) {
       issues.push({
         code: 'forbidden_data_point',
         path: jsonPointer(path),
-        message: `"${name}" may not be a verification data point: ${hit.why}. Remove it from the policy`,
+        message: `${JSON.stringify(safeText(name))} may not be a verification data point: ${hit.why}. Remove it from the policy`,
       });
     }
   };
@@ -169,6 +185,10 @@ function forbiddenNameIssues(input: unknown): Issue[] {
   const actions = input['actions'];
   if (isRecord(actions)) {
     for (const [name, def] of Object.entries(actions)) {
+      if (safeText(name) !== name) {
+        issues.push({ code: 'value_as_name', path: jsonPointer(['actions', name]), message: `${JSON.stringify(safeText(name))} holds data the redactor masks (a card number, SSN, …); name actions with words` });
+        continue;
+      }
       if (!isRecord(def)) continue;
       for (const [tier, path] of [
         [def, ['actions', name]],

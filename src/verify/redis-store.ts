@@ -1,4 +1,4 @@
-// Redis store, so that several helpdesk processes share failure counters, locks and code challenges.
+// Redis store, so that several helpdesk processes share attempt counters, locks, code challenges and used tokens.
 // Every read-modify-write is one Lua script (atomic on the server). Times come from the caller's clock;
 // Redis TTLs only clean up keys after they can no longer matter.
 import { createRequire } from 'node:module';
@@ -23,10 +23,16 @@ export interface RedisStore extends VerificationStore {
   close(): Promise<void>;
 }
 
-// Counts one failure in a window that starts with the first one. KEYS[1] counter hash; ARGV now, windowMs.
-const ADD_FAILURE = `
+// Reserves one attempt: nothing is counted while the key is locked; else one more attempt in a window that
+// starts with the first one. KEYS[1] counter hash, KEYS[2] lock key; ARGV now, windowMs.
+// Returns {0, lockedUntil} when locked, {1, count} otherwise.
+const RESERVE_ATTEMPT = `
 local now = tonumber(ARGV[1])
 local window = tonumber(ARGV[2])
+local lockedUntil = tonumber(redis.call('GET', KEYS[2]))
+if lockedUntil and lockedUntil > now then
+  return {0, tostring(lockedUntil)}
+end
 local start = tonumber(redis.call('HGET', KEYS[1], 's'))
 local count
 if (not start) or (now - start >= window) or (now < start) then
@@ -36,22 +42,35 @@ else
   count = redis.call('HINCRBY', KEYS[1], 'n', 1)
 end
 redis.call('PEXPIRE', KEYS[1], window)
-return count
+return {1, tostring(count)}
 `;
 
-// Raises a lock's end time, never lowers it. KEYS[1] lock key; ARGV until, ttlMs.
+// Gives back one reserved attempt, never below zero. KEYS[1] counter hash.
+const RELEASE_ATTEMPT = `
+local n = tonumber(redis.call('HGET', KEYS[1], 'n'))
+if n and n > 0 then redis.call('HINCRBY', KEYS[1], 'n', -1) end
+return 1
+`;
+
+// Raises a lock's end time, never lowers it, and clears the attempt count (the cooldown ends the series).
+// KEYS[1] lock key, KEYS[2] counter hash; ARGV until, ttlMs.
 const LOCK = `
 local current = tonumber(redis.call('GET', KEYS[1]))
 if (not current) or tonumber(ARGV[1]) > current then
   redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
 end
+redis.call('DEL', KEYS[2])
 return 1
 `;
 
-// Counts a wrong code only while the challenge exists. KEYS[1] challenge hash.
-const ADD_CHALLENGE_FAILURE = `
+// Counts one try of a code only while the challenge exists. KEYS[1] challenge hash. A challenge stored by
+// an earlier version counted wrong tries in 'failures': its count carries over.
+const ADD_CHALLENGE_ATTEMPT = `
 if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
-return redis.call('HINCRBY', KEYS[1], 'failures', 1)
+if redis.call('HEXISTS', KEYS[1], 'attempts') == 0 then
+  redis.call('HSET', KEYS[1], 'attempts', tonumber(redis.call('HGET', KEYS[1], 'failures')) or 0)
+end
+return redis.call('HINCRBY', KEYS[1], 'attempts', 1)
 `;
 
 /** Keeps a cleanup TTL from ever being zero, negative or absurdly small. */
@@ -74,14 +93,19 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
   const counterKey = (key: string) => `${keyPrefix}fail:${key}`;
   const lockKey = (key: string) => `${keyPrefix}lock:${key}`;
   const challengeKey = (id: string) => `${keyPrefix}otp:${id}`;
+  const tokenKey = (id: string) => `${keyPrefix}token:${id}`;
 
   return {
     client,
     keyPrefix,
 
-    async addFailure(key, now, windowMs) {
-      const count = await client.eval(ADD_FAILURE, 1, counterKey(key), String(now), String(ttl(windowMs)));
-      return Number(count);
+    async reserveAttempt(key, now, windowMs) {
+      const [free, value] = (await client.eval(RESERVE_ATTEMPT, 2, counterKey(key), lockKey(key), String(now), String(ttl(windowMs)))) as [number, string];
+      return Number(free) === 1 ? { count: Number(value) } : { lockedUntil: Number(value) };
+    },
+
+    async releaseAttempt(key) {
+      await client.eval(RELEASE_ATTEMPT, 1, counterKey(key));
     },
 
     async failures(key, now, windowMs) {
@@ -96,7 +120,7 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
     },
 
     async lock(key, until, now) {
-      await client.eval(LOCK, 1, lockKey(key), String(until), String(ttl(until - now)));
+      await client.eval(LOCK, 2, lockKey(key), counterKey(key), String(until), String(ttl(until - now)));
     },
 
     async lockedUntil(key, now) {
@@ -118,7 +142,7 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
           issuedAt: String(challenge.issuedAt),
           expiresAt: String(challenge.expiresAt),
           maxAttempts: String(challenge.maxAttempts),
-          failures: '0',
+          attempts: '0',
         })
         .pexpire(k, ttl(challenge.expiresAt - now))
         .exec();
@@ -136,16 +160,21 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
         expiresAt: Number(h['expiresAt']),
         maxAttempts: Number(h['maxAttempts']),
       };
-      return { challenge, failures: Number(h['failures'] ?? '0') };
+      return { challenge, attempts: Number(h['attempts'] ?? h['failures'] ?? '0') };
     },
 
-    async addChallengeFailure(id) {
-      const count = Number(await client.eval(ADD_CHALLENGE_FAILURE, 1, challengeKey(id)));
+    async addChallengeAttempt(id) {
+      const count = Number(await client.eval(ADD_CHALLENGE_ATTEMPT, 1, challengeKey(id)));
       return count < 0 ? undefined : count;
     },
 
     async consumeChallenge(id) {
       return (await client.del(challengeKey(id))) === 1;
+    },
+
+    async markTokenUsed(tokenId, expiresAt, now) {
+      // SET NX: only the first caller creates the key; it lives as long as the token could still be presented.
+      return (await client.set(tokenKey(tokenId), '1', 'PX', ttl(expiresAt - now), 'NX')) === 'OK';
     },
 
     async close() {

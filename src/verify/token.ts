@@ -22,9 +22,14 @@ export interface TokenClaims {
 
 export type TokenCheck =
   | { valid: true; claims: TokenClaims }
-  | { valid: false; reason: 'malformed' | 'bad_signature' | 'expired' | 'wrong_subject' | 'wrong_action' | 'wrong_channel' };
+  | {
+      valid: false;
+      reason: 'malformed' | 'bad_signature' | 'expired' | 'issued_in_future' | 'already_used' | 'wrong_subject' | 'wrong_action' | 'wrong_channel';
+    };
 
 const PREFIX = 'cgv1';
+/** Clock difference tolerated between the process that issued a token and the one checking it. */
+export const DEFAULT_MAX_SKEW_MS = 30_000;
 
 function sign(keys: VerificationKeys, body: string): string {
   return keys.hmac('token', PREFIX, body).toString('base64url');
@@ -62,11 +67,15 @@ function isClaims(v: unknown): v is TokenClaims {
   );
 }
 
-/** Checks signature, expiry and scope. `subject` is the pseudonym of the subject the action is for. */
+/**
+ * Checks signature, issue time, expiry and scope. `subject` is the pseudonym of the subject the action is
+ * for; a token issued more than `maxSkewMs` after `now` is refused (clocks differ a little, not by hours).
+ * Single use is checked by the verifier, which records used token IDs in its store.
+ */
 export function checkToken(
   keys: VerificationKeys,
   token: string,
-  expect: { subject: string; action: string; channel: string; now: number },
+  expect: { subject: string; action: string; channel: string; now: number; maxSkewMs?: number },
 ): TokenCheck {
   const parts = typeof token === 'string' ? token.split('.') : [];
   if (parts.length !== 3 || parts[0] !== PREFIX) return { valid: false, reason: 'malformed' };
@@ -81,6 +90,8 @@ export function checkToken(
     return { valid: false, reason: 'malformed' };
   }
   if (!isClaims(claims)) return { valid: false, reason: 'malformed' };
+  if (claims.exp <= claims.iat) return { valid: false, reason: 'malformed' };
+  if (claims.iat > expect.now + (expect.maxSkewMs ?? DEFAULT_MAX_SKEW_MS)) return { valid: false, reason: 'issued_in_future' };
   if (expect.now >= claims.exp) return { valid: false, reason: 'expired' };
   if (!digestsEqual(Buffer.from(claims.sub, 'hex'), Buffer.from(expect.subject, 'hex'))) {
     return { valid: false, reason: 'wrong_subject' };

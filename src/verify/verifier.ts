@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { CountryCode } from 'libphonenumber-js/max';
 import validator from 'validator';
+import { safeText } from '../safe-output.js';
 import { createAudit } from './audit.js';
 import type { CheckOutcome } from './audit.js';
 import { createKeys, pseudonym } from './digest.js';
@@ -12,6 +13,7 @@ import type { VerificationKeys } from './digest.js';
 import { VerificationConfigError } from './errors.js';
 import { inputError, isRecord, readDeclaration, requireText, screenOnFile, screenProvided, shown, toMillis } from './input.js';
 import type { RecordedDeclaration } from './input.js';
+import { canonicalId } from './ids.js';
 import { createLockout } from './lockout.js';
 import { matchDataPoints } from './match.js';
 import { createMemoryStore } from './memory-store.js';
@@ -36,7 +38,8 @@ export interface VerifierOptions {
 /** A declaration under penalty of perjury that the requester is the consumer (CCPA 11 CCR 7062(c)). */
 export interface Declaration {
   signed: boolean;
-  signedAt: Date | number;
+  /** A Date, milliseconds since the epoch, or an ISO 8601 string with its offset. */
+  signedAt: Date | number | string;
   /** Where the signed declaration is kept; the caller stores the artefact with the request record. */
   documentRef: string;
 }
@@ -53,8 +56,8 @@ export interface CheckInput {
   onFile: Readonly<Record<string, string | null | undefined>>;
   /** Data points the person supplied, by data point name. */
   provided: Readonly<Record<string, string>>;
-  /** The caller's clock. */
-  now: Date | number;
+  /** The caller's clock: a Date, milliseconds, or an ISO 8601 string with its offset. */
+  now: Date | number | string;
   /** Channel of the interaction (phone, chat, email …); the token is scoped to it. */
   channel: string;
   /** The agent handling the interaction, for per-agent limits and the audit trail. */
@@ -102,7 +105,7 @@ export interface IssueOtpInput {
   via: OtpDelivery;
   /** The subject's record: the code goes to the contact point on file, never to one given in the interaction. */
   onFile: Readonly<Record<string, string | null | undefined>>;
-  now: Date | number;
+  now: Date | number | string;
   /** Delivers the code; the library never sends anything itself. */
   send: (message: { to: string; code: string; via: OtpDelivery; restricted: boolean; expiresAt: Date }) => void | Promise<void>;
   agentId?: string;
@@ -117,8 +120,12 @@ export interface Verifier {
   readonly policy: VerificationPolicy;
   check(input: CheckInput): Promise<CheckResult>;
   issueOtp(input: IssueOtpInput): Promise<IssueOtpResult>;
-  /** Checks a token's signature, expiry and scope before a sensitive action. */
-  verifyToken(token: string, expect: { subjectId: string; action: string; channel: string; now: Date | number }): TokenCheck;
+  /**
+   * Checks a token's signature, issue time (at most policy.token.maxClockSkewSeconds ahead), expiry and scope
+   * before a sensitive action. A valid token is then used up (unless policy.token.allowReuse): the next call
+   * with it answers already_used, in every process that shares the store.
+   */
+  verifyToken(token: string, expect: { subjectId: string; action: string; channel: string; now: Date | number | string }): Promise<TokenCheck>;
 }
 
 const CUSTOMER_REASONS = {
@@ -154,12 +161,15 @@ export function createVerifier(policyInput: VerificationPolicy | unknown, option
     defaultPhoneCountry: policy.normalization.defaultPhoneCountry as CountryCode,
   };
 
-  const subjectOf = (id: string) => pseudonym(keys, 'subject', id);
+  // IDs are keyed on their canonical form: "CUST-X", " cust-x" and "cust\u2011x\u200b" share one lockout.
+  const subjectOf = (id: string) => pseudonym(keys, 'subject', canonicalId(id));
   const partiesOf = (input: { subjectId: string; agentId?: string | undefined; origin?: string | undefined }) => ({
     subject: subjectOf(input.subjectId),
-    agent: input.agentId === undefined ? undefined : pseudonym(keys, 'agent', requireText(input.agentId, '/agentId', 'the ID of the agent')),
-    origin: input.origin === undefined ? undefined : pseudonym(keys, 'origin', requireText(input.origin, '/origin', 'the ANI or IP the interaction comes from')),
+    agent: input.agentId === undefined ? undefined : pseudonym(keys, 'agent', canonicalId(requireText(input.agentId, '/agentId', 'the ID of the agent'))),
+    origin: input.origin === undefined ? undefined : pseudonym(keys, 'origin', canonicalId(requireText(input.origin, '/origin', 'the ANI or IP the interaction comes from'))),
   });
+  // The channel is a caller's string that goes into audit events and tokens: redacted like any output.
+  const channelOf = (value: unknown) => safeText(requireText(value, '/channel', 'the channel of the interaction, such as "phone" or "chat"'));
 
   return {
     policy,
@@ -172,7 +182,7 @@ export function createVerifier(policyInput: VerificationPolicy | unknown, option
         throw inputError('unknown_action', '/action', `${shown(actionName)} is not an action of the policy; use one of: ${Object.keys(policy.actions).join(', ')}`);
       }
       const subjectId = requireText(input.subjectId, '/subjectId', "the business's ID of the subject");
-      const channel = requireText(input.channel, '/channel', 'the channel of the interaction, such as "phone" or "chat"');
+      const channel = channelOf(input.channel);
       const now = toMillis(input.now, '/now');
       const provided = screenProvided(policy, input.provided);
       const onFile = screenOnFile(policy, input.onFile);
@@ -185,7 +195,8 @@ export function createVerifier(policyInput: VerificationPolicy | unknown, option
         action: actionName,
         requestType: action.requestType,
         subject: parties.subject,
-        agent: input.agentId,
+        // The agent's ID as the business knows it (auditors need to read it), through the output gate.
+        agent: input.agentId === undefined ? undefined : safeText(input.agentId),
         origin: parties.origin,
         channel,
         at,
@@ -218,9 +229,14 @@ export function createVerifier(policyInput: VerificationPolicy | unknown, option
         corrected = new Set(correcting);
       }
 
-      const status = await lockout.status(parties, now);
-      if (status.locked) {
-        const internalReason = `locked: ${status.scope} has too many failed checks, until ${new Date(status.until).toISOString()}; nothing was compared`;
+      // Read before an attempt is counted, so that malformed input never uses one up.
+      const declaration = readDeclaration(input.declaration, now);
+
+      // Reserve, then compare: the attempt is counted for subject, agent and origin before anything is
+      // compared, and refused without comparing when a party is locked or over its limit.
+      const reserved = await lockout.reserve(parties, now);
+      if (!reserved.ok) {
+        const internalReason = `locked: ${reserved.scope} has too many failed checks, until ${new Date(reserved.until).toISOString()}; nothing was compared`;
         audit.check({ ...baseEvent, dataPoints: {}, excludedDataPoints: [], factorCategories: [], outcome: 'locked', verificationLevel: 'none', reference: requirement.reference, internalReason });
         return {
           allowed: false,
@@ -231,7 +247,7 @@ export function createVerifier(policyInput: VerificationPolicy | unknown, option
           attemptsLeft: 0,
           reason: CUSTOMER_REASONS.locked,
           internalReason,
-          lockedUntil: new Date(status.until),
+          lockedUntil: new Date(reserved.until),
           reference: requirement.reference,
         };
       }
@@ -241,7 +257,6 @@ export function createVerifier(policyInput: VerificationPolicy | unknown, option
       if (input.otp !== undefined) {
         possession = await otp.verify({ challengeId: input.otp.challengeId, code: input.otp.code, subject: parties.subject, now });
       }
-      const declaration = readDeclaration(input.declaration, now);
 
       const factorCategories: FactorCategory[] = [];
       if (evaluated.matched.length > 0 && evaluated.matched.length >= requirement.requiredDataPoints) factorCategories.push('knowledge');
@@ -267,11 +282,11 @@ export function createVerifier(policyInput: VerificationPolicy | unknown, option
       let lockedUntil: Date | undefined;
       let token: { token: string; expiresAt: number; id: string } | undefined;
       if (allowed) {
-        await lockout.recordSuccess(parties);
+        await lockout.succeeded(reserved.reservation);
         attemptsLeft = policy.lockout.subject.maxFailures;
         token = issueToken(keys, { sub: parties.subject, act: [actionName], ch: channel, lvl: requirement.level, iat: now, ttlMs: policy.token.ttlMinutes * MINUTE });
       } else {
-        const failure = await lockout.recordFailure(parties, now);
+        const failure = await lockout.failed(reserved.reservation, now);
         attemptsLeft = failure.attemptsLeft;
         if (failure.locked.length > 0) {
           reasons.push(`now locked: ${failure.locked.join(', ')}`);
@@ -334,7 +349,7 @@ export function createVerifier(policyInput: VerificationPolicy | unknown, option
         throw inputError('contact_on_file_unusable', `/onFile/${delivery.onFileField}`, `the ${delivery.onFileField} on file cannot receive a ${via} code (its value is not shown); fix the record`);
       }
       const parties = partiesOf(input);
-      const base = { subject: parties.subject, agent: input.agentId, origin: parties.origin, via, restricted: delivery.restricted, at: new Date(now).toISOString() };
+      const base = { subject: parties.subject, agent: input.agentId === undefined ? undefined : safeText(input.agentId), origin: parties.origin, via, restricted: delivery.restricted, at: new Date(now).toISOString() };
       const status = await lockout.status(parties, now);
       if (status.locked) {
         audit.otpIssued({ ...base, outcome: 'locked' });
@@ -353,9 +368,20 @@ export function createVerifier(policyInput: VerificationPolicy | unknown, option
       return { issued: true, challengeId: issued.challengeId, via, restricted: delivery.restricted, expiresAt };
     },
 
-    verifyToken(token, expect) {
+    async verifyToken(token, expect) {
+      if (!isRecord(expect)) throw inputError('invalid_input', '', 'verifyToken(token, expect) takes expect = { subjectId, action, channel, now }');
       const subjectId = requireText(expect.subjectId, '/subjectId', "the business's ID of the subject");
-      return checkToken(keys, token, { subject: subjectOf(subjectId), action: expect.action, channel: expect.channel, now: toMillis(expect.now, '/now') });
+      const now = toMillis(expect.now, '/now');
+      const result = checkToken(keys, token, {
+        subject: subjectOf(subjectId),
+        action: requireText(expect.action, '/action', 'the action about to be taken'),
+        channel: channelOf(expect.channel),
+        now,
+        maxSkewMs: policy.token.maxClockSkewSeconds * 1000,
+      });
+      if (!result.valid || policy.token.allowReuse) return result;
+      // Single use: only the first presentation of a token ID counts, in every process sharing the store.
+      return (await store.markTokenUsed(result.claims.jti, result.claims.exp, now)) ? result : { valid: false, reason: 'already_used' };
     },
   };
 

@@ -136,20 +136,15 @@ describe('JSONL ledger: crashes and the writer lock', () => {
   describe('SIGKILL in the middle of appends', () => {
     let modulePath = '';
     beforeAll(() => {
-      // The child has no TypeScript loader: compile the ledger module and what it imports into a temp dir.
-      const out = join(tmp.dir, 'build');
-      const root = fileURLToPath(new URL('../../', import.meta.url));
-      execFileSync(
-        process.execPath,
-        [join(root, 'node_modules/typescript/bin/tsc'), '--outDir', out, '--rootDir', join(root, 'src'), '--module', 'NodeNext', '--moduleResolution', 'NodeNext', '--target', 'ES2022', '--skipLibCheck', '--types', 'node', join(root, 'src/privacy/ledger-file.ts')],
-        { cwd: root, stdio: 'pipe' },
-      );
-      modulePath = pathToFileURL(join(out, 'privacy/ledger-file.js')).href;
-    }, 60_000);
+      // The child loads the TypeScript source through tsx (the ledger module imports the engine, through
+      // the output gate of its errors, whose packages resolve from the repository's node_modules).
+      modulePath = pathToFileURL(fileURLToPath(new URL('../../src/privacy/ledger-file.ts', import.meta.url))).href;
+    });
 
     it.each([5, 23, 61])('killed after %i acknowledged appends: the ledger opens, recovers and has every acknowledged entry', async (kills) => {
       const path = newPath();
-      const child = spawn(process.execPath, [fileURLToPath(new URL('./fixtures/crash-writer.mjs', import.meta.url)), modulePath, path], { stdio: ['ignore', 'pipe', 'pipe'] });
+      const root = fileURLToPath(new URL('../../', import.meta.url));
+      const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./fixtures/crash-writer.mjs', import.meta.url)), modulePath, path], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
       const acked = new Map<number, string>();
       let stderr = '';
       child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));

@@ -61,5 +61,5 @@ export function baseOptions(clock: () => Date, extra: Partial<RequestLogOptions>
 
 export const CONTACT = { via: 'email' as const, email: 'jane.doe@example.com', name: 'Jane Doe' };
 export const SUBJECT = { identifier: 'jane.doe@example.com', contact: CONTACT };
-export const VERIFIED = { allowed: true, level: 'reasonable', factorCategories: ['know' as const, 'have' as const], dataPointTypes: ['email', 'last_order_id'] };
-export const FAILED = { allowed: false, level: 'none', factorCategories: ['know' as const] };
+export const VERIFIED = { allowed: true, level: 'reasonable', factorCategories: ['knowledge' as const, 'possession' as const], dataPointTypes: ['email', 'last_order_id'] };
+export const FAILED = { allowed: false, level: 'none', factorCategories: ['knowledge' as const] };

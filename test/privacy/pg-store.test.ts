@@ -46,9 +46,13 @@ describe('request register on the PostgreSQL ledger', () => {
             await c.query(`ALTER TABLE "${schema}".dsar_ledger DISABLE TRIGGER USER`);
             await c.query(`DELETE FROM "${schema}".dsar_ledger`);
             for (const [i, line] of lines.entries()) {
-              const e = JSON.parse(line) as { hash: string; kind: string; ts: string };
-              await c.query(`INSERT INTO "${schema}".dsar_ledger (seq, hash, kind, ts, line) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (hash) DO NOTHING`, [i, e.hash, e.kind, e.ts, line]);
+              const e = JSON.parse(line) as { hash: string; kind: string; ts: string; requestId?: string };
+              await c.query(`INSERT INTO "${schema}".dsar_ledger (seq, hash, kind, request_id, ts, line) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (hash) DO NOTHING`, [i, e.hash, e.kind, e.requestId ?? null, e.ts, line]);
             }
+            // A careful tamperer keeps the head row in step (the head check is tested on its own in
+            // test/security/ledger-pg-verify.test.ts); what is left to find is in the chain and the checkpoints.
+            const last = lines.length > 0 ? (JSON.parse(lines[lines.length - 1] as string) as { hash: string }) : undefined;
+            await c.query(`UPDATE "${schema}".dsar_ledger_head SET seq = $1, hash = $2 WHERE id = 1`, [lines.length - 1, last?.hash ?? '0'.repeat(64)]);
             await c.query(`ALTER TABLE "${schema}".dsar_ledger ENABLE TRIGGER USER`);
             await c.query('COMMIT');
           } finally {

@@ -100,7 +100,7 @@ describe('free text goes through the redactor before it is stored', () => {
     await refused(
       log.open({ type: 'access', jurisdiction: 'GDPR', channel: 'postal_mail', subject: { identifier: 'p', contact: { via: 'postal_mail', postalAddress: `1 Main St, ${card}` } } }),
       'DSAR_INPUT',
-      /postalAddress seems to hold payment-card or account data/,
+      /postalAddress seems to hold payment-card, account or government-ID data/,
     );
     await log.close();
     const text = readFileSync(ledger, 'utf8');
@@ -132,7 +132,7 @@ describe('lifecycle rules beyond the transition table', () => {
     await refused(log.transition(r.id, 'verified'), 'DSAR_TRANSITION', /needs the verification outcome/);
     await refused(log.transition(r.id, 'verified', { verification: FAILED }), 'DSAR_TRANSITION', /allowed=false, which does not match verified/);
     const v = await log.transition(r.id, 'verified', { verification: VERIFIED });
-    expect(v.verification).toMatchObject({ allowed: true, level: 'reasonable', factorCategories: ['know', 'have'], dataPointTypes: ['email', 'last_order_id'] });
+    expect(v.verification).toMatchObject({ allowed: true, level: 'reasonable', factorCategories: ['knowledge', 'possession'], dataPointTypes: ['email', 'last_order_id'] });
     await log.close();
   });
 

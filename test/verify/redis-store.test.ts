@@ -47,6 +47,14 @@ describe('Redis store', () => {
     expect(() => createRedisStore({})).toThrow(/needs \{ client \}/);
   });
 
+  it('a challenge stored before tries were counted as attempts keeps its count of wrong tries', async () => {
+    const id = `legacy-${++n}`;
+    await client.hset(`${PREFIX}otp:${id}`, { subject: 'ab'.repeat(32), codeDigest: 'cd'.repeat(32), via: 'sms', restricted: '1', issuedAt: String(T0), expiresAt: String(T0 + 10 * MINUTE), maxAttempts: '3', failures: '2' });
+    expect((await store.getChallenge(id))?.attempts).toBe(2);
+    expect(await store.addChallengeAttempt(id)).toBe(3);
+    await client.del(`${PREFIX}otp:${id}`); // written here by hand, without the TTL the store sets
+  });
+
   it('shares lockouts between two helpdesk processes (two clients)', async () => {
     const other = createRedisStore({ url: 'redis://127.0.0.1:6379', keyPrefix: PREFIX });
     try {

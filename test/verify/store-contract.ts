@@ -15,23 +15,45 @@ const challenge = (over: Partial<StoredChallenge> = {}): StoredChallenge => ({
 });
 
 export function storeContract(store: () => VerificationStore, unique: () => string): void {
-  it('counts failures in a window that starts with the first one', async () => {
+  it('counts reserved attempts in a window that starts with the first one', async () => {
     const s = store();
     const key = unique();
-    expect(await s.addFailure(key, T0, 10 * MINUTE)).toBe(1);
-    expect(await s.addFailure(key, T0 + MINUTE, 10 * MINUTE)).toBe(2);
+    expect(await s.reserveAttempt(key, T0, 10 * MINUTE)).toEqual({ count: 1 });
+    expect(await s.reserveAttempt(key, T0 + MINUTE, 10 * MINUTE)).toEqual({ count: 2 });
     expect(await s.failures(key, T0 + 2 * MINUTE, 10 * MINUTE)).toBe(2);
+    await s.releaseAttempt(key);
+    expect(await s.failures(key, T0 + 2 * MINUTE, 10 * MINUTE)).toBe(1);
     expect(await s.failures(key, T0 + 10 * MINUTE, 10 * MINUTE)).toBe(0);
-    expect(await s.addFailure(key, T0 + 10 * MINUTE, 10 * MINUTE)).toBe(1);
+    expect(await s.reserveAttempt(key, T0 + 10 * MINUTE, 10 * MINUTE)).toEqual({ count: 1 });
     await s.resetFailures(key);
+    expect(await s.failures(key, T0 + 10 * MINUTE, 10 * MINUTE)).toBe(0);
+    await s.releaseAttempt(key);
     expect(await s.failures(key, T0 + 10 * MINUTE, 10 * MINUTE)).toBe(0);
   });
 
-  it('increments atomically under concurrency', async () => {
+  it('reserves atomically under concurrency', async () => {
     const s = store();
     const key = unique();
-    const counts = await Promise.all(Array.from({ length: 50 }, () => s.addFailure(key, T0, 60 * MINUTE)));
-    expect([...counts].sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+    const counts = await Promise.all(Array.from({ length: 50 }, () => s.reserveAttempt(key, T0, 60 * MINUTE)));
+    expect(counts.map((c) => ('count' in c ? c.count : 0)).sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+  });
+
+  it('counts nothing while a key is locked, and a lock clears the count', async () => {
+    const s = store();
+    const key = unique();
+    await s.reserveAttempt(key, T0, 60 * MINUTE);
+    await s.lock(key, T0 + 30 * MINUTE, T0);
+    expect(await s.reserveAttempt(key, T0 + MINUTE, 60 * MINUTE)).toEqual({ lockedUntil: T0 + 30 * MINUTE });
+    expect(await s.failures(key, T0 + MINUTE, 60 * MINUTE)).toBe(0);
+    expect(await s.reserveAttempt(key, T0 + 30 * MINUTE, 60 * MINUTE)).toEqual({ count: 1 });
+  });
+
+  it('records a token ID as used once, for every caller sharing the store', async () => {
+    const s = store();
+    const id = unique();
+    const firsts = await Promise.all(Array.from({ length: 20 }, () => s.markTokenUsed(id, T0 + 15 * MINUTE, T0)));
+    expect(firsts.filter(Boolean)).toHaveLength(1);
+    expect(await s.markTokenUsed(id, T0 + 15 * MINUTE, T0 + MINUTE)).toBe(false);
   });
 
   it('locks until a time by the caller clock, and a lock is only ever raised', async () => {
@@ -45,17 +67,17 @@ export function storeContract(store: () => VerificationStore, unique: () => stri
     expect(await s.lockedUntil(key, T0 + 30 * MINUTE)).toBeUndefined();
   });
 
-  it('keeps challenges, counts wrong tries, and lets exactly one caller consume', async () => {
+  it('keeps challenges, counts tries, and lets exactly one caller consume', async () => {
     const s = store();
     const id = unique();
     await s.putChallenge(id, challenge(), T0);
-    expect(await s.getChallenge(id)).toEqual({ challenge: challenge(), failures: 0 });
-    expect(await s.addChallengeFailure(id)).toBe(1);
-    expect(await s.addChallengeFailure(id)).toBe(2);
-    expect((await s.getChallenge(id))?.failures).toBe(2);
+    expect(await s.getChallenge(id)).toEqual({ challenge: challenge(), attempts: 0 });
+    expect(await s.addChallengeAttempt(id)).toBe(1);
+    expect(await s.addChallengeAttempt(id)).toBe(2);
+    expect((await s.getChallenge(id))?.attempts).toBe(2);
     const consumed = await Promise.all(Array.from({ length: 10 }, () => s.consumeChallenge(id)));
     expect(consumed.filter(Boolean)).toHaveLength(1);
     expect(await s.getChallenge(id)).toBeUndefined();
-    expect(await s.addChallengeFailure(id)).toBeUndefined();
+    expect(await s.addChallengeAttempt(id)).toBeUndefined();
   });
 }

@@ -342,7 +342,7 @@ describe('bad input', () => {
   const { verifier } = makeVerifier();
   it('says what to pass', async () => {
     await expect(check(verifier, { action: 'order_status', channel: '' })).rejects.toThrow(/channel must be a non-empty string/);
-    await expect(check(verifier, { action: 'order_status', now: Number.NaN })).rejects.toThrow(/now must be a Date or a number/);
+    await expect(check(verifier, { action: 'order_status', now: Number.NaN })).rejects.toThrow(/now must be a Date, a number of milliseconds or an ISO 8601 time/);
     await expect(check(verifier, { action: 'order_status', subjectId: '' })).rejects.toThrow(/subjectId must be a non-empty string/);
     await expect(check(verifier, { action: 'order_status', provided: { email: 42 as unknown as string } })).rejects.toThrow(/must be a string \(the value is not shown\)/);
   });
