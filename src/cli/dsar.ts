@@ -188,7 +188,11 @@ export function registerDsarCommand(program: Command): void {
     else if (mapped.code !== 'commander.executeSubCommandAsync') process.exit(mapped.exitCode);
     throw mapped;
   };
-  const dsar = program.command('dsar').description('GDPR/CCPA request register: record requests, deadlines, answers; verify the ledger').exitOverride(exitMapper);
+  const dsar = program
+    .command('dsar')
+    .description('GDPR/CCPA request register: record requests, deadlines, answers; verify the ledger')
+    .addHelpText('after', '\nExit codes: 0 ok; 2 usage or configuration; 3 the ledger failed its integrity check; 4 refused (transition, input); 5 unknown request id.\n')
+    .exitOverride(exitMapper);
   const sub = (name: string, description: string) => dsar.command(name).description(description).exitOverride(exitMapper);
 
   writerOptions(
