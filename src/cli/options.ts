@@ -3,7 +3,7 @@ import type { RedactorConfig } from '../config.js';
 import { CaregateError } from '../errors.js';
 
 /** Options every command that scans text shares: they map one to one onto createRedactor's config. */
-export function addRedactorOptions(cmd: Command): Command {
+export function addRedactorOptions(cmd: Command, defaults: { invalidUtf8?: 'replace' | 'error'; invalidUtf8Help?: string } = {}): Command {
   return cmd
     .option('--aggressive', 'transcript mode: mask every 13–19 digit run near card wording, whatever its checksum')
     .option('--mask <entity=mask>', 'mask for an entity or rule id (last4, bin-last4, full, label, hmac, remove); repeatable', collect, [])
@@ -12,7 +12,11 @@ export function addRedactorOptions(cmd: Command): Command {
     .option('--disable <id-or-entity>', 'turn off a rule id or an entity; repeatable', collect, [])
     .option('--region <CC>', 'default region for national phone numbers', 'US')
     .option('--min-confidence <n>', 'drop findings below this confidence (0–1)', parseFloat)
-    .addOption(new Option('--invalid-utf8 <policy>', 'bytes that are not UTF-8').choices(['replace', 'error']).default('replace'));
+    .addOption(
+      new Option('--invalid-utf8 <policy>', defaults.invalidUtf8Help ?? 'bytes that are not UTF-8: replace them with U+FFFD, or fail the input (exit 3)')
+        .choices(['replace', 'error'])
+        .default(defaults.invalidUtf8 ?? 'replace'),
+    );
 }
 
 function collect(value: string, previous: string[]): string[] {
