@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseMaskValue } from '../../src/cli/options.js';
 import { createRedactor } from '../../src/index.js';
+import { parseWorkerOptions } from '../../src/worker/config.js';
 import { caregate, ensureBuilt } from './binary.js';
 import { withLuhn } from '../support/cards.js';
 
@@ -68,6 +69,16 @@ describe('zod errors name the path and what is allowed', () => {
       }),
       { seed: 1018, numRuns: 200 },
     );
+  });
+});
+
+describe('worker options say what is allowed', () => {
+  it.each<[unknown, RegExp]>([
+    [{ servers: 5 }, /"servers": a NATS server URL such as "nats:\/\/127.0.0.1:4222", or a non-empty list/],
+    [{ concurency: 3 }, /unknown option "concurency"; did you mean "concurrency"\?/],
+    [{ format: 'yaml' }, /"format": .*"text"\|"ndjson"/],
+  ])('%j', (options, message) => {
+    expect(() => parseWorkerOptions(options)).toThrow(message);
   });
 });
 
