@@ -11,6 +11,7 @@ import { ensureBuilt, ROOT } from '../cli/binary.js';
 // exports), sh blocks run in bash with `caregate` on PATH in a folder holding a copy of examples/. A block
 // that is deliberately not run says so, with the reason, in an HTML comment on the line before its fence:
 // <!-- not-run: reason -->. Every fence names its language (text, console, json for what is not code to run).
+// Every ts block, run or not, is also type-checked (strict) against the built .d.ts files.
 
 const run = promisify(execFile);
 const RUNNABLE = new Set(['ts', 'typescript', 'js', 'javascript', 'sh', 'bash']);
@@ -82,6 +83,27 @@ describe('docs code blocks', () => {
   it.each(runnable.map((b) => [`${b.file}:${b.line} (${b.lang})`, b] as const))('%s runs', async (_name, b) => {
     expect(await runBlock(b)).toBe('');
   }, 90_000);
+
+  it('every ts block, run or not, type-checks against the published types (tsc, strict)', async () => {
+    const dir = join(scratch, 'typecheck');
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    const files = blocks
+      .filter((b) => b.lang === 'ts' || b.lang === 'typescript')
+      .map((b) => {
+        const name = `${b.file.replace(/[/.]/g, '_')}_${b.line}.mts`;
+        writeFileSync(join(dir, name), `${b.code}\nexport {};\n`);
+        return name;
+      });
+    writeFileSync(
+      join(dir, 'tsconfig.json'),
+      JSON.stringify({ compilerOptions: { target: 'ES2022', lib: ['ES2023', 'DOM'], module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, skipLibCheck: true, types: ['node'] }, files }),
+    );
+    const r = await run(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(dir, 'tsconfig.json')], { cwd: dir, maxBuffer: 16 << 20 }).catch(
+      (err: { stdout: string }) => ({ stdout: err.stdout }),
+    );
+    expect(r.stdout).toBe('');
+  }, 300_000);
 
   it('the runner reports a block that throws or exits non-zero, and sees the fence markers', async () => {
     expect(await runBlock({ file: 'self', line: 1, lang: 'ts', code: "import { createRedactor } from 'caregate';\ncreateRedactor({ disable: ['credit_card'] });" })).toMatch(/did you mean/);
