@@ -75,6 +75,10 @@ describe('caregate exit codes through bin/caregate.js', () => {
         ],
       }),
     );
+    const passing = join(dir, 'passing-pack.json');
+    writeFileSync(passing, readFileSync(failing, 'utf8').replace('see TK-12345 now', 'see TK-123456 now').replace('"match":"TK-12345"', '"match":"TK-123456"'));
+    expect((await caregate(['rules', 'validate', passing])).code).toBe(0);
+    expect((await caregate(['rules', 'test', passing])).code).toBe(0);
     const tested = await caregate(['rules', 'test', failing]);
     expect(tested.stdout).toContain('FAIL ticket-ref positive #1');
     expect(tested.code).toBe(1);

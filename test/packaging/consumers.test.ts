@@ -123,6 +123,14 @@ describe('engines', () => {
     expect(refused).toEqual([]);
   });
 
+  it('npm ci of the project prints no EBADENGINE warning on this Node (dry run of the lock file)', async () => {
+    const dir = join(work, 'ci');
+    await run('mkdir', ['-p', dir]);
+    for (const f of ['package.json', 'package-lock.json']) writeFileSync(join(dir, f), readFileSync(join(ROOT, f)));
+    const r = await run('npm', ['ci', '--dry-run', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: dir, maxBuffer: 16 << 20 });
+    expect(r.stderr).not.toContain('EBADENGINE');
+  }, 120_000);
+
   it('the running Node satisfies caregate’s own engines range', () => {
     expect(semver.satisfies(process.versions.node, pkg.engines.node)).toBe(true);
   });
