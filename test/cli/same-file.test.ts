@@ -115,4 +115,17 @@ describe('redact refuses an output that is its input', () => {
     expect(readFileSync(input, 'utf8')).toBe(text);
     expect(() => readFileSync(join(out, 't2.txt'))).toThrow();
   });
+
+  it('inspect -o and report -o refuse the input itself too (exit 2, the input untouched)', async () => {
+    const { dir, input } = fresh();
+    const inspect = await runMain(['inspect', input, '-o', `${dir}/./t1.txt`]);
+    expect(inspect.code).toBe(2);
+    expect(inspect.stderr).toContain('is the upload');
+    const hard = join(dir, 'hard.txt');
+    linkSync(input, hard);
+    const report = await runMain(['report', dir, '-o', hard, '--format', 'json', '--no-progress']);
+    expect(report.code).toBe(2);
+    expect(report.stderr).toContain('write the report elsewhere');
+    expect(readFileSync(input, 'utf8')).toBe(text);
+  });
 });
