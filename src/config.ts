@@ -1,13 +1,48 @@
 import { z } from 'zod';
 import { CaregateError } from './errors.js';
+import { MASK_OPTIONS } from './mask/masks.js';
+import { nearestName } from './nearest-name.js';
 import type { RulePack } from './rules/types.js';
 import type { Validator } from './validators/types.js';
 import type { TokenSink } from './mask/types.js';
 
-const maskSpec = z.union([
-  z.string().regex(/^[a-z][a-z0-9-]*$/, 'a mask name such as "last4", "bin-last4", "full", "label", "hmac" or "remove"'),
-  z.looseObject({ type: z.string() }),
-]);
+const MASK_NAMES = Object.keys(MASK_OPTIONS).map((m) => `"${m}"`).join(', ');
+
+/** What each mask's object form takes, e.g. `last4 { char, style: "keep-format" | "compact" }`. */
+function maskForms(): string {
+  return Object.entries(MASK_OPTIONS)
+    .map(([name, schema]) => {
+      const keys = Object.keys(schema.shape).filter((k) => k !== 'type');
+      return `${name}${keys.length ? ` { ${keys.join(', ')} }` : ''}`;
+    })
+    .join('; ');
+}
+
+const maskSpec = z.union(
+  [
+    z.string().regex(/^[a-z][a-z0-9-]*$/, `a mask name: ${MASK_NAMES}`),
+    z.looseObject({ type: z.string() }).superRefine((spec, ctx) => {
+      const schema = MASK_OPTIONS[spec.type as keyof typeof MASK_OPTIONS];
+      if (!schema) return ctx.addIssue({ code: 'custom', path: ['type'], message: `unknown mask "${spec.type}"; use one of: ${MASK_NAMES}` });
+      const allowed = Object.keys(schema.shape);
+      const extra = Object.keys(spec).filter((k) => !allowed.includes(k));
+      if (extra.length > 0) {
+        ctx.addIssue({ code: 'custom', message: `mask "${spec.type}" takes ${allowed.map((k) => `"${k}"`).join(', ')}, not ${extra.map((k) => `"${k}"`).join(', ')}` });
+      }
+    }),
+  ],
+  {
+    error: (issue) => {
+      const input = issue.input as Record<string, unknown> | undefined;
+      const hint = input && typeof input === 'object' && !('type' in input) && 'mask' in input ? ' (the object names its mask with "type", not "mask")' : '';
+      return `a mask name (${MASK_NAMES}) or an object { type: <mask name>, …options }${hint}; options by mask: ${maskForms()}`;
+    },
+  },
+);
+
+const packSource = z.union([z.string().min(1), z.looseObject({ pack: z.string() })], {
+  error: 'a shipped pack name ("pci", "pii-core", "pii-us", "pii-eu"), a path to a .json pack file, or a pack object { pack, version, rules }',
+});
 
 /** Keys whose values are masked whatever they contain (normalized: lowercase letters and digits only). */
 export const DEFAULT_KEY_HINTS: Readonly<Record<string, string>> = Object.freeze({
@@ -36,33 +71,43 @@ export const DEFAULT_KEY_HINTS: Readonly<Record<string, string>> = Object.freeze
 export const redactorConfigSchema = z
   .strictObject({
     /** Rule packs: shipped pack names ('pci', 'pii-core', 'pii-us', 'pii-eu'), paths to JSON files, or pack objects. */
-    packs: z.array(z.union([z.string().min(1), z.looseObject({ pack: z.string() })])).optional(),
+    packs: z.array(packSource, { error: 'a list of packs: shipped pack names, .json paths or pack objects' }).optional(),
     /** Packs added to the default ones. */
-    extraPacks: z.array(z.union([z.string().min(1), z.looseObject({ pack: z.string() })])).default([]),
+    extraPacks: z.array(packSource, { error: 'a list of packs: shipped pack names, .json paths or pack objects' }).default([]),
     /** Rule ids or entity names to turn off. */
-    disable: z.array(z.string()).default([]),
+    disable: z.array(z.string({ error: 'a rule id (such as "credit-card") or an entity (such as "CREDIT_CARD")' }), { error: 'a list of rule ids or entities' }).default([]),
     /** Modes that switch on mode-bound rules; 'aggressive' masks every 13–19 digit run near card wording. */
-    modes: z.array(z.string().regex(/^[a-z][a-z0-9-]*$/)).default([]),
+    modes: z.array(z.string().regex(/^[a-z][a-z0-9-]*$/, 'a mode name in lower case, such as "aggressive"'), { error: 'a list of mode names such as ["aggressive"]' }).default([]),
     /** Shorthand for modes: ['aggressive'] (call transcripts). */
-    aggressive: z.boolean().default(false),
+    aggressive: z.boolean({ error: 'true or false' }).default(false),
     /** Mask per entity (e.g. { CREDIT_CARD: 'bin-last4' }) or per rule id; overrides each rule's default mask. */
-    masks: z.record(z.string(), maskSpec).default({}),
+    masks: z.record(z.string(), maskSpec, { error: 'an object of entity or rule id → mask, such as { CREDIT_CARD: "bin-last4" }' }).default({}),
     /** Findings below this confidence are dropped. */
-    minConfidence: z.number().min(0).max(1).default(0.5),
+    minConfidence: z.number({ error: 'a number from 0 to 1' }).min(0, 'a number from 0 to 1').max(1, 'a number from 0 to 1').default(0.5),
     /** Region for national phone numbers (ISO 3166-1 alpha-2). */
-    defaultRegion: z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 region such as "US" or "GB"').default('US'),
+    defaultRegion: z.string({ error: 'an ISO 3166-1 alpha-2 region such as "US" or "GB"' }).regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 region such as "US" or "GB"').default('US'),
     /** Secret for the hmac mask (≥ 16 bytes); never stored in findings or output. */
-    hmacKey: z.union([z.string().min(16), z.instanceof(Buffer)]).optional(),
+    hmacKey: z.union([z.string().min(16, 'a secret of at least 16 characters (a string) or bytes (a Buffer)'), z.instanceof(Buffer)], { error: 'a secret of at least 16 characters (a string) or bytes (a Buffer)' }).optional(),
     /** Extra named validators that custom packs may refer to. */
-    validators: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/), z.custom<Validator>((v) => typeof v === 'function', 'a function')).default({}),
+    validators: z
+      .record(
+        z.string().regex(/^[a-z][a-z0-9-]*$/, 'a validator name in lower case with "-", such as "employee-id"'),
+        z.custom<Validator>((v) => typeof v === 'function', 'a function (value, context) => boolean'),
+        { error: 'an object of validator name → function' },
+      )
+      .default({}),
     /** Object keys whose values redactValue masks whatever they contain, merged over the defaults (key → entity; null removes a default). */
-    keyHints: z.record(z.string(), z.string().regex(/^[A-Z][A-Z0-9_]*$/).nullable()).default({}),
+    keyHints: z
+      .record(z.string(), z.string({ error: 'an entity name such as "CREDIT_CARD", or null to remove a default hint' }).regex(/^[A-Z][A-Z0-9_]*$/, 'an entity name in capitals such as "CREDIT_CARD", or null to remove a default hint').nullable(), {
+        error: 'an object of key → entity, such as { card: "CREDIT_CARD" }',
+      })
+      .default({}),
     /** Replace the default key hints instead of adding to them. */
-    replaceKeyHints: z.boolean().default(false),
+    replaceKeyHints: z.boolean({ error: 'true or false' }).default(false),
     /** Token vault scope for the `token` mask (caregate/vault: vault.scope({ scope, subject })). */
     vault: z.custom<TokenSink>((v) => typeof v === 'object' && v !== null && typeof (v as TokenSink).tokenize === 'function' && typeof (v as TokenSink).flush === 'function', 'a vault scope from vault.scope({ scope })').optional(),
     /** The year dates of birth are judged against (tests pin it). */
-    currentYear: z.number().int().min(1970).max(3000).optional(),
+    currentYear: z.number({ error: 'a year such as 2026' }).int('a year such as 2026').min(1970, 'a year from 1970 to 3000').max(3000, 'a year from 1970 to 3000').optional(),
     /** Regions whose identifier packs to add ('GB', 'IN'… see rules/presets/regions.json), shipped pack names, or 'safe-harbor'. */
     regions: z.array(z.string().min(1)).default([]),
   });
@@ -79,7 +124,26 @@ export function parseConfig(input: unknown): ResolvedConfig {
   const path = issue.path.map(String).join('.');
   let message = issue.message;
   if (issue.code === 'unrecognized_keys') {
-    message = `unknown option ${issue.keys.map((k) => `"${k}"`).join(', ')}; the options are: ${Object.keys(redactorConfigSchema.shape).join(', ')}`;
+    const options = Object.keys(redactorConfigSchema.shape);
+    const near = issue.keys.length === 1 ? nearestName(issue.keys[0]!, options) : undefined;
+    message = `unknown option ${issue.keys.map((k) => `"${k}"`).join(', ')}${near ? `; did you mean "${near}"?` : ''}; the options are: ${options.join(', ')}`;
   }
   throw new CaregateError('E_CONFIG', `invalid redactor option${path ? ` "${path}"` : ''}: ${message}`, { path: path || undefined });
+}
+
+/**
+ * Refuses rule ids and entities in `disable` that no loaded rule has (a typo would silently disable nothing),
+ * suggesting the nearest one. `rules` are every rule of the packs in use, mode-bound ones included.
+ */
+export function checkDisabled(disable: readonly string[], rules: ReadonlyArray<{ id: string; entity: string }>): void {
+  const names = new Set(rules.flatMap((r) => [r.id, r.entity]));
+  for (const [i, name] of disable.entries()) {
+    if (names.has(name)) continue;
+    const near = nearestName(name, names);
+    throw new CaregateError(
+      'E_CONFIG',
+      `invalid redactor option "disable.${i}": no rule id or entity "${name}" in the packs in use${near ? `; did you mean "${near}"?` : ''} (rule ids such as "credit-card", entities such as "CREDIT_CARD"; \`caregate rules list\` shows them all)`,
+      { path: `disable.${i}` },
+    );
+  }
 }

@@ -1,5 +1,6 @@
 import { withSelectedPacks } from './pack-selection.js';
-import { parseConfig, DEFAULT_KEY_HINTS, type PackSource, type RedactorConfig, type ResolvedConfig } from './config.js';
+import { checkDisabled, parseConfig, DEFAULT_KEY_HINTS, type PackSource, type RedactorConfig, type ResolvedConfig } from './config.js';
+import { nearestName } from './nearest-name.js';
 import { compilePlan, type CompiledRule, type LoadedPack, type ScanPlan } from './detect/plan.js';
 import { ScanSession, type EngineOptions } from './detect/session.js';
 import type { Finding, ScanError } from './detect/types.js';
@@ -87,6 +88,12 @@ function loadPacks(config: ResolvedConfig): LoadedPack[] {
   });
 }
 
+/** "; did you mean "CREDIT_CARD"?" for a near miss of a rule id or entity, else nothing. */
+function suggestion(name: string, rules: ReadonlyArray<{ id: string; entity: string }>): string {
+  const near = nearestName(name, new Set(rules.flatMap((r) => [r.id, r.entity])));
+  return near ? `; did you mean "${near}"?` : '';
+}
+
 export function createRedactor(input: RedactorConfig = {}): Redactor {
   const config = withSelectedPacks(parseConfig(input));
   for (const name of Object.keys(config.validators)) {
@@ -95,7 +102,9 @@ export function createRedactor(input: RedactorConfig = {}): Redactor {
     }
   }
   const hmacKey = config.hmacKey === undefined ? undefined : Buffer.isBuffer(config.hmacKey) ? config.hmacKey : Buffer.from(config.hmacKey, 'utf8');
-  const plan: ScanPlan = compilePlan(loadPacks(config), {
+  const packs = loadPacks(config);
+  checkDisabled(config.disable, packs.flatMap((p) => p.pack.rules));
+  const plan: ScanPlan = compilePlan(packs, {
     modes: new Set([...config.modes, ...(config.aggressive ? ['aggressive'] : [])]),
     disable: new Set(config.disable),
     masks: config.masks as Record<string, string | ({ type: string } & Record<string, unknown>)>,
@@ -106,7 +115,7 @@ export function createRedactor(input: RedactorConfig = {}): Redactor {
     if (!plan.rules.some((r) => r.id === key || r.entity === key)) {
       throw new CaregateError(
         'E_CONFIG',
-        `masks.${key}: no active rule has this id or entity; entities in use: ${[...new Set(plan.rules.map((r) => r.entity))].sort().join(', ')}`,
+        `masks.${key}: no active rule has this id or entity${suggestion(key, plan.rules)}; entities in use: ${[...new Set(plan.rules.map((r) => r.entity))].sort().join(', ')}`,
         { path: `masks.${key}` },
       );
     }

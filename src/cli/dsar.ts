@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { open, rename, unlink } from 'node:fs/promises';
 import { Command, CommanderError, Option } from 'commander';
+import { DSAR_INTEGRITY_EXIT, dsarExitCode } from './exit-codes.js';
 import {
   CHANNELS,
   DENIAL_BASES,
@@ -24,7 +25,7 @@ import type { Checkpoint, DsarRequest, OutputFormat, RequestLog, RequestLogOptio
 
 /**
  * `caregate dsar …`: the GDPR/CCPA request register on the command line.
- * Exit codes: 0 ok, 2 usage or configuration error, 3 integrity failure or refused input.
+ * Exit codes: 0 ok, 2 usage or configuration error, 3 integrity failure, 4 refused, 5 unknown id (./exit-codes.ts).
  */
 
 // Option values as commander parsed them; each action reads the ones its command declares.
@@ -116,7 +117,7 @@ async function run(cmd: Command, fn: (out: (s: string) => void) => Promise<void>
   } catch (err) {
     if (err instanceof CommanderError) throw err;
     if (err instanceof UsageError) cmd.error(`caregate: ${err.message}`, { exitCode: 2, code: 'caregate.usage' });
-    if (err instanceof PrivacyError) cmd.error(err.message, { exitCode: err.exitCode, code: `caregate.${err.code}` });
+    if (err instanceof PrivacyError) cmd.error(err.message, { exitCode: dsarExitCode(err.code), code: `caregate.${err.code}` });
     cmd.error(`caregate: ${(err as Error).message ?? String(err)}`, { exitCode: 2, code: 'caregate.error' });
   }
 }
@@ -187,7 +188,11 @@ export function registerDsarCommand(program: Command): void {
     else if (mapped.code !== 'commander.executeSubCommandAsync') process.exit(mapped.exitCode);
     throw mapped;
   };
-  const dsar = program.command('dsar').description('GDPR/CCPA request register: record requests, deadlines, answers; verify the ledger').exitOverride(exitMapper);
+  const dsar = program
+    .command('dsar')
+    .description('GDPR/CCPA request register: record requests, deadlines, answers; verify the ledger')
+    .addHelpText('after', '\nExit codes: 0 ok; 2 usage or configuration; 3 the ledger failed its integrity check; 4 refused (transition, input); 5 unknown request id.\n')
+    .exitOverride(exitMapper);
   const sub = (name: string, description: string) => dsar.command(name).description(description).exitOverride(exitMapper);
 
   writerOptions(
@@ -378,7 +383,7 @@ export function registerDsarCommand(program: Command): void {
         out(formatRows(o.format, rows, ['ok', 'entries', 'headHash', 'checkpoints', 'firstProblem']));
       }
       if (!report.ok) {
-        cmd.error(`caregate: the ledger at ${report.store} failed verification: ${report.firstProblem?.message}`, { exitCode: 3, code: 'caregate.DSAR_INTEGRITY' });
+        cmd.error(`caregate: the ledger at ${report.store} failed verification: ${report.firstProblem?.message}`, { exitCode: DSAR_INTEGRITY_EXIT, code: 'caregate.DSAR_INTEGRITY' });
       }
     });
   });

@@ -6,6 +6,7 @@ import { ALLOWABLE_KINDS, type AllowableKind, type UploadPolicy } from '../uploa
 import type { UploadInspection } from '../uploads/types.js';
 import { writeFileAtomic } from './atomic-output.js';
 import { EXIT } from './exit-codes.js';
+import { inputOverwrittenBy } from './same-file.js';
 import { addRedactorOptions, redactorConfigFrom, type RedactorCliOptions } from './options.js';
 import type { CliIO } from './redact-command.js';
 
@@ -48,6 +49,9 @@ export function registerInspectCommand(program: Command, io: CliIO): void {
 async function inspectOne(file: string, opts: InspectOptions, io: CliIO): Promise<number> {
   let result: UploadInspection;
   try {
+    if (opts.output && (await inputOverwrittenBy(opts.output, [file]))) {
+      throw new CaregateError('E_USAGE', `-o ${opts.output} is the upload ${file} itself (same file); give another output file`, { file });
+    }
     const redactor = createRedactor(redactorConfigFrom(opts));
     const policy: UploadPolicy = { invalidUtf8: opts.invalidUtf8 };
     if (opts.allow) policy.allow = opts.allow;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { CaregateError } from '../errors.js';
-import { EXIT } from './exit-codes.js';
+import { dsarExitCode, EXIT } from './exit-codes.js';
 import { PrivacyError } from '../privacy/errors.js';
 import { registerDsarCommand } from './dsar.js';
 import { registerInspectCommand } from './inspect-command.js';
@@ -37,11 +37,13 @@ export async function main(argv: string[], io: Partial<CliIO> = {}): Promise<num
     return cli.exitCode;
   } catch (err) {
     if (err instanceof CommanderError) {
+      // Errors a command raised itself (code caregate.*) carry their own status; commander's are usage errors.
+      if (err.code.startsWith('caregate.')) return err.exitCode;
       return err.exitCode === 0 ? EXIT.OK : EXIT.USAGE;
     }
     if (err instanceof PrivacyError) {
       cli.stderr.write(`${err.message}\n`);
-      return err.exitCode;
+      return dsarExitCode(err.code);
     }
     if ((err as NodeJS.ErrnoException).code === 'EPIPE') return cli.exitCode;
     const message = err instanceof Error ? err.message : String(err);

@@ -3,16 +3,25 @@ import type { RedactorConfig } from '../config.js';
 import { CaregateError } from '../errors.js';
 
 /** Options every command that scans text shares: they map one to one onto createRedactor's config. */
-export function addRedactorOptions(cmd: Command): Command {
+export function addRedactorOptions(cmd: Command, defaults: { invalidUtf8?: 'replace' | 'error'; invalidUtf8Help?: string } = {}): Command {
   return cmd
     .option('--aggressive', 'transcript mode: mask every 13–19 digit run near card wording, whatever its checksum')
-    .option('--mask <entity=mask>', 'mask for an entity or rule id (last4, bin-last4, full, label, hmac, remove); repeatable', collect, [])
+    .option(
+      '--mask <entity=mask[:option…]>',
+      'mask for an entity or rule id (last4, bin-last4, full, label, hmac, remove), with options after ":" (compact, keep-format, numbered, char=X, length=N), e.g. CREDIT_CARD=last4:compact; repeatable',
+      collect,
+      [],
+    )
     .option('--pack <file>', 'add a custom rule pack (JSON, validated against rules/schema.json); repeatable', collect, [])
     .option('--only-packs <names>', 'comma-separated shipped packs or pack files to use instead of the defaults')
     .option('--disable <id-or-entity>', 'turn off a rule id or an entity; repeatable', collect, [])
     .option('--region <CC>', 'default region for national phone numbers', 'US')
     .option('--min-confidence <n>', 'drop findings below this confidence (0–1)', parseFloat)
-    .addOption(new Option('--invalid-utf8 <policy>', 'bytes that are not UTF-8').choices(['replace', 'error']).default('replace'));
+    .addOption(
+      new Option('--invalid-utf8 <policy>', defaults.invalidUtf8Help ?? 'bytes that are not UTF-8: replace them with U+FFFD, or fail the input (exit 3)')
+        .choices(['replace', 'error'])
+        .default(defaults.invalidUtf8 ?? 'replace'),
+    );
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -32,11 +41,11 @@ export interface RedactorCliOptions {
 
 /** Builds the redactor configuration; the hmac key comes from CAREGATE_HMAC_KEY, never from argv. */
 export function redactorConfigFrom(o: RedactorCliOptions): RedactorConfig {
-  const masks: Record<string, string> = {};
+  const masks: Record<string, string | MaskObject> = {};
   for (const m of o.mask) {
     const eq = m.indexOf('=');
-    if (eq <= 0) throw new CaregateError('E_USAGE', `--mask takes ENTITY=MASK (for example CREDIT_CARD=bin-last4), got "${m}"`);
-    masks[m.slice(0, eq)] = m.slice(eq + 1);
+    if (eq <= 0) throw new CaregateError('E_USAGE', `--mask takes ENTITY=MASK[:OPTION…] (for example CREDIT_CARD=bin-last4 or CREDIT_CARD=last4:compact), got "${m}"`);
+    masks[m.slice(0, eq)] = parseMaskValue(m.slice(eq + 1), m);
   }
   const config: RedactorConfig = {
     aggressive: !!o.aggressive,
@@ -49,4 +58,30 @@ export function redactorConfigFrom(o: RedactorCliOptions): RedactorConfig {
   if (o.minConfidence !== undefined) config.minConfidence = o.minConfidence;
   if (process.env.CAREGATE_HMAC_KEY) config.hmacKey = process.env.CAREGATE_HMAC_KEY;
   return config;
+}
+
+type MaskObject = { type: string } & Record<string, string | number | boolean>;
+
+const MASK_FLAG_OPTIONS = 'compact or keep-format (style), numbered (label), char=X (the mask character), length=N (hmac)';
+
+/**
+ * `last4`, or the object form in flag syntax: `last4:compact`, `full:char=*`, `label:numbered`, `hmac:length=12`,
+ * options joined by ":" (docs/cli.md "Masks on the command line"). The mask itself validates what it takes.
+ */
+export function parseMaskValue(value: string, flag: string): string | MaskObject {
+  const [type, ...parts] = value.split(':');
+  if (!type) throw new CaregateError('E_USAGE', `--mask ${flag}: name a mask after "=" (last4, bin-last4, full, label, hmac, remove)`);
+  if (parts.length === 0) return type;
+  const spec: MaskObject = { type };
+  for (const part of parts) {
+    const eq = part.indexOf('=');
+    const key = eq < 0 ? part : part.slice(0, eq);
+    const arg = eq < 0 ? undefined : part.slice(eq + 1);
+    if ((key === 'compact' || key === 'keep-format') && arg === undefined) spec.style = key;
+    else if (key === 'numbered' && arg === undefined) spec.numbered = true;
+    else if (key === 'char' && arg) spec.char = arg;
+    else if (key === 'length' && arg && /^\d{1,3}$/.test(arg)) spec.length = Number(arg);
+    else throw new CaregateError('E_USAGE', `--mask ${flag}: unknown mask option "${part}"; the options are ${MASK_FLAG_OPTIONS}, joined by ":" (for example CREDIT_CARD=last4:compact:char=*)`);
+  }
+  return spec;
 }

@@ -9,6 +9,7 @@ import { createRedactor } from '../redactor.js';
 import { openAtomicOutput } from './atomic-output.js';
 import { addBulkOptions, isBulkInvocation, runBulkRedact, type BulkRedactOptions } from './bulk/run.js';
 import { EXIT } from './exit-codes.js';
+import { inputOverwrittenBy } from './same-file.js';
 import { addRedactorOptions, redactorConfigFrom, type RedactorCliOptions } from './options.js';
 
 interface RedactOptions extends RedactorCliOptions, BulkRedactOptions {
@@ -61,6 +62,9 @@ async function redactOne(file: string, opts: RedactOptions, io: CliIO): Promise<
       throw new CaregateError('E_INPUT', `cannot read ${file}: ${err.code === 'ENOENT' ? 'no such file' : err.code ?? err.message}`, { file });
     });
     if (st.isDirectory()) throw new CaregateError('E_USAGE', `${file} is a directory; give a file (or - for standard input)`, { file });
+    if (opts.output && (await inputOverwrittenBy(opts.output, [file]))) {
+      throw new CaregateError('E_USAGE', `-o ${opts.output} is the input ${file} itself (same file); give another output, or --in-place to rewrite the input on purpose`, { file });
+    }
   }
   let input: NodeJS.ReadableStream = file === '-' ? io.stdin : createReadStream(file, { highWaterMark: 65536 });
   let format: FormatName | undefined = opts.format === 'auto' || opts.format === undefined ? (file === '-' ? undefined : formatFromExtension(file)) : opts.format;

@@ -2,7 +2,9 @@ import { extname } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { FormatName } from '../formats/index.js';
 import { REPORT_FORMATTERS, type ReportFormat } from '../report/formatters/index.js';
+import { CaregateError } from '../errors.js';
 import { writeFileAtomic } from './atomic-output.js';
+import { inputOverwrittenBy } from './same-file.js';
 import { addBulkOptions, describeRun, exitCodeOf, totalsOf, type BulkCommonOptions } from './bulk/run.js';
 import { addRedactorOptions } from './options.js';
 import type { CliIO } from './redact-command.js';
@@ -34,10 +36,12 @@ export function registerReportCommand(program: Command, io: CliIO): void {
 /** Runs `caregate report`; returns the exit status (0, 1 with --fail-on-findings or a FAIL verdict with --fail-on-policy, 3 when some input failed, 130 interrupted). */
 export async function runReportCommand(paths: string[], opts: ReportCommandOptions, io: CliIO, now?: Date): Promise<number> {
   const format: ReportFormat = opts.format ?? byExtension(opts.output) ?? 'html';
+  if (opts.output) await refuseOutputOnInput(opts.output, paths);
   const { policy, baselines } = loadPolicyInputs(opts);
   // Findings with their places and masked excerpts: the drill-down and the baseline diff need them.
   const run = await scanRun(paths, { ...opts, format: opts.inputFormat ?? 'auto' }, io, true);
   if (run.interrupted) return interruptedRun(run, io, 'report');
+  if (opts.output) await refuseOutputOnInput(opts.output, run.files.map((f) => f.path));
   const results = resultsOf(run);
   const context = { ...contextOf(run, paths, opts, now ?? run.startedAt), policy, baselines };
   const text = REPORT_FORMATTERS[format](results, context);
@@ -49,6 +53,14 @@ export async function runReportCommand(paths: string[], opts: ReportCommandOptio
   const verdict = verdictOf(results, context);
   io.stderr.write(describeVerdict(verdict));
   return withVerdict(exitCodeOf(totals, opts.failOnFindings), verdict, opts);
+}
+
+/** The report never replaces one of the files it reports on (E_USAGE, exit 2, nothing written). */
+async function refuseOutputOnInput(output: string, inputs: readonly string[]): Promise<void> {
+  const input = await inputOverwrittenBy(output, inputs);
+  if (input !== undefined) {
+    throw new CaregateError('E_USAGE', `-o ${output} is the input ${input} itself (same file); write the report elsewhere`, { file: input });
+  }
 }
 
 function byExtension(file: string | undefined): ReportFormat | undefined {

@@ -70,6 +70,11 @@ export function registerWorkerCommand(program: Command, io: CliIO): void {
       .option('--metrics-port <port>', 'serve Prometheus metrics on http://127.0.0.1:<port>/metrics', int('metrics-port'))
       .option('--metrics-host <host>', 'address for --metrics-port (default 127.0.0.1)')
       .option('--log-every <n>', 'a pino progress event every n messages (default 1000)', int('log-every')),
+    {
+      // What the worker does (src/worker/config.ts): undecodable input is poison, dead-lettered after the retries.
+      invalidUtf8: 'error',
+      invalidUtf8Help: 'bytes that are not UTF-8: error treats the message as poison (retried, then dead-lettered with E_UTF8); replace substitutes U+FFFD and redacts the rest',
+    },
   ).action(async (opts: WorkerCliOptions, cmd: Command) => {
     const options = workerOptionsFrom(opts, cmd);
     if (opts.init) {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { RedactorConfig } from '../config.js';
 import { CaregateError } from '../errors.js';
+import { nearestName } from '../nearest-name.js';
 
 const subjectToken = /^[^\s.*>]+$/;
 const literalPrefix = z
@@ -11,7 +12,9 @@ const name = z.string().regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, "_" and "-" 
 
 export const workerOptionsSchema = z.strictObject({
   /** NATS servers, e.g. "nats://127.0.0.1:4222" or a list. */
-  servers: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).default('nats://127.0.0.1:4222'),
+  servers: z
+    .union([z.string().min(1), z.array(z.string().min(1)).min(1)], { error: 'a NATS server URL such as "nats://127.0.0.1:4222", or a non-empty list of them' })
+    .default('nats://127.0.0.1:4222'),
   /** Connection name shown by the server (monitoring). */
   connectionName: z.string().default('caregate-worker'),
   /** The work-queue stream holding the raw input. */
@@ -79,7 +82,9 @@ export function parseWorkerOptions(input: unknown): ResolvedWorkerOptions {
     const path = issue.path.map(String).join('.');
     let message = issue.message;
     if (issue.code === 'unrecognized_keys') {
-      message = `unknown option ${issue.keys.map((k) => `"${k}"`).join(', ')}; the options are: ${Object.keys(workerOptionsSchema.shape).join(', ')}`;
+      const options = Object.keys(workerOptionsSchema.shape);
+      const near = issue.keys.length === 1 ? nearestName(issue.keys[0]!, options) : undefined;
+      message = `unknown option ${issue.keys.map((k) => `"${k}"`).join(', ')}${near ? `; did you mean "${near}"?` : ''}; the options are: ${options.join(', ')}`;
     }
     throw new CaregateError('E_CONFIG', `invalid worker option${path ? ` "${path}"` : ''}: ${message}`, { path: path || undefined });
   }

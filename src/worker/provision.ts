@@ -9,9 +9,9 @@ export interface ProvisionReport {
 /** The consumer's server-side settings (also what README/docs/worker.md document). */
 export function consumerConfig(o: ResolvedWorkerOptions): Partial<ConsumerConfig> {
   const maxDeliver = o.maxDeliver + o.deadLetterAttempts;
-  // Server backoff replaces ack_wait per delivery; starting it at ackWait keeps the first delivery's ack wait, and
-  // spaces out redeliveries of messages whose worker died. Its length must stay below max_deliver.
-  const backoff = [o.ackWaitMs, o.ackWaitMs * 2, o.ackWaitMs * 4].slice(0, Math.max(0, maxDeliver - 1)).map((ms) => nanos(ms));
+  // No server-side backoff: with one, the server waits backoff[n] - ack_wait on top of every nak delay, which
+  // stretched the documented retries (1, 5, 15, 30 s: about 51 s to a dead letter) to about 4.5 minutes.
+  // A delivery whose worker died is redelivered after ack_wait.
   return {
     durable_name: o.consumer,
     description: 'caregate worker: redacts transcripts (shared by every worker process)',
@@ -20,7 +20,6 @@ export function consumerConfig(o: ResolvedWorkerOptions): Partial<ConsumerConfig
     filter_subject: o.inputSubject,
     ack_wait: nanos(o.ackWaitMs),
     max_deliver: maxDeliver,
-    ...(backoff.length > 0 ? { backoff } : {}),
     max_ack_pending: 10_000,
     max_waiting: 512,
   };

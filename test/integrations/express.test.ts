@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { describe, expect, it } from 'vitest';
-import { caregateExpress } from '../../src/integrations/index.js';
+import { caregateExpress } from '../../src/integrations/express.js';
 import { describeHttpContract, REPLY_WITH_PII, type StartServer } from './http-contract.js';
 
 const startExpress: StartServer = async (options) => {

@@ -1,6 +1,6 @@
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
-import { caregateFastify } from '../../src/integrations/index.js';
+import { caregateFastify } from '../../src/integrations/fastify.js';
 import { describeHttpContract, REPLY_WITH_PII, type StartServer } from './http-contract.js';
 
 const startFastify: StartServer = async (options) => {

@@ -49,7 +49,7 @@ describe('caregate dsar', () => {
     const task = await cli('dsar', 'task-add', id, ...w, ...at, '--system', 'crm', '--kind', 'erase', '--categories', 'contact,orders');
     expect(task.out).toMatch(/t1\s+crm\s+erase\s+open\s+contact orders/);
     const blocked = await cli('dsar', 'transition', id, 'completed', ...w, ...at);
-    expect(blocked.code).toBe(3);
+    expect(blocked.code).toBe(4);
     expect(blocked.err).toContain('caregate: request');
     expect(blocked.err).toContain('tasks t1 (erase in crm, open) are still open');
     expect((await cli('dsar', 'task-set', id, 't1', 'done', ...w, ...at)).code).toBe(0);
@@ -129,7 +129,7 @@ describe('caregate dsar', () => {
     expect((await cli('dsar', 'checkpoint', '--ledger', ledger, '--key-file', pub)).code).toBe(2);
   });
 
-  it('usage and configuration errors exit 2; refused input exits 3', async () => {
+  it('usage and configuration errors exit 2; an unknown id exits 5', async () => {
     expect((await cli('dsar', 'list')).code).toBe(2); // no store
     expect((await cli('dsar', 'list', '--ledger', join(tmp.dir, 'missing.jsonl'))).code).toBe(2);
     expect((await cli('dsar', 'list', '--bogus')).code).toBe(2);
@@ -139,7 +139,7 @@ describe('caregate dsar', () => {
     expect(noKey.err).toContain('--pseudonym-key-file or CAREGATE_PSEUDONYM_KEY');
     const w = writer();
     const bad = await cli('dsar', 'transition', 'no-such-id', 'acknowledged', ...w);
-    expect(bad.code).toBe(3);
+    expect(bad.code).toBe(5);
     expect(bad.err).toMatch(/^caregate: no request no-such-id/);
   });
 });

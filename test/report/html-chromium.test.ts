@@ -4,18 +4,20 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportData } from '../../src/report/formatters/json.js';
+import { findChromium } from '../../.ci/find-chromium.mjs';
 import { assertNoRaw, cli, ensureBuilt, makeTree, RAW, ROOT } from './support.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 let browser: Browser;
 
 beforeAll(async () => {
   ensureBuilt();
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} is missing: run .ci/run (it installs Debian's chromium package with apt-get), or apt-get install chromium`);
+  // npm test's pretest (.ci/test-prerequisites.mjs) installs it or says what to install.
+  const executablePath = findChromium();
+  if (!executablePath) {
+    throw new Error('no Chromium found: run `npm test` (its pretest installs it as root), or apt-get install chromium, or set CAREGATE_CHROMIUM');
   }
   browser = await chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
 }, 120_000);

@@ -45,37 +45,38 @@ async function open(html: string, width: number): Promise<Page> {
   return page;
 }
 
-const noHorizontalOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+// Code that runs in the page is given as source text: the test project's types have no DOM.
+const noHorizontalOverflow = (page: Page) => page.evaluate<boolean>('document.documentElement.scrollWidth <= document.documentElement.clientWidth');
 
 /** WCAG 2.x contrast of every element holding text against its effective background (AA: 4.5, 3 for large text). */
-const contrastFailures = (page: Page) =>
-  page.evaluate(() => {
-    const lum = (c: number[]) => {
-      const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
-      return 0.2126 * f(c[0]!) + 0.7152 * f(c[1]!) + 0.0722 * f(c[2]!);
-    };
-    const rgb = (s: string) => (s.match(/[\d.]+/g) ?? []).map(Number);
-    const bgOf = (e: Element | null): number[] => {
-      for (; e; e = e.parentElement) {
-        const c = rgb(getComputedStyle(e).backgroundColor);
-        if (c.length >= 3 && (c.length < 4 || c[3]! > 0.5)) return c;
-      }
-      return [255, 255, 255];
-    };
-    const bad: string[] = [];
-    for (const e of Array.from(document.querySelectorAll('body *'))) {
-      if (e.closest('svg') || e.tagName === 'SCRIPT' || e.tagName === 'STYLE') continue;
-      const own = Array.from(e.childNodes).some((n) => n.nodeType === 3 && n.textContent!.trim());
-      const st = getComputedStyle(e);
-      if (!own || st.display === 'none' || st.visibility === 'hidden') continue;
-      const a = lum(rgb(st.color));
-      const b = lum(bgOf(e));
-      const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
-      const large = parseFloat(st.fontSize) >= 24 || (parseFloat(st.fontSize) >= 18.66 && Number(st.fontWeight) >= 700);
-      if (ratio < (large ? 3 : 4.5)) bad.push(`${e.tagName}.${e.className} ${ratio.toFixed(2)}`);
+const CONTRAST_FAILURES = `(() => {
+  const lum = (c) => {
+    const f = (v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+    return 0.2126 * f(c[0]) + 0.7152 * f(c[1]) + 0.0722 * f(c[2]);
+  };
+  const rgb = (s) => (s.match(/[\\d.]+/g) || []).map(Number);
+  const bgOf = (e) => {
+    for (; e; e = e.parentElement) {
+      const c = rgb(getComputedStyle(e).backgroundColor);
+      if (c.length >= 3 && (c.length < 4 || c[3] > 0.5)) return c;
     }
-    return bad;
-  });
+    return [255, 255, 255];
+  };
+  const bad = [];
+  for (const e of Array.from(document.querySelectorAll('body *'))) {
+    if (e.closest('svg') || e.tagName === 'SCRIPT' || e.tagName === 'STYLE') continue;
+    const own = Array.from(e.childNodes).some((n) => n.nodeType === 3 && n.textContent.trim());
+    const st = getComputedStyle(e);
+    if (!own || st.display === 'none' || st.visibility === 'hidden') continue;
+    const a = lum(rgb(st.color));
+    const b = lum(bgOf(e));
+    const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    const large = parseFloat(st.fontSize) >= 24 || (parseFloat(st.fontSize) >= 18.66 && Number(st.fontWeight) >= 700);
+    if (ratio < (large ? 3 : 4.5)) bad.push(e.tagName + '.' + e.className + ' ' + ratio.toFixed(2));
+  }
+  return bad;
+})()`;
+const contrastFailures = (page: Page) => page.evaluate<string[]>(CONTRAST_FAILURES);
 
 describe('the auditor report in headless Chromium', () => {
   it('opens with the verdict, fits 1,400 and 800 px, passes AA contrast, filters by clicks, and holds no raw value', async () => {
@@ -186,7 +187,7 @@ describe('the auditor report in headless Chromium', () => {
     expect(await page.locator('#files-table tbody tr').count()).toBe(100);
     expect(await page.locator('#findings-table tbody tr').count()).toBe(50);
     expect(await page.locator('#files-status').getAttribute('data-rows')).toBe('10000');
-    expect(await page.evaluate(() => document.getElementsByTagName('*').length)).toBeLessThan(3000);
+    expect(await page.evaluate<number>("document.getElementsByTagName('*').length")).toBeLessThan(3000);
     await page.locator('#files-next').click();
     expect(await page.locator('#files-status').innerText()).toMatch(/^rows 101–200 of 10000/);
     await page.locator('#files-filter').fill('ticket-9996');

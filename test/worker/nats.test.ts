@@ -96,7 +96,9 @@ describe('caregate worker against nats-server', () => {
   });
 
   describe('dead letters', () => {
-    const o: ResolvedWorkerOptions = uniqueOptions({ ackWaitMs: 5000, maxDeliver: 3, backoffMs: [800, 800], concurrency: 2, metricsPort: 0 });
+    // Dead letters come after exactly the nak delays (no server backoff stretches them any more): 2 × 4 s leaves
+    // the 300 good messages time to pass first on a loaded machine.
+    const o: ResolvedWorkerOptions = uniqueOptions({ ackWaitMs: 5000, maxDeliver: 3, backoffMs: [4000, 4000], concurrency: 2, metricsPort: 0 });
     let nc: NatsConnection | undefined;
     beforeAll(async () => {
       nc = await setup(o);

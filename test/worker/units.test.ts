@@ -55,12 +55,11 @@ describe('worker options', () => {
     expect(() => parseWorkerOptions({ maxDeliver: 0 })).toThrow(expect.objectContaining({ code: 'E_CONFIG', name: 'CaregateError' }));
   });
 
-  it('gives the consumer max_deliver = maxDeliver + deadLetterAttempts and a backoff starting at the ack wait', () => {
+  it('gives the consumer max_deliver = maxDeliver + deadLetterAttempts and no server backoff (it would stretch the nak delays)', () => {
     const c = consumerConfig(parseWorkerOptions({ maxDeliver: 5, ackWaitMs: 10_000 }));
     expect(c.max_deliver).toBe(8);
     expect(c.ack_wait).toBe(10_000 * 1e6);
-    expect(c.backoff).toEqual([10_000, 20_000, 40_000].map((ms) => ms * 1e6));
-    expect(consumerConfig(parseWorkerOptions({ maxDeliver: 1, deadLetterAttempts: 0 })).backoff).toBeUndefined();
+    expect(c.backoff).toBeUndefined();
   });
 });
 

@@ -1,4 +1,5 @@
 import { realpath, stat } from 'node:fs/promises';
+import { findOutputOnInput } from '../same-file.js';
 import { join, resolve, sep } from 'node:path';
 import cliProgress from 'cli-progress';
 import { Option, type Command } from 'commander';
@@ -141,6 +142,11 @@ export async function runBulkRedact(paths: readonly string[], options: BulkRedac
   const skipDirs = outDir && !given.has(outDir) ? [outDir] : [];
   const walk = await walkInputs(paths, { include: options.include, exclude: options.exclude, skipDirs });
   const planned = planOutputs(walk, outDir, !!options.inPlace);
+  // planOutputs compares paths; a symbolic or hard link in the output folder to an input is the same file too.
+  const clash = options.inPlace ? undefined : await findOutputOnInput(planned.map((p) => p.file.abs), planned.map((p) => p.output));
+  if (clash) {
+    throw new CaregateError('E_USAGE', `-o ${options.output} would overwrite the input ${clash.input} (same file under another name); give another folder, or --in-place to rewrite the inputs on purpose`, { file: clash.input });
+  }
   const tasks: FileTask[] = planned.map(({ file, output }) => ({
     mode: 'redact',
     input: file.abs,
