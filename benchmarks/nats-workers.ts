@@ -1,70 +1,131 @@
 /**
- * Messages/s and MB/s of `caregate worker` processes against the local nats-server (JetStream).
- *   npx tsx benchmarks/nats-workers.ts [messages=20000] [concurrency=4]
- * For 1 and then 2 worker processes: publish the messages (about 1 KB of call transcript each, text/NDJSON/JSON/CSV
- * in turn, PII in every one), start the workers, and time from the first to the last output message (stream
- * timestamps), so process start-up is not counted. Streams are created per run and deleted afterwards.
+ * Messages/s and MB/s of `caregate worker` processes against the local nats-server (JetStream), beside the
+ * engine's own one-shot MB/s on the same texts in the same run.
+ *   npx tsx benchmarks/nats-workers.ts [messages=20000] [processes=1,2,4] [sizes=1024,65536]
+ * For each message size and each number of processes: publish the messages (call transcripts with PII in
+ * every one, text/NDJSON/JSON/CSV in turn), start the workers, and time from the first to the last output
+ * message (stream timestamps), so process start-up is not counted. The nats-server's CPU time during that
+ * window is read from /proc, so it is plain how much of the two cores it took. Streams are created per run
+ * and deleted afterwards. 64 KB runs publish a tenth of the messages.
  */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { headers as natsHeaders } from 'nats';
+import { createRedactor } from '../src/index.js';
+import { redactPayload } from '../src/worker/process-message.js';
+import type { FormatName } from '../src/formats/index.js';
 import { cliArgs, ensureBuilt, readAll, setup, spawnWorker, streamCount, teardown, uniqueOptions, waitFor } from '../test/worker/helpers.js';
 
 const N = Number(process.argv[2] ?? 20_000);
-const CONCURRENCY = Number(process.argv[3] ?? 4);
+const PROCESSES = (process.argv[3] ?? '1,2,4').split(',').map(Number);
+const SIZES = (process.argv[4] ?? '1024,65536').split(',').map(Number);
 const FILLER = 'agent: thank you for waiting, I can see the order and the delivery notes, let me check the refund status for you. ';
 
-function message(i: number): { data: string; format: string } {
+function message(i: number, size: number): { data: string; format: FormatName } {
   const pii = `caller: my card is 4111 1111 1111 1111, expiry 09/27, cvv 123, email jane.doe${i % 97}@example.com, phone +1 415 555 0${100 + (i % 800)}. `;
-  const text = `${FILLER.repeat(3)}${pii}${FILLER.repeat(3)}`;
+  const fill = FILLER.repeat(Math.max(1, Math.round((size - pii.length) / FILLER.length / 2)));
   switch (i % 4) {
     case 0:
-      return { format: 'text', data: text };
+      return { format: 'text', data: `${fill}${pii}${fill}` };
     case 1:
-      return { format: 'ndjson', data: `${JSON.stringify({ turn: 1, text: FILLER.repeat(3) })}\n${JSON.stringify({ turn: 2, text: pii })}\n${JSON.stringify({ turn: 3, text: FILLER.repeat(3) })}\n` };
+      return { format: 'ndjson', data: `${JSON.stringify({ turn: 1, text: fill })}\n${JSON.stringify({ turn: 2, text: pii })}\n${JSON.stringify({ turn: 3, text: fill })}\n` };
     case 2:
-      return { format: 'json', data: JSON.stringify({ call: i, turns: [FILLER.repeat(3), pii, FILLER.repeat(3)] }) };
+      return { format: 'json', data: JSON.stringify({ call: i, turns: [fill, pii, fill] }) };
     default:
-      return { format: 'csv', data: `turn,text\n1,"${FILLER.repeat(3)}"\n2,"${pii}"\n3,"${FILLER.repeat(3)}"\n` };
+      return { format: 'csv', data: `turn,text\n1,"${fill}"\n2,"${pii}"\n3,"${fill}"\n` };
   }
 }
 
-async function run(processes: number): Promise<{ msgs: number; mb: number; seconds: number }> {
+/** The engine alone on the same payloads: redactPayload (what a worker runs per message), one thread. */
+async function engineMBs(msgs: { data: Buffer; format: FormatName }[]): Promise<number> {
+  const redactor = createRedactor();
+  const bytes = msgs.reduce((n, m) => n + m.data.length, 0);
+  const rates: number[] = [];
+  for (let r = 0; r < 5; r++) {
+    const t0 = process.hrtime.bigint();
+    for (const m of msgs) await redactPayload(redactor, m.format, m.data, 'error');
+    rates.push(bytes / 1e6 / (Number(process.hrtime.bigint() - t0) / 1e9));
+  }
+  return rates.sort((a, b) => a - b)[2]!;
+}
+
+function natsCpuSeconds(): number | undefined {
+  try {
+    const pid = execFileSync('pgrep', ['-o', 'nats-server']).toString().trim();
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(f[11]) + Number(f[12])) / 100; // utime + stime, in clock ticks of 1/100 s
+  } catch {
+    return undefined;
+  }
+}
+
+async function run(processes: number, msgs: { data: Buffer; format: FormatName }[]): Promise<{ msgs: number; mb: number; seconds: number; natsCores?: number; rssMb: number }> {
   const o = uniqueOptions({ ackWaitMs: 30_000 });
   const nc = await setup(o);
   try {
     const js = nc.jetstream();
-    let bytes = 0;
-    for (let start = 0; start < N; start += 1000) {
-      const batch: Promise<unknown>[] = [];
-      for (let i = start; i < Math.min(N, start + 1000); i++) {
-        const m = message(i);
-        const h = natsHeaders();
-        h.set('Caregate-Format', m.format);
-        const data = Buffer.from(m.data, 'utf8');
-        bytes += data.length;
-        batch.push(js.publish(`${o.inputSubject.slice(0, -2)}.bench.m${i}`, data, { headers: h }));
-      }
-      await Promise.all(batch);
+    for (let start = 0; start < msgs.length; start += 1000) {
+      await Promise.all(
+        msgs.slice(start, start + 1000).map((m, k) => {
+          const h = natsHeaders();
+          h.set('Caregate-Format', m.format);
+          return js.publish(`${o.inputSubject.slice(0, -2)}.bench.m${start + k}`, m.data, { headers: h });
+        }),
+      );
     }
-    const args = [...cliArgs(o), '--concurrency', String(CONCURRENCY), '--log-every', '100000'];
-    const workers = Array.from({ length: processes }, () => spawnWorker(args));
+    const cpu0 = natsCpuSeconds();
+    const t0 = Date.now();
+    const workers = Array.from({ length: processes }, () => spawnWorker([...cliArgs(o), '--log-every', '1000000']));
+    let rssMb = 0;
     try {
-      await waitFor('all outputs', async () => (await streamCount(nc, o.outputStream)) >= N, 600_000, 200);
+      await waitFor('all outputs', async () => {
+        for (const w of workers) rssMb = Math.max(rssMb, rssOf(w.child.pid!));
+        return (await streamCount(nc, o.outputStream)) >= msgs.length;
+      }, 900_000, 200);
     } finally {
       for (const w of workers) w.child.kill('SIGTERM');
       await Promise.all(workers.map((w) => w.exited));
     }
+    const cpu1 = natsCpuSeconds();
+    const wall = (Date.now() - t0) / 1000;
     const out = await readAll(nc, o.outputStream);
     const times = out.map((m) => m.time);
     const seconds = (Math.max(...times) - Math.min(...times)) / 1000;
-    return { msgs: (N - 1) / seconds, mb: (bytes * ((N - 1) / N)) / 1e6 / seconds, seconds };
+    const bytes = msgs.reduce((n, m) => n + m.data.length, 0);
+    const share = (msgs.length - 1) / msgs.length;
+    return { msgs: (msgs.length - 1) / seconds, mb: (bytes * share) / 1e6 / seconds, seconds, rssMb, ...(cpu0 !== undefined && cpu1 !== undefined ? { natsCores: (cpu1 - cpu0) / wall } : {}) };
   } finally {
     await teardown(nc, o);
   }
 }
 
+function rssOf(pid: number): number {
+  try {
+    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
+  } catch {
+    return 0;
+  }
+}
+
 ensureBuilt();
-console.log(`${N} messages of ~${Buffer.byteLength(message(0).data)} bytes, --concurrency ${CONCURRENCY}, ${(await import('node:os')).cpus().length} cores`);
-for (const p of [1, 2]) {
-  const r = await run(p);
-  console.log(`${p} worker process${p > 1 ? 'es' : ''}: ${Math.round(r.msgs)} messages/s, ${r.mb.toFixed(2)} MB/s (${r.seconds.toFixed(1)} s)`);
+console.log(`node ${process.version}, ${cpus().length} cores; worker defaults (concurrency, prefetch, threads)`);
+for (const size of SIZES) {
+  const count = size >= 32_768 ? Math.max(200, Math.round(N / 10)) : N;
+  const msgs = Array.from({ length: count }, (_, i) => {
+    const m = message(i, size);
+    return { data: Buffer.from(m.data, 'utf8'), format: m.format };
+  });
+  const avg = msgs.reduce((n, m) => n + m.data.length, 0) / msgs.length;
+  const engine = await engineMBs(msgs.slice(0, Math.min(msgs.length, 5000)));
+  console.log(`\n${count} messages of ~${Math.round(avg)} bytes; engine alone (redactPayload, one thread): ${engine.toFixed(2)} MB/s`);
+  let one = 0;
+  for (const p of PROCESSES) {
+    const r = await run(p, msgs);
+    if (p === 1) one = r.mb;
+    console.log(
+      `${p} worker process${p > 1 ? 'es' : ''}: ${Math.round(r.msgs)} messages/s, ${r.mb.toFixed(2)} MB/s (${r.seconds.toFixed(1)} s) = ${((r.mb / engine) * 100).toFixed(0)}% of the engine` +
+        `${p > 1 && one ? `, ${(r.mb / one).toFixed(2)}x one process` : ''}; nats-server ${r.natsCores === undefined ? '?' : r.natsCores.toFixed(2)} cores; peak worker RSS ${r.rssMb.toFixed(0)} MB`,
+    );
+  }
 }

@@ -26,6 +26,8 @@ interface WorkerCliOptions extends RedactorCliOptions {
   duplicateWindow?: number;
   concurrency?: number;
   prefetch?: number;
+  threads?: number;
+  largeMessageBytes?: number;
   objectBucket?: string;
   cleanObjectBucket?: string;
   deleteInputObjects?: boolean;
@@ -62,8 +64,10 @@ export function registerWorkerCommand(program: Command, io: CliIO): void {
       .option('--backoff <ms,ms,...>', 'retry delays in milliseconds, the last repeats (default 1000,5000,15000,30000)')
       .option('--ack-wait <ms>', 'ack wait of the consumer: an unacked delivery is redelivered after it (default 30000)', int('ack-wait'))
       .option('--duplicate-window <ms>', 'duplicate window of the streams (--init; default 120000)', int('duplicate-window'))
-      .option('--concurrency <n>', 'messages processed at the same time by this process (default 4)', int('concurrency'))
-      .option('--prefetch <n>', 'messages pulled ahead (default 2 x concurrency)', int('prefetch'))
+      .option('--concurrency <n>', 'messages in flight in this process: being redacted or waiting for their publish ack (default 128)', int('concurrency'))
+      .option('--prefetch <n>', 'messages per pull request, refilled as they drain (default: concurrency)', int('prefetch'))
+      .option('--threads <n>', 'worker threads for large messages (default: cores - 1, at least 1)', int('threads'))
+      .option('--large-message-bytes <n>', 'messages of at least this size are redacted on worker threads (default 262144)', int('large-message-bytes'))
       .option('--object-bucket <name>', 'object store bucket of large raw transcripts (default transcripts-raw)')
       .option('--clean-object-bucket <name>', 'object store bucket for the redacted objects (default transcripts-clean)')
       .option('--delete-input-objects', 'delete a raw object once its redacted copy is referenced')
@@ -117,6 +121,8 @@ export function workerOptionsFrom(opts: WorkerCliOptions, cmd: Command): WorkerO
   set('duplicateWindowMs', opts.duplicateWindow);
   set('concurrency', opts.concurrency);
   set('prefetch', opts.prefetch);
+  set('threads', opts.threads);
+  set('largeMessageBytes', opts.largeMessageBytes);
   set('objectBucket', opts.objectBucket);
   set('cleanObjectBucket', opts.cleanObjectBucket);
   if (opts.deleteInputObjects) set('deleteInputObjects', true);

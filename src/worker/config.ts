@@ -48,9 +48,20 @@ export const workerOptionsSchema = z.strictObject({
   ackWaitMs: z.number().int().min(1000).default(30_000),
   /** Output stream duplicate window (de-duplication of redeliveries by Nats-Msg-Id). */
   duplicateWindowMs: z.number().int().min(1000).default(120_000),
-  /** Messages processed at the same time by one worker process. */
-  concurrency: z.number().int().min(1).max(1024).default(4),
-  /** Messages pulled ahead (default 2 × concurrency). */
+  /**
+   * Messages in flight in one worker process: pulled and being redacted, or waiting for the publish ack of
+   * their output. Publishes are pipelined up to this bound instead of waiting for each in turn.
+   */
+  concurrency: z.number().int().min(1).max(4096).default(128),
+  /** Messages of at least this many bytes are redacted on worker threads, so the event loop keeps flowing. */
+  largeMessageBytes: z.number().int().min(1024).default(262_144),
+  /** Worker threads for large messages (default: the cores less one, at least one). */
+  threads: z.number().int().min(1).max(64).optional(),
+  /**
+   * Messages pulled per pull request (default: concurrency). Pulls are refilled as messages finish, so at
+   * most `prefetch` messages wait in the client beside the `concurrency` in flight: memory stays bounded
+   * under any backlog.
+   */
   prefetch: z.number().int().min(1).max(10_000).optional(),
   /** Object store bucket holding large raw transcripts (messages with a Caregate-Object header). */
   objectBucket: name.default('transcripts-raw'),

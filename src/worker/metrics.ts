@@ -22,6 +22,12 @@ export interface WorkerStats {
   errorsByCode: Record<string, number>;
   /** Sum of per-message processing times (seconds), for the summary metric. */
   processingSeconds: number;
+  /**
+   * Where the time goes (seconds, summed over messages; publish-ack waits overlap each other and the
+   * redaction of other messages): from pull to output ready (decode, redact, encode), waiting for the
+   * publish ack, and the pull loop waiting for a free slot (all `concurrency` messages in flight).
+   */
+  phaseSeconds: { redact: number; publishAckWait: number; waitingForSlot: number };
 }
 
 export function newStats(): WorkerStats {
@@ -39,6 +45,7 @@ export function newStats(): WorkerStats {
     byEntity: {},
     errorsByCode: {},
     processingSeconds: 0,
+    phaseSeconds: { redact: 0, publishAckWait: 0, waitingForSlot: 0 },
   };
 }
 

@@ -1,5 +1,6 @@
+import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { connect, headers as natsHeaders, type JetStreamClient, type JsMsg, type NatsConnection, type ObjectStore } from 'nats';
+import { connect, headers as natsHeaders, type ConsumerMessages, type JetStreamClient, type JsMsg, type NatsConnection, type ObjectStore } from 'nats';
 import { pino, type Logger } from 'pino';
 import { CaregateError } from '../errors.js';
 import type { FormatName, FormatSummary } from '../formats/index.js';
@@ -10,6 +11,7 @@ import { newStats, renderMetrics, startMetricsServer, type MetricsServer, type W
 import { redactObject, type ObjectReference } from './object-transcripts.js';
 import { CONTENT_TYPES, HEADERS, chooseFormat, classifyError, redactPayload } from './process-message.js';
 import { isNotFound } from './provision.js';
+import { RedactPool } from './redact-pool.js';
 
 export interface WorkerDeps {
   /** pino logger for the worker's events (default: pino to standard output). */
@@ -53,7 +55,9 @@ export async function startWorker(input: WorkerOptions, deps: WorkerDeps = {}): 
   const o = parseWorkerOptions(input);
   const redactor = createRedactor(o.redactor);
   const log = deps.logger ?? pino({ name: 'caregate-worker' });
-  const nc = deps.connection ?? (await connect({ servers: o.servers, name: o.connectionName, maxReconnectAttempts: -1, reconnectTimeWait: 1000 }));
+  // No async stack traces: capturing one per request was a tenth of a worker's CPU at small messages.
+  const nc =
+    deps.connection ?? (await connect({ servers: o.servers, name: o.connectionName, maxReconnectAttempts: -1, reconnectTimeWait: 1000, noAsyncTraces: true }));
   const ownConnection = !deps.connection;
   try {
     await checkProvisioned(nc, o);
@@ -68,49 +72,53 @@ export async function startWorker(input: WorkerOptions, deps: WorkerDeps = {}): 
   if (o.metricsPort !== undefined) metrics = await startMetricsServer(o.metricsHost, o.metricsPort, () => renderMetrics(stats, o.consumer));
 
   const progress = new Progress(log, stats, o);
-  const capacity = o.prefetch ?? o.concurrency * 2;
-  const queue: JsMsg[] = [];
   const active = new Set<Promise<void>>();
   let stopping = false;
-  let wake: (() => void) | undefined;
+  let slotFree: (() => void) | undefined;
   const stores: { raw?: ObjectStore; clean?: ObjectStore } = {};
+  const pool = new RedactPool(o.threads ?? Math.max(1, availableParallelism() - 1), o.redactor, o.invalidUtf8);
+  const handler = new MessageHandler(o, js, redactor, stats, log, stores, pool);
+  // One timer for all messages in flight: those older than a third of the ack wait tell the server the
+  // worker is still on them (a timer per message cost more than the redaction of a small one).
+  const keepAlive = setInterval(() => handler.keepAlive(), Math.max(500, Math.floor(o.ackWaitMs / 3)));
+  keepAlive.unref();
 
-  const handler = new MessageHandler(o, js, redactor, stats, log, stores);
-
-  const pump = () => {
-    while (active.size < o.concurrency && queue.length > 0) {
-      const m = queue.shift()!;
-      const p: Promise<void> = handler
-        .handle(m)
-        .catch((err: unknown) => log.error({ event: 'worker.error', code: classifyError(err).code, error: classifyError(err).message }, 'unexpected error handling a message'))
-        .finally(() => {
-          active.delete(p);
-          stats.inFlight = active.size;
-          progress.tick();
-          pump();
-          wake?.();
-        });
-      active.add(p);
-    }
+  const dispatch = (m: JsMsg) => {
+    const p: Promise<void> = handler
+      .handle(m)
+      .catch((err: unknown) => log.error({ event: 'worker.error', code: classifyError(err).code, error: classifyError(err).message }, 'unexpected error handling a message'))
+      .finally(() => {
+        active.delete(p);
+        stats.inFlight = active.size;
+        progress.tick();
+        slotFree?.();
+      });
+    active.add(p);
     stats.inFlight = active.size;
   };
 
-  const fetchLoop = (async () => {
+  let messages: ConsumerMessages | undefined;
+  const pullLoop = (async () => {
     let failures = 0;
     while (!stopping) {
-      const room = capacity - queue.length - active.size;
-      if (room < Math.max(1, Math.floor(capacity / 2))) {
-        await new Promise<void>((resolve) => (wake = resolve));
-        wake = undefined;
-        continue;
-      }
       try {
-        const batch = await consumer.fetch({ max_messages: room, expires: 2000 });
-        for await (const m of batch) {
-          queue.push(m);
-          pump();
-        }
+        // One pull request for a batch, refilled as it drains: at most `prefetch` messages wait in the
+        // client, at most `concurrency` are in flight, whatever the backlog.
+        messages = await consumer.consume({ max_messages: o.prefetch ?? o.concurrency, expires: 5000 });
         failures = 0;
+        for await (const m of messages) {
+          if (stopping) {
+            m.nak(); // pulled but not started: hand it straight back
+            continue;
+          }
+          dispatch(m);
+          while (active.size >= o.concurrency && !stopping) {
+            const t0 = performance.now();
+            await new Promise<void>((resolve) => (slotFree = resolve));
+            slotFree = undefined;
+            stats.phaseSeconds.waitingForSlot += (performance.now() - t0) / 1000;
+          }
+        }
       } catch (err) {
         if (stopping) break;
         const c = classifyError(err);
@@ -134,17 +142,18 @@ export async function startWorker(input: WorkerOptions, deps: WorkerDeps = {}): 
   const stop = () =>
     (stopped ??= (async () => {
       stopping = true;
-      log.info({ event: 'worker.stopping', inFlight: active.size, queued: queue.length }, 'stopping: no new pulls, finishing in-flight messages');
-      wake?.();
-      await fetchLoop;
-      pump();
-      while (active.size > 0 || queue.length > 0) {
-        if (active.size > 0) await Promise.race(active);
-        else pump();
-      }
+      log.info({ event: 'worker.stopping', inFlight: active.size }, 'stopping: no new pulls, finishing in-flight messages');
+      slotFree?.();
+      messages?.stop();
+      await pullLoop;
+      while (active.size > 0) await Promise.race(active);
+      clearInterval(keepAlive);
+      await pool.close();
       progress.flush(true);
       await metrics?.close();
+      // drain() sends the acks still buffered before it closes.
       if (ownConnection) await nc.drain();
+      else await nc.flush();
       log.info({ event: 'worker.stopped', redacted: stats.redacted, deadLettered: stats.deadLettered, retried: stats.retried }, 'caregate worker stopped');
       resolveDone();
     })());
@@ -160,7 +169,7 @@ export async function startWorker(input: WorkerOptions, deps: WorkerDeps = {}): 
 
   return {
     get stats() {
-      return { ...stats, byEntity: { ...stats.byEntity }, errorsByCode: { ...stats.errorsByCode } };
+      return { ...stats, byEntity: { ...stats.byEntity }, errorsByCode: { ...stats.errorsByCode }, phaseSeconds: { ...stats.phaseSeconds } };
     },
     metricsUrl: metrics?.url,
     stop,
@@ -193,16 +202,25 @@ class MessageHandler {
     private readonly stats: WorkerStats,
     private readonly log: Logger,
     private readonly stores: { raw?: ObjectStore; clean?: ObjectStore },
+    private readonly pool: RedactPool,
   ) {}
+
+  /** Messages in flight and when they started (for keepAlive). */
+  private readonly started = new Map<JsMsg, number>();
+
+  /** Tells the server that messages in flight for more than a third of the ack wait are still being worked on. */
+  keepAlive(): void {
+    const old = performance.now() - this.o.ackWaitMs / 3;
+    for (const [m, t] of this.started) if (t < old) m.working();
+  }
 
   async handle(m: JsMsg): Promise<void> {
     const { o, stats } = this;
     const t0 = performance.now();
+    this.started.set(m, t0);
     const delivery = m.info.deliveryCount;
     const suffix = subjectSuffix(o, m.subject);
     const identity = messageIdentity(m);
-    // Long transcripts: tell the server we are still on it so ack_wait does not redeliver meanwhile.
-    const keepAlive = setInterval(() => m.working(), Math.max(500, Math.floor(o.ackWaitMs / 3)));
     let published = false;
     try {
       if (delivery > o.maxDeliver) {
@@ -221,10 +239,16 @@ class MessageHandler {
         h.set(HEADERS.object, out.object.name);
         h.set(HEADERS.objectBucket, out.object.bucket);
       }
+      const t1 = performance.now();
+      stats.phaseSeconds.redact += (t1 - t0) / 1000;
+      // Pipelined: other messages are redacted and published while this one waits for its publish ack.
       const pa = await this.js.publish(outputSubject(o, suffix), out.data, { msgID: identity, headers: h, expect: { streamName: o.outputStream } });
+      stats.phaseSeconds.publishAckWait += (performance.now() - t1) / 1000;
       published = true;
       if (pa.duplicate) stats.duplicates++;
-      await m.ackAck();
+      // The input is acked only after its output is stored. A plain ack (no round trip): if it were lost,
+      // the redelivery would publish again under the same Nats-Msg-Id and JetStream would drop the copy.
+      m.ack();
       stats.redacted++;
       stats.bytesIn += out.inputBytes;
       stats.bytesOut += out.object ? out.object.size : out.data.length;
@@ -262,13 +286,13 @@ class MessageHandler {
         this.log.debug({ event: 'worker.retry', seq: m.seq, deliveries: delivery, code: c.code, kind: c.kind, delayMs: backoffFor(o, delivery) }, 'message handed back for a retry');
       }
     } finally {
-      clearInterval(keepAlive);
+      this.started.delete(m);
     }
   }
 
   private async processInline(m: JsMsg): Promise<Processed> {
     const format = chooseFormat(m.headers, m.data, this.o.format);
-    const r = await redactPayload(this.redactor, format, m.data, this.o.invalidUtf8);
+    const r = m.data.length >= this.o.largeMessageBytes ? await this.pool.redact(format, m.data) : await redactPayload(this.redactor, format, m.data, this.o.invalidUtf8);
     return { data: r.data, format, summary: r.summary, inputBytes: m.data.length };
   }
 
@@ -340,6 +364,7 @@ class Progress {
         mbPerSecond: Number((bytes / 1e6 / seconds).toFixed(3)),
         byEntity,
         totals: { redacted: this.stats.redacted, deadLettered: this.stats.deadLettered, retried: this.stats.retried, duplicates: this.stats.duplicates, findings: this.stats.findings },
+        ...(final ? { phaseSeconds: Object.fromEntries(Object.entries(this.stats.phaseSeconds).map(([k, v]) => [k, Number(v.toFixed(3))])) } : {}),
       },
       final ? 'worker totals' : 'worker progress',
     );
