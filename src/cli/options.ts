@@ -8,7 +8,7 @@ export function addRedactorOptions(cmd: Command, defaults: { invalidUtf8?: 'repl
     .option('--aggressive', 'transcript mode: mask every 13–19 digit run near card wording, whatever its checksum')
     .option(
       '--mask <entity=mask[:option…]>',
-      'mask for an entity or rule id (last4, bin-last4, full, label, hmac, remove), with options after ":" (compact, keep-format, numbered, char=X, length=N), e.g. CREDIT_CARD=last4:compact; repeatable',
+      'mask for an entity or rule id (last4, bin-last4, full, label, hmac, remove, token), with options after ":" (compact, keep-format, numbered, char=X, length=N, format-preserving, keep=last4|bin-last4), e.g. CREDIT_CARD=last4:compact; token needs --vault-scope; repeatable',
       collect,
       [],
     )
@@ -62,7 +62,7 @@ export function redactorConfigFrom(o: RedactorCliOptions): RedactorConfig {
 
 type MaskObject = { type: string } & Record<string, string | number | boolean>;
 
-const MASK_FLAG_OPTIONS = 'compact or keep-format (style), numbered (label), char=X (the mask character), length=N (hmac)';
+const MASK_FLAG_OPTIONS = 'compact or keep-format (style), numbered (label), char=X (the mask character), length=N (hmac), format-preserving and keep=last4|bin-last4 (token)';
 
 /**
  * `last4`, or the object form in flag syntax: `last4:compact`, `full:char=*`, `label:numbered`, `hmac:length=12`,
@@ -81,6 +81,8 @@ export function parseMaskValue(value: string, flag: string): string | MaskObject
     else if (key === 'numbered' && arg === undefined) spec.numbered = true;
     else if (key === 'char' && arg) spec.char = arg;
     else if (key === 'length' && arg && /^\d{1,3}$/.test(arg)) spec.length = Number(arg);
+    else if (key === 'format-preserving' && arg === undefined) spec.form = key;
+    else if (key === 'keep' && (arg === 'last4' || arg === 'bin-last4')) spec.keep = arg;
     else throw new CaregateError('E_USAGE', `--mask ${flag}: unknown mask option "${part}"; the options are ${MASK_FLAG_OPTIONS}, joined by ":" (for example CREDIT_CARD=last4:compact:char=*)`);
   }
   return spec;

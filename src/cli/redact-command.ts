@@ -5,7 +5,8 @@ import { pipeline } from 'node:stream/promises';
 import { Option, type Command } from 'commander';
 import { CaregateError } from '../errors.js';
 import { createFormatStream, formatFromExtension, sniffFormat, SNIFF_BYTES, type FormatName, type FormatSummary } from '../formats/index.js';
-import { createRedactor } from '../redactor.js';
+import { createRedactor, type Redactor } from '../redactor.js';
+import { addVaultOptions, openVaultSink, vaultSpecFrom } from './vault-scope.js';
 import { openAtomicOutput } from './atomic-output.js';
 import { addBulkOptions, isBulkInvocation, runBulkRedact, type BulkRedactOptions } from './bulk/run.js';
 import { EXIT } from './exit-codes.js';
@@ -36,6 +37,7 @@ export function registerRedactCommand(program: Command, io: CliIO): void {
       )
       .option('--summary', 'print the number of findings per entity to standard error when done'),
   );
+  addVaultOptions(cmd);
   addBulkOptions(cmd, { format: false }).action(async (paths: string[], opts: RedactOptions) => {
     const inputs = paths.length ? paths : ['-'];
     io.exitCode = (await isBulkInvocation(inputs)) || opts.inPlace ? await runBulkRedact(inputs, opts, io) : await redactOne(inputs[0]!, opts, io);
@@ -55,7 +57,16 @@ export interface CliIO {
 }
 
 async function redactOne(file: string, opts: RedactOptions, io: CliIO): Promise<number> {
-  const redactor = createRedactor(redactorConfigFrom(opts));
+  const spec = vaultSpecFrom(opts);
+  const opened = spec ? await openVaultSink(spec) : undefined;
+  try {
+    return await redactOneWith(createRedactor({ ...redactorConfigFrom(opts), ...(opened ? { vault: opened.sink } : {}) }), file, opts, io);
+  } finally {
+    await opened?.vault.close();
+  }
+}
+
+async function redactOneWith(redactor: Redactor, file: string, opts: RedactOptions, io: CliIO): Promise<number> {
   const source = file === '-' ? 'standard input' : file;
   if (file !== '-') {
     const st = await stat(file).catch((err: NodeJS.ErrnoException) => {

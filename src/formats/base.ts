@@ -86,7 +86,10 @@ export abstract class FormatStream extends Transform {
   override _flush(callback: TransformCallback): void {
     try {
       this.out(this.redactEnd());
-      callback();
+      // Tokens handed out in this stream are durable in the vault before the stream ends.
+      const tokens = this.redactor.tokens;
+      if (tokens) tokens.flush().then(() => callback(), (err: Error) => callback(err));
+      else callback();
     } catch (err) {
       callback(err as Error);
     }

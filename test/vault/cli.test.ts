@@ -71,6 +71,36 @@ describe('caregate vault (the real binary)', () => {
     expect(erased.stderr + erased.stdout).not.toContain('cli.user');
   }, 120_000);
 
+  it('redact --mask CREDIT_CARD=token --vault-scope: one file and a tree; every token in an output is revealable once the command exits 0', async () => {
+    const env = { ...process.env, CAREGATE_VAULT_PG: CONNECTION, CAREGATE_VAULT_INDEX_KEY: indexKey, CAREGATE_VAULT_KEKS: `1:${kek1}` };
+    const tree = join(dir, 'tree');
+    const { mkdirSync, readFileSync } = await import('node:fs');
+    mkdirSync(join(tree, 'a'), { recursive: true });
+    const values = Array.from({ length: 6 }, (_, i) => `person${i}@example.org`);
+    values.forEach((v, i) => writeFileSync(join(tree, i % 2 ? 'a' : '.', `n${i}.txt`), `mail ${v} please\n`));
+    const bin = join(ROOT, 'bin/caregate.js');
+    const common = ['--mask', 'EMAIL=token', '--vault-scope', 'cli-desk', '--vault-schema', schema];
+    const one = await run(process.execPath, [bin, 'redact', join(tree, 'n0.txt'), ...common], { env });
+    const bulk = await run(process.execPath, [bin, 'redact', tree, '-o', join(dir, 'out'), '--concurrency', '2', '--no-progress', ...common], { env });
+    const outputs = [one.stdout, ...values.map((_, i) => readFileSync(join(dir, 'out', i % 2 ? 'a' : '.', `n${i}.txt`), 'utf8'))];
+    const vault = await openVault({ store: await openPgVaultStore({ connectionString: CONNECTION, schema }), keys: { keks: { '1': kek1 }, current: 1, indexKey }, policy: { purposes: { check: { entities: ['EMAIL'] } }, rateLimit: { max: 100, windowSeconds: 60 } } });
+    try {
+      for (const [k, text] of outputs.entries()) {
+        expect(text).not.toContain('@example.org');
+        const [t] = labelTokens(text);
+        expect((await vault.reveal(t!.token, { actor: 'check', purpose: 'check' })).value).toBe(values[k === 0 ? 0 : k - 1]);
+      }
+      // deterministic scope: the single-file run and the tree run gave n0 the same token
+      expect(labelTokens(outputs[0]!)[0]!.token).toBe(labelTokens(outputs[1]!)[0]!.token);
+    } finally {
+      await vault.close();
+    }
+    // without a scope the token mask is a configuration error (exit 2), nothing written
+    const bad = await run(process.execPath, [bin, 'redact', join(tree, 'n0.txt'), '--mask', 'EMAIL=token'], { env }).catch((e: { code: number; stderr: string }) => e);
+    expect((bad as { code: number }).code).toBe(2);
+    expect((bad as { stderr: string }).stderr).toMatch(/needs a token vault/);
+  }, 120_000);
+
   it('says what is missing when no keys are set (usage error, no key material echoed)', async () => {
     const r = await caregate(['rotate', '--actor', 'ops'], { CAREGATE_VAULT_KEKS: '' });
     expect(r.code).toBe(2);

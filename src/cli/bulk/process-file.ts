@@ -16,7 +16,7 @@ export async function processFile(task: FileTask, redactor: Redactor): Promise<F
   try {
     checkInterrupt(task);
     if (task.mode === 'redact') {
-      const r = redactFile(task, redactor, counts);
+      const r = await redactFile(task, redactor, counts);
       return { ...r, ms: performance.now() - t0 };
     }
     const buf = await readFile(task.input).catch((err: unknown) => {
@@ -92,12 +92,12 @@ function summarize(stream: FormatStream, counts: Counts, format: FormatName) {
 const CHUNK_BYTES = 1 << 16;
 
 /**
- * Redacts one file through its format into an atomic output (it appears whole or not at all). Synchronous
- * on purpose: a worker holds one file at a time, so blocking its thread costs nothing, and reading and
+ * Redacts one file through its format into an atomic output (it appears whole or not at all). Reads and
+ * writes synchronously on purpose (only a token vault's flush is awaited, before the output is committed): a worker holds one file at a time, so blocking its thread costs nothing, and reading and
  * writing on the thread itself spares each 64 KiB chunk two hand-offs to libuv's threads, which on a pool as
  * wide as the machine compete with the workers for the cores (docs/cli.md, "Figures").
  */
-function redactFile(task: FileTask, redactor: Redactor, counts: Counts): Omit<FileResult, 'ms'> {
+async function redactFile(task: FileTask, redactor: Redactor, counts: Counts): Promise<Omit<FileResult, 'ms'>> {
   if (!task.output) throw new CaregateError('E_USAGE', 'redact task without an output');
   let fd: number;
   try {
@@ -133,6 +133,8 @@ function redactFile(task: FileTask, redactor: Redactor, counts: Counts): Omit<Fi
         out.write(transform.redactChunk(buf.subarray(0, n)));
       }
       out.write(transform.redactEnd());
+      // The output holds tokens: their vault entries are durable before the output exists.
+      await redactor.tokens?.flush();
       if (task.keepMode) out.chmod(mode & 0o7777);
       out.commit();
     } catch (err) {

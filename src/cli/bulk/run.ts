@@ -1,5 +1,6 @@
 import { realpath, stat } from 'node:fs/promises';
 import { findOutputOnInput } from '../same-file.js';
+import { openVaultSink, vaultSpecFrom, type VaultCliOptions } from '../vault-scope.js';
 import { join, resolve, sep } from 'node:path';
 import cliProgress from 'cli-progress';
 import { Option, type Command } from 'commander';
@@ -34,7 +35,7 @@ export interface BulkCommonOptions extends RedactorCliOptions {
  * `caregate redact <paths…>` over several files or folders. Exactly one of `output` (a folder: the input
  * tree is mirrored under it) and `inPlace` (rewrite each input, atomically) must be given.
  */
-export interface BulkRedactOptions extends BulkCommonOptions {
+export interface BulkRedactOptions extends BulkCommonOptions, VaultCliOptions {
   /** -o DIR: the folder the input tree is mirrored into. */
   output?: string;
   /** --in-place: rewrite the inputs themselves (temporary file + rename). */
@@ -128,7 +129,12 @@ export async function runBulkRedact(paths: readonly string[], options: BulkRedac
     throw new CaregateError('E_USAGE', 'redacting several files or a folder needs -o DIR (the input tree is mirrored under it) or --in-place (rewrite the inputs)');
   }
   const config = redactorConfigFrom(options);
-  const rules = createRedactor(config).rules; // configuration errors now, before any file (exit 2)
+  const vault = vaultSpecFrom(options);
+  // Configuration errors now, before any file (exit 2); with a vault scope, the vault is opened once here
+  // too, so that a wrong key or database fails before the workers start.
+  const opened = vault ? await openVaultSink(vault) : undefined;
+  const rules = createRedactor({ ...config, ...(opened ? { vault: opened.sink } : {}) }).rules;
+  await opened?.vault.close();
   let outDir: string | undefined;
   if (options.output) {
     outDir = resolve(options.output);
@@ -155,6 +161,7 @@ export async function runBulkRedact(paths: readonly string[], options: BulkRedac
     keepMode: !!options.inPlace,
     format: options.format ?? 'auto',
     config,
+    ...(vault ? { vault } : {}),
     invalidUtf8: options.invalidUtf8 ?? 'replace',
   }));
   const run = await execute(walk, tasks, rules, planned.map((p) => p.output), options, io);

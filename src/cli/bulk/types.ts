@@ -1,5 +1,6 @@
 import type { RedactorConfig } from '../../config.js';
 import type { FormatName } from '../../formats/index.js';
+import type { VaultSpec } from '../vault-scope.js';
 
 /** What a worker is asked to do with one file. It gets paths, never data: it reads and writes the file itself. */
 export interface FileTask {
@@ -15,6 +16,8 @@ export interface FileTask {
   format: 'auto' | FormatName;
   /** Structured-clonable redactor configuration (what the CLI options map to). */
   config: RedactorConfig;
+  /** The token vault scope of `--mask ENTITY=token` (each worker thread opens the vault itself). */
+  vault?: VaultSpec;
   invalidUtf8: 'replace' | 'error';
   /** scan: return each finding with its location and a masked excerpt (else counts only). */
   details?: boolean;
