@@ -8,7 +8,7 @@ import { DEFAULT_PACKS, loadPackFile, loadShippedPack, shippedPackNames, validat
 import { BUILTIN_VALIDATORS } from './validators/registry.js';
 import { RedactStream, type RedactStreamOptions } from './stream/node-stream.js';
 import { RedactWebStream, type RedactWebStreamOptions } from './stream/web-stream.js';
-import { normalizeKey, redactDeep, type ValueFinding } from './value.js';
+import { keyHintOf, normalizeKey, redactDeep, type ValueFinding } from './value.js';
 
 export interface RedactResult {
   text: string;
@@ -82,7 +82,7 @@ function loadPacks(config: ResolvedConfig): LoadedPack[] {
 export function createRedactor(input: RedactorConfig = {}): Redactor {
   const config = parseConfig(input);
   for (const name of Object.keys(config.validators)) {
-    if (name in BUILTIN_VALIDATORS) {
+    if (Object.hasOwn(BUILTIN_VALIDATORS, name)) {
       throw new CaregateError('E_CONFIG', `validator "${name}" is built in; give yours another name`, { path: `validators.${name}` });
     }
   }
@@ -147,7 +147,7 @@ export function createRedactor(input: RedactorConfig = {}): Redactor {
     },
     session,
     keyHint(key) {
-      return keyHints[normalizeKey(key)];
+      return keyHintOf(keyHints, key);
     },
     createStream(options) {
       return new RedactStream(redactor, options);
@@ -157,7 +157,9 @@ export function createRedactor(input: RedactorConfig = {}): Redactor {
     },
     maskEntity(entity, text, state) {
       const rule = byEntity.get(entity);
-      if (!rule) return `[${entity}]`;
+      if (!rule) return text === `[${entity}]` ? text : `[${entity}]`;
+      // A value that already is this mask's output (a record redacted before) stays as it is: idempotent.
+      if (rule.mask.isMasked?.(text, entity)) return text;
       return rule.mask.apply({ text, digits: /^[\d\s\-.]+$/.test(text) ? text.replace(/\D/g, '') : '', entity, ruleId: rule.id, state });
     },
   };
