@@ -105,15 +105,17 @@ async function scanDocument(bytes: Buffer, kind: 'pdf' | 'docx', policy: Resolve
   let scannedPages: number[] = [];
   if (kind === 'pdf') {
     const pdf = await extractPdfText(bytes);
-    findings = redactor.detect(pdf.text).map((f) => {
+    findings = detectAcrossLines(redactor, pdf.text).map((f) => {
       const page = pdf.pages.find((p) => f.start >= p.start && f.start < p.end)?.page;
-      return page === undefined ? toUploadFinding(f) : { ...toUploadFinding(f), page };
+      if (page !== undefined) return { ...toUploadFinding(f), page };
+      if (pdf.metadata && f.start >= pdf.metadata.start) return { ...toUploadFinding(f), part: 'metadata' };
+      return toUploadFinding(f);
     });
     embedded = pdf.attachments;
     scannedPages = pdf.scannedPages;
   } else {
     const docx = await extractDocxText(bytes, policy.maxExpandedBytes);
-    findings = redactor.detect(docx.text).map((f) => {
+    findings = detectAcrossLines(redactor, docx.text).map((f) => {
       const part = docx.parts.find((p) => f.start >= p.start && f.start < p.end)?.name;
       return part === undefined ? toUploadFinding(f) : { ...toUploadFinding(f), part };
     });
@@ -148,6 +150,24 @@ async function scanDocument(bytes: Buffer, kind: 'pdf' | 'docx', policy: Resolve
     };
   }
   return { verdict: 'clean', reasonCode: 'no-findings', reason: `the ${label}'s text carries nothing to redact`, findings };
+}
+
+// A line break between two digits (or a digit and its group separator): where a PDF wraps a number.
+const BROKEN_NUMBER = /(\p{Nd}[ \t.-]?)\r?\n(?=[ \t]?\p{Nd})/gu;
+
+/**
+ * Findings of a document's extracted text, including numbers that its layout wrapped over two lines
+ * ("4111 1111" / "1111 1111"): the text is scanned as it is, and once more with the line breaks that sit
+ * between digits made spaces (same length, so offsets hold); findings of the second scan that overlap
+ * none of the first are added.
+ */
+function detectAcrossLines(redactor: Redactor, text: string): ReturnType<Redactor['detect']> {
+  const findings = redactor.detect(text);
+  BROKEN_NUMBER.lastIndex = 0;
+  if (!BROKEN_NUMBER.test(text)) return findings;
+  const joined = text.replace(BROKEN_NUMBER, (m, head: string) => head + ' '.repeat(m.length - head.length));
+  const extra = redactor.detect(joined).filter((f) => !findings.some((g) => f.start < g.end && g.start < f.end));
+  return extra.length ? [...findings, ...extra].sort((a, b) => a.start - b.start) : findings;
 }
 
 function toUploadFinding(f: { ruleId: string; entity: string; start: number; end: number; confidence: number }): UploadFinding {

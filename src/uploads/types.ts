@@ -29,7 +29,7 @@ export interface UploadFinding {
   confidence: number;
   /** PDF: the 1-based page the finding is on. */
   page?: number;
-  /** DOCX: the part it is in (word/document.xml for the body, word/footer1.xml, word/comments.xml...). */
+  /** DOCX: the part it is in (word/document.xml for the body, word/footer1.xml, word/comments.xml...). PDF: "metadata" for the Title, Author, Keywords… */
   part?: string;
 }
 
