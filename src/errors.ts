@@ -34,8 +34,8 @@ export class CaregateError extends Error {
 function safeLocation(loc: ErrorLocation): ErrorLocation {
   const out: ErrorLocation = { ...loc };
   if (typeof loc.pointer === 'string') out.pointer = safePointer(loc.pointer);
-  // A configuration path is dot-separated names and indices ("masks.4111…", "provided.<id>"): each piece gated.
-  if (typeof loc.path === 'string') out.path = loc.path.split('.').map((p) => (/^\d{1,7}$/.test(p) || p === '' ? p : safeText(p))).join('.');
+  // A configuration path ("masks.4111…", "provided.<id>") is gated whole: a number written with dots spans pieces.
+  if (typeof loc.path === 'string') out.path = safeText(loc.path);
   return out;
 }
 
