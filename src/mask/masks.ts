@@ -118,14 +118,22 @@ function maskLetters(s: string, char: string): string {
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Output of keepDigits: the mask character at least once, no letters, at most `kept` digits left. */
+/**
+ * Output of keepDigits: the mask character at least once, no letter outside a digit piece (keepDigits masks
+ * those), and at most `kept` digits left, counted the way keepDigits counts them (a spoken "one", an "o").
+ */
 function keptDigitsShape(char: string): (text: string, kept: number) => boolean {
+  const lettersIn = (s: string) => HAS_LETTER.test(s.split(char).join(''));
   return (text, kept) => {
     if (!text.includes(char)) return false;
-    const rest = text.split(char).join('');
-    if (/\p{L}/u.test(rest)) return false;
-    const digits = rest.match(/\p{Nd}/gu);
-    return (digits?.length ?? 0) <= kept;
+    let digits = 0;
+    let cursor = 0;
+    for (const t of digitTokens(text)) {
+      if (lettersIn(text.slice(cursor, t.start))) return false;
+      digits += t.digits.length;
+      cursor = t.end;
+    }
+    return !lettersIn(text.slice(cursor)) && digits <= kept;
   };
 }
 
