@@ -161,7 +161,7 @@ export class JsonRedactor {
     if (this.tok === Tok.Str) {
       copyFrom = -1;
       const j = this.scanString(buf, 0, 0, final);
-      if (j >= 0 && this.tokenBytes + j > this.maxValueBytes) this.tooLarge(this.tokenAt);
+      if (j >= 0 && this.tokenBytes + j * 3 > this.maxValueBytes && this.tokenBytes + Buffer.byteLength(buf.slice(0, j), 'utf8') > this.maxValueBytes) this.tooLarge(this.tokenAt);
       if (j < 0) {
         stop = n - this.carry.length;
         return this.close(buf, stop, out, copyFrom, final);
