@@ -152,22 +152,59 @@ async function scanDocument(bytes: Buffer, kind: 'pdf' | 'docx', policy: Resolve
   return { verdict: 'clean', reasonCode: 'no-findings', reason: `the ${label}'s text carries nothing to redact`, findings };
 }
 
-// A line break between two digits (or a digit and its group separator): where a PDF wraps a number.
-const BROKEN_NUMBER = /(\p{Nd}[ \t.-]?)\r?\n(?=[ \t]?\p{Nd})/gu;
+// A line break between two digits (with the group separator before or after it): where a layout wraps a number.
+const BROKEN_NUMBER = /(\p{Nd}[ .-]?)[ \t]*\r?\n[ \t]*([.-]?)(?=\p{Nd})/gu;
+
+/**
+ * The text with each line break between digits replaced by `glue` (nothing after a group separator), and a
+ * map back to offsets of the original text: pieces [joined offset, original offset], in order.
+ */
+function joinBrokenNumbers(text: string, glue: string): { joined: string; pieces: [number, number][] } {
+  const pieces: [number, number][] = [[0, 0]];
+  let joined = '';
+  let from = 0;
+  for (const m of text.matchAll(BROKEN_NUMBER)) {
+    const head = m[1]!;
+    const tail = m[2]!;
+    const glued = head.length > 1 ? head : head + (tail || glue);
+    joined += text.slice(from, m.index) + glued;
+    from = m.index + m[0].length;
+    pieces.push([joined.length, from]);
+  }
+  return { joined: joined + text.slice(from), pieces };
+}
+
+function originalOffset(pieces: [number, number][], at: number): number {
+  let lo = 0;
+  let hi = pieces.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (pieces[mid]![0] <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return pieces[lo]![1] + (at - pieces[lo]![0]);
+}
 
 /**
  * Findings of a document's extracted text, including numbers that its layout wrapped over two lines
- * ("4111 1111" / "1111 1111"): the text is scanned as it is, and once more with the line breaks that sit
- * between digits made spaces (same length, so offsets hold); findings of the second scan that overlap
- * none of the first are added.
+ * ("4111 1111" / "1111 1111", or "41111111" / "11111111"): the text is scanned as it is, then with the
+ * line breaks between digits taken out (joined by a space, then by nothing, as the group separators of the
+ * number suggest); findings of those scans that overlap none already found are added, with offsets into
+ * the original text.
  */
 function detectAcrossLines(redactor: Redactor, text: string): ReturnType<Redactor['detect']> {
   const findings = redactor.detect(text);
-  BROKEN_NUMBER.lastIndex = 0;
-  if (!BROKEN_NUMBER.test(text)) return findings;
-  const joined = text.replace(BROKEN_NUMBER, (m, head: string) => head + ' '.repeat(m.length - head.length));
-  const extra = redactor.detect(joined).filter((f) => !findings.some((g) => f.start < g.end && g.start < f.end));
-  return extra.length ? [...findings, ...extra].sort((a, b) => a.start - b.start) : findings;
+  // (search: a test() on the global regex would move its lastIndex, where matchAll starts.)
+  if (text.search(BROKEN_NUMBER) < 0) return findings;
+  for (const glue of [' ', '']) {
+    const { joined, pieces } = joinBrokenNumbers(text, glue);
+    for (const f of redactor.detect(joined)) {
+      const start = originalOffset(pieces, f.start);
+      const end = originalOffset(pieces, f.end - 1) + 1;
+      if (!findings.some((g) => start < g.end && g.start < end)) findings.push({ ...f, start, end });
+    }
+  }
+  return findings.sort((a, b) => a.start - b.start);
 }
 
 function toUploadFinding(f: { ruleId: string; entity: string; start: number; end: number; confidence: number }): UploadFinding {
