@@ -1,4 +1,5 @@
-// A cycle with redactor.ts (value.ts and errors.ts use this module) is safe: both sides are used only inside functions.
+// A cycle with redactor.ts (value.ts uses this module) is safe: both sides are used only inside functions.
+import { installOutputGate } from './errors.js';
 import { createRedactor, type Redactor } from './redactor.js';
 
 /**
@@ -101,3 +102,6 @@ export function safeQuote(value: unknown, max = 80): string {
   const s = safeText(value);
   return JSON.stringify(s.length > max ? `${s.slice(0, max)}…` : s);
 }
+
+// CaregateError gates its message and location through this module from now on (errors.ts imports nothing).
+installOutputGate({ text: safeText, pointer: safePointer });
