@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -62,6 +63,21 @@ describe('output channels: no raw card number, CVV or SSN leaves the library', (
       { numRuns: 60 },
     );
   });
+
+  it('CaregateError loaded alone (no engine: errors.ts imports nothing) still masks long numbers and CVV codes', () => {
+    const script = [
+      'const { CaregateError } = await import(process.argv[1]);',
+      'const [, , text] = process.argv;',
+      "const e = new CaregateError('E_TEST', `bad ${text}, line 12 byte 1234`, { pointer: `/${text}`, path: `a.${text}` }, { cause: new Error(text) });",
+      'process.stdout.write(JSON.stringify({ message: e.message, location: e.location, cause: e.cause.message }));',
+    ].join('\n');
+    const errorsModule = new URL('../../src/errors.ts', import.meta.url).pathname;
+    for (const s of fc.sample(secret, { numRuns: 6, seed: 15 })) {
+      const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script, errorsModule, s.text], { encoding: 'utf8' });
+      expectNoLeak('CaregateError without the engine', out, s);
+      expect(out).toContain('line 12 byte 1234');
+    }
+  }, 60_000);
 
   it('redactValue: values, finding paths (member names masked in the pointer, not dropped) and the cycle error', () => {
     fc.assert(
