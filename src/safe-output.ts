@@ -61,7 +61,14 @@ const CLEAN_LIMIT = 4096;
 
 function safeToken(token: string): string {
   if (token.length === 0 || CLEAN_TOKENS.has(token)) return token;
-  const out = safeText(token);
+  let out = safeText(token);
+  // Member names are often snake_case ("cf_cvv 123", "ssn_536-22-1947"): a keyword glued by "_" is not a
+  // word to the engine, so the name is read once more with "_" as a space; if that finds something, it wins.
+  if (out === token && token.includes('_')) {
+    const spaced = token.replace(/_/g, ' ');
+    const spacedOut = safeText(spaced);
+    if (spacedOut !== spaced) out = spacedOut;
+  }
   if (out === token && token.length <= 64 && engine) {
     if (CLEAN_TOKENS.size >= CLEAN_LIMIT) CLEAN_TOKENS.clear();
     CLEAN_TOKENS.add(token);

@@ -12,7 +12,7 @@ import type { JsMsg } from 'nats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CaregateError } from '../../src/errors.js';
 import { createFormatStream, type FormatName } from '../../src/formats/index.js';
-import { caregateExpress, caregateFastify } from '../../src/integrations/index.js';
+import { caregateExpress, caregateFastify, redactTicket } from '../../src/integrations/index.js';
 import { createRedactor } from '../../src/redactor.js';
 import { safePointer, safeText } from '../../src/safe-output.js';
 import { deadLetterHeaders } from '../../src/worker/dead-letter.js';
@@ -103,6 +103,27 @@ describe('output channels: no raw card number, CVV or SSN leaves the library', (
         expectNoLeak('the cycle error', describeThrown(thrown), s);
       }),
       { numRuns: 80 },
+    );
+  });
+
+  it('redactTicket: finding paths and rebuilt-HTML paths carry gated member names', () => {
+    fc.assert(
+      fc.property(secret, (s) => {
+        const freshdesk = {
+          subject: 'refund',
+          description_text: `note ${s.text}`,
+          description: `<p>note ${s.text}</p>`,
+          custom_fields: { [`cf_${s.text}`]: `value ${s.text}`, [`cf_card ${s.text}`]: { inner: s.text } },
+        };
+        // The ticket keeps its own member names (they are the help desk's field names, written back as they
+        // are); its field values, the finding paths and the rebuilt-HTML paths are what must hold no value.
+        const r = redactTicket(freshdesk, { redactor });
+        expectNoLeak('redactTicket (freshdesk)', JSON.stringify({ values: Object.values(r.ticket.custom_fields), text: r.ticket.description_text, html: r.ticket.description, findings: r.findings, rebuilt: r.rebuiltHtml }), s);
+        const zendesk = { ticket: { subject: 'x', custom_fields: [{ id: 1, value: { [s.text]: `v ${s.text}` } }], comments: [{ body: `b ${s.text}` }] } };
+        const z = redactTicket(zendesk, { redactor });
+        expectNoLeak('redactTicket (zendesk)', JSON.stringify({ findings: z.findings, rebuilt: z.rebuiltHtml, comments: z.ticket.ticket.comments }), s);
+      }),
+      { numRuns: 40 },
     );
   });
 
