@@ -1,6 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { CaregateError } from '../errors.js';
 import { createRedactor, type Redactor } from '../redactor.js';
+import { safeText } from '../safe-output.js';
 import { extractDocxText } from './docx-text.js';
 import { extractPdfText } from './pdf-text.js';
 import { DEFAULT_BLOCK_ENTITIES, parseUploadPolicy, type ResolvedUploadPolicy, type UploadPolicy } from './policy.js';
@@ -117,7 +118,8 @@ async function scanDocument(bytes: Buffer, kind: 'pdf' | 'docx', policy: Resolve
     const docx = await extractDocxText(bytes, policy.maxExpandedBytes);
     findings = detectAcrossLines(redactor, docx.text).map((f) => {
       const part = docx.parts.find((p) => f.start >= p.start && f.start < p.end)?.name;
-      return part === undefined ? toUploadFinding(f) : { ...toUploadFinding(f), part };
+      // Part names are zip entry names, which the uploader chose: through the output gate.
+      return part === undefined ? toUploadFinding(f) : { ...toUploadFinding(f), part: safeText(part) };
     });
     embedded = docx.embeddedFiles;
   }

@@ -3,6 +3,7 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { inspectUpload } from '../../src/uploads/index.js';
 import { formatCard, validCard } from '../support/cards.js';
+import { makeDocx } from '../uploads/fixtures.js';
 
 /** A one-page PDF with the given text lines, and document information entries set as given. */
 async function pdfWith(lines: string[], info: { title?: string; subject?: string; author?: string; keywords?: string[] } = {}): Promise<Buffer> {
@@ -51,5 +52,18 @@ describe('PDF uploads: card numbers outside the page text (issue 15 item 10)', (
     const c = fc.sample(validCard, { seed: 7, numRuns: 1 })[0]!;
     const r = await inspectUpload(await pdfWith([`Card ${formatCard(c.digits, 'space')}`, '1234', 'Thanks']));
     expect(r.findings.filter((f) => f.entity === 'CREDIT_CARD')).toHaveLength(1);
+  });
+
+  it('a DOCX part named with a card number ("word/footer<digits>.xml") is named masked in findings and reasons', async () => {
+    await fc.assert(
+      fc.asyncProperty(card, async (c) => {
+        const footer = `<?xml version="1.0"?><w:ftr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:p><w:r><w:t>card ${c.text}</w:t></w:r></w:p></w:ftr>`;
+        const r = await inspectUpload(await makeDocx(['Thanks'], { extraFiles: { [`word/footer${c.digits}.xml`]: footer } }));
+        expect(r).toMatchObject({ verdict: 'blocked', reasonCode: 'blocked-entity' });
+        expect(r.findings.some((f) => f.part?.startsWith('word/footer'))).toBe(true);
+        expect(JSON.stringify(r)).not.toContain(c.digits);
+      }),
+      { numRuns: 5 },
+    );
   });
 });
