@@ -157,7 +157,7 @@ export function createRedactor(input: RedactorConfig = {}): Redactor {
     },
     maskEntity(entity, text, state) {
       const rule = byEntity.get(entity);
-      if (!rule) return text === `[${entity}]` ? text : `[${entity}]`;
+      if (!rule) return `[${entity}]`;
       // A value that already is this mask's output (a record redacted before) stays as it is: idempotent.
       if (rule.mask.isMasked?.(text, entity)) return text;
       return rule.mask.apply({ text, digits: /^[\d\s\-.]+$/.test(text) ? text.replace(/\D/g, '') : '', entity, ruleId: rule.id, state });
