@@ -155,7 +155,7 @@ async function scanDocument(bytes: Buffer, kind: 'pdf' | 'docx', policy: Resolve
 }
 
 // A line break between two digits (with the group separator before or after it): where a layout wraps a number.
-const BROKEN_NUMBER = /(\p{Nd}[ .-]?)[ \t]*\r?\n[ \t]*([.-]?)(?=\p{Nd})/gu;
+const BROKEN_NUMBER = /(\p{Nd}[ .-]?)[ \t]{0,8}\r?\n[ \t]{0,8}([.-]?)(?=\p{Nd})/gu;
 
 /**
  * The text with each line break between digits replaced by `glue` (nothing after a group separator), and a
