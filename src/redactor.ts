@@ -10,7 +10,7 @@ import { DEFAULT_PACKS, loadPackFile, loadShippedPack, shippedPackNames, validat
 import { BUILTIN_VALIDATORS } from './validators/registry.js';
 import { RedactStream, type RedactStreamOptions } from './stream/node-stream.js';
 import { RedactWebStream, type RedactWebStreamOptions } from './stream/web-stream.js';
-import { normalizeKey, redactDeep, type ValueFinding } from './value.js';
+import { keyHintOf, normalizeKey, redactDeep, type ValueFinding } from './value.js';
 
 export interface RedactResult {
   text: string;
@@ -97,7 +97,7 @@ function suggestion(name: string, rules: ReadonlyArray<{ id: string; entity: str
 export function createRedactor(input: RedactorConfig = {}): Redactor {
   const config = withSelectedPacks(parseConfig(input));
   for (const name of Object.keys(config.validators)) {
-    if (name in BUILTIN_VALIDATORS) {
+    if (Object.hasOwn(BUILTIN_VALIDATORS, name)) {
       throw new CaregateError('E_CONFIG', `validator "${name}" is built in; give yours another name`, { path: `validators.${name}` });
     }
   }
@@ -164,7 +164,7 @@ export function createRedactor(input: RedactorConfig = {}): Redactor {
     },
     session,
     keyHint(key) {
-      return keyHints[normalizeKey(key)];
+      return keyHintOf(keyHints, key);
     },
     createStream(options) {
       return new RedactStream(redactor, options);
@@ -176,6 +176,8 @@ export function createRedactor(input: RedactorConfig = {}): Redactor {
     maskEntity(entity, text, state) {
       const rule = byEntity.get(entity);
       if (!rule) return `[${entity}]`;
+      // A value that already is this mask's output (a record redacted before) stays as it is: idempotent.
+      if (rule.mask.isMasked?.(text, entity)) return text;
       return rule.mask.apply({ text, digits: /^[\d\s\-.]+$/.test(text) ? text.replace(/\D/g, '') : '', entity, ruleId: rule.id, state });
     },
   };

@@ -174,9 +174,12 @@ function charTable(chars: string): Uint8Array {
 }
 
 function maskFor(rule: Rule, opts: PlanOptions, where: string): { mask: Mask; spec: { type: string } & Record<string, unknown> } {
-  const raw = opts.masks[rule.id] ?? opts.masks[rule.entity] ?? rule.mask;
+  // Own members only: a rule id or entity that names an Object.prototype member ("constructor") is not a mask.
+  const byId = Object.hasOwn(opts.masks, rule.id) ? opts.masks[rule.id] : undefined;
+  const byEntity = Object.hasOwn(opts.masks, rule.entity) ? opts.masks[rule.entity] : undefined;
+  const raw = byId ?? byEntity ?? rule.mask;
   const spec = typeof raw === 'string' ? { type: raw } : raw;
-  const source = opts.masks[rule.id] ? `masks.${rule.id}` : opts.masks[rule.entity] ? `masks.${rule.entity}` : where;
+  const source = byId ? `masks.${rule.id}` : byEntity ? `masks.${rule.entity}` : where;
   const mask = createMask(spec, opts.maskEnv, source);
   if ((rule.retention ?? 'any') === 'none' && mask.retention !== 'none') {
     throw new CaregateError(
@@ -219,8 +222,8 @@ export function compilePlan(packs: LoadedPack[], opts: PlanOptions): ScanPlan {
       if (rule.modes && !rule.modes.some((m) => opts.modes.has(m))) return;
 
       const validators = (rule.validators ?? []).map((name, i) => {
-        const fn = opts.validators[name];
-        if (!fn) {
+        const fn = Object.hasOwn(opts.validators, name) ? opts.validators[name] : undefined;
+        if (typeof fn !== 'function') {
           throw new CaregateError(
             'E_RULE_VALIDATOR',
             `unknown validator "${name}" in ${file} at ${ptr}/validators/${i}; known validators: ${Object.keys(opts.validators).sort().join(', ')}`,

@@ -13,6 +13,12 @@ export interface FormatOptions {
   source?: string;
   /** Add explanations to the findings (text format). */
   explain?: boolean;
+  /**
+   * Largest single value held in memory, in bytes (default 16 MiB): a JSON string or member name (JSON,
+   * NDJSON), an NDJSON line, a CSV record. A larger one fails with the format's error code (E_JSON, E_NDJSON,
+   * E_CSV) naming the line, byte and pointer, instead of growing memory without bound.
+   */
+  maxValueBytes?: number;
 }
 
 /**

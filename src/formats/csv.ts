@@ -3,6 +3,7 @@ import { CaregateError } from '../errors.js';
 import { newMaskState } from '../mask/types.js';
 import type { Redactor } from '../redactor.js';
 import { FormatStream, type FormatOptions } from './base.js';
+import { DEFAULT_MAX_VALUE_BYTES } from './json-redactor.js';
 import { KeyHints, StringRedactor, type ScanOutput } from './key-hints.js';
 
 export interface CsvFormatOptions extends FormatOptions {
@@ -50,6 +51,8 @@ export class CsvFormatStream extends FormatStream {
       raw: true,
       delimiter: this.delimiter,
       skip_empty_lines: true,
+      // One record is held at a time; a record larger than this is refused instead of held (maxValueBytes).
+      max_record_size: options.maxValueBytes ?? DEFAULT_MAX_VALUE_BYTES,
     });
     this.api = (parser as unknown as { api: CsvParseApi }).api;
     if (typeof this.api?.parse !== 'function') throw new Error('caregate: this csv-parse version has no synchronous parser core (Parser.api.parse)');
@@ -138,6 +141,9 @@ export class CsvFormatStream extends FormatStream {
         break;
       case 'INVALID_OPENING_QUOTE':
         problem = 'a \'"\' inside an unquoted field (quote the whole field and write the quote as "")';
+        break;
+      case 'CSV_MAX_RECORD_SIZE':
+        problem = `a record larger than the limit of ${this.options.maxValueBytes ?? DEFAULT_MAX_VALUE_BYTES} bytes (maxValueBytes); raise maxValueBytes if such records are expected`;
         break;
       case 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH':
       case 'CSV_RECORD_INCONSISTENT_COLUMNS':

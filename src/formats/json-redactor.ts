@@ -1,6 +1,7 @@
 import type { ValueFinding } from '../value.js';
 import { newMaskState, type MaskState } from '../mask/types.js';
 import type { Redactor } from '../redactor.js';
+import { safePointerToken } from '../safe-output.js';
 import { KeyHints, StringRedactor, type Hint, type ScanOutput } from './key-hints.js';
 
 /** A JSON syntax problem, with its place in the document (line and column 1-based, byte 0-based). */
@@ -15,6 +16,25 @@ export class JsonSyntaxError extends Error {
     super(problem);
   }
 }
+
+/** A single string or number larger than the limit (maxValueBytes): refused rather than held in memory. */
+export class JsonValueTooLarge extends JsonSyntaxError {
+  constructor(
+    readonly what: 'string' | 'key' | 'number',
+    readonly limit: number,
+    line: number,
+    column: number,
+    byte: number,
+    pointer: string,
+  ) {
+    super(`a ${what === 'key' ? 'member name' : what} larger than the limit of ${limit} bytes (maxValueBytes)`, line, column, byte, pointer);
+  }
+}
+
+/** Default bound on a single JSON string or number, and on an NDJSON line: 16 MiB. */
+export const DEFAULT_MAX_VALUE_BYTES = 16 * 1024 * 1024;
+// A JSON number has no use for more digits than this; it is carried across chunks whole, so it is kept short.
+const MAX_NUMBER_CHARS = 4096;
 
 /** A finding in a JSON document: the same record redactValue() reports (path is a JSON pointer). */
 export type JsonValueFinding = ValueFinding;
@@ -43,8 +63,10 @@ const enum Tok {
 
 interface Frame {
   obj: boolean;
-  /** Current key (object) — the raw key, for pointers and hints. */
+  /** Current key (object) as it is written to the output (redacted), for pointers. */
   key: string;
+  /** Its pointer token (passed through the output gate), made when first needed. */
+  token: string | undefined;
   /** Current index (array). */
   index: number;
   /** Hint every child inherits (the container's own). */
@@ -56,8 +78,6 @@ interface Frame {
 const NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 const INT = /^-?\d+$/;
 const HEX4 = /^[0-9a-fA-F]{4}$/;
-
-const escapePointer = (k: string) => k.replace(/~/g, '~0').replace(/\//g, '~1');
 
 function describeChar(c: string): string {
   const code = c.codePointAt(0)!;
@@ -91,14 +111,20 @@ export class JsonRedactor {
   private line = 1;
   private column = 1;
   private byte = 0;
+  // Bytes of the current string token held so far (its raw text), and where it started.
+  private tokenBytes = 0;
+  private tokenAt = { line: 1, column: 1, byte: 0 };
+  private readonly maxValueBytes: number;
 
   constructor(
     redactor: Redactor,
     private readonly hooks: JsonRedactorHooks,
     shared?: { hints: KeyHints; strings: StringRedactor },
+    limits: { maxValueBytes?: number } = {},
   ) {
     this.hints = shared?.hints ?? new KeyHints(redactor);
     this.strings = shared?.strings ?? new StringRedactor(redactor);
+    this.maxValueBytes = limits.maxValueBytes ?? DEFAULT_MAX_VALUE_BYTES;
   }
 
   /** Starts a new document (NDJSON: one per line). */
@@ -135,6 +161,7 @@ export class JsonRedactor {
     if (this.tok === Tok.Str) {
       copyFrom = -1;
       const j = this.scanString(buf, 0, 0, final);
+      if (j >= 0 && this.tokenBytes + j * 3 > this.maxValueBytes && this.tokenBytes + Buffer.byteLength(buf.slice(0, j), 'utf8') > this.maxValueBytes) this.tooLarge(this.tokenAt);
       if (j < 0) {
         stop = n - this.carry.length;
         return this.close(buf, stop, out, copyFrom, final);
@@ -171,7 +198,7 @@ export class JsonRedactor {
             continue;
           }
           if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
-            this.stack.push({ obj: c === 0x7b, key: '', index: 0, hint: this.valueHint(), keyHint: undefined });
+            this.stack.push({ obj: c === 0x7b, key: '', token: undefined, index: 0, hint: this.valueHint(), keyHint: undefined });
             this.seenValue = true;
             this.exp = c === 0x7b ? Exp.KeyOrEnd : Exp.ValueOrEnd;
             i++;
@@ -183,6 +210,10 @@ export class JsonRedactor {
               const d = buf.charCodeAt(j);
               if ((d >= 0x30 && d <= 0x39) || d === 0x2e || d === 0x65 || d === 0x45 || d === 0x2b || d === 0x2d) j++;
               else break;
+            }
+            if (j - i > MAX_NUMBER_CHARS) {
+              this.advance(buf, i);
+              throw new JsonValueTooLarge('number', MAX_NUMBER_CHARS, this.line, this.column, this.byte, this.pointer());
             }
             if (j === n && !final) {
               this.carry = buf.slice(i);
@@ -204,6 +235,7 @@ export class JsonRedactor {
               if (d >= 0x61 && d <= 0x7a) j++;
               else break;
             }
+            if (j - i > 5) this.fail(buf, i, 'unexpected word: expected a value (a string, number, object, array, true, false or null)');
             if (j === n && !final) {
               this.carry = buf.slice(i);
               stop = i;
@@ -316,10 +348,27 @@ export class JsonRedactor {
     this.isKey = isKey;
     this.parts = [];
     this.rawParts = [];
-    return this.scanString(buf, i + 1, i, final);
+    this.tokenBytes = 0;
+    const j = this.scanString(buf, i + 1, i, final, () => this.positionOf(buf, i));
+    // A whole string in one piece is bounded too (UTF-8 takes at least one byte per UTF-16 unit).
+    if (j >= 0 && (j - i) * 3 > this.maxValueBytes && Buffer.byteLength(buf.slice(i, j), 'utf8') > this.maxValueBytes) this.tooLarge(this.positionOf(buf, i));
+    return j;
   }
 
-  private scanString(buf: string, from: number, rawFrom: number, final: boolean): number {
+  private tooLarge(at: { line: number; column: number; byte: number }): never {
+    throw new JsonValueTooLarge(this.isKey ? 'key' : 'string', this.maxValueBytes, at.line, at.column, at.byte, this.pointer());
+  }
+
+  /** The position of buf[i] (buf starts at the current position); only computed for a token cut by a chunk end. */
+  private positionOf(buf: string, i: number): { line: number; column: number; byte: number } {
+    const part = buf.slice(0, i);
+    const nl = part.lastIndexOf('\n');
+    let lines = 0;
+    for (let k = part.indexOf('\n'); k >= 0; k = part.indexOf('\n', k + 1)) lines++;
+    return { line: this.line + lines, column: nl < 0 ? this.column + part.length : part.length - nl, byte: this.byte + Buffer.byteLength(part, 'utf8') };
+  }
+
+  private scanString(buf: string, from: number, rawFrom: number, final: boolean, startedAt?: () => { line: number; column: number; byte: number }): number {
     const n = buf.length;
     let start = from;
     let i = from;
@@ -369,7 +418,12 @@ export class JsonRedactor {
       i++;
     }
     if (i > start) this.parts.push(buf.slice(start, i));
-    this.rawParts.push(buf.slice(rawFrom, n));
+    const rest = buf.slice(rawFrom, n);
+    this.rawParts.push(rest);
+    // The token goes on into the next chunk: what it holds so far is counted against the bound.
+    if (startedAt) this.tokenAt = startedAt();
+    this.tokenBytes += Buffer.byteLength(rest, 'utf8');
+    if (this.tokenBytes > this.maxValueBytes) this.tooLarge(this.tokenAt);
     return -1;
   }
 
@@ -382,11 +436,13 @@ export class JsonRedactor {
     this.rawParts = [];
     if (this.isKey) {
       const top = this.stack[this.stack.length - 1]!;
-      top.key = value;
       const entity = this.hints.entityOf(value);
       top.keyHint = entity ? { entity, key: value } : top.hint;
       this.exp = Exp.Colon;
       const r = this.strings.scan(value, this.state, (e) => this.hooks.onScanError(e));
+      // Pointers name the member as it is written out: redacted, then passed through the output gate.
+      top.key = r.text;
+      top.token = undefined;
       this.report(r, () => `${this.pointer()}#key`);
       return r.text === value ? raw : JSON.stringify(r.text);
     }
@@ -442,10 +498,10 @@ export class JsonRedactor {
     this.afterValue();
   }
 
-  /** JSON pointer of the current value. */
+  /** JSON pointer of the current value, from the redacted member names (no raw value in any pointer). */
   private pointer(): string {
     let p = '';
-    for (const f of this.stack) p += '/' + (f.obj ? escapePointer(f.key) : String(f.index));
+    for (const f of this.stack) p += '/' + (f.obj ? (f.token ??= safePointerToken(f.key)) : String(f.index));
     return p;
   }
 

@@ -1,7 +1,7 @@
 import { CaregateError } from '../errors.js';
 import type { Redactor } from '../redactor.js';
 import { FormatStream, type FormatOptions } from './base.js';
-import { JsonRedactor, JsonSyntaxError } from './json-redactor.js';
+import { JsonRedactor, JsonSyntaxError, JsonValueTooLarge } from './json-redactor.js';
 
 /**
  * A whole JSON document, streamed: the layout is kept byte for byte, strings and numbers that hold PII are
@@ -19,7 +19,7 @@ export class JsonFormatStream extends FormatStream {
       onFinding: (f) => this.found(f),
       onScanError: (e) => this.scanError(e),
       onRecord: () => this.recordCount++,
-    });
+    }, undefined, { maxValueBytes: options.maxValueBytes });
   }
 
   protected takeText(text: string): string {
@@ -34,6 +34,13 @@ export class JsonFormatStream extends FormatStream {
     try {
       return fn();
     } catch (err) {
+      if (err instanceof JsonValueTooLarge) {
+        throw new CaregateError(
+          'E_JSON',
+          `${this.source}: ${err.problem} at line ${err.line}, column ${err.column} (byte ${err.byte}${err.pointer ? `, inside ${err.pointer}` : ''}); raise maxValueBytes if such values are expected`,
+          { file: this.options.source, line: err.line, column: err.column, byte: err.byte, pointer: err.pointer },
+        );
+      }
       if (err instanceof JsonSyntaxError) {
         throw new CaregateError(
           'E_JSON',

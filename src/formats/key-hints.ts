@@ -51,11 +51,11 @@ export class StringRedactor {
     return { text: a.text + b.text, findings };
   }
 
+  /** Masked whole; a value that already is its entity's mask stays as it is, with no finding (idempotent). */
   masked(s: string, hint: Hint, state: MaskState): ScanOutput {
-    return {
-      text: this.redactor.maskEntity(hint.entity, s, state),
-      findings: [{ ruleId: `key-hint:${normalizeKey(hint.key)}`, entity: hint.entity, start: 0, end: s.length, confidence: 1 }],
-    };
+    const text = this.redactor.maskEntity(hint.entity, s, state);
+    if (text === s) return { text, findings: [] };
+    return { text, findings: [{ ruleId: `key-hint:${normalizeKey(hint.key)}`, entity: hint.entity, start: 0, end: s.length, confidence: 1 }] };
   }
 
   private clear(): void {

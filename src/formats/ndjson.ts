@@ -1,7 +1,7 @@
 import { CaregateError } from '../errors.js';
 import type { Redactor } from '../redactor.js';
 import { FormatStream, type FormatOptions } from './base.js';
-import { JsonRedactor, JsonSyntaxError } from './json-redactor.js';
+import { DEFAULT_MAX_VALUE_BYTES, JsonRedactor, JsonSyntaxError, JsonValueTooLarge } from './json-redactor.js';
 import { KeyHints, StringRedactor } from './key-hints.js';
 
 /**
@@ -15,12 +15,15 @@ export class NdjsonFormatStream extends FormatStream {
   readonly format = 'ndjson' as const;
   private readonly json: JsonRedactor;
   private pending: string[] = [];
+  private pendingBytes = 0;
   private lineNo = 0;
   private lineByte = 0;
+  private readonly maxLineBytes: number;
 
   constructor(redactor: Redactor, options: FormatOptions = {}) {
     super(redactor, options);
     const shared = { hints: new KeyHints(redactor), strings: new StringRedactor(redactor) };
+    this.maxLineBytes = options.maxValueBytes ?? DEFAULT_MAX_VALUE_BYTES;
     this.json = new JsonRedactor(
       redactor,
       {
@@ -28,6 +31,7 @@ export class NdjsonFormatStream extends FormatStream {
         onScanError: (e) => this.scanError(e),
       },
       shared,
+      { maxValueBytes: this.maxLineBytes },
     );
   }
 
@@ -39,21 +43,43 @@ export class NdjsonFormatStream extends FormatStream {
       if (nl < 0) break;
       let line: string;
       if (this.pending.length) {
-        this.pending.push(text.slice(from, nl));
+        this.hold(text.slice(from, nl));
         line = this.pending.join('');
         this.pending = [];
-      } else line = text.slice(from, nl);
+        this.pendingBytes = 0;
+      } else {
+        line = text.slice(from, nl);
+        if (line.length * 3 > this.maxLineBytes && Buffer.byteLength(line, 'utf8') > this.maxLineBytes) this.tooLarge();
+      }
       out.push(this.line(line), '\n');
       from = nl + 1;
     }
-    if (from < text.length) this.pending.push(text.slice(from));
+    if (from < text.length) this.hold(text.slice(from));
     return out.join('');
+  }
+
+  /** Keeps a piece of the current line; only that line is held, and it is refused once it outgrows the bound. */
+  private hold(piece: string): void {
+    this.pending.push(piece);
+    // UTF-8 takes at least one byte per UTF-16 unit: the exact count is only needed near the bound.
+    this.pendingBytes += piece.length * 3 > this.maxLineBytes - this.pendingBytes ? Buffer.byteLength(piece, 'utf8') : piece.length;
+    if (this.pendingBytes > this.maxLineBytes) this.tooLarge();
+  }
+
+  private tooLarge(): never {
+    this.pending = [];
+    throw new CaregateError(
+      'E_NDJSON',
+      `${this.source} line ${this.lineNo + 1} (starting at byte ${this.lineByte}) is larger than the limit of ${this.maxLineBytes} bytes (maxValueBytes); raise maxValueBytes if such lines are expected`,
+      { file: this.options.source, line: this.lineNo + 1, byte: this.lineByte },
+    );
   }
 
   protected finishText(): string {
     if (!this.pending.length) return '';
     const line = this.pending.join('');
     this.pending = [];
+    this.pendingBytes = 0;
     return line.length ? this.line(line) : '';
   }
 

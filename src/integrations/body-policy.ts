@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { CaregateError } from '../errors.js';
 import type { Redactor, ScanError, ValueFinding } from '../index.js';
 import { compilePointerPattern, mayMatchBelow, matchesPointer, pointerSegments, selectsEverything, type PointerPattern } from './pointer-pattern.js';
+import { safePointerToken } from '../safe-output.js';
+import type { SensitiveDigits } from './json-body-reader.js';
 import { forbiddenDataProblem, type ForbiddenField, type Problem } from './problem.js';
 import { toRedactor, type RedactorSource } from './redactor-source.js';
 
@@ -37,6 +39,8 @@ export interface BodyPolicy {
   readonly limit: number;
   readonly redactResponse: boolean;
   applyToRequest(body: unknown): PolicyOutcome;
+  /** Whether an integer's digits are PII: the body readers keep such integers as their source digits. */
+  sensitiveDigits: SensitiveDigits;
   redactResponseBody(body: unknown): { value: unknown; findings: ValueFinding[]; errors: ScanError[] };
 }
 
@@ -82,6 +86,9 @@ export function createBodyPolicy(options: BodyPolicyOptions = {}): BodyPolicy {
     redactResponseBody(body) {
       return redactor.redactValue(body);
     },
+    sensitiveDigits(digits) {
+      return redactor.detect(digits).length > 0;
+    },
   };
 }
 
@@ -102,12 +109,10 @@ function forbiddenFields(findings: readonly ValueFinding[], patterns: readonly P
   return out;
 }
 
-const escapeSegment = (k: string) => k.replace(/~/g, '~0').replace(/\//g, '~1');
-
 /**
  * Redacts only the selected fields. Each selected node is redacted inside a copy of its ancestors' member
  * names, so sensitive-key hints still apply ({ payment: { cvv: "123" } } with "/payment/cvv" selected) and
- * finding paths come out as pointers into the whole body.
+ * finding paths come out as pointers into the whole body. The walk keeps its own stack (any depth).
  */
 function redactSelected(redactor: Redactor, body: unknown, patterns: readonly PointerPattern[]): { body: unknown; findings: ValueFinding[]; errors: ScanError[] } {
   const findings: ValueFinding[] = [];
@@ -117,7 +122,8 @@ function redactSelected(redactor: Redactor, body: unknown, patterns: readonly Po
     let wrapped: unknown = node;
     for (let i = segments.length - 1; i >= 0; i--) wrapped = { [segments[i]!]: wrapped };
     const r = redactor.redactValue(wrapped);
-    const own = `/${segments.map(escapeSegment).join('/')}`;
+    // Finding paths are made of gated member names: compare with the same.
+    const own = `/${segments.map(safePointerToken).join('/')}`;
     for (const f of r.findings) {
       // The ancestors' names were scanned again only as wrapping; their findings belong to unselected fields.
       if (f.path.endsWith('#key') && own.startsWith(f.path.slice(0, -4)) && f.path.slice(0, -4) !== own) continue;
@@ -129,12 +135,35 @@ function redactSelected(redactor: Redactor, body: unknown, patterns: readonly Po
     return out;
   };
 
-  const walk = (node: unknown, segments: string[]): unknown => {
+  /** A node's output: redacted if selected, copied (to be filled) if something below may be, else itself. */
+  interface Open {
+    entries: [string, unknown][];
+    out: unknown[] | Record<string, unknown>;
+    array: boolean;
+    segments: string[];
+    i: number;
+  }
+  const stack: Open[] = [];
+  const visit = (node: unknown, segments: string[]): unknown => {
     if (patterns.some((p) => matchesPointer(segments, p))) return redactNode(node, segments);
     if (node === null || typeof node !== 'object' || !patterns.some((p) => mayMatchBelow(segments, p))) return node;
-    if (Array.isArray(node)) return node.map((item, i) => walk(item, [...segments, String(i)]));
-    return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, walk(v, [...segments, k])]));
+    const array = Array.isArray(node);
+    const out: unknown[] | Record<string, unknown> = array ? [] : {};
+    stack.push({ entries: array ? (node as unknown[]).map((v, i) => [String(i), v]) : Object.entries(node), out, array, segments, i: 0 });
+    return out;
   };
 
-  return { body: walk(body, []), findings, errors };
+  const result = visit(body, []);
+  while (stack.length) {
+    const top = stack[stack.length - 1]!;
+    if (top.i >= top.entries.length) {
+      stack.pop();
+      continue;
+    }
+    const [key, child] = top.entries[top.i++]!;
+    const out = visit(child, [...top.segments, key]);
+    if (top.array) (top.out as unknown[]).push(out);
+    else Object.defineProperty(top.out, key, { value: out, enumerable: true, writable: true, configurable: true });
+  }
+  return { body: result, findings, errors };
 }

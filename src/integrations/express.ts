@@ -36,7 +36,7 @@ async function handle(policy: BodyPolicy, req: Request, res: Response, next: Nex
 
   let body: unknown = req.body;
   if (body === undefined) {
-    const read = readRequestBody(req, policy.limit);
+    const read = readRequestBody(req, policy.limit, policy.sensitiveDigits);
     if (!read) return next();
     const result = await read;
     if (!result.ok) return sendProblem(res, result.problem);

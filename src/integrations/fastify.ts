@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyPluginCallback, FastifyReply, FastifyRequest } from 'fastify';
 import { createBodyPolicy, type BodyPolicyOptions, type RequestRedaction } from './body-policy.js';
+import { quoteSensitiveIntegers } from './json-body-reader.js';
 import { bodyTooLargeProblem, emptyJsonProblem, malformedJsonProblem, PROBLEM_CONTENT_TYPE, type Problem, unreadableBodyProblem, unsupportedBodyProblem } from './problem.js';
 
 declare module 'fastify' {
@@ -35,7 +36,9 @@ Object.assign(caregateFastify, { [Symbol.for('skip-override')]: true, [Symbol.fo
 
 function install(fastify: FastifyInstance, options: FastifyRedactionOptions): void {
   const policy = createBodyPolicy(options);
-  const parseJson = fastify.getDefaultJsonParser('error', 'error');
+  const defaultJson = fastify.getDefaultJsonParser('error', 'error');
+  // Integers too large for a Number whose digits are a card number are read as their source digits.
+  const parseJson: typeof defaultJson = (req, body, done) => defaultJson(req, typeof body === 'string' ? quoteSensitiveIntegers(body, policy.sensitiveDigits) : body, done);
   const asString = { parseAs: 'string' as const, bodyLimit: policy.limit };
   fastify.removeContentTypeParser(['application/json', 'text/plain']);
   fastify.addContentTypeParser('application/json', asString, parseJson);

@@ -1,6 +1,8 @@
+import { safePointer } from '../safe-output.js';
+
 /**
- * RFC 9457 problem details for the HTTP integrations. Bodies name fields (JSON pointers) and entity
- * types, never a value from the request.
+ * RFC 9457 problem details for the HTTP integrations. Bodies name fields (JSON pointers, their member names
+ * passed through the output gate) and entity types, never a value from the request.
  */
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
@@ -34,7 +36,9 @@ const ENTITY_WORDS: Record<string, string> = {
 const describeEntity = (entity: string) => ENTITY_WORDS[entity] ?? `data of type ${entity}`;
 const describeField = (f: ForbiddenField) => `${describeEntity(f.entity)} ${f.in === 'name' ? 'in the member name at' : 'at'} ${f.pointer || '/ (the whole body)'}`;
 
-export function forbiddenDataProblem(fields: readonly ForbiddenField[]): Problem {
+export function forbiddenDataProblem(given: readonly ForbiddenField[]): Problem {
+  // Finding paths are gated already; a pointer from anywhere else is gated here (idempotent on safe ones).
+  const fields = given.map((f) => ({ ...f, pointer: safePointer(f.pointer) }));
   const listed = fields.slice(0, 5).map(describeField);
   const more = fields.length > 5 ? ` and ${fields.length - 5} more` : '';
   return {

@@ -1,6 +1,7 @@
 import { CaregateError } from '../errors.js';
 import type { Redactor, ScanError, ValueFinding } from '../index.js';
 import { newMaskState } from '../redactor.js';
+import { safePointer, safePointerToken } from '../safe-output.js';
 import { compilePointerPattern, matchesPointer, pointerSegments, type PointerPattern } from './pointer-pattern.js';
 import { toRedactor, type RedactorSource } from './redactor-source.js';
 
@@ -130,7 +131,9 @@ class TicketWalk {
     this.visit(copy as unknown, [], '', undefined, '');
     // HTML after text, so each HTML field can be checked against its redacted plain-text twin.
     for (const h of this.html) this.redactHtml(h.parent, h.key, h.path, h.twins);
-    return { ticket: copy, format: this.format, findings: this.findings, errors: this.errors, rebuiltHtml: this.rebuilt };
+    // Paths were walked with the ticket's own member names; what leaves has each name through the output gate.
+    const findings = this.findings.map((f) => ({ ...f, path: safePointer(f.path) }));
+    return { ticket: copy, format: this.format, findings, errors: this.errors, rebuiltHtml: this.rebuilt.map(safePointer) };
   }
 
   private visit(node: unknown, segments: string[], path: string, parent: Record<string, unknown> | unknown[] | undefined, key: string): void {
@@ -155,17 +158,18 @@ class TicketWalk {
       if (typeof node === 'string') this.html.push({ parent: parent as Record<string, unknown>, key, path, twins: r.twins ?? [] });
     } else if (r.kind === 'custom-zendesk') {
       const id = (parent as Record<string, unknown>).id;
-      const entity = id === undefined ? undefined : this.hints[String(id)];
+      const entity = id === undefined || !Object.hasOwn(this.hints, String(id)) ? undefined : this.hints[String(id)];
       if (entity) set(this.maskHinted(node, entity, path, `field-hint:${String(id)}`));
       else this.redactValueAt(node, path, set);
     } else {
-      const entity = this.hints[key];
+      const entity = Object.hasOwn(this.hints, key) ? this.hints[key] : undefined;
       if (entity) set(this.maskHinted(node, entity, path, `field-hint:${key}`));
       else {
         // Freshdesk names custom fields cf_<label>: the label is what the sensitive-key hints know.
         const label = key.replace(/^cf_/i, '');
         const r2 = this.redactor.redactValue({ [label]: node });
-        const own = `/${escapePointer(label)}`;
+        // redactValue's paths carry gated member names.
+        const own = `/${safePointerToken(label)}`;
         for (const f of r2.findings) if (!f.path.startsWith(`${own}#`)) this.findings.push({ ...f, path: path + f.path.slice(own.length) });
         this.errors.push(...r2.errors);
         set(Object.values(r2.value as Record<string, unknown>)[0]);
@@ -214,8 +218,10 @@ class TicketWalk {
     if (typeof node === 'string' || typeof node === 'number') {
       const raw = String(node);
       if (!raw) return node;
-      this.findings.push({ path, ruleId, entity, start: 0, end: raw.length, confidence: 1 });
-      return this.redactor.maskEntity(entity, raw, this.state);
+      const masked = this.redactor.maskEntity(entity, raw, this.state);
+      // Already a mask of its entity (a ticket redacted before): kept as it is, nothing found.
+      if (masked !== raw) this.findings.push({ path, ruleId, entity, start: 0, end: raw.length, confidence: 1 });
+      return masked;
     }
     if (Array.isArray(node)) return node.map((v, i) => this.maskHinted(v, entity, `${path}/${i}`, ruleId));
     return node;

@@ -4,7 +4,13 @@ import { CaregateError } from '../errors.js';
 import { digitTokens } from './digit-tokens.js';
 import type { Mask, MaskInput, TokenSink } from './types.js';
 
-const maskChar = z.string().min(1).max(2).default('•');
+// A digit (in any script: "4", "٤", "⁴") as mask character would read as part of the number it hides.
+const maskChar = z
+  .string()
+  .min(1)
+  .max(2)
+  .refine((c) => !/\p{N}/u.test(c), 'the mask character must not be a digit (in any script), or the masked number reads as another number; use a symbol such as "•", "*" or "X"')
+  .default('•');
 
 /** Option schemas of the built-in masks (validated with zod when a redactor is created). */
 export const MASK_OPTIONS = {
@@ -116,8 +122,30 @@ function maskLetters(s: string, char: string): string {
   return HAS_LETTER.test(s) ? s.replace(/[A-Za-z]/g, char) : s;
 }
 
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Output of keepDigits: the mask character at least once, no letter outside a digit piece (keepDigits masks
+ * those), and at most `kept` digits left, counted the way keepDigits counts them (a spoken "one", an "o").
+ */
+function keptDigitsShape(char: string): (text: string, kept: number) => boolean {
+  const lettersIn = (s: string) => HAS_LETTER.test(s.split(char).join(''));
+  return (text, kept) => {
+    if (!text.includes(char)) return false;
+    let digits = 0;
+    let cursor = 0;
+    for (const t of digitTokens(text)) {
+      if (lettersIn(text.slice(cursor, t.start))) return false;
+      digits += t.digits.length;
+      cursor = t.end;
+    }
+    return !lettersIn(text.slice(cursor)) && digits <= kept;
+  };
+}
+
 export function createMask(spec: { type: string } & Record<string, unknown>, env: MaskEnv, where: string): Mask {
-  const schema = MASK_OPTIONS[spec.type as MaskName];
+  // Own members only: a pack's mask "constructor" or "toString" is an unknown mask, not Object's.
+  const schema = Object.hasOwn(MASK_OPTIONS, spec.type) ? MASK_OPTIONS[spec.type as MaskName] : undefined;
   if (!schema) {
     throw new CaregateError(
       'E_MASK_UNKNOWN',
@@ -139,19 +167,21 @@ export function createMask(spec: { type: string } & Record<string, unknown>, env
     case 'last4': {
       const char = o.char as string;
       const style = o.style as 'keep-format' | 'compact';
-      return { name: 'last4', retention: 'partial', apply: (i) => keepDigits(i.text, char, style, 0, 4) };
+      const shape = keptDigitsShape(char);
+      return { name: 'last4', retention: 'partial', apply: (i) => keepDigits(i.text, char, style, 0, 4), isMasked: (t) => shape(t, 4) };
     }
     case 'bin-last4': {
       const char = o.char as string;
       const style = o.style as 'keep-format' | 'compact';
-      return { name: 'bin-last4', retention: 'partial', apply: (i) => keepDigits(i.text, char, style, 6, 4) };
+      const shape = keptDigitsShape(char);
+      return { name: 'bin-last4', retention: 'partial', apply: (i) => keepDigits(i.text, char, style, 6, 4), isMasked: (t) => shape(t, 10) };
     }
     case 'full': {
       const char = o.char as string;
-      return { name: 'full', retention: 'length', apply: (i) => i.text.replace(/[^\s]/g, char) };
+      return { name: 'full', retention: 'length', apply: (i) => i.text.replace(/[^\s]/g, char), isMasked: (t) => t.includes(char) && t.split(char).join('').trim() === '' };
     }
     case 'label': {
-      if (!o.numbered) return { name: 'label', retention: 'none', apply: (i) => `[${i.entity}]` };
+      if (!o.numbered) return { name: 'label', retention: 'none', apply: (i) => `[${i.entity}]`, isMasked: (t, entity) => t === `[${entity}]` };
       // Numbered labels are keyed by an HMAC under a key made for this redactor only: equal values get the
       // same number within a document, and the map never holds a raw value.
       const key = randomBytes(32);
@@ -168,6 +198,7 @@ export function createMask(spec: { type: string } & Record<string, unknown>, env
           }
           return `[${i.entity}_${n}]`;
         },
+        isMasked: (t, entity) => new RegExp(`^\\[${escapeRegExp(entity)}_\\d{1,9}\\]$`).test(t),
       };
     }
     case 'hmac': {
@@ -184,6 +215,7 @@ export function createMask(spec: { type: string } & Record<string, unknown>, env
         name: 'hmac',
         retention: 'linkable',
         apply: (i) => `[${i.entity}:${createHmac('sha256', key).update(`${i.entity}\0${normalizedValue(i)}`).digest('hex').slice(0, length)}]`,
+        isMasked: (t, entity) => t.length === entity.length + length + 3 && t.startsWith(`[${entity}:`) && /^[0-9a-f]+\]$/.test(t.slice(entity.length + 2)),
       };
     }
     case 'remove':

@@ -48,6 +48,8 @@ export interface Mask {
   name: string;
   retention: Retention;
   apply(input: MaskInput): string;
+  /** Whether `text` already is what this mask makes of a value of `entity` (so masking it again changes nothing). */
+  isMasked?(text: string, entity: string): boolean;
 }
 
 export function newMaskState(): MaskState {

@@ -1,6 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { CaregateError } from '../errors.js';
 import { createRedactor, type Redactor } from '../redactor.js';
+import { safeText } from '../safe-output.js';
 import { extractDocxText } from './docx-text.js';
 import { extractPdfText } from './pdf-text.js';
 import { DEFAULT_BLOCK_ENTITIES, parseUploadPolicy, type ResolvedUploadPolicy, type UploadPolicy } from './policy.js';
@@ -105,17 +106,20 @@ async function scanDocument(bytes: Buffer, kind: 'pdf' | 'docx', policy: Resolve
   let scannedPages: number[] = [];
   if (kind === 'pdf') {
     const pdf = await extractPdfText(bytes);
-    findings = redactor.detect(pdf.text).map((f) => {
+    findings = detectAcrossLines(redactor, pdf.text).map((f) => {
       const page = pdf.pages.find((p) => f.start >= p.start && f.start < p.end)?.page;
-      return page === undefined ? toUploadFinding(f) : { ...toUploadFinding(f), page };
+      if (page !== undefined) return { ...toUploadFinding(f), page };
+      if (pdf.metadata && f.start >= pdf.metadata.start) return { ...toUploadFinding(f), part: 'metadata' };
+      return toUploadFinding(f);
     });
     embedded = pdf.attachments;
     scannedPages = pdf.scannedPages;
   } else {
     const docx = await extractDocxText(bytes, policy.maxExpandedBytes);
-    findings = redactor.detect(docx.text).map((f) => {
+    findings = detectAcrossLines(redactor, docx.text).map((f) => {
       const part = docx.parts.find((p) => f.start >= p.start && f.start < p.end)?.name;
-      return part === undefined ? toUploadFinding(f) : { ...toUploadFinding(f), part };
+      // Part names are zip entry names, which the uploader chose: through the output gate.
+      return part === undefined ? toUploadFinding(f) : { ...toUploadFinding(f), part: safeText(part) };
     });
     embedded = docx.embeddedFiles;
   }
@@ -148,6 +152,61 @@ async function scanDocument(bytes: Buffer, kind: 'pdf' | 'docx', policy: Resolve
     };
   }
   return { verdict: 'clean', reasonCode: 'no-findings', reason: `the ${label}'s text carries nothing to redact`, findings };
+}
+
+// A line break between two digits (with the group separator before or after it): where a layout wraps a number.
+const BROKEN_NUMBER = /(\p{Nd}[ .-]?)[ \t]{0,8}\r?\n[ \t]{0,8}([.-]?)(?=\p{Nd})/gu;
+
+/**
+ * The text with each line break between digits replaced by `glue` (nothing after a group separator), and a
+ * map back to offsets of the original text: pieces [joined offset, original offset], in order.
+ */
+function joinBrokenNumbers(text: string, glue: string): { joined: string; pieces: [number, number][] } {
+  const pieces: [number, number][] = [[0, 0]];
+  let joined = '';
+  let from = 0;
+  for (const m of text.matchAll(BROKEN_NUMBER)) {
+    const head = m[1]!;
+    const tail = m[2]!;
+    const glued = head.length > 1 ? head : head + (tail || glue);
+    joined += text.slice(from, m.index) + glued;
+    from = m.index + m[0].length;
+    pieces.push([joined.length, from]);
+  }
+  return { joined: joined + text.slice(from), pieces };
+}
+
+function originalOffset(pieces: [number, number][], at: number): number {
+  let lo = 0;
+  let hi = pieces.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (pieces[mid]![0] <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return pieces[lo]![1] + (at - pieces[lo]![0]);
+}
+
+/**
+ * Findings of a document's extracted text, including numbers that its layout wrapped over two lines
+ * ("4111 1111" / "1111 1111", or "41111111" / "11111111"): the text is scanned as it is, then with the
+ * line breaks between digits taken out (joined by a space, then by nothing, as the group separators of the
+ * number suggest); findings of those scans that overlap none already found are added, with offsets into
+ * the original text.
+ */
+function detectAcrossLines(redactor: Redactor, text: string): ReturnType<Redactor['detect']> {
+  const findings = redactor.detect(text);
+  // (search: a test() on the global regex would move its lastIndex, where matchAll starts.)
+  if (text.search(BROKEN_NUMBER) < 0) return findings;
+  for (const glue of [' ', '']) {
+    const { joined, pieces } = joinBrokenNumbers(text, glue);
+    for (const f of redactor.detect(joined)) {
+      const start = originalOffset(pieces, f.start);
+      const end = originalOffset(pieces, f.end - 1) + 1;
+      if (!findings.some((g) => start < g.end && g.start < end)) findings.push({ ...f, start, end });
+    }
+  }
+  return findings.sort((a, b) => a.start - b.start);
 }
 
 function toUploadFinding(f: { ruleId: string; entity: string; start: number; end: number; confidence: number }): UploadFinding {

@@ -15,6 +15,8 @@ export interface PdfText {
   scannedPages: number[];
   /** Files attached to the PDF: not scanned. */
   attachments: number;
+  /** Where the document's metadata (Title, Author, Subject, Keywords…, XMP) sits in `text`, after the pages. */
+  metadata?: { start: number; end: number };
 }
 
 /**
@@ -74,7 +76,16 @@ export async function extractPdfText(bytes: Uint8Array): Promise<PdfText> {
       page.cleanup();
     }
     const attachments = (await pdf.getAttachments()) as Record<string, unknown> | null;
-    return { text, pages, scannedPages, attachments: attachments ? Object.keys(attachments).length : 0 };
+    // A card number typed into the Title or Keywords is as much in the file as one on a page.
+    const meta = metadataTexts(await pdf.getMetadata().catch(() => undefined));
+    let metadata: PdfText['metadata'];
+    if (meta.length) {
+      text += '\n\n';
+      metadata = { start: text.length, end: text.length };
+      text += meta.join('\n');
+      metadata.end = text.length;
+    }
+    return { text, pages, scannedPages, attachments: attachments ? Object.keys(attachments).length : 0, ...(metadata ? { metadata } : {}) };
   } catch (err) {
     throw err instanceof UnreadableDocument ? err : unreadable(err);
   } finally {
@@ -108,6 +119,20 @@ function annotationTexts(annotations: unknown[]): string[] {
     if (Array.isArray(a.textContent)) out.push(...a.textContent.filter((v): v is string => typeof v === 'string'));
   }
   // A field's value can also come back as its appearance text: once is enough.
+  return [...new Set(out)].filter((s) => s.trim() !== '');
+}
+
+/** Every string of the document information dictionary (custom entries included) and of the XMP metadata. */
+function metadataTexts(meta: { info?: unknown; metadata?: unknown } | undefined): string[] {
+  const out: string[] = [];
+  const collect = (v: unknown, depth: number) => {
+    if (typeof v === 'string') out.push(v);
+    else if (Array.isArray(v)) for (const x of v) collect(x, depth + 1);
+    else if (v && typeof v === 'object' && depth < 4) for (const x of Object.values(v)) collect(x, depth + 1);
+  };
+  collect(meta?.info, 0);
+  const xmp = meta?.metadata as { getAll?: () => unknown } | null | undefined;
+  if (xmp && typeof xmp.getAll === 'function') collect(xmp.getAll(), 0);
   return [...new Set(out)].filter((s) => s.trim() !== '');
 }
 

@@ -1,3 +1,4 @@
+import { safeText } from '../safe-output.js';
 import type { UploadKind } from './sniff.js';
 
 export type UploadVerdict = 'clean' | 'redacted' | 'blocked';
@@ -29,7 +30,7 @@ export interface UploadFinding {
   confidence: number;
   /** PDF: the 1-based page the finding is on. */
   page?: number;
-  /** DOCX: the part it is in (word/document.xml for the body, word/footer1.xml, word/comments.xml...). */
+  /** DOCX: the part it is in (word/document.xml for the body, word/footer1.xml, word/comments.xml...). PDF: "metadata" for the Title, Author, Keywords… */
   part?: string;
 }
 
@@ -55,12 +56,17 @@ export interface UploadInspection {
 
 /** A PDF or DOCX that could not be read: becomes a 'blocked' verdict, never a raw library error. */
 export class UnreadableDocument extends Error {
+  readonly reason: string;
+
   constructor(
     readonly code: Extract<UploadReasonCode, 'encrypted' | 'malformed' | 'expands-too-much'>,
-    readonly reason: string,
+    reason: string,
     options?: { cause?: unknown },
   ) {
-    super(reason, options);
+    // The reason reaches the verdict and may name a zip entry the uploader chose: through the output gate.
+    const safe = safeText(reason);
+    super(safe, options);
+    this.reason = safe;
     this.name = 'UnreadableDocument';
   }
 }

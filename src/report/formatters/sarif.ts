@@ -1,6 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import type { ReportContext, ResultFinding, RunResults } from '../model.js';
 import { effectiveRules, relUri } from '../model.js';
+import { safePointer } from '../../safe-output.js';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 const BASE_ID = 'INPUTROOT';
@@ -19,7 +20,9 @@ export function formatSarif(results: RunResults, context: ReportContext): string
   const loc = (rel: string) => ({ uri: relUri(rel), uriBaseId: BASE_ID, ...(artifactIndex.has(rel) ? { index: artifactIndex.get(rel)! } : {}) });
   const sarifResults = [];
   for (const f of okFiles) {
-    for (const item of f.items ?? []) {
+    for (const found of f.items ?? []) {
+      // Finding paths are gated where they are made; gated again here (idempotent), since SARIF leaves the host.
+      const item = found.pointer ? { ...found, pointer: safePointer(found.pointer) } : found;
       const rule = rules[ruleIndex.get(item.ruleId) ?? -1];
       sarifResults.push({
         ruleId: item.ruleId,
