@@ -44,7 +44,7 @@ describe('PDF uploads: card numbers outside the page text (issue 15 item 10)', (
         expect(r).toMatchObject({ verdict: 'blocked', reasonCode: 'blocked-entity' });
         expect(r.findings.filter((f) => f.entity === 'CREDIT_CARD').map((f) => f.page)).toEqual([1]);
       }),
-      { numRuns: 8 },
+      { numRuns: 8, seed: 15 },
     );
   });
 
