@@ -206,6 +206,10 @@ function explore(a: Automaton, start: Fragment, budget: { states: number }, limi
 /** The bound of a lookaround that reads one character: the start plus one path. */
 const SINGLE_CHARACTER = 2;
 
+/** `\w` in `\b`, `(?!\d)`: one class, known without building an automaton (most lookarounds are these). */
+const readsOneCharacter = (alternatives: readonly Concatenation[]) =>
+  alternatives.length === 1 && alternatives[0]!.elements.length === 1 && alternatives[0]!.elements[0]!.type === 'CharacterClass';
+
 function boundOf(alternatives: readonly Concatenation[], budget: { states: number; positions: number }, seen: Set<readonly Concatenation[]>, limit: number): number {
   const a = new Automaton();
   const start = a.alternatives(alternatives);
@@ -215,7 +219,7 @@ function boundOf(alternatives: readonly Concatenation[], budget: { states: numbe
   for (const look of a.lookarounds) {
     if (seen.has(look)) continue; // the same lookaround in another unrolled copy
     seen.add(look);
-    const own = boundOf(look, budget, seen, limit);
+    const own = readsOneCharacter(look) ? SINGLE_CHARACTER : boundOf(look, budget, seen, limit);
     // One that reads a single character (\b, ^, $, (?!\d)) is a constant-time check, not a source of growth.
     if (own > SINGLE_CHARACTER) inner += own;
   }
