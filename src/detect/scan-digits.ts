@@ -390,10 +390,17 @@ function evaluateRule(
   if (dr.skipGlued && !hasLeft && gluedLeft(text, ws)) return;
   if (maskedLeft) return;
 
+  // The left neighbour continues every window of two or more groups (see below): then only the first
+  // group alone can be a window, and the run's other groups are not walked for this rule at all, which
+  // keeps "1-1-1-…" at one step per group instead of one per group ahead.
+  const leftContinues =
+    hasLeft && n > 1 && leftJoin === jc[1] && leftCount === gd[0] &&
+    (leftOuterJoin === -1 || leftOuterJoin === leftJoin) && st.ruleNext[ri] !== ctx.base + leftEnd;
+  const hEnd = leftContinues ? 1 : n;
   let digits = 0;
   let first = -1;
   let cnt = 0;
-  for (let h = 0; h < n; h++) {
+  for (let h = 0; h < hEnd; h++) {
     if (gd[h]! >= LONG_GROUP) break;
     if (h > 0) {
       if (jl[h]! > dr.maxSep || !joinAllowed(dr.sep, jc[h]!)) break;
@@ -418,10 +425,7 @@ function evaluateRule(
     // is a date beside a card, not one number. A neighbour that is a match of this rule does not continue
     // it either, so masked and unmasked text decide the same (idempotence).
     const sameJoin = jc[h]!;
-    if (
-      hasLeft && h >= 1 && leftJoin === jc[1] && leftCount === gd[0] &&
-      (leftOuterJoin === -1 || leftOuterJoin === leftJoin) && st.ruleNext[ri] !== ctx.base + leftEnd
-    ) continue;
+    if (leftContinues && h >= 1) continue;
     if (
       h + 1 < n && h >= 1 && jc[h + 1] === sameJoin && gd[h + 1]! <= gd[h]! &&
       (h + 2 >= n || jc[h + 2] === sameJoin) && !windowStartsAt(ctx, dr, h + 1, n)
