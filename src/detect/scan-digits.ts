@@ -384,18 +384,19 @@ function evaluateRule(
 ): void {
   const text = ctx.text;
   if (st.ruleNext[ri]! > ctx.base + g) return;
-  let ws = g;
-  while (ws > 0 && g - ws < 2 && text.charCodeAt(ws - 1) < 256 && dr.lead[text.charCodeAt(ws - 1)]) ws--;
-  if (dr.requireLeading && ws === g) return;
-  if (dr.skipGlued && !hasLeft && gluedLeft(text, ws)) return;
-  if (maskedLeft) return;
-
   // The left neighbour continues every window of two or more groups (see below): then only the first
   // group alone can be a window, and the run's other groups are not walked for this rule at all, which
   // keeps "1-1-1-…" at one step per group instead of one per group ahead.
   const leftContinues =
     hasLeft && n > 1 && leftJoin === jc[1] && leftCount === gd[0] &&
     (leftOuterJoin === -1 || leftOuterJoin === leftJoin) && st.ruleNext[ri] !== ctx.base + leftEnd;
+  if (leftContinues && gd[0]! < dr.min) return;
+  let ws = g;
+  while (ws > 0 && g - ws < 2 && text.charCodeAt(ws - 1) < 256 && dr.lead[text.charCodeAt(ws - 1)]) ws--;
+  if (dr.requireLeading && ws === g) return;
+  if (dr.skipGlued && !hasLeft && gluedLeft(text, ws)) return;
+  if (maskedLeft) return;
+
   const hEnd = leftContinues ? 1 : n;
   let digits = 0;
   let first = -1;
