@@ -62,7 +62,7 @@ class Automaton {
   position(chars: CharSet): Fragment {
     const p = this.sets.length;
     if (p >= ANALYSIS_LIMITS.positions) {
-      throw new UnboundedPattern(`its repeats unroll to more than ${ANALYSIS_LIMITS.positions} character positions; lower the repeat bounds`);
+      throw new UnboundedPattern(`it unrolls to more than ${ANALYSIS_LIMITS.positions} character positions (a repeat copies its body up to its bound); lower the repeat bounds or split it into several rules`);
     }
     this.sets.push(chars);
     this.follow.push(new Map());
