@@ -57,19 +57,40 @@ export function colonAt(ctx: ScanContext, plan: ScanPlan, st: CharPassState, c: 
   if (plan.speakerRules.length) speakerAt(ctx, plan, c);
 }
 
+/**
+ * The run of address characters last walked, for the text of runCtx (one scan step; compared by identity),
+ * and the last window of it found to be no address.
+ */
+let runCtx: ScanContext | null = null;
+let runStart = 0;
+let runEnd = 0;
+let failedS = -1;
+let failedE = -1;
+
 /** An IPv6 address around the ':' at c; returns its end when one was found, else -1. */
 function ipv6At(ctx: ScanContext, plan: ScanPlan, st: CharPassState, c: number): number {
   const text = ctx.text;
   const prev = CLASS[text.charCodeAt(c - 1)]!;
   const next = CLASS[text.charCodeAt(c + 1)]!;
   if (!(prev & IPV6) || !(next & IPV6)) return -1;
-  const lo = Math.max(0, st.colonNext - ctx.base, c - MAX_IPV6);
-  let s = c;
-  while (s > lo && CLASS[text.charCodeAt(s - 1)]! & IPV6) s--;
-  let e = c + 1;
-  const lim = Math.min(text.length, c + MAX_IPV6);
-  while (e < lim && CLASS[text.charCodeAt(e)]! & IPV6) e++;
+  // The run of address characters around c, walked once for all of its colons (":::…" or "1:1:1:…" would
+  // otherwise be walked 90 characters at each colon). The window is the run cut to MAX_IPV6 on each side.
+  if (runCtx !== ctx || c < runStart || c >= runEnd) {
+    runCtx = ctx;
+    runStart = c;
+    while (runStart > 0 && CLASS[text.charCodeAt(runStart - 1)]! & IPV6) runStart--;
+    runEnd = c + 1;
+    while (runEnd < text.length && CLASS[text.charCodeAt(runEnd)]! & IPV6) runEnd++;
+    failedS = failedE = -1;
+  }
+  const s = Math.max(0, st.colonNext - ctx.base, c - MAX_IPV6, runStart);
+  let e = Math.min(runEnd, text.length, c + MAX_IPV6);
   while (e > c + 1 && text.charCodeAt(e - 1) === 46) e--;
+  // No address is longer than 45 characters: a longer window is none, and is not counted character by
+  // character; nor is a window already found to be none at an earlier colon of the same run.
+  if (e - s > MAX_IPV6 || (s === failedS && e === failedE)) return -1;
+  failedS = s;
+  failedE = e;
   // Glued to other letters or digits: part of a longer token, not an address.
   if ((s > 0 && CLASS[text.charCodeAt(s - 1)]! & (ALPHA | DIGIT)) || (e < text.length && CLASS[text.charCodeAt(e)]! & ALPHA)) return -1;
   let colons = 0;
@@ -87,6 +108,7 @@ function ipv6At(ctx: ScanContext, plan: ScanPlan, st: CharPassState, c: number):
   // An IPv6 address has eight groups (seven colons), a '::', or six groups before a dotted IPv4 part:
   // clock times and timestamps ("14:50:01") are none of these and never reach the validator.
   if (colons < 2 || !hasDigit || !(colons >= 7 || compressed || (colons === 6 && hasDot))) return -1;
+  failedS = failedE = -1; // offered: the candidate's fate depends on more than its characters
   let found = false;
   for (const rule of plan.ipv6Rules) {
     try {

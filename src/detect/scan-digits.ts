@@ -311,7 +311,8 @@ function evaluateGroup(ctx: ScanContext, plan: ScanPlan, st: DigitPassState, g: 
   // What a mask kept ("•••• •••.1804-767"): no window starts in digits a mask kept at its end, or ends in
   // digits it kept at its start, so a second pass over redacted text finds nothing new.
   const maskChars = plan.maskChars.size > 0 ? plan.maskChars : null;
-  const maskedLeft = maskChars !== null && maskedAt(text, g - 1, -1, maskChars);
+  // Walked once, and only when a rule gets that far ("1.1.1.…": none does, see evaluateRule).
+  let maskedLeft: boolean | undefined;
 
   const rules = plan.writtenDigitRules;
   const firstJoinAt = n > 1 ? jl[1]! : 0;
@@ -323,6 +324,8 @@ function evaluateGroup(ctx: ScanContext, plan: ScanPlan, st: DigitPassState, g: 
     // when the rule cannot take either, none of its windows can start here.
     if (gd[0]! < dr.groupDigits[0] || gd[0]! > dr.groupDigits[1]) continue;
     if (dr.groupCount[0] >= 2 && (n < 2 || firstJoinAt > dr.maxSep || !joinAllowed(dr.sep, firstJoin))) continue;
+    if (gd[0]! < dr.min && leftContinuesAll(ctx, st, ri, n, hasLeft, leftCount, leftJoin, leftEnd, leftOuterJoin)) continue;
+    maskedLeft ??= maskChars !== null && maskedAt(text, g - 1, -1, maskChars);
     try {
       evaluateRule(ctx, dr, ri, st, g, n, endsRun, hasLeft, leftCount, leftJoin, leftEnd, leftOuterJoin, maskedLeft, maskChars);
     } catch (err) {
@@ -377,6 +380,19 @@ function windowStartsAt(ctx: ScanContext, dr: DigitRule, i: number, n: number): 
   return false;
 }
 
+/**
+ * Whether the left neighbour continues every window of two or more groups starting at the current group:
+ * joined the same way, as long as the first group, joined the same way on its far side (or starting the
+ * run), and not itself a match of this rule. Such a window is cut out of a longer number (see evaluateRule).
+ */
+function leftContinuesAll(
+  ctx: ScanContext, st: DigitPassState, ri: number, n: number,
+  hasLeft: boolean, leftCount: number, leftJoin: number, leftEnd: number, leftOuterJoin: number,
+): boolean {
+  return hasLeft && n > 1 && leftJoin === jc[1] && leftCount === gd[0] &&
+    (leftOuterJoin === -1 || leftOuterJoin === leftJoin) && st.ruleNext[ri] !== ctx.base + leftEnd;
+}
+
 function evaluateRule(
   ctx: ScanContext, dr: DigitRule, ri: number, st: DigitPassState, g: number, n: number,
   endsRun: boolean, hasLeft: boolean, leftCount: number, leftJoin: number, leftEnd: number, leftOuterJoin: number,
@@ -384,16 +400,22 @@ function evaluateRule(
 ): void {
   const text = ctx.text;
   if (st.ruleNext[ri]! > ctx.base + g) return;
+  // The left neighbour continues every window of two or more groups (see below): then only the first
+  // group alone can be a window, and the run's other groups are not walked for this rule at all, which
+  // keeps "1-1-1-…" at one step per group instead of one per group ahead. (evaluateGroup does not call
+  // here when that group alone is too short.)
+  const leftContinues = leftContinuesAll(ctx, st, ri, n, hasLeft, leftCount, leftJoin, leftEnd, leftOuterJoin);
   let ws = g;
   while (ws > 0 && g - ws < 2 && text.charCodeAt(ws - 1) < 256 && dr.lead[text.charCodeAt(ws - 1)]) ws--;
   if (dr.requireLeading && ws === g) return;
   if (dr.skipGlued && !hasLeft && gluedLeft(text, ws)) return;
   if (maskedLeft) return;
 
+  const hEnd = leftContinues ? 1 : n;
   let digits = 0;
   let first = -1;
   let cnt = 0;
-  for (let h = 0; h < n; h++) {
+  for (let h = 0; h < hEnd; h++) {
     if (gd[h]! >= LONG_GROUP) break;
     if (h > 0) {
       if (jl[h]! > dr.maxSep || !joinAllowed(dr.sep, jc[h]!)) break;
@@ -418,10 +440,7 @@ function evaluateRule(
     // is a date beside a card, not one number. A neighbour that is a match of this rule does not continue
     // it either, so masked and unmasked text decide the same (idempotence).
     const sameJoin = jc[h]!;
-    if (
-      hasLeft && h >= 1 && leftJoin === jc[1] && leftCount === gd[0] &&
-      (leftOuterJoin === -1 || leftOuterJoin === leftJoin) && st.ruleNext[ri] !== ctx.base + leftEnd
-    ) continue;
+    if (leftContinues && h >= 1) continue;
     if (
       h + 1 < n && h >= 1 && jc[h + 1] === sameJoin && gd[h + 1]! <= gd[h]! &&
       (h + 2 >= n || jc[h + 2] === sameJoin) && !windowStartsAt(ctx, dr, h + 1, n)

@@ -22,11 +22,16 @@ export interface NumberSequence {
  * with spokenOnly at a written group of several digits.
  */
 export function readSequence(text: string, start: number, limit: number, spokenOnly = false): NumberSequence | null {
-  const seq: NumberSequence = { n: 0, starts: [], ends: [], digits: [], spoken: false };
   const hardLimit = Math.min(limit, start + MAX_SEQUENCE_CHARS);
+  // Most calls start at a word that is no number (every word of a keyword's window): answered before
+  // anything is allocated.
+  let first = start < hardLimit ? readNumberToken(text, start, hardLimit) : null;
+  if (!first) return null;
+  const seq: NumberSequence = { n: 0, starts: [], ends: [], digits: [], spoken: false };
   let p = start;
   while (seq.n < MAX_TOKENS && p < hardLimit) {
-    const t = readNumberToken(text, p, hardLimit);
+    const t = first ?? readNumberToken(text, p, hardLimit);
+    first = null;
     if (!t) break;
     // A spoken number is words and single digits: a written digit group ends it (spokenOnly).
     if (spokenOnly && t.end - p > 1 && CLASS[text.charCodeAt(p)]! & DIGIT) break;

@@ -97,7 +97,7 @@ export interface SpokenToken {
  * Reads one number token at pos: a digit run, or a number word with what it takes along ("forty one",
  * "double five"). Returns null when pos holds no number token.
  */
-export function readNumberToken(text: string, pos: number, limit: number): SpokenToken | null {
+export function readNumberToken(text: string, pos: number, limit: number, repeatAllowed = true): SpokenToken | null {
   const c = text.charCodeAt(pos);
   if (CLASS[c]! & DIGIT) {
     if (pos > 0 && (CLASS[text.charCodeAt(pos - 1)]! & ALPHA || MASK_GLUE.has(text.charCodeAt(pos - 1)))) return null;
@@ -120,9 +120,12 @@ export function readNumberToken(text: string, pos: number, limit: number): Spoke
     return { end: wEnd, digits: w.digits + '0' };
   }
   if (w.kind === K_REPEAT) {
+    // "double double …" is no token: the word after a repeat word must be one digit, which a repeat never
+    // gives, so it is not read on (each "double" of a long run would read all the rest of it).
+    if (!repeatAllowed) return null;
     let p = wEnd;
     if (p < limit && text.charCodeAt(p) === 32) p++;
-    const inner = readNumberToken(text, p, limit);
+    const inner = readNumberToken(text, p, limit, false);
     if (inner && inner.digits.length === 1) return { end: inner.end, digits: inner.digits.repeat(w.times) };
     return null;
   }
