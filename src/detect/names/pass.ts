@@ -1,0 +1,202 @@
+import type { ScanContext } from '../candidate.js';
+import { CUE_WINDOW } from './cues.js';
+import { classifyWord } from './classify.js';
+import { hasNonAscii, isLetter, isUpper, startsWord, wordEnd } from './letters.js';
+import { offerScored } from './offer.js';
+import type { NamesRule } from './plan.js';
+import { readRun, type NameWord } from './runs.js';
+
+/**
+ * The names detector: one pass per step over capital letters (irregexp skips the text between them), one
+ * over lower-case cue phrases, one over question marks (the answer in the next turn). Each decides a name
+ * from at most CUE_WINDOW characters before it and the rest of its line (≤ MAX_LINE), so a stream finds
+ * what one pass over the whole text finds.
+ */
+export interface NamesPassState {
+  capPos: number;
+  lowerPos: number;
+  questionPos: number;
+}
+
+export const newNamesPassState = (): NamesPassState => ({ capPos: 0, lowerPos: 0, questionPos: 0 });
+
+/** How far a name's words reach along its line. */
+const MAX_LINE = 160;
+/** How far after a question its answer is looked for. */
+const ANSWER_REACH = 240;
+const CAPITAL = /[\p{Lu}\p{Lt}]/gu;
+
+export function namesPass(ctx: ScanContext, rules: readonly NamesRule[], st: NamesPassState, limit: number): void {
+  for (const r of rules) {
+    st.capPos = capitalsFrom(ctx, r, Math.max(0, st.capPos - ctx.base), limit);
+    if (r.cues.lowercaseGate) st.lowerPos = lowerFrom(ctx, r, Math.max(0, st.lowerPos - ctx.base), limit);
+    if (r.cues.question) st.questionPos = questionsFrom(ctx, r, Math.max(0, st.questionPos - ctx.base), limit);
+  }
+}
+
+const lineEnd = (text: string, i: number) => {
+  const stop = Math.min(text.length, i + MAX_LINE);
+  let e = i;
+  while (e < stop && text.charCodeAt(e) !== 10 && text.charCodeAt(e) !== 13) e++;
+  return e;
+};
+
+function capitalsFrom(ctx: ScanContext, r: NamesRule, from: number, limit: number): number {
+  const text = ctx.text;
+  const gate = CAPITAL;
+  let i = from;
+  while (i < limit) {
+    gate.lastIndex = i;
+    if (!gate.test(text)) break;
+    const s = gate.lastIndex - 1;
+    if (s >= limit) break;
+    i = s + 1;
+    if (!startsWord(text, s)) continue;
+    const words = readRun(r.lex, text, s, lineEnd(text, s), false);
+    if (!words.length) {
+      // A word that is no name (a role, a title, a common word): the next capital may start one.
+      while (i < text.length && isLetter(text.charCodeAt(i))) i++;
+      continue;
+    }
+    decideRun(ctx, r, words);
+    i = words[words.length - 1]!.e;
+  }
+  return ctx.base + Math.max(i, limit);
+}
+
+/** Whether the run's first word opens a sentence (line start, or after . ! ?): capitals say less there. */
+function sentenceStart(text: string, s: number): boolean {
+  for (let i = s - 1; i >= Math.max(0, s - 8); i--) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 34 || c === 42 || c === 40) continue;
+    return c === 10 || c === 13 || c === 46 || c === 33 || c === 63 || c === 62 || c === 58;
+  }
+  return s < 8;
+}
+
+function decideRun(ctx: ScanContext, r: NamesRule, run: NameWord[]): void {
+  const text = ctx.text;
+  const words = run;
+  const s0 = words[0]!.s;
+  const before = text.slice(Math.max(0, s0 - CUE_WINDOW), s0);
+  // A title is a word of its own that no run holds: "Mr. Smith", "Dr Cettina Fanucci", "Sra. Núñez".
+  const title = titleBefore(r, before);
+  let strong = 0;
+  let weak = 0;
+  let unknown = 0;
+  let initials = 0;
+  let nonAscii = false;
+  for (const w of words) {
+    if (w.kind === 'strong') strong++;
+    else if (w.kind === 'weak') weak++;
+    else if (w.kind === 'unknown') unknown++;
+    else if (w.kind === 'initial') initials++;
+    if (hasNonAscii(text, w.s, w.e)) nonAscii = true;
+  }
+  const names = strong + weak + unknown;
+  if (!names) return;
+  let end = words[words.length - 1]!.e;
+  const c = r.cues;
+  const intro = title || (c.intro?.test(before) ?? false) || (c.field?.test(before) ?? false) || afterCue(r, text, end);
+  // After an introduction, a capitalised surname that is also a common word stays with the name
+  // ("ich heiße Jürgen Groß", "my name is Anna Long").
+  if (intro) end = extendWithCommon(r, text, end, 3 - words.length);
+  const soft = !intro && (c.soft?.test(before) ?? false);
+  let confidence = 0;
+  if (intro) confidence = 0.9;
+  else if (soft && (strong || names + initials >= 2)) confidence = 0.85;
+  else if (strong && names + initials >= 2) confidence = 0.8;
+  // Without a cue one listed word is not enough (Ford, Chase, Luhn are brands and terms too); two are, and
+  // so are unlisted words with letters outside ASCII beside an initial or another name word.
+  else if (names + initials >= 2 && (unknown || weak) && (nonAscii || initials)) confidence = 0.65;
+  else if (unknown && nonAscii && !sentenceStart(text, s0)) confidence = 0.6;
+  if (!confidence) return;
+  offerScored(ctx, r.rule, s0, end, confidence, intro ? ['cue'] : soft ? ['soft cue'] : ['name lists']);
+}
+
+function extendWithCommon(r: NamesRule, text: string, end: number, room: number): number {
+  for (let k = 0; k < room; k++) {
+    const n = end + 1;
+    if (text.charCodeAt(end) !== 32 || !isUpper(text.charCodeAt(n))) break;
+    const w = readRun(r.lex, text, n, lineEnd(text, n), false);
+    if (w.length) break;
+    const e = wordEnd(text, n, lineEnd(text, n));
+    if (classifyWord(r.lex, text.slice(n, e)) !== 'common') break;
+    end = e;
+  }
+  return end;
+}
+
+function titleBefore(r: NamesRule, before: string): boolean {
+  const m = /([\p{L}]{1,9})\.?[ \t]{1,2}$/u.exec(before);
+  return m !== null && r.lex.titles.has(m[1]!.toLowerCase());
+}
+
+/** A word after the run that marks it as a name ("… calling", "… speaking") or an e-mail address after it. */
+function afterCue(r: NamesRule, text: string, end: number): boolean {
+  const tail = text.slice(end, end + 24);
+  if (/^"?[ \t]{0,2}<[^>\s]{1,64}@/.test(tail)) return true;
+  return r.cues.after?.test(tail) ?? false;
+}
+
+function lowerFrom(ctx: ScanContext, r: NamesRule, from: number, limit: number): number {
+  const text = ctx.text;
+  const gate = r.cues.lowercaseGate!;
+  let i = from;
+  while (i < limit) {
+    gate.lastIndex = i;
+    const m = gate.exec(text);
+    if (!m || m.index >= limit) break;
+    const e = m.index + m[0].length;
+    i = Math.max(e, m.index + 1);
+    if (!isLetter(text.charCodeAt(e)) || isUpper(text.charCodeAt(e))) continue; // capitals: the capitals pass
+    const words = readRun(r.lex, text, e, lineEnd(text, e), true).slice(0, 3);
+    // A lower-case name is a word the lists know as a name, or one they do not know at all.
+    const named = words.filter((w) => w.kind !== 'particle');
+    if (!named.length || !named.every((w) => w.kind === 'strong' || w.kind === 'weak' || w.kind === 'unknown')) continue;
+    offerScored(ctx, r.rule, e, words[words.length - 1]!.e, 0.9, ['cue']);
+    i = words[words.length - 1]!.e;
+  }
+  return ctx.base + Math.max(i, limit);
+}
+
+function questionsFrom(ctx: ScanContext, r: NamesRule, from: number, limit: number): number {
+  const text = ctx.text;
+  let i = from;
+  while ((i = text.indexOf('?', i)) >= 0 && i < limit) {
+    const q = i++;
+    let ls = q;
+    while (ls > 0 && q - ls < MAX_LINE && text.charCodeAt(ls - 1) !== 10) ls--;
+    if (!r.cues.question!.test(text.slice(ls, q))) continue;
+    answerAfter(ctx, r, q + 1);
+  }
+  return ctx.base + limit;
+}
+
+/** The answer to a name question: the first words of the next turn, after its speaker label and fillers. */
+function answerAfter(ctx: ScanContext, r: NamesRule, from: number): void {
+  const text = ctx.text;
+  let s = from;
+  const stop = Math.min(text.length, from + ANSWER_REACH);
+  // The rest of the question's line, then the next line that holds something.
+  while (s < stop && text.charCodeAt(s) !== 10) s++;
+  while (s < stop && /\s/.test(text[s]!)) s++;
+  if (s >= stop) return;
+  let line = text.slice(s, lineEnd(text, s));
+  const label = /^(?:\[[^\]\n]{1,24}\][ \t]{0,2})?(?:\*\*)?[\p{L}][\p{L}\p{M} .'’()-]{0,40}?(?:\*\*)?:(?:\*\*)?[ \t]{0,3}/u.exec(line);
+  if (label) {
+    s += label[0].length;
+    line = line.slice(label[0].length);
+  }
+  for (let k = 0; k < 3 && r.cues.filler; k++) {
+    const f = r.cues.filler.exec(line);
+    if (!f || !f[0].length) break;
+    s += f[0].length;
+    line = line.slice(f[0].length);
+  }
+  if (!startsWord(text, s) || !isLetter(text.charCodeAt(s))) return;
+  const words = readRun(r.lex, text, s, lineEnd(text, s), true).slice(0, 3);
+  const named = words.filter((w) => w.kind !== 'particle' && w.kind !== 'initial');
+  if (!named.length || !named.every((w) => w.kind === 'strong' || w.kind === 'weak' || w.kind === 'unknown')) return;
+  offerScored(ctx, r.rule, s, words[words.length - 1]!.e, 0.85, ['answer to a name question']);
+}
