@@ -1,0 +1,147 @@
+import type { ScanContext } from '../candidate.js';
+import { offerScored } from '../names/offer.js';
+import { wordKey } from './grammar.js';
+import { extendAddress, streetAround } from './parse.js';
+import type { AddressRule } from './plan.js';
+import { tokenize, type Tok } from './tokens.js';
+
+/**
+ * The postal-address detector: irregexp gates find street types (and suffixes), PO boxes, military posts
+ * and address-block cues; the grammar (parse.ts) reads the tokens around each hit. Every decision reads at
+ * most BACK characters before its hit and AHEAD after it, so streams find what one pass finds.
+ */
+export interface AddressPassState {
+  typePos: number;
+  boxPos: number;
+  postPos: number;
+  blockPos: number;
+}
+
+export const newAddressPassState = (): AddressPassState => ({ typePos: 0, boxPos: 0, postPos: 0, blockPos: 0 });
+
+const BACK = 100;
+const AHEAD = 320;
+/** An address block after a cue: at most this many lines of at most LINE characters. */
+const BLOCK_LINES = 6;
+const LINE = 100;
+
+export function addressPass(ctx: ScanContext, rules: readonly AddressRule[], st: AddressPassState, limit: number): void {
+  for (const r of rules) {
+    st.typePos = gateFrom(ctx, r.typeGate, st.typePos, limit, (s, e) => streetAt(ctx, r, s, e));
+    if (r.boxGate) st.boxPos = gateFrom(ctx, r.boxGate, st.boxPos, limit, (s, e) => fromTo(ctx, r, s, e, 0.85, 'PO box'));
+    if (r.postGate) st.postPos = gateFrom(ctx, r.postGate, st.postPos, limit, (s, e) => militaryAt(ctx, r, s, e));
+    if (r.blockGate) st.blockPos = gateFrom(ctx, r.blockGate, st.blockPos, limit, (s, e) => blockAt(ctx, r, s, e));
+  }
+}
+
+/** Runs a global gate from `from` (absolute) to `limit`; `at` returns where the next search may start. */
+function gateFrom(ctx: ScanContext, gate: RegExp, from: number, limit: number, at: (s: number, e: number) => number): number {
+  const text = ctx.text;
+  let i = Math.max(0, from - ctx.base);
+  while (i < limit) {
+    gate.lastIndex = i;
+    const m = gate.exec(text);
+    if (!m || m.index >= limit) break;
+    const e = m.index + m[0].length;
+    i = Math.max(e, at(m.index, e), m.index + 1);
+  }
+  return ctx.base + Math.max(i, limit);
+}
+
+function hasDigitNear(text: string, s: number, e: number): boolean {
+  for (let i = Math.max(0, s - 40); i < Math.min(text.length, e + 40); i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
+
+/** Tokens of the window around a hit, from the first whole word after BACK characters before it. */
+function windowTokens(text: string, s: number): Tok[] {
+  let from = Math.max(0, s - BACK);
+  if (from > 0) while (from < s && !/\s/.test(text[from - 1]!)) from++;
+  return tokenize(text, from, Math.min(text.length, s + AHEAD), 96);
+}
+
+function offerTokens(ctx: ScanContext, r: AddressRule, toks: Tok[], a: number, b: number, confidence: number, why: string): number {
+  const last = toks[b]!;
+  // An abbreviation's period ("St.", "Apt.") belongs to the address; a sentence's final one does not.
+  const end = last.dot && last.kind === 'w' && last.text.length <= 4 ? last.e + 1 : last.e;
+  offerScored(ctx, r.rule, toks[a]!.s, end, confidence, [why]);
+  return end;
+}
+
+function streetAt(ctx: ScanContext, r: AddressRule, s: number, e: number): number {
+  const text = ctx.text;
+  if (!hasDigitNear(text, s, e)) return e;
+  const toks = windowTokens(text, s);
+  const k = toks.findIndex((t) => t.s <= s && s < t.e);
+  if (k < 0) return e;
+  const street = streetAround(r.g, toks, k);
+  if (!street) return e;
+  const last = extendAddress(r.g, toks, street[1]);
+  return offerTokens(ctx, r, toks, street[0], last, 0.85, 'street grammar');
+}
+
+function fromTo(ctx: ScanContext, r: AddressRule, s: number, e: number, confidence: number, why: string): number {
+  const toks = tokenize(ctx.text, s, Math.min(ctx.text.length, s + AHEAD), 64);
+  let b = 0;
+  while (b + 1 < toks.length && toks[b + 1]!.e <= e) b++;
+  return offerTokens(ctx, r, toks, 0, extendAddress(r.g, toks, b), confidence, why);
+}
+
+/** "PSC 1234, Box 5678, APO AE 09876": the post and region found, the unit looked for before them. */
+function militaryAt(ctx: ScanContext, r: AddressRule, s: number, e: number): number {
+  const text = ctx.text;
+  const toks = tokenize(text, Math.max(0, s - 48), s, 24);
+  let start = s;
+  for (let i = toks.length - 1; i >= 0; i--) {
+    if (toks[i]!.kind === 'w' && r.g.militaryUnits.has(wordKey(toks[i]!.text))) {
+      start = toks[i]!.s;
+      break;
+    }
+  }
+  offerScored(ctx, r.rule, start, e, 0.9, ['military address']);
+  return e;
+}
+
+/** An address block after a cue ("billing address:", "ship to:"): its lines, masked whole when they hold a number. */
+function blockAt(ctx: ScanContext, r: AddressRule, s: number, e: number): number {
+  const text = ctx.text;
+  // "e-mail address:", "IP address": another kind of address.
+  if (/(?:e-?mail|ip|mac|web|ipv[46]|wallet|btc)[ \t]{0,2}$/i.test(text.slice(Math.max(0, s - 8), s))) return e;
+  const multiLine = text.charCodeAt(e - 1) === 10;
+  // On the cue's own line, only a field ("Address: …") holds the whole value; after words such as
+  // "ship to" or "lives at" the street grammar decides where the address is.
+  if (!multiLine && !text.slice(s, e).includes(':')) return e;
+  let i = e;
+  while (i < text.length && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  const start = i;
+  let end = start;
+  for (let n = 0; n < (multiLine ? BLOCK_LINES : 1); n++) {
+    let le = i;
+    while (le < text.length && le - i <= LINE && text.charCodeAt(le) !== 10) le++;
+    const line = text.slice(i, le).replace(/\r$/, '');
+    if (!line.trim() || le - i > LINE) break;
+    // The next field ("Phone: …", "Order #…:") ends the block.
+    if (n > 0 && /^[ \t]{0,4}[\p{L}][\p{L} .#'-]{0,24}:/u.test(line)) break;
+    end = i + line.trimEnd().length;
+    if (le >= text.length) break;
+    i = le + 1;
+  }
+  // A value on the cue's own line ends at its last capitalised word or number ("… SW1A 1AA please").
+  if (!multiLine) end = trimLowerTail(text, start, end);
+  const value = text.slice(start, end);
+  if (end <= start || !/\d/.test(value) || !/\p{L}{2}/u.test(value) || /@|https?:/.test(value)) return e;
+  // A block of lines is an address by its layout; a value on the cue's line is weaker than a rule that
+  // recognises part of it (a postcode), which then names the merged span.
+  offerScored(ctx, r.rule, start, end, multiLine ? 0.9 : 0.7, ['address block']);
+  return end;
+}
+
+function trimLowerTail(text: string, start: number, end: number): number {
+  const toks = tokenize(text, start, end, 32);
+  let b = toks.length - 1;
+  while (b >= 0 && (toks[b]!.kind === 'p' || (toks[b]!.kind === 'w' && !toks[b]!.cap))) b--;
+  return b < 0 ? start : toks[b]!.e;
+}
