@@ -5,6 +5,7 @@ import { readLexiconFile } from '../names/lexicon.js';
 export interface AddressLexiconFile {
   streetTypesAfter?: Record<string, string[]>;
   streetTypesBefore?: Record<string, string[]>;
+  streetTypesBeforeLowercase?: string[];
   streetSuffixes?: string[];
   connectors?: string[];
   directions?: string[];
@@ -21,6 +22,8 @@ export interface AddressLexiconFile {
 export interface AddressGrammar {
   typesAfter: Set<string>;
   typesBefore: Set<string>;
+  /** Types before the name that are written in lower case too ("ul. Długa", "rue de la Paix"). */
+  typesBeforeLower: Set<string>;
   suffixes: string[];
   connectors: Set<string>;
   directions: Set<string>;
@@ -34,6 +37,8 @@ export interface AddressGrammar {
   regions: Set<string>;
   blockCues: string[];
   countries: string[];
+  /** Country names by their first word, each as its words. */
+  countriesByFirst: Map<string, string[][]>;
 }
 
 export const wordKey = (w: string) => w.normalize('NFC').toLowerCase().replace(/\.$/, '');
@@ -45,9 +50,9 @@ export function loadAddressGrammar(names: readonly string[], where: string): Add
   const hit = cache.get(key);
   if (hit) return hit;
   const g: AddressGrammar = {
-    typesAfter: new Set(), typesBefore: new Set(), suffixes: [], connectors: new Set(), directions: new Set(), units: new Set(),
+    typesAfter: new Set(), typesBefore: new Set(), typesBeforeLower: new Set(), suffixes: [], connectors: new Set(), directions: new Set(), units: new Set(),
     poBox: [], militaryUnits: new Set(), militaryPosts: [], militaryRegions: new Set(), postcodes: new Set(), regions: new Set(),
-    blockCues: [], countries: [],
+    blockCues: [], countries: [], countriesByFirst: new Map(),
   };
   for (const name of names) {
     const { data, file } = readLexiconFile<AddressLexiconFile>(name, where);
@@ -60,6 +65,7 @@ export function loadAddressGrammar(names: readonly string[], where: string): Add
     };
     for (const [lang, words] of Object.entries(data.streetTypesAfter ?? {})) strs(words, `streetTypesAfter/${lang}`).forEach((w) => g.typesAfter.add(wordKey(w)));
     for (const [lang, words] of Object.entries(data.streetTypesBefore ?? {})) strs(words, `streetTypesBefore/${lang}`).forEach((w) => g.typesBefore.add(wordKey(w)));
+    strs(data.streetTypesBeforeLowercase, 'streetTypesBeforeLowercase').forEach((w) => g.typesBeforeLower.add(wordKey(w)));
     g.suffixes.push(...strs(data.streetSuffixes, 'streetSuffixes').map((w) => w.normalize('NFC').toLowerCase()));
     strs(data.connectors, 'connectors').forEach((w) => g.connectors.add(wordKey(w)));
     strs(data.directions, 'directions').forEach((w) => g.directions.add(wordKey(w)));
@@ -79,6 +85,12 @@ export function loadAddressGrammar(names: readonly string[], where: string): Add
     strs(data.regionCodes, 'regionCodes').forEach((w) => g.regions.add(w));
     g.blockCues.push(...strs(data.blockCues, 'blockCues').map((w) => w.toLowerCase()));
     g.countries.push(...strs(data.countries, 'countries'));
+  }
+  for (const c of g.countries) {
+    const parts = c.split(' ').map((p) => p.replace(/\.$/, ''));
+    const list = g.countriesByFirst.get(parts[0]!) ?? [];
+    list.push(parts);
+    g.countriesByFirst.set(parts[0]!, list);
   }
   cache.set(key, g);
   return g;

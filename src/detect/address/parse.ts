@@ -34,7 +34,7 @@ function isTypeBefore(g: AddressGrammar, t: Tok): boolean {
 export function hasSuffix(g: AddressGrammar, t: Tok): boolean {
   if (t.kind !== 'w' || !t.cap) return false;
   const w = t.text.toLowerCase();
-  return g.suffixes.some((x) => w.length > x.length + 2 && w.endsWith(x.replace(/\.$/, '')));
+  return g.suffixes.some((x) => w.length > x.length + 1 && w.endsWith(x.replace(/\.$/, '')));
 }
 
 /** The street line around the type token at k: [first, last] token indexes. */
@@ -63,7 +63,7 @@ export function streetAround(g: AddressGrammar, toks: Tok[], k: number): [number
     if (named && isHouseNumber(toks[j]) && !toks[j]!.nl) return [k - n, j];
   }
   // A type before its name is capitalised ("Rua", "Via"), abbreviated ("ul.") or follows the number ("12 rue").
-  if (isTypeBefore(g, t) && (t.cap || t.dot || isHouseNumber(toks[k - 1]) || (toks[k - 1]?.text === ',' && isHouseNumber(toks[k - 2])))) {
+  if (isTypeBefore(g, t) && (t.cap || t.dot || g.typesBeforeLower.has(wordKey(t.text)) || isHouseNumber(toks[k - 1]) || (toks[k - 1]?.text === ',' && isHouseNumber(toks[k - 2])))) {
     let j = k + 1;
     let n = 0;
     while (j < toks.length && n < MAX_NAME && isNameWord(g, toks[j]) && !toks[j]!.nl && !isHouseNumber(toks[j])) {
@@ -80,6 +80,9 @@ export function streetAround(g: AddressGrammar, toks: Tok[], k: number): [number
     if (toks[h]?.kind === 'p' && toks[h]!.text === ',') h++;
     if (toks[h]?.kind === 'w' && /^(?:n|no|nr|nº|n°|num)$/i.test(toks[h]!.text)) h++;
     if (isHouseNumber(toks[h]) && !toks[h]!.nl) return [k, h];
+    // Romanian and other blocks of flats: "Intrarea Soldat Dima Dumitru, Bloc 98, Ap. 10".
+    const unit = toks[h] && !toks[h]!.nl ? unitAt(g, toks, h) : null;
+    if (unit !== null && toks[h]!.kind === 'w') return [k, unit];
   }
   return null;
 }
@@ -114,6 +117,11 @@ function unitAt(g: AddressGrammar, toks: Tok[], i: number): number | null {
   let j = i;
   // A staircase letter and a flat number ("Aleksanterinkatu 5 A 12").
   if (t.kind === 'w' && t.text.length === 1 && t.cap && !t.nl && toks[i + 1]?.kind === 'n' && !toks[i + 1]!.nl) return i + 1;
+  // A floor and a door or side ("2º A", "3. tv", "2 2º Izda."): a short number and a short word.
+  if (t.kind === 'n' && t.text.length <= 3 && !t.nl) {
+    const d = toks[i + 1];
+    if (d && !d.nl && d.kind === 'w' && d.text.length <= 4 && (g.units.has(wordKey(d.text)) || (d.text.length === 1 && d.cap))) return i + 1;
+  }
   if (t.kind === 'p' && t.text === '#') j = i + 1;
   else if (t.kind === 'w' && g.units.has(wordKey(t.text))) {
     j = i + 1;
@@ -142,13 +150,11 @@ function regionAt(g: AddressGrammar, toks: Tok[], i: number): number | null {
 }
 
 function countryAt(g: AddressGrammar, toks: Tok[], i: number): number | null {
-  for (const c of g.countries) {
-    const parts = c.split(' ');
+  const t = toks[i]!;
+  if (t.kind !== 'w') return null;
+  for (const parts of g.countriesByFirst.get(t.text) ?? []) {
     let ok = true;
-    for (let k = 0; k < parts.length && ok; k++) {
-      const t = toks[i + k];
-      ok = t !== undefined && t.kind === 'w' && (t.dot ? `${t.text}.` : t.text) .replace(/\.$/, '') === parts[k]!.replace(/\.$/, '');
-    }
+    for (let k = 1; k < parts.length && ok; k++) ok = toks[i + k]?.kind === 'w' && toks[i + k]!.text === parts[k];
     if (ok) return i + parts.length - 1;
   }
   return null;

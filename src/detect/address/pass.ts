@@ -1,7 +1,7 @@
 import type { ScanContext } from '../candidate.js';
 import { offerScored } from '../names/offer.js';
 import { wordKey } from './grammar.js';
-import { extendAddress, streetAround } from './parse.js';
+import { extendAddress, hasSuffix, streetAround } from './parse.js';
 import type { AddressRule } from './plan.js';
 import { tokenize, type Tok } from './tokens.js';
 
@@ -12,12 +12,13 @@ import { tokenize, type Tok } from './tokens.js';
  */
 export interface AddressPassState {
   typePos: number;
+  numberPos: number;
   boxPos: number;
   postPos: number;
   blockPos: number;
 }
 
-export const newAddressPassState = (): AddressPassState => ({ typePos: 0, boxPos: 0, postPos: 0, blockPos: 0 });
+export const newAddressPassState = (): AddressPassState => ({ typePos: 0, numberPos: 0, boxPos: 0, postPos: 0, blockPos: 0 });
 
 const BACK = 100;
 const AHEAD = 320;
@@ -28,6 +29,7 @@ const LINE = 100;
 export function addressPass(ctx: ScanContext, rules: readonly AddressRule[], st: AddressPassState, limit: number): void {
   for (const r of rules) {
     st.typePos = gateFrom(ctx, r.typeGate, st.typePos, limit, (s, e) => streetAt(ctx, r, s, e));
+    st.numberPos = gateFrom(ctx, r.numberGate, st.numberPos, limit, (s, e) => numberAfterStreet(ctx, r, e - 1));
     if (r.boxGate) st.boxPos = gateFrom(ctx, r.boxGate, st.boxPos, limit, (s, e) => fromTo(ctx, r, s, e, 0.85, 'PO box'));
     if (r.postGate) st.postPos = gateFrom(ctx, r.postGate, st.postPos, limit, (s, e) => militaryAt(ctx, r, s, e));
     if (r.blockGate) st.blockPos = gateFrom(ctx, r.blockGate, st.blockPos, limit, (s, e) => blockAt(ctx, r, s, e));
@@ -56,11 +58,29 @@ function hasDigitNear(text: string, s: number, e: number): boolean {
   return false;
 }
 
-/** Tokens of the window around a hit, from the first whole word after BACK characters before it. */
-function windowTokens(text: string, s: number): Tok[] {
-  let from = Math.max(0, s - BACK);
+/**
+ * Tokens of the window around a hit, from the first whole word after `back` characters before it to
+ * `ahead` characters after it. Hits are read first in a small window (most are no street: "a short
+ * walk", "the park"); only a street found there is read on in the whole window.
+ */
+function windowTokens(text: string, s: number, back = BACK, ahead = AHEAD): Tok[] {
+  let from = Math.max(0, s - back);
   if (from > 0) while (from < s && !/\s/.test(text[from - 1]!)) from++;
-  return tokenize(text, from, Math.min(text.length, s + AHEAD), 96);
+  return tokenize(text, from, Math.min(text.length, s + ahead), 96);
+}
+
+/** The street found around the hit at s in a small window, then read on in the whole one. */
+function streetFrom(ctx: ScanContext, r: AddressRule, s: number, pick: (toks: Tok[]) => number): number {
+  const text = ctx.text;
+  const near = windowTokens(text, s, 72, 72);
+  const k = pick(near);
+  if (k < 0 || !streetAround(r.g, near, k)) return -1;
+  const toks = windowTokens(text, s);
+  const at = near[k]!.s;
+  const k2 = toks.findIndex((t) => t.s === at);
+  const street = k2 < 0 ? null : streetAround(r.g, toks, k2);
+  if (!street) return -1;
+  return offerTokens(ctx, r, toks, street[0], extendAddress(r.g, toks, street[1]), 0.85, 'street grammar');
 }
 
 function offerTokens(ctx: ScanContext, r: AddressRule, toks: Tok[], a: number, b: number, confidence: number, why: string): number {
@@ -72,15 +92,22 @@ function offerTokens(ctx: ScanContext, r: AddressRule, toks: Tok[], a: number, b
 }
 
 function streetAt(ctx: ScanContext, r: AddressRule, s: number, e: number): number {
-  const text = ctx.text;
-  if (!hasDigitNear(text, s, e)) return e;
-  const toks = windowTokens(text, s);
-  const k = toks.findIndex((t) => t.s <= s && s < t.e);
-  if (k < 0) return e;
-  const street = streetAround(r.g, toks, k);
-  if (!street) return e;
-  const last = extendAddress(r.g, toks, street[1]);
-  return offerTokens(ctx, r, toks, street[0], last, 0.85, 'street grammar');
+  if (!hasDigitNear(ctx.text, s, e)) return e;
+  return Math.max(e, streetFrom(ctx, r, s, (toks) => toks.findIndex((t) => t.s <= s && s < t.e)));
+}
+
+/** A house number at d after a street's name: the type or suffix is one of the six words before it. */
+function numberAfterStreet(ctx: ScanContext, r: AddressRule, d: number): number {
+  const g = r.g;
+  const pick = (toks: Tok[]) => {
+    const n = toks.findIndex((t) => t.s === d);
+    for (let k = n - 1; n > 0 && k >= Math.max(0, n - 6) && !toks[k + 1]!.nl; k--) {
+      const t = toks[k]!;
+      if (t.kind === 'w' && (hasSuffix(g, t) || g.typesBefore.has(wordKey(t.text)) || g.typesAfter.has(wordKey(t.text))) && streetAround(g, toks, k)) return k;
+    }
+    return -1;
+  };
+  return Math.max(d + 1, streetFrom(ctx, r, d, pick));
 }
 
 function fromTo(ctx: ScanContext, r: AddressRule, s: number, e: number, confidence: number, why: string): number {

@@ -11,11 +11,29 @@ export type WordKind = 'title' | 'initial' | 'particle' | 'not' | 'strong' | 'we
 /** English clitics read off before the lists are asked: "What's" is "what", "Maria's" is "maria". */
 const CLITIC = /(?:n['’]t|['’](?:s|ll|re|ve|d|m))$/;
 
+/** Words seen before, per lexicon: care text repeats its words, and a lookup costs several set probes. */
+const memo = new WeakMap<NameLexicon, Map<string, WordKind>>();
+const MEMO_MAX = 50_000;
+
 export function classifyWord(lex: NameLexicon, word: string): WordKind {
-  const key = word.normalize('NFC').toLowerCase().replace(CLITIC, '');
+  let m = memo.get(lex);
+  if (!m) memo.set(lex, (m = new Map()));
+  let kind = m.get(word);
+  if (kind === undefined) {
+    if (m.size >= MEMO_MAX) m.clear();
+    kind = classifyFresh(lex, word);
+    m.set(word, kind);
+  }
+  return kind;
+}
+
+function classifyFresh(lex: NameLexicon, word: string): WordKind {
+  const lowered = word.toLowerCase();
+  const key = (/[^\x00-\x7f]/.test(lowered) ? lowered.normalize('NFC') : lowered).replace(CLITIC, '');
   const bare = key.endsWith('.') ? key.slice(0, -1) : key;
   if (lex.titles.has(bare) && (bare.length > 1 || key.endsWith('.'))) return 'title';
-  if (bare.length === 1 && isUpper(word.charCodeAt(0))) return 'initial';
+  // "I" and "I'm" are the pronoun; "J" and "J." are initials.
+  if (word.length <= 2 && bare.length === 1 && isUpper(word.charCodeAt(0)) && !(bare === 'i' && !key.endsWith('.'))) return 'initial';
   if (lex.particles.has(key) && isLower(word.charCodeAt(0))) return 'particle';
   if (lex.notNames.has(bare) || lex.roles.has(bare) || lex.fieldLabels.has(bare)) return 'not';
   if (lex.distinctive.has(bare)) return 'strong';

@@ -1,5 +1,5 @@
 import type { ScanContext } from '../candidate.js';
-import { CUE_WINDOW } from './cues.js';
+import { cueBefore, endsLine } from './cues.js';
 import { classifyWord } from './classify.js';
 import { hasNonAscii, isLetter, isUpper, startsWord, wordEnd } from './letters.js';
 import { offerScored } from './offer.js';
@@ -52,7 +52,20 @@ function capitalsFrom(ctx: ScanContext, r: NamesRule, from: number, limit: numbe
     if (s >= limit) break;
     i = s + 1;
     if (!startsWord(text, s)) continue;
-    const words = readRun(r.lex, text, s, lineEnd(text, s), false);
+    const le = lineEnd(text, s);
+    const words = readRun(r.lex, text, s, le, false);
+    // Capitalised common words join a name only after an introduction or before a word that marks a
+    // name ("Name: Hương Thu Tô", "Vitória Reis called"); they are read only when they would add to it.
+    const next = words.length ? words[words.length - 1]!.e : s;
+    if (!words.length || (next < le && text.charCodeAt(next) === 32 && isUpper(text.charCodeAt(next + 1)))) {
+      const wide = readRun(r.lex, text, s, le, false, true);
+      if (wide.length > words.length && introFor(r, text, s, wide[wide.length - 1]!.e)) {
+        const end = wide[wide.length - 1]!.e;
+        offerScored(ctx, r.rule, s, end, 0.9, ['cue']);
+        i = end;
+        continue;
+      }
+    }
     if (!words.length) {
       // A word that is no name (a role, a title, a common word): the next capital may start one.
       while (i < text.length && isLetter(text.charCodeAt(i))) i++;
@@ -78,9 +91,8 @@ function decideRun(ctx: ScanContext, r: NamesRule, run: NameWord[]): void {
   const text = ctx.text;
   const words = run;
   const s0 = words[0]!.s;
-  const before = text.slice(Math.max(0, s0 - CUE_WINDOW), s0);
-  // A title is a word of its own that no run holds: "Mr. Smith", "Dr Cettina Fanucci", "Sra. Núñez".
-  const title = titleBefore(r, before);
+  // A title is a word of its own that no run holds ("Mr. Smith", "Sra. Núñez"): cueBefore reads it.
+  const cue = cueBefore(r.cues, text, s0);
   let strong = 0;
   let weak = 0;
   let unknown = 0;
@@ -96,12 +108,11 @@ function decideRun(ctx: ScanContext, r: NamesRule, run: NameWord[]): void {
   const names = strong + weak + unknown;
   if (!names) return;
   let end = words[words.length - 1]!.e;
-  const c = r.cues;
-  const intro = title || (c.intro?.test(before) ?? false) || (c.field?.test(before) ?? false) || afterCue(r, text, end);
+  const intro = cue === 'intro' || (cue === 'signoff' && endsLine(text, end)) || afterCue(r, text, end);
   // After an introduction, a capitalised surname that is also a common word stays with the name
   // ("ich heiße Jürgen Groß", "my name is Anna Long").
   if (intro) end = extendWithCommon(r, text, end, 3 - words.length);
-  const soft = !intro && (c.soft?.test(before) ?? false);
+  const soft = !intro && cue === 'soft';
   let confidence = 0;
   if (intro) confidence = 0.9;
   else if (soft && (strong || names + initials >= 2)) confidence = 0.85;
@@ -112,6 +123,12 @@ function decideRun(ctx: ScanContext, r: NamesRule, run: NameWord[]): void {
   else if (unknown && nonAscii && !sentenceStart(text, s0)) confidence = 0.6;
   if (!confidence) return;
   offerScored(ctx, r.rule, s0, end, confidence, intro ? ['cue'] : soft ? ['soft cue'] : ['name lists']);
+}
+
+/** An introduction before s, a sign-off on the line before (the name ending its line), or a marking word after e. */
+function introFor(r: NamesRule, text: string, s: number, e: number): boolean {
+  const cue = cueBefore(r.cues, text, s);
+  return cue === 'intro' || (cue === 'signoff' && endsLine(text, e)) || afterCue(r, text, e);
 }
 
 function extendWithCommon(r: NamesRule, text: string, end: number, room: number): number {
@@ -125,11 +142,6 @@ function extendWithCommon(r: NamesRule, text: string, end: number, room: number)
     end = e;
   }
   return end;
-}
-
-function titleBefore(r: NamesRule, before: string): boolean {
-  const m = /([\p{L}]{1,9})\.?[ \t]{1,2}$/u.exec(before);
-  return m !== null && r.lex.titles.has(m[1]!.toLowerCase());
 }
 
 /** A word after the run that marks it as a name ("… calling", "… speaking") or an e-mail address after it. */
@@ -150,10 +162,11 @@ function lowerFrom(ctx: ScanContext, r: NamesRule, from: number, limit: number):
     const e = m.index + m[0].length;
     i = Math.max(e, m.index + 1);
     if (!isLetter(text.charCodeAt(e)) || isUpper(text.charCodeAt(e))) continue; // capitals: the capitals pass
-    const words = readRun(r.lex, text, e, lineEnd(text, e), true).slice(0, 3);
-    // A lower-case name is a word the lists know as a name, or one they do not know at all.
+    const words = readRun(r.lex, text, e, lineEnd(text, e), true, true).slice(0, 4);
+    // A lower-case name is a word the lists know as a name, one they do not know at all, or a common word
+    // with letters outside ASCII (readRun admits only those).
     const named = words.filter((w) => w.kind !== 'particle');
-    if (!named.length || !named.every((w) => w.kind === 'strong' || w.kind === 'weak' || w.kind === 'unknown')) continue;
+    if (!named.length || !named.some((w) => w.kind !== 'common')) continue;
     offerScored(ctx, r.rule, e, words[words.length - 1]!.e, 0.9, ['cue']);
     i = words[words.length - 1]!.e;
   }
@@ -195,8 +208,10 @@ function answerAfter(ctx: ScanContext, r: NamesRule, from: number): void {
     line = line.slice(f[0].length);
   }
   if (!startsWord(text, s) || !isLetter(text.charCodeAt(s))) return;
-  const words = readRun(r.lex, text, s, lineEnd(text, s), true).slice(0, 3);
+  // The answer to a name question is a name even when its words are common ones ("Dương", "Long").
+  const capital = isUpper(text.charCodeAt(s));
+  const words = readRun(r.lex, text, s, lineEnd(text, s), true, capital).slice(0, 3);
   const named = words.filter((w) => w.kind !== 'particle' && w.kind !== 'initial');
-  if (!named.length || !named.every((w) => w.kind === 'strong' || w.kind === 'weak' || w.kind === 'unknown')) return;
+  if (!named.length || !named.every((w) => w.kind === 'strong' || w.kind === 'weak' || w.kind === 'unknown' || (capital && w.kind === 'common'))) return;
   offerScored(ctx, r.rule, s, words[words.length - 1]!.e, 0.85, ['answer to a name question']);
 }

@@ -27,7 +27,7 @@ export function readWord(lex: NameLexicon, text: string, s: number, limit: numbe
  * by one or two spaces, with lower-case particles (de, van, bin) between them. `anyCase` admits lower-case
  * words (after a cue that allows lower-case names).
  */
-export function readRun(lex: NameLexicon, text: string, s: number, limit: number, anyCase: boolean): NameWord[] {
+export function readRun(lex: NameLexicon, text: string, s: number, limit: number, anyCase: boolean, common = false): NameWord[] {
   const words: NameWord[] = [];
   let i = s;
   while (words.length < MAX_WORDS && i < limit) {
@@ -36,9 +36,17 @@ export function readRun(lex: NameLexicon, text: string, s: number, limit: number
     const c = text.charCodeAt(w.s);
     const cap = isUpper(c) || isCaseless(c);
     if (w.kind === 'particle' && words.length) {
-      // A particle counts only when a capitalised word follows it.
-      const n = skipSpaces(text, w.e, limit);
+      // Particles count only when a capitalised word follows them ("van der Laan").
+      let n = skipSpaces(text, w.e, limit);
+      while (n >= 0 && !isUpper(text.charCodeAt(n))) {
+        const p = readWord(lex, text, n, limit);
+        if (!p || p.kind !== 'particle') break;
+        n = skipSpaces(text, p.e, limit);
+      }
       if (n < 0 || !isUpper(text.charCodeAt(n))) break;
+    } else if (common && w.kind === 'common' && (cap || (anyCase && hasNonAsciiWord(text, w)))) {
+      // A common word that is part of a name: after an introduction ("Name: Hương Thu Tô"), or in a
+      // lower-case name after a cue when it holds letters outside ASCII ("my name is loan châu vũ").
     } else if (!nameLike(w.kind) || (!cap && !anyCase)) break;
     words.push(w);
     const n = skipSpaces(text, w.e, limit);
@@ -55,4 +63,9 @@ function skipSpaces(text: string, e: number, limit: number): number {
   while (n < limit && n - e < 2 && (text.charCodeAt(n) === 32 || text.charCodeAt(n) === 9)) n++;
   if (n === e || n >= limit || !isLetter(text.charCodeAt(n))) return -1;
   return n;
+}
+
+function hasNonAsciiWord(text: string, w: NameWord): boolean {
+  for (let i = w.s; i < w.e; i++) if (text.charCodeAt(i) > 127) return true;
+  return false;
 }
