@@ -17,6 +17,13 @@ const MAX_NAME = 5;
 const isHouseNumber = (t: Tok | undefined) => t !== undefined && t.kind === 'n' && /^\d{1,6}(?:[A-Za-z]{0,2}|[-/]\d{1,4}[A-Za-z]?)$/.test(t.text);
 const isOrdinal = (t: Tok) => t.kind === 'n' && /^\d{1,4}(?:st|nd|rd|th|º|ª|e|er|re|o|a)$/i.test(t.text);
 
+/** Words that never stand in a street's name written in lower case ("5 people on my street"). */
+const LOWER_STOP = new Set(['my', 'your', 'our', 'their', 'his', 'her', 'its', 'the', 'a', 'an', 'on', 'in', 'at', 'to', 'for', 'and', 'or', 'with', 'from', 'this', 'that', 'these', 'those', 'per', 'each', 'every', 'all', 'more', 'less', 'than', 'about', 'over', 'under', 'by', 'is', 'are', 'was', 'were', 'be', 'been', 'i', 'you', 'we', 'they', 'he', 'she', 'it', 'min', 'mins', 'minutes', 'hours', 'days', 'weeks', 'items', 'people', 'times', 'years', 'miles', 'km']);
+
+function lowerNameWord(t: Tok | undefined): boolean {
+  return t !== undefined && t.kind === 'w' && !t.cap && t.text.length > 1 && !LOWER_STOP.has(t.text.toLowerCase());
+}
+
 export function isNameWord(g: AddressGrammar, t: Tok | undefined): boolean {
   if (!t) return false;
   if (t.kind === 'w') return t.cap || g.connectors.has(wordKey(t.text));
@@ -43,20 +50,28 @@ export function streetAround(g: AddressGrammar, toks: Tok[], k: number): [number
   const sameLine = (i: number) => i >= 0 && i < toks.length && !toks[i]!.nl;
   // number · name · type-after (the name may be empty for "5 Hauptstraße"-like suffix words).
   if (isTypeAfter(g, t) || hasSuffix(g, t)) {
-    let i = k - 1;
+    const suffixed = hasSuffix(g, t);
+    // Back from the type over the street's name to its house number: capitalised words first; a name in
+    // lower case ("742 evergreen terrace") only before a house number of two digits or more.
+    for (const lowerOk of [false, true]) {
+      let i = k - 1;
+      let n = 0;
+      while (i >= 0 && n < MAX_NAME && (isNameWord(g, toks[i]) || (lowerOk && lowerNameWord(toks[i]))) && !toks[i + 1]!.nl) {
+        if (g.directions.has(wordKey(toks[i]!.text)) && isHouseNumber(toks[i - 1])) break;
+        i--;
+        n++;
+      }
+      if (i >= 0 && g.directions.has(wordKey(toks[i]!.text)) && sameLine(i + 1)) i--;
+      if (lowerOk && !(isHouseNumber(toks[i]) && /^\d{2}/.test(toks[i]!.text))) continue;
+      if ((n > 0 || suffixed) && isHouseNumber(toks[i]) && !toks[i + 1]!.nl) {
+        let end = k;
+        if (toks[end + 1] && g.directions.has(wordKey(toks[end + 1]!.text)) && !toks[end + 1]!.nl) end++;
+        return [i, end];
+      }
+    }
     let n = 0;
-    while (i >= 0 && n < MAX_NAME && isNameWord(g, toks[i]) && !toks[i + 1]!.nl) {
-      if (g.directions.has(wordKey(toks[i]!.text)) && isHouseNumber(toks[i - 1])) break;
-      i--;
-      n++;
-    }
-    if (i >= 0 && g.directions.has(wordKey(toks[i]!.text)) && sameLine(i + 1)) i--;
-    const named = n > 0 || hasSuffix(g, t);
-    if (named && isHouseNumber(toks[i]) && !toks[i + 1]!.nl && (n > 0 || hasSuffix(g, t))) {
-      let end = k;
-      if (toks[end + 1] && g.directions.has(wordKey(toks[end + 1]!.text)) && !toks[end + 1]!.nl) end++;
-      return [i, end];
-    }
+    while (k - n - 1 >= 0 && n < MAX_NAME && isNameWord(g, toks[k - n - 1]) && !toks[k - n]!.nl && !isHouseNumber(toks[k - n - 1])) n++;
+    const named = n > 0 || suffixed;
     // name · type · number, or glued suffix · number
     let j = k + 1;
     if (toks[j]?.kind === 'p' && toks[j]!.text === ',') j++;
@@ -172,4 +187,43 @@ function cityAt(g: AddressGrammar, toks: Tok[], i: number): number | null {
   if (!toks[k]) return null;
   if (postcodeAt(g, toks, k) !== null || regionAt(g, toks, k) !== null || countryAt(g, toks, k) !== null) return j - 1;
   return null;
+}
+
+const titleCase = (t: Tok | undefined) => t !== undefined && t.kind === 'w' && t.cap && /\p{Ll}/u.test(t.text);
+
+/**
+ * A city line without a street ("Springfield, IL 62704", "Lisboa 1200-195", "10115 Berlin", "1017 GC
+ * Amsterdam, Netherlands"), the postcode starting at token p: the city before it (with a comma or a region
+ * code between, or a postcode that is not plain digits) or after it at the line's start. Returns
+ * [first, last] token indexes, or null.
+ */
+export function cityLine(g: AddressGrammar, toks: Tok[], p: number): [number, number] | null {
+  const pc = postcodeAt(g, toks, p);
+  if (pc === null) return null;
+  const shaped = /[- A]/.test(shapeOf(toks.slice(p, pc + 1).map((t) => t.text).join(' ')));
+  // City, region, postcode
+  let i = p - 1;
+  let region = false;
+  if (toks[i] && toks[i]!.kind === 'w' && g.regions.has(toks[i]!.text) && !toks[i + 1]!.nl) (region = true), i--;
+  let comma = false;
+  if (toks[i]?.kind === 'p' && toks[i]!.text === ',') (comma = true), i--;
+  let c = i;
+  while (c >= 0 && i - c < 3 && titleCase(toks[c]) && !toks[c + 1]!.nl) c--;
+  if (c < i && (region || comma || shaped) && (c < 0 || toks[c]!.nl || toks[c + 1]!.nl || toks[c]!.kind === 'p')) {
+    return [c + 1, extendCountry(g, toks, pc)];
+  }
+  // postcode, city at the start of a line
+  if ((p === 0 || toks[p]!.nl) && titleCase(toks[pc + 1]) && !toks[pc + 1]!.nl) {
+    let e = pc + 1;
+    while (e + 1 < toks.length && e - pc < 3 && titleCase(toks[e + 1]) && !toks[e + 1]!.nl) e++;
+    const after = toks[e + 1];
+    if (!after || after.nl || (after.kind === 'p' && after.text === ',')) return [p, extendCountry(g, toks, e)];
+  }
+  return null;
+}
+
+function extendCountry(g: AddressGrammar, toks: Tok[], last: number): number {
+  let i = last + 1;
+  if (toks[i]?.kind === 'p' && toks[i]!.text === ',') i++;
+  return toks[i] ? (countryAt(g, toks, i) ?? last) : last;
 }

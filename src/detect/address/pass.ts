@@ -1,7 +1,8 @@
 import type { ScanContext } from '../candidate.js';
+import { isLetter, isUpper } from '../names/letters.js';
 import { offerScored } from '../names/offer.js';
 import { wordKey } from './grammar.js';
-import { extendAddress, hasSuffix, streetAround } from './parse.js';
+import { cityLine, extendAddress, hasSuffix, streetAround } from './parse.js';
 import type { AddressRule } from './plan.js';
 import { tokenize, type Tok } from './tokens.js';
 
@@ -13,14 +14,17 @@ import { tokenize, type Tok } from './tokens.js';
 export interface AddressPassState {
   typePos: number;
   numberPos: number;
+  linePos: number;
   boxPos: number;
   postPos: number;
   blockPos: number;
 }
 
-export const newAddressPassState = (): AddressPassState => ({ typePos: 0, numberPos: 0, boxPos: 0, postPos: 0, blockPos: 0 });
+export const newAddressPassState = (): AddressPassState => ({ typePos: 0, numberPos: 0, linePos: 0, boxPos: 0, postPos: 0, blockPos: 0 });
 
 const BACK = 100;
+/** A line that starts with a digit (a postcode before its city: "10115 Berlin"). */
+const LINE_DIGIT = /\n[ \t]{0,4}\d/g;
 const AHEAD = 320;
 /** An address block after a cue: at most this many lines of at most LINE characters. */
 const BLOCK_LINES = 6;
@@ -30,6 +34,7 @@ export function addressPass(ctx: ScanContext, rules: readonly AddressRule[], st:
   for (const r of rules) {
     st.typePos = gateFrom(ctx, r.typeGate, st.typePos, limit, (s, e) => streetAt(ctx, r, s, e));
     st.numberPos = gateFrom(ctx, r.numberGate, st.numberPos, limit, (s, e) => numberAfterStreet(ctx, r, e - 1));
+    st.linePos = gateFrom(ctx, LINE_DIGIT, st.linePos, limit, (s, e) => cityLineAt(ctx, r, e - 1));
     if (r.boxGate) st.boxPos = gateFrom(ctx, r.boxGate, st.boxPos, limit, (s, e) => fromTo(ctx, r, s, e, 0.85, 'PO box'));
     if (r.postGate) st.postPos = gateFrom(ctx, r.postGate, st.postPos, limit, (s, e) => militaryAt(ctx, r, s, e));
     if (r.blockGate) st.blockPos = gateFrom(ctx, r.blockGate, st.blockPos, limit, (s, e) => blockAt(ctx, r, s, e));
@@ -97,8 +102,32 @@ function streetAt(ctx: ScanContext, r: AddressRule, s: number, e: number): numbe
 }
 
 /** A house number at d after a street's name: the type or suffix is one of the six words before it. */
+/**
+ * Whether one of the six words before the number at d, on its line, is a street type or ends in a street
+ * suffix: read as slices, without tokenizing the window (most numbers after a word are no house number).
+ */
+function typeWordBefore(r: AddressRule, text: string, d: number): boolean {
+  let e = d;
+  for (let n = 0; n < 6 && e > 0; n++) {
+    while (e > 0 && d - e < 96 && !isLetter(text.charCodeAt(e - 1))) {
+      const c = text.charCodeAt(e - 1);
+      if (c === 10 || (c >= 48 && c <= 57 && n > 0)) return false;
+      e--;
+    }
+    let b = e;
+    while (b > 0 && (isLetter(text.charCodeAt(b - 1)) || text.charCodeAt(b - 1) === 45)) b--;
+    if (b === e) return false;
+    const w = text.slice(b, e);
+    const key = wordKey(w);
+    if (r.g.typesBefore.has(key) || r.g.typesAfter.has(key) || (b < e && isUpper(text.charCodeAt(b)) && r.g.suffixes.some((x) => key.length > x.length + 1 && key.endsWith(x.replace(/\.$/, ''))))) return true;
+    e = b;
+  }
+  return false;
+}
+
 function numberAfterStreet(ctx: ScanContext, r: AddressRule, d: number): number {
   const g = r.g;
+  if (!typeWordBefore(r, ctx.text, d)) return cityLineAt(ctx, r, d);
   const pick = (toks: Tok[]) => {
     const n = toks.findIndex((t) => t.s === d);
     for (let k = n - 1; n > 0 && k >= Math.max(0, n - 6) && !toks[k + 1]!.nl; k--) {
@@ -108,6 +137,15 @@ function numberAfterStreet(ctx: ScanContext, r: AddressRule, d: number): number 
     return -1;
   };
   return Math.max(d + 1, streetFrom(ctx, r, d, pick));
+}
+
+/** A city line around the postcode starting at d (parse.ts cityLine); returns where to go on. */
+function cityLineAt(ctx: ScanContext, r: AddressRule, d: number): number {
+  const toks = windowTokens(ctx.text, d, 48, 48);
+  const p = toks.findIndex((t) => t.s === d);
+  const found = p < 0 ? null : cityLine(r.g, toks, p);
+  if (!found) return d + 1;
+  return offerTokens(ctx, r, toks, found[0], found[1], 0.8, 'city line');
 }
 
 function fromTo(ctx: ScanContext, r: AddressRule, s: number, e: number, confidence: number, why: string): number {

@@ -65,16 +65,19 @@ export function cueBefore(c: NameCues, text: string, s: number): 'intro' | 'sign
     else if (ch === 10 && !newline) (newline = true), i--;
     else break;
   }
-  const words: string[] = [];
+  let key = '';
+  let count = 0;
   let soft = false;
   let e = i;
-  while (words.length < c.maxWords && e > 0 && s - e < CUE_WINDOW) {
+  while (count < c.maxWords && e > 0 && s - e < CUE_WINDOW) {
     let b = e;
     while (b > 0 && (isLetter(text.charCodeAt(b - 1)) || (isJoiner(text.charCodeAt(b - 1)) && b - 2 >= 0 && isLetter(text.charCodeAt(b - 2)) && b < e))) b--;
     if (b === e) break;
-    words.unshift(text.slice(b, e));
-    const key = phraseKey(words.join(' '));
-    if (words.length === 1 && !newline && c.titles.has(key) && (dot || i === s - 1 || i === s - 2)) return 'intro';
+    // The phrase grows by one word to the left: one lower-cased slice and one concatenation per word.
+    let w = text.slice(b, e).toLowerCase();
+    if (w.includes('’')) w = w.replace(/’/g, "'");
+    key = count++ ? `${w} ${key}` : w;
+    if (count === 1 && !newline && c.titles.has(key) && (dot || i === s - 1 || i === s - 2)) return 'intro';
     // The longest phrase decides ("spoke to" is an introduction, "to" alone a soft cue).
     if ((c.field.has(key) && colon) || c.intro.has(key)) return newline ? 'signoff' : 'intro';
     if (c.soft.has(key) && !newline) soft = true;

@@ -26,9 +26,10 @@ function entry(c: number): number {
   return v;
 }
 
-export const isLetter = (c: number) => (entry(c) & LETTER) !== 0;
-export const isUpper = (c: number) => (entry(c) & UPPER) !== 0;
-export const isLower = (c: number) => (entry(c) & LOWER) !== 0;
+// ASCII first, without a call (most characters of care text).
+export const isLetter = (c: number) => (c < 128 ? ((c | 0x20) >= 97 && (c | 0x20) <= 122) : (entry(c) & LETTER) !== 0);
+export const isUpper = (c: number) => (c < 128 ? c >= 65 && c <= 90 : (entry(c) & UPPER) !== 0);
+export const isLower = (c: number) => (c < 128 ? c >= 97 && c <= 122 : (entry(c) & LOWER) !== 0);
 /** A letter of a script without case (CJK, Arabic, Hebrew, Devanagari, Thai…). */
 export const isCaseless = (c: number) => (entry(c) & (LETTER | UPPER | LOWER)) === LETTER;
 

@@ -20,6 +20,7 @@ export interface NameLexiconFile {
   roles?: string[];
   fieldLabels?: string[];
   nameFields?: string[];
+  otherScripts?: string[];
 }
 
 /** The merged word sets the names detector reads; every key is lower case, NFC. */
@@ -36,6 +37,8 @@ export interface NameLexicon {
   cues: { intro: string[]; soft: string[]; lowercase: string[]; after: string[] };
   questions: string[];
   answerFillers: string[];
+  /** Unicode script names (Cyrillic, Han…) whose words among Latin-script words are names. */
+  otherScripts: string[];
 }
 
 const listCache = new Map<string, string[]>();
@@ -95,7 +98,7 @@ export function loadNameLexicon(names: readonly string[], where: string): NameLe
   const lex: NameLexicon = {
     distinctive: new Set(), commonNames: new Set(), commonWords: new Set(), notNames: new Set(), titles: new Set(),
     particles: new Set(), roles: new Set(), fieldLabels: new Set(), nameFields: new Set(),
-    cues: { intro: [], soft: [], lowercase: [], after: [] }, questions: [], answerFillers: [],
+    cues: { intro: [], soft: [], lowercase: [], after: [] }, questions: [], answerFillers: [], otherScripts: [],
   };
   for (const name of names) {
     const { data, file } = readLexiconFile<NameLexiconFile>(name, where);
@@ -115,6 +118,7 @@ export function loadNameLexicon(names: readonly string[], where: string): NameLe
     for (const k of ['intro', 'soft', 'lowercase', 'after'] as const) lex.cues[k].push(...lower(list(`cues/${k}`, data.cues?.[k])));
     lex.questions.push(...lower(list('questions', data.questions)));
     lex.answerFillers.push(...lower(list('answerFillers', data.answerFillers)));
+    for (const sc of list('otherScripts', data.otherScripts) ?? []) if (!lex.otherScripts.includes(sc)) lex.otherScripts.push(sc);
   }
   // A word listed as a common-word name is weak even where a name list calls it distinctive.
   for (const w of lex.commonNames) lex.distinctive.delete(w);

@@ -1,7 +1,7 @@
 import type { ScanContext } from '../candidate.js';
 import { cueBefore, endsLine } from './cues.js';
 import { classifyWord } from './classify.js';
-import { hasNonAscii, isLetter, isUpper, startsWord, wordEnd } from './letters.js';
+import { hasNonAscii, isCaseless, isLetter, isLower, isUpper, startsWord, wordEnd } from './letters.js';
 import { offerScored } from './offer.js';
 import type { NamesRule } from './plan.js';
 import { readRun, type NameWord } from './runs.js';
@@ -16,9 +16,10 @@ export interface NamesPassState {
   capPos: number;
   lowerPos: number;
   questionPos: number;
+  scriptPos: number;
 }
 
-export const newNamesPassState = (): NamesPassState => ({ capPos: 0, lowerPos: 0, questionPos: 0 });
+export const newNamesPassState = (): NamesPassState => ({ capPos: 0, lowerPos: 0, questionPos: 0, scriptPos: 0 });
 
 /** How far a name's words reach along its line. */
 const MAX_LINE = 160;
@@ -31,6 +32,7 @@ export function namesPass(ctx: ScanContext, rules: readonly NamesRule[], st: Nam
     st.capPos = capitalsFrom(ctx, r, Math.max(0, st.capPos - ctx.base), limit);
     if (r.cues.lowercaseGate) st.lowerPos = lowerFrom(ctx, r, Math.max(0, st.lowerPos - ctx.base), limit);
     if (r.cues.question) st.questionPos = questionsFrom(ctx, r, Math.max(0, st.questionPos - ctx.base), limit);
+    if (r.scriptGate) st.scriptPos = otherScriptsFrom(ctx, r, r.scriptGate, Math.max(0, st.scriptPos - ctx.base), limit);
   }
 }
 
@@ -120,9 +122,29 @@ function decideRun(ctx: ScanContext, r: NamesRule, run: NameWord[]): void {
   // Without a cue one listed word is not enough (Ford, Chase, Luhn are brands and terms too); two are, and
   // so are unlisted words with letters outside ASCII beside an initial or another name word.
   else if (names + initials >= 2 && (unknown || weak) && (nonAscii || initials)) confidence = 0.65;
-  else if (unknown && nonAscii && !sentenceStart(text, s0)) confidence = 0.6;
+  // One distinctive name inside a sentence, between lower-case words ("asked Priya to call"): a name; at a
+  // sentence's start, or beside other capitalised words (titles, brands: "Chase Sapphire"), it is not.
+  else if (strong === 1 && words.length === 1 && !sentenceStart(text, s0) && lowerAround(text, s0, end)) confidence = 0.6;
+  else if (unknown === 1 && words.length === 1 && nonAscii && !sentenceStart(text, s0) && nameShaped(text, words[0]!)) confidence = 0.6;
   if (!confidence) return;
   offerScored(ctx, r.rule, s0, end, confidence, intro ? ['cue'] : soft ? ['soft cue'] : ['name lists']);
+}
+
+/** The words before s and after e on the line start in lower case (or there is none after). */
+function lowerAround(text: string, s: number, e: number): boolean {
+  let b = s - 1;
+  while (b >= 0 && (text.charCodeAt(b) === 32 || text.charCodeAt(b) === 44)) b--;
+  if (b < 0 || !isLower(text.charCodeAt(b))) return false;
+  let a = e;
+  while (a < text.length && (text.charCodeAt(a) === 32 || text.charCodeAt(a) === 44)) a++;
+  return a >= text.length || !isUpper(text.charCodeAt(a));
+}
+
+/** A capital and at least two lower-case letters: a word written as a name ("Ludmiła", not "Ự" or "ĐT"). */
+function nameShaped(text: string, w: NameWord): boolean {
+  let lower = 0;
+  for (let i = w.s + 1; i < w.e; i++) if (isLower(text.charCodeAt(i))) lower++;
+  return lower >= 2;
 }
 
 /** An introduction before s, a sign-off on the line before (the name ending its line), or a marking word after e. */
@@ -214,4 +236,61 @@ function answerAfter(ctx: ScanContext, r: NamesRule, from: number): void {
   const named = words.filter((w) => w.kind !== 'particle' && w.kind !== 'initial');
   if (!named.length || !named.every((w) => w.kind === 'strong' || w.kind === 'weak' || w.kind === 'unknown' || (capital && w.kind === 'common'))) return;
   offerScored(ctx, r.rule, s, words[words.length - 1]!.e, 0.85, ['answer to a name question']);
+}
+
+const isLatinLetter = (c: number) => isLetter(c) && (c < 0x250 || (c >= 0x1e00 && c <= 0x1eff));
+
+/**
+ * Words of another script (Cyrillic, Greek, Han, Arabic…) standing among Latin-script words: a name as the
+ * customer writes it ("cust Анна Гаврилова called", "王秀英: hi"). The run of such words (at most four on
+ * the line) is a name when a Latin word stands before or after it on the line and no word of another script does.
+ */
+function otherScriptsFrom(ctx: ScanContext, r: NamesRule, gate: RegExp, from: number, limit: number): number {
+  const text = ctx.text;
+  let i = from;
+  while (i < limit) {
+    gate.lastIndex = i;
+    if (!gate.test(text)) break;
+    const h = gate.lastIndex - 1;
+    if (h >= limit) break;
+    let s = h;
+    while (s > 0 && isLetter(text.charCodeAt(s - 1)) && !isLatinLetter(text.charCodeAt(s - 1))) s--;
+    let e = wordEnd(text, s);
+    if (e <= h) e = h + 1;
+    // Up to three more words of that kind, one or two spaces apart.
+    for (let n = 0; n < 3; n++) {
+      let j = e;
+      while (j < text.length && j - e < 2 && text.charCodeAt(j) === 32) j++;
+      if (j === e || !isLetter(text.charCodeAt(j)) || isLatinLetter(text.charCodeAt(j))) break;
+      e = wordEnd(text, j);
+    }
+    i = Math.max(e, h + 1);
+    // Written as a name: two letters or more, a capital first in a script with case.
+    const first = text.charCodeAt(s);
+    if (e - s < 2 || !(isUpper(first) || isCaseless(first)) || !oneScriptWord(gate, text, s, e)) continue;
+    const before = neighbour(text, s, -1);
+    const after = neighbour(text, e, 1);
+    if (before === 'other' || after === 'other' || (before === 'none' && after === 'none') || [...text.slice(s, e)].length < 2) continue;
+    offerScored(ctx, r.rule, s, e, 0.65, ['script among Latin words']);
+  }
+  return ctx.base + Math.max(i, limit);
+}
+
+const LETTER_OR_MARK = /^[\p{L}\p{M}]$/u;
+
+/** Every letter of the words in [s, e) belongs to the gate's scripts and is a letter (not a mix such as "ၐⰀ", nor a numeral of the script such as "𐹠"). */
+function oneScriptWord(gate: RegExp, text: string, s: number, e: number): boolean {
+  const one = new RegExp(gate.source, 'u');
+  for (const ch of text.slice(s, e)) if (ch !== ' ' && (!one.test(ch) || !LETTER_OR_MARK.test(ch))) return false;
+  return true;
+}
+
+/** The nearest letter before s (dir -1) or from e (dir 1) on the line, within 24 characters. */
+function neighbour(text: string, at: number, dir: -1 | 1): 'latin' | 'other' | 'none' {
+  for (let k = 0, j = dir < 0 ? at - 1 : at; k < 24 && j >= 0 && j < text.length; k++, j += dir) {
+    const c = text.charCodeAt(j);
+    if (c === 10) return 'none';
+    if (isLetter(c)) return isLatinLetter(c) ? 'latin' : 'other';
+  }
+  return 'none';
 }
