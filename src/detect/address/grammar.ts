@@ -6,6 +6,7 @@ export interface AddressLexiconFile {
   streetTypesAfter?: Record<string, string[]>;
   streetTypesBefore?: Record<string, string[]>;
   streetTypesBeforeLowercase?: string[];
+  streetTypesAfterLowercaseName?: string[];
   streetSuffixes?: string[];
   connectors?: string[];
   directions?: string[];
@@ -24,6 +25,8 @@ export interface AddressGrammar {
   typesBefore: Set<string>;
   /** Types before the name that are written in lower case too ("ul. Długa", "rue de la Paix"). */
   typesBeforeLower: Set<string>;
+  /** Types after which a street name in lower case is read ("742 evergreen terrace"). */
+  typesAfterLowerName: Set<string>;
   suffixes: string[];
   connectors: Set<string>;
   directions: Set<string>;
@@ -50,7 +53,7 @@ export function loadAddressGrammar(names: readonly string[], where: string): Add
   const hit = cache.get(key);
   if (hit) return hit;
   const g: AddressGrammar = {
-    typesAfter: new Set(), typesBefore: new Set(), typesBeforeLower: new Set(), suffixes: [], connectors: new Set(), directions: new Set(), units: new Set(),
+    typesAfter: new Set(), typesBefore: new Set(), typesBeforeLower: new Set(), typesAfterLowerName: new Set(), suffixes: [], connectors: new Set(), directions: new Set(), units: new Set(),
     poBox: [], militaryUnits: new Set(), militaryPosts: [], militaryRegions: new Set(), postcodes: new Set(), regions: new Set(),
     blockCues: [], countries: [], countriesByFirst: new Map(),
   };
@@ -65,6 +68,7 @@ export function loadAddressGrammar(names: readonly string[], where: string): Add
     };
     for (const [lang, words] of Object.entries(data.streetTypesAfter ?? {})) strs(words, `streetTypesAfter/${lang}`).forEach((w) => g.typesAfter.add(wordKey(w)));
     for (const [lang, words] of Object.entries(data.streetTypesBefore ?? {})) strs(words, `streetTypesBefore/${lang}`).forEach((w) => g.typesBefore.add(wordKey(w)));
+    strs(data.streetTypesAfterLowercaseName, 'streetTypesAfterLowercaseName').forEach((w) => g.typesAfterLowerName.add(wordKey(w)));
     strs(data.streetTypesBeforeLowercase, 'streetTypesBeforeLowercase').forEach((w) => g.typesBeforeLower.add(wordKey(w)));
     g.suffixes.push(...strs(data.streetSuffixes, 'streetSuffixes').map((w) => w.normalize('NFC').toLowerCase()));
     strs(data.connectors, 'connectors').forEach((w) => g.connectors.add(wordKey(w)));

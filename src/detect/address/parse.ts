@@ -53,7 +53,7 @@ export function streetAround(g: AddressGrammar, toks: Tok[], k: number): [number
     const suffixed = hasSuffix(g, t);
     // Back from the type over the street's name to its house number: capitalised words first; a name in
     // lower case ("742 evergreen terrace") only before a house number of two digits or more.
-    for (const lowerOk of [false, true]) {
+    for (const lowerOk of g.typesAfterLowerName.has(wordKey(t.text)) ? [false, true] : [false]) {
       let i = k - 1;
       let n = 0;
       while (i >= 0 && n < MAX_NAME && (isNameWord(g, toks[i]) || (lowerOk && lowerNameWord(toks[i]))) && !toks[i + 1]!.nl) {
@@ -63,7 +63,8 @@ export function streetAround(g: AddressGrammar, toks: Tok[], k: number): [number
       }
       if (i >= 0 && g.directions.has(wordKey(toks[i]!.text)) && sameLine(i + 1)) i--;
       if (lowerOk && !(isHouseNumber(toks[i]) && /^\d{2}/.test(toks[i]!.text))) continue;
-      if ((n > 0 || suffixed) && isHouseNumber(toks[i]) && !toks[i + 1]!.nl) {
+      // A number that ends a sentence ("Zip is 94105. You can…") is no house number.
+      if ((n > 0 || suffixed) && isHouseNumber(toks[i]) && !toks[i]!.dot && !toks[i + 1]!.nl) {
         let end = k;
         if (toks[end + 1] && g.directions.has(wordKey(toks[end + 1]!.text)) && !toks[end + 1]!.nl) end++;
         return [i, end];

@@ -188,7 +188,9 @@ function lowerFrom(ctx: ScanContext, r: NamesRule, from: number, limit: number):
     // A lower-case name is a word the lists know as a name, one they do not know at all, or a common word
     // with letters outside ASCII (readRun admits only those).
     const named = words.filter((w) => w.kind !== 'particle');
-    if (!named.length || !named.some((w) => w.kind !== 'common')) continue;
+    // Lower-case words the lists call common ("on", "will") are no name here, unless written with letters
+    // outside ASCII (readRun admits only those).
+    if (!named.some((w) => w.kind === 'strong' || w.kind === 'unknown' || (w.kind === 'common' && hasNonAscii(text, w.s, w.e)))) continue;
     offerScored(ctx, r.rule, e, words[words.length - 1]!.e, 0.9, ['cue']);
     i = words[words.length - 1]!.e;
   }
@@ -271,6 +273,8 @@ function otherScriptsFrom(ctx: ScanContext, r: NamesRule, gate: RegExp, from: nu
     const before = neighbour(text, s, -1);
     const after = neighbour(text, e, 1);
     if (before === 'other' || after === 'other' || (before === 'none' && after === 'none') || [...text.slice(s, e)].length < 2) continue;
+    // A word of a script without case (Han, Arabic, Thai) has no capital to say it is a name: it needs a cue.
+    if (isCaseless(first) && !cueBefore(r.cues, text, s) && !afterCue(r, text, e)) continue;
     offerScored(ctx, r.rule, s, e, 0.65, ['script among Latin words']);
   }
   return ctx.base + Math.max(i, limit);
