@@ -9,8 +9,6 @@ import type { NameLexicon } from './lexicon.js';
  * `**Jonathan O'Neill:**`). A field label (`Mobile:`, `E-mail:`, `When:`, `Billing address:`) is never a
  * name: its value belongs to that field's detector. Returns the name's span (relative to the text) or null.
  */
-const VALUE_OF_A_FIELD = /^\**[ \t]{0,3}(?:[+(#$€£]?[ \t]?\d|[^\s@]{1,64}@|https?:|www\.)/;
-
 export function speakerLabelName(lex: NameLexicon, text: string, ls: number, c: number, ignore: ReadonlySet<string>): [number, number] | null {
   let s = ls;
   const skip = (re: RegExp) => {
@@ -37,9 +35,6 @@ export function speakerLabelName(lex: NameLexicon, text: string, ls: number, c: 
     return null;
   }
   if (isFieldLabel(lex, key)) return null;
-  // A bare label whose value another detector reads (a number, a phone, an e-mail, a link) is a field;
-  // a speaker with a role ("Customer (Maria): 4111…") was decided above.
-  if (VALUE_OF_A_FIELD.test(text.slice(c + 1, c + 24))) return null;
   const words = wordsOf(lex, text, s, e);
   return isName(words) ? span(words!) : null;
 }

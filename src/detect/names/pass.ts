@@ -273,8 +273,10 @@ function otherScriptsFrom(ctx: ScanContext, r: NamesRule, gate: RegExp, from: nu
     const before = neighbour(text, s, -1);
     const after = neighbour(text, e, 1);
     if (before === 'other' || after === 'other' || (before === 'none' && after === 'none') || [...text.slice(s, e)].length < 2) continue;
-    // A word of a script without case (Han, Arabic, Thai) has no capital to say it is a name: it needs a cue.
-    if (isCaseless(first) && !cueBefore(r.cues, text, s) && !afterCue(r, text, e)) continue;
+    // A word of a script without case (Han, Arabic, Thai) has no capital to say it is a name: it needs a
+    // cue, a colon after it (a speaker label), or Latin words on both sides ("asked 王秀英 to call");
+    // "café 日本" at a line's end is none of these.
+    if (isCaseless(first) && !(before === 'latin' && after === 'latin') && text.charCodeAt(e) !== 58 && !cueBefore(r.cues, text, s) && !afterCue(r, text, e)) continue;
     offerScored(ctx, r.rule, s, e, 0.65, ['script among Latin words']);
   }
   return ctx.base + Math.max(i, limit);
