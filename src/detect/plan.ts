@@ -7,6 +7,9 @@ import {
   type BuiltinDetector, type DigitsDetector, type KeywordDetector, type PatternSpec, type Rule, type RulePack,
 } from '../rules/types.js';
 import type { Validator } from '../validators/types.js';
+import { compileAddressRule, type AddressRule } from './address/plan.js';
+import { loadNameLexicon, type NameLexicon } from './names/lexicon.js';
+import { compileNamesRule, type NamesRule } from './names/plan.js';
 import { GATE_WORDS } from './spoken-words.js';
 import { WordTable } from './word-table.js';
 
@@ -128,7 +131,11 @@ export interface ScanPlan {
   shapeRules: Map<string, { rule: CompiledRule; whole: RegExp }>;
   emailRules: CompiledRule[];
   ipv6Rules: CompiledRule[];
-  speakerRules: { rule: CompiledRule; ignore: Set<string> }[];
+  speakerRules: { rule: CompiledRule; ignore: Set<string>; lex: NameLexicon }[];
+  /** person-names rules with their lexicons (names/). */
+  nameRules: NamesRule[];
+  /** postal-address rules with their grammars (address/). */
+  addressRules: AddressRule[];
 }
 
 export interface PlanOptions {
@@ -196,7 +203,7 @@ export function compilePlan(packs: LoadedPack[], opts: PlanOptions): ScanPlan {
     rules: [], digitRules: [], writtenDigitRules: [], spokenDigitRules: [], minWrittenDigits: 32, loneGroup: new Uint8Array(34), maskChars: new Set(),
     words: new WordTable<WordEntry>(), wordGate: null, wordGateCs: null,
     shapeGate: null, shapeGateCi: null, shapeRules: new Map(),
-    emailRules: [], ipv6Rules: [], speakerRules: [],
+    emailRules: [], ipv6Rules: [], speakerRules: [], nameRules: [], addressRules: [],
   };
   const seen = new Map<string, string>();
   const phrases = new Map<string, { word: string; cs: boolean; targets: KeywordTarget[] }>();
@@ -281,7 +288,7 @@ export function compilePlan(packs: LoadedPack[], opts: PlanOptions): ScanPlan {
         }
         if (dr.spoken) plan.spokenDigitRules.push(dr);
       } else if (isBuiltinDetector(d)) {
-        addBuiltin(plan, compiled, d);
+        addBuiltin(plan, compiled, d, `${file} at ${ptr}/detector/lexicons`);
       } else if (isKeywordDetector(d)) {
         const target = compileKeyword(compiled, d, file, ptr, trusted);
         d.keywords.forEach((k, i) => {
@@ -435,10 +442,15 @@ function detectorName(rule: Rule): string {
   return 'shape';
 }
 
-function addBuiltin(plan: ScanPlan, rule: CompiledRule, d: BuiltinDetector): void {
+function addBuiltin(plan: ScanPlan, rule: CompiledRule, d: BuiltinDetector, where: string): void {
   if (d.builtin === 'email') plan.emailRules.push(rule);
   else if (d.builtin === 'ipv6') plan.ipv6Rules.push(rule);
-  else plan.speakerRules.push({ rule, ignore: new Set((d.ignoreLabels ?? []).map((l) => l.toLowerCase())) });
+  else if (d.builtin === 'person-names') plan.nameRules.push(compileNamesRule(rule, d.lexicons, where));
+  else if (d.builtin === 'postal-address') plan.addressRules.push(compileAddressRule(rule, d.lexicons, where));
+  else {
+    const lex = loadNameLexicon(d.lexicons?.length ? d.lexicons : ['names'], where);
+    plan.speakerRules.push({ rule, ignore: new Set((d.ignoreLabels ?? []).map((l) => l.toLowerCase())), lex });
+  }
 }
 
 const groupCounts = (shapes: readonly string[]) => new Set(shapes.map((x) => x.split('-').length));

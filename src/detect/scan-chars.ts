@@ -1,6 +1,6 @@
 import { failClosed, offerCandidate, type ScanContext } from './candidate.js';
 import { ALPHA, CLASS, DIGIT, EMAIL_DOMAIN, EMAIL_LOCAL, IPV6 } from './chars.js';
-import { SPEAKER_LABEL } from './patterns.js';
+import { speakerLabelName } from './names/labels.js';
 import type { ScanPlan } from './plan.js';
 
 /**
@@ -138,21 +138,14 @@ function speakerAt(ctx: ScanContext, plan: ScanPlan, c: number): void {
     if (ctx.base + c > MAX_LABEL_LINE) return;
     ls = -ctx.base; // the text's first line
   }
-  const label = text.slice(ls, c);
-  // "Agent:", "Customer:": a lone role word (most labels) needs no regex.
-  const word = /^[ \t]{0,4}([A-Za-z]{1,24})$/.exec(label);
-  if (word && plan.speakerRules.every(({ ignore }) => ignore.has(word[1]!.toLowerCase()))) return;
-  const m = SPEAKER_LABEL.exec(label);
-  if (!m || m[1] === undefined) return;
-  const name = m[1];
-  const start = ls + m[0].lastIndexOf(name);
-  for (const { rule, ignore } of plan.speakerRules) {
-    const firstWord = name.split(' ')[0]!.toLowerCase();
-    if (ignore.has(name.toLowerCase()) || ignore.has(firstWord)) continue;
+  // Speaker or field label: decided by the names lexicon (names/labels.ts).
+  for (const { rule, ignore, lex } of plan.speakerRules) {
+    const found = speakerLabelName(lex, text, Math.max(0, ls), c, ignore);
+    if (!found) continue;
     try {
-      offerCandidate(ctx, rule, start, start + name.length, '', false, undefined);
+      offerCandidate(ctx, rule, found[0], found[1], '', false, undefined);
     } catch (err) {
-      failClosed(ctx, rule, start, start + name.length, err);
+      failClosed(ctx, rule, found[0], found[1], err);
     }
   }
 }

@@ -3,6 +3,8 @@ import { isDigitCode } from './chars.js';
 import type { ScanPlan, WordEntry } from './plan.js';
 import { colonAt, emailAt, type CharPassState } from './scan-chars.js';
 import { digitsAt, newDigitPassState, resumeDigits, type DigitPassState } from './scan-digits.js';
+import { addressPass, newAddressPassState, type AddressPassState } from './address/pass.js';
+import { namesPass, newNamesPassState, type NamesPassState } from './names/pass.js';
 import { keywordAt, type KeywordPassState } from './scan-keywords.js';
 import { shapesFrom, type ShapePassState } from './scan-shapes.js';
 import { newSpokenPassState, spokenAt, type SpokenPassState } from './scan-spoken.js';
@@ -28,6 +30,8 @@ export interface ScannerState {
   keywords: KeywordPassState;
   chars: CharPassState;
   shapes: ShapePassState;
+  names: NamesPassState;
+  addresses: AddressPassState;
 }
 
 export function newScannerState(plan: ScanPlan): ScannerState {
@@ -43,6 +47,8 @@ export function newScannerState(plan: ScanPlan): ScannerState {
     keywords: { next: 0, nextCs: 0 },
     chars: { emailNext: 0, colonNext: 0 },
     shapes: { next: 0 },
+    names: newNamesPassState(),
+    addresses: newAddressPassState(),
   };
 }
 
@@ -67,6 +73,8 @@ export function scan(ctx: ScanContext, plan: ScanPlan, st: ScannerState): void {
     st.colonPos = ctx.base + limit;
   }
   if (plan.shapeGate || plan.shapeGateCi) st.shapePos = shapesFrom(ctx, plan, st.shapes, st.shapePos, limit);
+  if (plan.nameRules.length) namesPass(ctx, plan.nameRules, st.names, limit);
+  if (plan.addressRules.length) addressPass(ctx, plan.addressRules, st.addresses, limit);
 }
 
 function digitPass(ctx: ScanContext, plan: ScanPlan, st: ScannerState, limit: number): void {

@@ -9,7 +9,7 @@ import type { RulePack } from './types.js';
 export const RULES_DIR = fileURLToPath(new URL('../../rules/', import.meta.url));
 
 /** Shipped packs, in the order they are loaded by default. */
-export const DEFAULT_PACKS: readonly string[] = ['pci', 'pii-core', 'pii-us', 'pii-eu'];
+export const DEFAULT_PACKS: readonly string[] = ['pci', 'pii-core', 'pii-us', 'pii-eu', 'pii-names'];
 
 let validatePack: ValidateFunction | undefined;
 

@@ -61,8 +61,10 @@ export interface DigitsDetector {
 }
 
 export interface BuiltinDetector {
-  builtin: 'email' | 'ipv6' | 'speaker-label';
+  builtin: 'email' | 'ipv6' | 'speaker-label' | 'person-names' | 'postal-address';
   ignoreLabels?: string[];
+  /** person-names, postal-address, speaker-label: lexicons (shipped names from rules/lexicons/ or JSON paths). */
+  lexicons?: string[];
 }
 
 export interface PatternSpec {
@@ -95,7 +97,7 @@ export function isDigitsDetector(d: Detector): d is DigitsDetector {
 }
 export function isBuiltinDetector(d: Detector): d is BuiltinDetector {
   const b = (d as BuiltinDetector).builtin;
-  return b === 'email' || b === 'ipv6' || b === 'speaker-label';
+  return b === 'email' || b === 'ipv6' || b === 'speaker-label' || b === 'person-names' || b === 'postal-address';
 }
 export function isKeywordDetector(d: Detector): d is KeywordDetector {
   return Array.isArray((d as KeywordDetector).keywords);

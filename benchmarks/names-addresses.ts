@@ -1,0 +1,180 @@
+/**
+ * PERSON and STREET_ADDRESS on a generated development corpus, and the throughput cost of the names and
+ * address detectors (same run, with and without them).
+ *
+ *   npx tsx benchmarks/names-addresses.ts [--docs 3000] [--seed 7]
+ *
+ * Names and addresses come from faker's locales (values generated, never listed; the lexicons are not
+ * drawn from faker). A value counts as masked only when no word of three letters or more of it is left
+ * in clear (accuracy.md 5). Words wrongly altered: unlabelled words that a mask touched, over all
+ * unlabelled words. This corpus was written by the detector's author: it is for development; the blind
+ * corpus (benchmarks/blind/) is the one to quote.
+ */
+import { allLocales, Faker, type LocaleDefinition } from '@faker-js/faker';
+import { createRedactor, type Redactor } from '../src/index.js';
+import { careText } from './corpus.js';
+
+const args = process.argv.slice(2);
+const opt = (name: string, dflt: number) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : dflt;
+};
+const DOCS = opt('docs', 3000);
+const SEED = opt('seed', 7);
+
+const LOCALES = ['en_US', 'en_GB', 'de', 'fr', 'es', 'it', 'pt_BR', 'pt_PT', 'nl', 'pl', 'hu', 'fi', 'sv', 'cs_CZ', 'sk', 'da', 'nb_NO', 'tr', 'ro', 'hr', 'ru', 'uk', 'el', 'vi', 'en_IN', 'en_AU'];
+const fakers = LOCALES.map((l) => new Faker({ locale: [allLocales[l as keyof typeof allLocales] as LocaleDefinition, allLocales.en, allLocales.base] }));
+
+interface Label { entity: 'PERSON' | 'STREET_ADDRESS' | 'OTHER'; start: number; end: number; nonAscii: boolean }
+interface Doc { text: string; labels: Label[] }
+
+/** A document assembled from parts: strings, or labelled values. */
+function doc(parts: (string | [Label['entity'], string])[]): Doc {
+  let text = '';
+  const labels: Label[] = [];
+  for (const p of parts) {
+    if (typeof p === 'string') text += p;
+    else {
+      labels.push({ entity: p[0], start: text.length, end: text.length + p[1].length, nonAscii: /[^\x00-\x7f]/.test(p[1]) });
+      text += p[1];
+    }
+  }
+  return { text, labels };
+}
+
+type Gen = (f: Faker) => Doc;
+const P = (s: string): ['PERSON', string] => ['PERSON', s];
+const A = (s: string): ['STREET_ADDRESS', string] => ['STREET_ADDRESS', s];
+/** Other personal data in a template (phones, e-mails): not scored here, and not counted as damage. */
+const O = (s: string): ['OTHER', string] => ['OTHER', s];
+const full = (f: Faker) => `${f.person.firstName()} ${f.person.lastName()}`;
+const street = (f: Faker) => f.location.streetAddress(f.datatype.boolean());
+const block = (f: Faker) => `${f.location.streetAddress()}\n${f.location.zipCode()} ${f.location.city()}\n${f.location.country()}`;
+
+const TEMPLATES: Gen[] = [
+  (f) => doc(['Hi, my name is ', P(full(f)), ' and my order never arrived.']),
+  (f) => doc(['this is ', P(full(f)), ', calling about a double charge']),
+  (f) => doc(['cust ', P(full(f)), ' called re refund, cb requested']),
+  (f) => doc(['spoke to ', P(full(f)), ' who confirmed the address']),
+  (f) => doc(['Dear ', P(full(f)), ',\nthank you for your message.']),
+  (f) => doc(['Thanks,\n', P(full(f)), '\n']),
+  (f) => doc(['Agent: may I have your last name?\nCustomer: ', P(f.person.lastName()), '\nAgent: thank you']),
+  (f) => doc(['[09:55] ', P(f.person.firstName()), ': hi, the parcel is late\n[09:56] Agent: sorry to hear that']),
+  (f) => doc(['Customer (', P(f.person.firstName()), '): I want to cancel\nAgent: ok']),
+  (f) => doc(['Name: ', P(full(f)), '\nMobile: ', O(f.phone.number()), '\nE-mail: ', O(f.internet.email()), '\nWhen: tomorrow']),
+  (f) => doc(['From: ', P(full(f)), ' <', O(f.internet.email()), '>\nSubject: refund']),
+  (f) => doc(['my name is ', P(full(f).toLowerCase()), ' and i need help']),
+  (f) => doc(['Ticket closed. ', P(full(f)), ' confirmed receipt of the replacement.']),
+  (f) => doc(['name on account ', P(full(f)), ', verified DOB']),
+  (f) => doc(['Please ship it to ', A(street(f)), ' instead.']),
+  (f) => doc(['new address: ', A(`${street(f)}, ${f.location.zipCode()} ${f.location.city()}`), '\nthanks']),
+  (f) => doc(['billing address:\n', A(block(f)), '\n\nPlease confirm.']),
+  (f) => doc(['Customer moved to ', A(street(f)), ' last month.']),
+  (f) => doc(['Ship to: ', A(`${street(f)}, ${f.location.city()}`), '\nCarrier: UPS']),
+  (f) => doc(['Manager: ', P(full(f)), '\nDispatcher: ', P(full(f)), '\nCallback: ', O(f.phone.number())]),
+];
+
+// Hard negatives: text with capitalised words, field labels and words that are also names.
+const NEGATIVES = [
+  'Mobile: please call back after 5pm',
+  'Fax: not available. Website: see the help centre',
+  'Will you mark the case as resolved? I hope so, may it close today.',
+  'The Grace period ends in May; Bill Pay is under Settings.',
+  'Order 55812 shipped via FedEx Ground, tracking in the Amazon app.',
+  'Reset the Apple ID password, then open Google Chrome and Microsoft Teams.',
+  'Card: Visa Platinum ending in the last four digits. Billing: monthly. Shipping: free.',
+  'When: Tuesday 3pm. Where: Main Street branch. Contact: front desk.',
+  'Blue Widget and Red Gadget are back in stock at the Central Warehouse.',
+  'Refund approved under Policy 12, see Section 4 of the Terms and Conditions.',
+];
+
+function rng(seed: number) {
+  let s = seed >>> 0;
+  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+}
+
+export function corpus(n: number, seed: number): Doc[] {
+  const rand = rng(seed);
+  const docs: Doc[] = [];
+  for (let i = 0; i < n; i++) {
+    const f = fakers[Math.floor(rand() * fakers.length)]!;
+    f.seed(seed * 100003 + i);
+    const main = TEMPLATES[Math.floor(rand() * TEMPLATES.length)]!(f);
+    const neg = NEGATIVES[Math.floor(rand() * NEGATIVES.length)]!;
+    docs.push({ text: `${main.text}\n${neg}\n`, labels: main.labels });
+  }
+  return docs;
+}
+
+const WORD = /[\p{L}\p{M}]+|\d+/gu;
+
+function score(r: Redactor, docs: Doc[]) {
+  const t: Record<string, { n: number; masked: number; nonAscii: number; nonAsciiMasked: number }> = {};
+  let unlabelled = 0;
+  let altered = 0;
+  for (const d of docs) {
+    const masked = r.redact(d.text).findings.map((f) => [f.start, f.end] as const);
+    const covered = (s: number, e: number) => masked.some(([a, b]) => a <= s && e <= b);
+    const touched = (s: number, e: number) => masked.some(([a, b]) => a < e && s < b);
+    for (const l of d.labels) {
+      const x = (t[l.entity] ??= { n: 0, masked: 0, nonAscii: 0, nonAsciiMasked: 0 });
+      let ok = true;
+      for (const m of d.text.slice(l.start, l.end).matchAll(WORD)) {
+        if (m[0].length >= 3 && !covered(l.start + m.index, l.start + m.index + m[0].length)) ok = false;
+      }
+      x.n++;
+      if (ok) x.masked++;
+      if (l.nonAscii) {
+        x.nonAscii++;
+        if (ok) x.nonAsciiMasked++;
+      }
+    }
+    for (const m of d.text.matchAll(WORD)) {
+      const s = m.index;
+      const e = s + m[0].length;
+      if (d.labels.some((l) => l.start < e && s < l.end)) continue;
+      unlabelled++;
+      if (touched(s, e)) altered++;
+    }
+  }
+  return { t, unlabelled, altered };
+}
+
+function throughput(r: Redactor, text: string): number {
+  for (let i = 0; i < 2; i++) r.redact(text);
+  const runs: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    r.redact(text);
+    runs.push(performance.now() - t0);
+  }
+  runs.sort((a, b) => a - b);
+  return text.length / 1e6 / (runs[2]! / 1000);
+}
+
+const pct = (a: number, b: number) => (b ? ((100 * a) / b).toFixed(1) : '–');
+
+if (process.argv[1]?.endsWith('names-addresses.ts')) {
+  const docs = corpus(DOCS, SEED);
+  const withNames = createRedactor({});
+  const without = createRedactor({ disable: ['person-names', 'postal-address'] });
+  for (const [name, r] of [['with names/address detectors', withNames], ['without them', without]] as const) {
+    const s = score(r, docs);
+    console.log(`${name}: ${DOCS} docs, seed ${SEED}`);
+    for (const [e, x] of Object.entries(s.t).filter(([e]) => e !== 'OTHER')) {
+      console.log(`  ${e.padEnd(15)} ${pct(x.masked, x.n)}% fully masked (${x.masked}/${x.n}); non-ASCII ${pct(x.nonAsciiMasked, x.nonAscii)}% (${x.nonAsciiMasked}/${x.nonAscii})`);
+    }
+    console.log(`  words wrongly altered ${pct(s.altered, s.unlabelled)}% (${s.altered}/${s.unlabelled})`);
+  }
+  const onlyNames = createRedactor({ disable: ['postal-address'] });
+  const onlyAddresses = createRedactor({ disable: ['person-names'] });
+  const texts = [
+    ['this corpus (a name or address in every document)', docs.map((d) => d.text).join('\n').repeat(3)],
+    ['care text of benchmarks/corpus.ts (PII on one line in five)', careText(2_000_000, 1)],
+  ] as const;
+  for (const [what, text] of texts) {
+    const [a, n, ad, b] = [withNames, onlyNames, onlyAddresses, without].map((r) => throughput(r, text));
+    console.log(`throughput, ${what}, ${(text.length / 1e6).toFixed(1)} M chars, median of 5 (MB/s of UTF-16 units):`);
+    console.log(`  both detectors ${a!.toFixed(2)}, names only ${n!.toFixed(2)}, addresses only ${ad!.toFixed(2)}, neither ${b!.toFixed(2)}; with/without ${(a! / b!).toFixed(2)}`);
+  }
+}

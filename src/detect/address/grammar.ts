@@ -1,0 +1,108 @@
+import { CaregateError } from '../../errors.js';
+import { readLexiconFile } from '../names/lexicon.js';
+
+/** An address lexicon file as written in rules/lexicons/addresses.json (every field optional in a user's file). */
+export interface AddressLexiconFile {
+  streetTypesAfter?: Record<string, string[]>;
+  streetTypesBefore?: Record<string, string[]>;
+  streetTypesBeforeLowercase?: string[];
+  streetTypesAfterLowercaseName?: string[];
+  streetSuffixes?: string[];
+  connectors?: string[];
+  directions?: string[];
+  unitWords?: string[];
+  poBox?: string[];
+  military?: { units?: string[]; posts?: string[]; regions?: string[] };
+  postcodes?: Record<string, string[]>;
+  regionCodes?: string[];
+  blockCues?: string[];
+  countries?: string[];
+}
+
+/** The merged grammar; word keys are lower case without a final period. */
+export interface AddressGrammar {
+  typesAfter: Set<string>;
+  typesBefore: Set<string>;
+  /** Types before the name that are written in lower case too ("ul. Długa", "rue de la Paix"). */
+  typesBeforeLower: Set<string>;
+  /** Types after which a street name in lower case is read ("742 evergreen terrace"). */
+  typesAfterLowerName: Set<string>;
+  suffixes: string[];
+  connectors: Set<string>;
+  directions: Set<string>;
+  units: Set<string>;
+  poBox: string[];
+  militaryUnits: Set<string>;
+  militaryPosts: string[];
+  militaryRegions: Set<string>;
+  /** Postcode shapes (9 digit, A capital letter) by their length. */
+  postcodes: Set<string>;
+  regions: Set<string>;
+  blockCues: string[];
+  countries: string[];
+  /** Country names by their first word, each as its words. */
+  countriesByFirst: Map<string, string[][]>;
+}
+
+export const wordKey = (w: string) => w.normalize('NFC').toLowerCase().replace(/\.$/, '');
+
+const cache = new Map<string, AddressGrammar>();
+
+export function loadAddressGrammar(names: readonly string[], where: string): AddressGrammar {
+  const key = names.join('\u0000');
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const g: AddressGrammar = {
+    typesAfter: new Set(), typesBefore: new Set(), typesBeforeLower: new Set(), typesAfterLowerName: new Set(), suffixes: [], connectors: new Set(), directions: new Set(), units: new Set(),
+    poBox: [], militaryUnits: new Set(), militaryPosts: [], militaryRegions: new Set(), postcodes: new Set(), regions: new Set(),
+    blockCues: [], countries: [], countriesByFirst: new Map(),
+  };
+  for (const name of names) {
+    const { data, file } = readLexiconFile<AddressLexiconFile>(name, where);
+    const strs = (v: unknown, k: string): string[] => {
+      if (v === undefined) return [];
+      if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) {
+        throw new CaregateError('E_LEXICON_SHAPE', `lexicon ${file}: "${k}" must be a list of strings`, { file, pointer: `/${k}` });
+      }
+      return v as string[];
+    };
+    for (const [lang, words] of Object.entries(data.streetTypesAfter ?? {})) strs(words, `streetTypesAfter/${lang}`).forEach((w) => g.typesAfter.add(wordKey(w)));
+    for (const [lang, words] of Object.entries(data.streetTypesBefore ?? {})) strs(words, `streetTypesBefore/${lang}`).forEach((w) => g.typesBefore.add(wordKey(w)));
+    strs(data.streetTypesAfterLowercaseName, 'streetTypesAfterLowercaseName').forEach((w) => g.typesAfterLowerName.add(wordKey(w)));
+    strs(data.streetTypesBeforeLowercase, 'streetTypesBeforeLowercase').forEach((w) => g.typesBeforeLower.add(wordKey(w)));
+    g.suffixes.push(...strs(data.streetSuffixes, 'streetSuffixes').map((w) => w.normalize('NFC').toLowerCase()));
+    strs(data.connectors, 'connectors').forEach((w) => g.connectors.add(wordKey(w)));
+    strs(data.directions, 'directions').forEach((w) => g.directions.add(wordKey(w)));
+    strs(data.unitWords, 'unitWords').forEach((w) => g.units.add(wordKey(w)));
+    g.poBox.push(...strs(data.poBox, 'poBox'));
+    strs(data.military?.units, 'military/units').forEach((w) => g.militaryUnits.add(wordKey(w)));
+    g.militaryPosts.push(...strs(data.military?.posts, 'military/posts'));
+    strs(data.military?.regions, 'military/regions').forEach((w) => g.militaryRegions.add(w));
+    for (const [cc, shapes] of Object.entries(data.postcodes ?? {})) {
+      for (const s of strs(shapes, `postcodes/${cc}`)) {
+        if (!/^[9A -]{3,10}$/.test(s)) {
+          throw new CaregateError('E_LEXICON_SHAPE', `lexicon ${file}: postcode shape "${s}" at /postcodes/${cc} may hold only 9 (digit), A (letter), space and -`, { file, pointer: `/postcodes/${cc}` });
+        }
+        g.postcodes.add(s);
+      }
+    }
+    strs(data.regionCodes, 'regionCodes').forEach((w) => g.regions.add(w));
+    g.blockCues.push(...strs(data.blockCues, 'blockCues').map((w) => w.toLowerCase()));
+    g.countries.push(...strs(data.countries, 'countries'));
+  }
+  for (const c of g.countries) {
+    const parts = c.split(' ').map((p) => p.replace(/\.$/, ''));
+    const list = g.countriesByFirst.get(parts[0]!) ?? [];
+    list.push(parts);
+    g.countriesByFirst.set(parts[0]!, list);
+  }
+  cache.set(key, g);
+  return g;
+}
+
+/** The shape of a token for postcode matching: digits → 9, letters → A (upper case), other kept. */
+export function shapeOf(s: string): string {
+  let out = '';
+  for (const ch of s) out += ch >= '0' && ch <= '9' ? '9' : /\p{L}/u.test(ch) ? (ch === ch.toUpperCase() ? 'A' : 'a') : ch;
+  return out;
+}

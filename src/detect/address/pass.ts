@@ -1,0 +1,212 @@
+import type { ScanContext } from '../candidate.js';
+import { isLetter, isUpper } from '../names/letters.js';
+import { offerScored } from '../names/offer.js';
+import { wordKey } from './grammar.js';
+import { cityLine, extendAddress, hasSuffix, streetAround } from './parse.js';
+import type { AddressRule } from './plan.js';
+import { tokenize, type Tok } from './tokens.js';
+
+/**
+ * The postal-address detector: irregexp gates find street types (and suffixes), PO boxes, military posts
+ * and address-block cues; the grammar (parse.ts) reads the tokens around each hit. Every decision reads at
+ * most BACK characters before its hit and AHEAD after it, so streams find what one pass finds.
+ */
+export interface AddressPassState {
+  typePos: number;
+  numberPos: number;
+  linePos: number;
+  boxPos: number;
+  postPos: number;
+  blockPos: number;
+}
+
+export const newAddressPassState = (): AddressPassState => ({ typePos: 0, numberPos: 0, linePos: 0, boxPos: 0, postPos: 0, blockPos: 0 });
+
+const BACK = 100;
+/** A line that starts with a digit (a postcode before its city: "10115 Berlin"). */
+const LINE_DIGIT = /\n[ \t]{0,4}\d/g;
+const AHEAD = 320;
+/** An address block after a cue: at most this many lines of at most LINE characters. */
+const BLOCK_LINES = 6;
+const LINE = 100;
+
+export function addressPass(ctx: ScanContext, rules: readonly AddressRule[], st: AddressPassState, limit: number): void {
+  for (const r of rules) {
+    st.typePos = gateFrom(ctx, r.typeGate, st.typePos, limit, (s, e) => streetAt(ctx, r, s, e));
+    st.numberPos = gateFrom(ctx, r.numberGate, st.numberPos, limit, (s, e) => numberAfterStreet(ctx, r, e - 1));
+    st.linePos = gateFrom(ctx, LINE_DIGIT, st.linePos, limit, (s, e) => cityLineAt(ctx, r, e - 1));
+    if (r.boxGate) st.boxPos = gateFrom(ctx, r.boxGate, st.boxPos, limit, (s, e) => fromTo(ctx, r, s, e, 0.85, 'PO box'));
+    if (r.postGate) st.postPos = gateFrom(ctx, r.postGate, st.postPos, limit, (s, e) => militaryAt(ctx, r, s, e));
+    if (r.blockGate) st.blockPos = gateFrom(ctx, r.blockGate, st.blockPos, limit, (s, e) => blockAt(ctx, r, s, e));
+  }
+}
+
+/** Runs a global gate from `from` (absolute) to `limit`; `at` returns where the next search may start. */
+function gateFrom(ctx: ScanContext, gate: RegExp, from: number, limit: number, at: (s: number, e: number) => number): number {
+  const text = ctx.text;
+  let i = Math.max(0, from - ctx.base);
+  while (i < limit) {
+    gate.lastIndex = i;
+    const m = gate.exec(text);
+    if (!m || m.index >= limit) break;
+    const e = m.index + m[0].length;
+    i = Math.max(e, at(m.index, e), m.index + 1);
+  }
+  return ctx.base + Math.max(i, limit);
+}
+
+function hasDigitNear(text: string, s: number, e: number): boolean {
+  for (let i = Math.max(0, s - 40); i < Math.min(text.length, e + 40); i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
+
+/**
+ * Tokens of the window around a hit, from the first whole word after `back` characters before it to
+ * `ahead` characters after it. Hits are read first in a small window (most are no street: "a short
+ * walk", "the park"); only a street found there is read on in the whole window.
+ */
+function windowTokens(text: string, s: number, back = BACK, ahead = AHEAD): Tok[] {
+  let from = Math.max(0, s - back);
+  if (from > 0) while (from < s && !/\s/.test(text[from - 1]!)) from++;
+  return tokenize(text, from, Math.min(text.length, s + ahead), 96);
+}
+
+/** The street found around the hit at s in a small window, then read on in the whole one. */
+function streetFrom(ctx: ScanContext, r: AddressRule, s: number, pick: (toks: Tok[]) => number): number {
+  const text = ctx.text;
+  const near = windowTokens(text, s, 72, 72);
+  const k = pick(near);
+  if (k < 0 || !streetAround(r.g, near, k)) return -1;
+  const toks = windowTokens(text, s);
+  const at = near[k]!.s;
+  const k2 = toks.findIndex((t) => t.s === at);
+  const street = k2 < 0 ? null : streetAround(r.g, toks, k2);
+  if (!street) return -1;
+  return offerTokens(ctx, r, toks, street[0], extendAddress(r.g, toks, street[1]), 0.85, 'street grammar');
+}
+
+function offerTokens(ctx: ScanContext, r: AddressRule, toks: Tok[], a: number, b: number, confidence: number, why: string): number {
+  const last = toks[b]!;
+  // An abbreviation's period ("St.", "Apt.") belongs to the address; a sentence's final one does not.
+  const end = last.dot && last.kind === 'w' && last.text.length <= 4 ? last.e + 1 : last.e;
+  offerScored(ctx, r.rule, toks[a]!.s, end, confidence, [why]);
+  return end;
+}
+
+function streetAt(ctx: ScanContext, r: AddressRule, s: number, e: number): number {
+  if (!hasDigitNear(ctx.text, s, e)) return e;
+  return Math.max(e, streetFrom(ctx, r, s, (toks) => toks.findIndex((t) => t.s <= s && s < t.e)));
+}
+
+/** A house number at d after a street's name: the type or suffix is one of the six words before it. */
+/**
+ * Whether one of the six words before the number at d, on its line, is a street type or ends in a street
+ * suffix: read as slices, without tokenizing the window (most numbers after a word are no house number).
+ */
+function typeWordBefore(r: AddressRule, text: string, d: number): boolean {
+  let e = d;
+  for (let n = 0; n < 6 && e > 0; n++) {
+    while (e > 0 && d - e < 96 && !isLetter(text.charCodeAt(e - 1))) {
+      const c = text.charCodeAt(e - 1);
+      if (c === 10 || (c >= 48 && c <= 57 && n > 0)) return false;
+      e--;
+    }
+    let b = e;
+    while (b > 0 && (isLetter(text.charCodeAt(b - 1)) || text.charCodeAt(b - 1) === 45)) b--;
+    if (b === e) return false;
+    const w = text.slice(b, e);
+    const key = wordKey(w);
+    if (r.g.typesBefore.has(key) || r.g.typesAfter.has(key) || (b < e && isUpper(text.charCodeAt(b)) && r.g.suffixes.some((x) => key.length > x.length + 1 && key.endsWith(x.replace(/\.$/, ''))))) return true;
+    e = b;
+  }
+  return false;
+}
+
+function numberAfterStreet(ctx: ScanContext, r: AddressRule, d: number): number {
+  const g = r.g;
+  if (!typeWordBefore(r, ctx.text, d)) return cityLineAt(ctx, r, d);
+  const pick = (toks: Tok[]) => {
+    const n = toks.findIndex((t) => t.s === d);
+    for (let k = n - 1; n > 0 && k >= Math.max(0, n - 6) && !toks[k + 1]!.nl; k--) {
+      const t = toks[k]!;
+      if (t.kind === 'w' && (hasSuffix(g, t) || g.typesBefore.has(wordKey(t.text)) || g.typesAfter.has(wordKey(t.text))) && streetAround(g, toks, k)) return k;
+    }
+    return -1;
+  };
+  return Math.max(d + 1, streetFrom(ctx, r, d, pick));
+}
+
+/** A city line around the postcode starting at d (parse.ts cityLine); returns where to go on. */
+function cityLineAt(ctx: ScanContext, r: AddressRule, d: number): number {
+  const toks = windowTokens(ctx.text, d, 48, 48);
+  const p = toks.findIndex((t) => t.s === d);
+  const found = p < 0 ? null : cityLine(r.g, toks, p);
+  if (!found) return d + 1;
+  return offerTokens(ctx, r, toks, found[0], found[1], 0.8, 'city line');
+}
+
+function fromTo(ctx: ScanContext, r: AddressRule, s: number, e: number, confidence: number, why: string): number {
+  const toks = tokenize(ctx.text, s, Math.min(ctx.text.length, s + AHEAD), 64);
+  let b = 0;
+  while (b + 1 < toks.length && toks[b + 1]!.e <= e) b++;
+  return offerTokens(ctx, r, toks, 0, extendAddress(r.g, toks, b), confidence, why);
+}
+
+/** "PSC 1234, Box 5678, APO AE 09876": the post and region found, the unit looked for before them. */
+function militaryAt(ctx: ScanContext, r: AddressRule, s: number, e: number): number {
+  const text = ctx.text;
+  const toks = tokenize(text, Math.max(0, s - 48), s, 24);
+  let start = s;
+  for (let i = toks.length - 1; i >= 0; i--) {
+    if (toks[i]!.kind === 'w' && r.g.militaryUnits.has(wordKey(toks[i]!.text))) {
+      start = toks[i]!.s;
+      break;
+    }
+  }
+  offerScored(ctx, r.rule, start, e, 0.9, ['military address']);
+  return e;
+}
+
+/** An address block after a cue ("billing address:", "ship to:"): its lines, masked whole when they hold a number. */
+function blockAt(ctx: ScanContext, r: AddressRule, s: number, e: number): number {
+  const text = ctx.text;
+  // "e-mail address:", "IP address": another kind of address.
+  if (/(?:e-?mail|ip|mac|web|ipv[46]|wallet|btc)[ \t]{0,2}$/i.test(text.slice(Math.max(0, s - 8), s))) return e;
+  const multiLine = text.charCodeAt(e - 1) === 10;
+  // On the cue's own line, only a field ("Address: …") holds the whole value; after words such as
+  // "ship to" or "lives at" the street grammar decides where the address is.
+  if (!multiLine && !text.slice(s, e).includes(':')) return e;
+  let i = e;
+  while (i < text.length && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  const start = i;
+  let end = start;
+  for (let n = 0; n < (multiLine ? BLOCK_LINES : 1); n++) {
+    let le = i;
+    while (le < text.length && le - i <= LINE && text.charCodeAt(le) !== 10) le++;
+    const line = text.slice(i, le).replace(/\r$/, '');
+    if (!line.trim() || le - i > LINE) break;
+    // The next field ("Phone: …", "Order #…:") ends the block.
+    if (n > 0 && /^[ \t]{0,4}[\p{L}][\p{L} .#'-]{0,24}:/u.test(line)) break;
+    end = i + line.trimEnd().length;
+    if (le >= text.length) break;
+    i = le + 1;
+  }
+  // A value on the cue's own line ends at its last capitalised word or number ("… SW1A 1AA please").
+  if (!multiLine) end = trimLowerTail(text, start, end);
+  const value = text.slice(start, end);
+  if (end <= start || !/\d/.test(value) || !/\p{L}{2}/u.test(value) || /@|https?:/.test(value)) return e;
+  // A block of lines is an address by its layout; a value on the cue's line is weaker than a rule that
+  // recognises part of it (a postcode), which then names the merged span.
+  offerScored(ctx, r.rule, start, end, multiLine ? 0.9 : 0.7, ['address block']);
+  return end;
+}
+
+function trimLowerTail(text: string, start: number, end: number): number {
+  const toks = tokenize(text, start, end, 32);
+  let b = toks.length - 1;
+  while (b >= 0 && (toks[b]!.kind === 'p' || (toks[b]!.kind === 'w' && !toks[b]!.cap))) b--;
+  return b < 0 ? start : toks[b]!.e;
+}

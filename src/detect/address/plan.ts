@@ -1,0 +1,42 @@
+import { trieSource } from '../names/trie.js';
+import type { CompiledRule } from '../plan.js';
+import { loadAddressGrammar, type AddressGrammar } from './grammar.js';
+
+/** A postal-address rule compiled with its grammar and the gates that find where an address may stand. */
+export interface AddressRule {
+  rule: CompiledRule;
+  g: AddressGrammar;
+  /** Street types as whole words, and street-type suffixes at a word's end ("Hauptstraße", "Puruntie"). */
+  typeGate: RegExp;
+  /** A house number right after a word: the street type or suffix is looked for in the words before it. */
+  numberGate: RegExp;
+
+  /** PO boxes, military posts (APO/FPO/DPO) and address-block cues. */
+  boxGate: RegExp | null;
+  postGate: RegExp | null;
+  blockGate: RegExp | null;
+}
+
+const alt = (words: Iterable<string>) => trieSource(words);
+
+export function compileAddressRule(rule: CompiledRule, lexicons: readonly string[] | undefined, where: string): AddressRule {
+  const g = loadAddressGrammar(lexicons?.length ? lexicons : ['addresses'], where);
+  const types = [...g.typesAfter, ...g.typesBefore].filter((w) => w.length > 0);
+  // Types are matched case-insensitively: those starting with an ASCII letter after \\b, the others and the
+  // suffixes anywhere (the parser checks the word start, the case and the words around; a leading
+  // lookbehind would cost 18x, speed.md B2).
+  const ascii = types.filter((w) => /^[a-z0-9]/i.test(w));
+  // Street types starting with an ASCII letter, case-insensitively after \\b (irregexp skips between hits;
+  // a leading lookbehind would cost 18x, speed.md B2). Types in other scripts and suffixes glued to the
+  // street's name ("Hauptstraße 5", "Puruntie 82") are found from the house number after them (numberGate).
+  const typeGate = new RegExp(`\\b(?:${alt(ascii)})(?![\\p{L}\\p{M}])`, 'giu');
+  return {
+    rule,
+    g,
+    typeGate,
+    numberGate: /[\p{L}\p{M}][.,]?[ \t]{1,2}\d/gu,
+    boxGate: g.poBox.length ? new RegExp(`\\b(?:${trieSource(g.poBox.flatMap((b) => [b, b.replace(/\./g, ''), b.replace(/\. ?/g, '')]))})[ \\t]{0,2}(?:#|No\\.?|Nr\\.?)?[ \\t]{0,2}\\d{1,7}\\b`, 'giu') : null,
+    postGate: g.militaryPosts.length ? new RegExp(`\\b(?:${trieSource(g.militaryPosts, false)})[ \\t]{1,2}(?:${trieSource(g.militaryRegions, false)})[ \\t]{1,2}\\d{5}(?:-\\d{4})?\\b`, 'g') : null,
+    blockGate: g.blockCues.length ? new RegExp(`\\b(?:${alt(g.blockCues)})(?:[ \\t]{0,3}(?:is|:|-|—)[ \\t]{0,3}|[ \\t]{1,3})(?:\\r?\\n)?`, 'giu') : null,
+  };
+}

@@ -1,0 +1,63 @@
+import { isLetter, isUpper, wordEnd } from '../names/letters.js';
+
+/** A token of an address line: a word (letters, inner joiners), a number (digits, a letter or /- part), or a mark. */
+export interface Tok {
+  s: number;
+  e: number;
+  kind: 'w' | 'n' | 'p';
+  /** The word's or number's text, without a final period. */
+  text: string;
+  /** A period follows it directly ("St.", "Apt."). */
+  dot: boolean;
+  /** Starts with a capital letter (or a digit for numbers). */
+  cap: boolean;
+  /** A line break lies between this token and the one before it. */
+  nl: boolean;
+}
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/** Tokens of text[s, e); at most `max` of them. Spaces and tabs separate; one line break is recorded. */
+export function tokenize(text: string, s: number, e: number, max = 64): Tok[] {
+  const out: Tok[] = [];
+  let i = s;
+  let nl = false;
+  while (i < e && out.length < max) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 13 || c === 0xa0) {
+      i++;
+      continue;
+    }
+    if (c === 10) {
+      nl = true;
+      i++;
+      continue;
+    }
+    let j: number;
+    let kind: Tok['kind'];
+    if (isDigit(c)) {
+      j = i;
+      while (j < e && isDigit(text.charCodeAt(j))) j++;
+      // 12B, 5th, 12-14, 5/2, 3º
+      while (j < e && j - i < 12) {
+        const d = text.charCodeAt(j);
+        if (isLetter(d) && j + 1 <= e && (j + 1 === e || !isLetter(text.charCodeAt(j + 1)) || j - i < 4)) j++;
+        else if ((d === 45 || d === 47) && isDigit(text.charCodeAt(j + 1))) j += 2;
+        else if (isDigit(d)) j++;
+        else break;
+      }
+      kind = 'n';
+    } else if (isLetter(c)) {
+      j = wordEnd(text, i, e);
+      kind = 'w';
+    } else {
+      j = i + 1;
+      kind = 'p';
+    }
+    const dot = kind !== 'p' && j < e && text.charCodeAt(j) === 46;
+    out.push({ s: i, e: j, kind, text: text.slice(i, j), dot, cap: kind === 'n' || isUpper(c), nl });
+    nl = false;
+    i = dot ? j + 1 : j;
+  }
+  return out;
+}

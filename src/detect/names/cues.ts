@@ -1,0 +1,98 @@
+import { isJoiner, isLetter } from './letters.js';
+import { trieSource } from './trie.js';
+import type { NameLexicon } from './lexicon.js';
+
+/**
+ * The cue families of a names lexicon. The cues before a name (`my name is `, `Dear `, `Name: `,
+ * `Thanks,\n`, `Mr. `) are phrase sets looked up with the last words before the name (cueBefore), a few
+ * set lookups per candidate instead of a regex over the text before it; the others are regexes.
+ */
+export interface NameCues {
+  intro: Set<string>;
+  soft: Set<string>;
+  /** Labels whose value is a name ("Name:", "Contact:", "Manager:"): need their colon. */
+  field: Set<string>;
+  titles: ReadonlySet<string>;
+  /** Most words in a cue phrase. */
+  maxWords: number;
+  after: RegExp | null;
+  lowercaseGate: RegExp | null;
+  question: RegExp | null;
+  filler: RegExp | null;
+}
+
+/** How far before a name its cue is looked for. */
+export const CUE_WINDOW = 48;
+
+const alternation = (list: readonly string[]) => `(?:${trieSource(list)})`;
+
+const phraseKey = (p: string) => p.toLowerCase().replace(/’/g, "'").replace(/\s+/g, ' ').trim();
+
+export function compileCues(lex: NameLexicon): NameCues {
+  const intro = new Set(lex.cues.intro.map(phraseKey));
+  const soft = new Set(lex.cues.soft.map(phraseKey));
+  const field = new Set([...lex.nameFields].map(phraseKey));
+  const maxWords = Math.max(1, ...[...intro, ...soft, ...field].map((p) => p.split(' ').length));
+  return {
+    intro,
+    soft,
+    field,
+    titles: lex.titles,
+    maxWords: Math.min(maxWords, 6),
+    after: lex.cues.after.length ? new RegExp(`^[ \\t]{1,3}(?:${alternation(lex.cues.after)})(?![\\p{L}\\p{M}])`, 'iu') : null,
+    lowercaseGate: lex.cues.lowercase.length ? new RegExp(`\\b(?:${alternation(lex.cues.lowercase)})[ \\t]{0,3}[:,\\-]?[ \\t]{0,3}(?:is[ \\t]{1,3})?`, 'giu') : null,
+    question: lex.questions.length ? new RegExp(`(?:${alternation(lex.questions)})`, 'iu') : null,
+    filler: lex.answerFillers.length ? new RegExp(`^(?:${alternation(lex.answerFillers)})(?![\\p{L}\\p{M}])[ \\t,.:\\-]{0,3}`, 'iu') : null,
+  };
+}
+
+/**
+ * What stands right before a name starting at s: 'intro' (an introduction, a greeting, a title, a name
+ * field with its colon), 'signoff' (the same on the line before: "Thanks,\n" — the name must end its
+ * line), 'soft' (from, with, cust…) or null. Walks back over spaces, the
+ * punctuation a cue ends with (: , . - * ") and one line break ("Thanks,\n"), then over the words.
+ */
+export function cueBefore(c: NameCues, text: string, s: number): 'intro' | 'signoff' | 'soft' | null {
+  let i = s;
+  let colon = false;
+  let dot = false;
+  let newline = false;
+  for (let n = 0; i > 0 && n < CUE_WINDOW; n++) {
+    const ch = text.charCodeAt(i - 1);
+    if (ch === 32 || ch === 9 || ch === 13 || ch === 34 || ch === 42 || ch === 44 || ch === 45) i--;
+    else if (ch === 58) (colon = true), i--;
+    else if (ch === 46) (dot = true), i--;
+    else if (ch === 10 && !newline) (newline = true), i--;
+    else break;
+  }
+  let key = '';
+  let count = 0;
+  let soft = false;
+  let e = i;
+  while (count < c.maxWords && e > 0 && s - e < CUE_WINDOW) {
+    let b = e;
+    while (b > 0 && (isLetter(text.charCodeAt(b - 1)) || (isJoiner(text.charCodeAt(b - 1)) && b - 2 >= 0 && isLetter(text.charCodeAt(b - 2)) && b < e))) b--;
+    if (b === e) break;
+    // The phrase grows by one word to the left: one lower-cased slice and one concatenation per word.
+    let w = text.slice(b, e).toLowerCase();
+    if (w.includes('’')) w = w.replace(/’/g, "'");
+    key = count++ ? `${w} ${key}` : w;
+    if (count === 1 && !newline && c.titles.has(key) && (dot || i === s - 1 || i === s - 2)) return 'intro';
+    // The longest phrase decides ("spoke to" is an introduction, "to" alone a soft cue).
+    if ((c.field.has(key) && colon) || c.intro.has(key)) return newline ? 'signoff' : 'intro';
+    if (c.soft.has(key) && !newline) soft = true;
+    // The next word back: one or two spaces before this one, on the same line.
+    let g = b;
+    while (g > 0 && b - g < 3 && (text.charCodeAt(g - 1) === 32 || text.charCodeAt(g - 1) === 9)) g--;
+    if (g === b || g === 0) break;
+    e = g;
+  }
+  return soft ? 'soft' : null;
+}
+
+/** Whether a name ending at e ends its line (a signature after "Thanks,"; at most a comma or period after it). */
+export function endsLine(text: string, e: number): boolean {
+  let i = e;
+  while (i < text.length && i - e < 4 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9 || text.charCodeAt(i) === 44 || text.charCodeAt(i) === 46 || text.charCodeAt(i) === 13)) i++;
+  return i >= text.length || text.charCodeAt(i) === 10;
+}

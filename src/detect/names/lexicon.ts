@@ -1,0 +1,127 @@
+import { readFileSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CaregateError } from '../../errors.js';
+
+/** The folder of shipped lexicons (rules/lexicons/), two levels above src/detect/names/ and dist/detect/names/. */
+export const LEXICONS_DIR = fileURLToPath(new URL('../../../rules/lexicons/', import.meta.url));
+
+/** A names lexicon file as written in rules/lexicons/*.json (every field optional in a user's file). */
+export interface NameLexiconFile {
+  nameLists?: { distinctive?: string[]; common?: string[] };
+  commonWordLists?: string[];
+  commonWordNames?: string[];
+  notNames?: string[];
+  titles?: string[];
+  cues?: { intro?: string[]; soft?: string[]; lowercase?: string[]; after?: string[] };
+  questions?: string[];
+  answerFillers?: string[];
+  particles?: string[];
+  roles?: string[];
+  fieldLabels?: string[];
+  nameFields?: string[];
+  otherScripts?: string[];
+}
+
+/** The merged word sets the names detector reads; every key is lower case, NFC. */
+export interface NameLexicon {
+  distinctive: Set<string>;
+  commonNames: Set<string>;
+  commonWords: Set<string>;
+  notNames: Set<string>;
+  titles: Set<string>;
+  particles: Set<string>;
+  roles: Set<string>;
+  fieldLabels: Set<string>;
+  nameFields: Set<string>;
+  cues: { intro: string[]; soft: string[]; lowercase: string[]; after: string[] };
+  questions: string[];
+  answerFillers: string[];
+  /** Unicode script names (Cyrillic, Han…) whose words among Latin-script words are names. */
+  otherScripts: string[];
+}
+
+const listCache = new Map<string, string[]>();
+
+function readList(file: string, where: string): string[] {
+  let words = listCache.get(file);
+  if (!words) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (err) {
+      throw new CaregateError('E_LEXICON_READ', `${where}: cannot read word list ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}; name a file beside the lexicon`, { file });
+    }
+    // Lists are stored NFC (the build writes them so); one lower-casing of the whole file is cheap.
+    words = text.toLowerCase().split('\n').map((w) => (w.endsWith('\r') ? w.slice(0, -1) : w)).filter(Boolean);
+    listCache.set(file, words);
+  }
+  return words;
+}
+
+/** Where a lexicon named by a rule lives: a shipped name ("names") or a path to a JSON file. */
+export function lexiconPath(name: string): string {
+  if (/[\\/]|\.json$/.test(name)) return isAbsolute(name) ? name : resolve(name);
+  return `${LEXICONS_DIR}${name}.json`;
+}
+
+export function readLexiconFile<T>(name: string, where: string): { data: T; file: string } {
+  const file = lexiconPath(name);
+  let data: T;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8')) as T;
+  } catch (err) {
+    throw new CaregateError('E_LEXICON_READ', `${where}: cannot load lexicon "${name}" (${file}): ${(err as Error).message}; name a shipped lexicon (rules/lexicons/*.json) or a JSON file`, { file });
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw new CaregateError('E_LEXICON_SHAPE', `${where}: lexicon ${file} must hold a JSON object`, { file });
+  }
+  return { data, file };
+}
+
+const lower = (words: readonly string[] | undefined) => (words ?? []).map((w) => w.normalize('NFC').toLowerCase().trim()).filter(Boolean);
+const strings = (v: unknown, file: string, key: string): string[] | undefined => {
+  if (v === undefined) return undefined;
+  if (!Array.isArray(v) || v.some((w) => typeof w !== 'string')) {
+    throw new CaregateError('E_LEXICON_SHAPE', `lexicon ${file}: "${key}" must be a list of strings`, { file, pointer: `/${key}` });
+  }
+  return v as string[];
+};
+
+const merged = new Map<string, NameLexicon>();
+
+/** Loads and merges names lexicons (shipped names or JSON paths), once per list of names. */
+export function loadNameLexicon(names: readonly string[], where: string): NameLexicon {
+  const key = names.join('\u0000');
+  const hit = merged.get(key);
+  if (hit) return hit;
+  const lex: NameLexicon = {
+    distinctive: new Set(), commonNames: new Set(), commonWords: new Set(), notNames: new Set(), titles: new Set(),
+    particles: new Set(), roles: new Set(), fieldLabels: new Set(), nameFields: new Set(),
+    cues: { intro: [], soft: [], lowercase: [], after: [] }, questions: [], answerFillers: [], otherScripts: [],
+  };
+  for (const name of names) {
+    const { data, file } = readLexiconFile<NameLexiconFile>(name, where);
+    const dir = dirname(file);
+    const list = (k: string, v: unknown) => strings(v, file, k);
+    for (const f of list('nameLists/distinctive', data.nameLists?.distinctive) ?? []) for (const w of readList(resolve(dir, f), where)) lex.distinctive.add(w);
+    for (const f of list('nameLists/common', data.nameLists?.common) ?? []) for (const w of readList(resolve(dir, f), where)) lex.commonNames.add(w);
+    for (const f of list('commonWordLists', data.commonWordLists) ?? []) for (const w of readList(resolve(dir, f), where)) lex.commonWords.add(w);
+    const add = (set: Set<string>, k: keyof NameLexiconFile) => lower(list(k, data[k])).forEach((w) => set.add(w.replace(/\.$/, '')));
+    add(lex.commonNames, 'commonWordNames');
+    add(lex.notNames, 'notNames');
+    add(lex.titles, 'titles');
+    add(lex.particles, 'particles');
+    add(lex.roles, 'roles');
+    add(lex.fieldLabels, 'fieldLabels');
+    add(lex.nameFields, 'nameFields');
+    for (const k of ['intro', 'soft', 'lowercase', 'after'] as const) lex.cues[k].push(...lower(list(`cues/${k}`, data.cues?.[k])));
+    lex.questions.push(...lower(list('questions', data.questions)));
+    lex.answerFillers.push(...lower(list('answerFillers', data.answerFillers)));
+    for (const sc of list('otherScripts', data.otherScripts) ?? []) if (!lex.otherScripts.includes(sc)) lex.otherScripts.push(sc);
+  }
+  // A word listed as a common-word name is weak even where a name list calls it distinctive.
+  for (const w of lex.commonNames) lex.distinctive.delete(w);
+  merged.set(key, lex);
+  return lex;
+}

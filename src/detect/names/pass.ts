@@ -1,0 +1,302 @@
+import type { ScanContext } from '../candidate.js';
+import { cueBefore, endsLine } from './cues.js';
+import { classifyWord } from './classify.js';
+import { hasNonAscii, isCaseless, isLetter, isLower, isUpper, startsWord, wordEnd } from './letters.js';
+import { offerScored } from './offer.js';
+import type { NamesRule } from './plan.js';
+import { readRun, type NameWord } from './runs.js';
+
+/**
+ * The names detector: one pass per step over capital letters (irregexp skips the text between them), one
+ * over lower-case cue phrases, one over question marks (the answer in the next turn). Each decides a name
+ * from at most CUE_WINDOW characters before it and the rest of its line (≤ MAX_LINE), so a stream finds
+ * what one pass over the whole text finds.
+ */
+export interface NamesPassState {
+  capPos: number;
+  lowerPos: number;
+  questionPos: number;
+  scriptPos: number;
+}
+
+export const newNamesPassState = (): NamesPassState => ({ capPos: 0, lowerPos: 0, questionPos: 0, scriptPos: 0 });
+
+/** How far a name's words reach along its line. */
+const MAX_LINE = 160;
+/** How far after a question its answer is looked for. */
+const ANSWER_REACH = 240;
+const CAPITAL = /[\p{Lu}\p{Lt}]/gu;
+
+export function namesPass(ctx: ScanContext, rules: readonly NamesRule[], st: NamesPassState, limit: number): void {
+  for (const r of rules) {
+    st.capPos = capitalsFrom(ctx, r, Math.max(0, st.capPos - ctx.base), limit);
+    if (r.cues.lowercaseGate) st.lowerPos = lowerFrom(ctx, r, Math.max(0, st.lowerPos - ctx.base), limit);
+    if (r.cues.question) st.questionPos = questionsFrom(ctx, r, Math.max(0, st.questionPos - ctx.base), limit);
+    if (r.scriptGate) st.scriptPos = otherScriptsFrom(ctx, r, r.scriptGate, Math.max(0, st.scriptPos - ctx.base), limit);
+  }
+}
+
+const lineEnd = (text: string, i: number) => {
+  const stop = Math.min(text.length, i + MAX_LINE);
+  let e = i;
+  while (e < stop && text.charCodeAt(e) !== 10 && text.charCodeAt(e) !== 13) e++;
+  return e;
+};
+
+function capitalsFrom(ctx: ScanContext, r: NamesRule, from: number, limit: number): number {
+  const text = ctx.text;
+  const gate = CAPITAL;
+  let i = from;
+  while (i < limit) {
+    gate.lastIndex = i;
+    if (!gate.test(text)) break;
+    const s = gate.lastIndex - 1;
+    if (s >= limit) break;
+    i = s + 1;
+    if (!startsWord(text, s)) continue;
+    const le = lineEnd(text, s);
+    const words = readRun(r.lex, text, s, le, false);
+    // Capitalised common words join a name only after an introduction or before a word that marks a
+    // name ("Name: Hương Thu Tô", "Vitória Reis called"); they are read only when they would add to it.
+    const next = words.length ? words[words.length - 1]!.e : s;
+    if (!words.length || (next < le && text.charCodeAt(next) === 32 && isUpper(text.charCodeAt(next + 1)))) {
+      const wide = readRun(r.lex, text, s, le, false, true);
+      if (wide.length > words.length && introFor(r, text, s, wide[wide.length - 1]!.e)) {
+        const end = wide[wide.length - 1]!.e;
+        offerScored(ctx, r.rule, s, end, 0.9, ['cue']);
+        i = end;
+        continue;
+      }
+    }
+    if (!words.length) {
+      // A word that is no name (a role, a title, a common word): the next capital may start one.
+      while (i < text.length && isLetter(text.charCodeAt(i))) i++;
+      continue;
+    }
+    decideRun(ctx, r, words);
+    i = words[words.length - 1]!.e;
+  }
+  return ctx.base + Math.max(i, limit);
+}
+
+/** Whether the run's first word opens a sentence (line start, or after . ! ?): capitals say less there. */
+function sentenceStart(text: string, s: number): boolean {
+  for (let i = s - 1; i >= Math.max(0, s - 8); i--) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 34 || c === 42 || c === 40) continue;
+    return c === 10 || c === 13 || c === 46 || c === 33 || c === 63 || c === 62 || c === 58;
+  }
+  return s < 8;
+}
+
+function decideRun(ctx: ScanContext, r: NamesRule, run: NameWord[]): void {
+  const text = ctx.text;
+  const words = run;
+  const s0 = words[0]!.s;
+  // A title is a word of its own that no run holds ("Mr. Smith", "Sra. Núñez"): cueBefore reads it.
+  const cue = cueBefore(r.cues, text, s0);
+  let strong = 0;
+  let weak = 0;
+  let unknown = 0;
+  let initials = 0;
+  let nonAscii = false;
+  for (const w of words) {
+    if (w.kind === 'strong') strong++;
+    else if (w.kind === 'weak') weak++;
+    else if (w.kind === 'unknown') unknown++;
+    else if (w.kind === 'initial') initials++;
+    if (hasNonAscii(text, w.s, w.e)) nonAscii = true;
+  }
+  const names = strong + weak + unknown;
+  if (!names) return;
+  let end = words[words.length - 1]!.e;
+  const intro = cue === 'intro' || (cue === 'signoff' && endsLine(text, end)) || afterCue(r, text, end);
+  // After an introduction, a capitalised surname that is also a common word stays with the name
+  // ("ich heiße Jürgen Groß", "my name is Anna Long").
+  if (intro) end = extendWithCommon(r, text, end, 3 - words.length);
+  const soft = !intro && cue === 'soft';
+  let confidence = 0;
+  if (intro) confidence = 0.9;
+  else if (soft && (strong || names + initials >= 2)) confidence = 0.85;
+  else if (strong && names + initials >= 2) confidence = 0.8;
+  // Without a cue one listed word is not enough (Ford, Chase, Luhn are brands and terms too); two are, and
+  // so are unlisted words with letters outside ASCII beside an initial or another name word.
+  else if (names + initials >= 2 && (unknown || weak) && (nonAscii || initials)) confidence = 0.65;
+  // One distinctive name inside a sentence, between lower-case words ("asked Priya to call"): a name; at a
+  // sentence's start, or beside other capitalised words (titles, brands: "Chase Sapphire"), it is not.
+  else if (strong === 1 && words.length === 1 && !sentenceStart(text, s0) && lowerAround(text, s0, end)) confidence = 0.6;
+  else if (unknown === 1 && words.length === 1 && nonAscii && !sentenceStart(text, s0) && nameShaped(text, words[0]!)) confidence = 0.6;
+  if (!confidence) return;
+  offerScored(ctx, r.rule, s0, end, confidence, intro ? ['cue'] : soft ? ['soft cue'] : ['name lists']);
+}
+
+/** The words before s and after e on the line start in lower case (or there is none after). */
+function lowerAround(text: string, s: number, e: number): boolean {
+  let b = s - 1;
+  while (b >= 0 && (text.charCodeAt(b) === 32 || text.charCodeAt(b) === 44)) b--;
+  if (b < 0 || !isLower(text.charCodeAt(b))) return false;
+  let a = e;
+  while (a < text.length && (text.charCodeAt(a) === 32 || text.charCodeAt(a) === 44)) a++;
+  return a >= text.length || !isUpper(text.charCodeAt(a));
+}
+
+/** A capital and at least two lower-case letters: a word written as a name ("Ludmiła", not "Ự" or "ĐT"). */
+function nameShaped(text: string, w: NameWord): boolean {
+  let lower = 0;
+  for (let i = w.s + 1; i < w.e; i++) if (isLower(text.charCodeAt(i))) lower++;
+  return lower >= 2;
+}
+
+/** An introduction before s, a sign-off on the line before (the name ending its line), or a marking word after e. */
+function introFor(r: NamesRule, text: string, s: number, e: number): boolean {
+  const cue = cueBefore(r.cues, text, s);
+  return cue === 'intro' || (cue === 'signoff' && endsLine(text, e)) || afterCue(r, text, e);
+}
+
+function extendWithCommon(r: NamesRule, text: string, end: number, room: number): number {
+  for (let k = 0; k < room; k++) {
+    const n = end + 1;
+    if (text.charCodeAt(end) !== 32 || !isUpper(text.charCodeAt(n))) break;
+    const w = readRun(r.lex, text, n, lineEnd(text, n), false);
+    if (w.length) break;
+    const e = wordEnd(text, n, lineEnd(text, n));
+    if (classifyWord(r.lex, text.slice(n, e)) !== 'common') break;
+    end = e;
+  }
+  return end;
+}
+
+/** A word after the run that marks it as a name ("… calling", "… speaking") or an e-mail address after it. */
+function afterCue(r: NamesRule, text: string, end: number): boolean {
+  const tail = text.slice(end, end + 24);
+  if (/^"?[ \t]{0,2}<[^>\s]{1,64}@/.test(tail)) return true;
+  return r.cues.after?.test(tail) ?? false;
+}
+
+function lowerFrom(ctx: ScanContext, r: NamesRule, from: number, limit: number): number {
+  const text = ctx.text;
+  const gate = r.cues.lowercaseGate!;
+  let i = from;
+  while (i < limit) {
+    gate.lastIndex = i;
+    const m = gate.exec(text);
+    if (!m || m.index >= limit) break;
+    const e = m.index + m[0].length;
+    i = Math.max(e, m.index + 1);
+    if (!isLetter(text.charCodeAt(e)) || isUpper(text.charCodeAt(e))) continue; // capitals: the capitals pass
+    const words = readRun(r.lex, text, e, lineEnd(text, e), true, true).slice(0, 4);
+    // A lower-case name is a word the lists know as a name, one they do not know at all, or a common word
+    // with letters outside ASCII (readRun admits only those).
+    const named = words.filter((w) => w.kind !== 'particle');
+    // Lower-case words the lists call common ("on", "will") are no name here, unless written with letters
+    // outside ASCII (readRun admits only those).
+    if (!named.some((w) => w.kind === 'strong' || w.kind === 'unknown' || (w.kind === 'common' && hasNonAscii(text, w.s, w.e)))) continue;
+    offerScored(ctx, r.rule, e, words[words.length - 1]!.e, 0.9, ['cue']);
+    i = words[words.length - 1]!.e;
+  }
+  return ctx.base + Math.max(i, limit);
+}
+
+function questionsFrom(ctx: ScanContext, r: NamesRule, from: number, limit: number): number {
+  const text = ctx.text;
+  let i = from;
+  while ((i = text.indexOf('?', i)) >= 0 && i < limit) {
+    const q = i++;
+    let ls = q;
+    while (ls > 0 && q - ls < MAX_LINE && text.charCodeAt(ls - 1) !== 10) ls--;
+    if (!r.cues.question!.test(text.slice(ls, q))) continue;
+    answerAfter(ctx, r, q + 1);
+  }
+  return ctx.base + limit;
+}
+
+/** The answer to a name question: the first words of the next turn, after its speaker label and fillers. */
+function answerAfter(ctx: ScanContext, r: NamesRule, from: number): void {
+  const text = ctx.text;
+  let s = from;
+  const stop = Math.min(text.length, from + ANSWER_REACH);
+  // The rest of the question's line, then the next line that holds something.
+  while (s < stop && text.charCodeAt(s) !== 10) s++;
+  while (s < stop && /\s/.test(text[s]!)) s++;
+  if (s >= stop) return;
+  let line = text.slice(s, lineEnd(text, s));
+  const label = /^(?:\[[^\]\n]{1,24}\][ \t]{0,2})?(?:\*\*)?[\p{L}][\p{L}\p{M} .'’()-]{0,40}?(?:\*\*)?:(?:\*\*)?[ \t]{0,3}/u.exec(line);
+  if (label) {
+    s += label[0].length;
+    line = line.slice(label[0].length);
+  }
+  for (let k = 0; k < 3 && r.cues.filler; k++) {
+    const f = r.cues.filler.exec(line);
+    if (!f || !f[0].length) break;
+    s += f[0].length;
+    line = line.slice(f[0].length);
+  }
+  if (!startsWord(text, s) || !isLetter(text.charCodeAt(s))) return;
+  // The answer to a name question is a name even when its words are common ones ("Dương", "Long").
+  const capital = isUpper(text.charCodeAt(s));
+  const words = readRun(r.lex, text, s, lineEnd(text, s), true, capital).slice(0, 3);
+  const named = words.filter((w) => w.kind !== 'particle' && w.kind !== 'initial');
+  if (!named.length || !named.every((w) => w.kind === 'strong' || w.kind === 'weak' || w.kind === 'unknown' || (capital && w.kind === 'common'))) return;
+  offerScored(ctx, r.rule, s, words[words.length - 1]!.e, 0.85, ['answer to a name question']);
+}
+
+const isLatinLetter = (c: number) => isLetter(c) && (c < 0x250 || (c >= 0x1e00 && c <= 0x1eff));
+
+/**
+ * Words of another script (Cyrillic, Greek, Han, Arabic…) standing among Latin-script words: a name as the
+ * customer writes it ("cust Анна Гаврилова called", "王秀英: hi"). The run of such words (at most four on
+ * the line) is a name when a Latin word stands before or after it on the line and no word of another script does.
+ */
+function otherScriptsFrom(ctx: ScanContext, r: NamesRule, gate: RegExp, from: number, limit: number): number {
+  const text = ctx.text;
+  let i = from;
+  while (i < limit) {
+    gate.lastIndex = i;
+    if (!gate.test(text)) break;
+    const h = gate.lastIndex - 1;
+    if (h >= limit) break;
+    let s = h;
+    while (s > 0 && isLetter(text.charCodeAt(s - 1)) && !isLatinLetter(text.charCodeAt(s - 1))) s--;
+    let e = wordEnd(text, s);
+    if (e <= h) e = h + 1;
+    // Up to three more words of that kind, one or two spaces apart.
+    for (let n = 0; n < 3; n++) {
+      let j = e;
+      while (j < text.length && j - e < 2 && text.charCodeAt(j) === 32) j++;
+      if (j === e || !isLetter(text.charCodeAt(j)) || isLatinLetter(text.charCodeAt(j))) break;
+      e = wordEnd(text, j);
+    }
+    i = Math.max(e, h + 1);
+    // Written as a name: two letters or more, a capital first in a script with case.
+    const first = text.charCodeAt(s);
+    if (e - s < 2 || !(isUpper(first) || isCaseless(first)) || !oneScriptWord(gate, text, s, e)) continue;
+    const before = neighbour(text, s, -1);
+    const after = neighbour(text, e, 1);
+    if (before === 'other' || after === 'other' || (before === 'none' && after === 'none') || [...text.slice(s, e)].length < 2) continue;
+    // A word of a script without case (Han, Arabic, Thai) has no capital to say it is a name: it needs a
+    // cue, a colon after it (a speaker label), or Latin words on both sides ("asked 王秀英 to call");
+    // "café 日本" at a line's end is none of these.
+    if (isCaseless(first) && !(before === 'latin' && after === 'latin') && text.charCodeAt(e) !== 58 && !cueBefore(r.cues, text, s) && !afterCue(r, text, e)) continue;
+    offerScored(ctx, r.rule, s, e, 0.65, ['script among Latin words']);
+  }
+  return ctx.base + Math.max(i, limit);
+}
+
+const LETTER_OR_MARK = /^[\p{L}\p{M}]$/u;
+
+/** Every letter of the words in [s, e) belongs to the gate's scripts and is a letter (not a mix such as "ၐⰀ", nor a numeral of the script such as "𐹠"). */
+function oneScriptWord(gate: RegExp, text: string, s: number, e: number): boolean {
+  const one = new RegExp(gate.source, 'u');
+  for (const ch of text.slice(s, e)) if (ch !== ' ' && (!one.test(ch) || !LETTER_OR_MARK.test(ch))) return false;
+  return true;
+}
+
+/** The nearest letter before s (dir -1) or from e (dir 1) on the line, within 24 characters. */
+function neighbour(text: string, at: number, dir: -1 | 1): 'latin' | 'other' | 'none' {
+  for (let k = 0, j = dir < 0 ? at - 1 : at; k < 24 && j >= 0 && j < text.length; k++, j += dir) {
+    const c = text.charCodeAt(j);
+    if (c === 10) return 'none';
+    if (isLetter(c)) return isLatinLetter(c) ? 'latin' : 'other';
+  }
+  return 'none';
+}

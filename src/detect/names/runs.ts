@@ -1,0 +1,71 @@
+import { classifyWord, nameLike, type WordKind } from './classify.js';
+import { isCaseless, isLetter, isUpper, wordEnd } from './letters.js';
+import type { NameLexicon } from './lexicon.js';
+
+/** A word of a candidate name: where it is and what the lexicon makes of it. */
+export interface NameWord {
+  s: number;
+  e: number;
+  kind: WordKind;
+}
+
+/** At most this many words make one name (given names, particles, surnames). */
+const MAX_WORDS = 5;
+
+/** One word at s (letters with inner joiners, an initial's period kept): its end and kind. */
+export function readWord(lex: NameLexicon, text: string, s: number, limit: number): NameWord | null {
+  const e = wordEnd(text, s, limit);
+  if (e === s) return null;
+  const withDot = e < limit && text.charCodeAt(e) === 46;
+  const kind = classifyWord(lex, text.slice(s, withDot ? e + 1 : e));
+  // "J." and "Dr." keep their period; a sentence's final period stays outside the name.
+  return { s, e: withDot && (kind === 'initial' || kind === 'title') ? e + 1 : e, kind };
+}
+
+/**
+ * The run of name-like words starting at s on one line: capitalised words (or caseless-script words) joined
+ * by one or two spaces, with lower-case particles (de, van, bin) between them. `anyCase` admits lower-case
+ * words (after a cue that allows lower-case names).
+ */
+export function readRun(lex: NameLexicon, text: string, s: number, limit: number, anyCase: boolean, common = false): NameWord[] {
+  const words: NameWord[] = [];
+  let i = s;
+  while (words.length < MAX_WORDS && i < limit) {
+    const w = readWord(lex, text, i, limit);
+    if (!w) break;
+    const c = text.charCodeAt(w.s);
+    const cap = isUpper(c) || isCaseless(c);
+    if (w.kind === 'particle' && words.length) {
+      // Particles count only when a capitalised word follows them ("van der Laan").
+      let n = skipSpaces(text, w.e, limit);
+      while (n >= 0 && !isUpper(text.charCodeAt(n))) {
+        const p = readWord(lex, text, n, limit);
+        if (!p || p.kind !== 'particle') break;
+        n = skipSpaces(text, p.e, limit);
+      }
+      if (n < 0 || !isUpper(text.charCodeAt(n))) break;
+    } else if (common && w.kind === 'common' && (cap || (anyCase && hasNonAsciiWord(text, w)))) {
+      // A common word that is part of a name: after an introduction ("Name: Hương Thu Tô"), or in a
+      // lower-case name after a cue when it holds letters outside ASCII ("my name is loan châu vũ").
+    } else if (!nameLike(w.kind) || (!cap && !anyCase)) break;
+    words.push(w);
+    const n = skipSpaces(text, w.e, limit);
+    if (n < 0) break;
+    i = n;
+  }
+  while (words.length && words[words.length - 1]!.kind === 'particle') words.pop();
+  return words;
+}
+
+/** The next word start after one or two spaces or tabs (never a line break), or -1. */
+function skipSpaces(text: string, e: number, limit: number): number {
+  let n = e;
+  while (n < limit && n - e < 2 && (text.charCodeAt(n) === 32 || text.charCodeAt(n) === 9)) n++;
+  if (n === e || n >= limit || !isLetter(text.charCodeAt(n))) return -1;
+  return n;
+}
+
+function hasNonAsciiWord(text: string, w: NameWord): boolean {
+  for (let i = w.s; i < w.e; i++) if (text.charCodeAt(i) > 127) return true;
+  return false;
+}
