@@ -43,12 +43,13 @@ describe('redactTicket: Zendesk ticket with side-loaded comments', () => {
     expect(comments[2]!.html_body).toBe('<div>Sorry! The other card was •••• •••• •••• 4444 in case you need it.</div>');
   });
 
-  it('metadata is left alone: ids, dates, tags, status, and the agent reply without PII', () => {
+  it('metadata is left alone: ids, dates, tags, status; the agent reply loses only the customer\'s name', () => {
     expect(ticket.id).toBe(48213);
     expect(ticket.created_at).toBe('2026-03-02T09:14:27Z');
     expect(ticket.tags).toEqual(['billing', 'double_charge', 'refund']);
-    expect(comments[1]!.body).toBe(input.comments[1].body);
-    expect(comments[1]!.html_body).toBe(input.comments[1].html_body);
+    // "Thanks Ana." greets the customer by name: the name is personal data, the rest of the reply stays.
+    expect(comments[1]!.body).toBe(input.comments[1].body.replace('Thanks Ana.', 'Thanks [PERSON].'));
+    expect(comments[1]!.html_body).toBe(input.comments[1].html_body.replace('Thanks Ana.', 'Thanks [PERSON].'));
   });
 
   it('findings are pointers into the ticket with entity and offsets, never values', () => {
