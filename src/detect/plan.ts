@@ -153,8 +153,11 @@ function phrase(word: string): string {
   return gateTokens(word, false).join('') + phraseEnd(word);
 }
 
-/** What ends a phrase: a word boundary after a word character, nothing after punctuation ("ss#"). */
-const phraseEnd = (word: string) => (/\w$/.test(word) ? '\\b' : '');
+/**
+ * What ends a phrase: no letter after a final letter, no digit after a final digit (a value glued to its cue,
+ * "cvv123", "PIN4921", is still read), nothing after punctuation ("ss#").
+ */
+const phraseEnd = (word: string) => (/[A-Za-z]$/.test(word) ? '(?![A-Za-z])' : /\w$/.test(word) ? '(?![0-9A-Za-z_])' : '');
 
 /** One `\b(?:…)` alternation, longest phrase first (irregexp takes the first alternative that matches). */
 function wordsRegex(words: string[], flags: string): RegExp {
@@ -374,7 +377,7 @@ function gate(phrases: readonly string[], numberWords: readonly string[], flags:
     const tokens = gateTokens(p, lower);
     const n = firstWordOf(p).length;
     const f = first(tokens.slice(0, n));
-    if (tokens.length === n) f.ends.add('\\b');
+    if (tokens.length === n) f.ends.add(phraseEnd(p));
     else trieAdd(f.rests, tokens.slice(n), phraseEnd(p));
   }
   for (const w of numberWords) first(gateTokens(w, lower)).ends.add('(?![A-Za-z])');

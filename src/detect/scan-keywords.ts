@@ -41,30 +41,88 @@ export function keywordAt(ctx: ScanContext, phrases: readonly KeywordPhrase[], h
 }
 
 /**
- * The first number after `from` (within maxGap), read as written or spoken digits. Tokens are taken while
- * the count stays within max, so "CVV 123 4000 0000 0000 0006" gives 123, not the card after it. Returns
- * null when that number has too few digits, or when the gap already holds a redaction ('[LABEL', '•', '*'):
- * the value was masked before.
+ * Words that tie the number after them to another value than the cue's: "the card ending 1111", "last four
+ * 1234", "order 5512". A number after one of them is skipped, and the cue's value must then be bound by a
+ * binding word ("CVV for the card ending 1111 that she used last week is 123").
+ */
+const OTHER_VALUE_WORDS: ReadonlySet<string> = new Set([
+  'ending', 'ends', 'end', 'last', 'first', 'four', 'order', 'ticket', 'case', 'ref', 'reference', 'invoice', 'ext',
+  'extension', 'room', 'apt', 'suite', 'unit', 'page', 'step', 'item', 'sku', 'x',
+]);
+
+/** Words that bind the number after them to the cue before them ("… is 123", "… was 4921", "… are 7 3 9"). */
+const BINDING_WORDS: ReadonlySet<string> = new Set(['is', 'was', 'are', 'were', 's', 'its', 'reads', 'says', 'be']);
+
+/** Words that keep a binding open: "is just 123", "is the 123", "is my 4921", "was actually 0481". */
+const FILLER_WORDS: ReadonlySet<string> = new Set(['the', 'just', 'my', 'a', 'number', 'no', 'code', 'actually', 'now', 'still', 'on', 'file', 'it', 'that', 'should', 'would', 'will', 'uh', 'um']);
+
+/** How far a value may stand after its cue on the same line when a binding word ties it ("… is 123"). */
+const FAR_GAP = 160;
+
+const isLetterCode = (c: number) => (CLASS[c]! & ALPHA) !== 0;
+
+/**
+ * The number that belongs to a cue ending at `from`, read as written or spoken digits. Up to maxGap
+ * characters on, the first number is taken (the cue's fillers, "is", ":", "#", quotes, markdown emphasis,
+ * and a number glued to the cue: "cvv123"); a number another value's word stands before ("ending 1111") is
+ * skipped, and then, as anywhere up to FAR_GAP on the same line, only a number after a binding word
+ * ("is", "was", ":", "=") is taken. Tokens are taken while the count stays within max, so
+ * "CVV 123 4000 0000 0000 0006" gives 123, not the card after it. Clock times and transcript timestamps
+ * are skipped. Returns null when the number found has too few digits, at a blank line or a second line
+ * break (a dialogue answer stands on the next line, no further), or when the gap already holds a
+ * redaction ('[LABEL', '•', a mask's '*'): the value was masked before.
  */
 export function readNumberAfter(text: string, from: number, maxGap: number, min: number, max: number) {
-  const limit = Math.min(text.length, from + maxGap + 1);
+  const limit = Math.min(text.length, from + Math.max(maxGap, FAR_GAP) + 1);
+  const near = from + maxGap;
   let newlines = 0;
+  let bound = false;
+  let needBinding = false;
+  let lastWord = '';
   for (let p = from; p < limit; p++) {
     const c = text.charCodeAt(p);
-    if (c === 10 && ++newlines > 1) return null;
+    if (c === 10) {
+      if (++newlines > 1 || p > near || needBinding) return null;
+      continue;
+    }
+    if (c === 0x2a && !maskGlueAhead(text, p)) continue;
     if (MASK_GLUE.has(c) || (c === 91 && text.charCodeAt(p + 1) >= 65 && text.charCodeAt(p + 1) <= 90)) return null;
     const cls = CLASS[c]!;
-    const wordStart = p === 0 || !(CLASS[text.charCodeAt(p - 1)]! & (ALPHA | DIGIT));
-    if (!wordStart || !(cls & (DIGIT | ALPHA))) continue;
-    const seq = readSequence(text, p, text.length);
+    if (!(cls & (DIGIT | ALPHA))) {
+      if (c === 58 || c === 61) bound = true;
+      // A sentence end closes the far reach: the value of a later sentence is not this cue's.
+      else if ((c === 46 || c === 33 || c === 63) && (p > near || needBinding) && !(CLASS[text.charCodeAt(p + 1)]! & DIGIT)) return null;
+      continue;
+    }
+    const glued = p === from;
+    const wordStart = glued || !(CLASS[text.charCodeAt(p - 1)]! & (ALPHA | DIGIT));
+    if (!wordStart) continue;
+    const seq = readSequence(text, p, text.length, false, glued);
     if (!seq) {
       if (cls & DIGIT) return null; // digits glued to letters: an identifier, not this value
+      // A word: a binding word opens a binding, a filler keeps it, any other word closes it.
+      let e = p;
+      while (e < limit && isLetterCode(text.charCodeAt(e))) e++;
+      const w = text.slice(p, e).toLowerCase();
+      if (BINDING_WORDS.has(w)) bound = true;
+      else if (!FILLER_WORDS.has(w)) bound = false;
+      lastWord = w;
+      p = e - 1;
       continue;
     }
     const last = seq.ends[seq.n - 1]!;
-    // A clock time or transcript timestamp ("[00:00:55]") between the keyword and the answer is skipped.
-    if (text.charCodeAt(p - 1) === 58 || (text.charCodeAt(seq.ends[0]!) === 58 && CLASS[text.charCodeAt(seq.ends[0]! + 1)]! & DIGIT)) {
-      p = last;
+    // A clock time or transcript timestamp ("[00:00:55]", "10:30") between the keyword and the answer is skipped.
+    const first = seq.ends[0]!;
+    if ((text.charCodeAt(p - 1) === 58 && clockDigitsBefore(text, p - 1)) || (text.charCodeAt(first) === 58 && CLASS[text.charCodeAt(first + 1)]! & DIGIT)) {
+      p = last - 1;
+      continue;
+    }
+    const inReach = bound || (p <= near && !needBinding);
+    if (!inReach || (!bound && OTHER_VALUE_WORDS.has(lastWord))) {
+      needBinding = true;
+      bound = false;
+      lastWord = '';
+      p = last - 1;
       continue;
     }
     let digits = '';
@@ -74,6 +132,22 @@ export function readNumberAfter(text: string, from: number, maxGap: number, min:
     return { start: seq.starts[0]!, end: seq.ends[k - 1]!, digits };
   }
   return null;
+}
+
+/** Whether the ':' at c ends the hours or minutes of a clock time ("10:", "00:"), not a cue ("CVV2:"). */
+function clockDigitsBefore(text: string, c: number): boolean {
+  let s = c;
+  while (s > 0 && c - s < 3 && CLASS[text.charCodeAt(s - 1)]! & DIGIT) s--;
+  return s < c && c - s <= 2 && (s === 0 || !(CLASS[text.charCodeAt(s - 1)]! & (ALPHA | DIGIT)));
+}
+
+/** Whether the '*' at p belongs to a mask's run ("****", "•••*") rather than markdown emphasis ("*123*"). */
+function maskGlueAhead(text: string, p: number): boolean {
+  let e = p;
+  while (e < text.length && text.charCodeAt(e) === 0x2a) e++;
+  let s = p;
+  while (s > 0 && text.charCodeAt(s - 1) === 0x2a) s--;
+  return e - s > 2;
 }
 
 function evaluateKeyword(ctx: ScanContext, t: KeywordTarget, ks: number, ke: number): void {

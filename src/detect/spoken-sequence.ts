@@ -21,12 +21,12 @@ export interface NumberSequence {
  * commas, dots, dashes and fillers ("uh"). Stops at anything else, at MAX_TOKENS or MAX_SEQUENCE_CHARS, and
  * with spokenOnly at a written group of several digits.
  */
-export function readSequence(text: string, start: number, limit: number, spokenOnly = false): NumberSequence | null {
+export function readSequence(text: string, start: number, limit: number, spokenOnly = false, gluedLeft = false): NumberSequence | null {
   const seq: NumberSequence = { n: 0, starts: [], ends: [], digits: [], spoken: false };
   const hardLimit = Math.min(limit, start + MAX_SEQUENCE_CHARS);
   let p = start;
   while (seq.n < MAX_TOKENS && p < hardLimit) {
-    const t = readNumberToken(text, p, hardLimit);
+    const t = readNumberToken(text, p, hardLimit, gluedLeft && p === start);
     if (!t) break;
     // A spoken number is words and single digits: a written digit group ends it (spokenOnly).
     if (spokenOnly && t.end - p > 1 && CLASS[text.charCodeAt(p)]! & DIGIT) break;
