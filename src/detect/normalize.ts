@@ -16,11 +16,15 @@
 const DROP = 0xffff;
 const MAP = new Uint16Array(65536);
 
-/** The digit value of a \p{Nd} code point: decimal digits come in runs of ten, 0 first (Unicode policy). */
+/**
+ * The digit value of a \p{Nd} code point: decimal digits come in runs of ten, 0 first (Unicode policy), and
+ * some runs follow each other (the five mathematical digit sets): the offset from the start of the
+ * contiguous block, modulo ten.
+ */
 function digitValue(cp: number): number {
   let k = 0;
-  while (k < 9 && ND.test(String.fromCodePoint(cp - k - 1))) k++;
-  return k;
+  while (k < 100 && ND.test(String.fromCodePoint(cp - k - 1))) k++;
+  return k % 10;
 }
 const ND = /^\p{Nd}$/u;
 const UTF16_DECODER = new TextDecoder('utf-16le');
@@ -40,7 +44,7 @@ const UTF16_DECODER = new TextDecoder('utf-16le');
   mark(/[\p{Zs}]/gu, () => 32);
   mark(/\p{Cf}/gu, () => DROP);
   mark(/[\p{Pd}\u2212\u2796\ufe63\uff0d]/gu, () => 45);
-  mark(/\p{Nd}/gu, (c) => 48 + (digitValue(c) % 10));
+  mark(/\p{Nd}/gu, (c) => 48 + digitValue(c));
   MAP[0x2028] = 10; // line separator
   MAP[0x2029] = 10; // paragraph separator
   MAP[0xff1a] = 58; // full-width colon
@@ -85,7 +89,7 @@ export function normalizeForScan(buf: string): NormalizedText {
       if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
         const cp = buf.codePointAt(i)!;
         if (cp > 0xffff && ND.test(String.fromCodePoint(cp))) {
-          r = 48 + (digitValue(cp) % 10);
+          r = 48 + digitValue(cp);
           len = 2;
         }
       } else {
@@ -102,7 +106,7 @@ export function normalizeForScan(buf: string): NormalizedText {
         r = e;
         len = 3;
       }
-    } else if (c === 43 && o > 0 && isAsciiDigit(out[o - 1]!) && i + 1 < n && isAsciiDigit(buf.charCodeAt(i + 1))) {
+    } else if (c === 43 && o > 0 && isAsciiDigit(out[o - 1]!) && i + 1 < n && unicodeDigitAt(buf, i + 1) !== null) {
       r = 32;
     }
     out[o] = r;
@@ -156,7 +160,7 @@ export function unicodeDigitAt(text: string, i: number): { digit: number; len: n
   if (c < 0x80) return null;
   if (c >= 0xd800 && c <= 0xdbff) {
     const cp = text.codePointAt(i)!;
-    return cp > 0xffff && ND.test(String.fromCodePoint(cp)) ? { digit: digitValue(cp) % 10, len: 2 } : null;
+    return cp > 0xffff && ND.test(String.fromCodePoint(cp)) ? { digit: digitValue(cp), len: 2 } : null;
   }
   const m = MAP[c]!;
   return m >= 48 && m <= 57 && ND.test(text[i]!) ? { digit: m - 48, len: 1 } : null;

@@ -339,7 +339,8 @@ function shapeOkFrom(dr: DigitRule, i: number, h: number): boolean {
   // The shape key ("4-4-4-4") is built only when a listed shape has this many groups.
   if (dr.shapes && (!dr.shapeCounts.has(count) || !dr.shapes.has(shapeKey(i, h)))) return false;
   if (dr.layouts && h > i && !(dr.layouts.counts.has(count) && dr.layouts.shapes.has(shapeKey(i, h)))) {
-    if (!dr.layouts.equal) return false;
+    // Equal groups are groups of at most 6 digits: "4111111111111111 123" is a number and another one.
+    if (!dr.layouts.equal || gd[i]! > 6) return false;
     // Equal groups, the last one as long or shorter: 4-4-4-4, 4-4-4-4-3, 1-1-1-…
     for (let k = i + 1; k < h; k++) if (gd[k] !== gd[i]) return false;
     if (gd[h]! > gd[i]!) return false;
@@ -406,6 +407,9 @@ function evaluateRule(
     if (digits > dr.max) break;
     if (digits >= dr.min) cands[cnt++] = h;
   }
+  // A rule with no layout whose context is required (a cue stands near) takes a whole run whatever its
+  // grouping, never a window cut out of a run.
+  const cued = dr.layouts === null && dr.shapes === null && dr.rule.context !== null && dr.rule.context.required;
   for (let c = cnt - 1; c >= 0; c--) {
     const h = cands[c]!;
     if (!shapeOkFrom(dr, 0, h)) continue;
@@ -417,12 +421,13 @@ function evaluateRule(
     // trailing group), and is itself joined the same way on its far side (or ends the run): "03/14/1985 4000…"
     // is a date beside a card, not one number. A neighbour that is a match of this rule does not continue
     // it either, so masked and unmasked text decide the same (idempotence).
+    if (cued && !(endsRun && h === n - 1)) continue;
     const sameJoin = jc[h]!;
-    if (
+    if ((
       hasLeft && h >= 1 && leftJoin === jc[1] && leftCount === gd[0] &&
       (leftOuterJoin === -1 || leftOuterJoin === leftJoin) && st.ruleNext[ri] !== ctx.base + leftEnd
-    ) continue;
-    if (
+    )) continue;
+    if (!cued &&
       h + 1 < n && h >= 1 && jc[h + 1] === sameJoin && gd[h + 1]! <= gd[h]! &&
       (h + 2 >= n || jc[h + 2] === sameJoin) && !windowStartsAt(ctx, dr, h + 1, n)
     ) continue;

@@ -20,6 +20,11 @@ export function digitTokens(text: string): DigitToken[] {
   let i = 0;
   while (i < n) {
     const cls = CLASS[text.charCodeAt(i)]!;
+    // A URL escape between groups ("4111%201111") is a separator: its hex digits are not the number's.
+    if (text.charCodeAt(i) === 37 && /^%[0-9A-Fa-f]{2}/.test(text.slice(i, i + 3))) {
+      i += 3;
+      continue;
+    }
     const u = cls & DIGIT || text.charCodeAt(i) >= 0x80 ? unicodeDigitAt(text, i) : null;
     if (u) {
       out.push({ start: i, end: i + u.len, digits: String(u.digit) });

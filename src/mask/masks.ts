@@ -72,8 +72,11 @@ function keepDigits(text: string, char: string, style: 'keep-format' | 'compact'
 }
 
 const HAS_LETTER = /[A-Za-z]/;
-/** Letters, or digits of another script (digitTokens reads them; the one-pass path reads ASCII digits only). */
-const HAS_LETTER_OR_UNICODE = /[A-Za-z]|[^\x00-\x7f]/;
+/**
+ * Letters, digits of another script or URL escapes: digitTokens reads them (digits of any script, '%20' as
+ * a separator); the one-pass path reads ASCII digits only.
+ */
+const HAS_LETTER_OR_UNICODE = /[A-Za-z%]|[^\x00-\x7f]/;
 
 /** keepDigits for a number written in digits only (most findings): one pass, no token objects. */
 function keepWrittenDigits(text: string, char: string, head: number, tail: number): string {

@@ -1,4 +1,4 @@
-import { cardIin, luhnChecksum, notTimestamp } from './card.js';
+import { cardIin, cardMii, luhnChecksum, notTimestamp } from './card.js';
 import { calendarDate, cardExpiry, dobPlausible } from './dates.js';
 import { abaChecksum, itinRange, ssnArea } from './national-id.js';
 import { email, ibanMod97, ipv4, ipv6, ukPostcode, usZip } from './network.js';
@@ -11,6 +11,7 @@ const hasDigit: Validator = ({ text }) => /\d/.test(text);
 export const BUILTIN_VALIDATORS: Readonly<Record<string, Validator>> = Object.freeze({
   luhn: luhnChecksum,
   'card-iin': cardIin,
+  'card-mii': cardMii,
   'not-timestamp': notTimestamp,
   'ssn-area': ssnArea,
   'itin-range': itinRange,
