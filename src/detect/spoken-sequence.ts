@@ -4,6 +4,11 @@ import { FILLERS, fillerAt, isSpokenJoiner, readNumberToken } from './spoken-wor
 /** The most number tokens read as one sequence, and the most characters it may span. */
 export const MAX_TOKENS = 48;
 export const MAX_SEQUENCE_CHARS = 400;
+/**
+ * The longest written digit group a spoken number takes along ("4111 one one one one 1111 1111",
+ * "41 eleven 11 eleven"): a card read out mixes written groups and words.
+ */
+const MIXED_GROUP = 4;
 /** Joiner and filler characters allowed between two tokens ("four, uh, one"). */
 const MAX_JOINER = 16;
 
@@ -29,7 +34,7 @@ export function readSequence(text: string, start: number, limit: number, spokenO
     const t = readNumberToken(text, p, hardLimit, gluedLeft && p === start);
     if (!t) break;
     // A spoken number is words and single digits: a written digit group ends it (spokenOnly).
-    if (spokenOnly && t.end - p > 1 && CLASS[text.charCodeAt(p)]! & DIGIT) break;
+    if (spokenOnly && t.end - p > MIXED_GROUP && CLASS[text.charCodeAt(p)]! & DIGIT) break;
     if (!(CLASS[text.charCodeAt(p)]! & DIGIT)) seq.spoken = true;
     seq.starts.push(p);
     seq.ends.push(t.end);
@@ -58,8 +63,8 @@ export function readSequence(text: string, start: number, limit: number, spokenO
 }
 
 /**
- * From a gate hit (a number word), walks back over the tokens the gate does not fire on — single written
- * digits, "oh"/"o" and fillers — so "4 one 1 1" starts at the "4". Never below `lo`.
+ * From a gate hit (a number word), walks back over the tokens the gate does not fire on — written digit
+ * groups of up to MIXED_GROUP digits, "oh"/"o" and fillers — so "4 one 1 1" starts at the "4". Never below `lo`.
  */
 export function walkBackSequence(text: string, hit: number, lo: number): number {
   let start = hit;
@@ -71,7 +76,9 @@ export function walkBackSequence(text: string, hit: number, lo: number): number 
     const c = text.charCodeAt(j - 1);
     let k = j - 1;
     if (CLASS[c]! & DIGIT) {
-      // Only single written digits belong to a spoken number ("4 one 1 1"); a digit group ends it.
+      // Written digit groups of up to MIXED_GROUP digits belong to a spoken number ("4 one 1 1",
+      // "4111 one one one one"); a longer group ends it.
+      while (k > lo && j - k < MIXED_GROUP && CLASS[text.charCodeAt(k - 1)]! & DIGIT) k--;
       if (k > lo && CLASS[text.charCodeAt(k - 1)]! & DIGIT) break;
       if (k > 0 && CLASS[text.charCodeAt(k - 1)]! & ALPHA) break;
       start = k;

@@ -38,7 +38,13 @@ export function maskGlueBefore(text: string, pos: number): boolean {
   return MASK_GLUE.has(before) || (CLASS[before]! & DIGIT) !== 0;
 }
 
-export const FILLERS: ReadonlySet<string> = new Set(['uh', 'um', 'umm', 'er', 'erm', 'ah', 'hmm', 'uhm']);
+/**
+ * Words that may stand between the tokens of a number read out: hesitations, and the words people join
+ * groups with ("four one one one and one one one one", "then", "okay", "sorry", "wait", "you know").
+ */
+export const FILLERS: ReadonlySet<string> = new Set([
+  'uh', 'um', 'umm', 'er', 'erm', 'ah', 'hmm', 'uhm', 'and', 'then', 'okay', 'ok', 'sorry', 'wait', 'so', 'yeah', 'right', 'you', 'know', 'like', 'next',
+]);
 
 /**
  * Words that start a spoken number in the gate regex. "oh" and "o" are left out on purpose (too common

@@ -135,3 +135,35 @@ describe('card numbers through the normalizing reader (fast-check)', () => {
     );
   });
 });
+
+const WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+
+/** Digits left in an output, written or as number words. */
+function digitsLeft(out: string): string {
+  return (out.match(/\d|\b(?:zero|one|two|three|four|five|six|seven|eight|nine)\b/gi) ?? [])
+    .map((t) => (/\d/.test(t) ? t : String(WORDS.indexOf(t.toLowerCase()))))
+    .join('');
+}
+
+describe('cards read out (fast-check)', () => {
+  const joinerWord = fc.constantFrom(', ', ' and ', ' then ', ' okay ', ', sorry, ', ', wait, ', ', you know, ', ' uh ', ' ');
+  const spokenCard = fc.record({
+    card: validCard,
+    joiners: fc.array(joinerWord, { minLength: 5, maxLength: 5 }),
+    written: fc.array(fc.boolean(), { minLength: 5, maxLength: 5 }),
+  });
+
+  it('digit words in groups joined by and/then/okay/sorry/wait/you know, some groups written in digits: at most the last four digits stay', () => {
+    fc.assert(
+      fc.property(spokenCard, ({ card, joiners, written }) => {
+        const groups = card.digits.match(/.{1,4}/g)!;
+        // At least one group is read out in words, or it is a written card (tested above).
+        const parts = groups.map((g, i) => (written[i] && i > 0 ? g : [...g].map((d) => WORDS[Number(d)]).join(' ')));
+        const text = `okay my card number is ${parts.map((p, i) => (i ? joiners[i - 1] + p : p)).join('')} and that's it`;
+        const left = digitsLeft(redactor.redact(text).text);
+        expect(left.length).toBeLessThanOrEqual(4);
+      }),
+      { ...RUNS, numRuns: 200 },
+    );
+  });
+});
