@@ -65,11 +65,13 @@ export interface DigitRule {
   /** Spoken numbers only as whole readings (no windows cut out of longer ones). */
   spokenWhole: boolean;
   skipGlued: boolean;
+  /** A checksum validator confirms the rule's numbers (luhn, mod-97): an amount's currency does not unmake them. */
+  checksum: boolean;
 }
 
 export type CompiledValue =
   | { kind: 'number'; min: number; max: number }
-  | { kind: 'pattern'; re: RegExp; maxLength: number };
+  | { kind: 'pattern'; re: RegExp; maxLength: number; /** The same pattern unanchored, for a value written before its cue. */ reBefore: RegExp };
 
 export interface KeywordTarget {
   rule: CompiledRule;
@@ -441,6 +443,9 @@ function addBuiltin(plan: ScanPlan, rule: CompiledRule, d: BuiltinDetector): voi
   else plan.speakerRules.push({ rule, ignore: new Set((d.ignoreLabels ?? []).map((l) => l.toLowerCase())) });
 }
 
+/** Validators that confirm a number by its check digits. */
+const CHECKSUM_VALIDATORS: ReadonlySet<string> = new Set(['luhn', 'iban-mod97']);
+
 const groupCounts = (shapes: readonly string[]) => new Set(shapes.map((x) => x.split('-').length));
 
 function compileDigits(rule: CompiledRule, d: DigitsDetector, file: string, ptr: string): DigitRule {
@@ -467,6 +472,7 @@ function compileDigits(rule: CompiledRule, d: DigitsDetector, file: string, ptr:
     spoken: d.spoken ?? false,
     spokenWhole: d.spokenWindows === 'whole',
     skipGlued: (d.gluedToLetters ?? 'skip') === 'skip',
+    checksum: rule.validators.some((v) => CHECKSUM_VALIDATORS.has(v.name)),
   };
 }
 
@@ -481,7 +487,7 @@ function compileKeyword(rule: CompiledRule, d: KeywordDetector, file: string, pt
   const values: CompiledValue[] = (d.value ?? []).map((v, i) => {
     if ('number' in v) return { kind: 'number', min: v.number.min, max: v.number.max };
     const re = compilePattern(v, { file, pointer: `${ptr}/detector/value/${i}/pattern` }, trusted, 'y');
-    return { kind: 'pattern', re, maxLength: v.maxLength };
+    return { kind: 'pattern', re, maxLength: v.maxLength, reBefore: new RegExp(re.source, `${re.flags.replace('y', '')}g`) };
   });
   const span = d.span ?? 'value';
   if (!values.length && span !== 'before-keyword-value') {

@@ -1,6 +1,7 @@
 import { failClosed, offerCandidate, type ScanContext } from './candidate.js';
 import { ALPHA, CLASS, DIGIT, JOIN } from './chars.js';
 import { LONG_GROUP } from './limits.js';
+import { currencyAfter, currencyBefore } from './amounts.js';
 import type { DigitRule, ScanPlan } from './plan.js';
 
 /**
@@ -433,7 +434,10 @@ function evaluateRule(
     ) continue;
     let value = '';
     for (let i = 0; i <= h; i++) value += text.slice(gs[i], ge[i]);
-    if (offerCandidate(ctx, dr.rule, ws, ge[h]!, value, false, 'written')) {
+    // An amount (a currency code or symbol beside it) is this rule's value only when its cue binds it;
+    // numbers a checksum confirms (cards) stand on their own.
+    const amount = !dr.checksum && (currencyBefore(text, ws) || currencyAfter(text, ge[h]!));
+    if (offerCandidate(ctx, dr.rule, ws, ge[h]!, value, amount, 'written')) {
       st.ruleNext[ri] = ctx.base + ge[h]!;
       return;
     }

@@ -2,6 +2,7 @@ import { failClosed, offerCandidate, type ScanContext } from './candidate.js';
 import { ALPHA, CLASS, DIGIT } from './chars.js';
 import type { KeywordPhrase, KeywordTarget } from './plan.js';
 import { readSequence } from './spoken-sequence.js';
+import { hasParagraphBreak, turnStartsAt } from './boundaries.js';
 import { MASK_GLUE } from './spoken-words.js';
 
 /**
@@ -177,7 +178,15 @@ function evaluateKeyword(ctx: ScanContext, t: KeywordTarget, ks: number, ke: num
       }
     } else {
       v.re.lastIndex = ke;
-      const m = v.re.exec(text);
+      let m = v.re.exec(text);
+      if (!m) {
+        // A question and its answer in the next turn ("date of birth?" / "Customer: 4 May 1961").
+        const a = answerStart(text, ke);
+        if (a >= 0) {
+          v.re.lastIndex = a;
+          m = v.re.exec(text);
+        }
+      }
       if (m) {
         // The `value` group is found by its text within the match (last occurrence), which spares the
         // slow `d` flag; an equal text earlier in the match would be the same value anyway.
@@ -185,6 +194,25 @@ function evaluateKeyword(ctx: ScanContext, t: KeywordTarget, ks: number, ke: num
         vs = m.index + m[0].lastIndexOf(value);
         ve = vs + value.length;
         digits = value.replace(/\D/g, '');
+        break;
+      }
+    }
+  }
+  // A pattern value must stand in the cue's paragraph and turn, or the next turn (a dialogue answer).
+  if (vs >= 0 && (hasParagraphBreak(text, ke, vs) || lineBreaks(text, ke, vs) > 1)) {
+    vs = -1;
+    ve = -1;
+    digits = '';
+  }
+  // Value first ("1234 is the CVV", "On 11 September 1994, their daughter was born"): read before the cue
+  // when nothing after it is its value.
+  if (vs < 0 && t.values.length && t.span === 'value') {
+    for (const v of t.values) {
+      const r = v.kind === 'number' ? readNumberBefore(text, ks, v.min, v.max) : readPatternBefore(text, ks, v.reBefore);
+      if (r) {
+        vs = r.start;
+        ve = r.end;
+        digits = r.digits;
         break;
       }
     }
@@ -204,4 +232,111 @@ function evaluateKeyword(ctx: ScanContext, t: KeywordTarget, ks: number, ke: num
   }
   if (end <= start) return;
   offerCandidate(ctx, t.rule, start, end, digits, false, undefined);
+}
+
+function lineBreaks(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/** Words that may stand between a value and its cue after it: "1234 is the CVV", "4921, that's my PIN". */
+const BEFORE_CUE_WORDS: ReadonlySet<string> = new Set([
+  'is', 'was', 'are', 'the', 'my', 'our', 'your', 'his', 'her', 'their', 'that', 's', 'it', 'its', 'as', 'for', 'this', 'being', 'be', 'will', 'would',
+]);
+
+/** How far before its cue a value may end (fillers only between them). */
+const BEFORE_GAP = 40;
+
+/** Reads the letters of the word that ends at p back to its start. */
+function wordStartBefore(text: string, p: number, lo: number): number {
+  let s = p;
+  while (s > lo && isLetterCode(text.charCodeAt(s - 1))) s--;
+  return s;
+}
+
+/**
+ * A written number right before a cue, with only binding words and punctuation between them on the same
+ * line ("1234 is the CVV", "4921, that's my PIN"). Null when the number is glued to letters or has a count
+ * of digits outside [min, max].
+ */
+export function readNumberBefore(text: string, ks: number, min: number, max: number) {
+  const lo = Math.max(0, ks - BEFORE_GAP);
+  let p = ks;
+  let words = 0;
+  while (p > lo) {
+    const c = text.charCodeAt(p - 1);
+    if (c === 32 || c === 9 || c === 44 || c === 58 || c === 45 || c === 39 || c === 0x2019 || c === 0x2a || c === 34) {
+      p--;
+      continue;
+    }
+    if (!isLetterCode(c)) break;
+    const s = wordStartBefore(text, p, lo);
+    if (!BEFORE_CUE_WORDS.has(text.slice(s, p).toLowerCase()) || ++words > 4) return null;
+    p = s;
+  }
+  if (p === ks || !(CLASS[text.charCodeAt(p - 1)]! & DIGIT)) return null;
+  const e = p;
+  let s = p;
+  const floor = Math.max(0, e - 32);
+  while (s > floor) {
+    const c = text.charCodeAt(s - 1);
+    if (CLASS[c]! & DIGIT) s--;
+    else if ((c === 32 || c === 45) && s - 1 > floor && CLASS[text.charCodeAt(s - 2)]! & DIGIT) s--;
+    else break;
+  }
+  // Glued to letters (an identifier) or to what a mask kept ("•000 6"): not a value of its own.
+  if (s > 0 && CLASS[text.charCodeAt(s - 1)]! & (ALPHA | DIGIT)) return null;
+  let b = s;
+  while (b > 0 && s - b < 3 && (text.charCodeAt(b - 1) === 32 || text.charCodeAt(b - 1) === 45 || text.charCodeAt(b - 1) === 46)) b--;
+  if (b > 0 && MASK_GLUE.has(text.charCodeAt(b - 1))) return null;
+  let digits = '';
+  for (let i = s; i < e; i++) if (CLASS[text.charCodeAt(i)]! & DIGIT) digits += text[i];
+  if (digits.length < min || digits.length > max) return null;
+  return { start: s, end: e, digits };
+}
+
+/** How far back a value written before its cue may start, and how many words may stand between. */
+const PATTERN_BEFORE = 96;
+const PATTERN_GAP_WORDS = 5;
+
+/**
+ * A value of a pattern (a date, an ID) written before its cue in the same sentence, with at most a few
+ * words and no digits between ("On 11 September 1994, their daughter was born", "4 May 1961 is my date of
+ * birth"). Only values that hold a digit: a word before a cue is no value.
+ */
+function readPatternBefore(text: string, ks: number, re: RegExp) {
+  let lo = Math.max(0, ks - PATTERN_BEFORE);
+  const nl = text.lastIndexOf('\n', ks - 1);
+  if (nl >= lo) lo = nl + 1;
+  const slice = text.slice(lo, ks);
+  re.lastIndex = 0;
+  let best: { start: number; end: number; digits: string } | null = null;
+  for (let m = re.exec(slice); m; m = re.exec(slice)) {
+    const value = m.groups?.value ?? m[0];
+    const vs = m.index + m[0].lastIndexOf(value);
+    if (/[0-9]/.test(value)) best = { start: lo + vs, end: lo + vs + value.length, digits: value.replace(/\D/g, '') };
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  if (!best) return null;
+  const gap = text.slice(best.end, ks);
+  // Same sentence, no other number, a few words.
+  if (/[0-9]|[.!?](?:\s|$)/.test(gap) || (gap.match(/[A-Za-z]+/g)?.length ?? 0) > PATTERN_GAP_WORDS) return null;
+  return best;
+}
+
+/** How much of the cue's line may follow it before the answer's turn ("… date of birth, please?"). */
+const QUESTION_TAIL = 48;
+
+/**
+ * Where the answer to a cue that ends a question starts: after the line break that ends the cue's line
+ * (within QUESTION_TAIL characters, no digit on the way) and after the next line's speaker label. -1 when
+ * the next line is no turn of a dialogue.
+ */
+function answerStart(text: string, ke: number): number {
+  const nl = text.indexOf('\n', ke);
+  if (nl < 0 || nl - ke > QUESTION_TAIL || /[0-9]/.test(text.slice(ke, nl))) return -1;
+  if (!turnStartsAt(text, nl + 1)) return -1;
+  const colon = text.indexOf(':', text.indexOf(']', nl) > nl && text.indexOf(']', nl) < nl + 26 ? text.indexOf(']', nl) : nl);
+  return colon < 0 || colon - nl > 80 ? -1 : colon + 1;
 }
