@@ -59,8 +59,15 @@ const URL_ESCAPES: Readonly<Record<string, number>> = {
   '20': 32, '2d': 45, '2D': 45, '3a': 58, '3A': 58, '2f': 47, '2F': 47, '2c': 44, '2C': 44, '23': 35, '2e': 46, '2E': 46, '3d': 61, '3D': 61,
 };
 
-/** Whether a buffer holds anything the reader normalizes (most text does not: it is then read as is). */
-const NEEDS = /[^\x00-\x7f]|%[23][0-9a-fA-F]|[0-9]\+[0-9]/;
+/**
+ * Whether a buffer holds anything the reader normalizes (most text does not: it is then read as is). Three
+ * tests, the last two behind a native indexOf, are faster than one alternation over the whole buffer.
+ */
+const NON_ASCII = /[^\x00-\x7f]/;
+const URL_ESCAPE = /%[23][0-9a-fA-F]/;
+const PLUS_JOIN = /[0-9]\+[0-9]/;
+const needsNormalizing = (buf: string) =>
+  NON_ASCII.test(buf) || (buf.includes('%') && URL_ESCAPE.test(buf)) || (buf.includes('+') && PLUS_JOIN.test(buf));
 
 export interface NormalizedText {
   /** What the scanners read. */
@@ -74,7 +81,7 @@ const isAsciiDigit = (c: number) => c >= 48 && c <= 57;
 
 /** Normalizes a buffer for scanning (see above). */
 export function normalizeForScan(buf: string): NormalizedText {
-  if (!NEEDS.test(buf)) return { text: buf, starts: null, ends: null };
+  if (!needsNormalizing(buf)) return { text: buf, starts: null, ends: null };
   const n = buf.length;
   const out = new Uint16Array(n);
   const starts = new Int32Array(n + 1);

@@ -67,11 +67,22 @@ export interface DigitRule {
   skipGlued: boolean;
   /** A checksum validator confirms the rule's numbers (luhn, mod-97): an amount's currency does not unmake them. */
   checksum: boolean;
+  /** No layout and a required cue: the rule takes whole runs only (scan-digits.ts). */
+  wholeRun: boolean;
 }
 
 export type CompiledValue =
   | { kind: 'number'; min: number; max: number }
-  | { kind: 'pattern'; re: RegExp; maxLength: number; /** The same pattern unanchored, for a value written before its cue. */ reBefore: RegExp };
+  | {
+      kind: 'pattern';
+      re: RegExp;
+      maxLength: number;
+      /**
+       * The same pattern unanchored, for a value written before its cue or in the next turn; null when the
+       * pattern holds no digit class (names, words): only numbers, dates and IDs are read there.
+       */
+      reBefore: RegExp | null;
+    };
 
 export interface KeywordTarget {
   rule: CompiledRule;
@@ -473,6 +484,7 @@ function compileDigits(rule: CompiledRule, d: DigitsDetector, file: string, ptr:
     spokenWhole: d.spokenWindows === 'whole',
     skipGlued: (d.gluedToLetters ?? 'skip') === 'skip',
     checksum: rule.validators.some((v) => CHECKSUM_VALIDATORS.has(v.name)),
+    wholeRun: !d.layouts && !d.groups && rule.context !== null && rule.context.required,
   };
 }
 
@@ -487,7 +499,8 @@ function compileKeyword(rule: CompiledRule, d: KeywordDetector, file: string, pt
   const values: CompiledValue[] = (d.value ?? []).map((v, i) => {
     if ('number' in v) return { kind: 'number', min: v.number.min, max: v.number.max };
     const re = compilePattern(v, { file, pointer: `${ptr}/detector/value/${i}/pattern` }, trusted, 'y');
-    return { kind: 'pattern', re, maxLength: v.maxLength, reBefore: new RegExp(re.source, `${re.flags.replace('y', '')}g`) };
+    const digitValue = /\\d|0-9/.test(v.pattern);
+    return { kind: 'pattern', re, maxLength: v.maxLength, reBefore: digitValue ? new RegExp(re.source, `${re.flags.replace('y', '')}g`) : null };
   });
   const span = d.span ?? 'value';
   if (!values.length && span !== 'before-keyword-value') {

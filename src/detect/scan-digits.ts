@@ -319,7 +319,7 @@ function evaluateGroup(ctx: ScanContext, plan: ScanPlan, st: DigitPassState, g: 
   const firstJoin = n > 1 ? jc[1]! : 0;
   for (let ri = 0; ri < rules.length; ri++) {
     const dr = rules[ri]!;
-    if (dr.min > total) continue;
+    if (dr.min > total || (dr.wholeRun && hasLeft)) continue;
     // Every window of the rule starts with this group, and one of two or more groups with this joiner:
     // when the rule cannot take either, none of its windows can start here.
     if (gd[0]! < dr.groupDigits[0] || gd[0]! > dr.groupDigits[1]) continue;
@@ -410,7 +410,7 @@ function evaluateRule(
   }
   // A rule with no layout whose context is required (a cue stands near) takes a whole run whatever its
   // grouping, never a window cut out of a run.
-  const cued = dr.layouts === null && dr.shapes === null && dr.rule.context !== null && dr.rule.context.required;
+  const cued = dr.wholeRun;
   for (let c = cnt - 1; c >= 0; c--) {
     const h = cands[c]!;
     if (!shapeOkFrom(dr, 0, h)) continue;
@@ -436,6 +436,8 @@ function evaluateRule(
     for (let i = 0; i <= h; i++) value += text.slice(gs[i], ge[i]);
     // An amount (a currency code or symbol beside it) is this rule's value only when its cue binds it;
     // numbers a checksum confirms (cards) stand on their own.
+    // A whole-run rule's checksum is cheaper than its context words: most runs fail it.
+    if (cued && !dr.rule.validators.every((v) => v.fn({ text: text.slice(ws, ge[h]), digits: value, options: ctx.validatorOptions }) !== false)) continue;
     const amount = !dr.checksum && (currencyBefore(text, ws) || currencyAfter(text, ge[h]!));
     if (offerCandidate(ctx, dr.rule, ws, ge[h]!, value, amount, 'written')) {
       st.ruleNext[ri] = ctx.base + ge[h]!;

@@ -57,6 +57,9 @@ const BINDING_WORDS: ReadonlySet<string> = new Set(['is', 'was', 'are', 'were', 
 /** Words that keep a binding open: "is just 123", "is the 123", "is my 4921", "was actually 0481". */
 const FILLER_WORDS: ReadonlySet<string> = new Set(['the', 'just', 'my', 'a', 'number', 'no', 'code', 'actually', 'now', 'still', 'on', 'file', 'it', 'that', 'should', 'would', 'will', 'uh', 'um']);
 
+/** The longest word of the three word sets above. */
+const MAX_CUE_WORD = 9;
+
 /** How far a value may stand after its cue on the same line when a binding word ties it ("… is 123"). */
 const FAR_GAP = 160;
 
@@ -79,7 +82,9 @@ export function readNumberAfter(text: string, from: number, maxGap: number, min:
   let newlines = 0;
   let bound = false;
   let needBinding = false;
-  let lastWord = '';
+  // The last word read, by position: sliced only when a number follows it (most gaps are short).
+  let lastWordStart = -1;
+  let lastWordEnd = -1;
   for (let p = from; p < limit; p++) {
     const c = text.charCodeAt(p);
     if (c === 10) {
@@ -101,13 +106,17 @@ export function readNumberAfter(text: string, from: number, maxGap: number, min:
     const seq = readSequence(text, p, text.length, false, glued);
     if (!seq) {
       if (cls & DIGIT) return null; // digits glued to letters: an identifier, not this value
-      // A word: a binding word opens a binding, a filler keeps it, any other word closes it.
+      // A word: a binding word opens a binding, a filler keeps it, any other word closes it (looked at
+      // only where a binding is needed: past maxGap, or after a number another value's word took).
       let e = p;
       while (e < limit && isLetterCode(text.charCodeAt(e))) e++;
-      const w = text.slice(p, e).toLowerCase();
-      if (BINDING_WORDS.has(w)) bound = true;
-      else if (!FILLER_WORDS.has(w)) bound = false;
-      lastWord = w;
+      if (needBinding || e > near) {
+        const w = e - p <= MAX_CUE_WORD ? text.slice(p, e).toLowerCase() : '';
+        if (BINDING_WORDS.has(w)) bound = true;
+        else if (!FILLER_WORDS.has(w)) bound = false;
+      }
+      lastWordStart = p;
+      lastWordEnd = e;
       p = e - 1;
       continue;
     }
@@ -119,10 +128,11 @@ export function readNumberAfter(text: string, from: number, maxGap: number, min:
       continue;
     }
     const inReach = bound || (p <= near && !needBinding);
-    if (!inReach || (!bound && OTHER_VALUE_WORDS.has(lastWord))) {
+    const lastWord = !bound && lastWordEnd - lastWordStart <= MAX_CUE_WORD ? text.slice(lastWordStart, lastWordEnd).toLowerCase() : '';
+    if (!inReach || OTHER_VALUE_WORDS.has(lastWord)) {
       needBinding = true;
       bound = false;
-      lastWord = '';
+      lastWordStart = lastWordEnd = -1;
       p = last - 1;
       continue;
     }
@@ -179,7 +189,7 @@ function evaluateKeyword(ctx: ScanContext, t: KeywordTarget, ks: number, ke: num
     } else {
       v.re.lastIndex = ke;
       let m = v.re.exec(text);
-      if (!m) {
+      if (!m && v.reBefore) {
         // A question and its answer in the next turn ("date of birth?" / "Customer: 4 May 1961").
         const a = answerStart(text, ke);
         if (a >= 0) {
@@ -208,7 +218,7 @@ function evaluateKeyword(ctx: ScanContext, t: KeywordTarget, ks: number, ke: num
   // when nothing after it is its value.
   if (vs < 0 && t.values.length && t.span === 'value') {
     for (const v of t.values) {
-      const r = v.kind === 'number' ? readNumberBefore(text, ks, v.min, v.max) : readPatternBefore(text, ks, v.reBefore);
+      const r = v.kind === 'number' ? readNumberBefore(text, ks, v.min, v.max) : v.reBefore ? readPatternBefore(text, ks, v.reBefore) : null;
       if (r) {
         vs = r.start;
         ve = r.end;

@@ -47,7 +47,13 @@ export const dobPlausible: Validator = ({ text, options }) => {
 };
 
 /** Card expiry MM/YY or MM/YYYY (also read from spoken digits "oh five two six"): month 01–12. */
-export const cardExpiry: Validator = ({ digits }) => {
+export const cardExpiry: Validator = ({ text, digits }) => {
+  // Written with a separator, the month is what stands before it ("5/2025", "09/27", "8-31").
+  const sep = /^\D*(\d{1,2})\s?[/\-.]\s?(\d{2}|\d{4})\D*$/.exec(text);
+  if (sep) {
+    const month = Number(sep[1]);
+    return month >= 1 && month <= 12;
+  }
   if (digits.length !== 4 && digits.length !== 6) return false;
   const month = Number(digits.slice(0, 2));
   return month >= 1 && month <= 12;
