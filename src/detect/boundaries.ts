@@ -11,7 +11,7 @@ const NL = 10;
 const CR = 13;
 const isBlank = (c: number) => c === 32 || c === 9 || c === CR;
 const isLabelChar = (c: number) =>
-  (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 32 || c === 46 || c === 39 || c === 45 || c === 40 || c === 41 || c === 95 || c >= 0xc0;
+  (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 32 || c === 42 || c === 46 || c === 39 || c === 45 || c === 40 || c === 41 || c === 95 || c >= 0xc0;
 
 /** The longest speaker label read at a line start ("[00:01:02] Customer (Maria Lopez)"). */
 const MAX_LABEL = 48;
@@ -21,6 +21,8 @@ export function turnStartsAt(text: string, i: number): boolean {
   let p = i;
   const end = Math.min(text.length, i + MAX_LABEL + 24);
   while (p < end && isBlank(text.charCodeAt(p))) p++;
+  // Markdown emphasis around a label ("**Agent:**").
+  while (p < end && text.charCodeAt(p) === 42) p++;
   if (text.charCodeAt(p) === 91) {
     // A timestamp: "[10:02]", "[00:01:02]".
     const close = text.indexOf(']', p);
@@ -34,8 +36,10 @@ export function turnStartsAt(text: string, i: number): boolean {
   while (p < end && p - s <= MAX_LABEL && isLabelChar(text.charCodeAt(p))) p++;
   // "Label:" followed by a space, a line end or the text end: not "http://", not "10:30".
   if (text.charCodeAt(p) !== 58 || p === s) return false;
-  const next = text.charCodeAt(p + 1);
-  return p + 1 >= text.length || next === 32 || next === 9 || next === NL || next === CR;
+  let q = p + 1;
+  while (q < text.length && text.charCodeAt(q) === 42) q++;
+  const next = text.charCodeAt(q);
+  return q >= text.length || next === 32 || next === 9 || next === NL || next === CR;
 }
 
 /** Whether a blank line (two line breaks with only spaces between) ends at line break i (text[i] is '\n'). */

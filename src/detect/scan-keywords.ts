@@ -348,5 +348,8 @@ function answerStart(text: string, ke: number): number {
   if (nl < 0 || nl - ke > QUESTION_TAIL || /[0-9]/.test(text.slice(ke, nl))) return -1;
   if (!turnStartsAt(text, nl + 1)) return -1;
   const colon = text.indexOf(':', text.indexOf(']', nl) > nl && text.indexOf(']', nl) < nl + 26 ? text.indexOf(']', nl) : nl);
-  return colon < 0 || colon - nl > 80 ? -1 : colon + 1;
+  if (colon < 0 || colon - nl > 80) return -1;
+  let a = colon + 1;
+  while (text.charCodeAt(a) === 42) a++; // "**Customer:**"
+  return a;
 }
