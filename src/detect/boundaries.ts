@@ -11,13 +11,21 @@ const NL = 10;
 const CR = 13;
 const isBlank = (c: number) => c === 32 || c === 9 || c === CR;
 const isLabelChar = (c: number) =>
-  (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 32 || c === 42 || c === 46 || c === 39 || c === 45 || c === 40 || c === 41 || c === 95 || c >= 0xc0;
+  (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 32 || c === 42 || c === 47 || c === 46 || c === 39 || c === 45 || c === 40 || c === 41 || c === 95 || c >= 0xc0;
 
 /** The longest speaker label read at a line start ("[00:01:02] Customer (Maria Lopez)"). */
 const MAX_LABEL = 48;
 
-/** Whether the line starting at i opens with a speaker label followed by ':' (a turn starts there). */
+/** Whether the line starting at i opens with a speaker label followed by ':' or '>' (a turn starts there). */
 export function turnStartsAt(text: string, i: number): boolean {
+  return turnLabelEnd(text, i) >= 0;
+}
+
+/**
+ * Where the speaker label that opens the line at i ends (after its ':' or '>' and any emphasis), or -1:
+ * "Agent:", "[10:02] Maria Lopez:", "**Customer:**", "Speaker 2:", "Bot/Agent >", "AGENT -" is not one.
+ */
+export function turnLabelEnd(text: string, i: number): number {
   let p = i;
   const end = Math.min(text.length, i + MAX_LABEL + 24);
   while (p < end && isBlank(text.charCodeAt(p))) p++;
@@ -26,20 +34,24 @@ export function turnStartsAt(text: string, i: number): boolean {
   if (text.charCodeAt(p) === 91) {
     // A timestamp: "[10:02]", "[00:01:02]".
     const close = text.indexOf(']', p);
-    if (close < 0 || close - p > 24) return false;
+    if (close < 0 || close - p > 24) return -1;
     p = close + 1;
     while (p < end && isBlank(text.charCodeAt(p))) p++;
   }
   const s = p;
   const first = text.charCodeAt(p);
-  if (!((first >= 65 && first <= 90) || (first >= 97 && first <= 122) || first >= 0xc0)) return false;
+  if (!((first >= 65 && first <= 90) || (first >= 97 && first <= 122) || first >= 0xc0)) return -1;
   while (p < end && p - s <= MAX_LABEL && isLabelChar(text.charCodeAt(p))) p++;
-  // "Label:" followed by a space, a line end or the text end: not "http://", not "10:30".
-  if (text.charCodeAt(p) !== 58 || p === s) return false;
-  let q = p + 1;
+  // "Label:" or "Label >" followed by a space, a line end or the text end: not "http://", not "10:30".
+  while (p > s && text.charCodeAt(p - 1) === 32 && text.charCodeAt(p) === 62) p--;
+  let t = p;
+  while (t < end && text.charCodeAt(t) === 32) t++;
+  const term = text.charCodeAt(t);
+  if ((term !== 58 && term !== 62) || t === s) return -1;
+  let q = t + 1;
   while (q < text.length && text.charCodeAt(q) === 42) q++;
   const next = text.charCodeAt(q);
-  return q >= text.length || next === 32 || next === 9 || next === NL || next === CR;
+  return q >= text.length || next === 32 || next === 9 || next === NL || next === CR ? q : -1;
 }
 
 /** Whether a blank line (two line breaks with only spaces between) ends at line break i (text[i] is '\n'). */

@@ -2,7 +2,7 @@ import { failClosed, offerCandidate, type ScanContext } from './candidate.js';
 import { ALPHA, CLASS, DIGIT } from './chars.js';
 import type { KeywordPhrase, KeywordTarget } from './plan.js';
 import { readSequence } from './spoken-sequence.js';
-import { hasParagraphBreak, turnStartsAt } from './boundaries.js';
+import { hasParagraphBreak, turnLabelEnd } from './boundaries.js';
 import { MASK_GLUE } from './spoken-words.js';
 
 /**
@@ -346,10 +346,5 @@ const QUESTION_TAIL = 48;
 function answerStart(text: string, ke: number): number {
   const nl = text.indexOf('\n', ke);
   if (nl < 0 || nl - ke > QUESTION_TAIL || /[0-9]/.test(text.slice(ke, nl))) return -1;
-  if (!turnStartsAt(text, nl + 1)) return -1;
-  const colon = text.indexOf(':', text.indexOf(']', nl) > nl && text.indexOf(']', nl) < nl + 26 ? text.indexOf(']', nl) : nl);
-  if (colon < 0 || colon - nl > 80) return -1;
-  let a = colon + 1;
-  while (text.charCodeAt(a) === 42) a++; // "**Customer:**"
-  return a;
+  return turnLabelEnd(text, nl + 1);
 }
