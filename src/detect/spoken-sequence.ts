@@ -81,6 +81,13 @@ export function walkBackSequence(text: string, hit: number, lo: number): number 
       while (k > lo && j - k < MIXED_GROUP && CLASS[text.charCodeAt(k - 1)]! & DIGIT) k--;
       if (k > lo && CLASS[text.charCodeAt(k - 1)]! & DIGIT) break;
       if (k > 0 && CLASS[text.charCodeAt(k - 1)]! & ALPHA) break;
+      // A group of several digits joins only when it opens the number: one that follows another written
+      // group is the end of a written number (the digit pass reads it), not part of the spoken one.
+      if (j - 1 > k) {
+        let b = k;
+        while (b > lo && isSpokenJoiner(text.charCodeAt(b - 1))) b--;
+        if (b > lo && b < k && CLASS[text.charCodeAt(b - 1)]! & DIGIT) break;
+      }
       start = k;
       i = k;
       continue;

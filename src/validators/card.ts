@@ -30,7 +30,8 @@ const R = (brand: string, from: number, to: number, lengths: readonly number[]):
 });
 
 const span = (a: number, b: number) => Array.from({ length: b - a + 1 }, (_, i) => a + i);
-const VISA = span(13, 19);
+// Not 14 or 15: no Visa is issued in those lengths, and 15-digit Luhn numbers in 4x are IMEIs (TAC 49…).
+const VISA = [13, 16, 17, 18, 19];
 const MC = [16];
 const AMEX = [15];
 const DINERS = span(14, 19);
