@@ -63,3 +63,12 @@ export const cardExpiry: Validator = ({ text, digits }) => {
   const month = Number(digits.slice(0, 2));
   return month >= 1 && month <= 12;
 };
+
+/**
+ * Refuses a number written as a calendar date ("2025-09-29", "03/14/2025", "29.09.2025", with a time's hour
+ * after it): dates and timestamps fill care logs, and a phone-shaped rule near a cue must not take them.
+ */
+export const notDate: Validator = ({ text }) => {
+  const m = /^\s*(\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4})(?:\s\d{1,2})?\s*$/.exec(text);
+  return m && parseWrittenDate(m[1]!) !== undefined ? false : undefined;
+};

@@ -1,5 +1,5 @@
 import { cardIin, cardMii, luhnChecksum, notTimestamp } from './card.js';
-import { calendarDate, cardExpiry, dobPlausible } from './dates.js';
+import { calendarDate, cardExpiry, dobPlausible, notDate } from './dates.js';
 import { abaChecksum, itinRange, ssnArea } from './national-id.js';
 import { email, ibanMod97, ipv4, ipv6, ukPostcode, usZip } from './network.js';
 import { nanp, phone } from './phone.js';
@@ -25,6 +25,7 @@ export const BUILTIN_VALIDATORS: Readonly<Record<string, Validator>> = Object.fr
   'uk-postcode': ukPostcode,
   'us-zip': usZip,
   'calendar-date': calendarDate,
+  'not-date': notDate,
   'dob-plausible': dobPlausible,
   'card-expiry': cardExpiry,
   'has-digit': hasDigit,
