@@ -1,4 +1,5 @@
 import type { ValidatorOptions } from '../validators/types.js';
+import { windowEndAfter, windowStartBefore } from './boundaries.js';
 import type { CompiledContext, CompiledRule } from './plan.js';
 import type { Explanation, ScanError } from './types.js';
 
@@ -36,14 +37,19 @@ function collectWords(re: RegExp, text: string): string[] {
   return found;
 }
 
-/** The text a rule's context words are looked for in before a candidate starting at `start`. */
+/**
+ * The text a rule's context words are looked for in before a candidate starting at `start`: up to
+ * c.before characters, not across a blank line, and no further back than the turn before the
+ * candidate's own (boundaries.ts).
+ */
 export function contextBefore(c: CompiledContext, text: string, start: number): string {
-  return text.slice(Math.max(0, start - c.before), start);
+  const lo = Math.max(0, start - c.before);
+  return text.slice(windowStartBefore(text, lo, start), start);
 }
 
-/** The text a rule's context words are looked for in after a candidate ending at `end`. */
+/** The text a rule's context words are looked for in after a candidate ending at `end`: its own turn and paragraph. */
 export function contextAfter(c: CompiledContext, text: string, end: number): string {
-  return text.slice(end, Math.min(text.length, end + c.after));
+  return text.slice(end, windowEndAfter(text, end, Math.min(text.length, end + c.after)));
 }
 
 /**

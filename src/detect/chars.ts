@@ -3,7 +3,11 @@
  * single array read per character instead of several comparisons.
  */
 export const DIGIT = 1;
-/** Characters that may join two digit groups: space, dash, dot, slash, parentheses, no-break space. */
+/**
+ * Characters that may join two digit groups: space, dash, dot, slash, parentheses, no-break space, underscore,
+ * comma, bar, tab and line breaks (each rule says which of them it takes). Other Unicode spaces and dashes
+ * reach the scanners as ' ' and '-' (normalize.ts).
+ */
 export const JOIN = 2;
 /** ASCII letters and underscore: a number glued to these is part of an identifier. */
 export const ALPHA = 4;
@@ -26,7 +30,7 @@ const digits = '0123456789';
 const lower = 'abcdefghijklmnopqrstuvwxyz';
 const upper = lower.toUpperCase();
 mark(digits, DIGIT | EMAIL_LOCAL | EMAIL_DOMAIN | IPV6);
-mark(' -./()\u00a0', JOIN);
+mark(' -./()\u00a0_,|\t\n\r', JOIN);
 mark(lower + upper + '_', ALPHA);
 mark('+(', LEAD);
 // The common local-part characters; quotes and braces (legal in RFC 5322) would pull punctuation into the span.

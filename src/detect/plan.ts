@@ -68,11 +68,24 @@ export interface DigitRule {
   /** Spoken numbers only as whole readings (no windows cut out of longer ones). */
   spokenWhole: boolean;
   skipGlued: boolean;
+  /** A checksum validator confirms the rule's numbers (luhn, mod-97): an amount's currency does not unmake them. */
+  checksum: boolean;
+  /** No layout and a required cue: the rule takes whole runs only (scan-digits.ts). */
+  wholeRun: boolean;
 }
 
 export type CompiledValue =
   | { kind: 'number'; min: number; max: number }
-  | { kind: 'pattern'; re: RegExp; maxLength: number };
+  | {
+      kind: 'pattern';
+      re: RegExp;
+      maxLength: number;
+      /**
+       * The same pattern unanchored, for a value written before its cue or in the next turn; null when the
+       * pattern holds no digit class (names, words): only numbers, dates and IDs are read there.
+       */
+      reBefore: RegExp | null;
+    };
 
 export interface KeywordTarget {
   rule: CompiledRule;
@@ -160,8 +173,11 @@ function phrase(word: string): string {
   return gateTokens(word, false).join('') + phraseEnd(word);
 }
 
-/** What ends a phrase: a word boundary after a word character, nothing after punctuation ("ss#"). */
-const phraseEnd = (word: string) => (/\w$/.test(word) ? '\\b' : '');
+/**
+ * What ends a phrase: no letter after a final letter, no digit after a final digit (a value glued to its cue,
+ * "cvv123", "PIN4921", is still read), nothing after punctuation ("ss#").
+ */
+const phraseEnd = (word: string) => (/[A-Za-z]$/.test(word) ? '(?![A-Za-z])' : /\w$/.test(word) ? '(?![0-9A-Za-z_])' : '');
 
 /** One `\b(?:…)` alternation, longest phrase first (irregexp takes the first alternative that matches). */
 function wordsRegex(words: string[], flags: string): RegExp {
@@ -384,7 +400,7 @@ function gate(phrases: readonly string[], numberWords: readonly string[], flags:
     const tokens = gateTokens(p, lower);
     const n = firstWordOf(p).length;
     const f = first(tokens.slice(0, n));
-    if (tokens.length === n) f.ends.add('\\b');
+    if (tokens.length === n) f.ends.add(phraseEnd(p));
     else trieAdd(f.rests, tokens.slice(n), phraseEnd(p));
   }
   for (const w of numberWords) first(gateTokens(w, lower)).ends.add('(?![A-Za-z])');
@@ -453,6 +469,9 @@ function addBuiltin(plan: ScanPlan, rule: CompiledRule, d: BuiltinDetector, wher
   }
 }
 
+/** Validators that confirm a number by its check digits. */
+const CHECKSUM_VALIDATORS: ReadonlySet<string> = new Set(['luhn', 'iban-mod97']);
+
 const groupCounts = (shapes: readonly string[]) => new Set(shapes.map((x) => x.split('-').length));
 
 function compileDigits(rule: CompiledRule, d: DigitsDetector, file: string, ptr: string): DigitRule {
@@ -479,6 +498,8 @@ function compileDigits(rule: CompiledRule, d: DigitsDetector, file: string, ptr:
     spoken: d.spoken ?? false,
     spokenWhole: d.spokenWindows === 'whole',
     skipGlued: (d.gluedToLetters ?? 'skip') === 'skip',
+    checksum: rule.validators.some((v) => CHECKSUM_VALIDATORS.has(v.name)),
+    wholeRun: !d.layouts && !d.groups && rule.context !== null && rule.context.required,
   };
 }
 
@@ -493,7 +514,8 @@ function compileKeyword(rule: CompiledRule, d: KeywordDetector, file: string, pt
   const values: CompiledValue[] = (d.value ?? []).map((v, i) => {
     if ('number' in v) return { kind: 'number', min: v.number.min, max: v.number.max };
     const re = compilePattern(v, { file, pointer: `${ptr}/detector/value/${i}/pattern` }, trusted, 'y');
-    return { kind: 'pattern', re, maxLength: v.maxLength };
+    const digitValue = /\\d|0-9/.test(v.pattern);
+    return { kind: 'pattern', re, maxLength: v.maxLength, reBefore: digitValue ? new RegExp(re.source, `${re.flags.replace('y', '')}g`) : null };
   });
   const span = d.span ?? 'value';
   if (!values.length && span !== 'before-keyword-value') {

@@ -1,6 +1,7 @@
 import { failClosed, offerCandidate, type ScanContext } from './candidate.js';
 import { ALPHA, CLASS, DIGIT, JOIN } from './chars.js';
 import { LONG_GROUP } from './limits.js';
+import { currencyAfter, currencyBefore } from './amounts.js';
 import type { DigitRule, ScanPlan } from './plan.js';
 
 /**
@@ -319,7 +320,7 @@ function evaluateGroup(ctx: ScanContext, plan: ScanPlan, st: DigitPassState, g: 
   const firstJoin = n > 1 ? jc[1]! : 0;
   for (let ri = 0; ri < rules.length; ri++) {
     const dr = rules[ri]!;
-    if (dr.min > total) continue;
+    if (dr.min > total || (dr.wholeRun && hasLeft)) continue;
     // Every window of the rule starts with this group, and one of two or more groups with this joiner:
     // when the rule cannot take either, none of its windows can start here.
     if (gd[0]! < dr.groupDigits[0] || gd[0]! > dr.groupDigits[1]) continue;
@@ -342,7 +343,8 @@ function shapeOkFrom(dr: DigitRule, i: number, h: number): boolean {
   // The shape key ("4-4-4-4") is built only when a listed shape has this many groups.
   if (dr.shapes && (!dr.shapeCounts.has(count) || !dr.shapes.has(shapeKey(i, h)))) return false;
   if (dr.layouts && h > i && !(dr.layouts.counts.has(count) && dr.layouts.shapes.has(shapeKey(i, h)))) {
-    if (!dr.layouts.equal) return false;
+    // Equal groups are groups of at most 6 digits: "4111111111111111 123" is a number and another one.
+    if (!dr.layouts.equal || gd[i]! > 6) return false;
     // Equal groups, the last one as long or shorter: 4-4-4-4, 4-4-4-4-3, 1-1-1-…
     for (let k = i + 1; k < h; k++) if (gd[k] !== gd[i]) return false;
     if (gd[h]! > gd[i]!) return false;
@@ -428,6 +430,9 @@ function evaluateRule(
     if (digits > dr.max) break;
     if (digits >= dr.min) cands[cnt++] = h;
   }
+  // A rule with no layout whose context is required (a cue stands near) takes a whole run whatever its
+  // grouping, never a window cut out of a run.
+  const cued = dr.wholeRun;
   for (let c = cnt - 1; c >= 0; c--) {
     const h = cands[c]!;
     if (!shapeOkFrom(dr, 0, h)) continue;
@@ -439,15 +444,21 @@ function evaluateRule(
     // trailing group), and is itself joined the same way on its far side (or ends the run): "03/14/1985 4000…"
     // is a date beside a card, not one number. A neighbour that is a match of this rule does not continue
     // it either, so masked and unmasked text decide the same (idempotence).
+    if (cued && !(endsRun && h === n - 1)) continue;
     const sameJoin = jc[h]!;
     if (leftContinues && h >= 1) continue;
-    if (
+    if (!cued &&
       h + 1 < n && h >= 1 && jc[h + 1] === sameJoin && gd[h + 1]! <= gd[h]! &&
       (h + 2 >= n || jc[h + 2] === sameJoin) && !windowStartsAt(ctx, dr, h + 1, n)
     ) continue;
     let value = '';
     for (let i = 0; i <= h; i++) value += text.slice(gs[i], ge[i]);
-    if (offerCandidate(ctx, dr.rule, ws, ge[h]!, value, false, 'written')) {
+    // An amount (a currency code or symbol beside it) is this rule's value only when its cue binds it;
+    // numbers a checksum confirms (cards) stand on their own.
+    // A whole-run rule's checksum is cheaper than its context words: most runs fail it.
+    if (cued && !dr.rule.validators.every((v) => v.fn({ text: text.slice(ws, ge[h]), digits: value, options: ctx.validatorOptions }) !== false)) continue;
+    const amount = !dr.checksum && (currencyBefore(text, ws) || currencyAfter(text, ge[h]!));
+    if (offerCandidate(ctx, dr.rule, ws, ge[h]!, value, amount, 'written')) {
       st.ruleNext[ri] = ctx.base + ge[h]!;
       return;
     }

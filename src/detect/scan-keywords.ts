@@ -2,6 +2,7 @@ import { failClosed, offerCandidate, type ScanContext } from './candidate.js';
 import { ALPHA, CLASS, DIGIT } from './chars.js';
 import type { KeywordPhrase, KeywordTarget } from './plan.js';
 import { readSequence } from './spoken-sequence.js';
+import { hasParagraphBreak, turnLabelEnd } from './boundaries.js';
 import { MASK_GLUE } from './spoken-words.js';
 
 /**
@@ -41,30 +42,98 @@ export function keywordAt(ctx: ScanContext, phrases: readonly KeywordPhrase[], h
 }
 
 /**
- * The first number after `from` (within maxGap), read as written or spoken digits. Tokens are taken while
- * the count stays within max, so "CVV 123 4000 0000 0000 0006" gives 123, not the card after it. Returns
- * null when that number has too few digits, or when the gap already holds a redaction ('[LABEL', '•', '*'):
- * the value was masked before.
+ * Words that tie the number after them to another value than the cue's: "the card ending 1111", "last four
+ * 1234", "order 5512". A number after one of them is skipped, and the cue's value must then be bound by a
+ * binding word ("CVV for the card ending 1111 that she used last week is 123").
+ */
+const OTHER_VALUE_WORDS: ReadonlySet<string> = new Set([
+  'ending', 'ends', 'end', 'last', 'first', 'four', 'order', 'ticket', 'case', 'ref', 'reference', 'invoice', 'ext',
+  'extension', 'room', 'apt', 'suite', 'unit', 'page', 'step', 'item', 'sku', 'x',
+]);
+
+/** Words that bind the number after them to the cue before them ("… is 123", "… was 4921", "… are 7 3 9"). */
+const BINDING_WORDS: ReadonlySet<string> = new Set(['is', 'was', 'are', 'were', 's', 'its', 'reads', 'says', 'be']);
+
+/** Words that keep a binding open: "is just 123", "is the 123", "is my 4921", "was actually 0481". */
+const FILLER_WORDS: ReadonlySet<string> = new Set(['the', 'just', 'my', 'a', 'number', 'no', 'code', 'actually', 'now', 'still', 'on', 'file', 'it', 'that', 'should', 'would', 'will', 'uh', 'um']);
+
+/** The longest word of the three word sets above. */
+const MAX_CUE_WORD = 9;
+
+/** How far a value may stand after its cue on the same line when a binding word ties it ("… is 123"). */
+const FAR_GAP = 160;
+
+const isLetterCode = (c: number) => (CLASS[c]! & ALPHA) !== 0;
+
+/**
+ * The number that belongs to a cue ending at `from`, read as written or spoken digits. Up to maxGap
+ * characters on, the first number is taken (the cue's fillers, "is", ":", "#", quotes, markdown emphasis,
+ * and a number glued to the cue: "cvv123"); a number another value's word stands before ("ending 1111") is
+ * skipped, and then, as anywhere up to FAR_GAP on the same line, only a number after a binding word
+ * ("is", "was", ":", "=") is taken. Tokens are taken while the count stays within max, so
+ * "CVV 123 4000 0000 0000 0006" gives 123, not the card after it. Clock times and transcript timestamps
+ * are skipped. Returns null when the number found has too few digits, at a blank line or a second line
+ * break (a dialogue answer stands on the next line, no further), or when the gap already holds a
+ * redaction ('[LABEL', '•', a mask's '*'): the value was masked before.
  */
 export function readNumberAfter(text: string, from: number, maxGap: number, min: number, max: number) {
-  const limit = Math.min(text.length, from + maxGap + 1);
+  const limit = Math.min(text.length, from + Math.max(maxGap, FAR_GAP) + 1);
+  const near = from + maxGap;
   let newlines = 0;
+  let bound = false;
+  let needBinding = false;
+  // The last word read, by position: sliced only when a number follows it (most gaps are short).
+  let lastWordStart = -1;
+  let lastWordEnd = -1;
   for (let p = from; p < limit; p++) {
     const c = text.charCodeAt(p);
-    if (c === 10 && ++newlines > 1) return null;
+    if (c === 10) {
+      if (++newlines > 1 || p > near || needBinding) return null;
+      continue;
+    }
+    if (c === 0x2a && !maskGlueAhead(text, p)) continue;
     if (MASK_GLUE.has(c) || (c === 91 && text.charCodeAt(p + 1) >= 65 && text.charCodeAt(p + 1) <= 90)) return null;
     const cls = CLASS[c]!;
-    const wordStart = p === 0 || !(CLASS[text.charCodeAt(p - 1)]! & (ALPHA | DIGIT));
-    if (!wordStart || !(cls & (DIGIT | ALPHA))) continue;
-    const seq = readSequence(text, p, text.length);
+    if (!(cls & (DIGIT | ALPHA))) {
+      if (c === 58 || c === 61) bound = true;
+      // A sentence end closes the far reach: the value of a later sentence is not this cue's.
+      else if ((c === 46 || c === 33 || c === 63) && (p > near || needBinding) && !(CLASS[text.charCodeAt(p + 1)]! & DIGIT)) return null;
+      continue;
+    }
+    const glued = p === from;
+    const wordStart = glued || !(CLASS[text.charCodeAt(p - 1)]! & (ALPHA | DIGIT));
+    if (!wordStart) continue;
+    const seq = readSequence(text, p, text.length, false, glued);
     if (!seq) {
       if (cls & DIGIT) return null; // digits glued to letters: an identifier, not this value
+      // A word: a binding word opens a binding, a filler keeps it, any other word closes it (looked at
+      // only where a binding is needed: past maxGap, or after a number another value's word took).
+      let e = p;
+      while (e < limit && isLetterCode(text.charCodeAt(e))) e++;
+      if (needBinding || e > near) {
+        const w = e - p <= MAX_CUE_WORD ? text.slice(p, e).toLowerCase() : '';
+        if (BINDING_WORDS.has(w)) bound = true;
+        else if (!FILLER_WORDS.has(w)) bound = false;
+      }
+      lastWordStart = p;
+      lastWordEnd = e;
+      p = e - 1;
       continue;
     }
     const last = seq.ends[seq.n - 1]!;
-    // A clock time or transcript timestamp ("[00:00:55]") between the keyword and the answer is skipped.
-    if (text.charCodeAt(p - 1) === 58 || (text.charCodeAt(seq.ends[0]!) === 58 && CLASS[text.charCodeAt(seq.ends[0]! + 1)]! & DIGIT)) {
-      p = last;
+    // A clock time or transcript timestamp ("[00:00:55]", "10:30") between the keyword and the answer is skipped.
+    const first = seq.ends[0]!;
+    if ((text.charCodeAt(p - 1) === 58 && clockDigitsBefore(text, p - 1)) || (text.charCodeAt(first) === 58 && CLASS[text.charCodeAt(first + 1)]! & DIGIT)) {
+      p = last - 1;
+      continue;
+    }
+    const inReach = bound || (p <= near && !needBinding);
+    const lastWord = !bound && lastWordEnd - lastWordStart <= MAX_CUE_WORD ? text.slice(lastWordStart, lastWordEnd).toLowerCase() : '';
+    if (!inReach || OTHER_VALUE_WORDS.has(lastWord)) {
+      needBinding = true;
+      bound = false;
+      lastWordStart = lastWordEnd = -1;
+      p = last - 1;
       continue;
     }
     let digits = '';
@@ -74,6 +143,22 @@ export function readNumberAfter(text: string, from: number, maxGap: number, min:
     return { start: seq.starts[0]!, end: seq.ends[k - 1]!, digits };
   }
   return null;
+}
+
+/** Whether the ':' at c ends the hours or minutes of a clock time ("10:", "00:"), not a cue ("CVV2:"). */
+function clockDigitsBefore(text: string, c: number): boolean {
+  let s = c;
+  while (s > 0 && c - s < 3 && CLASS[text.charCodeAt(s - 1)]! & DIGIT) s--;
+  return s < c && c - s <= 2 && (s === 0 || !(CLASS[text.charCodeAt(s - 1)]! & (ALPHA | DIGIT)));
+}
+
+/** Whether the '*' at p belongs to a mask's run ("****", "•••*") rather than markdown emphasis ("*123*"). */
+function maskGlueAhead(text: string, p: number): boolean {
+  let e = p;
+  while (e < text.length && text.charCodeAt(e) === 0x2a) e++;
+  let s = p;
+  while (s > 0 && text.charCodeAt(s - 1) === 0x2a) s--;
+  return e - s > 2;
 }
 
 function evaluateKeyword(ctx: ScanContext, t: KeywordTarget, ks: number, ke: number): void {
@@ -103,7 +188,15 @@ function evaluateKeyword(ctx: ScanContext, t: KeywordTarget, ks: number, ke: num
       }
     } else {
       v.re.lastIndex = ke;
-      const m = v.re.exec(text);
+      let m = v.re.exec(text);
+      if (!m && v.reBefore) {
+        // A question and its answer in the next turn ("date of birth?" / "Customer: 4 May 1961").
+        const a = answerStart(text, ke);
+        if (a >= 0) {
+          v.re.lastIndex = a;
+          m = v.re.exec(text);
+        }
+      }
       if (m) {
         // The `value` group is found by its text within the match (last occurrence), which spares the
         // slow `d` flag; an equal text earlier in the match would be the same value anyway.
@@ -111,6 +204,25 @@ function evaluateKeyword(ctx: ScanContext, t: KeywordTarget, ks: number, ke: num
         vs = m.index + m[0].lastIndexOf(value);
         ve = vs + value.length;
         digits = value.replace(/\D/g, '');
+        break;
+      }
+    }
+  }
+  // A pattern value must stand in the cue's paragraph and turn, or the next turn (a dialogue answer).
+  if (vs >= 0 && (hasParagraphBreak(text, ke, vs) || lineBreaks(text, ke, vs) > 1)) {
+    vs = -1;
+    ve = -1;
+    digits = '';
+  }
+  // Value first ("1234 is the CVV", "On 11 September 1994, their daughter was born"): read before the cue
+  // when nothing after it is its value.
+  if (vs < 0 && t.values.length && t.span === 'value') {
+    for (const v of t.values) {
+      const r = v.kind === 'number' ? readNumberBefore(text, ks, v.min, v.max) : v.reBefore ? readPatternBefore(text, ks, v.reBefore) : null;
+      if (r) {
+        vs = r.start;
+        ve = r.end;
+        digits = r.digits;
         break;
       }
     }
@@ -130,4 +242,109 @@ function evaluateKeyword(ctx: ScanContext, t: KeywordTarget, ks: number, ke: num
   }
   if (end <= start) return;
   offerCandidate(ctx, t.rule, start, end, digits, false, undefined);
+}
+
+function lineBreaks(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/** Words that may stand between a value and its cue after it: "1234 is the CVV", "4921, that's my PIN". */
+const BEFORE_CUE_WORDS: ReadonlySet<string> = new Set([
+  'is', 'was', 'are', 'the', 'my', 'our', 'your', 'his', 'her', 'their', 'that', 's', 'it', 'its', 'as', 'for', 'this', 'being', 'be', 'will', 'would',
+]);
+
+/** How far before its cue a value may end (fillers only between them). */
+const BEFORE_GAP = 40;
+
+/** Reads the letters of the word that ends at p back to its start. */
+function wordStartBefore(text: string, p: number, lo: number): number {
+  let s = p;
+  while (s > lo && isLetterCode(text.charCodeAt(s - 1))) s--;
+  return s;
+}
+
+/**
+ * A written number right before a cue, with only binding words and punctuation between them on the same
+ * line ("1234 is the CVV", "4921, that's my PIN"). Null when the number is glued to letters or has a count
+ * of digits outside [min, max].
+ */
+export function readNumberBefore(text: string, ks: number, min: number, max: number) {
+  const lo = Math.max(0, ks - BEFORE_GAP);
+  let p = ks;
+  let words = 0;
+  while (p > lo) {
+    const c = text.charCodeAt(p - 1);
+    if (c === 32 || c === 9 || c === 44 || c === 58 || c === 45 || c === 39 || c === 0x2019 || c === 0x2a || c === 34) {
+      p--;
+      continue;
+    }
+    if (!isLetterCode(c)) break;
+    const s = wordStartBefore(text, p, lo);
+    if (!BEFORE_CUE_WORDS.has(text.slice(s, p).toLowerCase()) || ++words > 4) return null;
+    p = s;
+  }
+  if (p === ks || !(CLASS[text.charCodeAt(p - 1)]! & DIGIT)) return null;
+  const e = p;
+  let s = p;
+  const floor = Math.max(0, e - 32);
+  while (s > floor) {
+    const c = text.charCodeAt(s - 1);
+    if (CLASS[c]! & DIGIT) s--;
+    else if ((c === 32 || c === 45) && s - 1 > floor && CLASS[text.charCodeAt(s - 2)]! & DIGIT) s--;
+    else break;
+  }
+  // Glued to letters (an identifier) or to what a mask kept ("•000 6"): not a value of its own.
+  if (s > 0 && CLASS[text.charCodeAt(s - 1)]! & (ALPHA | DIGIT)) return null;
+  let b = s;
+  while (b > 0 && s - b < 3 && (text.charCodeAt(b - 1) === 32 || text.charCodeAt(b - 1) === 45 || text.charCodeAt(b - 1) === 46)) b--;
+  if (b > 0 && MASK_GLUE.has(text.charCodeAt(b - 1))) return null;
+  let digits = '';
+  for (let i = s; i < e; i++) if (CLASS[text.charCodeAt(i)]! & DIGIT) digits += text[i];
+  if (digits.length < min || digits.length > max) return null;
+  return { start: s, end: e, digits };
+}
+
+/** How far back a value written before its cue may start, and how many words may stand between. */
+const PATTERN_BEFORE = 96;
+const PATTERN_GAP_WORDS = 5;
+
+/**
+ * A value of a pattern (a date, an ID) written before its cue in the same sentence, with at most a few
+ * words and no digits between ("On 11 September 1994, their daughter was born", "4 May 1961 is my date of
+ * birth"). Only values that hold a digit: a word before a cue is no value.
+ */
+function readPatternBefore(text: string, ks: number, re: RegExp) {
+  let lo = Math.max(0, ks - PATTERN_BEFORE);
+  const nl = text.lastIndexOf('\n', ks - 1);
+  if (nl >= lo) lo = nl + 1;
+  const slice = text.slice(lo, ks);
+  re.lastIndex = 0;
+  let best: { start: number; end: number; digits: string } | null = null;
+  for (let m = re.exec(slice); m; m = re.exec(slice)) {
+    const value = m.groups?.value ?? m[0];
+    const vs = m.index + m[0].lastIndexOf(value);
+    if (/[0-9]/.test(value)) best = { start: lo + vs, end: lo + vs + value.length, digits: value.replace(/\D/g, '') };
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  if (!best) return null;
+  const gap = text.slice(best.end, ks);
+  // Same sentence, no other number, a few words.
+  if (/[0-9]|[.!?](?:\s|$)/.test(gap) || (gap.match(/[A-Za-z]+/g)?.length ?? 0) > PATTERN_GAP_WORDS) return null;
+  return best;
+}
+
+/** How much of the cue's line may follow it before the answer's turn ("… date of birth, please?"). */
+const QUESTION_TAIL = 48;
+
+/**
+ * Where the answer to a cue that ends a question starts: after the line break that ends the cue's line
+ * (within QUESTION_TAIL characters, no digit on the way) and after the next line's speaker label. -1 when
+ * the next line is no turn of a dialogue.
+ */
+function answerStart(text: string, ke: number): number {
+  const nl = text.indexOf('\n', ke);
+  if (nl < 0 || nl - ke > QUESTION_TAIL || /[0-9]/.test(text.slice(ke, nl))) return -1;
+  return turnLabelEnd(text, nl + 1);
 }

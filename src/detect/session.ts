@@ -3,6 +3,7 @@ import type { ValidatorOptions } from '../validators/types.js';
 import type { Candidate, ScanContext } from './candidate.js';
 import { HOLD_BEHIND, LOOKAHEAD, MAX_BACK, MAX_MATCH, SLICE } from './limits.js';
 import type { ScanPlan } from './plan.js';
+import { normalizedPoint, normalizeForScan, originalEnd, originalPoint, type NormalizedText } from './normalize.js';
 import { resolveOverlaps } from './resolve.js';
 import { newScannerState, scan, type ScannerState } from './scanner.js';
 import type { Finding, ScanError } from './types.js';
@@ -33,7 +34,9 @@ export class ScanSession {
   private queue: string[] = [];
   private queued = 0;
   private carry = '';
+  /** Absolute offset of carry[0] in the original text, and in the normalized text the scanners read. */
   private base = 0;
+  private normBase = 0;
   private emitted = 0;
   private pending: Candidate[] = [];
   private readonly scanner: ScannerState;
@@ -97,15 +100,19 @@ export class ScanSession {
 
   private step(chunk: string, final: boolean): SessionOutput {
     const buf = this.carry + chunk;
-    const end = buf.length;
+    // The scanners read the normalized buffer (normalize.ts); candidates are in its offsets (normBase on)
+    // until they are emitted, when they are mapped back to the original text.
+    const nt = normalizeForScan(buf);
+    const text = nt.text;
+    const end = text.length;
     const frontier = final ? end : end - (MAX_MATCH + LOOKAHEAD);
     if (!final && frontier <= 0) {
       this.carry = buf;
       return { text: '', findings: [], errors: [] };
     }
     const ctx: ScanContext = {
-      text: buf,
-      base: this.base,
+      text,
+      base: this.normBase,
       frontier,
       final,
       out: this.pending,
@@ -116,39 +123,48 @@ export class ScanSession {
     scan(ctx, this.plan, this.scanner);
 
     // Every candidate starting before `limit` is known: none can start more than MAX_BACK before its hit.
-    const limit = final ? Infinity : this.base + frontier - MAX_BACK;
+    const limit = final ? Infinity : this.normBase + frontier - MAX_BACK;
     const r = resolveOverlaps(this.pending, limit);
     this.pending = r.rest;
-    let emitTo = Math.max(this.emitted, final ? this.base + end : Math.min(limit, r.restStart));
+    const toOrig = (p: number) => this.base + originalPoint(nt, p - this.normBase);
+    let emitTo = Math.max(this.emitted, final ? this.base + buf.length : toOrig(Math.min(limit, r.restStart)));
     // Never end a step between the halves of a surrogate pair: each step's text must encode on its own.
     if (!final && emitTo > this.emitted && (buf.charCodeAt(emitTo - 1 - this.base) & 0xfc00) === 0xd800) emitTo--;
-    const out = this.emit(buf, r.winners, emitTo);
-    for (const c of r.decided) if (c.error) out.errors.push(c.error);
+    const out = this.emit(buf, nt, r.winners, emitTo);
+    for (const c of r.decided) if (c.error) out.errors.push(this.mapError(nt, c.error));
 
-    const keepFrom = final ? this.base + end : Math.min(this.emitted, this.base + frontier - HOLD_BEHIND);
+    const keepFrom = final ? this.base + buf.length : Math.min(this.emitted, toOrig(Math.max(this.normBase, this.normBase + frontier - HOLD_BEHIND)));
     const cut = Math.max(0, keepFrom - this.base);
+    const normCut = final ? end : normalizedPoint(nt, cut);
     this.carry = buf.slice(cut);
     this.base += cut;
+    this.normBase += normCut;
     return out;
   }
 
-  private emit(buf: string, winners: Candidate[], emitTo: number): SessionOutput {
+  private mapError(nt: NormalizedText, e: ScanError): ScanError {
+    return { ...e, start: this.base + originalPoint(nt, e.start - this.normBase), end: this.base + originalEnd(nt, e.end - this.normBase) };
+  }
+
+  private emit(buf: string, nt: NormalizedText, winners: Candidate[], emitTo: number): SessionOutput {
     const base = this.base;
     const parts: string[] = [];
     const findings: Finding[] = [];
     let cursor = this.emitted;
     for (const c of winners) {
-      if (c.start < cursor) continue; // overlapped across a capped cluster: the earlier span stands
+      const start = base + originalPoint(nt, c.start - this.normBase);
+      const end = base + originalEnd(nt, c.end - this.normBase);
+      if (start < cursor) continue; // overlapped across a capped cluster: the earlier span stands
       if (this.mode.mask) {
-        parts.push(buf.slice(cursor - base, c.start - base));
+        parts.push(buf.slice(cursor - base, start - base));
         parts.push(
           c.error
             ? `[${c.rule.entity}]`
-            : c.rule.mask.apply({ text: buf.slice(c.start - base, c.end - base), digits: c.digits, entity: c.rule.entity, ruleId: c.rule.id, state: this.maskState }),
+            : c.rule.mask.apply({ text: buf.slice(start - base, end - base), digits: c.digits, entity: c.rule.entity, ruleId: c.rule.id, state: this.maskState }),
         );
       }
-      cursor = c.end;
-      const f: Finding = { ruleId: c.rule.id, entity: c.rule.entity, start: c.start, end: c.end, confidence: c.confidence };
+      cursor = end;
+      const f: Finding = { ruleId: c.rule.id, entity: c.rule.entity, start, end, confidence: c.confidence };
       if (c.explain) f.explain = c.explain;
       findings.push(f);
     }

@@ -23,7 +23,28 @@ const REPEAT: Record<string, number> = { double: 2, triple: 3 };
  */
 export const MASK_GLUE: ReadonlySet<number> = new Set([0x2022, 0x2a, 0xd7]);
 
-export const FILLERS: ReadonlySet<string> = new Set(['uh', 'um', 'umm', 'er', 'erm', 'ah', 'hmm', 'uhm']);
+/**
+ * Whether the digit at pos is glued to what a mask wrote. One or two '*' that open the number after a
+ * space, a letter or punctuation are markdown emphasis ("CVV *123*", "**123**"), not a mask.
+ */
+export function maskGlueBefore(text: string, pos: number): boolean {
+  const c = text.charCodeAt(pos - 1);
+  if (!MASK_GLUE.has(c)) return false;
+  if (c !== 0x2a) return true;
+  let s = pos - 1;
+  while (s > 0 && text.charCodeAt(s - 1) === 0x2a) s--;
+  if (pos - s > 2) return true;
+  const before = s > 0 ? text.charCodeAt(s - 1) : 32;
+  return MASK_GLUE.has(before) || (CLASS[before]! & DIGIT) !== 0;
+}
+
+/**
+ * Words that may stand between the tokens of a number read out: hesitations, and the words people join
+ * groups with ("four one one one and one one one one", "then", "okay", "sorry", "wait", "you know").
+ */
+export const FILLERS: ReadonlySet<string> = new Set([
+  'uh', 'um', 'umm', 'er', 'erm', 'ah', 'hmm', 'uhm', 'and', 'then', 'okay', 'ok', 'sorry', 'wait', 'so', 'yeah', 'right', 'you', 'know', 'like', 'next',
+]);
 
 /**
  * Words that start a spoken number in the gate regex. "oh" and "o" are left out on purpose (too common
@@ -97,10 +118,10 @@ export interface SpokenToken {
  * Reads one number token at pos: a digit run, or a number word with what it takes along ("forty one",
  * "double five"). Returns null when pos holds no number token.
  */
-export function readNumberToken(text: string, pos: number, limit: number, repeatAllowed = true): SpokenToken | null {
+export function readNumberToken(text: string, pos: number, limit: number, gluedLeft = false, repeatAllowed = true): SpokenToken | null {
   const c = text.charCodeAt(pos);
   if (CLASS[c]! & DIGIT) {
-    if (pos > 0 && (CLASS[text.charCodeAt(pos - 1)]! & ALPHA || MASK_GLUE.has(text.charCodeAt(pos - 1)))) return null;
+    if (!gluedLeft && pos > 0 && (CLASS[text.charCodeAt(pos - 1)]! & ALPHA || maskGlueBefore(text, pos))) return null;
     let e = pos + 1;
     while (e < limit && CLASS[text.charCodeAt(e)]! & DIGIT) e++;
     if (e < limit && CLASS[text.charCodeAt(e)]! & ALPHA) return null;
@@ -125,7 +146,7 @@ export function readNumberToken(text: string, pos: number, limit: number, repeat
     if (!repeatAllowed) return null;
     let p = wEnd;
     if (p < limit && text.charCodeAt(p) === 32) p++;
-    const inner = readNumberToken(text, p, limit, false);
+    const inner = readNumberToken(text, p, limit, false, false);
     if (inner && inner.digits.length === 1) return { end: inner.end, digits: inner.digits.repeat(w.times) };
     return null;
   }

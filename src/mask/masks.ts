@@ -55,7 +55,7 @@ function keptDigits(total: number, head: number, tail: number): [number, number]
  * digit piece with the mask character, leaving separators and other words in place.
  */
 function keepDigits(text: string, char: string, style: 'keep-format' | 'compact', head: number, tail: number): string {
-  if (style === 'keep-format' && !HAS_LETTER.test(text)) return keepWrittenDigits(text, char, head, tail);
+  if (style === 'keep-format' && !HAS_LETTER_OR_UNICODE.test(text)) return keepWrittenDigits(text, char, head, tail);
   const tokens = digitTokens(text);
   let total = 0;
   for (const t of tokens) total += t.digits.length;
@@ -84,6 +84,11 @@ function keepDigits(text: string, char: string, style: 'keep-format' | 'compact'
 }
 
 const HAS_LETTER = /[A-Za-z]/;
+/**
+ * Letters, digits of another script or URL escapes: digitTokens reads them (digits of any script, '%20' as
+ * a separator); the one-pass path reads ASCII digits only.
+ */
+const HAS_LETTER_OR_UNICODE = /[A-Za-z%]|[^\x00-\x7f]/;
 
 /** keepDigits for a number written in digits only (most findings): one pass, no token objects. */
 function keepWrittenDigits(text: string, char: string, head: number, tail: number): string {

@@ -46,9 +46,29 @@ export const dobPlausible: Validator = ({ text, options }) => {
   return d !== undefined && d.year >= 1900 && d.year <= options.currentYear;
 };
 
-/** Card expiry MM/YY or MM/YYYY (also read from spoken digits "oh five two six"): month 01–12. */
-export const cardExpiry: Validator = ({ digits }) => {
+/** Card expiry MM/YY, M/YYYY, YYYY-MM, a month name and year (also read from spoken digits "oh five two six"): month 01–12. */
+export const cardExpiry: Validator = ({ text, digits }) => {
+  // A month name and a year ("Mar 2031", "May 25"): the pattern that found it checked the month.
+  if (/^[A-Za-z]{3,9}\.?,?\s{1,2}\d{2}(?:\d{2})?$/.test(text.trim())) return true;
+  // Year first ("2026-08").
+  const yearFirst = /^\s*20\d{2}\s?[/-]\s?(\d{1,2})\s*$/.exec(text);
+  if (yearFirst) return Number(yearFirst[1]) >= 1 && Number(yearFirst[1]) <= 12;
+  // Written with a separator, the month is what stands before it ("5/2025", "09/27", "8-31").
+  const sep = /^\D*(\d{1,2})\s?[/\-.]\s?(\d{2}|\d{4})\D*$/.exec(text);
+  if (sep) {
+    const month = Number(sep[1]);
+    return month >= 1 && month <= 12;
+  }
   if (digits.length !== 4 && digits.length !== 6) return false;
   const month = Number(digits.slice(0, 2));
   return month >= 1 && month <= 12;
+};
+
+/**
+ * Refuses a number written as a calendar date ("2025-09-29", "03/14/2025", "29.09.2025", with a time's hour
+ * after it): dates and timestamps fill care logs, and a phone-shaped rule near a cue must not take them.
+ */
+export const notDate: Validator = ({ text }) => {
+  const m = /^\s*(\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4})(?:\s\d{1,2})?\s*$/.exec(text);
+  return m && parseWrittenDate(m[1]!) !== undefined ? false : undefined;
 };

@@ -27,10 +27,26 @@ export function isValidPhone(candidate: string, region: string): boolean {
   return ok;
 }
 
+/**
+ * The regions national numbers are tried in when `regions` is not configured: customers write from many
+ * countries (issue 16).
+ */
+export const DEFAULT_PHONE_REGIONS: readonly string[] = [
+  'US', 'CA', 'GB', 'IE', 'DE', 'FR', 'ES', 'IT', 'NL', 'BE', 'AT', 'CH', 'PL', 'SE', 'IN', 'BR', 'MX', 'AU', 'NZ', 'ZA', 'SG', 'PH', 'JP',
+];
+
 export const phone: Validator = ({ text, digits, options }) => {
   // Spoken numbers arrive as words; their digits carry the number.
   const candidate = /\d/.test(text) && !/[a-z]/i.test(text) ? text : digits;
-  return isValidPhone(candidate, options.defaultRegion);
+  if (isValidPhone(candidate, options.defaultRegion)) return true;
+  // Other regions for a national number that opens with a trunk '0' (as most outside North America do:
+  // "07429 808635", "05 45 77 21 21"); numbers that do not are left to the default region, which keeps
+  // the cost of a failed candidate at one lookup.
+  if (candidate.trimStart().startsWith('+') || digits.charCodeAt(0) !== 48) return false;
+  for (const region of options.regions ?? DEFAULT_PHONE_REGIONS) {
+    if (region !== options.defaultRegion && isValidPhone(candidate, region)) return true;
+  }
+  return false;
 };
 
 /**

@@ -1,5 +1,5 @@
-import { cardIin, luhnChecksum, notTimestamp } from './card.js';
-import { calendarDate, cardExpiry, dobPlausible } from './dates.js';
+import { cardIin, cardMii, luhnChecksum, notTimestamp } from './card.js';
+import { calendarDate, cardExpiry, dobPlausible, notDate } from './dates.js';
 import { abaChecksum, itinRange, ssnArea } from './national-id.js';
 import { email, ibanMod97, ipv4, ipv6, ukPostcode, usZip } from './network.js';
 import { nanp, phone } from './phone.js';
@@ -17,6 +17,7 @@ const hasDigit: Validator = ({ text }) => /\d/.test(text);
 export const BUILTIN_VALIDATORS: Readonly<Record<string, Validator>> = Object.freeze({
   luhn: luhnChecksum,
   'card-iin': cardIin,
+  'card-mii': cardMii,
   'not-timestamp': notTimestamp,
   'ssn-area': ssnArea,
   'itin-range': itinRange,
@@ -30,6 +31,7 @@ export const BUILTIN_VALIDATORS: Readonly<Record<string, Validator>> = Object.fr
   'uk-postcode': ukPostcode,
   'us-zip': usZip,
   'calendar-date': calendarDate,
+  'not-date': notDate,
   'dob-plausible': dobPlausible,
   'card-expiry': cardExpiry,
   'has-digit': hasDigit,

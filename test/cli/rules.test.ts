@@ -38,7 +38,7 @@ describe('caregate rules', () => {
     const r = await cli(['rules', 'show', 'credit-card']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^credit-card \(CREDIT_CARD\)/);
-    expect(r.stdout).toMatch(/detector: +number: 13–19 digits/);
+    expect(r.stdout).toMatch(/detector: +number: 12–19 digits/);
     expect(r.stdout).toMatch(/validators: +luhn, card-iin/);
     expect(r.stdout).toMatch(/regulations: +PCI DSS/);
     const bad = await cli(['rules', 'show', 'credit']);
