@@ -9,7 +9,7 @@ export function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
 
-type Migration = { version: number; sql: (s: string) => string };
+export type Migration = { version: number; sql: (s: string) => string };
 
 const MIGRATIONS: Migration[] = [
   {
@@ -44,20 +44,29 @@ const MIGRATIONS: Migration[] = [
 
 export const LATEST_MIGRATION = MIGRATIONS.length;
 
-/** Creates the schema and applies missing migrations; returns the versions applied now. */
-export async function migrate(client: PoolClient, schema: string): Promise<number[]> {
+/** Creates the schema and applies the register's missing migrations; returns the versions applied now. */
+export function migrate(client: PoolClient, schema: string): Promise<number[]> {
+  return applyMigrations(client, schema, 'dsar', MIGRATIONS);
+}
+
+/**
+ * Creates `schema` and applies the migrations of one component (`name`: its lock and its
+ * `<name>_migrations` table) that it lacks, each once, in one transaction under an advisory lock so that
+ * concurrent openers do not race. Returns the versions applied now.
+ */
+export async function applyMigrations(client: PoolClient, schema: string, name: string, migrations: readonly Migration[]): Promise<number[]> {
   const s = quoteIdent(schema);
   const applied: number[] = [];
   await client.query('BEGIN');
   try {
-    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`caregate.dsar.migrate:${schema}`]);
+    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`caregate.${name}.migrate:${schema}`]);
     await client.query(`CREATE SCHEMA IF NOT EXISTS ${s}`);
-    await client.query(`CREATE TABLE IF NOT EXISTS ${s}.dsar_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
-    const done = new Set((await client.query<{ version: number }>(`SELECT version FROM ${s}.dsar_migrations`)).rows.map((r) => r.version));
-    for (const m of MIGRATIONS) {
+    await client.query(`CREATE TABLE IF NOT EXISTS ${s}.${name}_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
+    const done = new Set((await client.query<{ version: number }>(`SELECT version FROM ${s}.${name}_migrations`)).rows.map((r) => r.version));
+    for (const m of migrations) {
       if (done.has(m.version)) continue;
       await client.query(m.sql(s));
-      await client.query(`INSERT INTO ${s}.dsar_migrations (version) VALUES ($1)`, [m.version]);
+      await client.query(`INSERT INTO ${s}.${name}_migrations (version) VALUES ($1)`, [m.version]);
       applied.push(m.version);
     }
     await client.query('COMMIT');

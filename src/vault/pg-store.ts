@@ -1,12 +1,12 @@
 import pg from 'pg';
 import type { Pool, PoolClient } from 'pg';
 import { CaregateError } from '../errors.js';
-import { quoteIdent } from '../privacy/pg-migrations.js';
+import { applyMigrations, quoteIdent, type Migration } from '../privacy/pg-migrations.js';
 import type { DataKeyRecord, TokenEntry, VaultStore } from './store.js';
 
 /**
  * The vault in PostgreSQL. Tables live in one schema (default "caregate_vault"), created by numbered
- * migrations applied once each under an advisory lock, as the register's are. A flush is one transaction:
+ * migrations applied once each under an advisory lock, by the register's migration runner. A flush is one transaction:
  * its data keys and entries are durable together or not at all.
  */
 export interface PgVaultStoreOptions {
@@ -18,7 +18,7 @@ export interface PgVaultStoreOptions {
 
 const SCHEMA_RE = /^[a-z_][a-z0-9_]{0,62}$/;
 
-const MIGRATIONS: { version: number; sql: (s: string) => string }[] = [
+const MIGRATIONS: Migration[] = [
   {
     version: 1,
     sql: (s) => `
@@ -55,26 +55,6 @@ const MIGRATIONS: { version: number; sql: (s: string) => string }[] = [
   },
 ];
 
-async function migrate(client: PoolClient, schema: string): Promise<void> {
-  const s = quoteIdent(schema);
-  await client.query('BEGIN');
-  try {
-    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`caregate.vault.migrate:${schema}`]);
-    await client.query(`CREATE SCHEMA IF NOT EXISTS ${s}`);
-    await client.query(`CREATE TABLE IF NOT EXISTS ${s}.vault_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
-    const done = new Set((await client.query<{ version: number }>(`SELECT version FROM ${s}.vault_migrations`)).rows.map((r) => r.version));
-    for (const m of MIGRATIONS) {
-      if (done.has(m.version)) continue;
-      await client.query(m.sql(s));
-      await client.query(`INSERT INTO ${s}.vault_migrations (version) VALUES ($1)`, [m.version]);
-    }
-    await client.query('COMMIT');
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw err;
-  }
-}
-
 type KeyRow = { key_id: string; subject_id: string | null; kek_version: number; wrapped: Buffer };
 type EntryRow = { token: string; entity: string; scope_id: string; index_id: string | null; key_id: string; subject_id: string | null; ciphertext: Buffer };
 
@@ -96,7 +76,7 @@ export async function openPgVaultStore(options: PgVaultStoreOptions): Promise<Va
   const s = quoteIdent(schema);
   const client = await pool.connect();
   try {
-    await migrate(client, schema);
+    await applyMigrations(client, schema, 'vault', MIGRATIONS);
   } finally {
     client.release();
   }
