@@ -16,6 +16,7 @@ export function addRedactorOptions(cmd: Command, defaults: { invalidUtf8?: 'repl
     .option('--only-packs <names>', 'comma-separated shipped packs or pack files to use instead of the defaults')
     .option('--disable <id-or-entity>', 'turn off a rule id or an entity; repeatable', collect, [])
     .option('--region <CC>', 'default region for national phone numbers', 'US')
+    .option('--regions <list>', 'identifier packs to add, comma-separated: region codes (GB,IN,DE… see rules/presets/regions.json), shipped pack names (hipaa, crypto…) or safe-harbor')
     .option('--min-confidence <n>', 'drop findings below this confidence (0–1)', parseFloat)
     .addOption(
       new Option('--invalid-utf8 <policy>', defaults.invalidUtf8Help ?? 'bytes that are not UTF-8: replace them with U+FFFD, or fail the input (exit 3)')
@@ -35,6 +36,7 @@ export interface RedactorCliOptions {
   onlyPacks?: string;
   disable: string[];
   region: string;
+  regions?: string;
   minConfidence?: number;
   invalidUtf8: 'replace' | 'error';
 }
@@ -55,6 +57,7 @@ export function redactorConfigFrom(o: RedactorCliOptions): RedactorConfig {
     defaultRegion: o.region.toUpperCase(),
   };
   if (o.onlyPacks) config.packs = o.onlyPacks.split(',').map((s) => s.trim()).filter(Boolean);
+  if (o.regions) config.regions = o.regions.split(',').map((s) => s.trim()).filter(Boolean);
   if (o.minConfidence !== undefined) config.minConfidence = o.minConfidence;
   if (process.env.CAREGATE_HMAC_KEY) config.hmacKey = process.env.CAREGATE_HMAC_KEY;
   return config;
