@@ -91,3 +91,12 @@ describe('the names detector can be disabled per redactor', () => {
     expect(r.redact('cust Elisa Silva called').text).toBe('cust [PERSON] called');
   });
 });
+
+describe('acronyms are no names', () => {
+  it('a word in capitals of two or three letters is left alone, also before a word that marks a name', () => {
+    const r = createRedactor();
+    for (const t of ['no PII here', 'the CEO said so', 'ask the ATM team', 'per the SLA, here is the plan']) expect(r.redact(t).text).toBe(t);
+    // a name in capitals is still a name after its cue
+    expect(r.redact('my name is MARIA LOPEZ').text).not.toContain('LOPEZ');
+  });
+});

@@ -36,6 +36,9 @@ function classifyFresh(lex: NameLexicon, word: string): WordKind {
   if (word.length <= 2 && bare.length === 1 && isUpper(word.charCodeAt(0)) && !(bare === 'i' && !key.endsWith('.'))) return 'initial';
   if (lex.particles.has(key) && isLower(word.charCodeAt(0))) return 'particle';
   if (lex.notNames.has(bare) || lex.roles.has(bare) || lex.fieldLabels.has(bare)) return 'not';
+  // Two- and three-letter words in capitals are acronyms (PII, CEO, ATM) even when some rare name is
+  // spelt the same; a name that short written in capitals needs its cue.
+  if (bare.length > 1 && bare.length <= 3 && isAllUpper(word)) return 'common';
   if (lex.distinctive.has(bare)) return 'strong';
   if (lex.commonNames.has(bare)) return 'weak';
   // Acronyms (ATM, USB) are no names; a name written in capitals was found in the lists above.

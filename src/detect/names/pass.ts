@@ -61,7 +61,8 @@ function capitalsFrom(ctx: ScanContext, r: NamesRule, from: number, limit: numbe
     const next = words.length ? words[words.length - 1]!.e : s;
     if (!words.length || (next < le && text.charCodeAt(next) === 32 && isUpper(text.charCodeAt(next + 1)))) {
       const wide = readRun(r.lex, text, s, le, false, true);
-      if (wide.length > words.length && introFor(r, text, s, wide[wide.length - 1]!.e)) {
+      // Acronyms are no names whatever follows them ("no PII here", "the CEO said").
+      if (wide.length > words.length && !wide.every((w) => allCapitals(text, w.s, w.e)) && introFor(r, text, s, wide[wide.length - 1]!.e)) {
         const end = wide[wide.length - 1]!.e;
         offerScored(ctx, r.rule, s, end, 0.9, ['cue']);
         i = end;
@@ -128,6 +129,12 @@ function decideRun(ctx: ScanContext, r: NamesRule, run: NameWord[]): void {
   else if (unknown === 1 && words.length === 1 && nonAscii && !sentenceStart(text, s0) && nameShaped(text, words[0]!)) confidence = 0.6;
   if (!confidence) return;
   offerScored(ctx, r.rule, s0, end, confidence, intro ? ['cue'] : soft ? ['soft cue'] : ['name lists']);
+}
+
+/** A word written in capitals only (an acronym such as PII or CEO). */
+function allCapitals(text: string, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) if (isLower(text.charCodeAt(i))) return false;
+  return true;
 }
 
 /** The words before s and after e on the line start in lower case (or there is none after). */
