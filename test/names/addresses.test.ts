@@ -70,3 +70,12 @@ describe('postal addresses as the world writes them', () => {
     );
   });
 });
+
+describe('initialisms', () => {
+  it('a dotted initialism is one word, not a street type and a name ("C.V.V. 123" is no address)', () => {
+    const r = createRedactor();
+    expect(r.detect('C.V.V. 123').map((f) => [f.entity, f.start])).toEqual([['CARD_CVV', 7]]);
+    expect(r.detect('U.S.A. 123').filter((f) => f.entity === 'STREET_ADDRESS')).toEqual([]);
+    expect(r.redact('C. Mayor 12, 28013 Madrid').text).not.toContain('Mayor');
+  });
+});

@@ -49,6 +49,13 @@ export function tokenize(text: string, s: number, e: number, max = 64): Tok[] {
       kind = 'n';
     } else if (isLetter(c)) {
       j = wordEnd(text, i, e);
+      // An initialism written with dots ("C.V.V.", "U.S.A.") is one word, never a street type's
+      // abbreviation ("C." for Calle) followed by a name.
+      if (j === i + 1) {
+        let k = j;
+        while (k + 1 < e && text.charCodeAt(k) === 46 && isLetter(text.charCodeAt(k + 1)) && (k + 2 >= e || !isLetter(text.charCodeAt(k + 2)))) k += 2;
+        j = k;
+      }
       kind = 'w';
     } else {
       j = i + 1;
