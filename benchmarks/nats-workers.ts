@@ -2,6 +2,7 @@
  * Messages/s and MB/s of `caregate worker` processes against the local nats-server (JetStream), beside the
  * engine's own one-shot MB/s on the same texts in the same run.
  *   npx tsx benchmarks/nats-workers.ts [messages=20000] [processes=1,2,4] [sizes=1024,65536]
+ * (WORKER_ARGS='--concurrency 512' passes flags to every worker process.)
  * For each message size and each number of processes: publish the messages (call transcripts with PII in
  * every one, text/NDJSON/JSON/CSV in turn), start the workers, and time from the first to the last output
  * message (stream timestamps), so process start-up is not counted. The nats-server's CPU time during that
@@ -76,7 +77,7 @@ async function run(processes: number, msgs: { data: Buffer; format: FormatName }
     }
     const cpu0 = natsCpuSeconds();
     const t0 = Date.now();
-    const workers = Array.from({ length: processes }, () => spawnWorker([...cliArgs(o), '--log-every', '1000000']));
+    const workers = Array.from({ length: processes }, () => spawnWorker([...cliArgs(o), '--log-every', '1000000', ...(process.env.WORKER_ARGS ? process.env.WORKER_ARGS.split(' ') : [])]));
     let rssMb = 0;
     try {
       await waitFor('all outputs', async () => {
