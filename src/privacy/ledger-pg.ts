@@ -5,7 +5,7 @@ import type { EntryDraft, IntegrityIssue, LedgerEntry } from './chain.js';
 import { PrivacyError } from './errors.js';
 import { entryFromLine } from './ledger-store.js';
 import type { ChainScan, LedgerStore } from './ledger-store.js';
-import { migrate, quoteIdent } from './pg-migrations.js';
+import { inTransaction, migrate, quoteIdent } from './pg-migrations.js';
 
 /**
  * The PostgreSQL ledger: the same entries and chain as the file, one row per entry (the canonical line is
@@ -90,24 +90,9 @@ class PgLedger implements LedgerStore {
     return out;
   }
 
-  private async inTransaction<T>(fn: (client: PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      const result = await fn(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw err;
-    } finally {
-      client.release();
-    }
-  }
-
   /** Appends under the head-row lock: catch up, let `prepare` decide, insert, move the head. */
   private async writeLocked(prepare: (newer: LedgerEntry[]) => EntryDraft | undefined, ts: () => Date): Promise<LedgerEntry | undefined> {
-    const sealed = await this.inTransaction(async (client) => {
+    const sealed = await inTransaction(this.pool, async (client) => {
       const head = (await client.query<{ seq: string; hash: string }>(`SELECT seq, hash FROM ${this.s}.dsar_ledger_head WHERE id = 1 FOR UPDATE`)).rows[0];
       if (!head) throw new PrivacyError('DSAR_STORE', `the head row of ${this.description} is missing; the schema was changed by hand`);
       const newer = await this.readNewer(client);

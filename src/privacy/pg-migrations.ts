@@ -1,4 +1,4 @@
-import type { PoolClient } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 
 /**
  * Schema migrations of the PostgreSQL ledger, applied in order, each once, under an advisory lock so that
@@ -75,4 +75,20 @@ export async function applyMigrations(client: PoolClient, schema: string, name: 
     throw err;
   }
   return applied;
+}
+
+/** Runs fn in one transaction on a client of the pool: committed when it resolves, rolled back when it throws. */
+export async function inTransaction<T>(pool: Pool, fn: (client: PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const result = await fn(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
+  }
 }

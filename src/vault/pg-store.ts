@@ -1,7 +1,7 @@
 import pg from 'pg';
-import type { Pool, PoolClient } from 'pg';
+import type { Pool } from 'pg';
 import { CaregateError } from '../errors.js';
-import { applyMigrations, quoteIdent, type Migration } from '../privacy/pg-migrations.js';
+import { applyMigrations, inTransaction, quoteIdent, type Migration } from '../privacy/pg-migrations.js';
 import type { DataKeyRecord, TokenEntry, VaultStore } from './store.js';
 
 /**
@@ -81,26 +81,11 @@ export async function openPgVaultStore(options: PgVaultStoreOptions): Promise<Va
     client.release();
   }
 
-  const tx = async <T>(fn: (c: PoolClient) => Promise<T>): Promise<T> => {
-    const c = await pool.connect();
-    try {
-      await c.query('BEGIN');
-      const out = await fn(c);
-      await c.query('COMMIT');
-      return out;
-    } catch (err) {
-      await c.query('ROLLBACK').catch(() => undefined);
-      throw err;
-    } finally {
-      c.release();
-    }
-  };
-
   return {
     description: `PostgreSQL schema ${schema}`,
     async write(keys, entries) {
       if (keys.length === 0 && entries.length === 0) return { collisions: [], destroyedKeys: [] };
-      return tx(async (c) => {
+      return inTransaction(pool, async (c) => {
         let destroyedKeys: string[] = [];
         if (keys.length) {
           // Serialized against an erasure of the same subjects (shred takes the same locks), so that a key
@@ -173,7 +158,7 @@ export async function openPgVaultStore(options: PgVaultStoreOptions): Promise<Va
       return new Map(r.rows.map((row) => [row.kek_version, Number(row.n)]));
     },
     async shred(subjectId) {
-      return tx(async (c) => {
+      return inTransaction(pool, async (c) => {
         await c.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`caregate.vault.subject:${schema}:${subjectId}`]);
         const gone = await c.query<{ key_id: string }>(`DELETE FROM ${s}.vault_keys WHERE subject_id = $1 RETURNING key_id`, [subjectId]);
         const ids = gone.rows.map((r) => r.key_id);
