@@ -1,0 +1,46 @@
+/**
+ * The narrative corpus: short labelled documents (1–4 sentences: stories, letters, forms written in
+ * prose, HR, medical, legal, education and finance paragraphs, travel, messages, bios) in several
+ * languages, with people and addresses from faker's locales. Deterministic per (seed, document index).
+ */
+import { DocBuilder, lowerAll, type LabelledDocument } from '../blind/doc.js';
+import { documentSeed, Rng } from '../blind/rng.js';
+import { PERSON_LOCALES } from './people.js';
+import { expand, type SlotContext } from './slots.js';
+import { LANGUAGES, type Language } from './templates/index.js';
+import { GENRES, type Genre } from './templates/types.js';
+
+/** A labelled document whose kind is its genre; scoring reads only its text, labels and negatives. */
+export type NarrativeDocument = Omit<LabelledDocument, 'kind'> & { kind: Genre };
+
+/** Keeps this corpus's streams apart from the blind corpus's for the same seed. */
+const SALT = 0x6e617272;
+
+const sentences = (t: string) => (t.match(/[.!?](\s|$)/g) ?? []).length || 1;
+
+export function generateDocument(seed: number, index: number): NarrativeDocument {
+  const rng = new Rng(documentSeed(seed, index) ^ SALT);
+  const language: Language = rng.weighted(LANGUAGES.map((l) => [l, l.weight] as const));
+  const genre: Genre = rng.pick(GENRES);
+  const pool = language.templates[genre];
+  const first = rng.pick(pool);
+  const templates = [first];
+  if (genre !== 'letter' && pool.length > 1 && rng.chance(0.4)) {
+    const second = rng.pick(pool.filter((t) => t !== first && !t.includes('\n')));
+    if (!first.includes('\n') && sentences(first) + sentences(second) <= 4) templates.push(second);
+  }
+  const locale = rng.pick(language.locales);
+  const ctx: SlotContext = {
+    rng, language: language.code, locale, otherLocales: PERSON_LOCALES, foreignShare: language.foreignShare,
+    lowerShare: genre === 'message' ? 0.25 : 0.02, persons: new Map(), addresses: new Map(),
+  };
+  let pieces = templates.flatMap((t, i) => [...(i > 0 ? [' '] : []), ...expand(ctx, t)]);
+  if (genre === 'message' && rng.chance(0.15)) pieces = lowerAll(pieces);
+  const b = new DocBuilder();
+  b.add(...pieces);
+  return { seed, index, kind: genre, locale, language: language.code, text: b.text, labels: b.labels, negatives: b.negatives };
+}
+
+export function generateCorpus(seed: number, count: number): NarrativeDocument[] {
+  return Array.from({ length: count }, (_, i) => generateDocument(seed, i));
+}

@@ -1,0 +1,193 @@
+/**
+ * Scores a caregate build on the narrative corpus, with the blind corpus's span scoring.
+ *
+ *   npx tsx benchmarks/narrative/score.ts --seeds 1-20 --docs 300                      # tuning seeds
+ *   npx tsx benchmarks/narrative/score.ts --seeds 1-20 --vs 1001-1020 --docs 1500      # with held-out seeds
+ *   add --engine /work/wt/other/dist/index.js to score another build's createRedactor
+ *   add --json out.json to write every figure
+ */
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { LabelledDocument } from '../blind/doc.js';
+import { entityTable, parseSeeds, weakestForms, type Score } from '../blind/score.js';
+import { align, isAltered, isMasked, isTyped, labelText, unlabelledWords, type FindingLike } from '../blind/scoring.js';
+import { generateDocument, type NarrativeDocument } from './corpus.js';
+import { nameScript } from './people.js';
+
+interface Tally {
+  n: number;
+  masked: number;
+  typed: number;
+}
+
+/** What the scorer needs of a redactor; any caregate build's `createRedactor()` gives it. */
+export interface RedactorLike {
+  redact(text: string): { text: string; findings: FindingLike[]; errors: unknown[] };
+}
+export type CreateRedactor = () => RedactorLike;
+
+export interface NarrativeScore extends Score {
+  /** PERSON recall per script of the name (`latin-ascii`, `latin-extended`, `cyrillic`…). */
+  personScripts: Record<string, Tally>;
+  /** PERSON and STREET_ADDRESS recall per document language. */
+  entityLanguages: Record<string, Tally>;
+}
+
+export function corpusFor(seeds: number[], docs: number): NarrativeDocument[] {
+  const perSeed = Math.max(1, Math.round(docs / seeds.length));
+  return seeds.flatMap((s) => Array.from({ length: perSeed }, (_, i) => generateDocument(s, i)));
+}
+
+/** The scoring functions read a document's text, labels and negatives only; its kind here is a genre. */
+const scorable = (doc: NarrativeDocument) => doc as unknown as LabelledDocument;
+
+const bump = (t: Record<string, Tally>, key: string, masked: boolean, typed: boolean) => {
+  const x = (t[key] ??= { n: 0, masked: 0, typed: 0 });
+  x.n++;
+  if (masked) x.masked++;
+  if (typed) x.typed++;
+};
+
+/** Cluster-robust standard error of a share in points, documents as clusters (as in ../blind/score.ts). */
+function clusteredError(tallies: [number, number][]): number {
+  const n = tallies.reduce((a, [x]) => a + x, 0);
+  const d = tallies.length;
+  if (n === 0 || d < 2) return 0;
+  const p = tallies.reduce((a, [, m]) => a + m, 0) / n;
+  const sum = tallies.reduce((a, [x, m]) => a + (m - p * x) ** 2, 0);
+  return Number(((100 * Math.sqrt((d / (d - 1)) * sum)) / n).toFixed(2));
+}
+
+export function scoreCorpus(createRedactor: CreateRedactor, seeds: number[], docs: NarrativeDocument[]): NarrativeScore {
+  const redactor = createRedactor();
+  const s: NarrativeScore = {
+    seeds, docs: docs.length, labels: 0, negatives: 0, redactorErrors: 0, alignmentFailures: 0, entities: {}, forms: {}, kinds: {},
+    languages: {}, negativeKinds: {}, negativesDamaged: 0, unlabelledWords: 0, wordsAltered: 0, overall: { n: 0, masked: 0, typed: 0 },
+    standardErrors: {}, personScripts: {}, entityLanguages: {},
+  };
+  const perDoc = new Map<string, [number, number][]>();
+  for (const narrative of docs) {
+    const doc = scorable(narrative);
+    const res = redactor.redact(doc.text);
+    s.redactorErrors += res.errors.length;
+    let map;
+    try {
+      map = align(doc.text, res.text, res.findings);
+    } catch {
+      s.alignmentFailures++;
+      map = [...doc.text];
+    }
+    const here = new Map<string, [number, number]>();
+    for (const label of doc.labels) {
+      const masked = isMasked(doc, label, map);
+      const typed = masked && isTyped(label, res.findings);
+      s.labels++;
+      bump(s.entities, label.entity, masked, typed);
+      bump(s.forms, `${label.entity} ${label.form}`, masked, typed);
+      bump(s.kinds, doc.kind, masked, typed);
+      bump(s.languages, doc.language, masked, typed);
+      s.overall.n++;
+      if (masked) s.overall.masked++;
+      if (typed) s.overall.typed++;
+      if (label.entity === 'PERSON') bump(s.personScripts, nameScript(labelText(doc, label)), masked, typed);
+      if (label.entity === 'PERSON' || label.entity === 'STREET_ADDRESS') bump(s.entityLanguages, `${label.entity} ${doc.language}`, masked, typed);
+      for (const key of [label.entity, 'all']) {
+        const t = here.get(key) ?? [0, 0];
+        t[0]++;
+        if (masked) t[1]++;
+        here.set(key, t);
+      }
+    }
+    for (const [key, t] of here) perDoc.set(key, [...(perDoc.get(key) ?? []), t]);
+    for (const n of doc.negatives) {
+      const damaged = isAltered(map, n.span, doc.text);
+      const k = (s.negativeKinds[n.kind] ??= { n: 0, damaged: 0 });
+      s.negatives++;
+      k.n++;
+      if (damaged) {
+        k.damaged++;
+        s.negativesDamaged++;
+      }
+    }
+    const w = unlabelledWords(doc, map);
+    s.unlabelledWords += w.words;
+    s.wordsAltered += w.altered;
+  }
+  for (const [key, tallies] of perDoc) s.standardErrors[key] = clusteredError(tallies);
+  return s;
+}
+
+const pct = (a: number, b: number) => (b === 0 ? '–' : `${((100 * a) / b).toFixed(1)}%`);
+
+/** Rows of `pick(score)` for one or two scores side by side. */
+function breakdown(title: string, a: NarrativeScore, b: NarrativeScore | undefined, pick: (s: NarrativeScore) => Record<string, Tally>): string {
+  const keys = [...new Set([...Object.keys(pick(a)), ...(b ? Object.keys(pick(b)) : [])])].sort();
+  const cell = (t: Tally | undefined) => `${t?.n ?? 0} | ${pct(t?.masked ?? 0, t?.n ?? 0)}`;
+  const head = b ? `| ${title} | tuning n | tuning recall | held-out n | held-out recall |\n|---|---:|---:|---:|---:|` : `| ${title} | n | recall |\n|---|---:|---:|`;
+  return [head, ...keys.map((k) => `| ${k} | ${cell(pick(a)[k])}${b ? ` | ${cell(pick(b)[k])}` : ''} |`)].join('\n');
+}
+
+/** PERSON recall of names holding a non-ASCII letter against all-ASCII ones. */
+function asciiSplit(s: NarrativeScore): { ascii: Tally; nonAscii: Tally } {
+  const ascii = s.personScripts['latin-ascii'] ?? { n: 0, masked: 0, typed: 0 };
+  const all = s.entities.PERSON ?? { n: 0, masked: 0, typed: 0 };
+  return { ascii, nonAscii: { n: all.n - ascii.n, masked: all.masked - ascii.masked, typed: all.typed - ascii.typed } };
+}
+
+export function report(a: NarrativeScore, b?: NarrativeScore): string {
+  const describe = (x: NarrativeScore) =>
+    `seeds ${x.seeds[0]}–${x.seeds[x.seeds.length - 1]}: ${x.docs} documents, ${x.labels} labelled values, ${x.negatives} hard negatives, ${x.redactorErrors} redactor errors, ${x.alignmentFailures} outputs not alignable`;
+  const split = (x: NarrativeScore, name: string) => {
+    const { ascii, nonAscii } = asciiSplit(x);
+    return `PERSON recall (${name}): ASCII names ${pct(ascii.masked, ascii.n)} of ${ascii.n}, names with a non-ASCII letter ${pct(nonAscii.masked, nonAscii.n)} of ${nonAscii.n}`;
+  };
+  const last = b ?? a;
+  const negs = Object.entries(last.negativeKinds)
+    .sort(([, x], [, y]) => y.damaged / y.n - x.damaged / x.n)
+    .map(([k, t]) => `| ${k} | ${t.n} | ${pct(t.damaged, t.n)} |`);
+  return [
+    describe(a), ...(b ? [describe(b)] : []), '',
+    entityTable(a, b), '',
+    split(a, 'tuning'), ...(b ? [split(b, 'held-out')] : []), '',
+    breakdown('PERSON by script', a, b, (x) => x.personScripts), '',
+    breakdown('entity, language', a, b, (x) => x.entityLanguages), '',
+    breakdown('genre (all values)', a, b, (x) => x.kinds), '',
+    `Weakest forms (${b ? 'held-out' : 'these'} seeds):`, '', weakestForms(last, 30), '',
+    '| hard negative kind | n | damaged |', '|---|---:|---:|', ...negs,
+  ].join('\n');
+}
+
+/** `createRedactor` of the build at `path` (a JS or TS module), or of this worktree's source by default. */
+export async function loadEngine(path: string | undefined): Promise<CreateRedactor> {
+  const url = path ? pathToFileURL(resolve(path)).href : new URL('../../src/index.js', import.meta.url).href;
+  const mod = (await import(url)) as { createRedactor?: CreateRedactor };
+  if (typeof mod.createRedactor !== 'function') throw new Error(`--engine: ${path ?? url} exports no createRedactor; pass a caregate build's index.js`);
+  return mod.createRedactor;
+}
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+async function main(): Promise<void> {
+  const seeds = parseSeeds(arg('seeds') ?? '1-20');
+  const docs = Number(arg('docs') ?? 1500);
+  if (!Number.isInteger(docs) || docs < 1) throw new Error(`--docs: "${arg('docs')}" is not a positive whole number of documents`);
+  const engine = await loadEngine(arg('engine'));
+  const vs = arg('vs');
+  const a = scoreCorpus(engine, seeds, corpusFor(seeds, docs));
+  const b = vs ? scoreCorpus(engine, parseSeeds(vs), corpusFor(parseSeeds(vs), docs)) : undefined;
+  console.log(`engine: ${arg('engine') ?? 'this worktree (src/index.ts)'}`);
+  console.log(report(a, b));
+  const out = arg('json');
+  if (out) writeFileSync(out, JSON.stringify(b ? { tuning: a, heldOut: b } : a, null, 2));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().catch((err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exitCode = 1;
+  });
+}
