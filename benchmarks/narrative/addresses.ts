@@ -25,6 +25,8 @@ export interface Address {
   kind: string;
   /** Whether the unit comes before the street line (UK `Flat 3, 12 High Street`). */
   unitFirst?: boolean;
+  /** Whether the postcode line comes first (Japan: `〒100-0001 東京都…`). */
+  cityFirst?: boolean;
   /** Written on one line with this joiner between street, unit and city line. */
   joiner: string;
 }
@@ -33,6 +35,9 @@ const num = (rng: Rng, max = 250) => String(rng.chance(0.15) ? rng.int(1, 4000) 
 const cap = (s: string) => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
 /** A street name from faker's locale, without the type faker sometimes prefixes or appends. */
 const bareStreet = (f: Faker) => f.location.street();
+/** A Russian or Ukrainian street name without the type word faker puts before or after it. */
+const bareRussian = (street: string) =>
+  street.split(' ').filter((w) => !/^(ул\.|улица|пл\.|площадь|пер\.|переулок|пр\.|проспект|ш\.|шоссе|бульвар|б-р|наб\.|вул\.|вулиця|майдан|провулок|набережна|площа|проспект)$/i.test(w)).join(' ') || street;
 /** A name to build a street from: a surname or a city of the locale. */
 const streetRoot = (f: Faker, rng: Rng) => (rng.chance(0.5) ? f.person.lastName() : f.location.city().split(/[\s-]/)[0]!);
 
@@ -142,7 +147,7 @@ const STYLES: Record<string, Style> = {
   BR: (f, rng) => ({
     street: `${rng.pick(['Rua', 'R.', 'Avenida', 'Av.', 'Travessa', 'Alameda', 'Estrada'])} ${streetRoot(f, rng)}, ${num(rng, 3000)}${rng.chance(0.4) ? ` - ${rng.pick(['Apto', 'apto', 'ap.', 'Casa', 'Bloco B'])} ${num(rng, 120)}` : ''}`,
     unit: rng.chance(0.4) ? `${rng.pick(['Bairro', 'Jd.', 'Vila'])} ${f.person.lastName()}` : undefined,
-    cityLine: `${rng.chance(0.5) ? 'CEP ' : ''}${zip(f)} ${f.location.city()} - ${rng.letters(2)}`,
+    cityLine: `${rng.chance(0.5) ? 'CEP ' : ''}${zip(f)} ${f.location.city()} - ${state(f, { abbreviated: true })}`,
   }),
   PL: (f, rng) => ({
     street: `${rng.pick(['ul.', 'ul.', 'al.', 'pl.', 'os.'])} ${streetRoot(f, rng)} ${num(rng, 120)}${rng.chance(0.5) ? rng.pick([`/${rng.int(1, 80)}`, ` m. ${rng.int(1, 80)}`, ` lok. ${rng.int(1, 20)}`]) : ''}`,
@@ -169,13 +174,14 @@ const STYLES: Record<string, Style> = {
   TR: (f, rng) => ({ street: `${f.location.street()} No: ${num(rng, 120)}${rng.chance(0.5) ? ` D: ${rng.int(1, 30)}` : ''}`, cityLine: `${zip(f)} ${f.location.city()}/${state(f)}` }),
   GR: (f, rng) => ({ street: `${f.location.street()} ${num(rng, 120)}`, cityLine: `${zip(f)} ${f.location.city()}` }),
   RU: (f, rng) => ({
-    street: `${rng.pick(['ул.', 'улица', 'пр-т', 'пер.'])} ${f.location.street().replace(/^\S+\s/, '')}, д. ${num(rng, 120)}${rng.chance(0.6) ? `, кв. ${rng.int(1, 300)}` : ''}`,
+    street: `${rng.pick(['ул.', 'улица', 'пр-т', 'пер.'])} ${bareRussian(f.location.street())}, д. ${num(rng, 120)}${rng.chance(0.6) ? `, кв. ${rng.int(1, 300)}` : ''}`,
     cityLine: rng.chance(0.5) ? `г. ${f.location.city()}, ${zip(f)}` : `${zip(f)}, г. ${f.location.city()}`,
   }),
-  UA: (f, rng) => ({ street: `вул. ${f.location.street().replace(/\s\S+$/, '')}, ${num(rng, 120)}${rng.chance(0.5) ? `, кв. ${rng.int(1, 200)}` : ''}`, cityLine: `м. ${f.location.city()}, ${zip(f)}` }),
+  UA: (f, rng) => ({ street: `вул. ${bareRussian(f.location.street())}, ${num(rng, 120)}${rng.chance(0.5) ? `, кв. ${rng.int(1, 200)}` : ''}`, cityLine: `м. ${f.location.city()}, ${zip(f)}` }),
   JP: (f, rng) => ({
     street: `${state(f)}${f.location.city()}${rng.int(1, 9)}丁目${rng.int(1, 30)}番${rng.int(1, 20)}号${rng.chance(0.4) ? ` ${f.person.lastName()}ハイツ${rng.int(101, 905)}号室` : ''}`,
     cityLine: `〒${zip(f)}`,
+    cityFirst: true,
     joiner: ' ',
   }),
   CN: (f, rng) => ({ street: `${state(f)}${f.location.city()}${f.location.street()}${rng.int(1, 300)}号${rng.chance(0.4) ? `${rng.int(1, 9)}单元${rng.int(101, 2805)}室` : ''}`, cityLine: `邮编 ${zip(f)}`, joiner: ' ' }),
@@ -183,6 +189,11 @@ const STYLES: Record<string, Style> = {
   KR: (f, rng) => ({ street: `${state(f)} ${f.location.city()} ${f.location.street()} ${rng.int(1, 300)}${rng.chance(0.4) ? `, ${rng.int(101, 120)}동 ${rng.int(101, 2505)}호` : ''}`, cityLine: zip(f) }),
   IL: (f, rng) => ({ street: `${f.location.street()} ${num(rng, 120)}`, cityLine: `${f.location.city()} ${zip(f)}` }),
   AR: (f, rng) => ({ street: `${f.location.street()} ${num(rng, 120)}`, cityLine: `${f.location.city()} ${zip(f)}`, joiner: '، ' }),
+  HK: (f, rng) => ({
+    street: `${rng.chance(0.5) ? `Flat ${rng.letters(1)}, ${rng.int(2, 40)}/F, ` : ''}${num(rng, 300)} ${f.location.street()}`,
+    cityLine: `${f.location.city()}, ${rng.pick(['Kowloon', 'Hong Kong', 'New Territories'])}`,
+  }),
+  VN: (f, rng) => ({ street: `${rng.chance(0.5) ? 'Số ' : ''}${num(rng, 300)} ${f.location.street()}`, cityLine: `${f.location.city()}` }),
   GENERIC: (f, rng) => ({ street: `${f.location.street()} ${num(rng, 120)}`, cityLine: `${zip(f)} ${f.location.city()}` }),
 };
 
@@ -197,8 +208,8 @@ const LOCALE_COUNTRY: Record<string, [string, string]> = {
   ru: ['RU', 'RU'], uk: ['UA', 'UA'], ja: ['JP', 'JP'], zh_CN: ['CN', 'CN'], zh_TW: ['TW', 'TW'], ko: ['KR', 'KR'], he: ['IL', 'IL'],
   ar: ['AR', 'SA'], fa: ['AR', 'IR'], ur: ['AR', 'PK'], hr: ['GENERIC', 'HR'], sl_SI: ['GENERIC', 'SI'], sr_RS_latin: ['GENERIC', 'RS'],
   lv: ['GENERIC', 'LV'], mk: ['GENERIC', 'MK'], az: ['GENERIC', 'AZ'], hy: ['GENERIC', 'AM'], ka_GE: ['GENERIC', 'GE'], id_ID: ['GENERIC', 'ID'],
-  vi: ['GENERIC', 'VN'], th: ['GENERIC', 'TH'], uz_UZ_latin: ['GENERIC', 'UZ'], dv: ['GENERIC', 'MV'], ne: ['GENERIC', 'NP'], en_NP: ['GENERIC', 'NP'],
-  en_HK: ['GENERIC', 'HK'],
+  vi: ['VN', 'VN'], th: ['GENERIC', 'TH'], uz_UZ_latin: ['GENERIC', 'UZ'], dv: ['GENERIC', 'MV'], ne: ['GENERIC', 'NP'], en_NP: ['IN', 'NP'],
+  en_HK: ['HK', 'HK'],
 };
 
 export function randomAddress(locale: string, rng: Rng): Address {
@@ -236,12 +247,13 @@ export function addressLines(a: Address): { text: string; form: string }[] {
     if (a.unitFirst) lines.unshift({ text: a.unit, form: 'unit-line' });
     else lines.push({ text: a.unit, form: 'unit-line' });
   }
-  lines.push({ text: a.cityLine, form: 'city-line' });
-  return lines;
+  const city = { text: a.cityLine, form: 'city-line' };
+  return a.cityFirst ? [city, ...lines] : [...lines, city];
 }
 
 /** The address on one line, as written inside a sentence. */
 export function inlineAddress(a: Address, withCity: boolean): string {
   const street = a.unit ? (a.unitFirst ? `${a.unit}, ${a.street}` : `${a.street}${a.joiner}${a.unit}`) : a.street;
-  return withCity ? `${street}${a.joiner}${a.cityLine}` : street;
+  if (!withCity) return street;
+  return a.cityFirst ? `${a.cityLine}${a.joiner}${street}` : `${street}${a.joiner}${a.cityLine}`;
 }

@@ -11,8 +11,8 @@ export const PERSON_LOCALES = Object.keys(allFakers).filter(
   (k) => !['base', 'en_BORK', 'mn_MN_cyrl', 'ta_IN', 'eo', 'cy', 'bn_BD', 'ku_ckb', 'ku_kmr_latin', 'yo_NG'].includes(k),
 );
 
-/** Locales writing the family name first. */
-const FAMILY_FIRST = new Set(['ja', 'zh_CN', 'zh_TW', 'ko', 'hu', 'vi']);
+/** Locales writing the family name first, in any text (Hungarian names take the Western order abroad). */
+const FAMILY_FIRST = new Set(['ja', 'zh_CN', 'zh_TW', 'ko', 'vi']);
 /** Locales writing a full name without a space between family and given name. */
 const NO_SPACE = new Set(['zh_CN', 'zh_TW', 'ko']);
 /** Locales with a real middle name / patronymic in faker's data. */

@@ -4,7 +4,8 @@
  *
  *   {p1} {p1:given} {p2:titled}     a person (same number, same person) in a form; no form: a drawn one
  *   {a} {a:street} {a:block} {a:po} a street-level address of the document's country (inline, street line
- *                                   only, a multi-line block, a US PO box or military address)
+ *                                   only, a multi-line block, a US PO box or military address);
+ *   {a:corner}                      an intersection of two streets
  *   {phone} {email1} {dob} {iban} {ssn} {card}   other values ({email1}: an address made of p1's name)
  *   {city} {country} {region} {org} {brand} {product} {work} {date} {amount} {year}   hard negatives
  *   {=Will:name-word}               a literal hard negative of a kind
@@ -79,6 +80,12 @@ function countryName(language: string, code: string): string {
 }
 
 function addressSlot(ctx: SlotContext, key: string, form: string | undefined): Piece[] {
+  if (form === 'corner') {
+    // An intersection: two streets of the document's locale, the way directions give a place.
+    const f = fakerFor(ctx.locale, ctx.rng);
+    const [x, y] = [f.location.street(), f.location.street()];
+    return [val('STREET_ADDRESS', `${x}${ctx.rng.pick([' and ', ' & ', '/'])}${y}`, 'intersection')];
+  }
   const special = form === 'po';
   const a = address(ctx, key, special);
   if (form === 'block') {
@@ -111,7 +118,9 @@ function ssn(rng: Rng): string {
 function emailSlot(ctx: SlotContext, key: string): Piece[] {
   const p = ctx.persons.get(key || 'p1');
   const f = fakerFor('en', ctx.rng);
-  const ascii = (s: string) => s.normalize('NFD').replace(/[^A-Za-z]/g, '').toLowerCase();
+  const ascii = (s: string) =>
+    s.replace(/[łŁ]/g, 'l').replace(/[øØ]/g, 'o').replace(/ß/g, 'ss').replace(/[đĐ]/g, 'd').replace(/[æÆ]/g, 'ae').replace(/ı/g, 'i')
+      .normalize('NFD').replace(/[^A-Za-z]/g, '').toLowerCase();
   const local = p && ascii(p.given) && ascii(p.family) ? `${ascii(p.given)}${ctx.rng.pick(['.', '_', ''])}${ascii(p.family)}` : f.internet.username().toLowerCase();
   return [val('EMAIL', `${local}${ctx.rng.chance(0.3) ? ctx.rng.int(1, 99) : ''}@${f.internet.domainName()}`, p ? 'from-name' : 'username')];
 }

@@ -42,8 +42,10 @@ function checkDocument(doc: NarrativeDocument): void {
         if (l.form.endsWith('-lower')) expect(t).toBe(t.toLowerCase());
         break;
       case 'STREET_ADDRESS':
-        // A street line holds a number or a PO/military box; a city line a postcode; a country line letters.
+        // A street line holds a number or a PO/military box; a city line a city (Hong Kong has no postcode).
         if (l.form === 'block-country-line') expect(t).toMatch(/^[\p{L}\p{M} .'-]+$/u);
+        else if (l.form === 'block-city-line') expect(t).toMatch(/[\p{L}\p{N}]/u);
+        else if (l.form === 'intersection') expect(t).toMatch(/ and | & |\//);
         else if (l.form !== 'block-unit-line') expect(t, `${l.form}: ${t}`).toMatch(/\p{N}|USNS/u);
         break;
       case 'EMAIL':
