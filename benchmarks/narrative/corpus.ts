@@ -7,6 +7,7 @@ import { DocBuilder, lowerAll, type LabelledDocument } from '../blind/doc.js';
 import { documentSeed, Rng } from '../blind/rng.js';
 import { PERSON_LOCALES } from './people.js';
 import { expand, type SlotContext } from './slots.js';
+import { FILLERS } from './templates/fillers.js';
 import { LANGUAGES, type Language } from './templates/index.js';
 import { GENRES, type Genre } from './templates/types.js';
 
@@ -28,6 +29,13 @@ export function generateDocument(seed: number, index: number): NarrativeDocument
   if (genre !== 'letter' && pool.length > 1 && rng.chance(0.4)) {
     const second = rng.pick(pool.filter((t) => t !== first && !t.includes('\n')));
     if (!first.includes('\n') && sentences(first) + sentences(second) <= 4) templates.push(second);
+  }
+  // A sentence without personal data before or after, when the document stays within four sentences.
+  const fillers = FILLERS[language.code] ?? [];
+  if (genre !== 'letter' && fillers.length > 0 && rng.chance(0.45) && templates.reduce((n, t) => n + sentences(t), 0) < 4) {
+    const filler = rng.pick(fillers);
+    if (rng.chance(0.5)) templates.push(filler);
+    else templates.unshift(filler);
   }
   const locale = rng.pick(language.locales);
   const ctx: SlotContext = {

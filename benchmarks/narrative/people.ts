@@ -73,6 +73,9 @@ export const TITLES: Record<string, { female: string[]; male: string[]; any: str
   pt: { female: ['Sra.', 'Dona', 'D.'], male: ['Sr.', 'Seu'], any: ['Dr.', 'Dra.', 'Prof.'] },
   pl: { female: ['Pani', 'pani'], male: ['Pan', 'pan'], any: ['dr', 'prof.', 'mgr'] },
   sv: { female: ['fru'], male: ['herr'], any: ['Dr.', 'doktor'] },
+  da: { female: ['fru'], male: ['hr.'], any: ['dr.', 'professor'] },
+  cs: { female: ['paní', 'pí'], male: ['pan', 'p.'], any: ['MUDr.', 'Ing.', 'Mgr.', 'doc.'] },
+  tr: { female: ['Sayın'], male: ['Sayın'], any: ['Dr.', 'Av.', 'Prof. Dr.'] },
 };
 
 export function titleFor(p: Person, language: string, rng: Rng): string {

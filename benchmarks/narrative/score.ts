@@ -148,7 +148,8 @@ export function report(a: NarrativeScore, b?: NarrativeScore): string {
     .map(([k, t]) => `| ${k} | ${t.n} | ${pct(t.damaged, t.n)} |`);
   return [
     describe(a), ...(b ? [describe(b)] : []), '',
-    entityTable(a, b), '',
+    // Entities this corpus never writes (CVVs, routing numbers…) are left out of the blind corpus's table.
+    entityTable(a, b).split('\n').filter((row) => !/^\| [A-Z_]+ \| 0 \| – \|( 0 \| – \|)?/.test(row)).join('\n'), '',
     split(a, 'tuning'), ...(b ? [split(b, 'held-out')] : []), '',
     breakdown('PERSON by script', a, b, (x) => x.personScripts), '',
     breakdown('entity, language', a, b, (x) => x.entityLanguages), '',

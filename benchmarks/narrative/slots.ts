@@ -35,7 +35,7 @@ export interface SlotContext {
 const NAME_FORMS = new Set(['full', 'given', 'surname', 'titled', 'titled-full', 'initial-surname', 'middle-initial', 'with-middle', 'initials-only-given']);
 
 /** BCP 47 tag of a document language, for dates, numbers and country names. */
-const BCP47: Record<string, string> = { en: 'en-US', de: 'de-DE', fr: 'fr-FR', es: 'es-ES', it: 'it-IT', nl: 'nl-NL', pt: 'pt-PT', pl: 'pl-PL', sv: 'sv-SE' };
+const BCP47: Record<string, string> = { en: 'en-US', de: 'de-DE', fr: 'fr-FR', es: 'es-ES', it: 'it-IT', nl: 'nl-NL', pt: 'pt-PT', pl: 'pl-PL', sv: 'sv-SE', da: 'da-DK', cs: 'cs-CZ', tr: 'tr-TR' };
 const tag = (language: string) => BCP47[language] ?? language;
 
 /** Countries named alone in text (places, not addresses). */

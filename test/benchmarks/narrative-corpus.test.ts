@@ -6,6 +6,7 @@ import { generateCorpus, generateDocument, type NarrativeDocument } from '../../
 import { nameScript, PERSON_LOCALES } from '../../benchmarks/narrative/people.js';
 import { scoreCorpus, type CreateRedactor } from '../../benchmarks/narrative/score.js';
 import { expand, type SlotContext } from '../../benchmarks/narrative/slots.js';
+import { FILLERS } from '../../benchmarks/narrative/templates/fillers.js';
 import { LANGUAGES } from '../../benchmarks/narrative/templates/index.js';
 import { GENRES } from '../../benchmarks/narrative/templates/types.js';
 
@@ -121,6 +122,22 @@ describe('narrative corpus generator', () => {
     const kinds = new Set(corpus.flatMap((d) => d.negatives.map((n) => n.kind)));
     for (const k of ['name-word', 'place-city', 'place-country', 'organisation', 'brand', 'work-title']) expect(kinds.has(k), k).toBe(true);
     expect(new Set(corpus.map((d) => d.locale)).size).toBeGreaterThan(15);
+  });
+
+  it('writes filler sentences of every language with hard negatives and no values', () => {
+    for (const lang of LANGUAGES) {
+      const fillers = FILLERS[lang.code] ?? [];
+      expect(fillers.length, lang.code).toBeGreaterThan(3);
+      for (const t of fillers) {
+        const ctx: SlotContext = {
+          rng: new Rng(9), language: lang.code, locale: lang.locales[0]!, otherLocales: PERSON_LOCALES, foreignShare: 0, lowerShare: 0,
+          persons: new Map(), addresses: new Map(),
+        };
+        const pieces = expand(ctx, t);
+        expect(pieces.some((p) => typeof p !== 'string' && 'value' in p), t).toBe(false);
+        expect(pieces.some((p) => typeof p !== 'string' && 'negative' in p), t).toBe(true);
+      }
+    }
   });
 
   it('writes templates of at most four sentences', () => {

@@ -37,6 +37,8 @@ export const EN: Templates = {
     'Dear Sir or Madam,\nmy name is {p1} and I am writing about the flat at {a}. I can be reached on {phone}.\nBest wishes,\n{p1:given}',
   ],
   form: [
+    'Order for {p1:full}.\nShip to:{a:block}\nBilling address: same as shipping.',
+    'Billing address:{a:block}\nDelivery instructions: leave with {p2:given} next door.',
     'Full name {p1:with-middle}; preferred name {p1:given}; date of birth {dob}; place of birth {city}.',
     'Witnessed by {p2:titled-full} on {date} at {a}.',
     'The vehicle, a {brand}, is registered to {p1} of {a}.',

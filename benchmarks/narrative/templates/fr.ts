@@ -15,6 +15,7 @@ export const FR: Templates = {
     'Bonjour {p1:titled},\nle colis a été livré au {a} par erreur. Pourriez-vous demander à {p2} de le récupérer ?\nMerci, {p3:given}',
   ],
   form: [
+    'Commande de {p1:full}.\nAdresse de livraison :{a:block}',
     'Le demandeur, {p1}, né le {dob}, demeure au {a} depuis trois ans.',
     'Nom : {p1}. Adresse : {a}. Date de naissance : {dob}. Téléphone : {phone}.',
     'Je soussigné(e) {p1:full}, demeurant {a}, certifie l\'exactitude des informations ci-dessus.',

@@ -1,4 +1,6 @@
 /** Templates of every language, and the locales people and addresses of that language come from. */
+import { CS } from './cs.js';
+import { DA } from './da.js';
 import { DE } from './de.js';
 import { EN } from './en.js';
 import { ES } from './es.js';
@@ -8,6 +10,7 @@ import { NL } from './nl.js';
 import { PL } from './pl.js';
 import { PT } from './pt.js';
 import { SV } from './sv.js';
+import { TR } from './tr.js';
 import type { Templates } from './types.js';
 
 export interface Language {
@@ -31,4 +34,7 @@ export const LANGUAGES: readonly Language[] = [
   { code: 'pt', weight: 6, locales: ['pt_PT', 'pt_BR'], foreignShare: 0.2, templates: PT },
   { code: 'pl', weight: 5, locales: ['pl'], foreignShare: 0.15, templates: PL },
   { code: 'sv', weight: 4, locales: ['sv'], foreignShare: 0.2, templates: SV },
+  { code: 'da', weight: 2, locales: ['da'], foreignShare: 0.2, templates: DA },
+  { code: 'cs', weight: 2, locales: ['cs_CZ'], foreignShare: 0.15, templates: CS },
+  { code: 'tr', weight: 2, locales: ['tr'], foreignShare: 0.15, templates: TR },
 ];
