@@ -240,6 +240,28 @@ export function randomUsSpecial(rng: Rng): Address {
   };
 }
 
+/** How each country's post writes a post-office box. */
+const PO_BOX: Record<string, string[]> = {
+  DE: ['Postfach'], AT: ['Postfach'], CH: ['Postfach', 'Case postale'], FR: ['BP', 'Boîte postale', 'CS'], BE: ['BP', 'Postbus'],
+  CAF: ['C.P.', 'Case postale'], ES: ['Apartado de Correos', 'Apdo.'], MX: ['Apartado Postal', 'A.P.'], IT: ['Casella Postale', 'C.P.'],
+  NL: ['Postbus'], PT: ['Apartado'], BR: ['Caixa Postal', 'C.P.'], PL: ['skr. poczt.', 'Skrytka pocztowa'], SE: ['Box'], DK: ['Postboks'],
+  NO: ['Postboks'], FI: ['PL'], CZ: ['P. O. Box', 'poštovní přihrádka'], TR: ['P.K.'], GB: ['PO Box', 'P.O. Box'], IE: ['PO Box'],
+  AU: ['PO Box', 'GPO Box'], CA: ['PO Box'], ZA: ['PO Box', 'Private Bag'], IN: ['P.O. Box', 'Post Box No.'],
+};
+
+/** A post-office box of the locale's country with its postcode-and-city line; `undefined` where none is known. */
+export function randomPoBox(locale: string, rng: Rng): Address | undefined {
+  const [style] = LOCALE_COUNTRY[locale] ?? ['GENERIC'];
+  const words = PO_BOX[style];
+  if (!words) return undefined;
+  const a = randomAddress(locale, rng);
+  const { unit: _unit, ...rest } = a;
+  // German boxes are often written in pairs of digits (`Postfach 10 12 34`).
+  const grouped = (style === 'DE' || style === 'AT') && rng.chance(0.4);
+  const number = grouped ? `${rng.int(10, 99)} ${rng.int(10, 99)} ${rng.int(10, 99)}` : String(rng.int(1, 9999));
+  return { ...rest, kind: 'po-box', street: `${rng.pick(words)} ${number}` };
+}
+
 /** The lines of an address, top to bottom, with the form of each line's label. */
 export function addressLines(a: Address): { text: string; form: string }[] {
   const lines = [{ text: a.street, form: `${a.kind}-line` }];

@@ -4,7 +4,8 @@
  *
  *   {p1} {p1:given} {p2:titled}     a person (same number, same person) in a form; no form: a drawn one
  *   {a} {a:street} {a:block} {a:po} a street-level address of the document's country (inline, street line
- *                                   only, a multi-line block, a US PO box or military address);
+ *                                   only, a multi-line block, a post-office box or a US military address);
+ *   {a:po-block}                    a post-office box as a multi-line block
  *   {a:corner}                      an intersection of two streets
  *   {phone} {email1} {dob} {iban} {ssn} {card}   other values ({email1}: an address made of p1's name)
  *   {city} {country} {region} {org} {brand} {product} {work} {date} {amount} {year}   hard negatives
@@ -13,7 +14,7 @@
 import type { Faker } from '@faker-js/faker';
 import { neg, val, type Piece } from '../blind/doc.js';
 import type { Rng } from '../blind/rng.js';
-import { addressLines, inlineAddress, randomAddress, randomUsSpecial, type Address } from './addresses.js';
+import { addressLines, inlineAddress, randomAddress, randomPoBox, randomUsSpecial, type Address } from './addresses.js';
 import { fakerFor, isCased, randomNameForm, randomPerson, writeName, type NameForm, type Person } from './people.js';
 
 export interface SlotContext {
@@ -69,7 +70,8 @@ function address(ctx: SlotContext, key: string, special: boolean): Address {
   let a = ctx.addresses.get(k);
   if (!a) {
     const locale = ctx.rng.chance(0.2) ? ctx.rng.pick(ctx.otherLocales) : ctx.locale;
-    a = special ? randomUsSpecial(ctx.rng) : randomAddress(locale, ctx.rng);
+    // A box: the country's own post-office box, or a US PO box or military address.
+    a = special ? (ctx.rng.chance(0.3) ? undefined : randomPoBox(locale, ctx.rng)) ?? randomUsSpecial(ctx.rng) : randomAddress(locale, ctx.rng);
     ctx.addresses.set(k, a);
   }
   return a;
@@ -86,17 +88,17 @@ function addressSlot(ctx: SlotContext, key: string, form: string | undefined): P
     const [x, y] = [f.location.street(), f.location.street()];
     return [val('STREET_ADDRESS', `${x}${ctx.rng.pick([' and ', ' & ', '/'])}${y}`, 'intersection')];
   }
-  const special = form === 'po';
+  const special = form === 'po' || form === 'po-block';
   const a = address(ctx, key, special);
-  if (form === 'block') {
+  if (form === 'block' || form === 'po-block') {
     const pieces: Piece[] = [];
     for (const line of addressLines(a)) pieces.push('\n', val('STREET_ADDRESS', line.text, `block-${line.form}`));
     if (ctx.rng.chance(0.25)) pieces.push('\n', val('STREET_ADDRESS', countryName(ctx.language, a.country), 'block-country-line'));
     return pieces;
   }
-  const withCity = special || form !== 'street' && ctx.rng.chance(0.6);
+  const withCity = special || (form !== 'street' && ctx.rng.chance(0.6));
   const text = inlineAddress(a, withCity);
-  const shape = special ? a.kind : withCity ? 'inline-full' : 'inline-street';
+  const shape = special ? `${a.kind}-inline` : withCity ? 'inline-full' : 'inline-street';
   return [val('STREET_ADDRESS', text, `${shape}-${a.country}`)];
 }
 

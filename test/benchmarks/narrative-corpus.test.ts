@@ -119,6 +119,11 @@ describe('narrative corpus generator', () => {
     expect(names.filter((n) => /[^\x00-\x7f]/.test(n)).length).toBeGreaterThan(names.length * 0.1);
     const countries = new Set(corpus.flatMap((d) => d.labels.filter((l) => l.entity === 'STREET_ADDRESS').map((l) => l.form.split('-').pop())));
     expect(countries.size).toBeGreaterThan(15);
+    const forms = new Set(corpus.flatMap((d) => d.labels.map((l) => `${l.entity} ${l.form}`)));
+    for (const f of ['block-street-line', 'block-city-line', 'block-unit-line', 'intersection', 'block-country-line']) expect(forms.has(`STREET_ADDRESS ${f}`), f).toBe(true);
+    expect([...forms].filter((f) => f.startsWith('STREET_ADDRESS po-box-inline')).length).toBeGreaterThanOrEqual(5);
+    expect([...forms].some((f) => f.includes('military'))).toBe(true);
+    for (const f of ['full', 'given', 'surname', 'titled', 'titled-full', 'initial-surname', 'middle-initial', 'with-middle', 'given-lower']) expect(forms.has(`PERSON ${f}`), f).toBe(true);
     const kinds = new Set(corpus.flatMap((d) => d.negatives.map((n) => n.kind)));
     for (const k of ['name-word', 'place-city', 'place-country', 'organisation', 'brand', 'work-title']) expect(kinds.has(k), k).toBe(true);
     expect(new Set(corpus.map((d) => d.locale)).size).toBeGreaterThan(15);

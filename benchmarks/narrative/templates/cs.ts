@@ -12,6 +12,7 @@ export const CS: Templates = {
     'Ahoj {p1:given},\nbalík byl omylem doručen na adresu {a}. Může ho {p2} vyzvednout?\nDíky, {p3:given}',
   ],
   form: [
+    'Korespondenční adresa: {p1:full}, {a:po}.',
     'Jméno a příjmení: {p1}. Adresa: {a}. Datum narození: {dob}. Telefon: {phone}.',
     'Já, {p1:full}, bytem {a}, prohlašuji, že uvedené údaje jsou pravdivé.',
   ],

@@ -12,6 +12,7 @@ export const DA: Templates = {
     'Til {p1:titled-full},\ntak for dit brev af {date}. Vi har registreret din nye adresse:{a:block}\nMed venlig hilsen\n{p2}',
   ],
   form: [
+    'Postadresse: {p1:full}, {a:po}.',
     'Navn: {p1}. Adresse: {a}. Fødselsdato: {dob}. Telefon: {phone}.',
     'Undertegnede {p1:full}, bosat {a}, bekræfter, at oplysningerne er korrekte.',
   ],

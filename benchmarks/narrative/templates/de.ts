@@ -15,6 +15,8 @@ export const DE: Templates = {
     'Hallo {p1:given},\ndas Paket ist versehentlich an {a} gegangen. Kannst du {p2} fragen, ob es dort liegt?\nGruß, {p3:given}',
   ],
   form: [
+    'Postanschrift: {p1:full}, {a:po}.',
+    'Bitte antworten Sie an:\n{p1:titled-full}{a:po-block}',
     'Bestellung für {p1:full}.\nLieferadresse:{a:block}',
     'Der Antragsteller {p1}, geboren am {dob}, wohnt seit drei Jahren unter der Anschrift {a}.',
     'Name: {p1}. Anschrift: {a}. Geburtsdatum: {dob}. Telefon: {phone}.',

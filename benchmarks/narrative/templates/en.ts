@@ -37,6 +37,9 @@ export const EN: Templates = {
     'Dear Sir or Madam,\nmy name is {p1} and I am writing about the flat at {a}. I can be reached on {phone}.\nBest wishes,\n{p1:given}',
   ],
   form: [
+    'Ship to:\n{p1:full}{a:block}',
+    'Send all correspondence to:\n{p1:titled-full}{a:po-block}',
+    'Deliver to {p1:full}, c/o {p2:full}, {a}.',
     'Order for {p1:full}.\nShip to:{a:block}\nBilling address: same as shipping.',
     'Billing address:{a:block}\nDelivery instructions: leave with {p2:given} next door.',
     'Full name {p1:with-middle}; preferred name {p1:given}; date of birth {dob}; place of birth {city}.',
@@ -98,6 +101,7 @@ export const EN: Templates = {
     'Dr. {p1:surname} supervised the thesis of {p2:middle-initial} at the University of {city}.',
   ],
   finance: [
+    'Statements for {p1:full} go to {a:po} from {date}.',
     '{p1} sent {amount} to {p2:full} for the {brand} they bought together in {year}.',
     'The mortgage on {a} is held jointly by {p1:full} and {p2:full}.',
     'Card {card} belongs to {p1:titled-full}; the statement address is {a}.',

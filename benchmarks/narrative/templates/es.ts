@@ -32,6 +32,7 @@ export const ES: Templates = {
     'Informe de alta de {p1:full}, {a}. Próxima cita con {p2:titled} el {date}.',
   ],
   legal: [
+    'La correspondencia debe enviarse a {p1:titled-full}, {a:po}.',
     'El demandante, {p1:titled-full}, con domicilio en {a}, reclama daños a {org}.',
     'El contrato de arrendamiento de la vivienda sita en {a} fue firmado el {date} por {p1:initial-surname}.',
     'Reunidos {p1} y {p2}, ambos con domicilio en {a}, acuerdan lo siguiente.',

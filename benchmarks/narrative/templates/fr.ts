@@ -15,6 +15,7 @@ export const FR: Templates = {
     'Bonjour {p1:titled},\nle colis a été livré au {a} par erreur. Pourriez-vous demander à {p2} de le récupérer ?\nMerci, {p3:given}',
   ],
   form: [
+    'Adresse postale :\n{p1:full}{a:po-block}',
     'Commande de {p1:full}.\nAdresse de livraison :{a:block}',
     'Le demandeur, {p1}, né le {dob}, demeure au {a} depuis trois ans.',
     'Nom : {p1}. Adresse : {a}. Date de naissance : {dob}. Téléphone : {phone}.',
@@ -32,6 +33,7 @@ export const FR: Templates = {
     'Compte rendu de sortie de {p1:full}, {a}. Prochain rendez-vous avec {p2:titled} le {date}.',
   ],
   legal: [
+    'Toute correspondance doit être adressée à {p1:titled-full}, {a:po}.',
     'Le demandeur, {p1:titled-full}, demeurant {a}, réclame des dommages-intérêts à {org}.',
     'Le bail du logement situé {a} a été signé le {date} par {p1:initial-surname}.',
     'Entre les soussignés {p1} et {p2}, domiciliés {a}, il a été convenu ce qui suit.',

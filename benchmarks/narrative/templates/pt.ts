@@ -15,6 +15,7 @@ export const PT: Templates = {
     'Olá {p1:given},\na encomenda foi entregue por engano na {a}. Podes pedir ao {p2:given} para a ir buscar?\nObrigado, {p3:given}',
   ],
   form: [
+    'Morada para correspondência: {p1:full}, {a:po}.',
     'O requerente, {p1}, nascido em {dob}, reside na {a} há três anos.',
     'Nome: {p1}. Morada: {a}. Data de nascimento: {dob}. Telefone: {phone}.',
     'Eu, {p1:full}, residente na {a}, declaro que as informações acima são verdadeiras.',

@@ -15,6 +15,7 @@ export const SV: Templates = {
     'Hej {p1:given},\npaketet levererades av misstag till {a}. Kan du be {p2} hämta det?\nTack, {p3:given}',
   ],
   form: [
+    'Postadress: {p1:full}, {a:po}.',
     'Sökande: {p1}, född {dob}, bosatt på {a} sedan tre år.',
     'Namn: {p1}. Adress: {a}. Födelsedatum: {dob}. Telefon: {phone}.',
     'Jag, {p1:full}, boende på {a}, intygar att uppgifterna ovan är riktiga.',

@@ -15,6 +15,7 @@ export const TR: Templates = {
     'Sevgili {p1:given},\ncumartesi {city} şehrine geliyoruz. Pastayı {p2:given} getirecek.\nSevgiler, {p3:given}',
   ],
   form: [
+    'Yazışma adresi: {p1:full}, {a:po}.',
     'Adı soyadı: {p1}. Adres: {a}. Doğum tarihi: {dob}. Telefon: {phone}.',
     'Ben, {p1:full}, {a} adresinde ikamet etmekteyim; bilgilerin doğru olduğunu beyan ederim.',
   ],
