@@ -47,7 +47,8 @@ export function randomPerson(locale: string, rng: Rng): Person {
 
 /** How a name is written; the name-form is reported by the scorer. */
 export type NameForm =
-  | 'full' | 'given' | 'surname' | 'titled' | 'titled-full' | 'initial-surname' | 'middle-initial' | 'with-middle' | 'initials-only-given';
+  | 'full' | 'given' | 'surname' | 'titled' | 'titled-full' | 'initial-surname' | 'middle-initial' | 'with-middle' | 'initials-only-given'
+  | 'family-comma-given' | 'upper-family';
 
 export function fullName(p: Person): string {
   if (FAMILY_FIRST.has(p.locale)) return NO_SPACE.has(p.locale) ? `${p.family}${p.given}` : `${p.family} ${p.given}`;
@@ -112,6 +113,14 @@ export function writeName(p: Person, form: NameForm, language: string, rng: Rng)
     case 'initials-only-given':
       if (!cased || FAMILY_FIRST.has(p.locale)) break;
       return { title: '', value: `${p.given} ${initialOf(p.family)}.`, form };
+    case 'family-comma-given':
+      // Lists and forms: `Smith, John`, often with the family name in capitals.
+      if (FAMILY_FIRST.has(p.locale)) break;
+      return { title: '', value: `${rng.chance(0.5) && cased ? p.family.toUpperCase() : p.family}, ${p.given}`, form };
+    case 'upper-family':
+      // French and administrative style: `Jean DUPONT`, `MÜLLER Hans`.
+      if (!cased || FAMILY_FIRST.has(p.locale)) break;
+      return { title: '', value: rng.chance(0.6) ? `${p.given} ${p.family.toUpperCase()}` : `${p.family.toUpperCase()} ${p.given}`, form };
     case 'full':
       break;
   }
@@ -122,7 +131,7 @@ export function writeName(p: Person, form: NameForm, language: string, rng: Rng)
 export function randomNameForm(rng: Rng): NameForm {
   return rng.weighted<NameForm>([
     ['full', 40], ['given', 14], ['surname', 6], ['titled', 12], ['titled-full', 6], ['initial-surname', 6],
-    ['middle-initial', 7], ['with-middle', 4], ['initials-only-given', 2],
+    ['middle-initial', 7], ['with-middle', 4], ['initials-only-given', 2], ['family-comma-given', 3], ['upper-family', 3],
   ]);
 }
 

@@ -33,7 +33,10 @@ export interface SlotContext {
   addresses: Map<string, Address>;
 }
 
-const NAME_FORMS = new Set(['full', 'given', 'surname', 'titled', 'titled-full', 'initial-surname', 'middle-initial', 'with-middle', 'initials-only-given']);
+const NAME_FORMS = new Set([
+  'full', 'given', 'surname', 'titled', 'titled-full', 'initial-surname', 'middle-initial', 'with-middle', 'initials-only-given',
+  'family-comma-given', 'upper-family',
+]);
 
 /** BCP 47 tag of a document language, for dates, numbers and country names. */
 const BCP47: Record<string, string> = { en: 'en-US', de: 'de-DE', fr: 'fr-FR', es: 'es-ES', it: 'it-IT', nl: 'nl-NL', pt: 'pt-PT', pl: 'pl-PL', sv: 'sv-SE', da: 'da-DK', cs: 'cs-CZ', tr: 'tr-TR' };
@@ -97,7 +100,10 @@ function addressSlot(ctx: SlotContext, key: string, form: string | undefined): P
     return pieces;
   }
   const withCity = special || (form !== 'street' && ctx.rng.chance(0.6));
-  const text = inlineAddress(a, withCity);
+  let text = inlineAddress(a, withCity);
+  // Some inline addresses end with the country; some are written without commas.
+  if (withCity && ctx.rng.chance(0.15)) text += `, ${countryName(ctx.language, a.country)}`;
+  if (a.joiner === ', ' && ctx.rng.chance(0.12)) text = text.replace(/, /g, ' ');
   const shape = special ? `${a.kind}-inline` : withCity ? 'inline-full' : 'inline-street';
   return [val('STREET_ADDRESS', text, `${shape}-${a.country}`)];
 }

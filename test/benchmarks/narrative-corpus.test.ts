@@ -38,7 +38,7 @@ function checkDocument(doc: NarrativeDocument): void {
     switch (l.entity) {
       case 'PERSON':
         // A name: letters, marks, spaces, apostrophes, hyphens and initials' dots; no title inside it.
-        expect(t, doc.text).toMatch(/^[\p{L}\p{M}][\p{L}\p{M}'’\-. ]*$/u);
+        expect(t, doc.text).toMatch(l.form.startsWith('family-comma-given') ? /^[\p{L}\p{M}][\p{L}\p{M}'’\-. ]*, [\p{L}\p{M}'’\-. ]+$/u : /^[\p{L}\p{M}][\p{L}\p{M}'’\-. ]*$/u);
         expect(t).not.toMatch(/^(Mr|Mrs|Ms|Dr|Herr|Frau|Mme|Sr|Sra)\.?\s/);
         if (l.form.endsWith('-lower')) expect(t).toBe(t.toLowerCase());
         break;
@@ -123,7 +123,7 @@ describe('narrative corpus generator', () => {
     for (const f of ['block-street-line', 'block-city-line', 'block-unit-line', 'intersection', 'block-country-line']) expect(forms.has(`STREET_ADDRESS ${f}`), f).toBe(true);
     expect([...forms].filter((f) => f.startsWith('STREET_ADDRESS po-box-inline')).length).toBeGreaterThanOrEqual(5);
     expect([...forms].some((f) => f.includes('military'))).toBe(true);
-    for (const f of ['full', 'given', 'surname', 'titled', 'titled-full', 'initial-surname', 'middle-initial', 'with-middle', 'given-lower']) expect(forms.has(`PERSON ${f}`), f).toBe(true);
+    for (const f of ['full', 'given', 'surname', 'titled', 'titled-full', 'initial-surname', 'middle-initial', 'with-middle', 'given-lower', 'family-comma-given', 'upper-family']) expect(forms.has(`PERSON ${f}`), f).toBe(true);
     const kinds = new Set(corpus.flatMap((d) => d.negatives.map((n) => n.kind)));
     for (const k of ['name-word', 'place-city', 'place-country', 'organisation', 'brand', 'work-title']) expect(kinds.has(k), k).toBe(true);
     expect(new Set(corpus.map((d) => d.locale)).size).toBeGreaterThan(15);

@@ -15,6 +15,7 @@ export const DE: Templates = {
     'Hallo {p1:given},\ndas Paket ist versehentlich an {a} gegangen. Kannst du {p2} fragen, ob es dort liegt?\nGruß, {p3:given}',
   ],
   form: [
+    'Name, Vorname: {p1:family-comma-given}. Geburtsdatum: {dob}.',
     'Postanschrift: {p1:full}, {a:po}.',
     'Bitte antworten Sie an:\n{p1:titled-full}{a:po-block}',
     'Bestellung für {p1:full}.\nLieferadresse:{a:block}',

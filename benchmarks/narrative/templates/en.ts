@@ -3,6 +3,11 @@ import type { Templates } from './types.js';
 
 export const EN: Templates = {
   story: [
+    '"I\'m {p1:given}," she said, "and this is my brother {p2:given}."',
+    '"What\'s your surname?" the clerk asked. "{p1:surname}," came the answer.',
+    '{p1}, 34, of {city}, was named employee of the month by {org}.',
+    'Police are looking for {p1:full}, who was last seen near {a:corner} on {date}.',
+    'Local author {p1:upper-family} will sign copies of {work} on {=Valentine\'s Day:holiday}.',
     '{=April:month} was cold that year. {p1} and {p2:given} spent most of it repairing the roof of the house on {a:street}.',
     'Nobody in the village had heard of {p1:middle-initial} until the {org} prize was announced.',
     'The detective, a tired man called {p1:surname}, found the car, a rusting {brand}, behind the station.',
@@ -37,6 +42,8 @@ export const EN: Templates = {
     'Dear Sir or Madam,\nmy name is {p1} and I am writing about the flat at {a}. I can be reached on {phone}.\nBest wishes,\n{p1:given}',
   ],
   form: [
+    'Name (last, first): {p1:family-comma-given}. Date of birth: {dob}.',
+    'Attendees: {p1:family-comma-given}; {p2:family-comma-given}; {p3:family-comma-given}.',
     'Ship to:\n{p1:full}{a:block}',
     'Send all correspondence to:\n{p1:titled-full}{a:po-block}',
     'Deliver to {p1:full}, c/o {p2:full}, {a}.',
@@ -55,6 +62,7 @@ export const EN: Templates = {
     'Emergency contact: {p2} ({=mother:relation}), reachable at {phone}. Home address {a}.',
   ],
   hr: [
+    'Employee: {p1:upper-family}. Manager: {p2:full}. Start date: {date}.',
     'Present at the meeting: {p1}, {p2:initial-surname}, {p3:titled}. Apologies: {p4:given}.',
     '{=Grace:name-word} period for the expense claims ends on {date}; ask {p1:given} in payroll if unsure.',
     'Reference check for {p1}: {p2:titled-full} of {org} confirmed the dates of employment.',
@@ -67,6 +75,9 @@ export const EN: Templates = {
     'The exit interview with {p1:titled-full} was held by {p2:initial-surname}; no issues were raised.',
   ],
   medical: [
+    '{p1:titled-full} has a history of {=Parkinson\'s:eponym} disease and was seen by {p2:titled} on {date}.',
+    'No sign of {=Crohn\'s:eponym} disease; {p1:given} can be discharged to {a}.',
+    'Screening for {=Alzheimer\'s:eponym} was offered to {p1:family-comma-given} (DOB {dob}).',
     'Seen today with {p1:given}\'s mother present. {p1:given} is {=seven:number-word} and has had a fever since {date}.',
     'Referral letter: {p1:titled-full}, {a}, {phone}. Reason: persistent cough.',
     '{p1:titled} asked that results be sent to the GP, {p2:titled-full}, and not to the home address.',

@@ -15,6 +15,7 @@ export const ES: Templates = {
     'Hola {p1:given}:\nel paquete se entregó por error en {a}. ¿Puedes pedirle a {p2} que lo recoja?\nGracias, {p3:given}',
   ],
   form: [
+    'Apellidos y nombre: {p1:family-comma-given}. Fecha de nacimiento: {dob}.',
     'Pedido de {p1:full}.\nDirección de envío:{a:block}',
     'El solicitante, {p1}, nacido el {dob}, reside en {a} desde hace tres años.',
     'Nombre: {p1}. Domicilio: {a}. Fecha de nacimiento: {dob}. Teléfono: {phone}.',

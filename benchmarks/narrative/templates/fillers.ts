@@ -19,6 +19,11 @@ export const FILLERS: Record<string, string[]> = {
     'Flights via {=Jordan:place-country} are cheaper in {=August:month}.',
     '{org} reported revenue of {amount} for {year}.',
     'Nothing happened in {city} until {date}.',
+    'The shop closes early on {=St. Patrick\'s Day:holiday} and on {=Thanksgiving:holiday}.',
+    'The old {=Dell:brand} laptop still runs, unlike the {=Mercedes:brand} in the garage.',
+    'The quake measured 5.1 on the {=Richter:eponym} scale.',
+    'We had {=McDonald\'s:brand} on the way back from {city}.',
+    '{=Disney:brand} bought the studio in {year}.',
   ],
   de: [
     'Das Büro der {org} in {city} öffnet wieder am {date}.',

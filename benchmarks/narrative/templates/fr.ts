@@ -15,6 +15,7 @@ export const FR: Templates = {
     'Bonjour {p1:titled},\nle colis a été livré au {a} par erreur. Pourriez-vous demander à {p2} de le récupérer ?\nMerci, {p3:given}',
   ],
   form: [
+    'Nom et prénom : {p1:upper-family}. Né(e) le {dob} à {city}.',
     'Adresse postale :\n{p1:full}{a:po-block}',
     'Commande de {p1:full}.\nAdresse de livraison :{a:block}',
     'Le demandeur, {p1}, né le {dob}, demeure au {a} depuis trois ans.',

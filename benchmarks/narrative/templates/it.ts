@@ -15,6 +15,7 @@ export const IT: Templates = {
     'Ciao {p1:given},\nil pacco è stato consegnato per sbaglio in {a}. Puoi chiedere a {p2} di ritirarlo?\nGrazie, {p3:given}',
   ],
   form: [
+    'Cognome e nome: {p1:upper-family}. Data di nascita: {dob}.',
     'Recapito per la corrispondenza: {p1:full}, {a:po}.',
     'Il richiedente, {p1}, nato il {dob}, risiede in {a} da tre anni.',
     'Nome e cognome: {p1}. Indirizzo: {a}. Data di nascita: {dob}. Telefono: {phone}.',

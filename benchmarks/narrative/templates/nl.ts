@@ -15,6 +15,7 @@ export const NL: Templates = {
     'Hoi {p1:given},\nhet pakket is per ongeluk bezorgd op {a}. Kun je {p2} vragen het op te halen?\nGroetjes, {p3:given}',
   ],
   form: [
+    'Achternaam, voornaam: {p1:family-comma-given}. Geboortedatum: {dob}.',
     'Correspondentieadres: {p1:full}, {a:po}.',
     'De aanvrager, {p1}, geboren op {dob}, woont sinds drie jaar op {a}.',
     'Naam: {p1}. Adres: {a}. Geboortedatum: {dob}. Telefoon: {phone}.',

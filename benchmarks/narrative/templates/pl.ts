@@ -15,6 +15,7 @@ export const PL: Templates = {
     'Cześć {p1:given},\npaczka trafiła przez pomyłkę pod adres {a}. Czy {p2} może ją odebrać?\nDzięki, {p3:given}',
   ],
   form: [
+    'Nazwisko, imię: {p1:family-comma-given}. Data urodzenia: {dob}.',
     'Adres do korespondencji: {p1:full}, {a:po}.',
     'Wnioskodawca: {p1}, urodzony {dob}, zamieszkały pod adresem {a} od trzech lat.',
     'Imię i nazwisko: {p1}. Adres: {a}. Data urodzenia: {dob}. Telefon: {phone}.',
