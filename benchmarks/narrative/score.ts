@@ -5,13 +5,14 @@
  *   npx tsx benchmarks/narrative/score.ts --seeds 1-20 --vs 1001-1020 --docs 1500      # with held-out seeds
  *   add --engine /work/wt/other/dist/index.js to score another build's createRedactor
  *   add --json out.json to write every figure
+ *   add --misses 40 to print 40 missed values and damaged negatives (tuning seeds only)
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { LabelledDocument } from '../blind/doc.js';
 import { entityTable, parseSeeds, weakestForms, type Score } from '../blind/score.js';
-import { align, isAltered, isMasked, isTyped, labelText, unlabelledWords, type FindingLike } from '../blind/scoring.js';
+import { align, isAltered, isMasked, isTyped, labelText, survivingText, unlabelledWords, type FindingLike } from '../blind/scoring.js';
 import { generateDocument, type NarrativeDocument } from './corpus.js';
 import { nameScript } from './people.js';
 
@@ -59,7 +60,18 @@ function clusteredError(tallies: [number, number][]): number {
   return Number(((100 * Math.sqrt((d / (d - 1)) * sum)) / n).toFixed(2));
 }
 
-export function scoreCorpus(createRedactor: CreateRedactor, seeds: number[], docs: NarrativeDocument[]): NarrativeScore {
+/** What went wrong in one document, for looking at tuning seeds (`--misses`). */
+export interface Miss {
+  seed: number;
+  index: number;
+  entity: string;
+  form: string;
+  /** The value as written, and what the redactor left of it. */
+  value: string;
+  left: string;
+}
+
+export function scoreCorpus(createRedactor: CreateRedactor, seeds: number[], docs: NarrativeDocument[], misses?: Miss[], altered?: string[]): NarrativeScore {
   const redactor = createRedactor();
   const s: NarrativeScore = {
     seeds, docs: docs.length, labels: 0, negatives: 0, redactorErrors: 0, alignmentFailures: 0, entities: {}, forms: {}, kinds: {},
@@ -81,6 +93,7 @@ export function scoreCorpus(createRedactor: CreateRedactor, seeds: number[], doc
     const here = new Map<string, [number, number]>();
     for (const label of doc.labels) {
       const masked = isMasked(doc, label, map);
+      if (!masked && misses) misses.push({ seed: doc.seed, index: doc.index, entity: label.entity, form: label.form, value: labelText(doc, label), left: survivingText(map, label.parts) });
       const typed = masked && isTyped(label, res.findings);
       s.labels++;
       bump(s.entities, label.entity, masked, typed);
@@ -108,6 +121,7 @@ export function scoreCorpus(createRedactor: CreateRedactor, seeds: number[], doc
       if (damaged) {
         k.damaged++;
         s.negativesDamaged++;
+        altered?.push(`${n.kind}: ${doc.text.slice(n.span.start, n.span.end)}`);
       }
     }
     const w = unlabelledWords(doc, map);
@@ -178,10 +192,22 @@ async function main(): Promise<void> {
   if (!Number.isInteger(docs) || docs < 1) throw new Error(`--docs: "${arg('docs')}" is not a positive whole number of documents`);
   const engine = await loadEngine(arg('engine'));
   const vs = arg('vs');
-  const a = scoreCorpus(engine, seeds, corpusFor(seeds, docs));
+  const show = arg('misses') === undefined ? 0 : Number(arg('misses'));
+  // Held-out seeds are for reporting only: their misses are never printed.
+  if (show > 0 && seeds.some((x) => x > 1000)) throw new Error('--misses: only for tuning seeds (1–1000); held-out seeds are for reporting figures');
+  const misses: Miss[] = [];
+  const damaged: string[] = [];
+  const a = scoreCorpus(engine, seeds, corpusFor(seeds, docs), show > 0 ? misses : undefined, show > 0 ? damaged : undefined);
   const b = vs ? scoreCorpus(engine, parseSeeds(vs), corpusFor(parseSeeds(vs), docs)) : undefined;
   console.log(`engine: ${arg('engine') ?? 'this worktree (src/index.ts)'}`);
   console.log(report(a, b));
+  if (show > 0) {
+    const pick = <T>(xs: T[]) => xs.filter((_, i) => i % Math.max(1, Math.floor(xs.length / show)) === 0).slice(0, show);
+    console.log(`\nMissed values (tuning seeds, ${show} of ${misses.length}, spread evenly):`);
+    for (const m of pick(misses)) console.log(`  seed ${m.seed} doc ${m.index} ${m.entity} ${m.form}: ${JSON.stringify(m.value)} -> left ${JSON.stringify(m.left)}`);
+    console.log(`\nDamaged hard negatives (tuning seeds, ${show} of ${damaged.length}):`);
+    for (const d of pick(damaged)) console.log(`  ${d}`);
+  }
   const out = arg('json');
   if (out) writeFileSync(out, JSON.stringify(b ? { tuning: a, heldOut: b } : a, null, 2));
 }
