@@ -3,6 +3,8 @@ import type { Templates } from './types.js';
 
 export const NL: Templates = {
   story: [
+    '"Ik ben {p1:given}," zei ze, "en dit is mijn broer {p2:given}."',
+    'De politie zoekt {p1:full}, voor het laatst gezien op {date} in {city}.',
     'Anders dan in de roman van {p1:surname} eindigt de film in {city}. {p2} vond hem prachtig.',
     'Toen {p1:given} de deur opendeed, stond {p2:titled} al in de gang.',
     '{p1} groeide op aan de {a:street} en elke zomer ging het gezin naar {country}.',
@@ -23,11 +25,13 @@ export const NL: Templates = {
     'Stuur de vervangende pas naar {p1:titled-full}:{a:block}',
   ],
   hr: [
+    'Aanwezig: {p1}, {p2:initial-surname}, {p3:titled}. Afwezig: {p4:given}.',
     '{p1} werkt sinds {year} bij {org} en rapporteert aan {p2:titled}.',
     'Na het gesprek van {date} gaat {p1:given} naar het kantoor in {city}; {p2} neemt het team over.',
     'Welkom aan {p1:full}, onze nieuwe collega op de administratie.',
   ],
   medical: [
+    '{p1:titled-full} heeft de ziekte van {=Parkinson:eponym}; controle bij {p2:titled} op {date}.',
     'Patiënt {p1}, geboren {dob}, gezien door {p2:titled} voor controle.',
     '{p1:titled} heeft sinds {date} pijn in de rug; dochter {p2:given} was mee.',
     'Ontslagbrief voor {p1:full}, {a}. Volgende afspraak bij {p2:titled} op {date}.',
@@ -53,6 +57,7 @@ export const NL: Templates = {
     'Onze gids in {country}, {p1:given}, liet ons de oude haven zien.',
   ],
   message: [
+    'kun jij {p1:given} om 5 uur ophalen op de {a:street}?',
     'hoi met {p1:given}, kun je de sleutels naar de {a:street} brengen?',
     'Ik ben laat, zeg tegen {p1:given} dat ze zonder mij beginnen.',
     'Gefeliciteerd {p1:given}! Groetjes van {p2:given}',

@@ -3,6 +3,8 @@ import type { Templates } from './types.js';
 
 export const PL: Templates = {
   story: [
+    '– Jestem {p1:given} – powiedziała – a to mój brat, {p2:given}.',
+    'Policja poszukuje osoby: {p1:full}, widzianej ostatnio {date} w mieście {city}.',
     'W przeciwieństwie do powieści, którą napisał {p1:surname}, film kończy się w mieście {city}. {p2} był zachwycony.',
     'Kiedy {p1:given} otworzyła drzwi, {p2:titled} czekał już w korytarzu.',
     '{p1} dorastał przy {a:street}, a każde lato rodzina spędzała w kraju: {country}.',
@@ -23,11 +25,13 @@ export const PL: Templates = {
     'Proszę wysłać nową kartę na adres: {p1:titled-full},{a:block}',
   ],
   hr: [
+    'Obecni: {p1}, {p2:initial-surname}, {p3:titled}. Nieobecna: {p4:given}.',
     '{p1} pracuje w firmie {org} od {year} roku; przełożony: {p2:titled}.',
     'Po rozmowie w dniu {date} {p1:given} przechodzi do biura w mieście {city}; zespół przejmuje {p2}.',
     'Witamy nową koleżankę w księgowości: {p1:full}.',
   ],
   medical: [
+    'Pacjent {p1:full} choruje na chorobę {=Parkinsona:eponym}; kontrola u lekarza ({p2:titled}) {date}.',
     'Pacjent: {p1}, data urodzenia {dob}, zbadany przez lekarza: {p2:titled}.',
     'Pacjentka {p1:full} zgłasza ból od {date}; przyszła z córką ({p2:given}).',
     'Wypis: {p1:full}, {a}. Następna wizyta u lekarza ({p2:titled}) w dniu {date}.',
@@ -53,6 +57,7 @@ export const PL: Templates = {
     'Nasza przewodniczka po kraju ({country}), {p1:given}, pokazała nam stary port.',
   ],
   message: [
+    'możesz odebrać {p1:given} o 17 z {a:street}?',
     'hej tu {p1:given}, możesz zostawić klucze na {a:street}?',
     'Spóźnię się, powiedz, że {p1:given} może zaczynać beze mnie.',
     'Wszystkiego najlepszego! Buziaki, {p2:given}',

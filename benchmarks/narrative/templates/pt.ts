@@ -3,6 +3,8 @@ import type { Templates } from './types.js';
 
 export const PT: Templates = {
   story: [
+    '— Chamo-me {p1:given} — disse ela —, e este é o meu irmão {p2:given}.',
+    'A polícia procura {p1:full}, visto pela última vez a {date} em {city}.',
     'Ao contrário do romance de {p1:surname}, o filme termina em {city}. {p2} adorou.',
     'Quando {p1:given} abriu a porta, {p2:titled} já esperava no corredor.',
     '{p1} cresceu na {a:street} e todo verão a família viajava para {country}.',
@@ -22,11 +24,13 @@ export const PT: Templates = {
     'Enviem o cartão de substituição para {p1:titled-full}:{a:block}',
   ],
   hr: [
+    'Presentes: {p1}, {p2:initial-surname}, {p3:titled}. Ausente: {p4:given}.',
     '{p1} trabalha na {org} desde {year} e reporta a {p2:titled}.',
     'Após a reunião de {date}, {p1:given} passa para o escritório de {city}; {p2} assume a equipa.',
     'Damos as boas-vindas a {p1:full}, a nova colega da contabilidade.',
   ],
   medical: [
+    '{p1:titled-full} tem doença de {=Parkinson:eponym}; consulta com {p2:titled} a {date}.',
     'Paciente {p1}, data de nascimento {dob}, observado por {p2:titled} em consulta de seguimento.',
     '{p1:titled} refere dores desde {date}; veio acompanhada pela filha {p2:given}.',
     'Nota de alta de {p1:full}, {a}. Próxima consulta com {p2:titled} em {date}.',
@@ -52,6 +56,7 @@ export const PT: Templates = {
     'A nossa guia em {country}, {p1:given}, mostrou-nos o porto velho.',
   ],
   message: [
+    'podes ir buscar a {p1:given} às 5 na {a:street}?',
     'oi aqui é {p1:given}, pode deixar as chaves na {a:street}?',
     'Estou atrasado, diz à {p1:given} para começarem sem mim.',
     'Parabéns {p1:given}! Beijinhos da {p2:given}',

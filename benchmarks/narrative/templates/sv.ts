@@ -3,6 +3,8 @@ import type { Templates } from './types.js';
 
 export const SV: Templates = {
   story: [
+    '– Jag heter {p1:given}, sa hon, och det här är min bror {p2:given}.',
+    'Polisen söker {p1:full}, senast sedd den {date} i {city}.',
     'Till skillnad från romanen av {p1:surname} slutar filmen i {city}. {p2} tyckte den var fantastisk.',
     'När {p1:given} öppnade dörren stod {p2:titled} redan i hallen.',
     '{p1} växte upp på {a:street}, och varje sommar åkte familjen till {country}.',
@@ -22,11 +24,13 @@ export const SV: Templates = {
     'Skicka det nya kortet till {p1:titled-full}:{a:block}',
   ],
   hr: [
+    'Närvarande: {p1}, {p2:initial-surname}, {p3:titled}. Frånvarande: {p4:given}.',
     '{p1} har arbetat på {org} sedan {year} och rapporterar till {p2:titled}.',
     'Efter samtalet den {date} flyttar {p1:given} till kontoret i {city}; {p2} tar över teamet.',
     'Välkommen till {p1:full}, vår nya kollega på ekonomi.',
   ],
   medical: [
+    '{p1:titled-full} har {=Parkinsons:eponym} sjukdom; återbesök hos {p2:titled} den {date}.',
     'Patient {p1}, född {dob}, undersökt av {p2:titled} vid återbesök.',
     '{p1:titled} har haft ont i ryggen sedan {date}; dottern {p2:given} följde med.',
     'Epikris för {p1:full}, {a}. Nästa besök hos {p2:titled} den {date}.',
@@ -52,6 +56,7 @@ export const SV: Templates = {
     'Vår guide i {country}, {p1:given}, visade oss den gamla hamnen.',
   ],
   message: [
+    'kan du hämta {p1:given} klockan 5 på {a:street}?',
     'hej det är {p1:given}, kan du lämna nycklarna på {a:street}?',
     'Jag är sen, säg till {p1:given} att börja utan mig.',
     'Grattis på födelsedagen {p1:given}! Kram från {p2:given}',
