@@ -11,8 +11,14 @@ import { FILLERS } from './templates/fillers.js';
 import { LANGUAGES, type Language } from './templates/index.js';
 import { GENRES, type Genre } from './templates/types.js';
 
-/** A labelled document whose kind is its genre; scoring reads only its text, labels and negatives. */
-export type NarrativeDocument = Omit<LabelledDocument, 'kind'> & { kind: Genre };
+/**
+ * A labelled document whose kind is its genre, or `plain` for text without personal data; scoring reads
+ * only its text, labels and negatives.
+ */
+export type NarrativeDocument = Omit<LabelledDocument, 'kind'> & { kind: Genre | 'plain' };
+
+/** Share of documents holding no personal data at all (only hard negatives and ordinary words). */
+const PLAIN_SHARE = 0.08;
 
 /** Keeps this corpus's streams apart from the blind corpus's for the same seed. */
 const SALT = 0x6e617272;
@@ -22,6 +28,8 @@ const sentences = (t: string) => (t.match(/[.!?](\s|$)/g) ?? []).length || 1;
 export function generateDocument(seed: number, index: number): NarrativeDocument {
   const rng = new Rng(documentSeed(seed, index) ^ SALT);
   const language: Language = rng.weighted(LANGUAGES.map((l) => [l, l.weight] as const));
+  const fillers = FILLERS[language.code] ?? [];
+  if (fillers.length > 0 && rng.chance(PLAIN_SHARE)) return plainDocument(seed, index, rng, language, fillers);
   const genre: Genre = rng.pick(GENRES);
   const pool = language.templates[genre];
   const first = rng.pick(pool);
@@ -31,7 +39,6 @@ export function generateDocument(seed: number, index: number): NarrativeDocument
     if (!first.includes('\n') && sentences(first) + sentences(second) <= 4) templates.push(second);
   }
   // A sentence without personal data before or after, when the document stays within four sentences.
-  const fillers = FILLERS[language.code] ?? [];
   if (genre !== 'letter' && fillers.length > 0 && rng.chance(0.45) && templates.reduce((n, t) => n + sentences(t), 0) < 4) {
     const filler = rng.pick(fillers);
     if (rng.chance(0.5)) templates.push(filler);
@@ -47,6 +54,18 @@ export function generateDocument(seed: number, index: number): NarrativeDocument
   const b = new DocBuilder();
   b.add(...pieces);
   return { seed, index, kind: genre, locale, language: language.code, text: b.text, labels: b.labels, negatives: b.negatives };
+}
+
+function plainDocument(seed: number, index: number, rng: Rng, language: Language, fillers: readonly string[]): NarrativeDocument {
+  const locale = rng.pick(language.locales);
+  const ctx: SlotContext = {
+    rng, language: language.code, locale, otherLocales: PERSON_LOCALES, foreignShare: 0, lowerShare: 0, persons: new Map(), addresses: new Map(),
+  };
+  const count = rng.int(1, 3);
+  const picked = Array.from({ length: count }, () => rng.pick(fillers));
+  const b = new DocBuilder();
+  b.add(...picked.flatMap((t, i) => [...(i > 0 ? [' '] : []), ...expand(ctx, t)]));
+  return { seed, index, kind: 'plain', locale, language: language.code, text: b.text, labels: b.labels, negatives: b.negatives };
 }
 
 export function generateCorpus(seed: number, count: number): NarrativeDocument[] {

@@ -41,7 +41,9 @@ export function randomPerson(locale: string, rng: Rng): Person {
   const f = fakerFor(locale, rng);
   const sex = rng.chance(0.5) ? 'female' : 'male';
   const p: Person = { locale, sex, given: clean(f.person.firstName(sex)), family: clean(f.person.lastName(sex)) };
-  if (HAS_MIDDLE.has(locale) && rng.chance(0.35)) p.middle = clean(f.person.middleName(sex));
+  if (HAS_MIDDLE.has(locale) && rng.chance(0.5)) p.middle = clean(f.person.middleName(sex));
+  // Elsewhere a second given name (`Anna Lena`, `Maria Eduarda`) where the script has case.
+  else if (!FAMILY_FIRST.has(locale) && rng.chance(0.15) && isCased(p)) p.middle = clean(f.person.firstName(sex));
   return p;
 }
 

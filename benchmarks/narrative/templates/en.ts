@@ -3,6 +3,9 @@ import type { Templates } from './types.js';
 
 export const EN: Templates = {
   story: [
+    '{p1:full} Wins {org} Award for Best New Novel',
+    'Local Teacher {p1:full} Named Head of {city} School Board',
+    'From {city} to the Olympics: How {p1:full} Made It',
     '"I\'m {p1:given}," she said, "and this is my brother {p2:given}."',
     '"What\'s your surname?" the clerk asked. "{p1:surname}," came the answer.',
     '{p1}, 34, of {city}, was named employee of the month by {org}.',
