@@ -33,6 +33,8 @@ export interface NarrativeScore extends Score {
   personScripts: Record<string, Tally>;
   /** PERSON and STREET_ADDRESS recall per document language. */
   entityLanguages: Record<string, Tally>;
+  /** Unlabelled words and how many were altered, per genre (`plain` documents included). */
+  wordsByKind: Record<string, { words: number; altered: number }>;
 }
 
 export function corpusFor(seeds: number[], docs: number): NarrativeDocument[] {
@@ -76,7 +78,7 @@ export function scoreCorpus(createRedactor: CreateRedactor, seeds: number[], doc
   const s: NarrativeScore = {
     seeds, docs: docs.length, labels: 0, negatives: 0, redactorErrors: 0, alignmentFailures: 0, entities: {}, forms: {}, kinds: {},
     languages: {}, negativeKinds: {}, negativesDamaged: 0, unlabelledWords: 0, wordsAltered: 0, overall: { n: 0, masked: 0, typed: 0 },
-    standardErrors: {}, personScripts: {}, entityLanguages: {},
+    standardErrors: {}, personScripts: {}, entityLanguages: {}, wordsByKind: {},
   };
   const perDoc = new Map<string, [number, number][]>();
   for (const narrative of docs) {
@@ -127,6 +129,9 @@ export function scoreCorpus(createRedactor: CreateRedactor, seeds: number[], doc
     const w = unlabelledWords(doc, map);
     s.unlabelledWords += w.words;
     s.wordsAltered += w.altered;
+    const k = (s.wordsByKind[doc.kind] ??= { words: 0, altered: 0 });
+    k.words += w.words;
+    k.altered += w.altered;
   }
   for (const [key, tallies] of perDoc) s.standardErrors[key] = clusteredError(tallies);
   return s;
@@ -140,6 +145,11 @@ function breakdown(title: string, a: NarrativeScore, b: NarrativeScore | undefin
   const cell = (t: Tally | undefined) => `${t?.n ?? 0} | ${pct(t?.masked ?? 0, t?.n ?? 0)}`;
   const head = b ? `| ${title} | tuning n | tuning recall | held-out n | held-out recall |\n|---|---:|---:|---:|---:|` : `| ${title} | n | recall |\n|---|---:|---:|`;
   return [head, ...keys.map((k) => `| ${k} | ${cell(pick(a)[k])}${b ? ` | ${cell(pick(b)[k])}` : ''} |`)].join('\n');
+}
+
+function wordsTable(s: NarrativeScore): string {
+  const rows = Object.entries(s.wordsByKind).sort(([x], [y]) => x.localeCompare(y)).map(([k, t]) => `| ${k} | ${t.words} | ${pct(t.altered, t.words)} |`);
+  return ['| genre | unlabelled words | altered |', '|---|---:|---:|', ...rows].join('\n');
 }
 
 /** PERSON recall of names holding a non-ASCII letter against all-ASCII ones. */
@@ -168,6 +178,7 @@ export function report(a: NarrativeScore, b?: NarrativeScore): string {
     breakdown('PERSON by script', a, b, (x) => x.personScripts), '',
     breakdown('entity, language', a, b, (x) => x.entityLanguages), '',
     breakdown('genre (all values)', a, b, (x) => x.kinds), '',
+    wordsTable(last), '',
     `Weakest forms (${b ? 'held-out' : 'these'} seeds):`, '', weakestForms(last, 30), '',
     '| hard negative kind | n | damaged |', '|---|---:|---:|', ...negs,
   ].join('\n');
