@@ -5,7 +5,7 @@
  */
 
 /** Punctuation that may stand between a cue and its value in any number: `:`, `=`, `#`, quotes, emphasis, dashes. */
-const FILLER_PUNCT = `[ \\t:=#"'\u201c\u201d\u2018\u2019*_,.\\-\u2013\u2014(\\u00a0]`;
+const FILLER_PUNCT = `[ \\t:=#"'\u201c\u201d\u2018\u2019*_,.\\-\u2013\u2014()\\u00a0]`;
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

@@ -366,9 +366,9 @@ function answerStart(text: string, ke: number): number {
   if (nl < 0 || nl - ke > QUESTION_TAIL || /[0-9]/.test(text.slice(ke, nl))) return -1;
   const label = turnLabelEnd(text, nl + 1);
   if (label >= 0) return label;
-  // Transcript labels with a dash: "CUSTOMER - …", "[00:05:26] AGENT - …".
+  // Transcript labels with a dash or after a timestamp: "CUSTOMER - …", "[00:04:09] **Customer:** …".
   DASH_LABEL.lastIndex = nl + 1;
   return DASH_LABEL.test(text) ? DASH_LABEL.lastIndex : -1;
 }
 
-const DASH_LABEL = /[ \t]{0,4}(?:\[[0-9:]{4,12}\][ \t]{1,3})?[A-Za-z][A-Za-z0-9_]{0,23}(?: [A-Za-z][A-Za-z0-9_]{0,23})? [-\u2013\u2014] /y;
+const DASH_LABEL = /[ \t]{0,4}(?:\[[0-9:]{4,12}\][ \t]{1,3})?\*{0,2}[A-Za-z][A-Za-z0-9_]{0,23}(?: [A-Za-z(][A-Za-z0-9_)]{0,23})?(?: [-\u2013\u2014]|\*{0,2}:\*{0,2}) /y;
