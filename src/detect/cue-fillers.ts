@@ -7,6 +7,11 @@
 /** Punctuation that may stand between a cue and its value in any number: `:`, `=`, `#`, quotes, emphasis, dashes. */
 const FILLER_PUNCT = `[ \\t:=#"'\u201c\u201d\u2018\u2019*_,.\\-\u2013\u2014()\\u00a0]`;
 
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** , | ; and tab. */
+const CELL_DELIMITER: ReadonlySet<number> = new Set([44, 124, 59, 9]);
+
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
@@ -29,6 +34,10 @@ export function compileFillers(words: readonly string[] | undefined): RegExp | n
  */
 export function fillerStops(text: string, from: number, re: RegExp, maxWords: number, limit: number): number[] {
   const stops = [from];
+  // A cue glued to what follows by a hyphen ("PW-2929Q", "DL-form") is one token, a model or form name.
+  // A delimiter right after the cue ("password,ticket", "PASSWORD|IBAN"): a header row, not a value.
+  if (CELL_DELIMITER.has(text.charCodeAt(from))) return stops;
+  if (text.charCodeAt(from) === 45 && from > 0 && WORD_CHAR.test(text[from - 1]!) && WORD_CHAR.test(text[from + 1] ?? '')) return stops;
   let p = from;
   let words = 0;
   const end = Math.min(text.length, limit);

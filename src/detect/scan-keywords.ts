@@ -49,7 +49,7 @@ export function keywordAt(ctx: ScanContext, phrases: readonly KeywordPhrase[], h
  */
 const OTHER_VALUE_WORDS: ReadonlySet<string> = new Set([
   'ending', 'ends', 'end', 'last', 'first', 'four', 'order', 'ticket', 'case', 'ref', 'reference', 'invoice', 'ext',
-  'extension', 'room', 'apt', 'suite', 'unit', 'page', 'step', 'item', 'sku', 'x',
+  'extension', 'room', 'apt', 'suite', 'unit', 'page', 'step', 'item', 'sku', 'x', 'ord', 'trk', 'tracking', 'rma',
 ]);
 
 /** Words that bind the number after them to the cue before them ("… is 123", "… was 4921", "… are 7 3 9"). */
@@ -99,6 +99,8 @@ export function readNumberAfter(text: string, from: number, maxGap: number, min:
       if (c === 58 || c === 61) bound = true;
       // A sentence end closes the far reach: the value of a later sentence is not this cue's.
       else if ((c === 46 || c === 33 || c === 63) && (p > near || needBinding) && !(CLASS[text.charCodeAt(p + 1)]! & DIGIT)) return null;
+      // A full stop that ends the cue's line ends its sentence: the next line's number is another's.
+      else if (c === 46 && text.charCodeAt(p + 1) === 10) return null;
       continue;
     }
     const glued = p === from;
@@ -365,10 +367,16 @@ function answerStart(text: string, ke: number): number {
   const nl = text.indexOf('\n', ke);
   if (nl < 0 || nl - ke > QUESTION_TAIL || /[0-9]/.test(text.slice(ke, nl))) return -1;
   const label = turnLabelEnd(text, nl + 1);
-  if (label >= 0) return label;
+  if (label >= 0) {
+    // A chat time after the speaker's name: "Visitor > (15:44) …".
+    TURN_TIME.lastIndex = label;
+    return TURN_TIME.test(text) ? TURN_TIME.lastIndex : label;
+  }
   // Transcript labels with a dash or after a timestamp: "CUSTOMER - …", "[00:04:09] **Customer:** …".
   DASH_LABEL.lastIndex = nl + 1;
   return DASH_LABEL.test(text) ? DASH_LABEL.lastIndex : -1;
 }
+
+const TURN_TIME = /[ \t]{0,3}[([][0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:[ \t]?[AaPp][Mm])?[)\]]/y;
 
 const DASH_LABEL = /[ \t]{0,4}(?:\[[0-9:]{4,12}\][ \t]{1,3})?\*{0,2}[A-Za-z][A-Za-z0-9_]{0,23}(?: [A-Za-z(][A-Za-z0-9_)]{0,23})?(?: [-\u2013\u2014]|\*{0,2}:\*{0,2}) /y;

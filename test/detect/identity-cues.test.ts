@@ -230,3 +230,23 @@ describe('passwords after their cue, whatever their shape', () => {
     expect(redactor.redact('i changed it to rainbow6$\nagent: ok').text).not.toContain('rainbow6');
   });
 });
+
+describe('values that belong to another cue or to a header row', () => {
+  it('reads no value across a cell delimiter or a hyphen glued to the cue', () => {
+    for (const t of ['password,ticket,last_name,last_ip', 'ref|PASSWORD|IBAN|amount', 'model PW-2929Q in stock']) {
+      expect(redactor.detect(t).filter((f) => f.entity === 'PASSWORD')).toEqual([]);
+    }
+  });
+
+  it('takes no account number from the sentence after the one that names the account', () => {
+    const t = 'charge of $73 to the account.\nCustomer: I ordered something, its 123378454 never arrived';
+    expect(redactor.detect(t).filter((f) => f.entity === 'BANK_ACCOUNT')).toEqual([]);
+    expect(redactor.detect('acct access. ord 879183467 trk').filter((f) => f.entity === 'BANK_ACCOUNT')).toEqual([]);
+  });
+
+  it('gives a number after a passport cue to the passport, not to a nearby SSN cue', () => {
+    const f = redactor.detect('PP# 362419043; SSN: 794-41-9904');
+    expect(f.find((x) => x.entity === 'US_PASSPORT')).toBeDefined();
+    expect(f.filter((x) => x.entity === 'US_SSN')).toHaveLength(1);
+  });
+});
