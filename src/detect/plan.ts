@@ -1,3 +1,4 @@
+import { compileFillers } from './cue-fillers.js';
 import { CaregateError } from '../errors.js';
 import { createMask, type MaskEnv } from '../mask/masks.js';
 import type { Mask } from '../mask/types.js';
@@ -94,6 +95,9 @@ export interface KeywordTarget {
   before: { re: RegExp; maxLength: number } | null;
   span: 'value' | 'keyword-and-value' | 'before-keyword-value';
   maxGap: number;
+  /** One filler token (cue-fillers.ts), or null when the rule lists no fillers. */
+  fillers: RegExp | null;
+  maxFillers: number;
 }
 
 /** A keyword phrase: a sticky regex confirming it at a word start, and the rules it anchors. */
@@ -325,7 +329,7 @@ export function compilePlan(packs: LoadedPack[], opts: PlanOptions): ScanPlan {
       // Deny-listed terms ride on the keyword prefilter: a hit is reported as the rule's entity.
       rule.deny?.forEach((term, i) => {
         checkWord(term, file, `${ptr}/deny/${i}`);
-        addPhrase(term, false, { rule: compiled, deny: true, values: [], before: null, span: 'value', maxGap: 0 });
+        addPhrase(term, false, { rule: compiled, deny: true, values: [], before: null, span: 'value', maxGap: 0, fillers: null, maxFillers: 0 });
       });
     });
   }
@@ -527,5 +531,5 @@ function compileKeyword(rule: CompiledRule, d: KeywordDetector, file: string, pt
     assertSafePattern(d.before.pattern, d.before.flags ?? '', { file, pointer: `${ptr}/detector/before/pattern` }, !trusted);
     before = { re: new RegExp(`(?:${d.before.pattern})\\s{0,2}$`, d.before.flags ?? ''), maxLength: d.before.maxLength };
   }
-  return { rule, deny: false, values, before, span, maxGap: d.maxGap ?? 24 };
+  return { rule, deny: false, values, before, span, maxGap: d.maxGap ?? 24, fillers: compileFillers(d.fillers), maxFillers: d.maxFillers ?? 4 };
 }

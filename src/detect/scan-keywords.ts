@@ -4,6 +4,7 @@ import type { KeywordPhrase, KeywordTarget } from './plan.js';
 import { readSequence } from './spoken-sequence.js';
 import { hasParagraphBreak, turnLabelEnd } from './boundaries.js';
 import { MASK_GLUE } from './spoken-words.js';
+import { fillerStops } from './cue-fillers.js';
 
 /**
  * Keyword-anchored rules (CVV, expiry, DOB, passwords, names, street addresses…): the scanner looks every
@@ -48,7 +49,7 @@ export function keywordAt(ctx: ScanContext, phrases: readonly KeywordPhrase[], h
  */
 const OTHER_VALUE_WORDS: ReadonlySet<string> = new Set([
   'ending', 'ends', 'end', 'last', 'first', 'four', 'order', 'ticket', 'case', 'ref', 'reference', 'invoice', 'ext',
-  'extension', 'room', 'apt', 'suite', 'unit', 'page', 'step', 'item', 'sku', 'x',
+  'extension', 'room', 'apt', 'suite', 'unit', 'page', 'step', 'item', 'sku', 'x', 'ord', 'trk', 'tracking', 'rma',
 ]);
 
 /** Words that bind the number after them to the cue before them ("… is 123", "… was 4921", "… are 7 3 9"). */
@@ -98,6 +99,8 @@ export function readNumberAfter(text: string, from: number, maxGap: number, min:
       if (c === 58 || c === 61) bound = true;
       // A sentence end closes the far reach: the value of a later sentence is not this cue's.
       else if ((c === 46 || c === 33 || c === 63) && (p > near || needBinding) && !(CLASS[text.charCodeAt(p + 1)]! & DIGIT)) return null;
+      // A full stop that ends the cue's line ends its sentence: the next line's number is another's.
+      else if (c === 46 && text.charCodeAt(p + 1) === 10) return null;
       continue;
     }
     const glued = p === from;
@@ -187,15 +190,12 @@ function evaluateKeyword(ctx: ScanContext, t: KeywordTarget, ks: number, ke: num
         break;
       }
     } else {
-      v.re.lastIndex = ke;
-      let m = v.re.exec(text);
-      if (!m && v.reBefore) {
-        // A question and its answer in the next turn ("date of birth?" / "Customer: 4 May 1961").
+      let m = matchAfterFillers(v.re, text, ke, t);
+      if (!m && (v.reBefore || t.fillers)) {
+        // A question and its answer in the next turn ("date of birth?" / "Customer: 4 May 1961"); rules
+        // with a filler set opt in for values without digits too (spoken dates).
         const a = answerStart(text, ke);
-        if (a >= 0) {
-          v.re.lastIndex = a;
-          m = v.re.exec(text);
-        }
+        if (a >= 0) m = matchAfterFillers(v.re, text, a, t);
       }
       if (m) {
         // The `value` group is found by its text within the match (last occurrence), which spares the
@@ -243,6 +243,26 @@ function evaluateKeyword(ctx: ScanContext, t: KeywordTarget, ks: number, ke: num
   if (end <= start) return;
   offerCandidate(ctx, t.rule, start, end, digits, false, undefined);
 }
+
+/**
+ * A sticky value pattern run where the value may start: right at `from`, or after the rule's filler tokens
+ * ("on account is", "no.", "I use is", quotes), the farthest place first.
+ */
+function matchAfterFillers(re: RegExp, text: string, from: number, t: KeywordTarget): RegExpExecArray | null {
+  if (!t.fillers) {
+    re.lastIndex = from;
+    return re.exec(text);
+  }
+  for (const p of fillerStops(text, from, t.fillers, t.maxFillers, from + FILLER_REACH)) {
+    re.lastIndex = p;
+    const m = re.exec(text);
+    if (m) return m;
+  }
+  return null;
+}
+
+/** How far filler tokens may run after a cue (bounded for the stream's hold-back). */
+const FILLER_REACH = 96;
 
 function lineBreaks(text: string, from: number, to: number): number {
   let n = 0;
@@ -346,5 +366,17 @@ const QUESTION_TAIL = 48;
 function answerStart(text: string, ke: number): number {
   const nl = text.indexOf('\n', ke);
   if (nl < 0 || nl - ke > QUESTION_TAIL || /[0-9]/.test(text.slice(ke, nl))) return -1;
-  return turnLabelEnd(text, nl + 1);
+  const label = turnLabelEnd(text, nl + 1);
+  if (label >= 0) {
+    // A chat time after the speaker's name: "Visitor > (15:44) …".
+    TURN_TIME.lastIndex = label;
+    return TURN_TIME.test(text) ? TURN_TIME.lastIndex : label;
+  }
+  // Transcript labels with a dash or after a timestamp: "CUSTOMER - …", "[00:04:09] **Customer:** …".
+  DASH_LABEL.lastIndex = nl + 1;
+  return DASH_LABEL.test(text) ? DASH_LABEL.lastIndex : -1;
 }
+
+const TURN_TIME = /[ \t]{0,3}[([][0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:[ \t]?[AaPp][Mm])?[)\]]/y;
+
+const DASH_LABEL = /[ \t]{0,4}(?:\[[0-9:]{4,12}\][ \t]{1,3})?\*{0,2}[A-Za-z][A-Za-z0-9_]{0,23}(?: [A-Za-z(][A-Za-z0-9_)]{0,23})?(?: [-\u2013\u2014]|\*{0,2}:\*{0,2}) /y;

@@ -82,6 +82,10 @@ export interface KeywordDetector {
   before?: PatternSpec;
   span?: 'value' | 'keyword-and-value' | 'before-keyword-value';
   maxGap?: number;
+  /** Words and phrases that may stand between the cue and its value ("is", "number", "on file", "it's"). */
+  fillers?: string[];
+  /** How many filler tokens may stand there (punctuation runs do not count). */
+  maxFillers?: number;
 }
 
 export interface ShapeDetector {

@@ -30,3 +30,14 @@ export const abaChecksum: Validator = ({ digits }) => {
   const sum = 3 * (d(0) + d(3) + d(6)) + 7 * (d(1) + d(4) + d(7)) + (d(2) + d(5) + d(8));
   return sum % 10 === 0;
 };
+
+/**
+ * A driver's licence number as issuers write them: 5–18 digits in all (a Washington WDL number holds fewer),
+ * and not a calendar date ("DL exp 05/2029" gives no licence).
+ */
+export const driverLicenseShape: Validator = ({ text, digits }) => {
+  const t = text.trim();
+  if (/^WDL[A-Z0-9]{9}$/i.test(t)) return true;
+  if (digits.length < 5 || digits.length > 18) return false;
+  return !/^\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}$/.test(t);
+};

@@ -1,6 +1,6 @@
 import { cardIin, cardMii, luhnChecksum, notTimestamp } from './card.js';
 import { calendarDate, cardExpiry, dobPlausible, notDate } from './dates.js';
-import { abaChecksum, itinRange, ssnArea } from './national-id.js';
+import { abaChecksum, driverLicenseShape, itinRange, ssnArea } from './national-id.js';
 import { email, ibanMod97, ipv4, ipv6, ukPostcode, usZip } from './network.js';
 import { nanp, phone } from './phone.js';
 import { jpMyNumber, sgNric } from './asia-ids.js';
@@ -20,6 +20,7 @@ export const BUILTIN_VALIDATORS: Readonly<Record<string, Validator>> = Object.fr
   'card-mii': cardMii,
   'not-timestamp': notTimestamp,
   'ssn-area': ssnArea,
+  'driver-license-shape': driverLicenseShape,
   'itin-range': itinRange,
   'aba-checksum': abaChecksum,
   'iban-mod97': ibanMod97,
