@@ -52,6 +52,41 @@ export function newScannerState(plan: ScanPlan): ScannerState {
   };
 }
 
+/**
+ * Scanner states of finished sessions, per plan, reset and handed to the next session: allocating a fresh
+ * one (a typed array per numeric pass) costs more than scanning a short string does. The reset must give
+ * exactly newScannerState's values (test/perf/scanner-state.test.ts compares them after dirty scans).
+ */
+const pools = new WeakMap<ScanPlan, ScannerState[]>();
+const POOL_SIZE = 4;
+
+export function acquireScannerState(plan: ScanPlan): ScannerState {
+  return pools.get(plan)?.pop() ?? newScannerState(plan);
+}
+
+/** Hands back the state of a session that will not scan again. */
+export function releaseScannerState(plan: ScanPlan, st: ScannerState): void {
+  let pool = pools.get(plan);
+  if (!pool) pools.set(plan, (pool = []));
+  if (pool.length < POOL_SIZE) pool.push(resetScannerState(st));
+}
+
+export function resetScannerState(st: ScannerState): ScannerState {
+  st.digitPos = st.wordPos = st.wordCsPos = st.atPos = st.colonPos = st.shapePos = 0;
+  const d = st.digits;
+  d.resume = d.next = 0;
+  d.inRun = d.midGroup = false;
+  d.ruleNext.fill(0);
+  st.spoken.next = 0;
+  st.spoken.ruleNext.fill(0);
+  st.keywords = { next: 0, nextCs: 0 };
+  st.chars = { emailNext: 0, colonNext: 0 };
+  st.shapes = { next: 0 };
+  st.names = newNamesPassState();
+  st.addresses = newAddressPassState();
+  return st;
+}
+
 /** Any digit: irregexp finds the next run; the digit detector walks it in JavaScript. */
 const DIGIT_GATE = /[0-9]/g;
 

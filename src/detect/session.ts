@@ -5,7 +5,7 @@ import { HOLD_BEHIND, LOOKAHEAD, MAX_BACK, MAX_MATCH, SLICE } from './limits.js'
 import type { ScanPlan } from './plan.js';
 import { normalizedPoint, normalizeForScan, originalEnd, originalPoint, type NormalizedText } from './normalize.js';
 import { resolveOverlaps } from './resolve.js';
-import { newScannerState, scan, type ScannerState } from './scanner.js';
+import { acquireScannerState, releaseScannerState, scan, type ScannerState } from './scanner.js';
 import type { Finding, ScanError } from './types.js';
 
 /** What the engine needs besides the plan, fixed when the redactor is created. */
@@ -51,7 +51,7 @@ export class ScanSession {
     maskState?: MaskState,
   ) {
     this.maskState = maskState ?? newMaskState();
-    this.scanner = newScannerState(plan);
+    this.scanner = acquireScannerState(plan);
   }
 
   /** Characters held back right now (queued input plus carry): bounded by MIN_STEP + SLICE + hold-back. */
@@ -72,6 +72,7 @@ export class ScanSession {
     if (this.finished) return { text: '', findings: [], errors: [] };
     const out = this.drain(true);
     this.finished = true;
+    releaseScannerState(this.plan, this.scanner);
     return out;
   }
 
