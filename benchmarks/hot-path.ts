@@ -13,6 +13,9 @@
  * time (process.cpuUsage: user + system), which other processes on the machine disturb less than wall time.
  * The package is measured as published (dist/, imported as 'caregate'). pino: benchmarks/pino.ts; worst cases:
  * benchmarks/worst-cases.ts; peak RSS streaming 2 GB: benchmarks/streaming.ts.
+ *
+ * Before/after in one run: HOT_BASE=/path/to/another/build/dist/index.js adds that build's redact() as a row
+ * (e.g. main's dist copied aside before a change), measured in the same interleaved rounds.
  */
 import { Redactor as PeerRedactor } from '@redactpii/node';
 import { createRedactor } from 'caregate';
@@ -32,6 +35,8 @@ const cpuNs = () => {
 const redactor = createRedactor();
 const peer = new PeerRedactor();
 let sink = 0;
+type RedactorLike = { redact(text: string): { text: string } };
+const base: RedactorLike | null = process.env.HOT_BASE ? ((await import(process.env.HOT_BASE)) as { createRedactor(): RedactorLike }).createRedactor() : null;
 
 type Fn = (docs: string[]) => void;
 const engines: Record<string, Fn> = {
@@ -50,6 +55,11 @@ const engines: Record<string, Fn> = {
     for (const d of docs) sink += peer.redact(d).length;
   },
 };
+if (base) {
+  engines['caregate redact(), HOT_BASE build'] = (docs) => {
+    for (const d of docs) sink += base.redact(d).text.length;
+  };
+}
 
 /** MB/s (CPU time) per engine, medians of interleaved rounds. */
 function measure(docs: string[], fns: Record<string, Fn>, rounds = ROUNDS): Record<string, number> {
@@ -86,33 +96,40 @@ function shortStrings(): void {
   const clean = 'GET /api/orders/status completed for the request; cache warm, queue idle, nothing to report here ok';
   const plain = 'thanks for waiting, i checked the order and it looks like the parcel left the warehouse yesterday ok';
   const lines = shortLines(20_000);
-  const perCall = (s: string): number => {
-    for (let i = 0; i < 20_000; i++) sink += redactor.redact(s).text.length;
-    const xs: number[] = [];
-    for (let r = 0; r < ROUNDS; r++) {
-      const t0 = cpuNs();
-      for (let i = 0; i < 20_000; i++) sink += redactor.redact(s).text.length;
-      xs.push((cpuNs() - t0) / 20_000);
+  const redactors: [string, RedactorLike][] = [['caregate redact()', redactor], ...(base ? [['HOT_BASE build', base] as [string, RedactorLike]] : [])];
+  /** µs per call of each redactor on s, medians of interleaved rounds. */
+  const perCall = (s: string): string => {
+    const xs: number[][] = redactors.map(() => []);
+    for (const [, r] of redactors) for (let i = 0; i < 20_000; i++) sink += r.redact(s).text.length;
+    for (let round = 0; round < ROUNDS; round++) {
+      redactors.forEach(([, r], k) => {
+        const t0 = cpuNs();
+        for (let i = 0; i < 20_000; i++) sink += r.redact(s).text.length;
+        xs[k]!.push((cpuNs() - t0) / 20_000);
+      });
     }
-    return median(xs);
+    return xs.map((x) => `${(median(x) / 1000).toFixed(2)} µs/call`).join(' | ');
   };
   console.log('\nShort strings');
-  console.log(`| input | caregate redact() |`);
-  console.log('|---|---:|');
-  console.log(`| PII-free ${clean.length}-char log line | ${(perCall(clean) / 1000).toFixed(2)} µs/call |`);
-  console.log(`| PII-free ${plain.length}-char chat line | ${(perCall(plain) / 1000).toFixed(2)} µs/call |`);
-  console.log(`| 'x' × 100 | ${(perCall('x'.repeat(100)) / 1000).toFixed(2)} µs/call |`);
-  const rates = measure(lines, {
-    'caregate redact()': (ls) => {
-      for (const l of ls) sink += redactor.redact(l).text.length;
-    },
+  console.log(`| input | ${redactors.map(([name]) => name).join(' | ')} |`);
+  console.log(`|---|${redactors.map(() => '---:').join('|')}|`);
+  console.log(`| PII-free ${clean.length}-char log line | ${perCall(clean)} |`);
+  console.log(`| PII-free ${plain.length}-char chat line | ${perCall(plain)} |`);
+  console.log(`| 'x' × 100 | ${perCall('x'.repeat(100))} |`);
+  const lineFns: Record<string, Fn> = {
     '@redactpii/node': (ls) => {
       for (const l of ls) sink += peer.redact(l).length;
     },
-  });
+  };
+  for (const [name, r] of redactors) {
+    lineFns[name] = (ls) => {
+      for (const l of ls) sink += r.redact(l).text.length;
+    };
+  }
+  const rates = measure(lines, lineFns);
   const avg = lines.reduce((n, l) => n + l.length, 0) / lines.length;
   for (const [name, rate] of Object.entries(rates)) {
-    console.log(`| ${lines.length} corpus lines of 50–500 chars (mean ${avg.toFixed(0)}), ${name} | ${rate.toFixed(1)} MB/s, ${(avg / rate).toFixed(1)} µs/line |`);
+    console.log(`| ${lines.length} corpus lines of 50–500 chars (mean ${avg.toFixed(0)}), ${name} | ${rate.toFixed(1)} MB/s, ${(avg / rate).toFixed(1)} µs/line |${' |'.repeat(redactors.length - 1)}`);
   }
 }
 
