@@ -149,9 +149,14 @@ export class ScanSession {
 
   private emit(buf: string, nt: NormalizedText, winners: Candidate[], emitTo: number): SessionOutput {
     const base = this.base;
-    const parts: string[] = [];
     const findings: Finding[] = [];
     let cursor = this.emitted;
+    if (winners.length === 0) {
+      // Nothing decided to mask: the text up to emitTo as it is.
+      this.emitted = Math.max(cursor, emitTo);
+      return { text: this.mode.mask && emitTo > cursor ? buf.slice(cursor - base, emitTo - base) : '', findings, errors: [] };
+    }
+    const parts: string[] = [];
     for (const c of winners) {
       const start = base + originalPoint(nt, c.start - this.normBase);
       const end = base + originalEnd(nt, c.end - this.normBase);
