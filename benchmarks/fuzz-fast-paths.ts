@@ -11,13 +11,14 @@ import { luhnValid } from '../src/validators/luhn-fast.js';
 import { digitsLike, emailLike } from '../test/validators/fast-path-arbitraries.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 500_000);
-const pairs: [string, fc.Arbitrary<string>, (s: string) => boolean, (s: string) => boolean][] = [
-  ['e-mail', emailLike, isEmailFast, (s) => validator.isEmail(s)],
-  ['luhn', digitsLike, luhnValid, (s) => luhn.validate(s)],
+/** Name, fuzzed inputs, fast path, library, and the inputs timed: what candidates usually are. */
+const pairs: [string, fc.Arbitrary<string>, (s: string) => boolean, (s: string) => boolean, fc.Arbitrary<string>][] = [
+  ['e-mail', emailLike, isEmailFast, (s) => validator.isEmail(s), fc.emailAddress()],
+  ['luhn', digitsLike, luhnValid, (s) => luhn.validate(s), fc.stringMatching(/^[0-9]{13,19}$/)],
 ];
-for (const [name, arb, fast, lib] of pairs) {
+for (const [name, arb, fast, lib, timed] of pairs) {
   fc.assert(fc.property(arb, (s) => fast(s) === lib(s)), { numRuns: RUNS });
-  const inputs = fc.sample(arb, 50_000);
+  const inputs = fc.sample(timed, 50_000);
   const time = (f: (s: string) => boolean) => {
     let n = 0;
     const t0 = process.cpuUsage();
@@ -29,5 +30,5 @@ for (const [name, arb, fast, lib] of pairs) {
   time(lib);
   const a = time(fast);
   const b = time(lib);
-  console.log(`${name}: ${RUNS} fuzzed strings identical (${((a.n / 5 / inputs.length) * 100).toFixed(0)}% valid in the timed sample); ${a.ns.toFixed(0)} ns per call against the library's ${b.ns.toFixed(0)} ns (${(b.ns / a.ns).toFixed(1)}×)`);
+  console.log(`${name}: ${RUNS} fuzzed strings identical; on generated candidates (${((a.n / 5 / inputs.length) * 100).toFixed(0)}% valid) ${a.ns.toFixed(0)} ns per call against the library's ${b.ns.toFixed(0)} ns (${(b.ns / a.ns).toFixed(1)}×)`);
 }
