@@ -30,6 +30,15 @@ describe('scanner state pool', () => {
     );
   });
 
+  it("a finished session's state goes to the next session (the reset knows every field of the plan's state)", () => {
+    const first = redactor.session();
+    first.push(corpus.slice(0, 9_000));
+    first.finish();
+    const next = redactor.session();
+    expect((next as unknown as SessionInternals).scanner).toBe((first as unknown as SessionInternals).scanner);
+    next.finish();
+  });
+
   it('a session on a reused state gives what a session on a fresh state gives', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 110_000 }), fc.integer({ min: 0, max: 110_000 }), fc.integer({ min: 1, max: 9_000 }), (a, b, len) => {
