@@ -150,13 +150,15 @@ export function createRedactor(input: RedactorConfig = {}): Redactor {
       const s = session({ explain: options?.explain ?? false, mask: false });
       const a = s.push(text);
       const b = s.finish();
-      return [...a.findings, ...b.findings];
+      return a.findings.length ? [...a.findings, ...b.findings] : b.findings;
     },
     redact(text, options) {
       assertString(text, 'redact');
       const s = session(options?.tokens ? { maskState: { ...newMaskState(), tokens: options.tokens } } : {});
       const a = s.push(text);
       const b = s.finish();
+      // A text shorter than a scan step is all in b (push only queued it): no copies.
+      if (!a.text && !a.findings.length && !a.errors.length) return b;
       return { text: a.text + b.text, findings: [...a.findings, ...b.findings], errors: [...a.errors, ...b.errors] };
     },
     redactValue(value) {

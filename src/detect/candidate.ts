@@ -91,12 +91,13 @@ export function offerCandidate(
     }
   }
 
-  const validatorLog: Explanation['validators'] = [];
+  // The validators' log is built only when explaining (most candidates are refused and never need it).
+  const validatorLog: Explanation['validators'] | null = ctx.explain ? [] : null;
   const input = { text: value, digits, options: ctx.validatorOptions };
   for (const v of rule.validators) {
     const r = v.fn(input);
     if (r === false) return false;
-    if (ctx.explain) validatorLog.push({ name: v.name, result: r === true ? 'valid' : 'neutral' });
+    if (validatorLog) validatorLog.push({ name: v.name, result: r === true ? 'valid' : 'neutral' });
   }
   if (c && !mustHaveContext) {
     after = contextAfter(c, text, end);
@@ -118,7 +119,7 @@ export function offerCandidate(
     confidence: Math.round(confidence * 1000) / 1000,
     digits,
     explain: ctx.explain
-      ? { detector: rule.detector, baseConfidence: rule.base, validators: validatorLog, contextWords, ...(source ? { source } : {}) }
+      ? { detector: rule.detector, baseConfidence: rule.base, validators: validatorLog ?? [], contextWords, ...(source ? { source } : {}) }
       : undefined,
     error: undefined,
   });

@@ -38,7 +38,11 @@ export interface Resolution {
   restStart: number;
 }
 
+const NONE: readonly Candidate[] = Object.freeze([]);
+
 export function resolveOverlaps(pending: Candidate[], limit: number): Resolution {
+  // Most steps of short or clean text have no candidate at all: nothing to sort or copy.
+  if (pending.length === 0) return { winners: NONE as Candidate[], decided: NONE as Candidate[], rest: pending, restStart: Infinity };
   pending.sort(byStart);
   const winners: Candidate[] = [];
   let i = 0;

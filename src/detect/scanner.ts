@@ -52,6 +52,59 @@ export function newScannerState(plan: ScanPlan): ScannerState {
   };
 }
 
+/**
+ * Scanner states of finished sessions, per plan, reset and handed to the next session: allocating a fresh
+ * one (a typed array per numeric pass) costs more than scanning a short string does. The reset must give
+ * exactly newScannerState's values (test/perf/scanner-state.test.ts compares them after dirty scans); a plan
+ * whose fresh state has fields the reset does not know (a pass added since) is never pooled.
+ */
+const pools = new WeakMap<ScanPlan, ScannerState[] | null>();
+const POOL_SIZE = 4;
+
+export function acquireScannerState(plan: ScanPlan): ScannerState {
+  return pools.get(plan)?.pop() ?? newScannerState(plan);
+}
+
+/** Hands back the state of a session that will not scan again. */
+export function releaseScannerState(plan: ScanPlan, st: ScannerState): void {
+  let pool = pools.get(plan);
+  if (pool === undefined) pools.set(plan, (pool = resetKnowsAll(plan) ? [] : null));
+  if (pool && pool.length < POOL_SIZE) pool.push(resetScannerState(st));
+}
+
+const keysOf = (o: object) => Object.keys(o).sort().join(',');
+/** The fields resetScannerState sets in place, besides the objects it rebuilds. */
+const RESET_IN_PLACE = { digits: 'inRun,midGroup,next,resume,ruleNext', spoken: 'next,ruleNext' };
+
+/** Whether resetScannerState sets every field a fresh state of this plan has (checked once per plan). */
+function resetKnowsAll(plan: ScanPlan): boolean {
+  const fresh = newScannerState(plan) as unknown as Record<string, unknown>;
+  const reset = resetScannerState(newScannerState(plan)) as unknown as Record<string, unknown>;
+  if (keysOf(fresh.digits as object) !== RESET_IN_PLACE.digits || keysOf(fresh.spoken as object) !== RESET_IN_PLACE.spoken) return false;
+  if (keysOf(fresh) !== 'addresses,atPos,chars,colonPos,digitPos,digits,keywords,names,shapePos,shapes,spoken,wordCsPos,wordPos') return false;
+  for (const k of Object.keys(fresh)) {
+    const v = fresh[k];
+    if (v !== null && typeof v === 'object' && keysOf(v) !== keysOf(reset[k] as object)) return false;
+  }
+  return true;
+}
+
+export function resetScannerState(st: ScannerState): ScannerState {
+  st.digitPos = st.wordPos = st.wordCsPos = st.atPos = st.colonPos = st.shapePos = 0;
+  const d = st.digits;
+  d.resume = d.next = 0;
+  d.inRun = d.midGroup = false;
+  d.ruleNext.fill(0);
+  st.spoken.next = 0;
+  st.spoken.ruleNext.fill(0);
+  st.keywords = { next: 0, nextCs: 0 };
+  st.chars = { emailNext: 0, colonNext: 0 };
+  st.shapes = { next: 0 };
+  st.names = newNamesPassState();
+  st.addresses = newAddressPassState();
+  return st;
+}
+
 /** Any digit: irregexp finds the next run; the digit detector walks it in JavaScript. */
 const DIGIT_GATE = /[0-9]/g;
 

@@ -5,7 +5,7 @@ import { HOLD_BEHIND, LOOKAHEAD, MAX_BACK, MAX_MATCH, SLICE } from './limits.js'
 import type { ScanPlan } from './plan.js';
 import { normalizedPoint, normalizeForScan, originalEnd, originalPoint, type NormalizedText } from './normalize.js';
 import { resolveOverlaps } from './resolve.js';
-import { newScannerState, scan, type ScannerState } from './scanner.js';
+import { acquireScannerState, releaseScannerState, scan, type ScannerState } from './scanner.js';
 import type { Finding, ScanError } from './types.js';
 
 /** What the engine needs besides the plan, fixed when the redactor is created. */
@@ -51,7 +51,7 @@ export class ScanSession {
     maskState?: MaskState,
   ) {
     this.maskState = maskState ?? newMaskState();
-    this.scanner = newScannerState(plan);
+    this.scanner = acquireScannerState(plan);
   }
 
   /** Characters held back right now (queued input plus carry): bounded by MIN_STEP + SLICE + hold-back. */
@@ -72,6 +72,7 @@ export class ScanSession {
     if (this.finished) return { text: '', findings: [], errors: [] };
     const out = this.drain(true);
     this.finished = true;
+    releaseScannerState(this.plan, this.scanner);
     return out;
   }
 
@@ -148,9 +149,14 @@ export class ScanSession {
 
   private emit(buf: string, nt: NormalizedText, winners: Candidate[], emitTo: number): SessionOutput {
     const base = this.base;
-    const parts: string[] = [];
     const findings: Finding[] = [];
     let cursor = this.emitted;
+    if (winners.length === 0) {
+      // Nothing decided to mask: the text up to emitTo as it is.
+      this.emitted = Math.max(cursor, emitTo);
+      return { text: this.mode.mask && emitTo > cursor ? buf.slice(cursor - base, emitTo - base) : '', findings, errors: [] };
+    }
+    const parts: string[] = [];
     for (const c of winners) {
       const start = base + originalPoint(nt, c.start - this.normBase);
       const end = base + originalEnd(nt, c.end - this.normBase);

@@ -1,8 +1,9 @@
 import validator from 'validator';
+import { isEmailFast } from './email-fast.js';
 import type { Validator } from './types.js';
 
-/** E-mail syntax per the `validator` package (RFC 5321 lengths, TLD required). */
-export const email: Validator = ({ text }) => validator.isEmail(text);
+/** E-mail syntax per the `validator` package (RFC 5321 lengths, TLD required), its common cases decided inline. */
+export const email: Validator = ({ text }) => isEmailFast(text);
 
 export const ipv4: Validator = ({ text }) => validator.isIP(text, 4);
 
