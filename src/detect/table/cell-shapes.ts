@@ -54,6 +54,8 @@ export function isHeaderCell(value: string): boolean {
  * letter or digit (passwords, licences, passports).
  */
 export function fitsEntity(entity: string, value: string): boolean {
+  // A password may be all symbols (not a markdown rule, ---); every other value has a letter or a digit.
+  if (entity === 'PASSWORD') return /[^\s:=|-]/.test(value) && value.length <= 128;
   if (!ALNUM.test(value)) return false;
   const digits = digitsOf(value).length;
   switch (entity) {

@@ -3,7 +3,7 @@ import { digitsOf } from './cell-shapes.js';
 import type { TablePlan } from './plan.js';
 
 /** How sure a cell's type is: named by its header or key, read off its neighbours in the row. */
-export const BY_HEADER = 0.85;
+export const BY_HEADER = 0.9;
 export const BY_NEIGHBOUR = 0.8;
 /** In a column whose cells earlier rows typed by their neighbours. */
 export const BY_COLUMN = 0.7;

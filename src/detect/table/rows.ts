@@ -153,9 +153,9 @@ interface Typed {
 }
 
 /**
- * A row's types: by the header's columns; then around each card number, an expiry-shaped cell is its expiry
- * and the nearest 3–4 digit cell its code; then, without a header, cells of columns typed in earlier rows
- * that fit their column's entity.
+ * A row's types: by the header's columns; without a header, around each card number an expiry-shaped cell is
+ * its expiry and the nearest 3–4 digit cell its code, and cells of columns typed so in earlier rows that fit
+ * their column's entity.
  */
 function typeRow(text: string, cells: Cell[], block: Block | null): (Typed | undefined)[] {
   const values = cells.map((c) => text.slice(c.start, c.end));
@@ -165,17 +165,18 @@ function typeRow(text: string, cells: Cell[], block: Block | null): (Typed | und
     const entity = columns?.[k];
     if (entity && fitsEntity(entity, v)) typed[k] = { entity, confidence: BY_HEADER };
   });
+  // Under a header, its names decide: a column called "qty" or "amount" keeps its numbers beside a card.
+  if (columns) return typed;
   for (let k = 0; k < cells.length; k++) {
-    if (typed[k]?.entity === 'CREDIT_CARD') neighbours(values, typed, columns, k);
-    else if (!columns?.[k] && isLoneCard(values[k]!)) {
+    if (isLoneCard(values[k]!)) {
       typed[k] = { entity: 'CREDIT_CARD', confidence: BY_NEIGHBOUR };
-      neighbours(values, typed, columns, k);
+      neighbours(values, typed, k);
     }
   }
   const learned = block?.learned ?? [];
   values.forEach((v, k) => {
     const entity = learned[k];
-    if (entity && !typed[k] && !columns?.[k] && fitsLearned(entity, v)) typed[k] = { entity, confidence: BY_COLUMN };
+    if (entity && !typed[k] && fitsLearned(entity, v)) typed[k] = { entity, confidence: BY_COLUMN };
   });
   return typed;
 }
@@ -189,15 +190,14 @@ function fitsLearned(entity: string, value: string): boolean {
 }
 
 /** Beside a card number: an expiry-shaped cell is its expiry, the nearest 3–4 digit cell its code. */
-function neighbours(values: string[], typed: (Typed | undefined)[], columns: (string | undefined)[] | null, card: number): void {
+function neighbours(values: string[], typed: (Typed | undefined)[], card: number): void {
   const near: number[] = [];
   // Nearest first, after the card before the cell as far before it.
   for (let d = 1; d <= NEAR_CARD; d++) {
     if (card + d < values.length) near.push(card + d);
     if (card - d >= 0) near.push(card - d);
   }
-  // Only cells no header names: a column called "qty" or "amount" keeps its numbers.
-  const free = near.filter((k) => !typed[k] && !columns?.[k]);
+  const free = near.filter((k) => !typed[k]);
   const has = (entity: string) => typed.some((t) => t?.entity === entity);
   let expiry = free.find((k) => isExpiryCell(values[k]!));
   const codes = free.filter((k) => isCodeCell(values[k]!));
