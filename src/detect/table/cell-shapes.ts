@@ -8,6 +8,8 @@ import { isDigitCode } from '../chars.js';
 
 const LETTER = /\p{L}/u;
 const ALNUM = /[\p{L}\p{N}]/u;
+/** A postcode beside a city: 4–6 digits (ZIP+4 too), or a UK, Canadian or Irish code (WC1E 2QY, R5K 9S4, D11 2D6I). */
+const POSTCODE = /(?:^|[\s,])(?:[A-Z]{0,2}\d{4,6}(?:-\d{3,4})?|\d{3} \d{2}|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|[A-Z]\d[A-Z] ?\d[A-Z]\d|[A-Z]\d{2} ?[A-Z\d]{4})(?:$|[\s,])/;
 
 export function digitsOf(value: string): string {
   let d = '';
@@ -84,6 +86,8 @@ export function fitsEntity(entity: string, value: string): boolean {
       return LETTER.test(value) && digits === 0 && !value.includes('@') && value.length <= 64;
     case 'STREET_ADDRESS':
       return LETTER.test(value) && !value.includes('@') && value.length <= 120;
+    case 'CITY_LINE':
+      return LETTER.test(value) && value.length <= 80 && POSTCODE.test(value);
     default:
       return value.length <= 128;
   }

@@ -113,6 +113,26 @@ describe('delimited rows in text (issue 16, structured text)', () => {
     expect(r.redact(text).text).toBe(text);
   });
 
+  it('a city column is an address line only with its postcode: a bare city stays', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('Heilbronn', 'Lake Christy, LA', 'Nova Moseofuorto', 'Toksovo'),
+        fc.oneof(fc.integer({ min: 10000, max: 99999 }).map(String), fc.constantFrom('WC1E 2QY', 'R5K 9S4', '00106-0984')),
+        delimiter,
+        (city, postcode, delim) => {
+          const line = `${city} ${postcode}`;
+          const q = (v: string) => (v.includes(delim) ? `"${v}"` : v);
+          const text = ['city', 'order_id', 'city'].join(delim) + '\n' + [q(line), 'ORD-1', q(city)].join(delim) + '\n' + [q('Paris'), 'ORD-2', q(line)].join(delim);
+          const res = r.redact(text);
+          const typed = res.findings.filter((f) => f.entity === 'STREET_ADDRESS').map((f) => text.slice(f.start, f.end));
+          expect(typed).toEqual([line, line]);
+          expect(res.text).toContain('Paris');
+        },
+      ),
+      { seed: 20, numRuns: 40 },
+    );
+  });
+
   it('redacting a redacted table changes nothing more', () => {
     const text = 'customer_name;card_number;exp;cvv\nMaria Lopez;4539 1488 0343 6467;05/27;123\nJonas Berg;5555-5555-5555-4444;11/2031;"042"';
     const once = r.redact(text).text;
