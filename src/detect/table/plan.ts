@@ -33,6 +33,9 @@ export function compileTablePlan(rules: readonly CompiledRule[], keyHints: Reado
   return {
     hintOf: (key) => keyHintOf(keyHints, key) ?? (CITY_KEYS.has(normalizeKey(key)) ? CITY_LINE : undefined),
     ruleOf: (entity) => byEntity.get(entity === CITY_LINE ? 'STREET_ADDRESS' : entity),
-    isMasked: (value) => /^\[[A-Z][A-Z0-9_:]*\]$/.test(value) || [...value].some((c) => maskChars.has(c.charCodeAt(0))),
+    isMasked: (value) => {
+      for (let i = 0; i < value.length; i++) if (maskChars.has(value.charCodeAt(i))) return true;
+      return /^\[[A-Z][A-Z0-9_:]*\]$/.test(value);
+    },
   };
 }

@@ -2,7 +2,7 @@ import { cardBrand } from '../../validators/card.js';
 import type { ScanContext } from '../candidate.js';
 import { LOOKAHEAD, MAX_MATCH } from '../limits.js';
 import { fitsEntity, isCardCell, isCodeCell, isCompactExpiry, isExpiryCell, isHeaderCell } from './cell-shapes.js';
-import { DELIMITERS, splitCells, type Cell, type Delimiter } from './cells.js';
+import { countCells, DELIMITERS, delimitersIn, splitCells, type Cell, type Delimiter } from './cells.js';
 import { BY_COLUMN, BY_HEADER, BY_NEIGHBOUR, offerCell } from './offer.js';
 import type { TablePlan } from './plan.js';
 
@@ -96,15 +96,20 @@ function line(ctx: ScanContext, tp: TablePlan, st: RowPassState, s: number, e: n
   }
   if (e <= s) return;
   const ns = e + (text.charCodeAt(e) === 13 ? 2 : 1);
-  let best: { delim: Delimiter; cells: Cell[] } | null = null;
-  for (const delim of DELIMITERS) {
-    const cells = splitCells(text, s, e, delim);
-    if (!cells || cells.length < 2 || (best && best.cells.length >= cells.length)) continue;
-    const next = nextEnd >= 0 ? splitCells(text, ns, nextEnd, delim) : null;
-    if (next && next.length === cells.length) best = { delim, cells };
+  // Counted first (most lines split on nothing, or not as the next line does); cells built for the best only.
+  const present = delimitersIn(text, s, e);
+  if (!present) return;
+  let best: { delim: Delimiter; count: number } | null = null;
+  for (let k = 0; k < DELIMITERS.length; k++) {
+    if (!(present & (1 << k))) continue;
+    const delim = DELIMITERS[k]!;
+    const count = countCells(text, s, e, delim);
+    if (count < 2 || (best && best.count >= count)) continue;
+    if (nextEnd >= 0 && countCells(text, ns, nextEnd, delim) === count) best = { delim, count };
   }
   if (best) {
-    const { delim, cells } = best;
+    const delim = best.delim;
+    const cells = splitCells(text, s, e, delim)!;
     const names = cells.map((c) => text.slice(c.start, c.end));
     // A header: every cell a column name; on commas (prose has them too) three columns at least.
     const header = names.every(isHeaderCell) && (delim !== ',' || cells.length >= 3);
@@ -118,13 +123,26 @@ function line(ctx: ScanContext, tp: TablePlan, st: RowPassState, s: number, e: n
     return;
   }
   // A lone line is a row only when it holds a card number among three cells or more.
-  for (const delim of DELIMITERS) {
+  if (!hasDigitRun(text, s, e, 12)) return;
+  for (let k = 0; k < DELIMITERS.length; k++) {
+    const delim = DELIMITERS[k]!;
+    if (!(present & (1 << k)) || countCells(text, s, e, delim) < 3) continue;
     const cells = splitCells(text, s, e, delim);
     if (cells && cells.length >= 3 && cells.some((c) => isLoneCard(text.slice(c.start, c.end)))) {
       row(ctx, tp, cells, null);
       return;
     }
   }
+}
+
+/** Whether text[s, e) holds at least `n` digits (a card number has twelve at least). */
+function hasDigitRun(text: string, s: number, e: number, n: number): boolean {
+  let k = 0;
+  for (let i = s; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57 && ++k >= n) return true;
+  }
+  return false;
 }
 
 /** A card number cell without a header saying so: Luhn and a card network's IIN range. */
