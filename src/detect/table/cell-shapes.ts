@@ -34,8 +34,9 @@ export function isExpiryCell(value: string): boolean {
     return month >= 1 && month <= 12 && (m[2]!.length === 2 || m[2]!.startsWith('20'));
   }
   if (/^20\d{2}\s?[/.-]\s?(?:0?[1-9]|1[0-2])$/.test(value)) return true;
-  const w = /^(\p{L}+\.?)(?: of)?[\s/-]{1,2}(\d{2}|\d{4})$/u.exec(value);
-  return !!w && MONTHS.test(w[1]!) && (w[2]!.length === 2 || w[2]!.startsWith('20'));
+  // A month name and a year: "May 2027", "May of 2027", "May/27"; "May 19" is a day of May, not an expiry.
+  const w = /^(\p{L}+\.?)(?: of)?(?:[\s/-]{1,2}(20\d{2})|[/-](\d{2}))$/u.exec(value);
+  return !!w && MONTHS.test(w[1]!);
 }
 
 /** Four digits that read as mmyy (0527): a compact expiry. */

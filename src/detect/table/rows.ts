@@ -199,9 +199,11 @@ function typeRow(text: string, cells: Cell[], block: Block | null): (Typed | und
   return typed;
 }
 
-/** A cell of a column learned as `entity`: the shape the neighbour rules gave it. */
+/**
+ * A cell of a column learned as `entity`: the shape the neighbour rules gave it. Card columns are not
+ * learned: IMEIs, EANs and other Luhn-valid numbers share their shape, only the IIN table tells them apart.
+ */
 function fitsLearned(entity: string, value: string): boolean {
-  if (entity === 'CREDIT_CARD') return isCardCell(value);
   if (entity === 'CARD_EXPIRY') return isExpiryCell(value) || isCompactExpiry(value);
   if (entity === 'CARD_CVV') return isCodeCell(value);
   return false;

@@ -102,6 +102,15 @@ describe('delimited rows in text (issue 16, structured text)', () => {
     expect(out).not.toContain('4539148803436467');
   });
 
+  it('beside a card, a day of a month ("May 19") is no expiry, and a Luhn-valid IMEI in a column that held a card once stays', () => {
+    // 490154203237518 is an IMEI (Luhn-valid, in no card network's IIN range); 4539148803436467 a Visa.
+    const text = 'x1,4539148803436467,May 19,123\nx2,4539148803436467,May 2027,456\nx3,490154203237518,03/27,789';
+    const res = r.redact(text);
+    expect(res.text).toContain(',May 19,');
+    expect(res.text).not.toContain('May 2027');
+    expect(res.text).toContain('490154203237518');
+  });
+
   it('prose with commas is no table', () => {
     const text = 'Name, please, and the reason for the call.\nSure, John here, about my refund.\nThanks, John, one moment.';
     const res = r.redact(text);
