@@ -66,6 +66,18 @@ export const DEFAULT_KEY_HINTS: Readonly<Record<string, string>> = Object.freeze
   zip: 'POSTAL_CODE', zipcode: 'POSTAL_CODE', postalcode: 'POSTAL_CODE', postcode: 'POSTAL_CODE',
   iban: 'IBAN', accountnumber: 'BANK_ACCOUNT', bankaccount: 'BANK_ACCOUNT', routingnumber: 'US_BANK_ROUTING', abanumber: 'US_BANK_ROUTING',
   passportnumber: 'US_PASSPORT', driverslicense: 'DRIVER_LICENSE', driverlicense: 'DRIVER_LICENSE',
+  // Column headers and record keys of care exports (also read by the text engine's table detector,
+  // src/detect/table/): expiries, bank details, licences and street lines under their usual short names.
+  exp: 'CARD_EXPIRY', expiry: 'CARD_EXPIRY', expires: 'CARD_EXPIRY', expdate: 'CARD_EXPIRY', expirydate: 'CARD_EXPIRY',
+  expiration: 'CARD_EXPIRY', expirationdate: 'CARD_EXPIRY', cardexpiry: 'CARD_EXPIRY', cardexp: 'CARD_EXPIRY', validthru: 'CARD_EXPIRY',
+  routing: 'US_BANK_ROUTING', routingno: 'US_BANK_ROUTING', aba: 'US_BANK_ROUTING', abarouting: 'US_BANK_ROUTING',
+  account: 'BANK_ACCOUNT', acct: 'BANK_ACCOUNT', accountno: 'BANK_ACCOUNT', acctno: 'BANK_ACCOUNT', acctnumber: 'BANK_ACCOUNT', bankaccountnumber: 'BANK_ACCOUNT',
+  sortcode: 'UK_SORT_CODE',
+  dl: 'DRIVER_LICENSE', dlnumber: 'DRIVER_LICENSE', dlno: 'DRIVER_LICENSE', driverslicensenumber: 'DRIVER_LICENSE', driverlicensenumber: 'DRIVER_LICENSE',
+  licensenumber: 'DRIVER_LICENSE', licencenumber: 'DRIVER_LICENSE', driverslicence: 'DRIVER_LICENSE',
+  passport: 'US_PASSPORT', passportno: 'US_PASSPORT',
+  street: 'STREET_ADDRESS', street1: 'STREET_ADDRESS', address1: 'STREET_ADDRESS', addressline: 'STREET_ADDRESS', homeaddress: 'STREET_ADDRESS', mailingaddress: 'STREET_ADDRESS',
+  cardholder: 'PERSON', mobilenumber: 'PHONE_NUMBER', phoneno: 'PHONE_NUMBER', contactnumber: 'PHONE_NUMBER', tel: 'PHONE_NUMBER',
 });
 
 export const redactorConfigSchema = z

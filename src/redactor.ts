@@ -104,12 +104,18 @@ export function createRedactor(input: RedactorConfig = {}): Redactor {
   const hmacKey = config.hmacKey === undefined ? undefined : Buffer.isBuffer(config.hmacKey) ? config.hmacKey : Buffer.from(config.hmacKey, 'utf8');
   const packs = loadPacks(config);
   checkDisabled(config.disable, packs.flatMap((p) => p.pack.rules));
+  const keyHints: Record<string, string> = config.replaceKeyHints ? {} : { ...DEFAULT_KEY_HINTS };
+  for (const [key, entity] of Object.entries(config.keyHints)) {
+    if (entity === null) delete keyHints[normalizeKey(key)];
+    else keyHints[normalizeKey(key)] = entity;
+  }
   const plan: ScanPlan = compilePlan(packs, {
     modes: new Set([...config.modes, ...(config.aggressive ? ['aggressive'] : [])]),
     disable: new Set(config.disable),
     masks: config.masks as Record<string, string | ({ type: string } & Record<string, unknown>)>,
     validators: { ...BUILTIN_VALIDATORS, ...config.validators },
     maskEnv: { hmacKey, tokens: config.vault },
+    keyHints,
   });
   for (const key of Object.keys(config.masks)) {
     if (!plan.rules.some((r) => r.id === key || r.entity === key)) {
@@ -124,11 +130,6 @@ export function createRedactor(input: RedactorConfig = {}): Redactor {
     minConfidence: config.minConfidence,
     validatorOptions: { defaultRegion: config.defaultRegion, currentYear: config.currentYear ?? new Date().getUTCFullYear() },
   };
-  const keyHints: Record<string, string> = config.replaceKeyHints ? {} : { ...DEFAULT_KEY_HINTS };
-  for (const [key, entity] of Object.entries(config.keyHints)) {
-    if (entity === null) delete keyHints[normalizeKey(key)];
-    else keyHints[normalizeKey(key)] = entity;
-  }
   const byEntity = new Map<string, CompiledRule>();
   for (const r of plan.rules) if (!byEntity.has(r.entity)) byEntity.set(r.entity, r);
 

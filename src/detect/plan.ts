@@ -12,6 +12,7 @@ import { compileAddressRule, type AddressRule } from './address/plan.js';
 import { loadNameLexicon, type NameLexicon } from './names/lexicon.js';
 import { compileNamesRule, type NamesRule } from './names/plan.js';
 import { GATE_WORDS } from './spoken-words.js';
+import { compileTablePlan, type TablePlan } from './table/plan.js';
 import { WordTable } from './word-table.js';
 
 /**
@@ -153,6 +154,8 @@ export interface ScanPlan {
   nameRules: NamesRule[];
   /** postal-address rules with their grammars (address/). */
   addressRules: AddressRule[];
+  /** Delimited rows and record members typed by header, key or neighbour (table/); null with no key hints. */
+  table: TablePlan | null;
 }
 
 export interface PlanOptions {
@@ -161,6 +164,8 @@ export interface PlanOptions {
   masks: Record<string, string | ({ type: string } & Record<string, unknown>)>;
   validators: Record<string, Validator>;
   maskEnv: MaskEnv;
+  /** The redactor's key hints (normalized key → entity): they type table columns and record members in text. */
+  keyHints?: Readonly<Record<string, string>>;
 }
 
 export interface LoadedPack {
@@ -223,7 +228,7 @@ export function compilePlan(packs: LoadedPack[], opts: PlanOptions): ScanPlan {
     rules: [], digitRules: [], writtenDigitRules: [], spokenDigitRules: [], minWrittenDigits: 32, loneGroup: new Uint8Array(34), maskChars: new Set(),
     words: new WordTable<WordEntry>(), wordGate: null, wordGateCs: null,
     shapeGate: null, shapeGateCi: null, shapeRules: new Map(),
-    emailRules: [], ipv6Rules: [], speakerRules: [], nameRules: [], addressRules: [],
+    emailRules: [], ipv6Rules: [], speakerRules: [], nameRules: [], addressRules: [], table: null,
   };
   const seen = new Map<string, string>();
   const phrases = new Map<string, { word: string; cs: boolean; targets: KeywordTarget[] }>();
@@ -342,6 +347,7 @@ export function compilePlan(packs: LoadedPack[], opts: PlanOptions): ScanPlan {
   }
   if (shapes.length) plan.shapeGate = new RegExp(shapes.join('|'), 'g');
   if (shapesCi.length) plan.shapeGateCi = new RegExp(shapesCi.join('|'), 'gi');
+  if (opts.keyHints) plan.table = compileTablePlan(plan.rules, opts.keyHints, plan.maskChars);
   return plan;
 }
 

@@ -8,6 +8,7 @@ import { namesPass, newNamesPassState, type NamesPassState } from './names/pass.
 import { keywordAt, type KeywordPassState } from './scan-keywords.js';
 import { shapesFrom, type ShapePassState } from './scan-shapes.js';
 import { newSpokenPassState, spokenAt, type SpokenPassState } from './scan-spoken.js';
+import { newTablePassState, tablePass, type TablePassState } from './table/pass.js';
 import { hashRange } from './word-table.js';
 
 /**
@@ -32,6 +33,7 @@ export interface ScannerState {
   shapes: ShapePassState;
   names: NamesPassState;
   addresses: AddressPassState;
+  table: TablePassState;
 }
 
 export function newScannerState(plan: ScanPlan): ScannerState {
@@ -49,6 +51,7 @@ export function newScannerState(plan: ScanPlan): ScannerState {
     shapes: { next: 0 },
     names: newNamesPassState(),
     addresses: newAddressPassState(),
+    table: newTablePassState(),
   };
 }
 
@@ -128,6 +131,7 @@ export function scan(ctx: ScanContext, plan: ScanPlan, st: ScannerState): void {
   if (plan.shapeGate || plan.shapeGateCi) st.shapePos = shapesFrom(ctx, plan, st.shapes, st.shapePos, limit);
   if (plan.nameRules.length) namesPass(ctx, plan.nameRules, st.names, limit);
   if (plan.addressRules.length) addressPass(ctx, plan.addressRules, st.addresses, limit);
+  if (plan.table) tablePass(ctx, plan.table, st.table, limit);
 }
 
 function digitPass(ctx: ScanContext, plan: ScanPlan, st: ScannerState, limit: number): void {
