@@ -122,7 +122,11 @@ export function createRedactor(input: RedactorConfig = {}): Redactor {
   }
   const engine: EngineOptions = {
     minConfidence: config.minConfidence,
-    validatorOptions: { defaultRegion: config.defaultRegion, currentYear: config.currentYear ?? new Date().getUTCFullYear() },
+    validatorOptions: {
+      defaultRegion: config.defaultRegion,
+      ...(config.phoneRegions ? { regions: config.phoneRegions } : {}),
+      currentYear: config.currentYear ?? new Date().getUTCFullYear(),
+    },
   };
   const keyHints: Record<string, string> = config.replaceKeyHints ? {} : { ...DEFAULT_KEY_HINTS };
   for (const [key, entity] of Object.entries(config.keyHints)) {
