@@ -76,8 +76,10 @@ const EXCLUDE_REACH = 32;
  */
 function excludedBefore(c: CompiledContext, before: string): boolean {
   // Only an exclusion word close to the value names it ("order 4155552671", "tracking number 1254…"); one
-  // further back ("in case we get disconnected?" / "Customer: 001 256 634 6667") is about something else.
+  // further back is about something else,
+  // and on the value's own line: "in case we get disconnected?" is not about the answer on the next line.
   before = before.slice(-EXCLUDE_REACH);
+  before = before.slice(before.lastIndexOf('\n') + 1);
   if (!c.exclude!.test(before)) return false;
   if (!c.words.test(before)) return true;
   const ex = lastMatch(c.exclude!, before)!;
