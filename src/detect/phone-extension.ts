@@ -2,7 +2,7 @@ import { ALPHA, CLASS, DIGIT } from './chars.js';
 
 /**
  * A phone extension written right after a number: "x036", " x332", " ext. 8828", " ext 12", " extn 4",
- * " extension 4521" (issue 16). It belongs to the number: masking the number and leaving the extension
+ * " extension 4521", " #5801" (issue 16). It belongs to the number: masking the number and leaving the extension
  * beside it would leave more of it in clear than the mask keeps.
  */
 
@@ -26,6 +26,8 @@ export function extensionEnd(text: string, pos: number): number {
       break;
     }
   }
+  // "#5801" after a space: the extension sign of North American signatures.
+  if (marker < 0 && p > pos && text.charCodeAt(p) === 35) marker = p + 1;
   if (marker < 0) return -1;
   p = marker;
   if (text.charCodeAt(p) === 46) p++;

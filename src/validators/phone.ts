@@ -37,7 +37,7 @@ export const DEFAULT_PHONE_REGIONS: readonly string[] = [
 ];
 
 /** An extension written after the number ("x036", "ext. 12", "extension 4"): not part of what libphonenumber reads. */
-const EXTENSION = /\s?(?:x|ext\.?|extension)\s?\d{1,6}$/i;
+const EXTENSION = /\s?(?:x|ext\.?|extn|extension|#)\s?\d{1,6}$/i;
 
 /**
  * The international form of a number dialled with the international call prefix "00" (or "011" from North
@@ -68,7 +68,11 @@ export const phone: Validator = ({ text, digits, options }) => {
   const prefixed = candidate.trimStart().startsWith('+') ? undefined : internationalFromPrefix(digits);
   if (prefixed !== undefined) return isValidPhone(prefixed, options.defaultRegion);
   if (isValidPhone(candidate, options.defaultRegion)) return true;
-  if (candidate.trimStart().startsWith('+')) return false;
+  if (candidate.trimStart().startsWith('+')) {
+    // "+44 (0)20 7946 0958": the trunk prefix in parentheses is not dialled from abroad.
+    const withoutTrunk = candidate.replace(/\(0\)/, '');
+    return withoutTrunk !== candidate && isValidPhone(withoutTrunk, options.defaultRegion);
+  }
   // A ten-digit run that reads as epoch seconds of 2000–2039 ("1727620800") is a timestamp unless the
   // default region calls it a number.
   if (digits.charCodeAt(0) !== 48 && notTimestamp({ text, digits, options }) === false) return false;
