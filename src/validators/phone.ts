@@ -103,13 +103,3 @@ export const phonePrefix00: Validator = ({ digits, options }) => {
 /** A number whose parentheses close only what they opened (see parensBalanced). */
 export const balancedParens: Validator = ({ text }) => (parensBalanced(text) ? undefined : false);
 
-/**
- * Short national numbers (5–6 digits: Ascension "40123", New Caledonia "75.12.34", Tuvalu "90 1234") only
- * when valid in the configured default region; longer numbers are left as the detector scored them.
- */
-export const phoneShortInRegion: Validator = ({ text, digits, options }) => {
-  if (digits.length >= 7) return undefined;
-  const written = text.replace(EXTENSION, '');
-  const candidate = /\d/.test(written) && !/[a-z]/i.test(written) ? written : digits;
-  return isValidPhone(candidate, options.defaultRegion);
-};
