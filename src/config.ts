@@ -3,8 +3,15 @@ import { CaregateError } from './errors.js';
 import { MASK_OPTIONS } from './mask/masks.js';
 import { nearestName } from './nearest-name.js';
 import type { RulePack } from './rules/types.js';
+import { phoneRegionProblem } from './validators/phone-regions.js';
 import type { Validator } from './validators/types.js';
 import type { TokenSink } from './mask/types.js';
+
+/** A region for national phone numbers: ISO 3166-1 alpha-2 with a numbering plan ('UK' is refused naming 'GB'). */
+const phoneRegion = z.string({ error: 'an ISO 3166-1 alpha-2 region such as "US" or "GB"' }).superRefine((code, ctx) => {
+  const problem = phoneRegionProblem(code);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
 
 const MASK_NAMES = Object.keys(MASK_OPTIONS).map((m) => `"${m}"`).join(', ');
 
@@ -97,7 +104,9 @@ export const redactorConfigSchema = z
     /** Findings below this confidence are dropped. */
     minConfidence: z.number({ error: 'a number from 0 to 1' }).min(0, 'a number from 0 to 1').max(1, 'a number from 0 to 1').default(0.5),
     /** Region for national phone numbers (ISO 3166-1 alpha-2). */
-    defaultRegion: z.string({ error: 'an ISO 3166-1 alpha-2 region such as "US" or "GB"' }).regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 region such as "US" or "GB"').default('US'),
+    defaultRegion: phoneRegion.default('US'),
+    /** Regions national phone numbers are also tried in (default: a broad set, DEFAULT_PHONE_REGIONS). */
+    phoneRegions: z.array(phoneRegion, { error: 'a list of ISO 3166-1 alpha-2 regions such as ["US", "GB", "DE"]' }).min(1, 'at least one region such as "US"').optional(),
     /** Secret for the hmac mask (≥ 16 bytes); never stored in findings or output. */
     hmacKey: z.union([z.string().min(16, 'a secret of at least 16 characters (a string) or bytes (a Buffer)'), z.instanceof(Buffer)], { error: 'a secret of at least 16 characters (a string) or bytes (a Buffer)' }).optional(),
     /** Extra named validators that custom packs may refer to. */

@@ -128,7 +128,11 @@ export function createRedactor(input: RedactorConfig = {}): Redactor {
   }
   const engine: EngineOptions = {
     minConfidence: config.minConfidence,
-    validatorOptions: { defaultRegion: config.defaultRegion, currentYear: config.currentYear ?? new Date().getUTCFullYear() },
+    validatorOptions: {
+      defaultRegion: config.defaultRegion,
+      ...(config.phoneRegions ? { regions: config.phoneRegions } : {}),
+      currentYear: config.currentYear ?? new Date().getUTCFullYear(),
+    },
   };
   const byEntity = new Map<string, CompiledRule>();
   for (const r of plan.rules) if (!byEntity.has(r.entity)) byEntity.set(r.entity, r);

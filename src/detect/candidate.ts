@@ -52,6 +52,41 @@ export function contextAfter(c: CompiledContext, text: string, end: number): str
   return text.slice(end, windowEndAfter(text, end, Math.min(text.length, end + c.after)));
 }
 
+/** [start, end) of the last match of a word-bounded alternation in text, or null. */
+function lastMatch(re: RegExp, text: string): [number, number] | null {
+  let g = globalForms.get(re);
+  if (!g) globalForms.set(re, (g = new RegExp(re.source, 'gi')));
+  g.lastIndex = 0;
+  let found: [number, number] | null = null;
+  let m: RegExpExecArray | null;
+  while ((m = g.exec(text)) !== null) {
+    found = [m.index, g.lastIndex];
+    if (m[0].length === 0) g.lastIndex++;
+  }
+  return found;
+}
+const globalForms = new WeakMap<RegExp, RegExp>();
+
+/** How far before a value an exclusion word still names it. */
+const EXCLUDE_REACH = 32;
+
+/**
+ * Whether an exclusion word stands before the candidate with no context word of its own after it: a cue
+ * right after the exclusion word ("order number", "tracking number") belongs to it.
+ */
+function excludedBefore(c: CompiledContext, before: string): boolean {
+  // Only an exclusion word close to the value names it ("order 4155552671", "tracking number 1254…"); one
+  // further back is about something else,
+  // and on the value's own line: "in case we get disconnected?" is not about the answer on the next line.
+  before = before.slice(-EXCLUDE_REACH);
+  before = before.slice(before.lastIndexOf('\n') + 1);
+  if (!c.exclude!.test(before)) return false;
+  if (!c.words.test(before)) return true;
+  const ex = lastMatch(c.exclude!, before)!;
+  const cue = lastMatch(c.words, before)!;
+  return cue[0] < ex[1] || /^[\s#:.-]*$/.test(before.slice(ex[1], cue[0]));
+}
+
 /**
  * Runs a candidate through its rule: allow list, validators (tri-state), context words (boost, required,
  * exclude), then the confidence threshold. Pushes it when it survives. `needsContext` marks a match that
@@ -82,8 +117,10 @@ export function offerCandidate(
   if (c) {
     before = contextBefore(c, text, start);
     // Exclusion words count before the candidate only: "Order 415-555-2671" is an order number, while a
-    // phone number followed by "Case 2025-…" (the next CSV cell) is still a phone number.
-    if (c.exclude && c.exclude.test(before)) return false;
+    // phone number followed by "Case 2025-…" (the next CSV cell) is still a phone number. The nearer word
+    // decides: in "ref 0878…, cb +599 (0)9 683 1115" or `"account": …, "phone": "073 605 95 91"` the cue
+    // after the exclusion word binds the value.
+    if (c.exclude && excludedBefore(c, before)) return false;
     if (mustHaveContext) {
       after = contextAfter(c, text, end);
       contextHit = c.words.test(before) || c.words.test(after);

@@ -70,6 +70,8 @@ export interface DigitRule {
   /** Spoken numbers only as whole readings (no windows cut out of longer ones). */
   spokenWhole: boolean;
   skipGlued: boolean;
+  /** A phone extension right after the number ('x036', ' ext. 12') is part of the match. */
+  extension: boolean;
   /** A checksum validator confirms the rule's numbers (luhn, mod-97): an amount's currency does not unmake them. */
   checksum: boolean;
   /** No layout and a required cue: the rule takes whole runs only (scan-digits.ts). */
@@ -508,6 +510,7 @@ function compileDigits(rule: CompiledRule, d: DigitsDetector, file: string, ptr:
     spoken: d.spoken ?? false,
     spokenWhole: d.spokenWindows === 'whole',
     skipGlued: (d.gluedToLetters ?? 'skip') === 'skip',
+    extension: d.extension ?? false,
     checksum: rule.validators.some((v) => CHECKSUM_VALIDATORS.has(v.name)),
     wholeRun: !d.layouts && !d.groups && rule.context !== null && rule.context.required,
   };

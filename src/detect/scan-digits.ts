@@ -2,6 +2,7 @@ import { failClosed, offerCandidate, type ScanContext } from './candidate.js';
 import { ALPHA, CLASS, DIGIT, JOIN } from './chars.js';
 import { LONG_GROUP } from './limits.js';
 import { currencyAfter, currencyBefore } from './amounts.js';
+import { extensionEnd } from './phone-extension.js';
 import type { DigitRule, ScanPlan } from './plan.js';
 
 /**
@@ -436,7 +437,9 @@ function evaluateRule(
   for (let c = cnt - 1; c >= 0; c--) {
     const h = cands[c]!;
     if (!shapeOkFrom(dr, 0, h)) continue;
-    if (dr.skipGlued && h === n - 1 && endsRun && gluedRight(text, ge[h]!)) continue;
+    // A phone extension after the run's last group is part of the match ("463-612-6138x036").
+    const extEnd = dr.extension && h === n - 1 && endsRun ? extensionEnd(text, ge[h]!) : -1;
+    if (extEnd < 0 && dr.skipGlued && h === n - 1 && endsRun && gluedRight(text, ge[h]!)) continue;
     if (maskChars !== null && maskedAt(text, ge[h]!, 1, maskChars)) continue;
     // A window cut out of one longer, uniformly written number ("9400 1118 9922 3371 8654 12", or a 19-digit
     // number whose first 16 digits happen to pass) is not a number of its own. A neighbour continues the
@@ -458,8 +461,9 @@ function evaluateRule(
     // A whole-run rule's checksum is cheaper than its context words: most runs fail it.
     if (cued && !dr.rule.validators.every((v) => v.fn({ text: text.slice(ws, ge[h]), digits: value, options: ctx.validatorOptions }) !== false)) continue;
     const amount = !dr.checksum && (currencyBefore(text, ws) || currencyAfter(text, ge[h]!));
-    if (offerCandidate(ctx, dr.rule, ws, ge[h]!, value, amount, 'written')) {
-      st.ruleNext[ri] = ctx.base + ge[h]!;
+    const end = extEnd >= 0 ? extEnd : ge[h]!;
+    if (offerCandidate(ctx, dr.rule, ws, end, value, amount, 'written')) {
+      st.ruleNext[ri] = ctx.base + end;
       return;
     }
   }

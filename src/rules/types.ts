@@ -58,6 +58,8 @@ export interface DigitsDetector {
   spoken?: boolean;
   spokenWindows?: 'any' | 'whole';
   gluedToLetters?: 'skip' | 'allow';
+  /** A phone extension right after the number is part of the match. */
+  extension?: boolean;
 }
 
 export interface BuiltinDetector {

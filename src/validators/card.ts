@@ -126,7 +126,8 @@ const EPOCH_S_2040 = 2_208_988_800;
  * stops at 2040 so that 13-digit Visa numbers (4…) are never taken for milliseconds.
  */
 export const notTimestamp: Validator = ({ digits }) => {
-  if (digits.length !== 13 && digits.length !== 10) return undefined;
+  // A run with a leading zero has fewer significant digits than an epoch of its length ("0991 234 567").
+  if ((digits.length !== 13 && digits.length !== 10) || digits.charCodeAt(0) === 48) return undefined;
   const n = Number(digits);
   const [lo, hi] = digits.length === 13 ? [EPOCH_MS_2000, EPOCH_MS_2040] : [EPOCH_S_2000, EPOCH_S_2040];
   return n >= lo && n < hi ? false : undefined;

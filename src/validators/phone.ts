@@ -1,4 +1,5 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { notTimestamp } from './card.js';
 import { phoneVerdict } from './phone-verdict.js';
 import type { Validator } from './types.js';
 
@@ -35,14 +36,48 @@ export const DEFAULT_PHONE_REGIONS: readonly string[] = [
   'US', 'CA', 'GB', 'IE', 'DE', 'FR', 'ES', 'IT', 'NL', 'BE', 'AT', 'CH', 'PL', 'SE', 'IN', 'BR', 'MX', 'AU', 'NZ', 'ZA', 'SG', 'PH', 'JP',
 ];
 
+/** An extension written after the number ("x036", "ext. 12", "extension 4"): not part of what libphonenumber reads. */
+const EXTENSION = /\s?(?:x|ext\.?|extn|extension|#)\s?\d{1,6}$/i;
+
+/**
+ * The international form of a number dialled with the international call prefix "00" (or "011" from North
+ * America) instead of '+': "0044 7171 823770", "001-253-366-9781"; undefined for any other number.
+ */
+export function internationalFromPrefix(digits: string): string | undefined {
+  if (digits.length >= 10 && digits.startsWith('00') && digits.charCodeAt(2) !== 48) return `+${digits.slice(2)}`;
+  if (digits.length >= 12 && digits.startsWith('011') && digits.charCodeAt(3) !== 48) return `+${digits.slice(3)}`;
+  return undefined;
+}
+
+/** No ')' without its '(': "(11) 4055-4493", not "16) 3041 6055" cut out of "(11:16) 3041 6055". */
+export function parensBalanced(text: string): boolean {
+  let open = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 40) open++;
+    else if (c === 41 && --open < 0) return false;
+  }
+  return true;
+}
+
 export const phone: Validator = ({ text, digits, options }) => {
+  if (!parensBalanced(text)) return false;
+  const written = text.replace(EXTENSION, '');
   // Spoken numbers arrive as words; their digits carry the number.
-  const candidate = /\d/.test(text) && !/[a-z]/i.test(text) ? text : digits;
+  const candidate = /\d/.test(written) && !/[a-z]/i.test(written) ? written : digits;
+  const prefixed = candidate.trimStart().startsWith('+') ? undefined : internationalFromPrefix(digits);
+  if (prefixed !== undefined) return isValidPhone(prefixed, options.defaultRegion);
   if (isValidPhone(candidate, options.defaultRegion)) return true;
-  // Other regions for a national number that opens with a trunk '0' (as most outside North America do:
-  // "07429 808635", "05 45 77 21 21"); numbers that do not are left to the default region, which keeps
-  // the cost of a failed candidate at one lookup.
-  if (candidate.trimStart().startsWith('+') || digits.charCodeAt(0) !== 48) return false;
+  if (candidate.trimStart().startsWith('+')) {
+    // "+44 (0)20 7946 0958": the trunk prefix in parentheses is not dialled from abroad.
+    const withoutTrunk = candidate.replace(/\(0\)/, '');
+    return withoutTrunk !== candidate && isValidPhone(withoutTrunk, options.defaultRegion);
+  }
+  // A ten-digit run that reads as epoch seconds of 2000–2039 ("1727620800") is a timestamp unless the
+  // default region calls it a number.
+  if (digits.charCodeAt(0) !== 48 && notTimestamp({ text, digits, options }) === false) return false;
+  // Other regions for a national number: customers write from many countries ("07429 808635",
+  // "05 45 77 21 21", "(11) 99183-0249").
   for (const region of options.regions ?? DEFAULT_PHONE_REGIONS) {
     if (region !== options.defaultRegion && isValidPhone(candidate, region)) return true;
   }
@@ -58,3 +93,13 @@ export const nanp: Validator = ({ digits }) => {
   if (d.length !== 10) return false;
   return d.charCodeAt(0) >= 50 && d.charCodeAt(3) >= 50;
 };
+
+/** A number dialled with "00"/"011" in place of '+', valid as that international number. */
+export const phonePrefix00: Validator = ({ digits, options }) => {
+  const international = internationalFromPrefix(digits);
+  return international !== undefined && isValidPhone(international, options.defaultRegion);
+};
+
+/** A number whose parentheses close only what they opened (see parensBalanced). */
+export const balancedParens: Validator = ({ text }) => (parensBalanced(text) ? undefined : false);
+

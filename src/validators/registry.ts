@@ -2,7 +2,7 @@ import { cardIin, cardMii, luhnChecksum, notTimestamp } from './card.js';
 import { calendarDate, cardExpiry, dobPlausible, notDate } from './dates.js';
 import { abaChecksum, driverLicenseShape, itinRange, ssnArea } from './national-id.js';
 import { email, ibanMod97, ipv4, ipv6, ukPostcode, usZip } from './network.js';
-import { nanp, phone } from './phone.js';
+import { balancedParens, nanp, phone, phonePrefix00 } from './phone.js';
 import { jpMyNumber, sgNric } from './asia-ids.js';
 import { bitcoinAddress, ethereumEip55 } from './crypto-wallets.js';
 import { auMedicare, deaCheck, medicareMbi, nhsMod11, npiLuhn } from './health-ids.js';
@@ -29,6 +29,8 @@ export const BUILTIN_VALIDATORS: Readonly<Record<string, Validator>> = Object.fr
   ipv6,
   phone,
   nanp,
+  'phone-prefix-00': phonePrefix00,
+  'balanced-parens': balancedParens,
   'uk-postcode': ukPostcode,
   'us-zip': usZip,
   'calendar-date': calendarDate,

@@ -10,7 +10,7 @@ export interface ValidatorInput {
 export interface ValidatorOptions {
   /** ISO 3166-1 alpha-2 region for national phone numbers. */
   defaultRegion: string;
-  /** Further regions a national phone number that opens with a trunk '0' is tried in (default: DEFAULT_PHONE_REGIONS). */
+  /** Further regions a national phone number is tried in (default: DEFAULT_PHONE_REGIONS; config `phoneRegions`). */
   regions?: readonly string[];
   /** The year used to judge dates of birth (defaults to the current year). */
   currentYear: number;
