@@ -17,7 +17,11 @@ export interface NameCues {
   maxWords: number;
   after: RegExp | null;
   lowercaseGate: RegExp | null;
+  /** Cues of the lowercase gate after which only a listed name is taken (`hi its maria here`). */
+  lowercaseWeak: Set<string>;
   question: RegExp | null;
+  /** The question phrases as a global gate: ASR transcripts ask without a question mark. */
+  questionGate: RegExp | null;
   filler: RegExp | null;
 }
 
@@ -33,6 +37,8 @@ export function compileCues(lex: NameLexicon): NameCues {
   const soft = new Set(lex.cues.soft.map(phraseKey));
   const field = new Set([...lex.nameFields].map(phraseKey));
   const maxWords = Math.max(1, ...[...intro, ...soft, ...field].map((p) => p.split(' ').length));
+  const strongLower = new Set(lex.cues.lowercase.map(phraseKey));
+  const lowerAll = [...new Set([...lex.cues.lowercase, ...lex.cues.lowercaseWeak])];
   return {
     intro,
     soft,
@@ -40,9 +46,11 @@ export function compileCues(lex: NameLexicon): NameCues {
     titles: lex.titles,
     maxWords: Math.min(maxWords, 6),
     after: lex.cues.after.length ? new RegExp(`^[ \\t]{1,3}(?:${alternation(lex.cues.after)})(?![\\p{L}\\p{M}])`, 'iu') : null,
-    lowercaseGate: lex.cues.lowercase.length ? new RegExp(`\\b(?:${alternation(lex.cues.lowercase)})[ \\t]{0,3}[:,\\-]?[ \\t]{0,3}(?:is[ \\t]{1,3})?`, 'giu') : null,
+    lowercaseGate: lowerAll.length ? new RegExp(`\\b(${alternation(lowerAll)})[ \\t]{0,3}[:,\\-]?[ \\t]{0,3}(?:is[ \\t]{1,3})?`, 'giu') : null,
+    lowercaseWeak: new Set(lex.cues.lowercaseWeak.map(phraseKey).filter((p) => !strongLower.has(p))),
     question: lex.questions.length ? new RegExp(`(?:${alternation(lex.questions)})`, 'iu') : null,
-    filler: lex.answerFillers.length ? new RegExp(`^(?:${alternation(lex.answerFillers)})(?![\\p{L}\\p{M}])[ \\t,.:\\-]{0,3}`, 'iu') : null,
+    questionGate: lex.questions.length ? new RegExp(`(?:${alternation(lex.questions)})`, 'giu') : null,
+    filler: lex.answerFillers.length ? new RegExp(`^(?:${alternation(lex.answerFillers)})(?![\\p{L}\\p{M}])[ \\t,.:…\\-]{0,6}`, 'iu') : null,
   };
 }
 
@@ -59,7 +67,7 @@ export function cueBefore(c: NameCues, text: string, s: number): 'intro' | 'sign
   let newline = false;
   for (let n = 0; i > 0 && n < CUE_WINDOW; n++) {
     const ch = text.charCodeAt(i - 1);
-    if (ch === 32 || ch === 9 || ch === 13 || ch === 34 || ch === 42 || ch === 44 || ch === 45) i--;
+    if (ch === 32 || ch === 9 || ch === 13 || ch === 34 || ch === 42 || ch === 44 || ch === 45 || ch === 47) i--;
     else if (ch === 58) (colon = true), i--;
     else if (ch === 46) (dot = true), i--;
     else if (ch === 10 && !newline) (newline = true), i--;

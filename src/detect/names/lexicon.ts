@@ -13,7 +13,7 @@ export interface NameLexiconFile {
   commonWordNames?: string[];
   notNames?: string[];
   titles?: string[];
-  cues?: { intro?: string[]; soft?: string[]; lowercase?: string[]; after?: string[] };
+  cues?: { intro?: string[]; soft?: string[]; lowercase?: string[]; lowercaseWeak?: string[]; after?: string[] };
   questions?: string[];
   answerFillers?: string[];
   particles?: string[];
@@ -34,7 +34,8 @@ export interface NameLexicon {
   roles: Set<string>;
   fieldLabels: Set<string>;
   nameFields: Set<string>;
-  cues: { intro: string[]; soft: string[]; lowercase: string[]; after: string[] };
+  /** lowercaseWeak: cues after which a lower-case word is a name only when the lists know it as one ("hi its maria here"). */
+  cues: { intro: string[]; soft: string[]; lowercase: string[]; lowercaseWeak: string[]; after: string[] };
   questions: string[];
   answerFillers: string[];
   /** Unicode script names (Cyrillic, Han…) whose words among Latin-script words are names. */
@@ -98,7 +99,7 @@ export function loadNameLexicon(names: readonly string[], where: string): NameLe
   const lex: NameLexicon = {
     distinctive: new Set(), commonNames: new Set(), commonWords: new Set(), notNames: new Set(), titles: new Set(),
     particles: new Set(), roles: new Set(), fieldLabels: new Set(), nameFields: new Set(),
-    cues: { intro: [], soft: [], lowercase: [], after: [] }, questions: [], answerFillers: [], otherScripts: [],
+    cues: { intro: [], soft: [], lowercase: [], lowercaseWeak: [], after: [] }, questions: [], answerFillers: [], otherScripts: [],
   };
   for (const name of names) {
     const { data, file } = readLexiconFile<NameLexiconFile>(name, where);
@@ -115,7 +116,7 @@ export function loadNameLexicon(names: readonly string[], where: string): NameLe
     add(lex.roles, 'roles');
     add(lex.fieldLabels, 'fieldLabels');
     add(lex.nameFields, 'nameFields');
-    for (const k of ['intro', 'soft', 'lowercase', 'after'] as const) lex.cues[k].push(...lower(list(`cues/${k}`, data.cues?.[k])));
+    for (const k of ['intro', 'soft', 'lowercase', 'lowercaseWeak', 'after'] as const) lex.cues[k].push(...lower(list(`cues/${k}`, data.cues?.[k])));
     lex.questions.push(...lower(list('questions', data.questions)));
     lex.answerFillers.push(...lower(list('answerFillers', data.answerFillers)));
     for (const sc of list('otherScripts', data.otherScripts) ?? []) if (!lex.otherScripts.includes(sc)) lex.otherScripts.push(sc);

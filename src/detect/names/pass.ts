@@ -1,7 +1,7 @@
 import type { ScanContext } from '../candidate.js';
 import { cueBefore, endsLine } from './cues.js';
-import { classifyWord } from './classify.js';
-import { hasNonAscii, isCaseless, isLetter, isLower, isUpper, startsWord, wordEnd } from './letters.js';
+import { classifyRange } from './classify.js';
+import { hasNonAscii, isCaseless, isJoiner, isLetter, isLower, isUpper, startsWord, wordEnd } from './letters.js';
 import { offerScored } from './offer.js';
 import type { NamesRule } from './plan.js';
 import { readRun, type NameWord } from './runs.js';
@@ -31,7 +31,7 @@ export function namesPass(ctx: ScanContext, rules: readonly NamesRule[], st: Nam
   for (const r of rules) {
     st.capPos = capitalsFrom(ctx, r, Math.max(0, st.capPos - ctx.base), limit);
     if (r.cues.lowercaseGate) st.lowerPos = lowerFrom(ctx, r, Math.max(0, st.lowerPos - ctx.base), limit);
-    if (r.cues.question) st.questionPos = questionsFrom(ctx, r, Math.max(0, st.questionPos - ctx.base), limit);
+    if (r.cues.questionGate) st.questionPos = questionsFrom(ctx, r, Math.max(0, st.questionPos - ctx.base), limit);
     if (r.scriptGate) st.scriptPos = otherScriptsFrom(ctx, r, r.scriptGate, Math.max(0, st.scriptPos - ctx.base), limit);
   }
 }
@@ -127,8 +127,39 @@ function decideRun(ctx: ScanContext, r: NamesRule, run: NameWord[]): void {
   // sentence's start, or beside other capitalised words (titles, brands: "Chase Sapphire"), it is not.
   else if (strong === 1 && words.length === 1 && !sentenceStart(text, s0) && lowerAround(text, s0, end)) confidence = 0.6;
   else if (unknown === 1 && words.length === 1 && nonAscii && !sentenceStart(text, s0) && nameShaped(text, words[0]!)) confidence = 0.6;
+  // A listed given name beside a double-barrelled surname no list holds ("Malcolm Safo-Owusu", "Ann O'Hare").
+  else if (weak === 1 && unknown === 1 && words.length === 2 && words[0]!.kind === 'weak' && joined(text, words[1]!)) confidence = 0.6;
+  // A note signed with a dash ("-Zara", "- Faye (T1)" at the end of a CRM line).
+  else if (names === words.length && words.length <= 2 && (strong || unknown || weak) && dashSigned(text, s0, end)) confidence = 0.6;
   if (!confidence) return;
   offerScored(ctx, r.rule, s0, end, confidence, intro ? ['cue'] : soft ? ['soft cue'] : ['name lists']);
+}
+
+/**
+ * A dash right before s (at a line's start or after a space) and nothing after e on its line but a
+ * parenthesised tier or team ("(T1)"): an agent's signature under a CRM note.
+ */
+function dashSigned(text: string, s: number, e: number): boolean {
+  let b = s - 1;
+  if (text.charCodeAt(b) === 32) b--;
+  if (text.charCodeAt(b) !== 45) return false;
+  const p = b > 0 ? text.charCodeAt(b - 1) : 10;
+  if (p !== 10 && p !== 32 && p !== 13) return false;
+  let a = e;
+  while (a < text.length && text.charCodeAt(a) === 32) a++;
+  if (text.charCodeAt(a) === 40) {
+    const close = text.indexOf(')', a);
+    if (close < 0 || close - a > 8) return false;
+    a = close + 1;
+    while (a < text.length && text.charCodeAt(a) === 32) a++;
+  }
+  return a >= text.length || text.charCodeAt(a) === 10 || text.charCodeAt(a) === 13;
+}
+
+/** A capitalised word with a capitalised part after a hyphen or apostrophe inside it (Safo-Owusu, O'Hare). */
+function joined(text: string, w: NameWord): boolean {
+  for (let i = w.s + 1; i < w.e - 1; i++) if (isJoiner(text.charCodeAt(i)) && isUpper(text.charCodeAt(i + 1))) return isUpper(text.charCodeAt(w.s));
+  return false;
 }
 
 /** A word written in capitals only (an acronym such as PII or CEO). */
@@ -167,7 +198,7 @@ function extendWithCommon(r: NamesRule, text: string, end: number, room: number)
     const w = readRun(r.lex, text, n, lineEnd(text, n), false);
     if (w.length) break;
     const e = wordEnd(text, n, lineEnd(text, n));
-    if (classifyWord(r.lex, text.slice(n, e)) !== 'common') break;
+    if (classifyRange(r.lex, text, n, e) !== 'common') break;
     end = e;
   }
   return end;
@@ -190,31 +221,115 @@ function lowerFrom(ctx: ScanContext, r: NamesRule, from: number, limit: number):
     if (!m || m.index >= limit) break;
     const e = m.index + m[0].length;
     i = Math.max(e, m.index + 1);
+    // The phrase ends a word ("hi" is no cue inside "his"), and a lower-case word follows it.
+    if (isLetter(text.charCodeAt(m.index + m[1]!.length))) continue;
     if (!isLetter(text.charCodeAt(e)) || isUpper(text.charCodeAt(e))) continue; // capitals: the capitals pass
-    const words = readRun(r.lex, text, e, lineEnd(text, e), true, true).slice(0, 4);
+    let words = readRun(r.lex, text, e, lineEnd(text, e), true, true).slice(0, 4);
+    const weakCue = r.cues.lowercaseWeak.has(m[1]!.toLowerCase().replace(/’/g, "'").replace(/\s+/g, ' '));
+    // After a weak cue the name stops at the first word that is no likely name ("佳琪 last week").
+    if (weakCue) {
+      // A surname that is also a common word stays after a listed given name ("archie king").
+      const cut = words.findIndex((w, k) => !(w.kind === 'strong' || w.kind === 'particle' || w.kind === 'initial' || lowerNameish(r, text, w) || (k > 0 && w.kind === 'weak' && words[k - 1]!.kind === 'strong')));
+      if (cut >= 0) words = words.slice(0, cut);
+      while (words.length && words[words.length - 1]!.kind === 'particle') words.pop();
+    }
+    if (!words.length) continue;
     // A lower-case name is a word the lists know as a name, one they do not know at all, or a common word
-    // with letters outside ASCII (readRun admits only those).
+    // with letters outside ASCII (readRun admits only those). After a weak cue ("hi", "this is", "thanks")
+    // the lists must know a name there, or a marking word follow it ("hi its maria here").
     const named = words.filter((w) => w.kind !== 'particle');
-    // Lower-case words the lists call common ("on", "will") are no name here, unless written with letters
-    // outside ASCII (readRun admits only those).
-    if (!named.some((w) => w.kind === 'strong' || w.kind === 'unknown' || (w.kind === 'common' && hasNonAscii(text, w.s, w.e)))) continue;
-    offerScored(ctx, r.rule, e, words[words.length - 1]!.e, 0.9, ['cue']);
-    i = words[words.length - 1]!.e;
+    const end = words[words.length - 1]!.e;
+    if (weakCue) {
+      const listed = named.some((w) => w.kind === 'strong') || named.filter((w) => w.kind === 'weak' || w.kind === 'unknown').length >= 2;
+      const nameish = named.some((w) => lowerNameish(r, text, w));
+      if (!listed && !(nameish && (afterCue(r, text, end) || clauseEnds(text, end)))) continue;
+    } else if (!named.some((w) => w.kind === 'strong' || w.kind === 'unknown' || (w.kind === 'common' && hasNonAscii(text, w.s, w.e)))) continue;
+    offerScored(ctx, r.rule, e, end, weakCue ? 0.8 : 0.9, ['cue']);
+    i = end;
   }
   return ctx.base + Math.max(i, limit);
 }
 
 function questionsFrom(ctx: ScanContext, r: NamesRule, from: number, limit: number): number {
   const text = ctx.text;
+  const gate = r.cues.questionGate!;
   let i = from;
-  while ((i = text.indexOf('?', i)) >= 0 && i < limit) {
-    const q = i++;
-    let ls = q;
-    while (ls > 0 && q - ls < MAX_LINE && text.charCodeAt(ls - 1) !== 10) ls--;
-    if (!r.cues.question!.test(text.slice(ls, q))) continue;
-    answerAfter(ctx, r, q + 1);
+  while (i < limit) {
+    gate.lastIndex = i;
+    const m = gate.exec(text);
+    if (!m || m.index >= limit) break;
+    const me = m.index + m[0].length;
+    const le = lineEnd(text, me);
+    i = Math.max(me, le);
+    if (isAsked(text, me, le)) answerAfter(ctx, r, le);
   }
-  return ctx.base + limit;
+  return ctx.base + Math.max(i, limit);
+}
+
+/**
+ * Whether the name phrase ending at me asks (a question mark after it on its line), or, in a transcript
+ * without punctuation, ends its line nearly ("and your last name", "may i have the name on the account")
+ * and is no statement ("my last name is Ortiz").
+ */
+function isAsked(text: string, me: number, le: number): boolean {
+  let q = false;
+  for (let k = me; k < le; k++) if (text.charCodeAt(k) === 63) q = true;
+  if (q) return true;
+  if (le - me > 24) return false;
+  for (let k = me; k < le; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 46 || c === 33 || c === 58 || (c >= 48 && c <= 57)) return false;
+  }
+  // "… name is …": a statement.
+  let k = me;
+  while (k < le && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
+  return !(text.charCodeAt(k) === 105 && text.charCodeAt(k + 1) === 115 && !isLetter(text.charCodeAt(k + 2)));
+}
+
+/**
+ * Where the words of a turn start: after a timestamp, a speaker label ending in ':', '>' or ' - '
+ * (`Customer (Adrain):`, `Visitor >`, `[00:01:40] CUSTOMER -`), a time after the label (`(11:00)`) and
+ * markdown emphasis. Character codes only; returns s when the line has no label.
+ */
+function turnBodyStart(text: string, s: number, le: number): number {
+  let i = skipStamp(text, s, le);
+  const ls = i;
+  let label = -1;
+  for (let j = i; j < le && j - ls <= 48; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 58 || c === 62) {
+      label = j + 1;
+      break;
+    }
+    if (c === 45 && j > ls && text.charCodeAt(j - 1) === 32 && text.charCodeAt(j + 1) === 32) {
+      label = j + 1;
+      break;
+    }
+    if (!(isLetter(c) || c === 32 || c === 40 || c === 41 || c === 46 || c === 39 || c === 0x2019 || c === 45 || c === 47 || c === 95 || c === 42 || (c >= 48 && c <= 57))) break;
+  }
+  if (label < 0) return i;
+  i = label;
+  while (i < le && (text.charCodeAt(i) === 42 || text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  return skipStamp(text, i, le);
+}
+
+/** After a timestamp `[…]` or `(…)` of at most 24 characters and the spaces after it. */
+function skipStamp(text: string, s: number, le: number): number {
+  let i = s;
+  while (i < le && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  const open = text.charCodeAt(i);
+  if (open !== 91 && open !== 40) return i;
+  const close = open === 91 ? 93 : 41;
+  for (let j = i + 1; j < le && j - i <= 24; j++) {
+    const c = text.charCodeAt(j);
+    if (c === close) {
+      j++;
+      while (j < le && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
+      return j;
+    }
+    if (isLetter(c) && open === 40 && !(c === 97 || c === 112 || c === 109 || c === 65 || c === 80 || c === 77)) return i;
+  }
+  return i;
 }
 
 /** The answer to a name question: the first words of the next turn, after its speaker label and fillers. */
@@ -224,27 +339,64 @@ function answerAfter(ctx: ScanContext, r: NamesRule, from: number): void {
   const stop = Math.min(text.length, from + ANSWER_REACH);
   // The rest of the question's line, then the next line that holds something.
   while (s < stop && text.charCodeAt(s) !== 10) s++;
-  while (s < stop && /\s/.test(text[s]!)) s++;
+  while (s < stop && (text.charCodeAt(s) === 10 || text.charCodeAt(s) === 13 || text.charCodeAt(s) === 32 || text.charCodeAt(s) === 9)) s++;
   if (s >= stop) return;
-  let line = text.slice(s, lineEnd(text, s));
-  const label = /^(?:\[[^\]\n]{1,24}\][ \t]{0,2})?(?:\*\*)?[\p{L}][\p{L}\p{M} .'’()-]{0,40}?(?:\*\*)?:(?:\*\*)?[ \t]{0,3}/u.exec(line);
-  if (label) {
-    s += label[0].length;
-    line = line.slice(label[0].length);
-  }
-  for (let k = 0; k < 3 && r.cues.filler; k++) {
-    const f = r.cues.filler.exec(line);
+  const le = lineEnd(text, s);
+  s = turnBodyStart(text, s, le);
+  for (let k = 0; k < 5 && r.cues.filler; k++) {
+    const f = r.cues.filler.exec(text.slice(s, Math.min(le, s + 40)));
     if (!f || !f[0].length) break;
     s += f[0].length;
-    line = line.slice(f[0].length);
   }
   if (!startsWord(text, s) || !isLetter(text.charCodeAt(s))) return;
   // The answer to a name question is a name even when its words are common ones ("Dương", "Long").
   const capital = isUpper(text.charCodeAt(s));
-  const words = readRun(r.lex, text, s, lineEnd(text, s), true, capital).slice(0, 3);
+  const words = readRun(r.lex, text, s, le, true, true).slice(0, 3);
   const named = words.filter((w) => w.kind !== 'particle' && w.kind !== 'initial');
-  if (!named.length || !named.every((w) => w.kind === 'strong' || w.kind === 'weak' || w.kind === 'unknown' || (capital && w.kind === 'common'))) return;
-  offerScored(ctx, r.rule, s, words[words.length - 1]!.e, 0.85, ['answer to a name question']);
+  if (!named.length) return;
+  const end = words[words.length - 1]!.e;
+  const listed = named.some((w) => w.kind === 'strong' || w.kind === 'weak' || w.kind === 'unknown');
+  // Common words only: a name when the answer is that short and ends its turn ("uh ok Lebeda", "west").
+  if (!listed && (named.length > 2 || !answerEnds(text, end, le) || (!capital && !named.every((w) => hasNonAscii(text, w.s, w.e)) && named.length > 1))) return;
+  offerScored(ctx, r.rule, s, end, 0.85, ['answer to a name question']);
+}
+
+/**
+ * A lower-case word after a weak cue that may be a name: unknown to the lists and not an English
+ * participle ("damaged", "pending"), a listed name that is no common word, or a word with letters outside ASCII.
+ */
+function lowerNameish(r: NamesRule, text: string, w: NameWord): boolean {
+  if (hasNonAscii(text, w.s, w.e)) return w.kind === 'weak' || w.kind === 'unknown' || w.kind === 'common';
+  if (w.kind === 'unknown') {
+    const t = text.slice(w.e - 3, w.e);
+    return w.e - w.s >= 3 && !t.endsWith('ed') && !t.endsWith('ing');
+  }
+  return w.kind === 'weak' && !r.lex.commonWords.has(text.slice(w.s, w.e).toLowerCase());
+}
+
+/** The clause goes on after e: a comma, or an agent's greeting ("… how can i help", "… and i need help"). */
+function clauseEnds(text: string, e: number): boolean {
+  const c = text.charCodeAt(e);
+  if (c === 44) return true;
+  if (c !== 32) return false;
+  const w = text.slice(e + 1, e + 6).toLowerCase();
+  return w.startsWith('how ') || w.startsWith('what ') || w.startsWith('and i') || w.startsWith('i ');
+}
+
+/** Nothing but punctuation, a filler tail ("I think") or a bracketed note after the answer on its line. */
+function answerEnds(text: string, e: number, le: number): boolean {
+  let i = e;
+  while (i < le) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 46 || c === 44 || c === 45 || c === 33) i++;
+    else if (c === 91) {
+      while (i < le && text.charCodeAt(i) !== 93) i++;
+      i++;
+    } else break;
+  }
+  if (i >= le) return true;
+  const rest = text.slice(i, le).toLowerCase();
+  return rest === 'i think' || rest === 'i tihnk' || rest.startsWith('i think');
 }
 
 const isLatinLetter = (c: number) => isLetter(c) && (c < 0x250 || (c >= 0x1e00 && c <= 0x1eff));
@@ -276,10 +428,12 @@ function otherScriptsFrom(ctx: ScanContext, r: NamesRule, gate: RegExp, from: nu
     i = Math.max(e, h + 1);
     // Written as a name: two letters or more, a capital first in a script with case.
     const first = text.charCodeAt(s);
-    if (e - s < 2 || !(isUpper(first) || isCaseless(first)) || !oneScriptWord(gate, text, s, e)) continue;
+    if ((e - s < 2 && !isCaseless(first)) || !(isUpper(first) || isCaseless(first)) || !oneScriptWord(gate, text, s, e)) continue;
     const before = neighbour(text, s, -1);
     const after = neighbour(text, e, 1);
-    if (before === 'other' || after === 'other' || (before === 'none' && after === 'none') || [...text.slice(s, e)].length < 2) continue;
+    // One character ("悠", "颖") is a name only after an introduction or as a speaker label.
+    if ([...text.slice(s, e)].length < 2 && !(cueBefore(r.cues, text, s) === 'intro' || text.charCodeAt(e) === 58)) continue;
+    if (before === 'other' || after === 'other' || (before === 'none' && after === 'none' && cueBefore(r.cues, text, s) !== 'intro')) continue;
     // A word of a script without case (Han, Arabic, Thai) has no capital to say it is a name: it needs a
     // cue, a colon after it (a speaker label), or Latin words on both sides ("asked 王秀英 to call");
     // "café 日本" at a line's end is none of these.

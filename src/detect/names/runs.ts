@@ -1,4 +1,4 @@
-import { classifyWord, nameLike, type WordKind } from './classify.js';
+import { classifyRange, nameLike, type WordKind } from './classify.js';
 import { isCaseless, isLetter, isUpper, wordEnd } from './letters.js';
 import type { NameLexicon } from './lexicon.js';
 
@@ -16,8 +16,11 @@ const MAX_WORDS = 5;
 export function readWord(lex: NameLexicon, text: string, s: number, limit: number): NameWord | null {
   const e = wordEnd(text, s, limit);
   if (e === s) return null;
+  // Part of an identifier ("FIRST_NAME", "user2"): no name word.
+  const after = text.charCodeAt(e);
+  if (after === 95 || (after >= 48 && after <= 57)) return null;
   const withDot = e < limit && text.charCodeAt(e) === 46;
-  const kind = classifyWord(lex, text.slice(s, withDot ? e + 1 : e));
+  const kind = classifyRange(lex, text, s, withDot ? e + 1 : e);
   // "J." and "Dr." keep their period; a sentence's final period stays outside the name.
   return { s, e: withDot && (kind === 'initial' || kind === 'title') ? e + 1 : e, kind };
 }
