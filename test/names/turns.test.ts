@@ -117,3 +117,20 @@ describe('generated names as speaker labels after a role and as answers (propert
     );
   });
 });
+
+describe('more name shapes of care text', () => {
+  it.each([
+    '[[Maria]]: [[maria kubica]] here, account holder',
+    'spk_1: um [[muhammad najmiddinov]] here account holder',
+    'Cheers,\n[[Gisèle Le gall]]\nSent from my phone',
+    'Best regards,\n[[سیف]]\nPhone: see above',
+    'Speaker 2: hi [[Sandra]], this is [[Rhea I Tremblay]], I have a problem',
+    '[[Rover]]: thanks [[abel van der linden]] let me pull that up',
+    '[[Kim Sơn]]: Hello\n[[Khắc Dũng]]: ok\n[[松永菜摘]]: 3841',
+  ])('%s', (marked) => expectNames(marked));
+
+  it.each(['Customer: the parcel is here, thanks', 'Support: Le code de sécurité ?', 'Téléphone: see the ticket', 'Nombre: [[María José]]'])(
+    'field labels of other languages and common words: %s',
+    (marked) => expectNames(marked),
+  );
+});

@@ -1,5 +1,5 @@
 import { classifyRange, type WordKind } from './classify.js';
-import { isCaseless, isLetter, isUpper, wordEnd } from './letters.js';
+import { hasNonAscii, isCaseless, isLetter, isUpper, wordEnd } from './letters.js';
 import type { NameLexicon } from './lexicon.js';
 
 /**
@@ -144,8 +144,11 @@ function wordsOf(lex: NameLexicon, text: string, s: number, e: number): LabelWor
     let j = wordEnd(text, i, e);
     if (j < e && text.charCodeAt(j) === 46) j++;
     let kind: LabelWord['kind'] = classifyRange(lex, text, i, j);
-    // A lower-case word is a name in a label only when the lists know it as one.
+    // A lower-case word is a name in a label only when the lists know it as one. A common word with
+    // letters outside ASCII or of a script without case is a name there ("Kim Sơn:", "松永菜摘:"): the
+    // common-word lists of those languages hold name syllables, and field labels are written in ASCII.
     if (!isUpper(ch) && !isCaseless(ch) && kind !== 'strong' && kind !== 'particle' && kind !== 'not') kind = 'common';
+    else if (kind === 'common' && (isCaseless(ch) || (isUpper(ch) && hasNonAscii(text, i, j)))) kind = 'unknown';
     out.push({ s: i, e: j, kind });
     i = j;
     if (out.length > 4) return null;

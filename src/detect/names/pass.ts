@@ -17,9 +17,10 @@ export interface NamesPassState {
   lowerPos: number;
   questionPos: number;
   scriptPos: number;
+  herePos: number;
 }
 
-export const newNamesPassState = (): NamesPassState => ({ capPos: 0, lowerPos: 0, questionPos: 0, scriptPos: 0 });
+export const newNamesPassState = (): NamesPassState => ({ capPos: 0, lowerPos: 0, questionPos: 0, scriptPos: 0, herePos: 0 });
 
 /** How far a name's words reach along its line. */
 const MAX_LINE = 160;
@@ -32,6 +33,7 @@ export function namesPass(ctx: ScanContext, rules: readonly NamesRule[], st: Nam
     st.capPos = capitalsFrom(ctx, r, Math.max(0, st.capPos - ctx.base), limit);
     if (r.cues.lowercaseGate) st.lowerPos = lowerFrom(ctx, r, Math.max(0, st.lowerPos - ctx.base), limit);
     if (r.cues.questionGate) st.questionPos = questionsFrom(ctx, r, Math.max(0, st.questionPos - ctx.base), limit);
+    st.herePos = hereFrom(ctx, r, Math.max(0, st.herePos - ctx.base), limit);
     if (r.scriptGate) st.scriptPos = otherScriptsFrom(ctx, r, r.scriptGate, Math.max(0, st.scriptPos - ctx.base), limit);
   }
 }
@@ -228,21 +230,22 @@ function lowerFrom(ctx: ScanContext, r: NamesRule, from: number, limit: number):
     const weakCue = r.cues.lowercaseWeak.has(m[1]!.toLowerCase().replace(/’/g, "'").replace(/\s+/g, ' '));
     // After a weak cue the name stops at the first word that is no likely name ("佳琪 last week").
     if (weakCue) {
-      // A surname that is also a common word stays after a listed given name ("archie king").
-      const cut = words.findIndex((w, k) => !(w.kind === 'strong' || w.kind === 'particle' || w.kind === 'initial' || lowerNameish(r, text, w) || (k > 0 && w.kind === 'weak' && words[k - 1]!.kind === 'strong')));
+      const cut = words.findIndex((w) => !(w.kind === 'strong' || w.kind === 'weak' || w.kind === 'particle' || w.kind === 'initial' || lowerNameish(r, text, w)));
       if (cut >= 0) words = words.slice(0, cut);
       while (words.length && words[words.length - 1]!.kind === 'particle') words.pop();
     }
     if (!words.length) continue;
     // A lower-case name is a word the lists know as a name, one they do not know at all, or a common word
     // with letters outside ASCII (readRun admits only those). After a weak cue ("hi", "this is", "thanks")
-    // the lists must know a name there, or a marking word follow it ("hi its maria here").
+    // the lists must know a distinctive name there, or the turn go on as it does after a name: a marking
+    // word ("hi its karl here"), a comma, the line's end, "how can i help", "and i need…".
     const named = words.filter((w) => w.kind !== 'particle');
     const end = words[words.length - 1]!.e;
     if (weakCue) {
-      const listed = named.some((w) => w.kind === 'strong') || named.filter((w) => w.kind === 'weak' || w.kind === 'unknown').length >= 2;
-      const nameish = named.some((w) => lowerNameish(r, text, w));
-      if (!listed && !(nameish && (afterCue(r, text, end) || clauseEnds(text, end)))) continue;
+      const strong = named.some((w) => w.kind === 'strong');
+      const listed = named.some((w) => w.kind === 'weak');
+      const nameish = listed || named.some((w) => lowerNameish(r, text, w));
+      if (!strong && !(nameish && (afterCue(r, text, end) || clauseEnds(text, end) || (listed && endsLine(text, end))))) continue;
     } else if (!named.some((w) => w.kind === 'strong' || w.kind === 'unknown' || (w.kind === 'common' && hasNonAscii(text, w.s, w.e)))) continue;
     offerScored(ctx, r.rule, e, end, weakCue ? 0.8 : 0.9, ['cue']);
     i = end;
@@ -379,8 +382,37 @@ function clauseEnds(text: string, e: number): boolean {
   const c = text.charCodeAt(e);
   if (c === 44) return true;
   if (c !== 32) return false;
-  const w = text.slice(e + 1, e + 6).toLowerCase();
-  return w.startsWith('how ') || w.startsWith('what ') || w.startsWith('and i') || w.startsWith('i ');
+  const w = text.slice(e + 1, e + 9).toLowerCase();
+  return w.startsWith('how ') || w.startsWith('what ') || w.startsWith('and i') || w.startsWith('i ') || w.startsWith('this is ') || w.startsWith('i\'m ');
+}
+
+/**
+ * A lower-case name opening a turn and marked by "here" after it ("maria kubica here, account holder",
+ * "Customer: so pantelejmon sazonov here"): found from " here", read from the turn's start.
+ */
+function hereFrom(ctx: ScanContext, r: NamesRule, from: number, limit: number): number {
+  const text = ctx.text;
+  let i = from;
+  while ((i = text.indexOf(' here', i)) >= 0 && i < limit) {
+    const h = i;
+    i += 5;
+    if (isLetter(text.charCodeAt(h + 5)) || !isLower(text.charCodeAt(h - 1))) continue;
+    let ls = h;
+    while (ls > 0 && h - ls < 80 && text.charCodeAt(ls - 1) !== 10) ls--;
+    if (ls > 0 && text.charCodeAt(ls - 1) !== 10) continue;
+    let s = turnBodyStart(text, ls, h);
+    for (let k = 0; k < 5 && r.cues.filler; k++) {
+      const f = r.cues.filler.exec(text.slice(s, h));
+      if (!f || !f[0].length) break;
+      s += f[0].length;
+    }
+    if (s >= h || !isLower(text.charCodeAt(s)) || !startsWord(text, s)) continue;
+    const words = readRun(r.lex, text, s, h, true, true);
+    if (!words.length || words[words.length - 1]!.e !== h || words.length > 4) continue;
+    if (!words.some((w) => w.kind === 'strong' || w.kind === 'weak' || lowerNameish(r, text, w))) continue;
+    offerScored(ctx, r.rule, s, h, 0.8, ['cue']);
+  }
+  return ctx.base + limit;
 }
 
 /** Nothing but punctuation, a filler tail ("I think") or a bracketed note after the answer on its line. */
@@ -433,7 +465,11 @@ function otherScriptsFrom(ctx: ScanContext, r: NamesRule, gate: RegExp, from: nu
     const after = neighbour(text, e, 1);
     // One character ("悠", "颖") is a name only after an introduction or as a speaker label.
     if ([...text.slice(s, e)].length < 2 && !(cueBefore(r.cues, text, s) === 'intro' || text.charCodeAt(e) === 58)) continue;
-    if (before === 'other' || after === 'other' || (before === 'none' && after === 'none' && cueBefore(r.cues, text, s) !== 'intro')) continue;
+    if (before === 'other' || after === 'other') continue;
+    if (before === 'none' && after === 'none') {
+      const cue = cueBefore(r.cues, text, s);
+      if (!(cue === 'intro' || (cue === 'signoff' && endsLine(text, e)))) continue;
+    }
     // A word of a script without case (Han, Arabic, Thai) has no capital to say it is a name: it needs a
     // cue, a colon after it (a speaker label), or Latin words on both sides ("asked 王秀英 to call");
     // "café 日本" at a line's end is none of these.
