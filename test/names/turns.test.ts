@@ -134,3 +134,37 @@ describe('more name shapes of care text', () => {
     (marked) => expectNames(marked),
   );
 });
+
+describe('CSV exports: the columns a header names', () => {
+  it('cells of name columns are names, the header and other cells are not', () => {
+    expectNames('routing,FIRST_NAME,iban_note,customer_name\n690353549,"[[Alekso]]",none,[[Alekso Dmitrov]]\n668119621,[[Jakub]],n/a,[[Jakub O.]]\n\nRouting Team: done');
+    expectNames('firstName|account|TICKET\n[[Wiktoria]]|819783729|20476168\n');
+  });
+
+  it('a row that does not fit the header ends the table', () => {
+    expectNames('first_name;city;zip\n[[Ana]];Porto;4000\nthe parcel never came; sorry\n');
+  });
+
+  it('streamed in pieces, the same cells are masked (property)', async () => {
+    const text = `id,last_name,note\n${Array.from({ length: 40 }, (_, i) => `${i},Okonkwo${'abc'[i % 3]},late parcel`).join('\n')}\n`;
+    const whole = r.redact(text).text;
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.integer({ min: 1, max: text.length - 1 }), { maxLength: 5 }), async (cuts) => {
+        const points = [...new Set(cuts)].sort((a, b) => a - b);
+        const stream = r.createStream();
+        const out: string[] = [];
+        stream.on('data', (c: Buffer | string) => out.push(c.toString()));
+        let prev = 0;
+        for (const p of [...points, text.length]) {
+          stream.write(text.slice(prev, p));
+          prev = p;
+        }
+        stream.end();
+        await new Promise((res) => stream.on('end', res));
+        expect(out.join('')).toBe(whole);
+      }),
+      { seed: 47, numRuns: 30 },
+    );
+    expect(whole).not.toContain('Okonkwo');
+  });
+});

@@ -2,6 +2,7 @@ import type { ScanContext } from '../candidate.js';
 import { cueBefore, endsLine } from './cues.js';
 import { classifyRange } from './classify.js';
 import { hasNonAscii, isCaseless, isJoiner, isLetter, isLower, isUpper, startsWord, wordEnd } from './letters.js';
+import { csvFrom, type CsvTable } from './csv.js';
 import { offerScored } from './offer.js';
 import type { NamesRule } from './plan.js';
 import { readRun, type NameWord } from './runs.js';
@@ -18,9 +19,12 @@ export interface NamesPassState {
   questionPos: number;
   scriptPos: number;
   herePos: number;
+  csvPos: number;
+  /** The CSV header naming name columns, while its rows go on. */
+  csv: CsvTable | null;
 }
 
-export const newNamesPassState = (): NamesPassState => ({ capPos: 0, lowerPos: 0, questionPos: 0, scriptPos: 0, herePos: 0 });
+export const newNamesPassState = (): NamesPassState => ({ capPos: 0, lowerPos: 0, questionPos: 0, scriptPos: 0, herePos: 0, csvPos: 0, csv: null });
 
 /** How far a name's words reach along its line. */
 const MAX_LINE = 160;
@@ -34,6 +38,7 @@ export function namesPass(ctx: ScanContext, rules: readonly NamesRule[], st: Nam
     if (r.cues.lowercaseGate) st.lowerPos = lowerFrom(ctx, r, Math.max(0, st.lowerPos - ctx.base), limit);
     if (r.cues.questionGate) st.questionPos = questionsFrom(ctx, r, Math.max(0, st.questionPos - ctx.base), limit);
     st.herePos = hereFrom(ctx, r, Math.max(0, st.herePos - ctx.base), limit);
+    st.csvPos = csvFrom(ctx, r, st, Math.max(0, st.csvPos - ctx.base), limit);
     if (r.scriptGate) st.scriptPos = otherScriptsFrom(ctx, r, r.scriptGate, Math.max(0, st.scriptPos - ctx.base), limit);
   }
 }
