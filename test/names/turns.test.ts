@@ -168,3 +168,20 @@ describe('CSV exports: the columns a header names', () => {
     expect(whole).not.toContain('Okonkwo');
   });
 });
+
+describe('places and organisations made of names, without a cue', () => {
+  it.each([
+    'Pierre-Louis Mueller vit et peint à Lake Ellen.',
+    'Mamadou studied law before joining Smyth - Johnston in 2019.',
+    'She works at Roussel et Gautier now.',
+    'The application to Swift Pty Ltd was unsuccessful.',
+    'Luke Twumasi lives in Kimberley with two cats.',
+  ])('%s', (text) => {
+    const persons = r.redact(text).findings.filter((f) => f.entity === 'PERSON').map((f) => text.slice(f.start, f.end));
+    for (const p of persons) expect(['Pierre-Louis Mueller', 'Mamadou', 'Luke Twumasi']).toContain(p);
+  });
+
+  it('a cue or a title still makes a name there', () => {
+    expectNames('We stayed in Lisbon with Mr. [[Okafor]], then spoke to [[Anna Roussel]] and [[Tom Gautier]].');
+  });
+});

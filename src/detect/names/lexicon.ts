@@ -21,6 +21,9 @@ export interface NameLexiconFile {
   fieldLabels?: string[];
   nameFields?: string[];
   otherScripts?: string[];
+  placeWords?: string[];
+  companyForms?: string[];
+  orgJoiners?: string[];
 }
 
 /** The merged word sets the names detector reads; every key is lower case, NFC. */
@@ -40,6 +43,12 @@ export interface NameLexicon {
   answerFillers: string[];
   /** Unicode script names (Cyrillic, Han…) whose words among Latin-script words are names. */
   otherScripts: string[];
+  /** Words before a place ("in", "em", "born in"): capitalised words after them are no name without a cue. */
+  placeWords: Set<string>;
+  /** Company forms after a name (Inc, GmbH, Pty, Asociados, Sons): the run is an organisation. */
+  companyForms: Set<string>;
+  /** Words joining names into an organisation's name (and, &, et, und, y, e). */
+  orgJoiners: Set<string>;
 }
 
 const listCache = new Map<string, string[]>();
@@ -98,7 +107,7 @@ export function loadNameLexicon(names: readonly string[], where: string): NameLe
   if (hit) return hit;
   const lex: NameLexicon = {
     distinctive: new Set(), commonNames: new Set(), commonWords: new Set(), notNames: new Set(), titles: new Set(),
-    particles: new Set(), roles: new Set(), fieldLabels: new Set(), nameFields: new Set(),
+    particles: new Set(), roles: new Set(), fieldLabels: new Set(), nameFields: new Set(), placeWords: new Set(), companyForms: new Set(), orgJoiners: new Set(),
     cues: { intro: [], soft: [], lowercase: [], lowercaseWeak: [], after: [] }, questions: [], answerFillers: [], otherScripts: [],
   };
   for (const name of names) {
@@ -116,6 +125,9 @@ export function loadNameLexicon(names: readonly string[], where: string): NameLe
     add(lex.roles, 'roles');
     add(lex.fieldLabels, 'fieldLabels');
     add(lex.nameFields, 'nameFields');
+    add(lex.placeWords, 'placeWords');
+    add(lex.companyForms, 'companyForms');
+    add(lex.orgJoiners, 'orgJoiners');
     for (const k of ['intro', 'soft', 'lowercase', 'lowercaseWeak', 'after'] as const) lex.cues[k].push(...lower(list(`cues/${k}`, data.cues?.[k])));
     lex.questions.push(...lower(list('questions', data.questions)));
     lex.answerFillers.push(...lower(list('answerFillers', data.answerFillers)));

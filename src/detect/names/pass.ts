@@ -139,6 +139,11 @@ function decideRun(ctx: ScanContext, r: NamesRule, run: NameWord[]): void {
   // A note signed with a dash ("-Zara", "- Faye (T1)" at the end of a CRM line).
   else if (names === words.length && words.length <= 2 && (strong || unknown || weak) && dashSigned(text, s0, end)) confidence = 0.6;
   if (!confidence) return;
+  // Without a cue or a title, capitalised words after a place word ("born in Kimberley", "nascida em
+  // Moreira do Descoberto") are a place, and names listed with '&', ',', '-' or 'and' beside other
+  // capitalised words, or before a company form ("Smyth - Johnston", "Roussel et Gautier", "Swift Pty"),
+  // are an organisation.
+  if (!intro && !titled(r, text, s0) && (companyAfter(r, text, end) || (cue !== 'soft' && ((words.length === 1 && placeBefore(r, text, s0)) || organisation(r, text, s0, end, words.length))))) return;
   offerScored(ctx, r.rule, s0, end, confidence, intro ? ['cue'] : soft ? ['soft cue'] : ['name lists']);
 }
 
@@ -175,10 +180,88 @@ function allCapitals(text: string, s: number, e: number): boolean {
   return true;
 }
 
+/** The word right before s (one space apart, same line), lower-cased, or ''. */
+function wordBefore(text: string, s: number): string {
+  let e = s;
+  while (e > 0 && s - e < 2 && text.charCodeAt(e - 1) === 32) e--;
+  if (e === s) return '';
+  let b = e;
+  while (b > 0 && e - b < 16 && isLetter(text.charCodeAt(b - 1))) b--;
+  return b < e ? text.slice(b, e).toLowerCase() : '';
+}
+
+/** A title right before s ("Mr. Smith", "Frau Weber"). */
+function titled(r: NamesRule, text: string, s: number): boolean {
+  let e = s;
+  while (e > 0 && s - e < 2 && text.charCodeAt(e - 1) === 32) e--;
+  if (text.charCodeAt(e - 1) === 46) e--;
+  let b = e;
+  while (b > 0 && e - b < 12 && isLetter(text.charCodeAt(b - 1))) b--;
+  return b < e && r.lex.titles.has(text.slice(b, e).toLowerCase());
+}
+
+function placeBefore(r: NamesRule, text: string, s: number): boolean {
+  const w = wordBefore(text, s);
+  return w !== '' && r.lex.placeWords.has(w);
+}
+
+/**
+ * A run that is part of an organisation's name: a company form after it, or (for one or two words) a
+ * joiner ('&', ',', '-', 'and', 'et', 'y', 'und'…) between it and another capitalised word.
+ */
+function organisation(r: NamesRule, text: string, s: number, e: number, count: number): boolean {
+  if (count > 1) return false;
+  const joinerAfter = joinerAt(r, text, e, 1);
+  const joinerBefore = joinerAt(r, text, s, -1);
+  return joinerAfter || joinerBefore;
+}
+
+/** A company form right after e ("… Pty", "… GmbH", "… Asociados"). */
+function companyAfter(r: NamesRule, text: string, e: number): boolean {
+  let a = e;
+  while (a < text.length && a - e < 2 && text.charCodeAt(a) === 32) a++;
+  let n = a;
+  while (n < text.length && n - a < 16 && isLetter(text.charCodeAt(n))) n++;
+  return n > a && r.lex.companyForms.has(text.slice(a, n).toLowerCase());
+}
+
+/** A joiner of names in an organisation, then a capitalised word, after e (dir 1) or before s (dir -1). */
+function joinerAt(r: NamesRule, text: string, at: number, dir: 1 | -1): boolean {
+  let i = dir > 0 ? at : at - 1;
+  const step = (k: number) => (i += dir * k);
+  while (i >= 0 && i < text.length && text.charCodeAt(i) === 32) step(1);
+  const c = text.charCodeAt(i);
+  let joined = false;
+  // A dash joins only with spaces around it ("Smyth - Johnston"); "-Zara" signs a note.
+  if ((c === 45 || c === 0x2013) && i === (dir > 0 ? at : at - 1)) return false;
+  if (c === 38 || c === 44 || c === 45 || c === 0x2013) {
+    joined = true;
+    step(1);
+  } else {
+    // a conjunction word
+    let j = i;
+    while (j >= 0 && j < text.length && Math.abs(j - i) < 5 && isLetter(text.charCodeAt(j))) j += dir;
+    if (j === i) return false;
+    const w = (dir > 0 ? text.slice(i, j) : text.slice(j + 1, i + 1)).toLowerCase();
+    if (!r.lex.orgJoiners.has(w)) return false;
+    joined = true;
+    i = j;
+  }
+  if (!joined) return false;
+  while (i >= 0 && i < text.length && text.charCodeAt(i) === 32) step(1);
+  if (dir > 0) return isUpper(text.charCodeAt(i));
+  // before: the word before the joiner starts with a capital
+  let b = i;
+  while (b > 0 && isLetter(text.charCodeAt(b - 1))) b--;
+  return b <= i && isUpper(text.charCodeAt(b)) && b < i + 1 && isLetter(text.charCodeAt(i));
+}
+
 /** The words before s and after e on the line start in lower case (or there is none after). */
 function lowerAround(text: string, s: number, e: number): boolean {
   let b = s - 1;
   while (b >= 0 && (text.charCodeAt(b) === 32 || text.charCodeAt(b) === 44)) b--;
+  // The word before starts in lower case ("asked Priya"), not only ends so ("Lake Ellen").
+  while (b > 0 && isLetter(text.charCodeAt(b - 1))) b--;
   if (b < 0 || !isLower(text.charCodeAt(b))) return false;
   let a = e;
   while (a < text.length && (text.charCodeAt(a) === 32 || text.charCodeAt(a) === 44)) a++;
