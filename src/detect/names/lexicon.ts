@@ -13,7 +13,7 @@ export interface NameLexiconFile {
   commonWordNames?: string[];
   notNames?: string[];
   titles?: string[];
-  cues?: { intro?: string[]; soft?: string[]; lowercase?: string[]; lowercaseWeak?: string[]; after?: string[] };
+  cues?: { intro?: string[]; soft?: string[]; lowercase?: string[]; lowercaseWeak?: string[]; lineBefore?: string[]; after?: string[] };
   questions?: string[];
   answerFillers?: string[];
   particles?: string[];
@@ -38,7 +38,8 @@ export interface NameLexicon {
   fieldLabels: Set<string>;
   nameFields: Set<string>;
   /** lowercaseWeak: cues after which a lower-case word is a name only when the lists know it as one ("hi its maria here"). */
-  cues: { intro: string[]; soft: string[]; lowercase: string[]; lowercaseWeak: string[]; after: string[] };
+  /** lineBefore: cues after which a name follows on the next line only ("SHIP TO\nMaria Lopez"). */
+  cues: { intro: string[]; soft: string[]; lowercase: string[]; lowercaseWeak: string[]; lineBefore: string[]; after: string[] };
   questions: string[];
   answerFillers: string[];
   /** Unicode script names (Cyrillic, Han…) whose words among Latin-script words are names. */
@@ -108,7 +109,7 @@ export function loadNameLexicon(names: readonly string[], where: string): NameLe
   const lex: NameLexicon = {
     distinctive: new Set(), commonNames: new Set(), commonWords: new Set(), notNames: new Set(), titles: new Set(),
     particles: new Set(), roles: new Set(), fieldLabels: new Set(), nameFields: new Set(), placeWords: new Set(), companyForms: new Set(), orgJoiners: new Set(),
-    cues: { intro: [], soft: [], lowercase: [], lowercaseWeak: [], after: [] }, questions: [], answerFillers: [], otherScripts: [],
+    cues: { intro: [], soft: [], lowercase: [], lowercaseWeak: [], lineBefore: [], after: [] }, questions: [], answerFillers: [], otherScripts: [],
   };
   for (const name of names) {
     const { data, file } = readLexiconFile<NameLexiconFile>(name, where);
@@ -128,7 +129,7 @@ export function loadNameLexicon(names: readonly string[], where: string): NameLe
     add(lex.placeWords, 'placeWords');
     add(lex.companyForms, 'companyForms');
     add(lex.orgJoiners, 'orgJoiners');
-    for (const k of ['intro', 'soft', 'lowercase', 'lowercaseWeak', 'after'] as const) lex.cues[k].push(...lower(list(`cues/${k}`, data.cues?.[k])));
+    for (const k of ['intro', 'soft', 'lowercase', 'lowercaseWeak', 'lineBefore', 'after'] as const) lex.cues[k].push(...lower(list(`cues/${k}`, data.cues?.[k])));
     lex.questions.push(...lower(list('questions', data.questions)));
     lex.answerFillers.push(...lower(list('answerFillers', data.answerFillers)));
     for (const sc of list('otherScripts', data.otherScripts) ?? []) if (!lex.otherScripts.includes(sc)) lex.otherScripts.push(sc);

@@ -43,6 +43,9 @@ export function namesPass(ctx: ScanContext, rules: readonly NamesRule[], st: Nam
   }
 }
 
+/** How far a run of name words starting at i may reach: runs stop at a line break by themselves (they read letters, joiners, spaces and tabs only), so no scan for the line's end. */
+const runLimit = (text: string, i: number) => Math.min(text.length, i + MAX_LINE);
+
 const lineEnd = (text: string, i: number) => {
   const stop = Math.min(text.length, i + MAX_LINE);
   let e = i;
@@ -61,7 +64,7 @@ function capitalsFrom(ctx: ScanContext, r: NamesRule, from: number, limit: numbe
     if (s >= limit) break;
     i = s + 1;
     if (!startsWord(text, s)) continue;
-    const le = lineEnd(text, s);
+    const le = runLimit(text, s);
     const words = readRun(r.lex, text, s, le, false);
     // Capitalised common words join a name only after an introduction or before a word that marks a
     // name ("Name: Hương Thu Tô", "Vitória Reis called"); they are read only when they would add to it.
@@ -285,9 +288,9 @@ function extendWithCommon(r: NamesRule, text: string, end: number, room: number)
   for (let k = 0; k < room; k++) {
     const n = end + 1;
     if (text.charCodeAt(end) !== 32 || !isUpper(text.charCodeAt(n))) break;
-    const w = readRun(r.lex, text, n, lineEnd(text, n), false);
+    const w = readRun(r.lex, text, n, runLimit(text, n), false);
     if (w.length) break;
-    const e = wordEnd(text, n, lineEnd(text, n));
+    const e = wordEnd(text, n, runLimit(text, n));
     if (classifyRange(r.lex, text, n, e) !== 'common') break;
     end = e;
   }
@@ -296,9 +299,29 @@ function extendWithCommon(r: NamesRule, text: string, end: number, room: number)
 
 /** A word after the run that marks it as a name ("… calling", "… speaking") or an e-mail address after it. */
 function afterCue(r: NamesRule, text: string, end: number): boolean {
-  const tail = text.slice(end, end + 24);
-  if (/^"?[ \t]{0,2}<[^>\s]{1,64}@/.test(tail)) return true;
-  return r.cues.after?.test(tail) ?? false;
+  const c = text.charCodeAt(end);
+  // Only a space, a tab, a quote or '<' can start what marks a name: most runs end at other characters.
+  if (c !== 32 && c !== 9 && c !== 34 && c !== 60) return false;
+  if (displayName(text, end)) return true;
+  const re = r.cues.after;
+  if (!re) return false;
+  re.lastIndex = end;
+  return re.test(text);
+}
+
+/** An e-mail address in angle brackets after the name ("Maria Lopez <maria@…>"), within 24 characters. */
+function displayName(text: string, end: number): boolean {
+  let i = end;
+  if (text.charCodeAt(i) === 34) i++;
+  for (let n = 0; n < 2 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9); n++) i++;
+  if (text.charCodeAt(i) !== 60) return false;
+  const stop = Math.min(text.length, end + 24);
+  for (let j = i + 1; j < stop; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 64) return j > i + 1;
+    if (c === 62 || c === 32 || c === 9 || c === 10 || c === 13) return false;
+  }
+  return false;
 }
 
 function lowerFrom(ctx: ScanContext, r: NamesRule, from: number, limit: number): number {
@@ -314,7 +337,7 @@ function lowerFrom(ctx: ScanContext, r: NamesRule, from: number, limit: number):
     // The phrase ends a word ("hi" is no cue inside "his"), and a lower-case word follows it.
     if (isLetter(text.charCodeAt(m.index + m[1]!.length))) continue;
     if (!isLetter(text.charCodeAt(e)) || isUpper(text.charCodeAt(e))) continue; // capitals: the capitals pass
-    let words = readRun(r.lex, text, e, lineEnd(text, e), true, true).slice(0, 4);
+    let words = readRun(r.lex, text, e, runLimit(text, e), true, true).slice(0, 4);
     const weakCue = r.cues.lowercaseWeak.has(m[1]!.toLowerCase().replace(/’/g, "'").replace(/\s+/g, ' '));
     // After a weak cue the name stops at the first word that is no likely name ("佳琪 last week").
     if (weakCue) {
@@ -347,9 +370,10 @@ function questionsFrom(ctx: ScanContext, r: NamesRule, from: number, limit: numb
   let i = from;
   while (i < limit) {
     gate.lastIndex = i;
-    const m = gate.exec(text);
-    if (!m || m.index >= limit) break;
-    const me = m.index + m[0].length;
+    // test(), not exec(): only the match's end is needed, and no match array is allocated.
+    if (!gate.test(text)) break;
+    const me = gate.lastIndex;
+    if (me > limit + 64) break;
     const le = lineEnd(text, me);
     i = Math.max(me, le);
     if (isAsked(text, me, le)) answerAfter(ctx, r, le);
@@ -485,6 +509,11 @@ function hereFrom(ctx: ScanContext, r: NamesRule, from: number, limit: number): 
     const h = i;
     i += 5;
     if (isLetter(text.charCodeAt(h + 5)) || !isLower(text.charCodeAt(h - 1))) continue;
+    // The word before "here" must be able to end a name ("is here", "parcel here" cannot).
+    let wb = h;
+    while (wb > 0 && h - wb < 40 && isLetter(text.charCodeAt(wb - 1))) wb--;
+    const kind = classifyRange(r.lex, text, wb, h);
+    if (kind === 'not' || (kind === 'common' && !hasNonAscii(text, wb, h))) continue;
     let ls = h;
     while (ls > 0 && h - ls < 80 && text.charCodeAt(ls - 1) !== 10) ls--;
     if (ls > 0 && text.charCodeAt(ls - 1) !== 10) continue;
