@@ -185,3 +185,13 @@ describe('places and organisations made of names, without a cue', () => {
     expectNames('We stayed in Lisbon with Mr. [[Okafor]], then spoke to [[Anna Roussel]] and [[Tom Gautier]].');
   });
 });
+
+describe('letters and stories in other languages', () => {
+  it.each([
+    'Chère [[Ozanne]],\nnous arrivons samedi.',
+    'Kära [[Therese]],\nvi kommer på lördag.',
+    'Vielen Dank für alles.\nTack,\n[[Mohamed]]',
+    'Kontrolle am Montag. Herrn [[Hohenberger]] klagt seit Mai.',
+    'It rained all day. When [[Teagan]] opened the door, nobody was there.',
+  ])('%s', (marked) => expectNames(marked));
+});

@@ -4,6 +4,7 @@ import { classifyRange } from './classify.js';
 import { hasNonAscii, isCaseless, isJoiner, isLetter, isLower, isUpper, startsWord, wordEnd } from './letters.js';
 import { csvFrom, type CsvTable } from './csv.js';
 import { offerScored } from './offer.js';
+import type { NameLexicon } from './lexicon.js';
 import type { NamesRule } from './plan.js';
 import { readRun, type NameWord } from './runs.js';
 
@@ -135,7 +136,7 @@ function decideRun(ctx: ScanContext, r: NamesRule, run: NameWord[]): void {
   else if (names + initials >= 2 && (unknown || weak) && (nonAscii || initials)) confidence = 0.65;
   // One distinctive name inside a sentence, between lower-case words ("asked Priya to call"): a name; at a
   // sentence's start, or beside other capitalised words (titles, brands: "Chase Sapphire"), it is not.
-  else if (strong === 1 && words.length === 1 && !sentenceStart(text, s0) && lowerAround(text, s0, end)) confidence = 0.6;
+  else if (strong === 1 && words.length === 1 && !sentenceStart(text, s0) && lowerAround(r.lex, text, s0, end)) confidence = 0.6;
   else if (unknown === 1 && words.length === 1 && nonAscii && !sentenceStart(text, s0) && nameShaped(text, words[0]!)) confidence = 0.6;
   // A listed given name beside a double-barrelled surname no list holds ("Malcolm Safo-Owusu", "Ann O'Hare").
   else if (weak === 1 && unknown === 1 && words.length === 2 && words[0]!.kind === 'weak' && joined(text, words[1]!)) confidence = 0.6;
@@ -260,12 +261,19 @@ function joinerAt(r: NamesRule, text: string, at: number, dir: 1 | -1): boolean 
 }
 
 /** The words before s and after e on the line start in lower case (or there is none after). */
-function lowerAround(text: string, s: number, e: number): boolean {
+function lowerAround(lex: NameLexicon, text: string, s: number, e: number): boolean {
   let b = s - 1;
   while (b >= 0 && (text.charCodeAt(b) === 32 || text.charCodeAt(b) === 44)) b--;
-  // The word before starts in lower case ("asked Priya"), not only ends so ("Lake Ellen").
+  // The word before starts in lower case ("asked Priya"), not only ends so ("Lake Ellen"), or is a
+  // capitalised function word opening its sentence ("When Teagan opened", "Toen Nola").
+  const pe = b + 1;
   while (b > 0 && isLetter(text.charCodeAt(b - 1))) b--;
-  if (b < 0 || !isLower(text.charCodeAt(b))) return false;
+  if (b < 0) return false;
+  if (!isLower(text.charCodeAt(b))) {
+    if (!isUpper(text.charCodeAt(b)) || !sentenceStart(text, b)) return false;
+    const k = classifyRange(lex, text, b, pe);
+    if (k !== 'not' && k !== 'common') return false;
+  }
   let a = e;
   while (a < text.length && (text.charCodeAt(a) === 32 || text.charCodeAt(a) === 44)) a++;
   return a >= text.length || !isUpper(text.charCodeAt(a));
