@@ -1,6 +1,7 @@
 import { failClosed, offerCandidate, type ScanContext } from './candidate.js';
 import { ALPHA, CLASS, DIGIT, EMAIL_DOMAIN, EMAIL_LOCAL, IPV6 } from './chars.js';
 import { speakerLabelName } from './names/labels.js';
+import { isLetter } from './names/letters.js';
 import type { ScanPlan } from './plan.js';
 
 /**
@@ -125,7 +126,7 @@ function speakerAt(ctx: ScanContext, plan: ScanPlan, c: number): void {
   const text = ctx.text;
   // A label ends in a name's letter or its closing parenthesis; "14:32" and "http:" are not labels.
   const prev = text.charCodeAt(c - 1);
-  if (!(CLASS[prev]! & ALPHA) && prev !== 41) return;
+  if (!(CLASS[prev]! & ALPHA) && prev !== 41 && !(prev > 127 && isLetter(prev))) return;
   // The line must start within MAX_LABEL_LINE characters (a bounded look back, the same in a stream).
   let ls = -1;
   for (let i = c - 1, stop = Math.max(0, c - MAX_LABEL_LINE - 1); i >= stop; i--) {

@@ -10,6 +10,8 @@ import type { NameLexicon } from './lexicon.js';
 export interface NameCues {
   intro: Set<string>;
   soft: Set<string>;
+  /** Phrases after which a name follows on the next line only (address blocks: "SHIP TO\nMaria Lopez"). */
+  lineBefore: Set<string>;
   /** Labels whose value is a name ("Name:", "Contact:", "Manager:"): need their colon. */
   field: Set<string>;
   titles: ReadonlySet<string>;
@@ -17,7 +19,11 @@ export interface NameCues {
   maxWords: number;
   after: RegExp | null;
   lowercaseGate: RegExp | null;
+  /** Cues of the lowercase gate after which only a listed name is taken (`hi its maria here`). */
+  lowercaseWeak: Set<string>;
   question: RegExp | null;
+  /** The question phrases as a global gate: ASR transcripts ask without a question mark. */
+  questionGate: RegExp | null;
   filler: RegExp | null;
 }
 
@@ -31,18 +37,26 @@ const phraseKey = (p: string) => p.toLowerCase().replace(/’/g, "'").replace(/\
 export function compileCues(lex: NameLexicon): NameCues {
   const intro = new Set(lex.cues.intro.map(phraseKey));
   const soft = new Set(lex.cues.soft.map(phraseKey));
+  const lineBefore = new Set(lex.cues.lineBefore.map(phraseKey));
   const field = new Set([...lex.nameFields].map(phraseKey));
-  const maxWords = Math.max(1, ...[...intro, ...soft, ...field].map((p) => p.split(' ').length));
+  const maxWords = Math.max(1, ...[...intro, ...soft, ...field, ...lineBefore].map((p) => p.split(' ').length));
+  const strongLower = new Set(lex.cues.lowercase.map(phraseKey));
+  const lowerAll = [...new Set([...lex.cues.lowercase, ...lex.cues.lowercaseWeak])];
   return {
     intro,
     soft,
+    lineBefore,
     field,
     titles: lex.titles,
     maxWords: Math.min(maxWords, 6),
-    after: lex.cues.after.length ? new RegExp(`^[ \\t]{1,3}(?:${alternation(lex.cues.after)})(?![\\p{L}\\p{M}])`, 'iu') : null,
-    lowercaseGate: lex.cues.lowercase.length ? new RegExp(`\\b(?:${alternation(lex.cues.lowercase)})[ \\t]{0,3}[:,\\-]?[ \\t]{0,3}(?:is[ \\t]{1,3})?`, 'giu') : null,
+    // Sticky: tested at a name's end in place, without slicing the text after it.
+    after: lex.cues.after.length ? new RegExp(`[ \\t]{1,3}(?:${alternation(lex.cues.after)})(?![\\p{L}\\p{M}])`, 'iuy') : null,
+    lowercaseGate: lowerAll.length ? new RegExp(`\\b(${alternation(lowerAll)})[ \\t]{0,3}[:,\\-]?[ \\t]{0,3}(?:is[ \\t]{1,3})?`, 'gi') : null,
+    lowercaseWeak: new Set(lex.cues.lowercaseWeak.map(phraseKey).filter((p) => !strongLower.has(p))),
     question: lex.questions.length ? new RegExp(`(?:${alternation(lex.questions)})`, 'iu') : null,
-    filler: lex.answerFillers.length ? new RegExp(`^(?:${alternation(lex.answerFillers)})(?![\\p{L}\\p{M}])[ \\t,.:\\-]{0,3}`, 'iu') : null,
+    // No 'u': irregexp scans a non-unicode alternation faster; the phrases' letters fold alike.
+    questionGate: lex.questions.length ? new RegExp(`(?:${alternation(lex.questions)})`, 'gi') : null,
+    filler: lex.answerFillers.length ? new RegExp(`^(?:${alternation(lex.answerFillers)})(?![\\p{L}\\p{M}])[ \\t,.:…\\-]{0,6}`, 'iu') : null,
   };
 }
 
@@ -59,7 +73,7 @@ export function cueBefore(c: NameCues, text: string, s: number): 'intro' | 'sign
   let newline = false;
   for (let n = 0; i > 0 && n < CUE_WINDOW; n++) {
     const ch = text.charCodeAt(i - 1);
-    if (ch === 32 || ch === 9 || ch === 13 || ch === 34 || ch === 42 || ch === 44 || ch === 45) i--;
+    if (ch === 32 || ch === 9 || ch === 13 || ch === 34 || ch === 42 || ch === 44 || ch === 45 || ch === 47) i--;
     else if (ch === 58) (colon = true), i--;
     else if (ch === 46) (dot = true), i--;
     else if (ch === 10 && !newline) (newline = true), i--;
@@ -80,6 +94,7 @@ export function cueBefore(c: NameCues, text: string, s: number): 'intro' | 'sign
     if (count === 1 && !newline && c.titles.has(key) && (dot || i === s - 1 || i === s - 2)) return 'intro';
     // The longest phrase decides ("spoke to" is an introduction, "to" alone a soft cue).
     if ((c.field.has(key) && colon) || c.intro.has(key)) return newline ? 'signoff' : 'intro';
+    if (newline && c.lineBefore.has(key)) return 'signoff';
     if (c.soft.has(key) && !newline) soft = true;
     // The next word back: one or two spaces before this one, on the same line.
     let g = b;

@@ -17,7 +17,8 @@ function entry(c: number): number {
   const t = TABLE[c]!;
   if (t & KNOWN) return t;
   let v = KNOWN;
-  if (c >= 0xd800 && c <= 0xdfff) v |= LETTER;
+  // Surrogates, and Georgian Mkhedruli (Ll in Unicode, though names in it have no capital): letters without case.
+  if ((c >= 0xd800 && c <= 0xdfff) || (c >= 0x10d0 && c <= 0x10ff)) v |= LETTER;
   else {
     const ch = String.fromCharCode(c);
     if (LETTER_RE.test(ch)) v |= LETTER | (UPPER_RE.test(ch) ? UPPER : 0) | (LOWER_RE.test(ch) ? LOWER : 0);
@@ -52,7 +53,7 @@ export function wordEnd(text: string, s: number, limit = text.length): number {
 export function startsWord(text: string, s: number): boolean {
   if (s === 0) return true;
   const p = text.charCodeAt(s - 1);
-  if (isLetter(p)) return false;
+  if (isLetter(p) || p === 95 || (p >= 48 && p <= 57)) return false;
   return !(isJoiner(p) && s >= 2 && isLetter(text.charCodeAt(s - 2)));
 }
 

@@ -13,7 +13,7 @@ export interface NameLexiconFile {
   commonWordNames?: string[];
   notNames?: string[];
   titles?: string[];
-  cues?: { intro?: string[]; soft?: string[]; lowercase?: string[]; after?: string[] };
+  cues?: { intro?: string[]; soft?: string[]; lowercase?: string[]; lowercaseWeak?: string[]; lineBefore?: string[]; after?: string[] };
   questions?: string[];
   answerFillers?: string[];
   particles?: string[];
@@ -21,6 +21,9 @@ export interface NameLexiconFile {
   fieldLabels?: string[];
   nameFields?: string[];
   otherScripts?: string[];
+  placeWords?: string[];
+  companyForms?: string[];
+  orgJoiners?: string[];
 }
 
 /** The merged word sets the names detector reads; every key is lower case, NFC. */
@@ -34,11 +37,19 @@ export interface NameLexicon {
   roles: Set<string>;
   fieldLabels: Set<string>;
   nameFields: Set<string>;
-  cues: { intro: string[]; soft: string[]; lowercase: string[]; after: string[] };
+  /** lowercaseWeak: cues after which a lower-case word is a name only when the lists know it as one ("hi its maria here"). */
+  /** lineBefore: cues after which a name follows on the next line only ("SHIP TO\nMaria Lopez"). */
+  cues: { intro: string[]; soft: string[]; lowercase: string[]; lowercaseWeak: string[]; lineBefore: string[]; after: string[] };
   questions: string[];
   answerFillers: string[];
   /** Unicode script names (Cyrillic, Han…) whose words among Latin-script words are names. */
   otherScripts: string[];
+  /** Words before a place ("in", "em", "born in"): capitalised words after them are no name without a cue. */
+  placeWords: Set<string>;
+  /** Company forms after a name (Inc, GmbH, Pty, Asociados, Sons): the run is an organisation. */
+  companyForms: Set<string>;
+  /** Words joining names into an organisation's name (and, &, et, und, y, e). */
+  orgJoiners: Set<string>;
 }
 
 const listCache = new Map<string, string[]>();
@@ -97,8 +108,8 @@ export function loadNameLexicon(names: readonly string[], where: string): NameLe
   if (hit) return hit;
   const lex: NameLexicon = {
     distinctive: new Set(), commonNames: new Set(), commonWords: new Set(), notNames: new Set(), titles: new Set(),
-    particles: new Set(), roles: new Set(), fieldLabels: new Set(), nameFields: new Set(),
-    cues: { intro: [], soft: [], lowercase: [], after: [] }, questions: [], answerFillers: [], otherScripts: [],
+    particles: new Set(), roles: new Set(), fieldLabels: new Set(), nameFields: new Set(), placeWords: new Set(), companyForms: new Set(), orgJoiners: new Set(),
+    cues: { intro: [], soft: [], lowercase: [], lowercaseWeak: [], lineBefore: [], after: [] }, questions: [], answerFillers: [], otherScripts: [],
   };
   for (const name of names) {
     const { data, file } = readLexiconFile<NameLexiconFile>(name, where);
@@ -115,7 +126,10 @@ export function loadNameLexicon(names: readonly string[], where: string): NameLe
     add(lex.roles, 'roles');
     add(lex.fieldLabels, 'fieldLabels');
     add(lex.nameFields, 'nameFields');
-    for (const k of ['intro', 'soft', 'lowercase', 'after'] as const) lex.cues[k].push(...lower(list(`cues/${k}`, data.cues?.[k])));
+    add(lex.placeWords, 'placeWords');
+    add(lex.companyForms, 'companyForms');
+    add(lex.orgJoiners, 'orgJoiners');
+    for (const k of ['intro', 'soft', 'lowercase', 'lowercaseWeak', 'lineBefore', 'after'] as const) lex.cues[k].push(...lower(list(`cues/${k}`, data.cues?.[k])));
     lex.questions.push(...lower(list('questions', data.questions)));
     lex.answerFillers.push(...lower(list('answerFillers', data.answerFillers)));
     for (const sc of list('otherScripts', data.otherScripts) ?? []) if (!lex.otherScripts.includes(sc)) lex.otherScripts.push(sc);

@@ -1,8 +1,10 @@
 import type { ScanContext } from '../candidate.js';
 import { cueBefore, endsLine } from './cues.js';
-import { classifyWord } from './classify.js';
-import { hasNonAscii, isCaseless, isLetter, isLower, isUpper, startsWord, wordEnd } from './letters.js';
+import { classifyRange } from './classify.js';
+import { hasNonAscii, isCaseless, isJoiner, isLetter, isLower, isUpper, startsWord, wordEnd } from './letters.js';
+import { csvFrom, type CsvTable } from './csv.js';
 import { offerScored } from './offer.js';
+import type { NameLexicon } from './lexicon.js';
 import type { NamesRule } from './plan.js';
 import { readRun, type NameWord } from './runs.js';
 
@@ -17,9 +19,13 @@ export interface NamesPassState {
   lowerPos: number;
   questionPos: number;
   scriptPos: number;
+  herePos: number;
+  csvPos: number;
+  /** The CSV header naming name columns, while its rows go on. */
+  csv: CsvTable | null;
 }
 
-export const newNamesPassState = (): NamesPassState => ({ capPos: 0, lowerPos: 0, questionPos: 0, scriptPos: 0 });
+export const newNamesPassState = (): NamesPassState => ({ capPos: 0, lowerPos: 0, questionPos: 0, scriptPos: 0, herePos: 0, csvPos: 0, csv: null });
 
 /** How far a name's words reach along its line. */
 const MAX_LINE = 160;
@@ -31,10 +37,15 @@ export function namesPass(ctx: ScanContext, rules: readonly NamesRule[], st: Nam
   for (const r of rules) {
     st.capPos = capitalsFrom(ctx, r, Math.max(0, st.capPos - ctx.base), limit);
     if (r.cues.lowercaseGate) st.lowerPos = lowerFrom(ctx, r, Math.max(0, st.lowerPos - ctx.base), limit);
-    if (r.cues.question) st.questionPos = questionsFrom(ctx, r, Math.max(0, st.questionPos - ctx.base), limit);
+    if (r.cues.questionGate) st.questionPos = questionsFrom(ctx, r, Math.max(0, st.questionPos - ctx.base), limit);
+    st.herePos = hereFrom(ctx, r, Math.max(0, st.herePos - ctx.base), limit);
+    st.csvPos = csvFrom(ctx, r, st, Math.max(0, st.csvPos - ctx.base), limit);
     if (r.scriptGate) st.scriptPos = otherScriptsFrom(ctx, r, r.scriptGate, Math.max(0, st.scriptPos - ctx.base), limit);
   }
 }
+
+/** How far a run of name words starting at i may reach: runs stop at a line break by themselves (they read letters, joiners, spaces and tabs only), so no scan for the line's end. */
+const runLimit = (text: string, i: number) => Math.min(text.length, i + MAX_LINE);
 
 const lineEnd = (text: string, i: number) => {
   const stop = Math.min(text.length, i + MAX_LINE);
@@ -54,7 +65,7 @@ function capitalsFrom(ctx: ScanContext, r: NamesRule, from: number, limit: numbe
     if (s >= limit) break;
     i = s + 1;
     if (!startsWord(text, s)) continue;
-    const le = lineEnd(text, s);
+    const le = runLimit(text, s);
     const words = readRun(r.lex, text, s, le, false);
     // Capitalised common words join a name only after an introduction or before a word that marks a
     // name ("Name: Hương Thu Tô", "Vitória Reis called"); they are read only when they would add to it.
@@ -125,10 +136,46 @@ function decideRun(ctx: ScanContext, r: NamesRule, run: NameWord[]): void {
   else if (names + initials >= 2 && (unknown || weak) && (nonAscii || initials)) confidence = 0.65;
   // One distinctive name inside a sentence, between lower-case words ("asked Priya to call"): a name; at a
   // sentence's start, or beside other capitalised words (titles, brands: "Chase Sapphire"), it is not.
-  else if (strong === 1 && words.length === 1 && !sentenceStart(text, s0) && lowerAround(text, s0, end)) confidence = 0.6;
+  else if (strong === 1 && words.length === 1 && !sentenceStart(text, s0) && lowerAround(r.lex, text, s0, end)) confidence = 0.6;
   else if (unknown === 1 && words.length === 1 && nonAscii && !sentenceStart(text, s0) && nameShaped(text, words[0]!)) confidence = 0.6;
+  // A listed given name beside a double-barrelled surname no list holds ("Malcolm Safo-Owusu", "Ann O'Hare").
+  else if (weak === 1 && unknown === 1 && words.length === 2 && words[0]!.kind === 'weak' && joined(text, words[1]!)) confidence = 0.6;
+  // A note signed with a dash ("-Zara", "- Faye (T1)" at the end of a CRM line).
+  else if (names === words.length && words.length <= 2 && (strong || unknown || weak) && dashSigned(text, s0, end)) confidence = 0.6;
   if (!confidence) return;
+  // Without a cue or a title, capitalised words after a place word ("born in Kimberley", "nascida em
+  // Moreira do Descoberto") are a place, and names listed with '&', ',', '-' or 'and' beside other
+  // capitalised words, or before a company form ("Smyth - Johnston", "Roussel et Gautier", "Swift Pty"),
+  // are an organisation.
+  if (!intro && !titled(r, text, s0) && (companyAfter(r, text, end) || (cue !== 'soft' && ((words.length === 1 && placeBefore(r, text, s0)) || organisation(r, text, s0, end, words.length))))) return;
   offerScored(ctx, r.rule, s0, end, confidence, intro ? ['cue'] : soft ? ['soft cue'] : ['name lists']);
+}
+
+/**
+ * A dash right before s (at a line's start or after a space) and nothing after e on its line but a
+ * parenthesised tier or team ("(T1)"): an agent's signature under a CRM note.
+ */
+function dashSigned(text: string, s: number, e: number): boolean {
+  let b = s - 1;
+  if (text.charCodeAt(b) === 32) b--;
+  if (text.charCodeAt(b) !== 45) return false;
+  const p = b > 0 ? text.charCodeAt(b - 1) : 10;
+  if (p !== 10 && p !== 32 && p !== 13) return false;
+  let a = e;
+  while (a < text.length && text.charCodeAt(a) === 32) a++;
+  if (text.charCodeAt(a) === 40) {
+    const close = text.indexOf(')', a);
+    if (close < 0 || close - a > 8) return false;
+    a = close + 1;
+    while (a < text.length && text.charCodeAt(a) === 32) a++;
+  }
+  return a >= text.length || text.charCodeAt(a) === 10 || text.charCodeAt(a) === 13;
+}
+
+/** A capitalised word with a capitalised part after a hyphen or apostrophe inside it (Safo-Owusu, O'Hare). */
+function joined(text: string, w: NameWord): boolean {
+  for (let i = w.s + 1; i < w.e - 1; i++) if (isJoiner(text.charCodeAt(i)) && isUpper(text.charCodeAt(i + 1))) return isUpper(text.charCodeAt(w.s));
+  return false;
 }
 
 /** A word written in capitals only (an acronym such as PII or CEO). */
@@ -137,11 +184,96 @@ function allCapitals(text: string, s: number, e: number): boolean {
   return true;
 }
 
+/** The word right before s (one space apart, same line), lower-cased, or ''. */
+function wordBefore(text: string, s: number): string {
+  let e = s;
+  while (e > 0 && s - e < 2 && text.charCodeAt(e - 1) === 32) e--;
+  if (e === s) return '';
+  let b = e;
+  while (b > 0 && e - b < 16 && isLetter(text.charCodeAt(b - 1))) b--;
+  return b < e ? text.slice(b, e).toLowerCase() : '';
+}
+
+/** A title right before s ("Mr. Smith", "Frau Weber"). */
+function titled(r: NamesRule, text: string, s: number): boolean {
+  let e = s;
+  while (e > 0 && s - e < 2 && text.charCodeAt(e - 1) === 32) e--;
+  if (text.charCodeAt(e - 1) === 46) e--;
+  let b = e;
+  while (b > 0 && e - b < 12 && isLetter(text.charCodeAt(b - 1))) b--;
+  return b < e && r.lex.titles.has(text.slice(b, e).toLowerCase());
+}
+
+function placeBefore(r: NamesRule, text: string, s: number): boolean {
+  const w = wordBefore(text, s);
+  return w !== '' && r.lex.placeWords.has(w);
+}
+
+/**
+ * A run that is part of an organisation's name: a company form after it, or (for one or two words) a
+ * joiner ('&', ',', '-', 'and', 'et', 'y', 'und'…) between it and another capitalised word.
+ */
+function organisation(r: NamesRule, text: string, s: number, e: number, count: number): boolean {
+  if (count > 1) return false;
+  const joinerAfter = joinerAt(r, text, e, 1);
+  const joinerBefore = joinerAt(r, text, s, -1);
+  return joinerAfter || joinerBefore;
+}
+
+/** A company form right after e ("… Pty", "… GmbH", "… Asociados"). */
+function companyAfter(r: NamesRule, text: string, e: number): boolean {
+  let a = e;
+  while (a < text.length && a - e < 2 && text.charCodeAt(a) === 32) a++;
+  let n = a;
+  while (n < text.length && n - a < 16 && isLetter(text.charCodeAt(n))) n++;
+  return n > a && r.lex.companyForms.has(text.slice(a, n).toLowerCase());
+}
+
+/** A joiner of names in an organisation, then a capitalised word, after e (dir 1) or before s (dir -1). */
+function joinerAt(r: NamesRule, text: string, at: number, dir: 1 | -1): boolean {
+  let i = dir > 0 ? at : at - 1;
+  const step = (k: number) => (i += dir * k);
+  while (i >= 0 && i < text.length && text.charCodeAt(i) === 32) step(1);
+  const c = text.charCodeAt(i);
+  let joined = false;
+  // A dash joins only with spaces around it ("Smyth - Johnston"); "-Zara" signs a note.
+  if ((c === 45 || c === 0x2013) && i === (dir > 0 ? at : at - 1)) return false;
+  if (c === 38 || c === 44 || c === 45 || c === 0x2013) {
+    joined = true;
+    step(1);
+  } else {
+    // a conjunction word
+    let j = i;
+    while (j >= 0 && j < text.length && Math.abs(j - i) < 5 && isLetter(text.charCodeAt(j))) j += dir;
+    if (j === i) return false;
+    const w = (dir > 0 ? text.slice(i, j) : text.slice(j + 1, i + 1)).toLowerCase();
+    if (!r.lex.orgJoiners.has(w)) return false;
+    joined = true;
+    i = j;
+  }
+  if (!joined) return false;
+  while (i >= 0 && i < text.length && text.charCodeAt(i) === 32) step(1);
+  if (dir > 0) return isUpper(text.charCodeAt(i));
+  // before: the word before the joiner starts with a capital
+  let b = i;
+  while (b > 0 && isLetter(text.charCodeAt(b - 1))) b--;
+  return b <= i && isUpper(text.charCodeAt(b)) && b < i + 1 && isLetter(text.charCodeAt(i));
+}
+
 /** The words before s and after e on the line start in lower case (or there is none after). */
-function lowerAround(text: string, s: number, e: number): boolean {
+function lowerAround(lex: NameLexicon, text: string, s: number, e: number): boolean {
   let b = s - 1;
   while (b >= 0 && (text.charCodeAt(b) === 32 || text.charCodeAt(b) === 44)) b--;
-  if (b < 0 || !isLower(text.charCodeAt(b))) return false;
+  // The word before starts in lower case ("asked Priya"), not only ends so ("Lake Ellen"), or is a
+  // capitalised function word opening its sentence ("When Teagan opened", "Toen Nola").
+  const pe = b + 1;
+  while (b > 0 && isLetter(text.charCodeAt(b - 1))) b--;
+  if (b < 0) return false;
+  if (!isLower(text.charCodeAt(b))) {
+    if (!isUpper(text.charCodeAt(b)) || !sentenceStart(text, b)) return false;
+    const k = classifyRange(lex, text, b, pe);
+    if (k !== 'not' && k !== 'common') return false;
+  }
   let a = e;
   while (a < text.length && (text.charCodeAt(a) === 32 || text.charCodeAt(a) === 44)) a++;
   return a >= text.length || !isUpper(text.charCodeAt(a));
@@ -164,10 +296,10 @@ function extendWithCommon(r: NamesRule, text: string, end: number, room: number)
   for (let k = 0; k < room; k++) {
     const n = end + 1;
     if (text.charCodeAt(end) !== 32 || !isUpper(text.charCodeAt(n))) break;
-    const w = readRun(r.lex, text, n, lineEnd(text, n), false);
+    const w = readRun(r.lex, text, n, runLimit(text, n), false);
     if (w.length) break;
-    const e = wordEnd(text, n, lineEnd(text, n));
-    if (classifyWord(r.lex, text.slice(n, e)) !== 'common') break;
+    const e = wordEnd(text, n, runLimit(text, n));
+    if (classifyRange(r.lex, text, n, e) !== 'common') break;
     end = e;
   }
   return end;
@@ -175,9 +307,29 @@ function extendWithCommon(r: NamesRule, text: string, end: number, room: number)
 
 /** A word after the run that marks it as a name ("… calling", "… speaking") or an e-mail address after it. */
 function afterCue(r: NamesRule, text: string, end: number): boolean {
-  const tail = text.slice(end, end + 24);
-  if (/^"?[ \t]{0,2}<[^>\s]{1,64}@/.test(tail)) return true;
-  return r.cues.after?.test(tail) ?? false;
+  const c = text.charCodeAt(end);
+  // Only a space, a tab, a quote or '<' can start what marks a name: most runs end at other characters.
+  if (c !== 32 && c !== 9 && c !== 34 && c !== 60) return false;
+  if (displayName(text, end)) return true;
+  const re = r.cues.after;
+  if (!re) return false;
+  re.lastIndex = end;
+  return re.test(text);
+}
+
+/** An e-mail address in angle brackets after the name ("Maria Lopez <maria@…>"), within 24 characters. */
+function displayName(text: string, end: number): boolean {
+  let i = end;
+  if (text.charCodeAt(i) === 34) i++;
+  for (let n = 0; n < 2 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9); n++) i++;
+  if (text.charCodeAt(i) !== 60) return false;
+  const stop = Math.min(text.length, end + 24);
+  for (let j = i + 1; j < stop; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 64) return j > i + 1;
+    if (c === 62 || c === 32 || c === 9 || c === 10 || c === 13) return false;
+  }
+  return false;
 }
 
 function lowerFrom(ctx: ScanContext, r: NamesRule, from: number, limit: number): number {
@@ -190,31 +342,117 @@ function lowerFrom(ctx: ScanContext, r: NamesRule, from: number, limit: number):
     if (!m || m.index >= limit) break;
     const e = m.index + m[0].length;
     i = Math.max(e, m.index + 1);
+    // The phrase ends a word ("hi" is no cue inside "his"), and a lower-case word follows it.
+    if (isLetter(text.charCodeAt(m.index + m[1]!.length))) continue;
     if (!isLetter(text.charCodeAt(e)) || isUpper(text.charCodeAt(e))) continue; // capitals: the capitals pass
-    const words = readRun(r.lex, text, e, lineEnd(text, e), true, true).slice(0, 4);
+    let words = readRun(r.lex, text, e, runLimit(text, e), true, true).slice(0, 4);
+    const weakCue = r.cues.lowercaseWeak.has(m[1]!.toLowerCase().replace(/’/g, "'").replace(/\s+/g, ' '));
+    // After a weak cue the name stops at the first word that is no likely name ("佳琪 last week").
+    if (weakCue) {
+      const cut = words.findIndex((w) => !(w.kind === 'strong' || w.kind === 'weak' || w.kind === 'particle' || w.kind === 'initial' || lowerNameish(r, text, w)));
+      if (cut >= 0) words = words.slice(0, cut);
+      while (words.length && words[words.length - 1]!.kind === 'particle') words.pop();
+    }
+    if (!words.length) continue;
     // A lower-case name is a word the lists know as a name, one they do not know at all, or a common word
-    // with letters outside ASCII (readRun admits only those).
+    // with letters outside ASCII (readRun admits only those). After a weak cue ("hi", "this is", "thanks")
+    // the lists must know a distinctive name there, or the turn go on as it does after a name: a marking
+    // word ("hi its karl here"), a comma, the line's end, "how can i help", "and i need…".
     const named = words.filter((w) => w.kind !== 'particle');
-    // Lower-case words the lists call common ("on", "will") are no name here, unless written with letters
-    // outside ASCII (readRun admits only those).
-    if (!named.some((w) => w.kind === 'strong' || w.kind === 'unknown' || (w.kind === 'common' && hasNonAscii(text, w.s, w.e)))) continue;
-    offerScored(ctx, r.rule, e, words[words.length - 1]!.e, 0.9, ['cue']);
-    i = words[words.length - 1]!.e;
+    const end = words[words.length - 1]!.e;
+    if (weakCue) {
+      const strong = named.some((w) => w.kind === 'strong');
+      const listed = named.some((w) => w.kind === 'weak');
+      const nameish = listed || named.some((w) => lowerNameish(r, text, w));
+      if (!strong && !(nameish && (afterCue(r, text, end) || clauseEnds(text, end) || (listed && endsLine(text, end))))) continue;
+    } else if (!named.some((w) => w.kind === 'strong' || w.kind === 'unknown' || (w.kind === 'common' && hasNonAscii(text, w.s, w.e)))) continue;
+    offerScored(ctx, r.rule, e, end, weakCue ? 0.8 : 0.9, ['cue']);
+    i = end;
   }
   return ctx.base + Math.max(i, limit);
 }
 
 function questionsFrom(ctx: ScanContext, r: NamesRule, from: number, limit: number): number {
   const text = ctx.text;
+  const gate = r.cues.questionGate!;
   let i = from;
-  while ((i = text.indexOf('?', i)) >= 0 && i < limit) {
-    const q = i++;
-    let ls = q;
-    while (ls > 0 && q - ls < MAX_LINE && text.charCodeAt(ls - 1) !== 10) ls--;
-    if (!r.cues.question!.test(text.slice(ls, q))) continue;
-    answerAfter(ctx, r, q + 1);
+  while (i < limit) {
+    gate.lastIndex = i;
+    // test(), not exec(): only the match's end is needed, and no match array is allocated.
+    if (!gate.test(text)) break;
+    const me = gate.lastIndex;
+    if (me > limit + 64) break;
+    const le = lineEnd(text, me);
+    i = Math.max(me, le);
+    if (isAsked(text, me, le)) answerAfter(ctx, r, le);
   }
-  return ctx.base + limit;
+  return ctx.base + Math.max(i, limit);
+}
+
+/**
+ * Whether the name phrase ending at me asks (a question mark after it on its line), or, in a transcript
+ * without punctuation, ends its line nearly ("and your last name", "may i have the name on the account")
+ * and is no statement ("my last name is Ortiz").
+ */
+function isAsked(text: string, me: number, le: number): boolean {
+  let q = false;
+  for (let k = me; k < le; k++) if (text.charCodeAt(k) === 63) q = true;
+  if (q) return true;
+  if (le - me > 24) return false;
+  for (let k = me; k < le; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 46 || c === 33 || c === 58 || (c >= 48 && c <= 57)) return false;
+  }
+  // "… name is …": a statement.
+  let k = me;
+  while (k < le && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
+  return !(text.charCodeAt(k) === 105 && text.charCodeAt(k + 1) === 115 && !isLetter(text.charCodeAt(k + 2)));
+}
+
+/**
+ * Where the words of a turn start: after a timestamp, a speaker label ending in ':', '>' or ' - '
+ * (`Customer (Adrain):`, `Visitor >`, `[00:01:40] CUSTOMER -`), a time after the label (`(11:00)`) and
+ * markdown emphasis. Character codes only; returns s when the line has no label.
+ */
+function turnBodyStart(text: string, s: number, le: number): number {
+  let i = skipStamp(text, s, le);
+  const ls = i;
+  let label = -1;
+  for (let j = i; j < le && j - ls <= 48; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 58 || c === 62) {
+      label = j + 1;
+      break;
+    }
+    if (c === 45 && j > ls && text.charCodeAt(j - 1) === 32 && text.charCodeAt(j + 1) === 32) {
+      label = j + 1;
+      break;
+    }
+    if (!(isLetter(c) || c === 32 || c === 40 || c === 41 || c === 46 || c === 39 || c === 0x2019 || c === 45 || c === 47 || c === 95 || c === 42 || (c >= 48 && c <= 57))) break;
+  }
+  if (label < 0) return i;
+  i = label;
+  while (i < le && (text.charCodeAt(i) === 42 || text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  return skipStamp(text, i, le);
+}
+
+/** After a timestamp `[…]` or `(…)` of at most 24 characters and the spaces after it. */
+function skipStamp(text: string, s: number, le: number): number {
+  let i = s;
+  while (i < le && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  const open = text.charCodeAt(i);
+  if (open !== 91 && open !== 40) return i;
+  const close = open === 91 ? 93 : 41;
+  for (let j = i + 1; j < le && j - i <= 24; j++) {
+    const c = text.charCodeAt(j);
+    if (c === close) {
+      j++;
+      while (j < le && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
+      return j;
+    }
+    if (isLetter(c) && open === 40 && !(c === 97 || c === 112 || c === 109 || c === 65 || c === 80 || c === 77)) return i;
+  }
+  return i;
 }
 
 /** The answer to a name question: the first words of the next turn, after its speaker label and fillers. */
@@ -224,27 +462,98 @@ function answerAfter(ctx: ScanContext, r: NamesRule, from: number): void {
   const stop = Math.min(text.length, from + ANSWER_REACH);
   // The rest of the question's line, then the next line that holds something.
   while (s < stop && text.charCodeAt(s) !== 10) s++;
-  while (s < stop && /\s/.test(text[s]!)) s++;
+  while (s < stop && (text.charCodeAt(s) === 10 || text.charCodeAt(s) === 13 || text.charCodeAt(s) === 32 || text.charCodeAt(s) === 9)) s++;
   if (s >= stop) return;
-  let line = text.slice(s, lineEnd(text, s));
-  const label = /^(?:\[[^\]\n]{1,24}\][ \t]{0,2})?(?:\*\*)?[\p{L}][\p{L}\p{M} .'’()-]{0,40}?(?:\*\*)?:(?:\*\*)?[ \t]{0,3}/u.exec(line);
-  if (label) {
-    s += label[0].length;
-    line = line.slice(label[0].length);
-  }
-  for (let k = 0; k < 3 && r.cues.filler; k++) {
-    const f = r.cues.filler.exec(line);
+  const le = lineEnd(text, s);
+  s = turnBodyStart(text, s, le);
+  for (let k = 0; k < 5 && r.cues.filler; k++) {
+    const f = r.cues.filler.exec(text.slice(s, Math.min(le, s + 40)));
     if (!f || !f[0].length) break;
     s += f[0].length;
-    line = line.slice(f[0].length);
   }
   if (!startsWord(text, s) || !isLetter(text.charCodeAt(s))) return;
   // The answer to a name question is a name even when its words are common ones ("Dương", "Long").
   const capital = isUpper(text.charCodeAt(s));
-  const words = readRun(r.lex, text, s, lineEnd(text, s), true, capital).slice(0, 3);
+  const words = readRun(r.lex, text, s, le, true, true).slice(0, 3);
   const named = words.filter((w) => w.kind !== 'particle' && w.kind !== 'initial');
-  if (!named.length || !named.every((w) => w.kind === 'strong' || w.kind === 'weak' || w.kind === 'unknown' || (capital && w.kind === 'common'))) return;
-  offerScored(ctx, r.rule, s, words[words.length - 1]!.e, 0.85, ['answer to a name question']);
+  if (!named.length) return;
+  const end = words[words.length - 1]!.e;
+  const listed = named.some((w) => w.kind === 'strong' || w.kind === 'weak' || w.kind === 'unknown');
+  // Common words only: a name when the answer is that short and ends its turn ("uh ok Lebeda", "west").
+  if (!listed && (named.length > 2 || !answerEnds(text, end, le) || (!capital && !named.every((w) => hasNonAscii(text, w.s, w.e)) && named.length > 1))) return;
+  offerScored(ctx, r.rule, s, end, 0.85, ['answer to a name question']);
+}
+
+/**
+ * A lower-case word after a weak cue that may be a name: unknown to the lists and not an English
+ * participle ("damaged", "pending"), a listed name that is no common word, or a word with letters outside ASCII.
+ */
+function lowerNameish(r: NamesRule, text: string, w: NameWord): boolean {
+  if (hasNonAscii(text, w.s, w.e)) return w.kind === 'weak' || w.kind === 'unknown' || w.kind === 'common';
+  if (w.kind === 'unknown') {
+    const t = text.slice(w.e - 3, w.e);
+    return w.e - w.s >= 3 && !t.endsWith('ed') && !t.endsWith('ing');
+  }
+  return w.kind === 'weak' && !r.lex.commonWords.has(text.slice(w.s, w.e).toLowerCase());
+}
+
+/** The clause goes on after e: a comma, or an agent's greeting ("… how can i help", "… and i need help"). */
+function clauseEnds(text: string, e: number): boolean {
+  const c = text.charCodeAt(e);
+  if (c === 44) return true;
+  if (c !== 32) return false;
+  const w = text.slice(e + 1, e + 9).toLowerCase();
+  return w.startsWith('how ') || w.startsWith('what ') || w.startsWith('and i') || w.startsWith('i ') || w.startsWith('this is ') || w.startsWith('i\'m ');
+}
+
+/**
+ * A lower-case name opening a turn and marked by "here" after it ("maria kubica here, account holder",
+ * "Customer: so pantelejmon sazonov here"): found from " here", read from the turn's start.
+ */
+function hereFrom(ctx: ScanContext, r: NamesRule, from: number, limit: number): number {
+  const text = ctx.text;
+  let i = from;
+  while ((i = text.indexOf(' here', i)) >= 0 && i < limit) {
+    const h = i;
+    i += 5;
+    if (isLetter(text.charCodeAt(h + 5)) || !isLower(text.charCodeAt(h - 1))) continue;
+    // The word before "here" must be able to end a name ("is here", "parcel here" cannot).
+    let wb = h;
+    while (wb > 0 && h - wb < 40 && isLetter(text.charCodeAt(wb - 1))) wb--;
+    const kind = classifyRange(r.lex, text, wb, h);
+    if (kind === 'not' || (kind === 'common' && !hasNonAscii(text, wb, h))) continue;
+    let ls = h;
+    while (ls > 0 && h - ls < 80 && text.charCodeAt(ls - 1) !== 10) ls--;
+    if (ls > 0 && text.charCodeAt(ls - 1) !== 10) continue;
+    let s = turnBodyStart(text, ls, h);
+    for (let k = 0; k < 5 && r.cues.filler; k++) {
+      const f = r.cues.filler.exec(text.slice(s, h));
+      if (!f || !f[0].length) break;
+      s += f[0].length;
+    }
+    if (s >= h || !isLower(text.charCodeAt(s)) || !startsWord(text, s)) continue;
+    const words = readRun(r.lex, text, s, h, true, true);
+    if (!words.length || words[words.length - 1]!.e !== h || words.length > 4) continue;
+    if (!words.some((w) => w.kind === 'strong' || w.kind === 'weak' || lowerNameish(r, text, w))) continue;
+    offerScored(ctx, r.rule, s, h, 0.8, ['cue']);
+  }
+  return ctx.base + limit;
+}
+
+/** Nothing but punctuation, a filler tail ("I think") or a bracketed note after the answer on its line. */
+function answerEnds(text: string, e: number, le: number): boolean {
+  let i = e;
+  while (i < le) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 46 || c === 44 || c === 45 || c === 33) i++;
+    else if (c === 91) {
+      while (i < le && text.charCodeAt(i) !== 93) i++;
+      i++;
+    } else break;
+  }
+  if (i >= le) return true;
+  const rest = text.slice(i, le).toLowerCase();
+  return rest === 'i think' || rest === 'i tihnk' || rest.startsWith('i think');
 }
 
 const isLatinLetter = (c: number) => isLetter(c) && (c < 0x250 || (c >= 0x1e00 && c <= 0x1eff));
@@ -276,10 +585,16 @@ function otherScriptsFrom(ctx: ScanContext, r: NamesRule, gate: RegExp, from: nu
     i = Math.max(e, h + 1);
     // Written as a name: two letters or more, a capital first in a script with case.
     const first = text.charCodeAt(s);
-    if (e - s < 2 || !(isUpper(first) || isCaseless(first)) || !oneScriptWord(gate, text, s, e)) continue;
+    if ((e - s < 2 && !isCaseless(first)) || !(isUpper(first) || isCaseless(first)) || !oneScriptWord(gate, text, s, e)) continue;
     const before = neighbour(text, s, -1);
     const after = neighbour(text, e, 1);
-    if (before === 'other' || after === 'other' || (before === 'none' && after === 'none') || [...text.slice(s, e)].length < 2) continue;
+    // One character ("悠", "颖") is a name only after an introduction or as a speaker label.
+    if ([...text.slice(s, e)].length < 2 && !(cueBefore(r.cues, text, s) === 'intro' || text.charCodeAt(e) === 58)) continue;
+    if (before === 'other' || after === 'other') continue;
+    if (before === 'none' && after === 'none') {
+      const cue = cueBefore(r.cues, text, s);
+      if (!(cue === 'intro' || (cue === 'signoff' && endsLine(text, e)))) continue;
+    }
     // A word of a script without case (Han, Arabic, Thai) has no capital to say it is a name: it needs a
     // cue, a colon after it (a speaker label), or Latin words on both sides ("asked 王秀英 to call");
     // "café 日本" at a line's end is none of these.

@@ -1,4 +1,4 @@
-import { classifyWord, nameLike, type WordKind } from './classify.js';
+import { classifyRange, nameLike, type WordKind } from './classify.js';
 import { isCaseless, isLetter, isUpper, wordEnd } from './letters.js';
 import type { NameLexicon } from './lexicon.js';
 
@@ -16,8 +16,11 @@ const MAX_WORDS = 5;
 export function readWord(lex: NameLexicon, text: string, s: number, limit: number): NameWord | null {
   const e = wordEnd(text, s, limit);
   if (e === s) return null;
+  // Part of an identifier ("FIRST_NAME", "user2"): no name word.
+  const after = text.charCodeAt(e);
+  if (after === 95 || (after >= 48 && after <= 57)) return null;
   const withDot = e < limit && text.charCodeAt(e) === 46;
-  const kind = classifyWord(lex, text.slice(s, withDot ? e + 1 : e));
+  const kind = classifyRange(lex, text, s, withDot ? e + 1 : e);
   // "J." and "Dr." keep their period; a sentence's final period stays outside the name.
   return { s, e: withDot && (kind === 'initial' || kind === 'title') ? e + 1 : e, kind };
 }
@@ -36,14 +39,26 @@ export function readRun(lex: NameLexicon, text: string, s: number, limit: number
     const c = text.charCodeAt(w.s);
     const cap = isUpper(c) || isCaseless(c);
     if (w.kind === 'particle' && words.length) {
-      // Particles count only when a capitalised word follows them ("van der Laan").
+      // Particles count only when a capitalised word follows them ("van der Laan"), or any name word in a
+      // lower-case name ("abel van der linden").
       let n = skipSpaces(text, w.e, limit);
-      while (n >= 0 && !isUpper(text.charCodeAt(n))) {
-        const p = readWord(lex, text, n, limit);
-        if (!p || p.kind !== 'particle') break;
+      let p: NameWord | null = null;
+      for (;;) {
+        if (n < 0) break;
+        p = readWord(lex, text, n, limit);
+        if (!p || p.kind !== 'particle' || isUpper(text.charCodeAt(n))) break;
         n = skipSpaces(text, p.e, limit);
       }
+      if (n < 0 || !p || !(isUpper(text.charCodeAt(n)) || (anyCase && nameLike(p.kind)))) break;
+    } else if (!cap && words.length >= 2 && nameLike(w.kind) && capitalParticle(lex, text, words[words.length - 1]!)) {
+      // "Gisèle Le gall", "Moïse Le gall": a capitalised particle takes the lower-case word after it.
+    } else if (w.kind === 'not' && words.length && w.e - w.s === 1 && text.charCodeAt(w.s) === 73) {
+      // "Rhea I Tremblay": a lone "I" between name words is an initial, when a capitalised name follows.
+      const n = skipSpaces(text, w.e, limit);
       if (n < 0 || !isUpper(text.charCodeAt(n))) break;
+      const nx = readWord(lex, text, n, limit);
+      if (!nx || !(nx.kind === 'strong' || nx.kind === 'weak' || nx.kind === 'unknown')) break;
+      w.kind = 'initial';
     } else if (common && w.kind === 'common' && (cap || (anyCase && hasNonAsciiWord(text, w)))) {
       // A common word that is part of a name: after an introduction ("Name: Hương Thu Tô"), or in a
       // lower-case name after a cue when it holds letters outside ASCII ("my name is loan châu vũ").
@@ -55,6 +70,12 @@ export function readRun(lex: NameLexicon, text: string, s: number, limit: number
   }
   while (words.length && words[words.length - 1]!.kind === 'particle') words.pop();
   return words;
+}
+
+/** A capitalised word that is a particle in lower case (Le, De, Van, Da). */
+function capitalParticle(lex: NameLexicon, text: string, w: NameWord): boolean {
+  if (w.e - w.s > 3 || !isUpper(text.charCodeAt(w.s))) return false;
+  return lex.particles.has(text.slice(w.s, w.e).toLowerCase());
 }
 
 /** The next word start after one or two spaces or tabs (never a line break), or -1. */
