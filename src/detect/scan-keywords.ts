@@ -89,6 +89,9 @@ export function readNumberAfter(text: string, from: number, maxGap: number, min:
     const c = text.charCodeAt(p);
     if (c === 10) {
       if (++newlines > 1 || p > near || needBinding) return null;
+      // The answer's turn: its speaker label ("Speaker 2:", "[00:05:49] Caller:") holds no value.
+      const label = turnLabelEnd(text, p + 1);
+      if (label > p + 1) p = label - 1;
       continue;
     }
     if (c === 0x2a && !maskGlueAhead(text, p)) continue;
@@ -178,7 +181,15 @@ function evaluateKeyword(ctx: ScanContext, t: KeywordTarget, ks: number, ke: num
   let ve = -1;
   let digits = '';
   for (const v of t.values) {
-    if (v.kind === 'number') {
+    if (v.kind === 'reader') {
+      const r = v.reader.read(text, ke);
+      if (r) {
+        vs = r.start;
+        ve = r.end;
+        digits = r.digits;
+        break;
+      }
+    } else if (v.kind === 'number') {
       const r = readNumberAfter(text, ke, t.maxGap, v.min, v.max);
       if (r) {
         vs = r.start;
@@ -218,7 +229,7 @@ function evaluateKeyword(ctx: ScanContext, t: KeywordTarget, ks: number, ke: num
   // when nothing after it is its value.
   if (vs < 0 && t.values.length && t.span === 'value') {
     for (const v of t.values) {
-      const r = v.kind === 'number' ? readNumberBefore(text, ks, v.min, v.max) : v.reBefore ? readPatternBefore(text, ks, v.reBefore) : null;
+      const r = v.kind === 'number' ? readNumberBefore(text, ks, v.min, v.max) : v.kind === 'pattern' && v.reBefore ? readPatternBefore(text, ks, v.reBefore) : null;
       if (r) {
         vs = r.start;
         ve = r.end;
