@@ -4,6 +4,7 @@ import type { KeywordPhrase, KeywordTarget } from './plan.js';
 import { readSequence } from './spoken-sequence.js';
 import { hasParagraphBreak, turnLabelEnd } from './boundaries.js';
 import { MASK_GLUE } from './spoken-words.js';
+import { currencyAfter, currencyBefore } from './amounts.js';
 
 /**
  * Keyword-anchored rules (CVV, expiry, DOB, passwords, names, street addresses…): the scanner looks every
@@ -130,7 +131,9 @@ export function readNumberAfter(text: string, from: number, maxGap: number, min:
       p = last - 1;
       continue;
     }
-    const inReach = bound || (p <= near && !needBinding);
+    // An amount ("TRL 3.645.303", "56,31 €") is never a cue's number.
+    const amount = currencyBefore(text, p) || currencyAfter(text, last);
+    const inReach = !amount && (bound || (p <= near && !needBinding));
     const lastWord = !bound && lastWordEnd - lastWordStart <= MAX_CUE_WORD ? text.slice(lastWordStart, lastWordEnd).toLowerCase() : '';
     if (!inReach || OTHER_VALUE_WORDS.has(lastWord)) {
       needBinding = true;
@@ -183,6 +186,11 @@ function evaluateKeyword(ctx: ScanContext, t: KeywordTarget, ks: number, ke: num
   for (const v of t.values) {
     if (v.kind === 'reader') {
       const r = v.reader.read(text, ke);
+      if (r?.parts) {
+        // A value written in parts: each part is a candidate of its own, checked on the whole value's digits.
+        for (const part of r.parts) offerCandidate(ctx, t.rule, part.start, part.end, r.digits, false, undefined);
+        return;
+      }
       if (r) {
         vs = r.start;
         ve = r.end;
@@ -190,7 +198,9 @@ function evaluateKeyword(ctx: ScanContext, t: KeywordTarget, ks: number, ke: num
         break;
       }
     } else if (v.kind === 'number') {
-      const r = readNumberAfter(text, ke, t.maxGap, v.min, v.max);
+      let r = readNumberAfter(text, ke, t.maxGap, v.min, v.max);
+      // "481 is the cvv" ends its line: the value stands before the cue, not in the next turn.
+      if (r && t.span === 'value' && text.lastIndexOf('\n', r.start) >= ke) r = readNumberBefore(text, ks, v.min, v.max) ?? r;
       if (r) {
         vs = r.start;
         ve = r.end;

@@ -31,14 +31,16 @@ const R = (brand: string, from: number, to: number, lengths: readonly number[]):
 
 const span = (a: number, b: number) => Array.from({ length: b - a + 1 }, (_, i) => a + i);
 // Not 14 or 15: no Visa is issued in those lengths, and 15-digit Luhn numbers in 4x are IMEIs (TAC 49…).
-const VISA = [13, 16, 17, 18, 19];
+// 12 and 13 digits (old Visa, Maestro) are EAN-13 and UPC-A lengths: product codes fill care text, so those
+// lengths are left to the rule that needs card wording near (credit-card-near-cue).
+const VISA = [16, 17, 18, 19];
 const MC = [16];
 const AMEX = [15];
 const DINERS = span(14, 19);
 const DISCOVER = span(16, 19);
 const JCB = span(16, 19);
 const UNIONPAY = span(14, 19);
-const MAESTRO = span(12, 19);
+const MAESTRO = span(14, 19);
 const MIR = span(16, 19);
 const VERVE = [16, 18, 19];
 const SIXTEEN = [16];
@@ -88,6 +90,8 @@ export const CARD_BRANDS: readonly BrandRange[] = [
   R('elo', 636297, 636368, SIXTEEN),
   R('troy', 9792, 9792, SIXTEEN),
   R('interpayment', 636, 636, span(16, 19)),
+  // UATP (airline cards): 15 digits from 1.
+  R('uatp', 1, 1, [15]),
   R('maestro', 50, 50, MAESTRO),
   R('maestro', 56, 69, MAESTRO),
   R('maestro', 493698, 493698, MAESTRO),
@@ -115,6 +119,12 @@ export const cardMii: Validator = ({ digits }) => {
   const first = digits.charCodeAt(0) - 48;
   return (first >= 1 && first <= 6) || first === 8 || digits.startsWith('9792');
 };
+
+/**
+ * A 15-digit Luhn number outside every 15-digit card range (Amex, UATP, old JCB, Diners, UnionPay, Maestro)
+ * is an IMEI (TAC 35…, 86…, 49…, 01…), even beside card wording ("Device … on firmware …; Credit of 4 €").
+ */
+export const notImei: Validator = ({ digits }) => (digits.length === 15 && cardBrand(digits) === undefined ? false : undefined);
 
 const EPOCH_MS_2000 = 946_684_800_000;
 const EPOCH_MS_2040 = 2_208_988_800_000;
