@@ -1,4 +1,4 @@
-import { turnLabelEnd } from './boundaries.js';
+import { speakerLabelAt } from './turn-label.js';
 import { readSequence } from './spoken-sequence.js';
 
 /**
@@ -56,22 +56,6 @@ function afterChatTime(text: string, p: number): number {
   return close > q && close - q <= 12 && /^\(\d{1,2}:\d{2}(?::\d{2})?\s?(?:[ap]m)?\)$/i.test(text.slice(q, close + 1)) ? close + 1 : p;
 }
 
-/** The speaker label of the line at i, without its timestamp ("[10:02] Customer:" → "customer"), or null. */
-function speakerAt(text: string, i: number): { label: string; end: number } | null {
-  let q = i;
-  if (text.charCodeAt(q) === 91) {
-    const close = text.indexOf(']', q);
-    if (close < 0 || close - q > 24) return null;
-    q = close + 1;
-    while (text.charCodeAt(q) === 32) q++;
-  }
-  const end = turnLabelEnd(text, q);
-  if (end < 0) return null;
-  let labelEnd = end;
-  while (labelEnd > q && /[\s:>*]/.test(text[labelEnd - 1]!)) labelEnd--;
-  return { label: text.slice(q, labelEnd).replace(/^\*+/, '').trim().toLowerCase(), end };
-}
-
 /** Skips a chat timestamp "(14:46)" and the words before a part ("um, it should be"): where its first number token starts. */
 function partStart(text: string, from: number): number {
   let p = from;
@@ -111,15 +95,15 @@ export function readSplitCardAfter(text: string, from: number): SplitNumber | nu
   const reach = Math.min(text.length, from + SPLIT_REACH);
   const cueEnd = digitFreeLineEnd(text, from, CUE_TAIL);
   if (cueEnd < 0 || cueEnd >= reach) return null;
-  const first = speakerAt(text, cueEnd + 1);
+  const first = speakerLabelAt(text, cueEnd + 1);
   if (!first) return null;
   const a = readPart(text, first.end);
   if (!a || a.digits.length < PART_MIN || a.digits.length > FIRST_MAX || a.lineEnd >= reach) return null;
-  const ack = speakerAt(text, a.lineEnd + 1);
+  const ack = speakerLabelAt(text, a.lineEnd + 1);
   if (!ack || ack.label === first.label) return null;
   const ackEnd = digitFreeLineEnd(text, afterChatTime(text, ack.end), ACK_MAX);
   if (ackEnd < 0 || ackEnd >= reach) return null;
-  const second = speakerAt(text, ackEnd + 1);
+  const second = speakerLabelAt(text, ackEnd + 1);
   if (!second || second.label !== first.label) return null;
   const b = readPart(text, second.end);
   if (!b || b.end > reach || b.digits.length < 1) return null;

@@ -1,4 +1,4 @@
-import { turnLabelEnd } from './boundaries.js';
+import { speakerLabelAt } from './turn-label.js';
 
 /**
  * The card-expiry value reader: after an expiry cue ("exp", "valid thru", "läuft ab", "When does it
@@ -282,24 +282,9 @@ function readSpoken(text: string, p: number, limit: number): ExpiryValue | null 
   return null;
 }
 
-/**
- * Where the answer on the line starting at i begins: past its speaker label, which may follow a bracketed
- * timestamp ("[00:03:49] **Customer:**") or end in a dash ("CUSTOMER - "); i itself when there is none.
- */
+/** Where the answer on the line starting at i begins: past its speaker label, or i itself when there is none. */
 function answerTurnStart(text: string, i: number): number {
-  let q = i;
-  if (text.charCodeAt(q) === 91) {
-    const close = text.indexOf(']', q);
-    if (close > q && close - q <= MAX_BRACKET) q = close + 1;
-    while (text.charCodeAt(q) === 32) q++;
-  }
-  const label = turnLabelEnd(text, q);
-  if (label >= 0) return label;
-  // "CUSTOMER - ", "Agent – ": a short label of letters and spaces, then a dash between spaces.
-  let e = q;
-  while (e < text.length && e - q <= 32 && (isLetter(text.charCodeAt(e)) || text.charCodeAt(e) === 32)) e++;
-  if (e > q + 1 && text.charCodeAt(e - 1) === 32 && text.charCodeAt(e) === 45 && text.charCodeAt(e + 1) === 32) return e + 2;
-  return i;
+  return speakerLabelAt(text, i)?.end ?? i;
 }
 
 /**
