@@ -20,6 +20,9 @@ export interface ExpiryValue {
 /** How far after the cue the value may start, and how many filler words may stand before it. */
 export const EXPIRY_REACH = 96;
 const MAX_FILLERS = 8;
+/** Words outside the filler set (typos: "epx", "goood") passed over, and their longest length. */
+const MAX_UNKNOWN = 2;
+const MAX_UNKNOWN_WORD = 7;
 /** A tail of the cue's line that ends it as a question ("When does it expire? [crosstalk]"). */
 const MAX_BRACKET = 24;
 
@@ -39,7 +42,8 @@ const FILLERS: ReadonlySet<string> = new Set([
   'das', 'der', 'am', 'ja', 'also', 'äh', 'ähm', 'scadenza', 'data', 'di', 'valida', 'valido', 'fino', 'al', 'il',
   'è', 'e', 'sì', 'si', 'allora', 'ehm', 'vencimiento', 'fecha', 'vence', 'caduca', 'caducidad', 'válida', 'válido',
   'hasta', 'el', 'en', 'sí', 'pues', 'eh', 'validade', 'até', 'é', 'a', 'o', 'sim', 'em', 'vervaldatum', 'geldig',
-  'tot', 'vervalt', 'op', 'het', 'de', 'is', 'ja', 'nou', 'eh', 'uhm',
+  'tot', 'vervalt', 'op', 'het', 'de', 'is', 'ja', 'nou', 'eh', 'uhm', 'expira', 'scade', 'verloopt', 'verläuft', 'endet',
+  'termina', 'caducidad', 'expire', 'expirera', 'gültigkeit', 'validità', 'vencimento',
 ]);
 
 const MONTHS: ReadonlyMap<string, number> = (() => {
@@ -125,7 +129,8 @@ function separatorEnd(text: string, p: number): number {
   if (c === 47 || c === 45 || c === 46) {
     q++;
     if (text.charCodeAt(q) === 32) q++;
-    return q;
+    // A sentence's full stop after the value ("yes. 0528."): no separator when no digit follows.
+    return isDigit(text.charCodeAt(q)) ? q : -1;
   }
   return -1;
 }
@@ -296,6 +301,7 @@ export function readExpiryAfter(text: string, from: number): ExpiryValue | null 
   const limit = Math.min(text.length, from + EXPIRY_REACH + 40);
   const reach = from + EXPIRY_REACH;
   let fillers = 0;
+  let unknown = 0;
   let newlines = 0;
   let p = from;
   while (p < reach && p < limit) {
@@ -307,7 +313,9 @@ export function readExpiryAfter(text: string, from: number): ExpiryValue | null 
     }
     if (isDigit(c)) {
       if (p > 0 && isLetter(text.charCodeAt(p - 1))) return null;
-      return readWritten(text, p, limit);
+      const v = readWritten(text, p, limit);
+      // In the answer to an expiry question, four bare digits are the answer whatever the words before.
+      return v && unknown > 0 && newlines === 0 && !/\D/.test(text.slice(v.start, v.end)) ? null : v;
     }
     if (c === 40 || c === 91) {
       // "(14:46)", "[crosstalk]", "[inaudible]": a tag or a chat timestamp, skipped whole.
@@ -325,7 +333,13 @@ export function readExpiryAfter(text: string, from: number): ExpiryValue | null 
     }
     const value = readMonthName(text, w, limit) ?? readSpoken(text, p, limit);
     if (value) return value;
-    if (!FILLERS.has(w.lower) || ++fillers > MAX_FILLERS) return null;
+    if (++fillers > MAX_FILLERS) return null;
+    if (!FILLERS.has(w.lower)) {
+      // A misspelt filler or cue ("epx", "goood", "thrru", "srue", "yeh"): a few short words are passed
+      // over, after which only a value with a separator or a month name counts on the cue's own line
+      // (not a bare "0527").
+      if (w.end - w.start > MAX_UNKNOWN_WORD || ++unknown > MAX_UNKNOWN) return null;
+    }
     p = w.end;
   }
   return null;
@@ -354,7 +368,8 @@ export function readExpiryAfterCard(text: string, from: number): ExpiryValue | n
     if (isDigit(c)) {
       digits++;
       p++;
-    } else if ((c === 32 || c === 45 || c === 46 || c === 47 || c === 95 || c === 124) && isDigit(text.charCodeAt(p + 1))) p++;
+    } else if ((c === 32 || c === 9 || c === 45 || c === 46 || c === 47 || c === 95 || c === 124) && isDigit(text.charCodeAt(p + 1))) p++;
+    else if (c === 44 && text.charCodeAt(p + 1) === 32 && isDigit(text.charCodeAt(p + 2))) p += 2;
     else break;
   }
   if (digits < CARD_MIN || digits > CARD_MAX || isLetter(text.charCodeAt(p))) return null;

@@ -52,6 +52,10 @@ const OTHER_VALUE_WORDS: ReadonlySet<string> = new Set([
   'extension', 'room', 'apt', 'suite', 'unit', 'page', 'step', 'item', 'sku', 'x',
 ]);
 
+/** A number on the cue's line before the cue: three digits, or two number words in a row ("one four six"). */
+const NUMBER_WORD = '(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|double|triple)';
+const NUMBER_BEFORE_CUE = new RegExp(`\\d{3}|\\b${NUMBER_WORD}[\\s,.-]{1,3}${NUMBER_WORD}\\b`, 'i');
+
 /** Words that bind the number after them to the cue before them ("… is 123", "… was 4921", "… are 7 3 9"). */
 const BINDING_WORDS: ReadonlySet<string> = new Set(['is', 'was', 'are', 'were', 's', 'its', 'reads', 'says', 'be']);
 
@@ -199,8 +203,13 @@ function evaluateKeyword(ctx: ScanContext, t: KeywordTarget, ks: number, ke: num
       }
     } else if (v.kind === 'number') {
       let r = readNumberAfter(text, ke, t.maxGap, v.min, v.max);
-      // "481 is the cvv" ends its line: the value stands before the cue, not in the next turn.
-      if (r && t.span === 'value' && text.lastIndexOf('\n', r.start) >= ke) r = readNumberBefore(text, ks, v.min, v.max) ?? r;
+      // "481 is the cvv", "one four six, that's the code on the back" end their line: the value stands
+      // before the cue, not in the next turn.
+      if (r && t.span === 'value' && text.lastIndexOf('\n', r.start) >= ke) {
+        const before = readNumberBefore(text, ks, v.min, v.max);
+        if (before) r = before;
+        else if (NUMBER_BEFORE_CUE.test(text.slice(text.lastIndexOf('\n', ks) + 1, ks))) r = null;
+      }
       if (r) {
         vs = r.start;
         ve = r.end;

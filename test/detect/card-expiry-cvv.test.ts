@@ -164,6 +164,7 @@ describe('CVV in the next turn and in other languages', () => {
     for (const [text, kept] of [
       ['Customer: 481 is the cvv\nAgent: Great, I applied TRL 3.645.303.689 to the account.', 'TRL 3.645.303.689'],
       ['Customer: 840, that\'s the cvv\nAgent: the payment of 226,09 € went through.', '226,09 €'],
+      ['CUSTOMER - 840, that\'s the code on the back\nAGENT - thanks the payment of inr 784.54 to the account', 'inr 784.54'],
     ] as const) {
       const out = redactor.redact(text).text;
       expect(out).toContain(kept);
