@@ -150,9 +150,18 @@ export function readNumberAfter(text: string, from: number, maxGap: number, min:
     let k = 0;
     while (k < seq.n && digits.length + seq.digits[k]!.length <= max) digits += seq.digits[k++]!;
     if (digits.length < min) return null;
+    // The first groups of a longer written number ("9792-6325-2953-4003", a card in the next CSV row) are
+    // no value of their own.
+    if (k < seq.n && joinedWritten(text, seq.ends[k - 1]!)) return null;
     return { start: seq.starts[0]!, end: seq.ends[k - 1]!, digits };
   }
   return null;
+}
+
+/** Whether a written digit group continues right after e across one '-', '.', '/' or '_' ("4111-1111"). */
+function joinedWritten(text: string, e: number): boolean {
+  const c = text.charCodeAt(e);
+  return (c === 45 || c === 46 || c === 47 || c === 95) && (CLASS[text.charCodeAt(e + 1)]! & DIGIT) !== 0 && (CLASS[text.charCodeAt(e - 1)]! & DIGIT) !== 0;
 }
 
 /** Whether the ':' at c ends the hours or minutes of a clock time ("10:", "00:"), not a cue ("CVV2:"). */

@@ -31,16 +31,14 @@ const R = (brand: string, from: number, to: number, lengths: readonly number[]):
 
 const span = (a: number, b: number) => Array.from({ length: b - a + 1 }, (_, i) => a + i);
 // Not 14 or 15: no Visa is issued in those lengths, and 15-digit Luhn numbers in 4x are IMEIs (TAC 49…).
-// 12 and 13 digits (old Visa, Maestro) are EAN-13 and UPC-A lengths: product codes fill care text, so those
-// lengths are left to the rule that needs card wording near (credit-card-near-cue).
-const VISA = [16, 17, 18, 19];
+const VISA = [13, 16, 17, 18, 19];
 const MC = [16];
 const AMEX = [15];
 const DINERS = span(14, 19);
 const DISCOVER = span(16, 19);
 const JCB = span(16, 19);
 const UNIONPAY = span(14, 19);
-const MAESTRO = span(14, 19);
+const MAESTRO = span(12, 19);
 const MIR = span(16, 19);
 const VERVE = [16, 18, 19];
 const SIXTEEN = [16];
@@ -107,8 +105,16 @@ export function cardBrand(digits: string): string | undefined {
   return undefined;
 }
 
-/** IIN range and length decide: Luhn alone lets one random digit run in ten through. */
-export const cardIin: Validator = ({ digits }) => cardBrand(digits) !== undefined;
+/** The EAN-13 and UPC-A lengths: written without separators, such a number is a product code. */
+const PRODUCT_CODE_LENGTHS = new Set([12, 13]);
+
+/**
+ * IIN range and length decide: Luhn alone lets one random digit run in ten through. A 12- or 13-digit
+ * number (old Visa, Maestro) counts only when written in groups: product codes fill care text, and those
+ * are written plain; a plain one is a card only with card wording near (credit-card-near-cue).
+ */
+export const cardIin: Validator = ({ digits, text }) =>
+  cardBrand(digits) !== undefined && !(PRODUCT_CODE_LENGTHS.has(digits.length) && digits.length === text.trim().length);
 
 /**
  * The major industry identifier (ISO/IEC 7812, first digit) of a payment card: 1–6 and 8 are issued to
