@@ -105,16 +105,8 @@ export function cardBrand(digits: string): string | undefined {
   return undefined;
 }
 
-/** The EAN-13 and UPC-A lengths: written without separators, such a number is a product code. */
-const PRODUCT_CODE_LENGTHS = new Set([12, 13]);
-
-/**
- * IIN range and length decide: Luhn alone lets one random digit run in ten through. A 12- or 13-digit
- * number (old Visa, Maestro) counts only when written in groups: product codes fill care text, and those
- * are written plain; a plain one is a card only with card wording near (credit-card-near-cue).
- */
-export const cardIin: Validator = ({ digits, text }) =>
-  cardBrand(digits) !== undefined && !(PRODUCT_CODE_LENGTHS.has(digits.length) && digits.length === text.trim().length);
+/** IIN range and length decide: Luhn alone lets one random digit run in ten through. */
+export const cardIin: Validator = ({ digits }) => cardBrand(digits) !== undefined;
 
 /**
  * The major industry identifier (ISO/IEC 7812, first digit) of a payment card: 1–6 and 8 are issued to
