@@ -1,5 +1,6 @@
 import { compileFillers } from './cue-fillers.js';
 import { CaregateError } from '../errors.js';
+import { VALUE_READERS, type ValueReader } from './value-readers.js';
 import { createMask, type MaskEnv } from '../mask/masks.js';
 import type { Mask } from '../mask/types.js';
 import { assertSafePattern } from '../rules/regex-safety.js';
@@ -80,6 +81,8 @@ export interface DigitRule {
 
 export type CompiledValue =
   | { kind: 'number'; min: number; max: number }
+  /** A built-in value reader (value-readers.ts): expiry dates in any written or spoken form. */
+  | { kind: 'reader'; reader: ValueReader }
   | {
       kind: 'pattern';
       re: RegExp;
@@ -526,6 +529,7 @@ function compilePattern(spec: PatternSpec, where: { file: string; pointer: strin
 function compileKeyword(rule: CompiledRule, d: KeywordDetector, file: string, ptr: string, trusted: boolean): KeywordTarget {
   const values: CompiledValue[] = (d.value ?? []).map((v, i) => {
     if ('number' in v) return { kind: 'number', min: v.number.min, max: v.number.max };
+    if ('reader' in v) return { kind: 'reader', reader: VALUE_READERS[v.reader] };
     const re = compilePattern(v, { file, pointer: `${ptr}/detector/value/${i}/pattern` }, trusted, 'y');
     const digitValue = /\\d|0-9/.test(v.pattern);
     return { kind: 'pattern', re, maxLength: v.maxLength, reBefore: digitValue ? new RegExp(re.source, `${re.flags.replace('y', '')}g`) : null };

@@ -5,6 +5,7 @@ import { readSequence } from './spoken-sequence.js';
 import { hasParagraphBreak, turnLabelEnd } from './boundaries.js';
 import { MASK_GLUE } from './spoken-words.js';
 import { fillerStops } from './cue-fillers.js';
+import { currencyAfter, currencyBefore } from './amounts.js';
 
 /**
  * Keyword-anchored rules (CVV, expiry, DOB, passwords, names, street addresses…): the scanner looks every
@@ -52,6 +53,10 @@ const OTHER_VALUE_WORDS: ReadonlySet<string> = new Set([
   'extension', 'room', 'apt', 'suite', 'unit', 'page', 'step', 'item', 'sku', 'x', 'ord', 'trk', 'tracking', 'rma',
 ]);
 
+/** A number on the cue's line before the cue: three digits, or two number words in a row ("one four six"). */
+const NUMBER_WORD = '(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|double|triple)';
+const NUMBER_BEFORE_CUE = new RegExp(`\\d{3}|\\b${NUMBER_WORD}[\\s,.-]{1,3}${NUMBER_WORD}\\b`, 'i');
+
 /** Words that bind the number after them to the cue before them ("… is 123", "… was 4921", "… are 7 3 9"). */
 const BINDING_WORDS: ReadonlySet<string> = new Set(['is', 'was', 'are', 'were', 's', 'its', 'reads', 'says', 'be']);
 
@@ -90,6 +95,9 @@ export function readNumberAfter(text: string, from: number, maxGap: number, min:
     const c = text.charCodeAt(p);
     if (c === 10) {
       if (++newlines > 1 || p > near || needBinding) return null;
+      // The answer's turn: its speaker label ("Speaker 2:", "[00:05:49] Caller:") holds no value.
+      const label = turnLabelEnd(text, p + 1);
+      if (label > p + 1) p = label - 1;
       continue;
     }
     if (c === 0x2a && !maskGlueAhead(text, p)) continue;
@@ -130,7 +138,9 @@ export function readNumberAfter(text: string, from: number, maxGap: number, min:
       p = last - 1;
       continue;
     }
-    const inReach = bound || (p <= near && !needBinding);
+    // An amount ("TRL 3.645.303", "56,31 €") is never a cue's number.
+    const amount = currencyBefore(text, p) || currencyAfter(text, last);
+    const inReach = !amount && (bound || (p <= near && !needBinding));
     const lastWord = !bound && lastWordEnd - lastWordStart <= MAX_CUE_WORD ? text.slice(lastWordStart, lastWordEnd).toLowerCase() : '';
     if (!inReach || OTHER_VALUE_WORDS.has(lastWord)) {
       needBinding = true;
@@ -143,9 +153,18 @@ export function readNumberAfter(text: string, from: number, maxGap: number, min:
     let k = 0;
     while (k < seq.n && digits.length + seq.digits[k]!.length <= max) digits += seq.digits[k++]!;
     if (digits.length < min) return null;
+    // The first groups of a longer written number ("9792-6325-2953-4003", a card in the next CSV row) are
+    // no value of their own.
+    if (k < seq.n && joinedWritten(text, seq.ends[k - 1]!)) return null;
     return { start: seq.starts[0]!, end: seq.ends[k - 1]!, digits };
   }
   return null;
+}
+
+/** Whether a written digit group continues right after e across one '-', '.', '/' or '_' ("4111-1111"). */
+function joinedWritten(text: string, e: number): boolean {
+  const c = text.charCodeAt(e);
+  return (c === 45 || c === 46 || c === 47 || c === 95) && (CLASS[text.charCodeAt(e + 1)]! & DIGIT) !== 0 && (CLASS[text.charCodeAt(e - 1)]! & DIGIT) !== 0;
 }
 
 /** Whether the ':' at c ends the hours or minutes of a clock time ("10:", "00:"), not a cue ("CVV2:"). */
@@ -181,8 +200,28 @@ function evaluateKeyword(ctx: ScanContext, t: KeywordTarget, ks: number, ke: num
   let ve = -1;
   let digits = '';
   for (const v of t.values) {
-    if (v.kind === 'number') {
-      const r = readNumberAfter(text, ke, t.maxGap, v.min, v.max);
+    if (v.kind === 'reader') {
+      const r = v.reader.read(text, ke);
+      if (r?.parts) {
+        // A value written in parts: each part is a candidate of its own, checked on the whole value's digits.
+        for (const part of r.parts) offerCandidate(ctx, t.rule, part.start, part.end, r.digits, false, undefined);
+        return;
+      }
+      if (r) {
+        vs = r.start;
+        ve = r.end;
+        digits = r.digits;
+        break;
+      }
+    } else if (v.kind === 'number') {
+      let r = readNumberAfter(text, ke, t.maxGap, v.min, v.max);
+      // "481 is the cvv", "one four six, that's the code on the back" end their line: the value stands
+      // before the cue, not in the next turn.
+      if (r && t.span === 'value' && text.lastIndexOf('\n', r.start) >= ke) {
+        const before = readNumberBefore(text, ks, v.min, v.max);
+        if (before) r = before;
+        else if (NUMBER_BEFORE_CUE.test(text.slice(text.lastIndexOf('\n', ks) + 1, ks))) r = null;
+      }
       if (r) {
         vs = r.start;
         ve = r.end;
@@ -218,7 +257,7 @@ function evaluateKeyword(ctx: ScanContext, t: KeywordTarget, ks: number, ke: num
   // when nothing after it is its value.
   if (vs < 0 && t.values.length && t.span === 'value') {
     for (const v of t.values) {
-      const r = v.kind === 'number' ? readNumberBefore(text, ks, v.min, v.max) : v.reBefore ? readPatternBefore(text, ks, v.reBefore) : null;
+      const r = v.kind === 'number' ? readNumberBefore(text, ks, v.min, v.max) : v.kind === 'pattern' && v.reBefore ? readPatternBefore(text, ks, v.reBefore) : null;
       if (r) {
         vs = r.start;
         ve = r.end;

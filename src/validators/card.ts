@@ -88,6 +88,8 @@ export const CARD_BRANDS: readonly BrandRange[] = [
   R('elo', 636297, 636368, SIXTEEN),
   R('troy', 9792, 9792, SIXTEEN),
   R('interpayment', 636, 636, span(16, 19)),
+  // UATP (airline cards): 15 digits from 1.
+  R('uatp', 1, 1, [15]),
   R('maestro', 50, 50, MAESTRO),
   R('maestro', 56, 69, MAESTRO),
   R('maestro', 493698, 493698, MAESTRO),
@@ -115,6 +117,12 @@ export const cardMii: Validator = ({ digits }) => {
   const first = digits.charCodeAt(0) - 48;
   return (first >= 1 && first <= 6) || first === 8 || digits.startsWith('9792');
 };
+
+/**
+ * A 15-digit Luhn number outside every 15-digit card range (Amex, UATP, old JCB, Diners, UnionPay, Maestro)
+ * is an IMEI (TAC 35…, 86…, 49…, 01…), even beside card wording ("Device … on firmware …; Credit of 4 €").
+ */
+export const notImei: Validator = ({ digits }) => (digits.length === 15 && cardBrand(digits) === undefined ? false : undefined);
 
 const EPOCH_MS_2000 = 946_684_800_000;
 const EPOCH_MS_2040 = 2_208_988_800_000;

@@ -1,4 +1,4 @@
-import { cardIin, cardMii, luhnChecksum, notTimestamp } from './card.js';
+import { cardIin, cardMii, luhnChecksum, notImei, notTimestamp } from './card.js';
 import { calendarDate, cardExpiry, dobPlausible, notDate } from './dates.js';
 import { abaChecksum, driverLicenseShape, itinRange, ssnArea } from './national-id.js';
 import { email, ibanMod97, ipv4, ipv6, ukPostcode, usZip } from './network.js';
@@ -18,6 +18,7 @@ export const BUILTIN_VALIDATORS: Readonly<Record<string, Validator>> = Object.fr
   luhn: luhnChecksum,
   'card-iin': cardIin,
   'card-mii': cardMii,
+  'not-imei': notImei,
   'not-timestamp': notTimestamp,
   'ssn-area': ssnArea,
   'driver-license-shape': driverLicenseShape,
