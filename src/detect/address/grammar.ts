@@ -17,6 +17,10 @@ export interface AddressLexiconFile {
   regionCodes?: string[];
   blockCues?: string[];
   countries?: string[];
+  /** Words said before an address value ("yeah it's", "hold on", "j'habite au"), skipped where it starts. */
+  answerFillers?: string[];
+  /** Words for "address" in any language: a line ending in one asks for it, the next turn answers. */
+  questionCues?: string[];
 }
 
 /** The merged grammar; word keys are lower case without a final period. */
@@ -40,6 +44,8 @@ export interface AddressGrammar {
   regions: Set<string>;
   blockCues: string[];
   countries: string[];
+  fillers: Set<string>;
+  questionCues: string[];
   /** Country names by their first word, each as its words. */
   countriesByFirst: Map<string, string[][]>;
 }
@@ -55,7 +61,7 @@ export function loadAddressGrammar(names: readonly string[], where: string): Add
   const g: AddressGrammar = {
     typesAfter: new Set(), typesBefore: new Set(), typesBeforeLower: new Set(), typesAfterLowerName: new Set(), suffixes: [], connectors: new Set(), directions: new Set(), units: new Set(),
     poBox: [], militaryUnits: new Set(), militaryPosts: [], militaryRegions: new Set(), postcodes: new Set(), regions: new Set(),
-    blockCues: [], countries: [], countriesByFirst: new Map(),
+    blockCues: [], countries: [], countriesByFirst: new Map(), fillers: new Set(), questionCues: [],
   };
   for (const name of names) {
     const { data, file } = readLexiconFile<AddressLexiconFile>(name, where);
@@ -89,6 +95,8 @@ export function loadAddressGrammar(names: readonly string[], where: string): Add
     strs(data.regionCodes, 'regionCodes').forEach((w) => g.regions.add(w));
     g.blockCues.push(...strs(data.blockCues, 'blockCues').map((w) => w.toLowerCase()));
     g.countries.push(...strs(data.countries, 'countries'));
+    strs(data.answerFillers, 'answerFillers').forEach((w) => g.fillers.add(wordKey(w)));
+    g.questionCues.push(...strs(data.questionCues, 'questionCues').map((w) => w.toLowerCase()));
   }
   for (const c of g.countries) {
     const parts = c.split(' ').map((p) => p.replace(/\.$/, ''));

@@ -14,7 +14,7 @@ import type { Tok } from './tokens.js';
  */
 const MAX_NAME = 5;
 
-const isHouseNumber = (t: Tok | undefined) => t !== undefined && t.kind === 'n' && /^\d{1,6}(?:[A-Za-z]{0,2}|[-/]\d{1,4}[A-Za-z]?)$/.test(t.text);
+const isHouseNumber = (t: Tok | undefined) => t !== undefined && t.kind === 'n' && !t.decimal && /^\d{1,6}(?:[A-Za-z]{0,2}|[-/]\d{1,4}[A-Za-z]?)$/.test(t.text);
 const isOrdinal = (t: Tok) => t.kind === 'n' && /^\d{1,4}(?:st|nd|rd|th|º|ª|e|er|re|o|a)$/i.test(t.text);
 
 /** Words that never stand in a street's name written in lower case ("5 people on my street"). */
@@ -29,6 +29,14 @@ export function isNameWord(g: AddressGrammar, t: Tok | undefined): boolean {
   if (t.kind === 'w') return t.cap || g.connectors.has(wordKey(t.text));
   return isOrdinal(t);
 }
+
+/** An abbreviation in capitals ("TRL", "ST") is a street type only in a name written in capitals too. */
+const shouting = (toks: Tok[], k: number) => {
+  const t = toks[k]!;
+  if (t.text.length > 3 || t.text !== t.text.toUpperCase()) return false;
+  const p = toks[k - 1];
+  return !(p && p.kind === 'w' && p.text.length > 1 && p.text === p.text.toUpperCase());
+};
 
 function isTypeAfter(g: AddressGrammar, t: Tok): boolean {
   return t.kind === 'w' && g.typesAfter.has(wordKey(t.text));
@@ -49,7 +57,7 @@ export function streetAround(g: AddressGrammar, toks: Tok[], k: number): [number
   const t = toks[k]!;
   const sameLine = (i: number) => i >= 0 && i < toks.length && !toks[i]!.nl;
   // number · name · type-after (the name may be empty for "5 Hauptstraße"-like suffix words).
-  if (isTypeAfter(g, t) || hasSuffix(g, t)) {
+  if ((isTypeAfter(g, t) && !shouting(toks, k)) || hasSuffix(g, t)) {
     const suffixed = hasSuffix(g, t);
     // Back from the type over the street's name to its house number: capitalised words first; a name in
     // lower case ("742 evergreen terrace") only before a house number of two digits or more.
@@ -112,7 +120,7 @@ export function extendAddress(g: AddressGrammar, toks: Tok[], last: number): num
     while (toks[i]?.kind === 'p' && (toks[i]!.text === ',' || toks[i]!.text === '-' || toks[i]!.text === '–')) i++;
     const t = toks[i];
     if (!t) break;
-    if (t.nl && ++lines > 3) break;
+    if (t.para || (t.nl && ++lines > 3)) break;
     const next = unitAt(g, toks, i) ?? postcodeAt(g, toks, i) ?? regionAt(g, toks, i) ?? countryAt(g, toks, i) ?? cityAt(g, toks, i);
     if (next === null) break;
     end = next;
@@ -182,7 +190,7 @@ function cityAt(g: AddressGrammar, toks: Tok[], i: number): number | null {
   while (j < i + 3 && toks[j]?.kind === 'w' && (toks[j]!.cap || g.connectors.has(wordKey(toks[j]!.text))) && (j === i || !toks[j]!.nl)) j++;
   if (j === i || !toks[i]!.cap) return null;
   // After a postcode: "12345 Berlin", "1234 AB Amsterdam" (the city is the address's last part).
-  if (afterPostcode(g, toks, i)) return j - 1;
+  if (afterPostcode(g, toks, i)) return toks[i]!.nl ? null : j - 1;
   let k = j;
   while (toks[k]?.kind === 'p' && toks[k]!.text === ',') k++;
   if (!toks[k]) return null;

@@ -5,6 +5,7 @@ import { wordKey } from './grammar.js';
 import { cityLine, extendAddress, hasSuffix, streetAround } from './parse.js';
 import type { AddressRule } from './plan.js';
 import { tokenize, type Tok } from './tokens.js';
+import { afterSpeaker, lineEnd, valueAt, valueEnd } from './value.js';
 
 /**
  * The postal-address detector: irregexp gates find street types (and suffixes), PO boxes, military posts
@@ -18,9 +19,10 @@ export interface AddressPassState {
   boxPos: number;
   postPos: number;
   blockPos: number;
+  askPos: number;
 }
 
-export const newAddressPassState = (): AddressPassState => ({ typePos: 0, numberPos: 0, linePos: 0, boxPos: 0, postPos: 0, blockPos: 0 });
+export const newAddressPassState = (): AddressPassState => ({ typePos: 0, numberPos: 0, linePos: 0, boxPos: 0, postPos: 0, blockPos: 0, askPos: 0 });
 
 const BACK = 100;
 /** A line that starts with a digit (a postcode before its city: "10115 Berlin"). */
@@ -38,6 +40,7 @@ export function addressPass(ctx: ScanContext, rules: readonly AddressRule[], st:
     if (r.boxGate) st.boxPos = gateFrom(ctx, r.boxGate, st.boxPos, limit, (s, e) => fromTo(ctx, r, s, e, 0.85, 'PO box'));
     if (r.postGate) st.postPos = gateFrom(ctx, r.postGate, st.postPos, limit, (s, e) => militaryAt(ctx, r, s, e));
     if (r.blockGate) st.blockPos = gateFrom(ctx, r.blockGate, st.blockPos, limit, (s, e) => blockAt(ctx, r, s, e));
+    if (r.questionGate) st.askPos = gateFrom(ctx, r.questionGate, st.askPos, limit, (s, e) => answerAt(ctx, r, s, e));
   }
 }
 
@@ -70,7 +73,8 @@ function hasDigitNear(text: string, s: number, e: number): boolean {
  */
 function windowTokens(text: string, s: number, back = BACK, ahead = AHEAD): Tok[] {
   let from = Math.max(0, s - back);
-  if (from > 0) while (from < s && !/\s/.test(text[from - 1]!)) from++;
+  // Start at a word's start: after a space or a mark (CSV cells and JSON strings have no space before them).
+  if (from > 0) while (from < s && (isLetter(text.charCodeAt(from - 1)) || (text.charCodeAt(from - 1) >= 48 && text.charCodeAt(from - 1) <= 57))) from++;
   return tokenize(text, from, Math.min(text.length, s + ahead), 96);
 }
 
@@ -175,33 +179,63 @@ function blockAt(ctx: ScanContext, r: AddressRule, s: number, e: number): number
   const text = ctx.text;
   // "e-mail address:", "IP address": another kind of address.
   if (/(?:e-?mail|ip|mac|web|ipv[46]|wallet|btc)[ \t]{0,2}$/i.test(text.slice(Math.max(0, s - 8), s))) return e;
-  const multiLine = text.charCodeAt(e - 1) === 10;
-  // On the cue's own line, only a field ("Address: …") holds the whole value; after words such as
-  // "ship to" or "lives at" the street grammar decides where the address is.
-  if (!multiLine && !text.slice(s, e).includes(':')) return e;
+  // A block of lines follows a heading ("SHIP TO", "- Billing address:", "| ship to:"), never a cue inside a
+  // sentence ("… what's the new address?" is a question: the answer turn is read by answerAt).
+  const multiLine = text.charCodeAt(e - 1) === 10 && isHeading(text, s);
+  if (text.charCodeAt(e - 1) === 10 && !multiLine) return e;
+  if (!multiLine) {
+    // A value on the cue's own line ("new address is …", "billing addr …", "Address: …"), whatever its script.
+    const c = text.charCodeAt(e);
+    if (c === 46 || c === 63 || c === 33 || c === 41) return e;
+    const v = valueAt(r.g, text, e, text.length);
+    if (!v) return e;
+    offerScored(ctx, r.rule, v[0], v[1], 0.8, ['address value']);
+    return v[1];
+  }
   let i = e;
   while (i < text.length && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
   const start = i;
   let end = start;
-  for (let n = 0; n < (multiLine ? BLOCK_LINES : 1); n++) {
-    let le = i;
-    while (le < text.length && le - i <= LINE && text.charCodeAt(le) !== 10) le++;
+  for (let n = 0; n < BLOCK_LINES; n++) {
+    const le = lineEnd(text, i, Math.min(text.length, i + AHEAD));
     const line = text.slice(i, le).replace(/\r$/, '');
-    if (!line.trim() || le - i > LINE) break;
-    // The next field ("Phone: …", "Order #…:") ends the block.
-    if (n > 0 && /^[ \t]{0,4}[\p{L}][\p{L} .#'-]{0,24}:/u.test(line)) break;
-    end = i + line.trimEnd().length;
-    if (le >= text.length) break;
+    if (!line.trim()) break;
+    // The next field ("Phone: …", "Order #…:") or a new bullet ends the block.
+    if (n > 0 && (/^[ \t]{0,4}[\p{L}][\p{L} .#'-]{0,24}:/u.test(line) || /^[ \t]{0,4}[-*•·][ \t]/u.test(line))) break;
+    // Within a line, a field separator or a sentence's end ("31317 गोरखा. Mobile: …", "… Šaľa | DL# …").
+    const ve = valueEnd(r.g, text, i, i + line.length);
+    if (ve - i > LINE) break;
+    end = i + text.slice(i, ve).trimEnd().length;
+    if (ve < i + line.trimEnd().length || le >= text.length) break;
     i = le + 1;
   }
-  // A value on the cue's own line ends at its last capitalised word or number ("… SW1A 1AA please").
-  if (!multiLine) end = trimLowerTail(text, start, end);
   const value = text.slice(start, end);
   if (end <= start || !/\d/.test(value) || !/\p{L}{2}/u.test(value) || /@|https?:/.test(value)) return e;
-  // A block of lines is an address by its layout; a value on the cue's line is weaker than a rule that
-  // recognises part of it (a postcode), which then names the merged span.
-  offerScored(ctx, r.rule, start, end, multiLine ? 0.9 : 0.7, ['address block']);
+  // A block of lines is an address by its layout.
+  offerScored(ctx, r.rule, start, end, 0.9, ['address block']);
   return end;
+}
+
+/** Whether only marks stand between the line's start (or a field separator) and the cue at s. */
+function isHeading(text: string, s: number): boolean {
+  for (let i = s - 1; i >= 0 && s - i < 24; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 124 || c === 59) return true;
+    if (isLetter(c) || (c >= 48 && c <= 57)) return false;
+  }
+  return s < 24;
+}
+
+/** The turn after an address question ("what's the new address?") holds the address: its value is read. */
+function answerAt(ctx: ScanContext, r: AddressRule, s: number, e: number): number {
+  const text = ctx.text;
+  // "e-mail address?", "IP address?" ask for something else.
+  if (/(?:e-?mail|ip|mac|web|ipv[46]|wallet|btc)[ \t]{0,2}$/i.test(text.slice(Math.max(0, s - 8), s))) return e;
+  const le = lineEnd(text, e);
+  const v = valueAt(r.g, text, afterSpeaker(text, e, le), le);
+  if (!v) return e;
+  offerScored(ctx, r.rule, v[0], v[1], 0.8, ['address answer']);
+  return v[1];
 }
 
 function trimLowerTail(text: string, start: number, end: number): number {

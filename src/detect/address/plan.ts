@@ -15,6 +15,8 @@ export interface AddressRule {
   boxGate: RegExp | null;
   postGate: RegExp | null;
   blockGate: RegExp | null;
+  /** An address question at a line's end ("what's the new address?"): the next turn is read as the answer. */
+  questionGate: RegExp | null;
 }
 
 const alt = (words: Iterable<string>) => trieSource(words);
@@ -37,6 +39,8 @@ export function compileAddressRule(rule: CompiledRule, lexicons: readonly string
     numberGate: /[\p{L}\p{M}][.,]?[ \t]{1,2}\d/gu,
     boxGate: g.poBox.length ? new RegExp(`\\b(?:${trieSource(g.poBox.flatMap((b) => [b, b.replace(/\./g, ''), b.replace(/\. ?/g, '')]))})[ \\t]{0,2}(?:#|No\\.?|Nr\\.?)?[ \\t]{0,2}\\d{1,7}\\b`, 'giu') : null,
     postGate: g.militaryPosts.length ? new RegExp(`\\b(?:${trieSource(g.militaryPosts, false)})[ \\t]{1,2}(?:${trieSource(g.militaryRegions, false)})[ \\t]{1,2}\\d{5}(?:-\\d{4})?\\b`, 'g') : null,
-    blockGate: g.blockCues.length ? new RegExp(`\\b(?:${alt(g.blockCues)})(?:[ \\t]{0,3}(?:is|:|-|—)[ \\t]{0,3}|[ \\t]{1,3})(?:\\r?\\n)?`, 'giu') : null,
+    // A cue ends a word ("addressing" is none); then "is", a colon or a dash, spaces, or the line's end.
+    blockGate: g.blockCues.length ? new RegExp(`\\b(?:${alt(g.blockCues)})(?![\\p{L}\\p{M}])(?:[ \\t]{0,3}(?:is|:|-|—)[ \\t]{0,3}|[ \\t]{0,3})(?:\\r?\\n)?`, 'giu') : null,
+    questionGate: g.questionCues.length ? new RegExp(`(?:${alt(g.questionCues)})[ \\t]{0,2}(?:please)?[ \\t]{0,2}[?？:.]?[ \\t]{0,2}\\r?\\n`, 'giu') : null,
   };
 }

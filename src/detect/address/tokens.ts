@@ -13,6 +13,10 @@ export interface Tok {
   cap: boolean;
   /** A line break lies between this token and the one before it. */
   nl: boolean;
+  /** A number that goes on with a period or comma and digits ("4.812.723", "727,55"): an amount, no house number. */
+  decimal: boolean;
+  /** A blank line lies between this token and the one before it (a new paragraph). */
+  para: boolean;
 }
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
@@ -22,6 +26,7 @@ export function tokenize(text: string, s: number, e: number, max = 64): Tok[] {
   const out: Tok[] = [];
   let i = s;
   let nl = false;
+  let para = false;
   while (i < e && out.length < max) {
     const c = text.charCodeAt(i);
     if (c === 32 || c === 9 || c === 13 || c === 0xa0) {
@@ -29,6 +34,7 @@ export function tokenize(text: string, s: number, e: number, max = 64): Tok[] {
       continue;
     }
     if (c === 10) {
+      if (nl) para = true;
       nl = true;
       i++;
       continue;
@@ -62,8 +68,10 @@ export function tokenize(text: string, s: number, e: number, max = 64): Tok[] {
       kind = 'p';
     }
     const dot = kind !== 'p' && j < e && text.charCodeAt(j) === 46;
-    out.push({ s: i, e: j, kind, text: text.slice(i, j), dot, cap: kind === 'n' || isUpper(c), nl });
+    const decimal = kind === 'n' && j + 1 < e && (text.charCodeAt(j) === 46 || text.charCodeAt(j) === 44) && isDigit(text.charCodeAt(j + 1));
+    out.push({ s: i, e: j, kind, text: text.slice(i, j), dot, cap: kind === 'n' || isUpper(c), nl, para, decimal });
     nl = false;
+    para = false;
     i = dot ? j + 1 : j;
   }
   return out;
