@@ -19,6 +19,10 @@ export interface AddressLexiconFile {
   countries?: string[];
   /** Words said before an address value ("yeah it's", "hold on", "j'habite au"), skipped where it starts. */
   answerFillers?: string[];
+  /** Keys of a record (JSON, key=value) whose value is an address or a city line. */
+  fieldKeys?: string[];
+  /** Words that mark a line as something else than an address (order, invoice, total…): layout blocks only. */
+  notAddressWords?: string[];
   /** Words for "address" in any language: a line ending in one asks for it, the next turn answers. */
   questionCues?: string[];
 }
@@ -45,6 +49,8 @@ export interface AddressGrammar {
   blockCues: string[];
   countries: string[];
   fillers: Set<string>;
+  notAddress: Set<string>;
+  fieldKeys: string[];
   questionCues: string[];
   /** Country names by their first word, each as its words. */
   countriesByFirst: Map<string, string[][]>;
@@ -61,7 +67,7 @@ export function loadAddressGrammar(names: readonly string[], where: string): Add
   const g: AddressGrammar = {
     typesAfter: new Set(), typesBefore: new Set(), typesBeforeLower: new Set(), typesAfterLowerName: new Set(), suffixes: [], connectors: new Set(), directions: new Set(), units: new Set(),
     poBox: [], militaryUnits: new Set(), militaryPosts: [], militaryRegions: new Set(), postcodes: new Set(), regions: new Set(),
-    blockCues: [], countries: [], countriesByFirst: new Map(), fillers: new Set(), questionCues: [],
+    blockCues: [], countries: [], countriesByFirst: new Map(), fillers: new Set(), notAddress: new Set(), fieldKeys: [], questionCues: [],
   };
   for (const name of names) {
     const { data, file } = readLexiconFile<AddressLexiconFile>(name, where);
@@ -86,7 +92,7 @@ export function loadAddressGrammar(names: readonly string[], where: string): Add
     strs(data.military?.regions, 'military/regions').forEach((w) => g.militaryRegions.add(w));
     for (const [cc, shapes] of Object.entries(data.postcodes ?? {})) {
       for (const s of strs(shapes, `postcodes/${cc}`)) {
-        if (!/^[9A -]{3,10}$/.test(s)) {
+        if (!/^[9A -]{3,12}$/.test(s)) {
           throw new CaregateError('E_LEXICON_SHAPE', `lexicon ${file}: postcode shape "${s}" at /postcodes/${cc} may hold only 9 (digit), A (letter), space and -`, { file, pointer: `/postcodes/${cc}` });
         }
         g.postcodes.add(s);
@@ -96,6 +102,8 @@ export function loadAddressGrammar(names: readonly string[], where: string): Add
     g.blockCues.push(...strs(data.blockCues, 'blockCues').map((w) => w.toLowerCase()));
     g.countries.push(...strs(data.countries, 'countries'));
     strs(data.answerFillers, 'answerFillers').forEach((w) => g.fillers.add(wordKey(w)));
+    g.fieldKeys.push(...strs(data.fieldKeys, 'fieldKeys'));
+    strs(data.notAddressWords, 'notAddressWords').forEach((w) => g.notAddress.add(wordKey(w)));
     g.questionCues.push(...strs(data.questionCues, 'questionCues').map((w) => w.toLowerCase()));
   }
   for (const c of g.countries) {

@@ -1,3 +1,4 @@
+import { isCaseless } from '../names/letters.js';
 import { shapeOf, wordKey, type AddressGrammar } from './grammar.js';
 import type { Tok } from './tokens.js';
 
@@ -158,7 +159,8 @@ function unitAt(g: AddressGrammar, toks: Tok[], i: number): number | null {
 
 function postcodeAt(g: AddressGrammar, toks: Tok[], i: number): number | null {
   const t = toks[i]!;
-  if (t.kind === 'p') return null;
+  // An amount ("502.19") is no postcode.
+  if (t.kind === 'p' || t.decimal || toks[i - 1]?.decimal) return null;
   const two = toks[i + 1];
   if (two && !two.nl && two.kind !== 'p' && g.postcodes.has(`${shapeOf(t.text)} ${shapeOf(two.text)}`)) return i + 1;
   return g.postcodes.has(shapeOf(t.text)) ? i : null;
@@ -198,7 +200,10 @@ function cityAt(g: AddressGrammar, toks: Tok[], i: number): number | null {
   return null;
 }
 
-const titleCase = (t: Tok | undefined) => t !== undefined && t.kind === 'w' && t.cap && /\p{Ll}/u.test(t.text);
+const titleCase = (t: Tok | undefined) => t !== undefined && t.kind === 'w' && ((t.cap && /\p{Ll}/u.test(t.text)) || isCaseless(t.text.charCodeAt(0)));
+/** A cell's edge in a CSV row or a record: the city line is the whole cell ("…,Yannicland 04080,…"). */
+const CELL_EDGE = new Set([',', '"', ';', '|']);
+const cellEdge = (t: Tok | undefined, before: boolean) => t === undefined || (t.kind === 'p' && CELL_EDGE.has(t.text)) || (!before && t.nl);
 
 /**
  * A city line without a street ("Springfield, IL 62704", "Lisboa 1200-195", "10115 Berlin", "1017 GC
@@ -217,18 +222,26 @@ export function cityLine(g: AddressGrammar, toks: Tok[], p: number): [number, nu
   let comma = false;
   if (toks[i]?.kind === 'p' && toks[i]!.text === ',') (comma = true), i--;
   let c = i;
-  while (c >= 0 && i - c < 3 && titleCase(toks[c]) && !toks[c + 1]!.nl) c--;
-  if (c < i && (region || comma || shaped) && (c < 0 || toks[c]!.nl || toks[c + 1]!.nl || toks[c]!.kind === 'p')) {
+  // Back over the city's words ("Fábio do Norte", "Kostelec nad Orlicí"); it starts with a capital.
+  while (c >= 0 && i - c < 4 && (titleCase(toks[c]) || (c < i && toks[c]!.kind === 'w' && g.connectors.has(wordKey(toks[c]!.text)))) && !toks[c + 1]!.nl) c--;
+  while (c < i && !titleCase(toks[c + 1])) c++;
+  const cell = c >= 0 && toks[c]!.kind === 'p' && CELL_EDGE.has(toks[c]!.text) && cellEdge(toks[pc + 1], false) && /\d{4}/.test(toks[p]!.text);
+  if (c < i && (region || comma || shaped || cell) && (c < 0 || toks[c]!.nl || toks[c + 1]!.nl || toks[c]!.kind === 'p')) {
     return [c + 1, extendCountry(g, toks, pc)];
   }
   // postcode, city at the start of a line
-  if ((p === 0 || toks[p]!.nl) && titleCase(toks[pc + 1]) && !toks[pc + 1]!.nl) {
+  if ((p === 0 || toks[p]!.nl || (cellEdge(toks[p - 1], true) && toks[p - 1]!.text !== '"')) && titleCase(toks[pc + 1]) && !toks[pc + 1]!.nl) {
     let e = pc + 1;
     while (e + 1 < toks.length && e - pc < 3 && titleCase(toks[e + 1]) && !toks[e + 1]!.nl) e++;
     const after = toks[e + 1];
-    if (!after || after.nl || (after.kind === 'p' && after.text === ',')) return [p, extendCountry(g, toks, e)];
+    if (!after || after.nl || (after.kind === 'p' && CELL_EDGE.has(after.text))) return [p, extendCountry(g, toks, e)];
   }
   return null;
+}
+
+/** Whether the tokens are a country's name and nothing else. */
+export function countryLine(g: AddressGrammar, toks: Tok[]): boolean {
+  return countryAt(g, toks, 0) === toks.length - 1;
 }
 
 function extendCountry(g: AddressGrammar, toks: Tok[], last: number): number {

@@ -5,7 +5,8 @@ import { wordKey } from './grammar.js';
 import { cityLine, extendAddress, hasSuffix, streetAround } from './parse.js';
 import type { AddressRule } from './plan.js';
 import { tokenize, type Tok } from './tokens.js';
-import { afterSpeaker, lineEnd, valueAt, valueEnd } from './value.js';
+import { layoutBlock } from './layout.js';
+import { afterSpeaker, holdsAddressNumber, lineEnd, valueAt, valueEnd } from './value.js';
 
 /**
  * The postal-address detector: irregexp gates find street types (and suffixes), PO boxes, military posts
@@ -20,17 +21,23 @@ export interface AddressPassState {
   postPos: number;
   blockPos: number;
   askPos: number;
+  layoutPos: number;
+  keyPos: number;
 }
 
-export const newAddressPassState = (): AddressPassState => ({ typePos: 0, numberPos: 0, linePos: 0, boxPos: 0, postPos: 0, blockPos: 0, askPos: 0 });
+export const newAddressPassState = (): AddressPassState => ({ typePos: 0, numberPos: 0, linePos: 0, boxPos: 0, postPos: 0, blockPos: 0, askPos: 0, layoutPos: 0, keyPos: 0 });
 
 const BACK = 100;
 /** A line that starts with a digit (a postcode before its city: "10115 Berlin"). */
 const LINE_DIGIT = /\n[ \t]{0,4}\d/g;
 const AHEAD = 320;
+/** A line holding a digit before any colon or @ (a street line of a block known by its layout). */
+const LAYOUT_LINE = /\n[^\n\d:@]{0,48}\d/g;
 /** An address block after a cue: at most this many lines of at most LINE characters. */
 const BLOCK_LINES = 6;
 const LINE = 100;
+/** How far after its cue a block may reach (within MAX_MATCH, limits.ts). */
+const BLOCK_REACH = 560;
 
 export function addressPass(ctx: ScanContext, rules: readonly AddressRule[], st: AddressPassState, limit: number): void {
   for (const r of rules) {
@@ -40,6 +47,8 @@ export function addressPass(ctx: ScanContext, rules: readonly AddressRule[], st:
     if (r.boxGate) st.boxPos = gateFrom(ctx, r.boxGate, st.boxPos, limit, (s, e) => fromTo(ctx, r, s, e, 0.85, 'PO box'));
     if (r.postGate) st.postPos = gateFrom(ctx, r.postGate, st.postPos, limit, (s, e) => militaryAt(ctx, r, s, e));
     if (r.blockGate) st.blockPos = gateFrom(ctx, r.blockGate, st.blockPos, limit, (s, e) => blockAt(ctx, r, s, e));
+    st.layoutPos = gateFrom(ctx, LAYOUT_LINE, st.layoutPos, limit, (s, e) => layoutAt(ctx, r, s + 1, e));
+    if (r.keyGate) st.keyPos = gateFrom(ctx, r.keyGate, st.keyPos, limit, (s, e) => keyValueAt(ctx, r, e));
     if (r.questionGate) st.askPos = gateFrom(ctx, r.questionGate, st.askPos, limit, (s, e) => answerAt(ctx, r, s, e));
   }
 }
@@ -197,9 +206,12 @@ function blockAt(ctx: ScanContext, r: AddressRule, s: number, e: number): number
   const start = i;
   let end = start;
   for (let n = 0; n < BLOCK_LINES; n++) {
-    const le = lineEnd(text, i, Math.min(text.length, i + AHEAD));
+    // Streams find what one pass finds: a block ends within BLOCK_REACH of its cue.
+    if (i - e > BLOCK_REACH) break;
+    const le = lineEnd(text, i, Math.min(text.length, i + LINE + 60, e + BLOCK_REACH));
     const line = text.slice(i, le).replace(/\r$/, '');
-    if (!line.trim()) break;
+    // A blank line, or a turn of a chat or transcript ("[10:05] Clemmie: …"), ends the block.
+    if (!line.trim() || /^[ \t]{0,4}[[(]\d{1,2}[:.]\d\d/.test(line)) break;
     // The next field ("Phone: …", "Order #…:") or a new bullet ends the block.
     if (n > 0 && (/^[ \t]{0,4}[\p{L}][\p{L} .#'-]{0,24}:/u.test(line) || /^[ \t]{0,4}[-*•·][ \t]/u.test(line))) break;
     // Within a line, a field separator or a sentence's end ("31317 गोरखा. Mobile: …", "… Šaľa | DL# …").
@@ -216,11 +228,34 @@ function blockAt(ctx: ScanContext, r: AddressRule, s: number, e: number): number
   return end;
 }
 
+/** A street line and a city line under it (layout.ts), at the line starting at ls. */
+function layoutAt(ctx: ScanContext, r: AddressRule, ls: number, e: number): number {
+  const found = layoutBlock(r.g, ctx.text, ls);
+  if (!found) return e;
+  offerScored(ctx, r.rule, found[0], found[1], 0.75, ['address layout']);
+  return found[1];
+}
+
+/** The string value of an address key ("street": "…", "city": "…"): masked whole when it holds a number. */
+function keyValueAt(ctx: ScanContext, r: AddressRule, s: number): number {
+  const text = ctx.text;
+  const q = text.charCodeAt(s - 1);
+  let e = s;
+  while (e < text.length && e - s <= LINE + 60 && text.charCodeAt(e) !== q && text.charCodeAt(e) !== 10) e++;
+  if (text.charCodeAt(e) !== q || e === s || e - s > LINE + 60) return s;
+  let hasLetter = false;
+  for (let i = s; i < e && !hasLetter; i++) hasLetter = isLetter(text.charCodeAt(i));
+  if (!hasLetter || !holdsAddressNumber(text, s, e) || text.slice(s, e).includes('@')) return e;
+  offerScored(ctx, r.rule, s, e, 0.85, ['address field']);
+  return e;
+}
+
 /** Whether only marks stand between the line's start (or a field separator) and the cue at s. */
 function isHeading(text: string, s: number): boolean {
   for (let i = s - 1; i >= 0 && s - i < 24; i--) {
     const c = text.charCodeAt(i);
-    if (c === 10 || c === 124 || c === 59) return true;
+    // A line's start, a field separator, or the end of the sentence before ("… and zip. SHIP TO").
+    if (c === 10 || c === 124 || c === 59 || c === 46 || c === 58) return true;
     if (isLetter(c) || (c >= 48 && c <= 57)) return false;
   }
   return s < 24;
@@ -231,7 +266,7 @@ function answerAt(ctx: ScanContext, r: AddressRule, s: number, e: number): numbe
   const text = ctx.text;
   // "e-mail address?", "IP address?" ask for something else.
   if (/(?:e-?mail|ip|mac|web|ipv[46]|wallet|btc)[ \t]{0,2}$/i.test(text.slice(Math.max(0, s - 8), s))) return e;
-  const le = lineEnd(text, e);
+  const le = lineEnd(text, e, Math.min(text.length, e + AHEAD));
   const v = valueAt(r.g, text, afterSpeaker(text, e, le), le);
   if (!v) return e;
   offerScored(ctx, r.rule, v[0], v[1], 0.8, ['address answer']);

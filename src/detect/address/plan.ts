@@ -17,6 +17,8 @@ export interface AddressRule {
   blockGate: RegExp | null;
   /** An address question at a line's end ("what's the new address?"): the next turn is read as the answer. */
   questionGate: RegExp | null;
+  /** A record's address key and the opening quote of its value ("street": "…"). */
+  keyGate: RegExp | null;
 }
 
 const alt = (words: Iterable<string>) => trieSource(words);
@@ -41,6 +43,7 @@ export function compileAddressRule(rule: CompiledRule, lexicons: readonly string
     postGate: g.militaryPosts.length ? new RegExp(`\\b(?:${trieSource(g.militaryPosts, false)})[ \\t]{1,2}(?:${trieSource(g.militaryRegions, false)})[ \\t]{1,2}\\d{5}(?:-\\d{4})?\\b`, 'g') : null,
     // A cue ends a word ("addressing" is none); then "is", a colon or a dash, spaces, or the line's end.
     blockGate: g.blockCues.length ? new RegExp(`\\b(?:${alt(g.blockCues)})(?![\\p{L}\\p{M}])(?:[ \\t]{0,3}(?:is|:|-|—)[ \\t]{0,3}|[ \\t]{0,3})(?:\\r?\\n)?`, 'giu') : null,
-    questionGate: g.questionCues.length ? new RegExp(`(?:${alt(g.questionCues)})[ \\t]{0,2}(?:please)?[ \\t]{0,2}[?？:.]?[ \\t]{0,2}\\r?\\n`, 'giu') : null,
+    questionGate: g.questionCues.length ? new RegExp(`(?:${alt(g.questionCues)})[ \\t]{0,2}(?:please)?[ \\t]{0,2}[?？:.]?[ \\t]{0,2}(?:\\[[\\p{L} ]{1,16}\\][ \\t]{0,2})?\\r?\\n`, 'giu') : null,
+    keyGate: g.fieldKeys.length ? new RegExp(`["'](?:${alt(g.fieldKeys)})["'][ \\t]{0,2}[:=][ \\t]{0,2}["']`, 'gi') : null,
   };
 }

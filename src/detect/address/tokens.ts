@@ -20,6 +20,11 @@ export interface Tok {
 }
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
+const isAsciiLetter = (c: number) => (c | 0x20) >= 97 && (c | 0x20) <= 122;
+function isAsciiLetters(text: string, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) if (!isAsciiLetter(text.charCodeAt(i))) return false;
+  return true;
+}
 
 /** Tokens of text[s, e); at most `max` of them. Spaces and tabs separate; one line break is recorded. */
 export function tokenize(text: string, s: number, e: number, max = 64): Tok[] {
@@ -63,6 +68,12 @@ export function tokenize(text: string, s: number, e: number, max = 64): Tok[] {
         j = k;
       }
       kind = 'w';
+      // A code that starts with letters ("SS11", "G1D", "LV-2974"): one token, read as a number (postcodes).
+      if (j - i <= 3 && j < e && (isDigit(text.charCodeAt(j)) || (text.charCodeAt(j) === 45 && isDigit(text.charCodeAt(j + 1)))) && isAsciiLetters(text, i, j)) {
+        j++;
+        while (j < e && j - i < 12 && (isDigit(text.charCodeAt(j)) || isAsciiLetter(text.charCodeAt(j)))) j++;
+        kind = 'n';
+      }
     } else {
       j = i + 1;
       kind = 'p';

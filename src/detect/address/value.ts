@@ -32,8 +32,10 @@ function skipGaps(text: string, i: number, end: number): number {
 
 /** End of the line holding i (the index of its \n, or end). */
 export function lineEnd(text: string, i: number, end = text.length): number {
-  const n = text.indexOf('\n', i);
-  return n < 0 || n > end ? end : n;
+  // A bounded loop, not indexOf: a line without a break must not cost a scan of the rest of the text.
+  let n = i;
+  while (n < end && text.charCodeAt(n) !== 10) n++;
+  return n;
 }
 
 /**
@@ -55,7 +57,7 @@ export function afterSpeaker(text: string, s: number, e: number): number {
 
 /** The value starting at or after i on its line (fillers skipped); [start, end) or null. */
 export function valueAt(g: AddressGrammar, text: string, i: number, limit: number): [number, number] | null {
-  const le = Math.min(lineEnd(text, i, limit), i + MAX_VALUE + 40);
+  const le = lineEnd(text, i, Math.min(limit, i + MAX_VALUE + 40));
   let s = skipGaps(text, i, le);
   // Fillers before the value: "yeah it's", "hold on…", "it should be", "j'habite au".
   for (let n = 0; n < 6 && s < le; n++) {
@@ -67,7 +69,7 @@ export function valueAt(g: AddressGrammar, text: string, i: number, limit: numbe
   if (s >= le) return null;
   const c0 = text.charCodeAt(s);
   const lowerLine = !hasUpperLatin(text, s, le);
-  if (!(isDigit(c0) || isUpper(c0) || isCaseless(c0) || (lowerLine && isLower(c0)))) return null;
+  if (!(isDigit(c0) || isUpper(c0) || isCaseless(c0) || (lowerLine && isLower(c0)) || grammarWord(g, text, s, le))) return null;
   let e = valueEnd(g, text, s, le);
   while (e > s && (isSpace(text.charCodeAt(e - 1)) || text.charCodeAt(e - 1) === 44 || text.charCodeAt(e - 1) === 45)) e--;
   if (!lowerLine) e = trimLowerTail(text, s, e);
@@ -87,6 +89,12 @@ export function valueEnd(g: AddressGrammar, text: string, s: number, le: number)
   return e;
 }
 
+/** A street type or unit word, which may be written in lower case ("szosa Musiał 12b", "ul. Długa 5"). */
+function grammarWord(g: AddressGrammar, text: string, s: number, le: number): boolean {
+  const key = wordKey(text.slice(s, wordEnd(text, s, le)));
+  return g.typesBefore.has(key) || g.typesBeforeLower.has(key) || g.typesAfter.has(key);
+}
+
 function hasUpperLatin(text: string, s: number, e: number): boolean {
   for (let i = s; i < e; i++) if (isUpper(text.charCodeAt(i))) return true;
   return false;
@@ -95,11 +103,20 @@ function hasUpperLatin(text: string, s: number, e: number): boolean {
 /** A period, ! or ? ends the sentence unless it ends a street type's or unit's abbreviation ("St.", "Apt."). */
 function sentenceEnd(g: AddressGrammar, text: string, s: number, p: number): boolean {
   if (text.charCodeAt(p) !== 46) return true;
+  // The value goes on after a period when a number or a postcode follows ("485 Ffordd Nant. CF9 3SJ …").
+  let n = p + 1;
+  while (isSpace(text.charCodeAt(n))) n++;
+  if (isDigit(text.charCodeAt(n)) || (isUpper(text.charCodeAt(n)) && isDigit(text.charCodeAt(n + 1))) || (isUpper(text.charCodeAt(n)) && isUpper(text.charCodeAt(n + 1)) && isDigit(text.charCodeAt(n + 2)))) return false;
   let b = p;
   while (b > s && isLetter(text.charCodeAt(b - 1))) b--;
-  if (b === p) return true;
+  // An ordinal's period ("23. Oktomvri", "3. tv"): one or two digits.
+  if (b === p) {
+    let d = p;
+    while (d > s && isDigit(text.charCodeAt(d - 1))) d--;
+    return !(p - d >= 1 && p - d <= 2 && (d === s || isSpace(text.charCodeAt(d - 1))) && n < text.length && isLetter(text.charCodeAt(n)));
+  }
   const key = wordKey(text.slice(b, p));
-  return !(g.typesAfter.has(key) || g.typesBefore.has(key) || g.units.has(key) || p - b <= 2);
+  return !(g.typesAfter.has(key) || g.typesBefore.has(key) || g.units.has(key) || p - b <= 3);
 }
 
 /** Drops lower-case Latin words (and marks) after the last number or capitalised word ("… 18925 instead"). */
