@@ -72,6 +72,11 @@ export function streetAround(g: AddressGrammar, toks: Tok[], k: number): [number
       }
       if (i >= 0 && g.directions.has(wordKey(toks[i]!.text)) && sameLine(i + 1)) i--;
       if (lowerOk && !(isHouseNumber(toks[i]) && /^\d{2}/.test(toks[i]!.text))) continue;
+      // A unit and its number before a street without a house number ("Flat 313, Bastola Corner").
+      if (n > 0 && toks[i]?.kind === 'p' && toks[i]!.text === ',' && !toks[i + 1]!.nl) {
+        const u = unitLead(g, toks, i - 1);
+        if (u >= 0) return [u, k];
+      }
       // A number that ends a sentence ("Zip is 94105. You can…") is no house number.
       if ((n > 0 || suffixed) && isHouseNumber(toks[i]) && !toks[i]!.dot && !toks[i + 1]!.nl) {
         let end = k;
@@ -81,6 +86,8 @@ export function streetAround(g: AddressGrammar, toks: Tok[], k: number): [number
     }
     let n = 0;
     while (k - n - 1 >= 0 && n < MAX_NAME && isNameWord(g, toks[k - n - 1]) && !toks[k - n]!.nl && !isHouseNumber(toks[k - n - 1])) n++;
+    // A street's name starts with a capital: "de", "of" before it are the sentence's ("naar de Maeslaan 107").
+    while (n > 0 && !toks[k - n]!.cap && g.connectors.has(wordKey(toks[k - n]!.text))) n--;
     const named = n > 0 || suffixed;
     // name · type · number, or glued suffix · number
     let j = k + 1;
@@ -103,13 +110,48 @@ export function streetAround(g: AddressGrammar, toks: Tok[], k: number): [number
     if (isHouseNumber(toks[b]) && !toks[b + 1]!.nl) return [b, last];
     let h = j;
     if (toks[h]?.kind === 'p' && toks[h]!.text === ',') h++;
-    if (toks[h]?.kind === 'w' && /^(?:n|no|nr|nº|n°|num)$/i.test(toks[h]!.text)) h++;
+    if (toks[h]?.kind === 'w' && g.houseNumberWords.has(wordKey(toks[h]!.text))) h++;
+    if (toks[h]?.kind === 'p' && toks[h]!.text === ':') h++;
     if (isHouseNumber(toks[h]) && !toks[h]!.nl) return [k, h];
     // Romanian and other blocks of flats: "Intrarea Soldat Dima Dumitru, Bloc 98, Ap. 10".
     const unit = toks[h] && !toks[h]!.nl ? unitAt(g, toks, h) : null;
     if (unit !== null && toks[h]!.kind === 'w') return [k, unit];
   }
   return null;
+}
+
+/**
+ * The unit word before the number at token j ("Flat 313", "House No. 316", "Apartment 29"), or -1.
+ */
+export function unitLead(g: AddressGrammar, toks: Tok[], j: number): number {
+  const id = toks[j];
+  if (!id || !(id.kind === 'n' || (id.kind === 'w' && id.text.length <= 2 && id.cap)) || id.decimal) return -1;
+  let k = j - 1;
+  const w = toks[k];
+  if (!w || w.kind !== 'w' || toks[j]!.nl) return -1;
+  if (g.houseNumberWords.has(wordKey(w.text)) && toks[k - 1]?.kind === 'w' && g.units.has(wordKey(toks[k - 1]!.text))) k--;
+  else if (!g.units.has(wordKey(w.text)) || !w.cap) return -1;
+  return k;
+}
+
+/** The street's first token moved back over units written before it ("Apartment 29, 5 Ila Viaduct"). */
+export function unitsBefore(g: AddressGrammar, toks: Tok[], a: number): number {
+  for (let n = 0; n < 2; n++) {
+    let j = a - 1;
+    if (toks[j]?.kind === 'p' && toks[j]!.text === ',') j--;
+    const u = unitLead(g, toks, j);
+    if (u < 0 || toks[a]!.nl) break;
+    a = u;
+  }
+  return a;
+}
+
+/** A period after this token that ends a sentence: after a number or a word longer than an abbreviation. */
+function sentenceDot(g: AddressGrammar, t: Tok): boolean {
+  if (!t.dot) return false;
+  if (t.kind === 'n') return !/^\d{1,2}$/.test(t.text);
+  const key = wordKey(t.text);
+  return t.text.length > 4 && !g.typesAfter.has(key) && !g.typesBefore.has(key) && !g.units.has(key);
 }
 
 /** How far the address goes on after token `last`: units, city, region, postcode, country. */
@@ -122,6 +164,9 @@ export function extendAddress(g: AddressGrammar, toks: Tok[], last: number): num
     const t = toks[i];
     if (!t) break;
     if (t.para || (t.nl && ++lines > 3)) break;
+    // A period that ends a sentence ends the address ("… OH 59492. Disney bought …"); one of an
+    // abbreviation ("St.", "Apt.", "ул.") does not.
+    if (i === end + 1 && sentenceDot(g, toks[end]!) && !t.nl) break;
     const next = unitAt(g, toks, i) ?? postcodeAt(g, toks, i) ?? regionAt(g, toks, i) ?? countryAt(g, toks, i) ?? cityAt(g, toks, i);
     if (next === null) break;
     end = next;
@@ -189,7 +234,7 @@ function countryAt(g: AddressGrammar, toks: Tok[], i: number): number | null {
 /** A city: 1–3 capitalised words, taken only when a region, postcode or country follows (or a postcode led). */
 function cityAt(g: AddressGrammar, toks: Tok[], i: number): number | null {
   let j = i;
-  while (j < i + 3 && toks[j]?.kind === 'w' && (toks[j]!.cap || g.connectors.has(wordKey(toks[j]!.text))) && (j === i || !toks[j]!.nl)) j++;
+  while (j < i + 3 && toks[j]?.kind === 'w' && (toks[j]!.cap || g.connectors.has(wordKey(toks[j]!.text))) && (j === i || (!toks[j]!.nl && !sentenceDot(g, toks[j - 1]!)))) j++;
   if (j === i || !toks[i]!.cap) return null;
   // After a postcode: "12345 Berlin", "1234 AB Amsterdam" (the city is the address's last part).
   if (afterPostcode(g, toks, i)) return toks[i]!.nl ? null : j - 1;

@@ -2,7 +2,7 @@ import type { ScanContext } from '../candidate.js';
 import { isLetter, isUpper } from '../names/letters.js';
 import { offerScored } from '../names/offer.js';
 import { wordKey } from './grammar.js';
-import { cityLine, extendAddress, hasSuffix, streetAround } from './parse.js';
+import { cityLine, extendAddress, hasSuffix, streetAround, unitsBefore } from './parse.js';
 import type { AddressRule } from './plan.js';
 import { tokenize, type Tok } from './tokens.js';
 import { layoutBlock } from './layout.js';
@@ -98,7 +98,7 @@ function streetFrom(ctx: ScanContext, r: AddressRule, s: number, pick: (toks: To
   const k2 = toks.findIndex((t) => t.s === at);
   const street = k2 < 0 ? null : streetAround(r.g, toks, k2);
   if (!street) return -1;
-  return offerTokens(ctx, r, toks, street[0], extendAddress(r.g, toks, street[1]), 0.85, 'street grammar');
+  return offerTokens(ctx, r, toks, unitsBefore(r.g, toks, street[0]), extendAddress(r.g, toks, street[1]), 0.85, 'street grammar');
 }
 
 function offerTokens(ctx: ScanContext, r: AddressRule, toks: Tok[], a: number, b: number, confidence: number, why: string): number {

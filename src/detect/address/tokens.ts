@@ -1,4 +1,4 @@
-import { isLetter, isUpper, wordEnd } from '../names/letters.js';
+import { isCaseless, isLetter, isUpper, wordEnd } from '../names/letters.js';
 
 /** A token of an address line: a word (letters, inner joiners), a number (digits, a letter or /- part), or a mark. */
 export interface Tok {
@@ -80,7 +80,7 @@ export function tokenize(text: string, s: number, e: number, max = 64): Tok[] {
     }
     const dot = kind !== 'p' && j < e && text.charCodeAt(j) === 46;
     const decimal = kind === 'n' && j + 1 < e && (text.charCodeAt(j) === 46 || text.charCodeAt(j) === 44) && isDigit(text.charCodeAt(j + 1));
-    out.push({ s: i, e: j, kind, text: text.slice(i, j), dot, cap: kind === 'n' || isUpper(c), nl, para, decimal });
+    out.push({ s: i, e: j, kind, text: text.slice(i, j), dot, cap: kind === 'n' || isUpper(c) || (kind === 'w' && isCaseless(c)), nl, para, decimal });
     nl = false;
     para = false;
     i = dot ? j + 1 : j;

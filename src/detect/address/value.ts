@@ -71,6 +71,9 @@ export function valueAt(g: AddressGrammar, text: string, i: number, limit: numbe
   const lowerLine = !hasUpperLatin(text, s, le);
   if (!(isDigit(c0) || isUpper(c0) || isCaseless(c0) || (lowerLine && isLower(c0)) || grammarWord(g, text, s, le))) return null;
   let e = valueEnd(g, text, s, le);
+  // In text with capitals, an address is capitalised words, numbers and grammar words: the first other
+  // lower-case Latin word ends it ("Strassfeld 49, 9736 Innsbruck, wird folgender …").
+  if (!lowerLine) e = beforeClause(g, text, s, e);
   while (e > s && (isSpace(text.charCodeAt(e - 1)) || text.charCodeAt(e - 1) === 44 || text.charCodeAt(e - 1) === 45)) e--;
   if (!lowerLine) e = trimLowerTail(text, s, e);
   if (e <= s || !holdsAddressNumber(text, s, e)) return null;
@@ -94,6 +97,29 @@ function grammarWord(g: AddressGrammar, text: string, s: number, le: number): bo
   const key = wordKey(text.slice(s, wordEnd(text, s, le)));
   return g.typesBefore.has(key) || g.typesBeforeLower.has(key) || g.typesAfter.has(key);
 }
+
+function beforeClause(g: AddressGrammar, text: string, s: number, e: number): number {
+  let i = s;
+  // Only once a number was read: a street type the lexicon lacks may stand before it ("Göteholm torg 49").
+  let numbered = false;
+  while (i < e) {
+    const c = text.charCodeAt(i);
+    if (!isLetter(c)) {
+      if (isDigit(c)) numbered = true;
+      i++;
+      continue;
+    }
+    const we = wordEnd(text, i, e);
+    // Elided articles ("d'Orsel", "l'Église") belong to the name.
+    const elided = we - i > 2 && (text.charCodeAt(i + 1) === 39 || text.charCodeAt(i + 1) === 0x2019);
+    if (numbered && !elided && isLower(c) && c < 0x250 && we - i >= 3 && !lowerGrammar(g, wordKey(text.slice(i, we)))) return i;
+    i = we;
+  }
+  return e;
+}
+
+const lowerGrammar = (g: AddressGrammar, key: string) =>
+  g.connectors.has(key) || g.typesAfter.has(key) || g.typesBefore.has(key) || g.typesBeforeLower.has(key) || g.units.has(key) || g.houseNumberWords.has(key) || g.suffixes.some((x) => key.endsWith(x));
 
 function hasUpperLatin(text: string, s: number, e: number): boolean {
   for (let i = s; i < e; i++) if (isUpper(text.charCodeAt(i))) return true;
