@@ -51,6 +51,12 @@ export interface AddressGrammar {
   blockCues: string[];
   countries: string[];
   fillers: Set<string>;
+  /** Leading digit-run lengths of the postcode shapes, as bits: a cheap test before any tokenizing. */
+  postcodeLead: number;
+  /** Signatures (first letter, last letter, length) of the street types: a test on char codes before any lookup. */
+  typeSigs: Set<number>;
+  /** The last two letters of the street suffixes, as a number. */
+  suffixTails: Set<number>;
   notAddress: Set<string>;
   fieldKeys: string[];
   houseNumberWords: Set<string>;
@@ -70,7 +76,7 @@ export function loadAddressGrammar(names: readonly string[], where: string): Add
   const g: AddressGrammar = {
     typesAfter: new Set(), typesBefore: new Set(), typesBeforeLower: new Set(), typesAfterLowerName: new Set(), suffixes: [], connectors: new Set(), directions: new Set(), units: new Set(),
     poBox: [], militaryUnits: new Set(), militaryPosts: [], militaryRegions: new Set(), postcodes: new Set(), regions: new Set(),
-    blockCues: [], countries: [], countriesByFirst: new Map(), fillers: new Set(), notAddress: new Set(), fieldKeys: [], houseNumberWords: new Set(), questionCues: [],
+    blockCues: [], countries: [], countriesByFirst: new Map(), fillers: new Set(), postcodeLead: 0, typeSigs: new Set(), suffixTails: new Set(), notAddress: new Set(), fieldKeys: [], houseNumberWords: new Set(), questionCues: [],
   };
   for (const name of names) {
     const { data, file } = readLexiconFile<AddressLexiconFile>(name, where);
@@ -110,6 +116,15 @@ export function loadAddressGrammar(names: readonly string[], where: string): Add
     strs(data.notAddressWords, 'notAddressWords').forEach((w) => g.notAddress.add(wordKey(w)));
     g.questionCues.push(...strs(data.questionCues, 'questionCues').map((w) => w.toLowerCase()));
   }
+  for (const shape of g.postcodes) {
+    const lead = /^9*/.exec(shape)![0].length;
+    if (lead > 0) g.postcodeLead |= 1 << lead;
+  }
+  for (const w of [...g.typesAfter, ...g.typesBefore]) if (w.length) g.typeSigs.add(wordSig(w, 0, w.length));
+  for (const x of g.suffixes) {
+    const t = x.replace(/\.$/, '');
+    if (t.length >= 2) g.suffixTails.add(tailSig(t.charCodeAt(t.length - 2), t.charCodeAt(t.length - 1)));
+  }
   for (const c of g.countries) {
     const parts = c.split(' ').map((p) => p.replace(/\.$/, ''));
     const list = g.countriesByFirst.get(parts[0]!) ?? [];
@@ -119,6 +134,22 @@ export function loadAddressGrammar(names: readonly string[], where: string): Add
   cache.set(key, g);
   return g;
 }
+
+const LOWER = new Uint16Array(65536);
+/** A character code in lower case, by table (filled on first use). */
+export function lowerCode(c: number): number {
+  if (c < 128) return c >= 65 && c <= 90 ? c + 32 : c;
+  let v = LOWER[c]!;
+  if (v === 0) LOWER[c] = v = String.fromCharCode(c).toLowerCase().charCodeAt(0);
+  return v;
+}
+
+/** A word's signature from its char codes (first and last letter in lower case, length), without a string. */
+export function wordSig(text: string, s: number, e: number): number {
+  return ((lowerCode(text.charCodeAt(s)) * 65599) ^ (lowerCode(text.charCodeAt(e - 1)) * 31) ^ (e - s)) >>> 0;
+}
+
+export const tailSig = (a: number, b: number) => lowerCode(a) * 65536 + lowerCode(b);
 
 /** The shape of a token for postcode matching: digits → 9, letters → A (upper case), other kept. */
 export function shapeOf(s: string): string {

@@ -1,7 +1,7 @@
 import type { ScanContext } from '../candidate.js';
 import { isLetter, isUpper } from '../names/letters.js';
 import { offerScored } from '../names/offer.js';
-import { wordKey } from './grammar.js';
+import { tailSig, wordKey, wordSig } from './grammar.js';
 import { cityLine, extendAddress, hasSuffix, streetAround, unitsBefore } from './parse.js';
 import type { AddressRule } from './plan.js';
 import { tokenize, type Tok } from './tokens.js';
@@ -67,10 +67,30 @@ function gateFrom(ctx: ScanContext, gate: RegExp, from: number, limit: number, a
   return ctx.base + Math.max(i, limit);
 }
 
+/**
+ * Whether a house number may stand near a street type at [s, e): a run of 1–6 digits on the same line,
+ * within 48 characters before it or 48 after it (longer runs are phones, orders, cards). Char codes only.
+ */
 function hasDigitNear(text: string, s: number, e: number): boolean {
-  for (let i = Math.max(0, s - 40); i < Math.min(text.length, e + 40); i++) {
+  for (let i = s - 1, n = 0; i >= 0 && s - i <= 48; i--) {
     const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) return true;
+    if (c >= 48 && c <= 57) n++;
+    else {
+      if (n > 0 && n <= 6) return true;
+      n = 0;
+      if (c === 10) break;
+    }
+    if (i === 0 && n > 0 && n <= 6) return true;
+  }
+  for (let i = e, n = 0; i < text.length && i - e <= 48; i++) {
+    const c = text.charCodeAt(i);
+    const digit = c >= 48 && c <= 57;
+    if (digit) n++;
+    if (!digit || i + 1 === text.length) {
+      if (n > 0 && n <= 6) return true;
+      n = 0;
+      if (c === 10) break;
+    }
   }
   return false;
 }
@@ -130,8 +150,15 @@ function typeWordBefore(r: AddressRule, text: string, d: number): boolean {
     let b = e;
     while (b > 0 && (isLetter(text.charCodeAt(b - 1)) || text.charCodeAt(b - 1) === 45)) b--;
     if (b === e) return false;
-    const w = text.slice(b, e);
-    const key = wordKey(w);
+    // Char-code signatures first: most words before a number are no street type (no string made for them).
+    // Types starting with an ASCII letter are found by the type gate (streetAt); here the others only.
+    const maybeType = text.charCodeAt(b) >= 128 && r.g.typeSigs.has(wordSig(text, b, e));
+    const maybeSuffix = e - b >= 3 && r.g.suffixTails.has(tailSig(text.charCodeAt(e - 2), text.charCodeAt(e - 1)));
+    if (!maybeType && !maybeSuffix) {
+      e = b;
+      continue;
+    }
+    const key = wordKey(text.slice(b, e));
     if (r.g.typesBefore.has(key) || r.g.typesAfter.has(key) || (b < e && isUpper(text.charCodeAt(b)) && r.g.suffixes.some((x) => key.length > x.length + 1 && key.endsWith(x.replace(/\.$/, ''))))) return true;
     e = b;
   }
@@ -152,8 +179,36 @@ function numberAfterStreet(ctx: ScanContext, r: AddressRule, d: number): number 
   return Math.max(d + 1, streetFrom(ctx, r, d, pick));
 }
 
+/**
+ * What cityLine needs around a postcode at [d, q), tested on char codes: a line's or cell's start before it,
+ * a comma or a region code ("IL ") before it, or a shaped code ("1200-195", "111 51", "1017 GC").
+ */
+function cityLinePossible(text: string, d: number, q: number): boolean {
+  let p = d - 1;
+  while (p >= 0 && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9)) p--;
+  if (p < 0) return true;
+  const c = text.charCodeAt(p);
+  if (c === 10 || c === 13 || c === 44 || c === 34 || c === 59 || c === 124) return true;
+  if (c >= 65 && c <= 90 && p > 0 && text.charCodeAt(p - 1) >= 65 && text.charCodeAt(p - 1) <= 90) return true;
+  const a = text.charCodeAt(q);
+  const b = text.charCodeAt(q + 1);
+  // The end of a CSV cell or a record's string ("…,Yannicland 04080,").
+  if (q >= text.length || a === 44 || a === 34 || a === 59 || a === 124 || a === 10 || a === 13) return true;
+  if (a === 45 && b >= 48 && b <= 57) return true;
+  return a === 32 && ((b >= 48 && b <= 57) || (b >= 65 && b <= 90));
+}
+
 /** A city line around the postcode starting at d (parse.ts cityLine); returns where to go on. */
 function cityLineAt(ctx: ScanContext, r: AddressRule, d: number): number {
+  // A postcode's digits first, on char codes: the run's length must start some country's shape, and no
+  // decimal or time goes on after it ("5.99", "10:30"). Most numbers are none.
+  const text = ctx.text;
+  let q = d;
+  while (q < text.length && q - d < 16 && text.charCodeAt(q) >= 48 && text.charCodeAt(q) <= 57) q++;
+  if (q - d > 12 || ((r.g.postcodeLead >>> (q - d)) & 1) === 0) return d + 1;
+  const after = text.charCodeAt(q);
+  if ((after === 46 || after === 44 || after === 58) && text.charCodeAt(q + 1) >= 48 && text.charCodeAt(q + 1) <= 57) return d + 1;
+  if (!cityLinePossible(text, d, q)) return d + 1;
   const toks = windowTokens(ctx.text, d, 48, 48);
   const p = toks.findIndex((t) => t.s === d);
   const found = p < 0 ? null : cityLine(r.g, toks, p);
