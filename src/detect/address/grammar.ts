@@ -19,6 +19,8 @@ export interface AddressLexiconFile {
   countries?: string[];
   /** Words said before an address value ("yeah it's", "hold on", "j'habite au"), skipped where it starts. */
   answerFillers?: string[];
+  /** Words that lead a neighbourhood, landmark or postcode part of an address ("Col. Roma", "Near Kakkar Ridges", "CEP 61903-294"). */
+  areaWords?: string[];
   /** Words before a house number ("No. 5", "д. 3205", "Nr 4"). */
   houseNumberWords?: string[];
   /** Keys of a record (JSON, key=value) whose value is an address or a city line. */
@@ -60,6 +62,7 @@ export interface AddressGrammar {
   notAddress: Set<string>;
   fieldKeys: string[];
   houseNumberWords: Set<string>;
+  areaWords: Set<string>;
   questionCues: string[];
   /** Country names by their first word, each as its words. */
   countriesByFirst: Map<string, string[][]>;
@@ -76,7 +79,7 @@ export function loadAddressGrammar(names: readonly string[], where: string): Add
   const g: AddressGrammar = {
     typesAfter: new Set(), typesBefore: new Set(), typesBeforeLower: new Set(), typesAfterLowerName: new Set(), suffixes: [], connectors: new Set(), directions: new Set(), units: new Set(),
     poBox: [], militaryUnits: new Set(), militaryPosts: [], militaryRegions: new Set(), postcodes: new Set(), regions: new Set(),
-    blockCues: [], countries: [], countriesByFirst: new Map(), fillers: new Set(), postcodeLead: 0, typeSigs: new Set(), suffixTails: new Set(), notAddress: new Set(), fieldKeys: [], houseNumberWords: new Set(), questionCues: [],
+    blockCues: [], countries: [], countriesByFirst: new Map(), fillers: new Set(), postcodeLead: 0, typeSigs: new Set(), suffixTails: new Set(), notAddress: new Set(), fieldKeys: [], houseNumberWords: new Set(), areaWords: new Set(), questionCues: [],
   };
   for (const name of names) {
     const { data, file } = readLexiconFile<AddressLexiconFile>(name, where);
@@ -112,6 +115,7 @@ export function loadAddressGrammar(names: readonly string[], where: string): Add
     g.countries.push(...strs(data.countries, 'countries'));
     strs(data.answerFillers, 'answerFillers').forEach((w) => g.fillers.add(wordKey(w)));
     strs(data.houseNumberWords, 'houseNumberWords').forEach((w) => g.houseNumberWords.add(wordKey(w)));
+    strs(data.areaWords, 'areaWords').forEach((w) => g.areaWords.add(wordKey(w)));
     g.fieldKeys.push(...strs(data.fieldKeys, 'fieldKeys'));
     strs(data.notAddressWords, 'notAddressWords').forEach((w) => g.notAddress.add(wordKey(w)));
     g.questionCues.push(...strs(data.questionCues, 'questionCues').map((w) => w.toLowerCase()));

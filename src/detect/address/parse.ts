@@ -154,6 +154,36 @@ function sentenceDot(g: AddressGrammar, t: Tok): boolean {
   return t.text.length > 4 && !g.typesAfter.has(key) && !g.typesBefore.has(key) && !g.units.has(key);
 }
 
+/** A neighbourhood, landmark or postcode lead and the capitalised words or code after it ("Col. Saavedra Feliciano"). */
+function areaAt(g: AddressGrammar, toks: Tok[], i: number): number | null {
+  const t = toks[i]!;
+  if (t.kind !== 'w' || !t.cap || !g.areaWords.has(wordKey(t.text))) return null;
+  let j = i + 1;
+  if (toks[j]?.kind === 'w' && wordKey(toks[j]!.text) === 'to') j++;
+  let n = 0;
+  while (toks[j] && !toks[j]!.nl && n < 4 && (toks[j]!.kind === 'n' || (toks[j]!.kind === 'w' && (toks[j]!.cap || g.connectors.has(wordKey(toks[j]!.text)))))) {
+    j++;
+    n++;
+  }
+  return n > 0 ? j - 1 : null;
+}
+
+/** A region after the city, in brackets or after a slash or dash: "(VT)", "(Colombie-Britannique)", "/Tunceli", "- AL". */
+function bracketAt(toks: Tok[], i: number, end: number): number | null {
+  const t = toks[i]!;
+  if (t.nl) return null;
+  if (t.kind === 'p' && t.text === '(') {
+    let j = i + 1;
+    while (toks[j] && j - i <= 5 && !toks[j]!.nl && toks[j]!.text !== ')' && (toks[j]!.kind === 'w' ? toks[j]!.cap || toks[j]!.text.length <= 3 : toks[j]!.text === '-')) j++;
+    return j > i + 1 && toks[j]?.text === ')' ? j : null;
+  }
+  // "Uşak/Tunceli": a slash glued to the city and a capitalised word.
+  if (t.kind === 'p' && t.text === '/' && toks[end]!.e === t.s && toks[i + 1]?.kind === 'w' && toks[i + 1]!.cap && toks[i + 1]!.s === t.e) return i + 1;
+  // "Souza do Norte - AL": a dash was skipped, a code of two capitals follows.
+  if (t.kind === 'w' && /^\p{Lu}{2}$/u.test(t.text) && toks[i - 1]?.text === '-' && (!toks[i + 1] || toks[i + 1]!.kind === 'p' || toks[i + 1]!.nl)) return i;
+  return null;
+}
+
 /** How far the address goes on after token `last`: units, city, region, postcode, country. */
 export function extendAddress(g: AddressGrammar, toks: Tok[], last: number): number {
   let end = last;
@@ -167,7 +197,7 @@ export function extendAddress(g: AddressGrammar, toks: Tok[], last: number): num
     // A period that ends a sentence ends the address ("… OH 59492. Disney bought …"); one of an
     // abbreviation ("St.", "Apt.", "ул.") does not.
     if (i === end + 1 && sentenceDot(g, toks[end]!) && !t.nl) break;
-    const next = unitAt(g, toks, i) ?? postcodeAt(g, toks, i) ?? regionAt(g, toks, i) ?? countryAt(g, toks, i) ?? cityAt(g, toks, i);
+    const next = unitAt(g, toks, i) ?? postcodeAt(g, toks, i) ?? regionAt(g, toks, i) ?? countryAt(g, toks, i) ?? areaAt(g, toks, i) ?? bracketAt(toks, i, end) ?? cityAt(g, toks, i);
     if (next === null) break;
     end = next;
   }

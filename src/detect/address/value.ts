@@ -48,7 +48,12 @@ export function afterSpeaker(text: string, s: number, e: number): number {
   for (let j = i; j < lim; j++) {
     const c = text.charCodeAt(j);
     const next = text.charCodeAt(j + 1);
-    if ((c === 58 || c === 62) && (j + 1 >= e || isSpace(next))) return skipGaps(text, j + 1, e);
+    // "Caller: ", "Visitor > ", "**Customer:** " (Markdown bold around the label).
+    if (c === 58 || c === 62) {
+      let k = j + 1;
+      while (k < e && k - j < 3 && text.charCodeAt(k) === 42) k++;
+      if (k >= e || isSpace(text.charCodeAt(k))) return skipGaps(text, k, e);
+    }
     if (c === 45 && j > i && isSpace(text.charCodeAt(j - 1)) && isSpace(next)) return skipGaps(text, j + 1, e);
     if (c === 44 || c === 63) break;
   }
