@@ -253,6 +253,11 @@ function blockAt(ctx: ScanContext, r: AddressRule, s: number, e: number): number
     if (c === 46 || c === 63 || c === 33 || c === 41) return e;
     const v = valueAt(r.g, text, e, text.length);
     if (!v) return e;
+    // After a cue in prose ("deliver to …"), a value that starts with a word needs a comma between its
+    // parts; a lone city and postcode is the postcode rules' ("deliver to London SW1A 1AA").
+    const field = text.slice(s, e).includes(':');
+    const c0 = text.charCodeAt(v[0]);
+    if (!field && !(c0 >= 48 && c0 <= 57) && !text.slice(v[0], v[1]).includes(',')) return e;
     offerScored(ctx, r.rule, v[0], v[1], 0.8, ['address value']);
     return v[1];
   }

@@ -82,6 +82,8 @@ export function valueAt(g: AddressGrammar, text: string, i: number, limit: numbe
   while (e > s && (isSpace(text.charCodeAt(e - 1)) || text.charCodeAt(e - 1) === 44 || text.charCodeAt(e - 1) === 45)) e--;
   if (!lowerLine) e = trimLowerTail(text, s, e);
   if (e <= s || !holdsAddressNumber(text, s, e)) return null;
+  // An IPv6 or a time ("0::0", "10:30") is no address.
+  for (let i = s; i < e; i++) if (text.charCodeAt(i) === 58) return null;
   return [s, e];
 }
 
