@@ -168,7 +168,7 @@ function cpuThroughput(r: Redactor, text: string, runs = 7): number {
 
 const pct = (a: number, b: number) => (b ? ((100 * a) / b).toFixed(1) : '–');
 
-if (process.argv[1]?.endsWith('names-addresses.ts')) {
+if (process.argv[1]?.endsWith('names-addresses.ts') && !args.includes('--address-cpu')) {
   const docs = corpus(DOCS, SEED);
   const withNames = createRedactor({});
   const without = createRedactor({ disable: ['person-names', 'postal-address'] });
@@ -202,3 +202,41 @@ if (process.argv[1]?.endsWith('names-addresses.ts')) {
   const mid = (x: number[]) => [...x].sort((p, q) => p - q)[x.length >> 1]!;
   console.log(`CPU time, care text, addresses off: names on ${mid(on).toFixed(2)} MB/s, names off ${mid(off).toFixed(2)} MB/s (medians, same run)`);
 }
+
+/**
+ * The address detector's cost in CPU time (process.cpuUsage, not wall time: the machine is shared), on care
+ * text, with and without it, interleaved in one run; `--baseline PATH` adds another build (its
+ * dist/index.js, e.g. main's) measured in the same run, for a before/after figure.
+ *
+ *   npx tsx benchmarks/names-addresses.ts --address-cpu [--runs 7] [--baseline /work/main/dist/index.js]
+ */
+async function addressCpuCost(): Promise<void> {
+  const runs = opt('runs', 7);
+  const b = args.indexOf('--baseline');
+  const builds: [string, (o: object) => Redactor][] = [['this build', (o) => createRedactor(o)]];
+  if (b >= 0) {
+    const mod = (await import(args[b + 1]!)) as { createRedactor: (o: object) => Redactor };
+    builds.unshift([`baseline ${args[b + 1]}`, (o) => mod.createRedactor(o)]);
+  }
+  const text = careText(1_000_000, 1);
+  const cpu = (r: Redactor) => {
+    const t0 = process.cpuUsage();
+    r.redact(text);
+    const d = process.cpuUsage(t0);
+    return (d.user + d.system) / 1e6;
+  };
+  const cases = builds.flatMap(([name, make]) => [
+    [`${name}: addresses on`, make({})],
+    [`${name}: addresses off`, make({ disable: ['postal-address'] })],
+  ] as const);
+  for (const [, r] of cases) r.redact(text);
+  const times = cases.map(() => [] as number[]);
+  for (let i = 0; i < runs; i++) cases.forEach(([, r], k) => times[k]!.push(cpu(r)));
+  console.log(`address detector, CPU time, care text ${(text.length / 1e6).toFixed(1)} M chars, median of ${runs} (MB/s of UTF-16 units):`);
+  cases.forEach(([name], k) => {
+    const t = times[k]!.sort((x, y) => x - y);
+    console.log(`  ${name.padEnd(60)} ${(text.length / 1e6 / t[t.length >> 1]!).toFixed(2)}`);
+  });
+}
+
+if (process.argv[1]?.endsWith('names-addresses.ts') && args.includes('--address-cpu')) await addressCpuCost();

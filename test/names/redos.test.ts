@@ -21,6 +21,8 @@ const gates: [string, RegExp | null][] = [
   ['address/boxGate', address.boxGate],
   ['address/postGate', address.postGate],
   ['address/blockGate', address.blockGate],
+  ['address/questionGate', address.questionGate],
+  ['address/keyGate', address.keyGate],
 ];
 
 describe('ReDoS: the lexicon-built gates of the names and address detectors', () => {

@@ -17,6 +17,18 @@ export interface AddressLexiconFile {
   regionCodes?: string[];
   blockCues?: string[];
   countries?: string[];
+  /** Words said before an address value ("yeah it's", "hold on", "j'habite au"), skipped where it starts. */
+  answerFillers?: string[];
+  /** Words that lead a neighbourhood, landmark or postcode part of an address ("Col. Roma", "Near Kakkar Ridges", "CEP 61903-294"). */
+  areaWords?: string[];
+  /** Words before a house number ("No. 5", "д. 3205", "Nr 4"). */
+  houseNumberWords?: string[];
+  /** Keys of a record (JSON, key=value) whose value is an address or a city line. */
+  fieldKeys?: string[];
+  /** Words that mark a line as something else than an address (order, invoice, total…): layout blocks only. */
+  notAddressWords?: string[];
+  /** Words for "address" in any language: a line ending in one asks for it, the next turn answers. */
+  questionCues?: string[];
 }
 
 /** The merged grammar; word keys are lower case without a final period. */
@@ -40,6 +52,18 @@ export interface AddressGrammar {
   regions: Set<string>;
   blockCues: string[];
   countries: string[];
+  fillers: Set<string>;
+  /** Leading digit-run lengths of the postcode shapes, as bits: a cheap test before any tokenizing. */
+  postcodeLead: number;
+  /** Signatures (first letter, last letter, length) of the street types: a test on char codes before any lookup. */
+  typeSigs: Set<number>;
+  /** The last two letters of the street suffixes, as a number. */
+  suffixTails: Set<number>;
+  notAddress: Set<string>;
+  fieldKeys: string[];
+  houseNumberWords: Set<string>;
+  areaWords: Set<string>;
+  questionCues: string[];
   /** Country names by their first word, each as its words. */
   countriesByFirst: Map<string, string[][]>;
 }
@@ -55,7 +79,7 @@ export function loadAddressGrammar(names: readonly string[], where: string): Add
   const g: AddressGrammar = {
     typesAfter: new Set(), typesBefore: new Set(), typesBeforeLower: new Set(), typesAfterLowerName: new Set(), suffixes: [], connectors: new Set(), directions: new Set(), units: new Set(),
     poBox: [], militaryUnits: new Set(), militaryPosts: [], militaryRegions: new Set(), postcodes: new Set(), regions: new Set(),
-    blockCues: [], countries: [], countriesByFirst: new Map(),
+    blockCues: [], countries: [], countriesByFirst: new Map(), fillers: new Set(), postcodeLead: 0, typeSigs: new Set(), suffixTails: new Set(), notAddress: new Set(), fieldKeys: [], houseNumberWords: new Set(), areaWords: new Set(), questionCues: [],
   };
   for (const name of names) {
     const { data, file } = readLexiconFile<AddressLexiconFile>(name, where);
@@ -80,7 +104,7 @@ export function loadAddressGrammar(names: readonly string[], where: string): Add
     strs(data.military?.regions, 'military/regions').forEach((w) => g.militaryRegions.add(w));
     for (const [cc, shapes] of Object.entries(data.postcodes ?? {})) {
       for (const s of strs(shapes, `postcodes/${cc}`)) {
-        if (!/^[9A -]{3,10}$/.test(s)) {
+        if (!/^[9A -]{3,12}$/.test(s)) {
           throw new CaregateError('E_LEXICON_SHAPE', `lexicon ${file}: postcode shape "${s}" at /postcodes/${cc} may hold only 9 (digit), A (letter), space and -`, { file, pointer: `/postcodes/${cc}` });
         }
         g.postcodes.add(s);
@@ -89,6 +113,21 @@ export function loadAddressGrammar(names: readonly string[], where: string): Add
     strs(data.regionCodes, 'regionCodes').forEach((w) => g.regions.add(w));
     g.blockCues.push(...strs(data.blockCues, 'blockCues').map((w) => w.toLowerCase()));
     g.countries.push(...strs(data.countries, 'countries'));
+    strs(data.answerFillers, 'answerFillers').forEach((w) => g.fillers.add(wordKey(w)));
+    strs(data.houseNumberWords, 'houseNumberWords').forEach((w) => g.houseNumberWords.add(wordKey(w)));
+    strs(data.areaWords, 'areaWords').forEach((w) => g.areaWords.add(wordKey(w)));
+    g.fieldKeys.push(...strs(data.fieldKeys, 'fieldKeys'));
+    strs(data.notAddressWords, 'notAddressWords').forEach((w) => g.notAddress.add(wordKey(w)));
+    g.questionCues.push(...strs(data.questionCues, 'questionCues').map((w) => w.toLowerCase()));
+  }
+  for (const shape of g.postcodes) {
+    const lead = /^9*/.exec(shape)![0].length;
+    if (lead > 0) g.postcodeLead |= 1 << lead;
+  }
+  for (const w of [...g.typesAfter, ...g.typesBefore]) if (w.length) g.typeSigs.add(wordSig(w, 0, w.length));
+  for (const x of g.suffixes) {
+    const t = x.replace(/\.$/, '');
+    if (t.length >= 2) g.suffixTails.add(tailSig(t.charCodeAt(t.length - 2), t.charCodeAt(t.length - 1)));
   }
   for (const c of g.countries) {
     const parts = c.split(' ').map((p) => p.replace(/\.$/, ''));
@@ -99,6 +138,22 @@ export function loadAddressGrammar(names: readonly string[], where: string): Add
   cache.set(key, g);
   return g;
 }
+
+const LOWER = new Uint16Array(65536);
+/** A character code in lower case, by table (filled on first use). */
+export function lowerCode(c: number): number {
+  if (c < 128) return c >= 65 && c <= 90 ? c + 32 : c;
+  let v = LOWER[c]!;
+  if (v === 0) LOWER[c] = v = String.fromCharCode(c).toLowerCase().charCodeAt(0);
+  return v;
+}
+
+/** A word's signature from its char codes (first and last letter in lower case, length), without a string. */
+export function wordSig(text: string, s: number, e: number): number {
+  return ((lowerCode(text.charCodeAt(s)) * 65599) ^ (lowerCode(text.charCodeAt(e - 1)) * 31) ^ (e - s)) >>> 0;
+}
+
+export const tailSig = (a: number, b: number) => lowerCode(a) * 65536 + lowerCode(b);
 
 /** The shape of a token for postcode matching: digits → 9, letters → A (upper case), other kept. */
 export function shapeOf(s: string): string {

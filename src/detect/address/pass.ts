@@ -1,10 +1,12 @@
 import type { ScanContext } from '../candidate.js';
 import { isLetter, isUpper } from '../names/letters.js';
 import { offerScored } from '../names/offer.js';
-import { wordKey } from './grammar.js';
-import { cityLine, extendAddress, hasSuffix, streetAround } from './parse.js';
+import { tailSig, wordKey, wordSig } from './grammar.js';
+import { cityLine, extendAddress, hasSuffix, streetAround, unitsBefore } from './parse.js';
 import type { AddressRule } from './plan.js';
 import { tokenize, type Tok } from './tokens.js';
+import { layoutBlock } from './layout.js';
+import { afterSpeaker, holdsAddressNumber, lineEnd, valueAt, valueEnd } from './value.js';
 
 /**
  * The postal-address detector: irregexp gates find street types (and suffixes), PO boxes, military posts
@@ -18,17 +20,24 @@ export interface AddressPassState {
   boxPos: number;
   postPos: number;
   blockPos: number;
+  askPos: number;
+  layoutPos: number;
+  keyPos: number;
 }
 
-export const newAddressPassState = (): AddressPassState => ({ typePos: 0, numberPos: 0, linePos: 0, boxPos: 0, postPos: 0, blockPos: 0 });
+export const newAddressPassState = (): AddressPassState => ({ typePos: 0, numberPos: 0, linePos: 0, boxPos: 0, postPos: 0, blockPos: 0, askPos: 0, layoutPos: 0, keyPos: 0 });
 
 const BACK = 100;
 /** A line that starts with a digit (a postcode before its city: "10115 Berlin"). */
 const LINE_DIGIT = /\n[ \t]{0,4}\d/g;
 const AHEAD = 320;
+/** A line holding a digit before any colon or @ (a street line of a block known by its layout). */
+const LAYOUT_LINE = /\n[^\n\d:@]{0,48}\d/g;
 /** An address block after a cue: at most this many lines of at most LINE characters. */
 const BLOCK_LINES = 6;
 const LINE = 100;
+/** How far after its cue a block may reach (within MAX_MATCH, limits.ts). */
+const BLOCK_REACH = 560;
 
 export function addressPass(ctx: ScanContext, rules: readonly AddressRule[], st: AddressPassState, limit: number): void {
   for (const r of rules) {
@@ -38,6 +47,9 @@ export function addressPass(ctx: ScanContext, rules: readonly AddressRule[], st:
     if (r.boxGate) st.boxPos = gateFrom(ctx, r.boxGate, st.boxPos, limit, (s, e) => fromTo(ctx, r, s, e, 0.85, 'PO box'));
     if (r.postGate) st.postPos = gateFrom(ctx, r.postGate, st.postPos, limit, (s, e) => militaryAt(ctx, r, s, e));
     if (r.blockGate) st.blockPos = gateFrom(ctx, r.blockGate, st.blockPos, limit, (s, e) => blockAt(ctx, r, s, e));
+    st.layoutPos = gateFrom(ctx, LAYOUT_LINE, st.layoutPos, limit, (s, e) => layoutAt(ctx, r, s + 1, e));
+    if (r.keyGate) st.keyPos = gateFrom(ctx, r.keyGate, st.keyPos, limit, (s, e) => keyValueAt(ctx, r, e));
+    if (r.questionGate) st.askPos = gateFrom(ctx, r.questionGate, st.askPos, limit, (s, e) => answerAt(ctx, r, s, e));
   }
 }
 
@@ -55,10 +67,30 @@ function gateFrom(ctx: ScanContext, gate: RegExp, from: number, limit: number, a
   return ctx.base + Math.max(i, limit);
 }
 
+/**
+ * Whether a house number may stand near a street type at [s, e): a run of 1–6 digits on the same line,
+ * within 48 characters before it or 48 after it (longer runs are phones, orders, cards). Char codes only.
+ */
 function hasDigitNear(text: string, s: number, e: number): boolean {
-  for (let i = Math.max(0, s - 40); i < Math.min(text.length, e + 40); i++) {
+  for (let i = s - 1, n = 0; i >= 0 && s - i <= 48; i--) {
     const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) return true;
+    if (c >= 48 && c <= 57) n++;
+    else {
+      if (n > 0 && n <= 6) return true;
+      n = 0;
+      if (c === 10) break;
+    }
+    if (i === 0 && n > 0 && n <= 6) return true;
+  }
+  for (let i = e, n = 0; i < text.length && i - e <= 48; i++) {
+    const c = text.charCodeAt(i);
+    const digit = c >= 48 && c <= 57;
+    if (digit) n++;
+    if (!digit || i + 1 === text.length) {
+      if (n > 0 && n <= 6) return true;
+      n = 0;
+      if (c === 10) break;
+    }
   }
   return false;
 }
@@ -70,7 +102,8 @@ function hasDigitNear(text: string, s: number, e: number): boolean {
  */
 function windowTokens(text: string, s: number, back = BACK, ahead = AHEAD): Tok[] {
   let from = Math.max(0, s - back);
-  if (from > 0) while (from < s && !/\s/.test(text[from - 1]!)) from++;
+  // Start at a word's start: after a space or a mark (CSV cells and JSON strings have no space before them).
+  if (from > 0) while (from < s && (isLetter(text.charCodeAt(from - 1)) || (text.charCodeAt(from - 1) >= 48 && text.charCodeAt(from - 1) <= 57))) from++;
   return tokenize(text, from, Math.min(text.length, s + ahead), 96);
 }
 
@@ -85,7 +118,7 @@ function streetFrom(ctx: ScanContext, r: AddressRule, s: number, pick: (toks: To
   const k2 = toks.findIndex((t) => t.s === at);
   const street = k2 < 0 ? null : streetAround(r.g, toks, k2);
   if (!street) return -1;
-  return offerTokens(ctx, r, toks, street[0], extendAddress(r.g, toks, street[1]), 0.85, 'street grammar');
+  return offerTokens(ctx, r, toks, unitsBefore(r.g, toks, street[0]), extendAddress(r.g, toks, street[1]), 0.85, 'street grammar');
 }
 
 function offerTokens(ctx: ScanContext, r: AddressRule, toks: Tok[], a: number, b: number, confidence: number, why: string): number {
@@ -117,8 +150,15 @@ function typeWordBefore(r: AddressRule, text: string, d: number): boolean {
     let b = e;
     while (b > 0 && (isLetter(text.charCodeAt(b - 1)) || text.charCodeAt(b - 1) === 45)) b--;
     if (b === e) return false;
-    const w = text.slice(b, e);
-    const key = wordKey(w);
+    // Char-code signatures first: most words before a number are no street type (no string made for them).
+    // Types starting with an ASCII letter are found by the type gate (streetAt); here the others only.
+    const maybeType = text.charCodeAt(b) >= 128 && r.g.typeSigs.has(wordSig(text, b, e));
+    const maybeSuffix = e - b >= 3 && r.g.suffixTails.has(tailSig(text.charCodeAt(e - 2), text.charCodeAt(e - 1)));
+    if (!maybeType && !maybeSuffix) {
+      e = b;
+      continue;
+    }
+    const key = wordKey(text.slice(b, e));
     if (r.g.typesBefore.has(key) || r.g.typesAfter.has(key) || (b < e && isUpper(text.charCodeAt(b)) && r.g.suffixes.some((x) => key.length > x.length + 1 && key.endsWith(x.replace(/\.$/, ''))))) return true;
     e = b;
   }
@@ -139,8 +179,36 @@ function numberAfterStreet(ctx: ScanContext, r: AddressRule, d: number): number 
   return Math.max(d + 1, streetFrom(ctx, r, d, pick));
 }
 
+/**
+ * What cityLine needs around a postcode at [d, q), tested on char codes: a line's or cell's start before it,
+ * a comma or a region code ("IL ") before it, or a shaped code ("1200-195", "111 51", "1017 GC").
+ */
+function cityLinePossible(text: string, d: number, q: number): boolean {
+  let p = d - 1;
+  while (p >= 0 && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9)) p--;
+  if (p < 0) return true;
+  const c = text.charCodeAt(p);
+  if (c === 10 || c === 13 || c === 44 || c === 34 || c === 59 || c === 124) return true;
+  if (c >= 65 && c <= 90 && p > 0 && text.charCodeAt(p - 1) >= 65 && text.charCodeAt(p - 1) <= 90) return true;
+  const a = text.charCodeAt(q);
+  const b = text.charCodeAt(q + 1);
+  // The end of a CSV cell or a record's string ("…,Yannicland 04080,").
+  if (q >= text.length || a === 44 || a === 34 || a === 59 || a === 124 || a === 10 || a === 13) return true;
+  if (a === 45 && b >= 48 && b <= 57) return true;
+  return a === 32 && ((b >= 48 && b <= 57) || (b >= 65 && b <= 90));
+}
+
 /** A city line around the postcode starting at d (parse.ts cityLine); returns where to go on. */
 function cityLineAt(ctx: ScanContext, r: AddressRule, d: number): number {
+  // A postcode's digits first, on char codes: the run's length must start some country's shape, and no
+  // decimal or time goes on after it ("5.99", "10:30"). Most numbers are none.
+  const text = ctx.text;
+  let q = d;
+  while (q < text.length && q - d < 16 && text.charCodeAt(q) >= 48 && text.charCodeAt(q) <= 57) q++;
+  if (q - d > 12 || ((r.g.postcodeLead >>> (q - d)) & 1) === 0) return d + 1;
+  const after = text.charCodeAt(q);
+  if ((after === 46 || after === 44 || after === 58) && text.charCodeAt(q + 1) >= 48 && text.charCodeAt(q + 1) <= 57) return d + 1;
+  if (!cityLinePossible(text, d, q)) return d + 1;
   const toks = windowTokens(ctx.text, d, 48, 48);
   const p = toks.findIndex((t) => t.s === d);
   const found = p < 0 ? null : cityLine(r.g, toks, p);
@@ -175,33 +243,94 @@ function blockAt(ctx: ScanContext, r: AddressRule, s: number, e: number): number
   const text = ctx.text;
   // "e-mail address:", "IP address": another kind of address.
   if (/(?:e-?mail|ip|mac|web|ipv[46]|wallet|btc)[ \t]{0,2}$/i.test(text.slice(Math.max(0, s - 8), s))) return e;
-  const multiLine = text.charCodeAt(e - 1) === 10;
-  // On the cue's own line, only a field ("Address: …") holds the whole value; after words such as
-  // "ship to" or "lives at" the street grammar decides where the address is.
-  if (!multiLine && !text.slice(s, e).includes(':')) return e;
+  // A block of lines follows a heading ("SHIP TO", "- Billing address:", "| ship to:"), never a cue inside a
+  // sentence ("… what's the new address?" is a question: the answer turn is read by answerAt).
+  const multiLine = text.charCodeAt(e - 1) === 10 && isHeading(text, s);
+  if (text.charCodeAt(e - 1) === 10 && !multiLine) return e;
+  if (!multiLine) {
+    // A value on the cue's own line ("new address is …", "billing addr …", "Address: …"), whatever its script.
+    const c = text.charCodeAt(e);
+    if (c === 46 || c === 63 || c === 33 || c === 41) return e;
+    const v = valueAt(r.g, text, e, text.length);
+    if (!v) return e;
+    // After a cue in prose ("deliver to …"), a value that starts with a word needs a comma between its
+    // parts; a lone city and postcode is the postcode rules' ("deliver to London SW1A 1AA").
+    const field = text.slice(s, e).includes(':');
+    const c0 = text.charCodeAt(v[0]);
+    if (!field && !(c0 >= 48 && c0 <= 57) && !text.slice(v[0], v[1]).includes(',')) return e;
+    offerScored(ctx, r.rule, v[0], v[1], 0.8, ['address value']);
+    return v[1];
+  }
   let i = e;
   while (i < text.length && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
   const start = i;
   let end = start;
-  for (let n = 0; n < (multiLine ? BLOCK_LINES : 1); n++) {
-    let le = i;
-    while (le < text.length && le - i <= LINE && text.charCodeAt(le) !== 10) le++;
+  for (let n = 0; n < BLOCK_LINES; n++) {
+    // Streams find what one pass finds: a block ends within BLOCK_REACH of its cue.
+    if (i - e > BLOCK_REACH) break;
+    const le = lineEnd(text, i, Math.min(text.length, i + LINE + 60, e + BLOCK_REACH));
     const line = text.slice(i, le).replace(/\r$/, '');
-    if (!line.trim() || le - i > LINE) break;
-    // The next field ("Phone: …", "Order #…:") ends the block.
-    if (n > 0 && /^[ \t]{0,4}[\p{L}][\p{L} .#'-]{0,24}:/u.test(line)) break;
-    end = i + line.trimEnd().length;
-    if (le >= text.length) break;
+    // A blank line, or a turn of a chat or transcript ("[10:05] Clemmie: …"), ends the block.
+    if (!line.trim() || /^[ \t]{0,4}[[(]\d{1,2}[:.]\d\d/.test(line)) break;
+    // The next field ("Phone: …", "Order #…:") or a new bullet ends the block.
+    if (n > 0 && (/^[ \t]{0,4}[\p{L}][\p{L} .#'-]{0,24}:/u.test(line) || /^[ \t]{0,4}[-*•·][ \t]/u.test(line))) break;
+    // Within a line, a field separator or a sentence's end ("31317 गोरखा. Mobile: …", "… Šaľa | DL# …").
+    const ve = valueEnd(r.g, text, i, i + line.length);
+    if (ve - i > LINE) break;
+    end = i + text.slice(i, ve).trimEnd().length;
+    if (ve < i + line.trimEnd().length || le >= text.length) break;
     i = le + 1;
   }
-  // A value on the cue's own line ends at its last capitalised word or number ("… SW1A 1AA please").
-  if (!multiLine) end = trimLowerTail(text, start, end);
   const value = text.slice(start, end);
   if (end <= start || !/\d/.test(value) || !/\p{L}{2}/u.test(value) || /@|https?:/.test(value)) return e;
-  // A block of lines is an address by its layout; a value on the cue's line is weaker than a rule that
-  // recognises part of it (a postcode), which then names the merged span.
-  offerScored(ctx, r.rule, start, end, multiLine ? 0.9 : 0.7, ['address block']);
+  // A block of lines is an address by its layout.
+  offerScored(ctx, r.rule, start, end, 0.9, ['address block']);
   return end;
+}
+
+/** A street line and a city line under it (layout.ts), at the line starting at ls. */
+function layoutAt(ctx: ScanContext, r: AddressRule, ls: number, e: number): number {
+  const found = layoutBlock(r.g, ctx.text, ls);
+  if (!found) return e;
+  offerScored(ctx, r.rule, found[0], found[1], 0.75, ['address layout']);
+  return found[1];
+}
+
+/** The string value of an address key ("street": "…", "city": "…"): masked whole when it holds a number. */
+function keyValueAt(ctx: ScanContext, r: AddressRule, s: number): number {
+  const text = ctx.text;
+  const q = text.charCodeAt(s - 1);
+  let e = s;
+  while (e < text.length && e - s <= LINE + 60 && text.charCodeAt(e) !== q && text.charCodeAt(e) !== 10) e++;
+  if (text.charCodeAt(e) !== q || e === s || e - s > LINE + 60) return s;
+  let hasLetter = false;
+  for (let i = s; i < e && !hasLetter; i++) hasLetter = isLetter(text.charCodeAt(i));
+  if (!hasLetter || !holdsAddressNumber(text, s, e) || text.slice(s, e).includes('@')) return e;
+  offerScored(ctx, r.rule, s, e, 0.85, ['address field']);
+  return e;
+}
+
+/** Whether only marks stand between the line's start (or a field separator) and the cue at s. */
+function isHeading(text: string, s: number): boolean {
+  for (let i = s - 1; i >= 0 && s - i < 24; i--) {
+    const c = text.charCodeAt(i);
+    // A line's start, a field separator, or the end of the sentence before ("… and zip. SHIP TO").
+    if (c === 10 || c === 124 || c === 59 || c === 46 || c === 58) return true;
+    if (isLetter(c) || (c >= 48 && c <= 57)) return false;
+  }
+  return s < 24;
+}
+
+/** The turn after an address question ("what's the new address?") holds the address: its value is read. */
+function answerAt(ctx: ScanContext, r: AddressRule, s: number, e: number): number {
+  const text = ctx.text;
+  // "e-mail address?", "IP address?" ask for something else.
+  if (/(?:e-?mail|ip|mac|web|ipv[46]|wallet|btc)[ \t]{0,2}$/i.test(text.slice(Math.max(0, s - 8), s))) return e;
+  const le = lineEnd(text, e, Math.min(text.length, e + AHEAD));
+  const v = valueAt(r.g, text, afterSpeaker(text, e, le), le);
+  if (!v) return e;
+  offerScored(ctx, r.rule, v[0], v[1], 0.8, ['address answer']);
+  return v[1];
 }
 
 function trimLowerTail(text: string, start: number, end: number): number {

@@ -1,4 +1,4 @@
-import { isLetter, isUpper, wordEnd } from '../names/letters.js';
+import { isCaseless, isLetter, isUpper, wordEnd } from '../names/letters.js';
 
 /** A token of an address line: a word (letters, inner joiners), a number (digits, a letter or /- part), or a mark. */
 export interface Tok {
@@ -13,15 +13,25 @@ export interface Tok {
   cap: boolean;
   /** A line break lies between this token and the one before it. */
   nl: boolean;
+  /** A number that goes on with a period or comma and digits ("4.812.723", "727,55"): an amount, no house number. */
+  decimal: boolean;
+  /** A blank line lies between this token and the one before it (a new paragraph). */
+  para: boolean;
 }
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
+const isAsciiLetter = (c: number) => (c | 0x20) >= 97 && (c | 0x20) <= 122;
+function isAsciiLetters(text: string, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) if (!isAsciiLetter(text.charCodeAt(i))) return false;
+  return true;
+}
 
 /** Tokens of text[s, e); at most `max` of them. Spaces and tabs separate; one line break is recorded. */
 export function tokenize(text: string, s: number, e: number, max = 64): Tok[] {
   const out: Tok[] = [];
   let i = s;
   let nl = false;
+  let para = false;
   while (i < e && out.length < max) {
     const c = text.charCodeAt(i);
     if (c === 32 || c === 9 || c === 13 || c === 0xa0) {
@@ -29,6 +39,7 @@ export function tokenize(text: string, s: number, e: number, max = 64): Tok[] {
       continue;
     }
     if (c === 10) {
+      if (nl) para = true;
       nl = true;
       i++;
       continue;
@@ -57,13 +68,21 @@ export function tokenize(text: string, s: number, e: number, max = 64): Tok[] {
         j = k;
       }
       kind = 'w';
+      // A code that starts with letters ("SS11", "G1D", "LV-2974"): one token, read as a number (postcodes).
+      if (j - i <= 3 && j < e && (isDigit(text.charCodeAt(j)) || (text.charCodeAt(j) === 45 && isDigit(text.charCodeAt(j + 1)))) && isAsciiLetters(text, i, j)) {
+        j++;
+        while (j < e && j - i < 12 && (isDigit(text.charCodeAt(j)) || isAsciiLetter(text.charCodeAt(j)))) j++;
+        kind = 'n';
+      }
     } else {
       j = i + 1;
       kind = 'p';
     }
     const dot = kind !== 'p' && j < e && text.charCodeAt(j) === 46;
-    out.push({ s: i, e: j, kind, text: text.slice(i, j), dot, cap: kind === 'n' || isUpper(c), nl });
+    const decimal = kind === 'n' && j + 1 < e && (text.charCodeAt(j) === 46 || text.charCodeAt(j) === 44) && isDigit(text.charCodeAt(j + 1));
+    out.push({ s: i, e: j, kind, text: text.slice(i, j), dot, cap: kind === 'n' || isUpper(c) || (kind === 'w' && isCaseless(c)), nl, para, decimal });
     nl = false;
+    para = false;
     i = dot ? j + 1 : j;
   }
   return out;

@@ -1,0 +1,191 @@
+import { isCaseless, isLetter, isLower, isUpper, wordEnd } from '../names/letters.js';
+import { wordKey, type AddressGrammar } from './grammar.js';
+
+/**
+ * The extent of an address written as a value on one line: after a cue ("new address is …", "billing addr
+ * …") or as the answer to an address question. It starts at the first number, capitalised word or word of a
+ * caseless script after the fillers ("yeah it's", "hold on", "j'habite au") and ends at the line's end, a
+ * field separator (" | ", ";", a tab) or a sentence's end, whatever the script or word order of the address.
+ * Returns [start, end) or null when no address-like value is there (it must hold a house number or postcode).
+ */
+export const MAX_VALUE = 160;
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isSpace = (c: number) => c === 32 || c === 9 || c === 0xa0 || c === 13;
+
+/** Skips spaces, commas, ellipses and a bracketed timestamp ("[10:59]", "(17:57)"). */
+function skipGaps(text: string, i: number, end: number): number {
+  for (;;) {
+    while (i < end && (isSpace(text.charCodeAt(i)) || text.charCodeAt(i) === 44 || text.charCodeAt(i) === 46 || text.charCodeAt(i) === 0x2026)) i++;
+    const c = text.charCodeAt(i);
+    if (i < end && (c === 91 || c === 40)) {
+      let j = i + 1;
+      while (j < end && j - i < 14 && (isDigit(text.charCodeAt(j)) || text.charCodeAt(j) === 58 || text.charCodeAt(j) === 32 || text.charCodeAt(j) === 46)) j++;
+      if (j - i > 3 && (text.charCodeAt(j) === 93 || text.charCodeAt(j) === 41)) {
+        i = j + 1;
+        continue;
+      }
+    }
+    return i;
+  }
+}
+
+/** End of the line holding i (the index of its \n, or end). */
+export function lineEnd(text: string, i: number, end = text.length): number {
+  // A bounded loop, not indexOf: a line without a break must not cost a scan of the rest of the text.
+  let n = i;
+  while (n < end && text.charCodeAt(n) !== 10) n++;
+  return n;
+}
+
+/**
+ * Where a turn's text starts after its speaker label: "Caller: ", "Visitor > (19:10) ", "[00:05:01]
+ * CUSTOMER - ", "恵: ". A label is at most 48 characters; without one the line's start.
+ */
+export function afterSpeaker(text: string, s: number, e: number): number {
+  const i = skipGaps(text, s, e);
+  const lim = Math.min(e, i + 48);
+  for (let j = i; j < lim; j++) {
+    const c = text.charCodeAt(j);
+    const next = text.charCodeAt(j + 1);
+    // "Caller: ", "Visitor > ", "**Customer:** " (Markdown bold around the label).
+    if (c === 58 || c === 62) {
+      let k = j + 1;
+      while (k < e && k - j < 3 && text.charCodeAt(k) === 42) k++;
+      if (k >= e || isSpace(text.charCodeAt(k))) return skipGaps(text, k, e);
+    }
+    if (c === 45 && j > i && isSpace(text.charCodeAt(j - 1)) && isSpace(next)) return skipGaps(text, j + 1, e);
+    if (c === 44 || c === 63) break;
+  }
+  return i;
+}
+
+/** The value starting at or after i on its line (fillers skipped); [start, end) or null. */
+export function valueAt(g: AddressGrammar, text: string, i: number, limit: number): [number, number] | null {
+  const le = lineEnd(text, i, Math.min(limit, i + MAX_VALUE + 40));
+  let s = skipGaps(text, i, le);
+  // Fillers before the value: "yeah it's", "hold on…", "it should be", "j'habite au".
+  for (let n = 0; n < 6 && s < le; n++) {
+    if (!isLetter(text.charCodeAt(s))) break;
+    const we = wordEnd(text, s, le);
+    if (!g.fillers.has(wordKey(text.slice(s, we)))) break;
+    s = skipGaps(text, we, le);
+  }
+  if (s >= le) return null;
+  const c0 = text.charCodeAt(s);
+  const lowerLine = !hasUpperLatin(text, s, le);
+  if (!(isDigit(c0) || isUpper(c0) || isCaseless(c0) || (lowerLine && isLower(c0)) || grammarWord(g, text, s, le))) return null;
+  let e = valueEnd(g, text, s, le);
+  // In text with capitals, an address is capitalised words, numbers and grammar words: the first other
+  // lower-case Latin word ends it ("Strassfeld 49, 9736 Innsbruck, wird folgender …").
+  if (!lowerLine) e = beforeClause(g, text, s, e);
+  while (e > s && (isSpace(text.charCodeAt(e - 1)) || text.charCodeAt(e - 1) === 44 || text.charCodeAt(e - 1) === 45)) e--;
+  if (!lowerLine) e = trimLowerTail(text, s, e);
+  if (e <= s || !holdsAddressNumber(text, s, e)) return null;
+  // An IPv6 or a time ("0::0", "10:30") is no address.
+  for (let i = s; i < e; i++) if (text.charCodeAt(i) === 58) return null;
+  return [s, e];
+}
+
+/** Where a value starting at s ends on its line (before le): a field separator or a sentence's end. */
+export function valueEnd(g: AddressGrammar, text: string, s: number, le: number): number {
+  let e = s;
+  while (e < le && e - s < MAX_VALUE) {
+    const c = text.charCodeAt(e);
+    if (c === 9 || c === 59 || c === 0xff1b || c === 124 || c === 34 || c === 0x3002) break;
+    if ((c === 46 || c === 33 || c === 63) && (e + 1 >= le || isSpace(text.charCodeAt(e + 1))) && sentenceEnd(g, text, s, e)) break;
+    e++;
+  }
+  return e;
+}
+
+/** A street type or unit word, which may be written in lower case ("szosa Musiał 12b", "ul. Długa 5"). */
+function grammarWord(g: AddressGrammar, text: string, s: number, le: number): boolean {
+  const key = wordKey(text.slice(s, wordEnd(text, s, le)));
+  return g.typesBefore.has(key) || g.typesBeforeLower.has(key) || g.typesAfter.has(key);
+}
+
+function beforeClause(g: AddressGrammar, text: string, s: number, e: number): number {
+  let i = s;
+  // Only once a number was read: a street type the lexicon lacks may stand before it ("Göteholm torg 49").
+  let numbered = false;
+  while (i < e) {
+    const c = text.charCodeAt(i);
+    if (!isLetter(c)) {
+      if (isDigit(c)) numbered = true;
+      i++;
+      continue;
+    }
+    const we = wordEnd(text, i, e);
+    // Elided articles ("d'Orsel", "l'Église") belong to the name.
+    const elided = we - i > 2 && (text.charCodeAt(i + 1) === 39 || text.charCodeAt(i + 1) === 0x2019);
+    if (numbered && !elided && isLower(c) && c < 0x250 && we - i >= 3 && !lowerGrammar(g, wordKey(text.slice(i, we)))) return i;
+    i = we;
+  }
+  return e;
+}
+
+const lowerGrammar = (g: AddressGrammar, key: string) =>
+  g.connectors.has(key) || g.typesAfter.has(key) || g.typesBefore.has(key) || g.typesBeforeLower.has(key) || g.units.has(key) || g.houseNumberWords.has(key) || g.suffixes.some((x) => key.endsWith(x));
+
+function hasUpperLatin(text: string, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) if (isUpper(text.charCodeAt(i))) return true;
+  return false;
+}
+
+/** A period, ! or ? ends the sentence unless it ends a street type's or unit's abbreviation ("St.", "Apt."). */
+function sentenceEnd(g: AddressGrammar, text: string, s: number, p: number): boolean {
+  if (text.charCodeAt(p) !== 46) return true;
+  // The value goes on after a period when a number or a postcode follows ("485 Ffordd Nant. CF9 3SJ …").
+  let n = p + 1;
+  while (isSpace(text.charCodeAt(n))) n++;
+  if (isDigit(text.charCodeAt(n)) || (isUpper(text.charCodeAt(n)) && isDigit(text.charCodeAt(n + 1))) || (isUpper(text.charCodeAt(n)) && isUpper(text.charCodeAt(n + 1)) && isDigit(text.charCodeAt(n + 2)))) return false;
+  let b = p;
+  while (b > s && isLetter(text.charCodeAt(b - 1))) b--;
+  // An ordinal's period ("23. Oktomvri", "3. tv"): one or two digits.
+  if (b === p) {
+    let d = p;
+    while (d > s && isDigit(text.charCodeAt(d - 1))) d--;
+    return !(p - d >= 1 && p - d <= 2 && (d === s || isSpace(text.charCodeAt(d - 1))) && n < text.length && isLetter(text.charCodeAt(n)));
+  }
+  const key = wordKey(text.slice(b, p));
+  return !(g.typesAfter.has(key) || g.typesBefore.has(key) || g.units.has(key) || p - b <= 3);
+}
+
+/** Drops lower-case Latin words (and marks) after the last number or capitalised word ("… 18925 instead"). */
+function trimLowerTail(text: string, s: number, e: number): number {
+  let end = e;
+  for (;;) {
+    let b = end;
+    while (b > s && isSpace(text.charCodeAt(b - 1))) b--;
+    let w = b;
+    while (w > s && isLetter(text.charCodeAt(w - 1))) w--;
+    if (w === b || !isLower(text.charCodeAt(w)) || w === s) return end === e ? e : trimMarks(text, s, end);
+    end = w;
+  }
+}
+
+function trimMarks(text: string, s: number, e: number): number {
+  while (e > s && !isLetter(text.charCodeAt(e - 1)) && !isDigit(text.charCodeAt(e - 1))) e--;
+  return e;
+}
+
+/**
+ * Whether the value holds a house number or a postcode: a run of digits that is not only a year
+ * ("moved to Berlin in 2019") or a time.
+ */
+export function holdsAddressNumber(text: string, s: number, e: number): boolean {
+  let runs = 0;
+  let nonYear = false;
+  for (let i = s; i < e; i++) {
+    if (!isDigit(text.charCodeAt(i))) continue;
+    let j = i;
+    while (j < e && isDigit(text.charCodeAt(j))) j++;
+    runs++;
+    const year = j - i === 4 && (text.startsWith('19', i) || text.startsWith('20', i));
+    const time = text.charCodeAt(j) === 58 || text.charCodeAt(i - 1) === 58;
+    if (!year && !time) nonYear = true;
+    i = j;
+  }
+  return nonYear || runs >= 2;
+}
