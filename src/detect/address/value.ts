@@ -94,6 +94,11 @@ export function valueEnd(g: AddressGrammar, text: string, s: number, le: number)
     const c = text.charCodeAt(e);
     if (c === 9 || c === 59 || c === 0xff1b || c === 124 || c === 34 || c === 0x3002) break;
     if ((c === 46 || c === 33 || c === 63) && (e + 1 >= le || isSpace(text.charCodeAt(e + 1))) && sentenceEnd(g, text, s, e)) break;
+    // A dash glued to the next word after a space is a note's sign-off ("739 Main St -Zara"), not a region.
+    if ((c === 45 || c === 0x2013 || c === 0x2014) && e > s && isSpace(text.charCodeAt(e - 1)) && e + 1 < le && isLetter(text.charCodeAt(e + 1))) {
+      e--;
+      break;
+    }
     e++;
   }
   return e;
