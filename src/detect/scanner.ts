@@ -84,7 +84,7 @@ function resetKnowsAll(plan: ScanPlan): boolean {
   const fresh = newScannerState(plan) as unknown as Record<string, unknown>;
   const reset = resetScannerState(newScannerState(plan)) as unknown as Record<string, unknown>;
   if (keysOf(fresh.digits as object) !== RESET_IN_PLACE.digits || keysOf(fresh.spoken as object) !== RESET_IN_PLACE.spoken) return false;
-  if (keysOf(fresh) !== 'addresses,atPos,chars,colonPos,digitPos,digits,keywords,names,shapePos,shapes,spoken,wordCsPos,wordPos') return false;
+  if (keysOf(fresh) !== 'addresses,atPos,chars,colonPos,digitPos,digits,keywords,names,shapePos,shapes,spoken,table,wordCsPos,wordPos') return false;
   for (const k of Object.keys(fresh)) {
     const v = fresh[k];
     if (v !== null && typeof v === 'object' && keysOf(v) !== keysOf(reset[k] as object)) return false;
@@ -105,6 +105,7 @@ export function resetScannerState(st: ScannerState): ScannerState {
   st.shapes = { next: 0 };
   st.names = newNamesPassState();
   st.addresses = newAddressPassState();
+  st.table = newTablePassState();
   return st;
 }
 
