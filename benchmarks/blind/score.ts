@@ -228,15 +228,22 @@ function kindTable(s: Score): string {
   return ['| document kind | values | recall |', '|---|---:|---:|', ...rows, '', '| language | values | recall |', '|---|---:|---:|', ...langs, '', '| hard negative kind | n | damaged |', '|---|---:|---:|', ...negs].join('\n');
 }
 
-function arg(name: string): string | undefined {
+/** The value after `--name` on the command line, if given. */
+export function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
+/** `--docs`, the number of documents per seed set. */
+export function docsArg(fallback: number): number {
+  const docs = Number(arg('docs') ?? fallback);
+  if (!Number.isInteger(docs) || docs < 1) throw new Error(`--docs: "${arg('docs')}" is not a positive whole number of documents`);
+  return docs;
+}
+
 async function main(): Promise<void> {
   const seeds = parseSeeds(arg('seeds') ?? '1-20');
-  const docs = Number(arg('docs') ?? 2000);
-  if (!Number.isInteger(docs) || docs < 1) throw new Error(`--docs: "${arg('docs')}" is not a positive whole number of documents`);
+  const docs = docsArg(2000);
   const vs = arg('vs');
   const streamed = process.argv.includes('--stream');
   const score = async (ss: number[]) => (streamed ? scoreStreamed(ss, corpusFor(ss, docs)) : scoreCorpus(ss, corpusFor(ss, docs)));

@@ -11,7 +11,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { LabelledDocument } from '../blind/doc.js';
-import { entityTable, parseSeeds, weakestForms, type Score } from '../blind/score.js';
+import { arg, docsArg, entityTable, parseSeeds, weakestForms, type Score } from '../blind/score.js';
 import { align, isAltered, isMasked, isTyped, labelText, survivingText, unlabelledWords, type FindingLike } from '../blind/scoring.js';
 import { generateDocument, type NarrativeDocument } from './corpus.js';
 import { nameScript } from './people.js';
@@ -192,15 +192,9 @@ export async function loadEngine(path: string | undefined): Promise<CreateRedact
   return mod.createRedactor;
 }
 
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
 async function main(): Promise<void> {
   const seeds = parseSeeds(arg('seeds') ?? '1-20');
-  const docs = Number(arg('docs') ?? 1500);
-  if (!Number.isInteger(docs) || docs < 1) throw new Error(`--docs: "${arg('docs')}" is not a positive whole number of documents`);
+  const docs = docsArg(1500);
   const engine = await loadEngine(arg('engine'));
   const vs = arg('vs');
   const show = arg('misses') === undefined ? 0 : Number(arg('misses'));

@@ -3,26 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { createRedactor } from '../../src/index.js';
 import { classifyWord } from '../../src/detect/names/classify.js';
 import { loadNameLexicon } from '../../src/detect/names/lexicon.js';
-import { coveredWhole, nameArb } from './support.js';
+import { coveredWhole, expectNames, nameArb } from './support.js';
 
 const r = createRedactor({});
 const lex = loadNameLexicon(['names'], 'test');
 
-/** The names in `text` (marked [[…]]) are masked whole, and nothing else is masked. */
-function expectNames(marked: string) {
-  const spans: [number, number][] = [];
-  let text = '';
-  for (const part of marked.split(/(\[\[.*?\]\])/s)) {
-    if (part.startsWith('[[')) {
-      spans.push([text.length, text.length + part.length - 4]);
-      text += part.slice(2, -2);
-    } else text += part;
-  }
-  const findings = r.redact(text).findings;
-  for (const [s, e] of spans) expect(coveredWhole(findings, 'PERSON', text, s, e), `${text.slice(s, e)} in ${JSON.stringify(text)}`).toBe(true);
-  const persons = findings.filter((f) => f.entity === 'PERSON');
-  for (const f of persons) expect(spans.some(([s, e]) => f.start < e && s < f.end), `masked ${JSON.stringify(text.slice(f.start, f.end))} in ${JSON.stringify(text)}`).toBe(true);
-}
 
 describe('names after cues, in any script, masked whole', () => {
   it.each([
@@ -45,11 +30,11 @@ describe('names after cues, in any script, masked whole', () => {
     'Manager: [[Yuna van der Laan]]',
     'ich heiße [[Jürgen Groß]] und rufe an',
     'refund approved by [[Szabina J Gelencsér]] today',
-  ])('%s', (marked) => expectNames(marked));
+  ])('%s', (marked) => expectNames(r, marked));
 
   it('the answer to a name question in the next turn', () => {
-    expectNames("Agent: What's your last name?\nCustomer: [[Magnusson]]\nAgent: thanks");
-    expectNames('Agent: can you spell your surname?\nCaller: yes, it is [[Okonkwo]]');
+    expectNames(r, "Agent: What's your last name?\nCustomer: [[Magnusson]]\nAgent: thanks");
+    expectNames(r, 'Agent: can you spell your surname?\nCaller: yes, it is [[Okonkwo]]');
   });
 
   it('generated names in Latin, Cyrillic and Greek after a cue are masked whole (property)', () => {
@@ -79,8 +64,8 @@ describe('words that are names and common words need a cue or a second name word
   ])('%s', (text) => expect(r.redact(text).findings.filter((f) => f.entity === 'PERSON')).toEqual([]));
 
   it('with a cue they are names', () => {
-    expectNames('Hi [[Will]], thanks for waiting');
-    expectNames('spoke to [[Rose Tyler]] today');
+    expectNames(r, 'Hi [[Will]], thanks for waiting');
+    expectNames(r, 'spoke to [[Rose Tyler]] today');
   });
 });
 

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import type { Finding } from '../../src/index.js';
+import { expect } from 'vitest';
+import type { Finding, Redactor } from '../../src/index.js';
 
 /** Letters of several scripts, written in syllables so generated names look like names, not noise. */
 const SCRIPTS = {
@@ -31,4 +32,21 @@ export function coveredWhole(findings: Finding[], entity: string, text: string, 
     if (!findings.some((f) => f.entity === entity && f.start <= s && e <= f.end)) return false;
   }
   return true;
+}
+
+/** The names in `marked` (written [[…]]) are masked whole by `r`, and no other PERSON finding is made. */
+export function expectNames(r: Redactor, marked: string): void {
+  const spans: [number, number][] = [];
+  let text = '';
+  for (const part of marked.split(/(\[\[.*?\]\])/s)) {
+    if (part.startsWith('[[')) {
+      spans.push([text.length, text.length + part.length - 4]);
+      text += part.slice(2, -2);
+    } else text += part;
+  }
+  const findings = r.redact(text).findings;
+  for (const [s, e] of spans) expect(coveredWhole(findings, 'PERSON', text, s, e), `${text.slice(s, e)} in ${JSON.stringify(text)}`).toBe(true);
+  for (const f of findings.filter((x) => x.entity === 'PERSON')) {
+    expect(spans.some(([s, e]) => f.start < e && s < f.end), `masked ${JSON.stringify(text.slice(f.start, f.end))} in ${JSON.stringify(text)}`).toBe(true);
+  }
 }
