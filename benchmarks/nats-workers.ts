@@ -2,7 +2,7 @@
  * Messages/s and MB/s of `caregate worker` processes against the local nats-server (JetStream), beside the
  * engine's own one-shot MB/s on the same texts in the same run.
  *   npx tsx benchmarks/nats-workers.ts [messages=20000] [processes=1,2,4] [sizes=1024,65536]
- * (WORKER_ARGS='--concurrency 512' passes flags to every worker process.)
+ * (WORKER_ARGS='--concurrency 512' passes flags to every worker process, WORKER_NODE_ARGS='--cpu-prof' flags to node.)
  * For each message size and each number of processes: publish the messages (call transcripts with PII in
  * every one, text/NDJSON/JSON/CSV in turn), start the workers, and time from the first to the last output
  * message (stream timestamps), so process start-up is not counted. The nats-server's CPU time during that
@@ -70,6 +70,8 @@ interface RunResult {
   wholeMsgs: number;
   natsCores?: number;
   workerCores: number;
+  /** write syscalls of the workers (socket writes, mostly) per message, from /proc/<pid>/io. */
+  writesPerMessage: number;
   rssMb: number;
   phases: string;
   share: string;
@@ -102,14 +104,19 @@ async function run(processes: number, msgs: { data: Buffer; format: FormatName }
     }
     const cpu0 = natsCpuSeconds();
     const t0 = Date.now();
-    const workers = Array.from({ length: processes }, () => spawnWorker([...cliArgs(o), '--log-every', '1000000', ...(process.env.WORKER_ARGS ? process.env.WORKER_ARGS.split(' ') : [])], [], OWN_SESSION));
+    const nodeArgs = process.env.WORKER_NODE_ARGS ? process.env.WORKER_NODE_ARGS.split(' ') : [];
+    const workers = Array.from({ length: processes }, () => spawnWorker([...cliArgs(o), '--log-every', '1000000', ...(process.env.WORKER_ARGS ? process.env.WORKER_ARGS.split(' ') : [])], nodeArgs, OWN_SESSION));
     let rssMb = 0;
     let workerCpu = 0;
+    let writes = 0;
     try {
       await waitFor('all outputs', async () => {
         for (const w of workers) rssMb = Math.max(rssMb, rssOf(w.child.pid!));
         const done = (await streamCount(nc, o.outputStream)) >= msgs.length;
-        if (done) workerCpu = workers.reduce((n, w) => n + (cpuOf(w.child.pid!) ?? 0), 0);
+        if (done) {
+          workerCpu = workers.reduce((n, w) => n + (cpuOf(w.child.pid!) ?? 0), 0);
+          writes = workers.reduce((n, w) => n + writesOf(w.child.pid!), 0);
+        }
         return done;
       }, 900_000, 200);
     } finally {
@@ -129,7 +136,7 @@ async function run(processes: number, msgs: { data: Buffer; format: FormatName }
     // Which worker wrote what: the connection name is not in the output, so count by the final log lines.
     const finals = workers.map((w) => finalLine(w.output()));
     const phases = finals
-      .map((f) => (f ? `${f.totals.redacted} msgs: redact ${f.phaseSeconds.redact.toFixed(1)} s, publishAckWait ${f.phaseSeconds.publishAckWait.toFixed(1)} s, waitingForSlot ${f.phaseSeconds.waitingForSlot.toFixed(1)} s` : '?'))
+      .map((f) => (f ? `${f.totals.redacted} msgs: engine ${f.phaseSeconds.engine.toFixed(1)} s, redact ${f.phaseSeconds.redact.toFixed(1)} s, publishAckWait ${f.phaseSeconds.publishAckWait.toFixed(1)} s, waitingForSlot ${f.phaseSeconds.waitingForSlot.toFixed(1)} s` : '?'))
       .join(' | ');
     const share = finals.map((f) => (f ? String(f.totals.redacted) : '?')).join('/');
     return {
@@ -138,6 +145,7 @@ async function run(processes: number, msgs: { data: Buffer; format: FormatName }
       seconds,
       wholeMsgs: (times.length - 1) / whole,
       workerCores: workerCpu / wall,
+      writesPerMessage: writes / msgs.length,
       rssMb,
       phases,
       share,
@@ -150,7 +158,7 @@ async function run(processes: number, msgs: { data: Buffer; format: FormatName }
 
 interface FinalLine {
   totals: { redacted: number };
-  phaseSeconds: { redact: number; publishAckWait: number; waitingForSlot: number };
+  phaseSeconds: { engine: number; redact: number; publishAckWait: number; waitingForSlot: number };
 }
 
 function finalLine(output: string): FinalLine | undefined {
@@ -173,6 +181,14 @@ function autogroup(): string {
   }
 }
 
+function writesOf(pid: number): number {
+  try {
+    return Number(/syscw:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/io`, 'utf8'))![1]);
+  } catch {
+    return 0;
+  }
+}
+
 function cpuOf(pid: number): number | undefined {
   try {
     const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
@@ -190,7 +206,56 @@ function rssOf(pid: number): number {
   }
 }
 
+/**
+ * BACKLOG=1000000: one worker against a stored backlog of that many small messages (~300 bytes), its RSS
+ * sampled every 200 ms for RSS_SECONDS (default 30) of work: in-flight messages are bounded, so RSS must not
+ * follow the backlog.
+ */
+async function backlogRss(count: number): Promise<void> {
+  const o = uniqueOptions({ ackWaitMs: 30_000 });
+  const nc = await setup(o);
+  try {
+    const js = nc.jetstream();
+    const h = natsHeaders();
+    h.set('Caregate-Format', 'text');
+    const body = (i: number) => Buffer.from(`caller: card 4111 1111 1111 1111 exp 09/27, mail jane${i % 97}@example.com; agent: thanks, noted the refund for order ${i}. `.repeat(2), 'utf8');
+    const t0 = Date.now();
+    for (let start = 0; start < count; start += 2000) {
+      await Promise.all(Array.from({ length: Math.min(2000, count - start) }, (_, k) => js.publish(`${o.inputSubject.slice(0, -2)}.bench.b${start + k}`, body(start + k), { headers: h })));
+    }
+    console.log(`backlog of ${count} messages stored in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+    const w = spawnWorker([...cliArgs(o), '--log-every', '1000000'], [], OWN_SESSION);
+    const samples: number[] = [];
+    const seconds = Number(process.env.RSS_SECONDS ?? 30);
+    try {
+      const end = Date.now() + seconds * 1000;
+      while (Date.now() < end) {
+        await new Promise((r) => setTimeout(r, 200));
+        samples.push(rssOf(w.child.pid!));
+      }
+    } finally {
+      w.child.kill('SIGTERM');
+      await w.exited;
+    }
+    const left = await streamCount(nc, o.stream);
+    const done = count - left;
+    const f = finalLine(w.output());
+    const sorted = [...samples].sort((a, b) => a - b);
+    console.log(
+      `one worker, ${seconds} s against the backlog: ${done} messages redacted (${f?.totals.redacted ?? '?'} by its own count), ${left} still queued; ` +
+        `RSS median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(0)} MB, peak ${sorted.at(-1)!.toFixed(0)} MB; ` +
+        `RSS in the first and last 5 s: ${Math.max(...samples.slice(0, 25)).toFixed(0)} / ${Math.max(...samples.slice(-25)).toFixed(0)} MB`,
+    );
+  } finally {
+    await teardown(nc, o);
+  }
+}
+
 ensureBuilt();
+if (process.env.BACKLOG) {
+  await backlogRss(Number(process.env.BACKLOG));
+  process.exit(0);
+}
 console.log(`node ${process.version}, ${cpus().length} cores; worker defaults (concurrency, prefetch, threads)${process.env.WORKER_ARGS ? ` + ${process.env.WORKER_ARGS}` : ''}`);
 console.log(`backlog stored before the workers start; steady state = outputs ${WARM * 100}%..${100 - WARM * 100}% by stream timestamp (warm-up and final drain excluded); workers in ${OWN_SESSION ? 'a session each' : "the benchmark's session"}; autogroup scheduling ${autogroup()}`);
 for (const size of SIZES) {
@@ -209,7 +274,7 @@ for (const size of SIZES) {
     console.log(
       `${p} worker process${p > 1 ? 'es' : ''}: ${Math.round(r.msgs)} messages/s, ${r.mb.toFixed(2)} MB/s (steady ${r.seconds.toFixed(1)} s) = ${((r.mb / engine) * 100).toFixed(0)}% of the engine` +
         `${p > 1 && one ? `, ${(r.mb / one).toFixed(2)}x one process` : ''}; first-to-last output ${Math.round(r.wholeMsgs)} messages/s; ` +
-        `nats-server ${r.natsCores === undefined ? '?' : r.natsCores.toFixed(2)} cores, workers ${r.workerCores.toFixed(2)} cores; peak worker RSS ${r.rssMb.toFixed(0)} MB\n` +
+        `nats-server ${r.natsCores === undefined ? '?' : r.natsCores.toFixed(2)} cores, workers ${r.workerCores.toFixed(2)} cores; peak worker RSS ${r.rssMb.toFixed(0)} MB; ${r.writesPerMessage.toFixed(2)} writes/message\n` +
         `   split ${r.share}; ${r.phases}`,
     );
   }
