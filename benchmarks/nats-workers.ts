@@ -224,7 +224,7 @@ async function backlogRss(count: number): Promise<void> {
       await Promise.all(Array.from({ length: Math.min(2000, count - start) }, (_, k) => js.publish(`${o.inputSubject.slice(0, -2)}.bench.b${start + k}`, body(start + k), { headers: h })));
     }
     console.log(`backlog of ${count} messages stored in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
-    const w = spawnWorker([...cliArgs(o), '--log-every', '1000000'], [], OWN_SESSION);
+    const w = spawnWorker([...cliArgs(o), '--log-every', '1000000'], process.env.WORKER_NODE_ARGS ? process.env.WORKER_NODE_ARGS.split(' ') : [], OWN_SESSION);
     const samples: number[] = [];
     const seconds = Number(process.env.RSS_SECONDS ?? 30);
     try {
@@ -235,7 +235,8 @@ async function backlogRss(count: number): Promise<void> {
       }
     } finally {
       w.child.kill('SIGTERM');
-      await w.exited;
+      const code = await w.exited;
+      if (code !== 0) console.log(`worker exited ${code}: ${w.output().slice(-400)}`);
     }
     const left = await streamCount(nc, o.stream);
     const done = count - left;
