@@ -2,7 +2,7 @@
  * Messages/s and MB/s of `caregate worker` processes against the local nats-server (JetStream), beside the
  * engine's own one-shot MB/s on the same texts in the same run.
  *   npx tsx benchmarks/nats-workers.ts [messages=20000] [processes=1,2,4] [sizes=1024,65536]
- * (WORKER_ARGS='--concurrency 512' passes flags to every worker process.)
+ * (WORKER_ARGS='--concurrency 512' passes flags to every worker process, WORKER_NODE_ARGS='--cpu-prof' flags to node.)
  * For each message size and each number of processes: publish the messages (call transcripts with PII in
  * every one, text/NDJSON/JSON/CSV in turn), start the workers, and time from the first to the last output
  * message (stream timestamps), so process start-up is not counted. The nats-server's CPU time during that
@@ -61,11 +61,38 @@ function natsCpuSeconds(): number | undefined {
   }
 }
 
-async function run(processes: number, msgs: { data: Buffer; format: FormatName }[]): Promise<{ msgs: number; mb: number; seconds: number; natsCores?: number; rssMb: number }> {
+interface RunResult {
+  /** Steady state: outputs WARM..(1-WARM) of the run, timed by their stream timestamps. */
+  msgs: number;
+  mb: number;
+  seconds: number;
+  /** First output to last output (includes the start-up of later workers and the final drain). */
+  wholeMsgs: number;
+  natsCores?: number;
+  workerCores: number;
+  /** write syscalls of the workers (socket writes, mostly) per message, from /proc/<pid>/io. */
+  writesPerMessage: number;
+  rssMb: number;
+  phases: string;
+  share: string;
+}
+
+/**
+ * Each worker in a session of its own (setsid), as separately deployed workers are: with autogroup scheduling
+ * all processes of one session share one fair slice of the CPUs, so workers spawned in the benchmark's session
+ * could never take more CPU together than one of them alone on a busy machine. SAME_SESSION=1 measures that.
+ */
+const OWN_SESSION = process.env.SAME_SESSION !== '1';
+
+/** Outputs ignored at each end of the run: warm-up (workers still starting, JIT) and the final drain. */
+const WARM = 0.1;
+
+async function run(processes: number, msgs: { data: Buffer; format: FormatName }[]): Promise<RunResult> {
   const o = uniqueOptions({ ackWaitMs: 30_000 });
   const nc = await setup(o);
   try {
     const js = nc.jetstream();
+    // The whole backlog is stored before any worker starts: the publisher is not part of the measured window.
     for (let start = 0; start < msgs.length; start += 1000) {
       await Promise.all(
         msgs.slice(start, start + 1000).map((m, k) => {
@@ -77,12 +104,20 @@ async function run(processes: number, msgs: { data: Buffer; format: FormatName }
     }
     const cpu0 = natsCpuSeconds();
     const t0 = Date.now();
-    const workers = Array.from({ length: processes }, () => spawnWorker([...cliArgs(o), '--log-every', '1000000', ...(process.env.WORKER_ARGS ? process.env.WORKER_ARGS.split(' ') : [])]));
+    const nodeArgs = process.env.WORKER_NODE_ARGS ? process.env.WORKER_NODE_ARGS.split(' ') : [];
+    const workers = Array.from({ length: processes }, () => spawnWorker([...cliArgs(o), '--log-every', '1000000', ...(process.env.WORKER_ARGS ? process.env.WORKER_ARGS.split(' ') : [])], nodeArgs, OWN_SESSION));
     let rssMb = 0;
+    let workerCpu = 0;
+    let writes = 0;
     try {
       await waitFor('all outputs', async () => {
         for (const w of workers) rssMb = Math.max(rssMb, rssOf(w.child.pid!));
-        return (await streamCount(nc, o.outputStream)) >= msgs.length;
+        const done = (await streamCount(nc, o.outputStream)) >= msgs.length;
+        if (done) {
+          workerCpu = workers.reduce((n, w) => n + (cpuOf(w.child.pid!) ?? 0), 0);
+          writes = workers.reduce((n, w) => n + writesOf(w.child.pid!), 0);
+        }
+        return done;
       }, 900_000, 200);
     } finally {
       for (const w of workers) w.child.kill('SIGTERM');
@@ -91,13 +126,75 @@ async function run(processes: number, msgs: { data: Buffer; format: FormatName }
     const cpu1 = natsCpuSeconds();
     const wall = (Date.now() - t0) / 1000;
     const out = await readAll(nc, o.outputStream);
-    const times = out.map((m) => m.time);
-    const seconds = (Math.max(...times) - Math.min(...times)) / 1000;
+    const times = out.map((m) => m.time).sort((a, b) => a - b);
     const bytes = msgs.reduce((n, m) => n + m.data.length, 0);
-    const share = (msgs.length - 1) / msgs.length;
-    return { msgs: (msgs.length - 1) / seconds, mb: (bytes * share) / 1e6 / seconds, seconds, rssMb, ...(cpu0 !== undefined && cpu1 !== undefined ? { natsCores: (cpu1 - cpu0) / wall } : {}) };
+    const lo = Math.floor(times.length * WARM);
+    const hi = Math.ceil(times.length * (1 - WARM)) - 1;
+    const seconds = (times[hi]! - times[lo]!) / 1000;
+    const count = hi - lo;
+    const whole = (times.at(-1)! - times[0]!) / 1000;
+    // Which worker wrote what: the connection name is not in the output, so count by the final log lines.
+    const finals = workers.map((w) => finalLine(w.output()));
+    const phases = finals
+      .map((f) => (f ? `${f.totals.redacted} msgs: engine ${f.phaseSeconds.engine.toFixed(1)} s, redact ${f.phaseSeconds.redact.toFixed(1)} s, publishAckWait ${f.phaseSeconds.publishAckWait.toFixed(1)} s, waitingForSlot ${f.phaseSeconds.waitingForSlot.toFixed(1)} s` : '?'))
+      .join(' | ');
+    const share = finals.map((f) => (f ? String(f.totals.redacted) : '?')).join('/');
+    return {
+      msgs: count / seconds,
+      mb: (bytes / msgs.length) * count / 1e6 / seconds,
+      seconds,
+      wholeMsgs: (times.length - 1) / whole,
+      workerCores: workerCpu / wall,
+      writesPerMessage: writes / msgs.length,
+      rssMb,
+      phases,
+      share,
+      ...(cpu0 !== undefined && cpu1 !== undefined ? { natsCores: (cpu1 - cpu0) / wall } : {}),
+    };
   } finally {
     await teardown(nc, o);
+  }
+}
+
+interface FinalLine {
+  totals: { redacted: number };
+  phaseSeconds: { engine: number; redact: number; publishAckWait: number; waitingForSlot: number };
+}
+
+function finalLine(output: string): FinalLine | undefined {
+  for (const line of output.split('\n').reverse()) {
+    if (!line.includes('"worker.final"')) continue;
+    try {
+      return JSON.parse(line) as FinalLine;
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+function autogroup(): string {
+  try {
+    return readFileSync('/proc/sys/kernel/sched_autogroup_enabled', 'utf8').trim() === '1' ? 'on' : 'off';
+  } catch {
+    return 'unknown';
+  }
+}
+
+function writesOf(pid: number): number {
+  try {
+    return Number(/syscw:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/io`, 'utf8'))![1]);
+  } catch {
+    return 0;
+  }
+}
+
+function cpuOf(pid: number): number | undefined {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(f[11]) + Number(f[12])) / 100;
+  } catch {
+    return undefined;
   }
 }
 
@@ -109,8 +206,59 @@ function rssOf(pid: number): number {
   }
 }
 
+/**
+ * BACKLOG=1000000: one worker against a stored backlog of that many small messages (~300 bytes), its RSS
+ * sampled every 200 ms for RSS_SECONDS (default 30) of work: in-flight messages are bounded, so RSS must not
+ * follow the backlog.
+ */
+async function backlogRss(count: number): Promise<void> {
+  const o = uniqueOptions({ ackWaitMs: 30_000 });
+  const nc = await setup(o);
+  try {
+    const js = nc.jetstream();
+    const h = natsHeaders();
+    h.set('Caregate-Format', 'text');
+    const body = (i: number) => Buffer.from(`caller: card 4111 1111 1111 1111 exp 09/27, mail jane${i % 97}@example.com; agent: thanks, noted the refund for order ${i}. `.repeat(2), 'utf8');
+    const t0 = Date.now();
+    for (let start = 0; start < count; start += 2000) {
+      await Promise.all(Array.from({ length: Math.min(2000, count - start) }, (_, k) => js.publish(`${o.inputSubject.slice(0, -2)}.bench.b${start + k}`, body(start + k), { headers: h })));
+    }
+    console.log(`backlog of ${count} messages stored in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+    const w = spawnWorker([...cliArgs(o), '--log-every', '1000000'], process.env.WORKER_NODE_ARGS ? process.env.WORKER_NODE_ARGS.split(' ') : [], OWN_SESSION);
+    const samples: number[] = [];
+    const seconds = Number(process.env.RSS_SECONDS ?? 30);
+    try {
+      const end = Date.now() + seconds * 1000;
+      while (Date.now() < end) {
+        await new Promise((r) => setTimeout(r, 200));
+        samples.push(rssOf(w.child.pid!));
+      }
+    } finally {
+      w.child.kill('SIGTERM');
+      const code = await w.exited;
+      if (code !== 0) console.log(`worker exited ${code}: ${w.output().slice(-400)}`);
+    }
+    const left = await streamCount(nc, o.stream);
+    const done = count - left;
+    const f = finalLine(w.output());
+    const sorted = [...samples].sort((a, b) => a - b);
+    console.log(
+      `one worker, ${seconds} s against the backlog: ${done} messages redacted (${f?.totals.redacted ?? '?'} by its own count), ${left} still queued; ` +
+        `RSS median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(0)} MB, peak ${sorted.at(-1)!.toFixed(0)} MB; ` +
+        `RSS in the first and last 5 s: ${Math.max(...samples.slice(0, 25)).toFixed(0)} / ${Math.max(...samples.slice(-25)).toFixed(0)} MB`,
+    );
+  } finally {
+    await teardown(nc, o);
+  }
+}
+
 ensureBuilt();
-console.log(`node ${process.version}, ${cpus().length} cores; worker defaults (concurrency, prefetch, threads)`);
+if (process.env.BACKLOG) {
+  await backlogRss(Number(process.env.BACKLOG));
+  process.exit(0);
+}
+console.log(`node ${process.version}, ${cpus().length} cores; worker defaults (concurrency, prefetch, threads)${process.env.WORKER_ARGS ? ` + ${process.env.WORKER_ARGS}` : ''}`);
+console.log(`backlog stored before the workers start; steady state = outputs ${WARM * 100}%..${100 - WARM * 100}% by stream timestamp (warm-up and final drain excluded); workers in ${OWN_SESSION ? 'a session each' : "the benchmark's session"}; autogroup scheduling ${autogroup()}`);
 for (const size of SIZES) {
   const count = size >= 32_768 ? Math.max(200, Math.round(N / 10)) : N;
   const msgs = Array.from({ length: count }, (_, i) => {
@@ -125,8 +273,10 @@ for (const size of SIZES) {
     const r = await run(p, msgs);
     if (p === 1) one = r.mb;
     console.log(
-      `${p} worker process${p > 1 ? 'es' : ''}: ${Math.round(r.msgs)} messages/s, ${r.mb.toFixed(2)} MB/s (${r.seconds.toFixed(1)} s) = ${((r.mb / engine) * 100).toFixed(0)}% of the engine` +
-        `${p > 1 && one ? `, ${(r.mb / one).toFixed(2)}x one process` : ''}; nats-server ${r.natsCores === undefined ? '?' : r.natsCores.toFixed(2)} cores; peak worker RSS ${r.rssMb.toFixed(0)} MB`,
+      `${p} worker process${p > 1 ? 'es' : ''}: ${Math.round(r.msgs)} messages/s, ${r.mb.toFixed(2)} MB/s (steady ${r.seconds.toFixed(1)} s) = ${((r.mb / engine) * 100).toFixed(0)}% of the engine` +
+        `${p > 1 && one ? `, ${(r.mb / one).toFixed(2)}x one process` : ''}; first-to-last output ${Math.round(r.wholeMsgs)} messages/s; ` +
+        `nats-server ${r.natsCores === undefined ? '?' : r.natsCores.toFixed(2)} cores, workers ${r.workerCores.toFixed(2)} cores; peak worker RSS ${r.rssMb.toFixed(0)} MB; ${r.writesPerMessage.toFixed(2)} writes/message\n` +
+        `   split ${r.share}; ${r.phases}`,
     );
   }
 }

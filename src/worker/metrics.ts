@@ -27,7 +27,12 @@ export interface WorkerStats {
    * redaction of other messages): from pull to output ready (decode, redact, encode), waiting for the
    * publish ack, and the pull loop waiting for a free slot (all `concurrency` messages in flight).
    */
-  phaseSeconds: { redact: number; publishAckWait: number; waitingForSlot: number };
+  /**
+   * engine: inside the redactor on this thread (CPU). redact: handle() start to output ready, summed over
+   * messages in flight (so it includes waiting behind the others for the event loop). publishAckWait: summed
+   * likewise. waitingForSlot: the pull loop blocked because `concurrency` messages were in flight.
+   */
+  phaseSeconds: { engine: number; redact: number; publishAckWait: number; waitingForSlot: number };
 }
 
 export function newStats(): WorkerStats {
@@ -45,7 +50,7 @@ export function newStats(): WorkerStats {
     byEntity: {},
     errorsByCode: {},
     processingSeconds: 0,
-    phaseSeconds: { redact: 0, publishAckWait: 0, waitingForSlot: 0 },
+    phaseSeconds: { engine: 0, redact: 0, publishAckWait: 0, waitingForSlot: 0 },
   };
 }
 

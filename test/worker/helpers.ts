@@ -66,8 +66,13 @@ export interface WorkerProcess {
   exited: Promise<number | null>;
 }
 
-export function spawnWorker(args: string[], nodeArgs: string[] = []): WorkerProcess {
-  const child = spawn(process.execPath, [...nodeArgs, CHILD, 'worker', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * ownSession: the worker gets a session of its own (setsid). With the kernel's autogroup scheduling
+ * (/proc/sys/kernel/sched_autogroup_enabled) every session shares one fair slice of the CPUs, so workers left
+ * in the caller's session split the caller's slice however many there are, unlike separately deployed workers.
+ */
+export function spawnWorker(args: string[], nodeArgs: string[] = [], ownSession = false): WorkerProcess {
+  const child = spawn(process.execPath, [...nodeArgs, CHILD, 'worker', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: ownSession });
   let out = '';
   child.stdout!.on('data', (c: Buffer) => (out += c.toString('utf8')));
   child.stderr!.on('data', (c: Buffer) => (out += c.toString('utf8')));

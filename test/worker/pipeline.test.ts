@@ -43,6 +43,8 @@ describe('worker pipeline: bounded in-flight messages, pipelined publishes, thre
     const s = worker.stats;
     expect(s.redacted).toBe(N);
     expect(s.phaseSeconds.redact).toBeGreaterThan(0);
+    expect(s.phaseSeconds.engine).toBeGreaterThan(0);
+    expect(s.phaseSeconds.engine).toBeLessThanOrEqual(s.phaseSeconds.redact);
     expect(s.phaseSeconds.publishAckWait).toBeGreaterThan(0);
   }, 180_000);
 
