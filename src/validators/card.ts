@@ -140,3 +140,21 @@ export const notTimestamp: Validator = ({ digits }) => {
   const [lo, hi] = digits.length === 13 ? [EPOCH_MS_2000, EPOCH_MS_2040] : [EPOCH_S_2000, EPOCH_S_2040];
   return n >= lo && n < hi ? false : undefined;
 };
+
+const inRange = (digits: string, at: number, lo: number, hi: number) => {
+  const n = (digits.charCodeAt(at) - 48) * 10 + digits.charCodeAt(at + 1) - 48;
+  return n >= lo && n <= hi;
+};
+
+/**
+ * A compact calendar date-time, yyyymmddhhmm or yyyymmddhhmmss (years 1900–2099), as PDF metadata, file names
+ * and logs write them (`D:20261207060207Z`), is no card even beside card wording; no card range starts 19 or 20
+ * at these lengths.
+ */
+export const notCompactDateTime: Validator = ({ digits }) => {
+  if (digits.length !== 12 && digits.length !== 14) return undefined;
+  const century = digits.slice(0, 2);
+  if (century !== '19' && century !== '20') return undefined;
+  const ok = inRange(digits, 4, 1, 12) && inRange(digits, 6, 1, 31) && inRange(digits, 8, 0, 23) && inRange(digits, 10, 0, 59) && (digits.length === 12 || inRange(digits, 12, 0, 59));
+  return ok ? false : undefined;
+};

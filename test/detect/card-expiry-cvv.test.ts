@@ -260,3 +260,29 @@ describe('IMEIs are not cards', () => {
     );
   });
 });
+
+describe('compact date-times beside card wording are not cards', () => {
+  const two = (n: number) => String(n).padStart(2, '0');
+  const dateTime = fc
+    .record({
+      y: fc.integer({ min: 1900, max: 2099 }),
+      mo: fc.integer({ min: 1, max: 12 }),
+      d: fc.integer({ min: 1, max: 28 }),
+      h: fc.integer({ min: 0, max: 23 }),
+      mi: fc.integer({ min: 0, max: 59 }),
+      s: fc.option(fc.integer({ min: 0, max: 59 }), { nil: undefined }),
+    })
+    .map(({ y, mo, d, h, mi, s }) => `${y}${two(mo)}${two(d)}${two(h)}${two(mi)}${s === undefined ? '' : two(s)}`);
+
+  it('a yyyymmddhhmm(ss) stamp after a card line stays (PDF metadata, file names), the card itself is masked', () => {
+    fc.assert(
+      fc.property(anyCard, dateTime, (card, stamp) => {
+        const text = `refund card ${card.digits}\nproducer\nD:${stamp}Z`;
+        const out = redactor.redact(text).text;
+        expect(out).toContain(`D:${stamp}Z`);
+        expect(out).not.toContain(card.digits);
+      }),
+      { ...RUNS, numRuns: 200 },
+    );
+  });
+});
