@@ -83,8 +83,12 @@ export async function openPgVaultStore(options: PgVaultStoreOptions): Promise<Va
 
   return {
     description: `PostgreSQL schema ${schema}`,
-    async write(keys, entries) {
-      if (keys.length === 0 && entries.length === 0) return { collisions: [], destroyedKeys: [] };
+    async write(unsortedKeys, unsortedEntries) {
+      if (unsortedKeys.length === 0 && unsortedEntries.length === 0) return { collisions: [], destroyedKeys: [] };
+      // Rows in one order in every writer: two flushes inserting the same values in other orders would
+      // otherwise take their unique-index locks crosswise and deadlock.
+      const keys = [...unsortedKeys].sort((a, b) => (a.keyId < b.keyId ? -1 : a.keyId > b.keyId ? 1 : 0));
+      const entries = [...unsortedEntries].sort((a, b) => (a.token < b.token ? -1 : a.token > b.token ? 1 : 0));
       return inTransaction(pool, async (c) => {
         let destroyedKeys: string[] = [];
         if (keys.length) {
