@@ -63,7 +63,8 @@ export function corpusFor(seeds: number[], docs: number): LabelledDocument[] {
   return seeds.flatMap((s) => Array.from({ length: perSeed }, (_, i) => generateDocument(s, i)));
 }
 
-const bump = (t: Record<string, Tally>, key: string, masked: boolean, typed: boolean) => {
+/** Counts one value under `key` of a tally table. */
+export const bump = (t: Record<string, Tally>, key: string, masked: boolean, typed: boolean) => {
   const x = (t[key] ??= { n: 0, masked: 0, typed: 0 });
   x.n++;
   if (masked) x.masked++;
@@ -108,6 +109,18 @@ function finish(s: Score, perDoc: DocumentTallies): void {
   for (const [key, tallies] of perDoc) s.standardErrors[key] = Number(clusteredStandardError(tallies).toFixed(2));
 }
 
+/** Counts one labelled value, masked (nothing informative left) and typed (under its own entity) or not. */
+export function tallyLabel(s: Score, doc: { kind: string; language: string }, label: { entity: string; form: string }, masked: boolean, typed: boolean): void {
+  s.labels++;
+  bump(s.entities, label.entity, masked, typed);
+  bump(s.forms, `${label.entity} ${label.form}`, masked, typed);
+  bump(s.kinds, doc.kind, masked, typed);
+  bump(s.languages, doc.language, masked, typed);
+  s.overall.n++;
+  if (masked) s.overall.masked++;
+  if (typed) s.overall.typed++;
+}
+
 /** Adds one document's figures, given what the redactor wrote and the findings it reported. */
 function addDocument(s: Score, doc: LabelledDocument, output: string, findings: FindingLike[], perDoc: DocumentTallies): void {
   let map;
@@ -122,15 +135,7 @@ function addDocument(s: Score, doc: LabelledDocument, output: string, findings: 
   for (const label of doc.labels) {
     const masked = isMasked(doc, label, map);
     flags.push(masked);
-    const typed = masked && isTyped(label, findings);
-    s.labels++;
-    bump(s.entities, label.entity, masked, typed);
-    bump(s.forms, `${label.entity} ${label.form}`, masked, typed);
-    bump(s.kinds, doc.kind, masked, typed);
-    bump(s.languages, doc.language, masked, typed);
-    s.overall.n++;
-    if (masked) s.overall.masked++;
-    if (typed) s.overall.typed++;
+    tallyLabel(s, doc, label, masked, isTyped(label, findings));
   }
   for (const n of doc.negatives) {
     const damaged = isAltered(map, n.span, doc.text);

@@ -11,7 +11,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { LabelledDocument } from '../blind/doc.js';
-import { arg, docsArg, entityTable, parseSeeds, weakestForms, type Score } from '../blind/score.js';
+import { arg, bump, docsArg, entityTable, parseSeeds, tallyLabel, weakestForms, type Score } from '../blind/score.js';
 import { align, isAltered, isMasked, isTyped, labelText, survivingText, unlabelledWords, type FindingLike } from '../blind/scoring.js';
 import { generateDocument, type NarrativeDocument } from './corpus.js';
 import { nameScript } from './people.js';
@@ -44,13 +44,6 @@ export function corpusFor(seeds: number[], docs: number): NarrativeDocument[] {
 
 /** The scoring functions read a document's text, labels and negatives only; its kind here is a genre. */
 const scorable = (doc: NarrativeDocument) => doc as unknown as LabelledDocument;
-
-const bump = (t: Record<string, Tally>, key: string, masked: boolean, typed: boolean) => {
-  const x = (t[key] ??= { n: 0, masked: 0, typed: 0 });
-  x.n++;
-  if (masked) x.masked++;
-  if (typed) x.typed++;
-};
 
 /** Cluster-robust standard error of a share in points, documents as clusters (as in ../blind/score.ts). */
 function clusteredError(tallies: [number, number][]): number {
@@ -97,14 +90,7 @@ export function scoreCorpus(createRedactor: CreateRedactor, seeds: number[], doc
       const masked = isMasked(doc, label, map);
       if (!masked && misses) misses.push({ seed: doc.seed, index: doc.index, entity: label.entity, form: label.form, value: labelText(doc, label), left: survivingText(map, label.parts) });
       const typed = masked && isTyped(label, res.findings);
-      s.labels++;
-      bump(s.entities, label.entity, masked, typed);
-      bump(s.forms, `${label.entity} ${label.form}`, masked, typed);
-      bump(s.kinds, doc.kind, masked, typed);
-      bump(s.languages, doc.language, masked, typed);
-      s.overall.n++;
-      if (masked) s.overall.masked++;
-      if (typed) s.overall.typed++;
+      tallyLabel(s, doc, label, masked, typed);
       if (label.entity === 'PERSON') bump(s.personScripts, nameScript(labelText(doc, label)), masked, typed);
       if (label.entity === 'PERSON' || label.entity === 'STREET_ADDRESS') bump(s.entityLanguages, `${label.entity} ${doc.language}`, masked, typed);
       for (const key of [label.entity, 'all']) {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createRedactor } from '../../../src/index.js';
+import { redactInChunks } from '../../support/chunked.js';
 import { amount, cardDigits, cvv, delimiter, expiry, orderNo, person, sku } from './support.js';
 
 const r = createRedactor({ currentYear: 2026 });
@@ -29,24 +30,7 @@ const tableText = fc
     return head + rows.map((x) => cells(x).join(delim)).join('\n') + '\n';
   });
 
-function streamed(text: string, sizes: number[]) {
-  const s = r.session();
-  let out = '';
-  const findings: { start: number; end: number; entity: string }[] = [];
-  let at = 0;
-  let k = 0;
-  const take = (o: { text: string; findings: { start: number; end: number; entity: string }[] }) => {
-    out += o.text;
-    for (const f of o.findings) findings.push({ start: f.start, end: f.end, entity: f.entity });
-  };
-  while (at < text.length) {
-    const n = sizes[k++ % sizes.length]!;
-    take(s.push(text.slice(at, at + n)));
-    at += n;
-  }
-  take(s.finish());
-  return { text: out, findings };
-}
+const streamed = (text: string, sizes: number[]) => redactInChunks(r, text, sizes);
 
 describe('tables in streams (issue 16, structured text)', () => {
   it('a session fed in any chunks finds exactly what redact() finds on the whole text (property)', () => {
