@@ -10,7 +10,7 @@
  * and deleted afterwards. 64 KB runs publish a tenth of the messages.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { headers as natsHeaders } from 'nats';
 import { createRedactor } from '../src/index.js';
@@ -75,6 +75,69 @@ interface RunResult {
   rssMb: number;
   phases: string;
   share: string;
+  steadyCpu: SteadyCpu | undefined;
+}
+
+/** CPU seconds (utime + stime) at one poll of the output count: per worker, per worker thread, and nats-server. */
+interface CpuSample {
+  count: number;
+  workers: number[];
+  /** Per worker: thread name → CPU seconds (the main thread is the one whose tid is the pid: "main"). */
+  threads: Map<string, number>[];
+  nats: number | undefined;
+}
+
+function cpuSample(count: number, pids: number[]): CpuSample {
+  return { count, workers: pids.map((p) => cpuOf(p) ?? 0), threads: pids.map(threadCpu), nats: natsCpuSeconds() };
+}
+
+/** CPU per thread name of one process, from /proc/<pid>/task/<tid>/stat (threads of the same name summed). */
+function threadCpu(pid: number): Map<string, number> {
+  const out = new Map<string, number>();
+  try {
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      const name = tid === String(pid) ? 'main' : stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replace(/\s*\d+$/, '');
+      const f = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
+      out.set(name, (out.get(name) ?? 0) + (Number(f[11]) + Number(f[12])) / 100);
+    }
+  } catch {
+    // the process ended between listing and reading: the sample keeps what was read
+  }
+  return out;
+}
+
+/** CPU per message between the polls nearest the WARM and 1-WARM output counts: start-up and the final drain excluded. */
+interface SteadyCpu {
+  messages: number;
+  /** µs of CPU per output message: all workers together, their main threads, and nats-server. */
+  workerUs: number;
+  mainUs: number;
+  natsUs: number | undefined;
+  /** µs per message by thread name (all workers), other than main, largest first. */
+  otherThreads: string;
+}
+
+function steadyCpu(samples: CpuSample[], total: number): SteadyCpu | undefined {
+  const a = samples.find((s) => s.count >= total * WARM);
+  const b = [...samples].reverse().find((s) => s.count <= total * (1 - WARM));
+  if (!a || !b || b.count <= a.count) return undefined;
+  const n = b.count - a.count;
+  const sum = (xs: number[]) => xs.reduce((x, y) => x + y, 0);
+  const byThread = new Map<string, number>();
+  b.threads.forEach((t, w) => {
+    for (const [name, sec] of t) byThread.set(name, (byThread.get(name) ?? 0) + sec - (a.threads[w]!.get(name) ?? 0));
+  });
+  const us = (sec: number) => (sec * 1e6) / n;
+  const main = byThread.get('main') ?? 0;
+  byThread.delete('main');
+  return {
+    messages: n,
+    workerUs: us(sum(b.workers) - sum(a.workers)),
+    mainUs: us(main),
+    natsUs: a.nats !== undefined && b.nats !== undefined ? us(b.nats - a.nats) : undefined,
+    otherThreads: [...byThread].filter(([, s]) => s > 0).sort((x, y) => y[1] - x[1]).map(([name, s]) => `${name} ${us(s).toFixed(0)}`).join(', '),
+  };
 }
 
 /**
@@ -109,10 +172,13 @@ async function run(processes: number, msgs: { data: Buffer; format: FormatName }
     let rssMb = 0;
     let workerCpu = 0;
     let writes = 0;
+    const samples: CpuSample[] = [];
     try {
       await waitFor('all outputs', async () => {
         for (const w of workers) rssMb = Math.max(rssMb, rssOf(w.child.pid!));
-        const done = (await streamCount(nc, o.outputStream)) >= msgs.length;
+        const count = await streamCount(nc, o.outputStream);
+        samples.push(cpuSample(count, workers.map((w) => w.child.pid!)));
+        const done = count >= msgs.length;
         if (done) {
           workerCpu = workers.reduce((n, w) => n + (cpuOf(w.child.pid!) ?? 0), 0);
           writes = workers.reduce((n, w) => n + writesOf(w.child.pid!), 0);
@@ -140,6 +206,7 @@ async function run(processes: number, msgs: { data: Buffer; format: FormatName }
       .join(' | ');
     const share = finals.map((f) => (f ? String(f.totals.redacted) : '?')).join('/');
     return {
+      steadyCpu: steadyCpu(samples, msgs.length),
       msgs: count / seconds,
       mb: (bytes / msgs.length) * count / 1e6 / seconds,
       seconds,
@@ -252,6 +319,11 @@ async function backlogRss(count: number): Promise<void> {
   }
 }
 
+function cpuLine(c: SteadyCpu | undefined): string {
+  if (!c) return '? (too few polls in the steady window)';
+  return `workers ${c.workerUs.toFixed(0)} µs (main threads ${c.mainUs.toFixed(0)} µs; ${c.otherThreads || 'no other thread'}), nats-server ${c.natsUs === undefined ? '?' : c.natsUs.toFixed(0)} µs, over ${c.messages} messages`;
+}
+
 ensureBuilt();
 if (process.env.BACKLOG) {
   await backlogRss(Number(process.env.BACKLOG));
@@ -276,6 +348,7 @@ for (const size of SIZES) {
       `${p} worker process${p > 1 ? 'es' : ''}: ${Math.round(r.msgs)} messages/s, ${r.mb.toFixed(2)} MB/s (steady ${r.seconds.toFixed(1)} s) = ${((r.mb / engine) * 100).toFixed(0)}% of the engine` +
         `${p > 1 && one ? `, ${(r.mb / one).toFixed(2)}x one process` : ''}; first-to-last output ${Math.round(r.wholeMsgs)} messages/s; ` +
         `nats-server ${r.natsCores === undefined ? '?' : r.natsCores.toFixed(2)} cores, workers ${r.workerCores.toFixed(2)} cores; peak worker RSS ${r.rssMb.toFixed(0)} MB; ${r.writesPerMessage.toFixed(2)} writes/message\n` +
+        `   CPU per message (outputs ${WARM * 100}%..${100 - WARM * 100}%): ${cpuLine(r.steadyCpu)}\n` +
         `   split ${r.share}; ${r.phases}`,
     );
   }
