@@ -85,10 +85,23 @@ interface CpuSample {
   /** Per worker: thread name → CPU seconds (the main thread is the one whose tid is the pid: "main"). */
   threads: Map<string, number>[];
   nats: number | undefined;
+  /** Per worker: read and write syscalls, voluntary and involuntary context switches. */
+  io: { reads: number; writes: number; voluntary: number; involuntary: number }[];
 }
 
 function cpuSample(count: number, pids: number[]): CpuSample {
-  return { count, workers: pids.map((p) => cpuOf(p) ?? 0), threads: pids.map(threadCpu), nats: natsCpuSeconds() };
+  return { count, workers: pids.map((p) => cpuOf(p) ?? 0), threads: pids.map(threadCpu), nats: natsCpuSeconds(), io: pids.map(ioOf) };
+}
+
+function ioOf(pid: number): CpuSample['io'][number] {
+  const field = (text: string, name: string) => Number(new RegExp(`${name}:\\s+(\\d+)`).exec(text)?.[1] ?? 0);
+  try {
+    const io = readFileSync(`/proc/${pid}/io`, 'utf8');
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    return { reads: field(io, 'syscr'), writes: field(io, 'syscw'), voluntary: field(status, 'voluntary_ctxt_switches'), involuntary: field(status, 'nonvoluntary_ctxt_switches') };
+  } catch {
+    return { reads: 0, writes: 0, voluntary: 0, involuntary: 0 };
+  }
 }
 
 /** CPU per thread name of one process, from /proc/<pid>/task/<tid>/stat (threads of the same name summed). */
@@ -116,6 +129,8 @@ interface SteadyCpu {
   natsUs: number | undefined;
   /** µs per message by thread name (all workers), other than main, largest first. */
   otherThreads: string;
+  /** Per message, all workers: read and write syscalls, voluntary and involuntary context switches. */
+  io: CpuSample['io'][number];
 }
 
 function steadyCpu(samples: CpuSample[], total: number): SteadyCpu | undefined {
@@ -136,6 +151,12 @@ function steadyCpu(samples: CpuSample[], total: number): SteadyCpu | undefined {
     workerUs: us(sum(b.workers) - sum(a.workers)),
     mainUs: us(main),
     natsUs: a.nats !== undefined && b.nats !== undefined ? us(b.nats - a.nats) : undefined,
+    io: {
+      reads: sum(b.io.map((x, w) => x.reads - a.io[w]!.reads)) / n,
+      writes: sum(b.io.map((x, w) => x.writes - a.io[w]!.writes)) / n,
+      voluntary: sum(b.io.map((x, w) => x.voluntary - a.io[w]!.voluntary)) / n,
+      involuntary: sum(b.io.map((x, w) => x.involuntary - a.io[w]!.involuntary)) / n,
+    },
     otherThreads: [...byThread].filter(([, s]) => s > 0).sort((x, y) => y[1] - x[1]).map(([name, s]) => `${name} ${us(s).toFixed(0)}`).join(', '),
   };
 }
@@ -321,7 +342,8 @@ async function backlogRss(count: number): Promise<void> {
 
 function cpuLine(c: SteadyCpu | undefined): string {
   if (!c) return '? (too few polls in the steady window)';
-  return `workers ${c.workerUs.toFixed(0)} µs (main threads ${c.mainUs.toFixed(0)} µs; ${c.otherThreads || 'no other thread'}), nats-server ${c.natsUs === undefined ? '?' : c.natsUs.toFixed(0)} µs, over ${c.messages} messages`;
+  return `workers ${c.workerUs.toFixed(0)} µs (main threads ${c.mainUs.toFixed(0)} µs; ${c.otherThreads || 'no other thread'}), nats-server ${c.natsUs === undefined ? '?' : c.natsUs.toFixed(0)} µs, over ${c.messages} messages; ` +
+    `per message ${c.io.reads.toFixed(2)} reads, ${c.io.writes.toFixed(2)} writes, ${c.io.voluntary.toFixed(2)} + ${c.io.involuntary.toFixed(2)} context switches (voluntary + involuntary)`;
 }
 
 ensureBuilt();
