@@ -149,7 +149,7 @@ export async function startWorker(input: WorkerOptions, deps: WorkerDeps = {}): 
       messages?.stop();
       await pullLoop;
       while (active.size > 0) await Promise.race(active);
-      // The last acks wait for the next turn of the event loop; let them go before the connection drains.
+      // The last acks may still be held for their batch; let them go before the connection drains.
       while (sends.pending > 0) await new Promise<void>((resolve) => setImmediate(resolve));
       clearInterval(keepAlive);
       await pool.close();
@@ -247,14 +247,14 @@ class MessageHandler {
       const t1 = performance.now();
       stats.phaseSeconds.redact += (t1 - t0) / 1000;
       // Pipelined: other messages are redacted and published while this one waits for its publish ack.
-      // Published with the other outputs of this turn of the event loop, in one write.
+      // Published with the other outputs made from the same socket read, in one write.
       const pa = await this.sends.later(() => this.js.publish(outputSubject(o, suffix), out.data, { msgID: identity, headers: h, expect: { streamName: o.outputStream } }));
       stats.phaseSeconds.publishAckWait += (performance.now() - t1) / 1000;
       published = true;
       if (pa.duplicate) stats.duplicates++;
       // The input is acked only after its output is stored. A plain ack (no round trip): if it were lost,
       // the redelivery would publish again under the same Nats-Msg-Id and JetStream would drop the copy.
-      // It goes out with the other acks of this turn.
+      // It goes out with the other acks of the same read.
       this.sends.defer(() => this.ack(m));
       stats.redacted++;
       stats.bytesIn += out.inputBytes;
