@@ -2,7 +2,8 @@
  * Messages/s and MB/s of `caregate worker` processes against the local nats-server (JetStream), beside the
  * engine's own one-shot MB/s on the same texts in the same run.
  *   npx tsx benchmarks/nats-workers.ts [messages=20000] [processes=1,2,4] [sizes=1024,65536]
- * (WORKER_ARGS='--concurrency 512' passes flags to every worker process, WORKER_NODE_ARGS='--cpu-prof' flags to node.)
+ * (WORKER_ARGS='--concurrency 512' passes flags to every worker process, WORKER_NODE_ARGS='--cpu-prof' flags to node,
+ * WORKER_DIST=/path/to/other/dist runs the workers of another build, e.g. main's dist/ copied under benchmarks/out/.)
  * For each message size and each number of processes: publish the messages (call transcripts with PII in
  * every one, text/NDJSON/JSON/CSV in turn), start the workers, and time from the first to the last output
  * message (stream timestamps), so process start-up is not counted. The nats-server's CPU time during that
@@ -351,7 +352,7 @@ if (process.env.BACKLOG) {
   await backlogRss(Number(process.env.BACKLOG));
   process.exit(0);
 }
-console.log(`node ${process.version}, ${cpus().length} cores; worker defaults (concurrency, prefetch, threads)${process.env.WORKER_ARGS ? ` + ${process.env.WORKER_ARGS}` : ''}`);
+console.log(`node ${process.version}, ${cpus().length} cores; worker defaults (concurrency, prefetch, threads)${process.env.WORKER_ARGS ? ` + ${process.env.WORKER_ARGS}` : ''}${process.env.WORKER_DIST ? `; workers from ${process.env.WORKER_DIST}` : ''}`);
 console.log(`backlog stored before the workers start; steady state = outputs ${WARM * 100}%..${100 - WARM * 100}% by stream timestamp (warm-up and final drain excluded); workers in ${OWN_SESSION ? 'a session each' : "the benchmark's session"}; autogroup scheduling ${autogroup()}`);
 for (const size of SIZES) {
   const count = size >= 32_768 ? Math.max(200, Math.round(N / 10)) : N;
