@@ -3,7 +3,8 @@
  * engine's own one-shot MB/s on the same texts in the same run.
  *   npx tsx benchmarks/nats-workers.ts [messages=20000] [processes=1,2,4] [sizes=1024,65536]
  * (WORKER_ARGS='--concurrency 512' passes flags to every worker process, WORKER_NODE_ARGS='--cpu-prof' flags to node,
- * WORKER_DIST=/path/to/other/dist runs the workers of another build, e.g. main's dist/ copied under benchmarks/out/.)
+ * WORKER_DIST=/path/to/other/dist runs the workers of another build, e.g. main's dist/ copied under benchmarks/out/;
+ * WARMUP=1 prints the engine's CPU per message over a fresh process's first 10,000 messages; BACKLOG: see below.)
  * For each message size and each number of processes: publish the messages (call transcripts with PII in
  * every one, text/NDJSON/JSON/CSV in turn), start the workers, and time from the first to the last output
  * message (stream timestamps), so process start-up is not counted. The nats-server's CPU time during that
@@ -355,7 +356,34 @@ function cpuLine(c: SteadyCpu | undefined): string {
     `per message ${c.io.reads.toFixed(2)} reads, ${c.io.writes.toFixed(2)} writes, ${c.io.voluntary.toFixed(2)} + ${c.io.involuntary.toFixed(2)} context switches (voluntary + involuntary)`;
 }
 
+/**
+ * WARMUP=1: what a fresh process pays while V8 compiles the engine. Redacts the 1 KB benchmark messages in
+ * rounds of 1,000 in this (fresh) process and prints each round's CPU per message, then exits.
+ */
+async function warmUpCurve(): Promise<void> {
+  const c0 = process.cpuUsage();
+  const redactor = createRedactor();
+  const built = process.cpuUsage(c0);
+  console.log(`createRedactor: ${((built.user + built.system) / 1000).toFixed(0)} ms of CPU`);
+  const msgs = Array.from({ length: 1000 }, (_, i) => {
+    const m = message(i, 1024);
+    return { data: Buffer.from(m.data, 'utf8'), format: m.format };
+  });
+  const rounds: string[] = [];
+  for (let r = 0; r < 10; r++) {
+    const c = process.cpuUsage();
+    for (const m of msgs) await redactPayload(redactor, m.format, m.data, 'error');
+    const d = process.cpuUsage(c);
+    rounds.push(((d.user + d.system) / msgs.length).toFixed(0));
+  }
+  console.log(`CPU per message (µs, all threads of this process) in rounds of 1,000 messages: ${rounds.join(', ')}`);
+}
+
 ensureBuilt();
+if (process.env.WARMUP) {
+  await warmUpCurve();
+  process.exit(0);
+}
 if (process.env.BACKLOG) {
   await backlogRss(Number(process.env.BACKLOG));
   process.exit(0);
