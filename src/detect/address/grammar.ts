@@ -29,6 +29,20 @@ export interface AddressLexiconFile {
   notAddressWords?: string[];
   /** Words for "address" in any language: a line ending in one asks for it, the next turn answers. */
   questionCues?: string[];
+  /** Lower-case particles a street's name may start with ("van den Boschdijk", "von-Kleist-Straße"). */
+  nameParticles?: string[];
+  /** Words and marks between two streets of a crossing ("Oak Street & 5th Avenue", "Rua X esquina Rua Y"). */
+  intersectionJoiners?: string[];
+  /** Hedges inside a spoken address value ("150 Harrison Avenue I think East Alysa"): read over, not an end. */
+  valueHedges?: string[];
+  /** Locales (BCP 47) whose country names (from the runtime's CLDR data, Intl.DisplayNames) end an address. */
+  countryNameLocales?: string[];
+  /** Regions and districts written in words that may end an address like a country ("New Territories"). */
+  regionNames?: string[];
+  /** Street, block and house marks of scripts written without spaces, beside a number ("路", "號", "丁目", "길"). */
+  cjkStreetMarks?: string[];
+  /** Marks after a number that make it no address part in those scripts (dates, amounts, counts: "月", "日", "元"). */
+  cjkNotAddressMarks?: string[];
 }
 
 /** The merged grammar; word keys are lower case without a final period. */
@@ -64,6 +78,11 @@ export interface AddressGrammar {
   houseNumberWords: Set<string>;
   areaWords: Set<string>;
   questionCues: string[];
+  nameParticles: Set<string>;
+  joiners: Set<string>;
+  hedges: Set<string>;
+  cjkMarks: string[];
+  cjkNot: Set<string>;
   /** Country names by their first word, each as its words. */
   countriesByFirst: Map<string, string[][]>;
 }
@@ -80,6 +99,7 @@ export function loadAddressGrammar(names: readonly string[], where: string): Add
     typesAfter: new Set(), typesBefore: new Set(), typesBeforeLower: new Set(), typesAfterLowerName: new Set(), suffixes: [], connectors: new Set(), directions: new Set(), units: new Set(),
     poBox: [], militaryUnits: new Set(), militaryPosts: [], militaryRegions: new Set(), postcodes: new Set(), regions: new Set(),
     blockCues: [], countries: [], countriesByFirst: new Map(), fillers: new Set(), postcodeLead: 0, typeSigs: new Set(), suffixTails: new Set(), notAddress: new Set(), fieldKeys: [], houseNumberWords: new Set(), areaWords: new Set(), questionCues: [],
+    nameParticles: new Set(), joiners: new Set(), hedges: new Set(), cjkMarks: [], cjkNot: new Set(),
   };
   for (const name of names) {
     const { data, file } = readLexiconFile<AddressLexiconFile>(name, where);
@@ -119,6 +139,13 @@ export function loadAddressGrammar(names: readonly string[], where: string): Add
     g.fieldKeys.push(...strs(data.fieldKeys, 'fieldKeys'));
     strs(data.notAddressWords, 'notAddressWords').forEach((w) => g.notAddress.add(wordKey(w)));
     g.questionCues.push(...strs(data.questionCues, 'questionCues').map((w) => w.toLowerCase()));
+    strs(data.nameParticles, 'nameParticles').forEach((w) => g.nameParticles.add(wordKey(w)));
+    strs(data.intersectionJoiners, 'intersectionJoiners').forEach((w) => g.joiners.add(wordKey(w)));
+    strs(data.valueHedges, 'valueHedges').forEach((w) => g.hedges.add(wordKey(w)));
+    g.countries.push(...strs(data.regionNames, 'regionNames'));
+    g.cjkMarks.push(...strs(data.cjkStreetMarks, 'cjkStreetMarks'));
+    strs(data.cjkNotAddressMarks, 'cjkNotAddressMarks').forEach((w) => g.cjkNot.add(w));
+    for (const locale of strs(data.countryNameLocales, 'countryNameLocales')) g.countries.push(...countryNames(locale));
   }
   for (const shape of g.postcodes) {
     const lead = /^9*/.exec(shape)![0].length;
@@ -137,6 +164,32 @@ export function loadAddressGrammar(names: readonly string[], where: string): Add
   }
   cache.set(key, g);
   return g;
+}
+
+/** ISO 3166-1 alpha-2 codes: every pair of capitals; Intl.DisplayNames names those that are regions. */
+const NOT_COUNTRY = new Set(['ZZ', 'XA', 'XB', 'EU', 'EZ', 'UN', 'QO']);
+const REGION_CODES = Array.from({ length: 26 * 26 }, (_, i) => String.fromCharCode(65 + Math.floor(i / 26), 65 + (i % 26))).filter((c) => !NOT_COUNTRY.has(c));
+
+/** Country names in a locale, from the runtime's CLDR data (Node's full ICU); none when it lacks the locale. */
+function countryNames(locale: string): string[] {
+  let names: Intl.DisplayNames;
+  try {
+    names = new Intl.DisplayNames([locale], { type: 'region', fallback: 'none' });
+  } catch {
+    return [];
+  }
+  const out: string[] = [];
+  for (const code of REGION_CODES) {
+    let name: string | undefined;
+    try {
+      name = names.of(code);
+    } catch {
+      continue;
+    }
+    // Names with brackets or commas ("Congo (DRC)") are written otherwise in addresses.
+    if (name && !/[(),]/.test(name)) out.push(name);
+  }
+  return out;
 }
 
 const LOWER = new Uint16Array(65536);

@@ -48,9 +48,10 @@ function isTypeBefore(g: AddressGrammar, t: Tok): boolean {
 }
 
 export function hasSuffix(g: AddressGrammar, t: Tok): boolean {
-  if (t.kind !== 'w' || !t.cap) return false;
+  if (t.kind !== 'w') return false;
   const w = t.text.toLowerCase();
-  return g.suffixes.some((x) => w.length > x.length + 1 && w.endsWith(x.replace(/\.$/, '')));
+  // In lower-case text ("oberdorfstrasse 83") only a long suffix, which few other words end in.
+  return g.suffixes.some((x) => (t.cap || x.length >= 5) && w.length > x.length + 1 && w.endsWith(x.replace(/\.$/, '')));
 }
 
 /** The street line around the type token at k: [first, last] token indexes. */
@@ -70,7 +71,11 @@ export function streetAround(g: AddressGrammar, toks: Tok[], k: number): [number
         i--;
         n++;
       }
-      if (i >= 0 && g.directions.has(wordKey(toks[i]!.text)) && sameLine(i + 1)) i--;
+      if (i >= 0 && g.directions.has(wordKey(toks[i]!.text)) && sameLine(i + 1)) {
+        i--;
+        // "6551 W Broadway": the direction and the type make the name.
+        if (n === 0) n = 1;
+      }
       if (lowerOk && !(isHouseNumber(toks[i]) && /^\d{2}/.test(toks[i]!.text))) continue;
       // A unit and its number before a street without a house number ("Flat 313, Bastola Corner").
       if (n > 0 && toks[i]?.kind === 'p' && toks[i]!.text === ',' && !toks[i + 1]!.nl) {
@@ -87,31 +92,36 @@ export function streetAround(g: AddressGrammar, toks: Tok[], k: number): [number
     let n = 0;
     while (k - n - 1 >= 0 && n < MAX_NAME && isNameWord(g, toks[k - n - 1]) && !toks[k - n]!.nl && !isHouseNumber(toks[k - n - 1])) n++;
     // A street's name starts with a capital: "de", "of" before it are the sentence's ("naar de Maeslaan 107").
-    while (n > 0 && !toks[k - n]!.cap && g.connectors.has(wordKey(toks[k - n]!.text))) n--;
+    // ("van den Boschdijk 163" starts with a particle the grammar names).
+    if (!(n > 0 && g.nameParticles.has(wordKey(toks[k - n]!.text)))) while (n > 0 && !toks[k - n]!.cap && g.connectors.has(wordKey(toks[k - n]!.text))) n--;
     const named = n > 0 || suffixed;
     // name · type · number, or glued suffix · number
-    let j = k + 1;
-    if (toks[j]?.kind === 'p' && toks[j]!.text === ',') j++;
+    const j = houseNumberAfter(g, toks, k + 1);
     if (named && isHouseNumber(toks[j]) && !toks[j]!.nl) return [k - n, j];
   }
   // A type before its name is capitalised ("Rua", "Via"), abbreviated ("ul.") or follows the number ("12 rue").
   if (isTypeBefore(g, t) && (t.cap || t.dot || g.typesBeforeLower.has(wordKey(t.text)) || isHouseNumber(toks[k - 1]) || (toks[k - 1]?.text === ',' && isHouseNumber(toks[k - 2])))) {
     let j = k + 1;
+    // "C/ Mayor 5": a slash glued to a one-letter type.
+    if (toks[j]?.text === '/' && toks[j]!.s === t.e && t.text.length === 1) j++;
     let n = 0;
-    while (j < toks.length && n < MAX_NAME && isNameWord(g, toks[j]) && !toks[j]!.nl && !isHouseNumber(toks[j])) {
-      j++;
+    let lower = 0;
+    // The name: capitalised words and grammar words; up to two lower-case words ("Drève cronque 195",
+    // "пер. Южная аллея"), taken only when a house number follows them.
+    while (j < toks.length && n < MAX_NAME && !toks[j]!.nl && !isHouseNumber(toks[j])) {
+      if (isNameWord(g, toks[j])) j++;
+      else if (lower < 2 && lowerNameWord(toks[j]) && !toks[j - 1]!.dot) (j++, lower++);
+      else break;
       n++;
     }
     if (!n) return null;
+    if (lower > 0 && !isHouseNumber(toks[houseNumberAfter(g, toks, j)])) return null;
     let last = j - 1;
     while (last > k && g.connectors.has(wordKey(toks[last]!.text))) last--;
     let b = k - 1;
     if (toks[b]?.kind === 'p' && toks[b]!.text === ',') b--;
     if (isHouseNumber(toks[b]) && !toks[b + 1]!.nl) return [b, last];
-    let h = j;
-    if (toks[h]?.kind === 'p' && toks[h]!.text === ',') h++;
-    if (toks[h]?.kind === 'w' && g.houseNumberWords.has(wordKey(toks[h]!.text))) h++;
-    if (toks[h]?.kind === 'p' && toks[h]!.text === ':') h++;
+    const h = houseNumberAfter(g, toks, j);
     if (isHouseNumber(toks[h]) && !toks[h]!.nl) return [k, h];
     // Romanian and other blocks of flats: "Intrarea Soldat Dima Dumitru, Bloc 98, Ap. 10".
     const unit = toks[h] && !toks[h]!.nl ? unitAt(g, toks, h) : null;
@@ -120,11 +130,24 @@ export function streetAround(g: AddressGrammar, toks: Tok[], k: number): [number
   return null;
 }
 
+/** Where the house number after a street's name stands: past a comma, "No", "Nr." and a colon ("Sokak No: 42"). */
+function houseNumberAfter(g: AddressGrammar, toks: Tok[], j: number): number {
+  let h = j;
+  if (toks[h]?.kind === 'p' && toks[h]!.text === ',') h++;
+  if (toks[h]?.kind === 'w' && g.houseNumberWords.has(wordKey(toks[h]!.text))) h++;
+  if (toks[h]?.kind === 'p' && toks[h]!.text === ':' && h > j) h++;
+  return h;
+}
+
+/** A floor written as Hong Kong writes it ("22/F"): a unit without a unit word. */
+const isFloor = (t: Tok | undefined) => t !== undefined && t.kind === 'n' && /^\d{1,3}\/F$/i.test(t.text);
+
 /**
  * The unit word before the number at token j ("Flat 313", "House No. 316", "Apartment 29"), or -1.
  */
 export function unitLead(g: AddressGrammar, toks: Tok[], j: number): number {
   const id = toks[j];
+  if (isFloor(id)) return j;
   if (!id || !(id.kind === 'n' || (id.kind === 'w' && id.text.length <= 2 && id.cap)) || id.decimal) return -1;
   let k = j - 1;
   const w = toks[k];
@@ -206,7 +229,7 @@ export function extendAddress(g: AddressGrammar, toks: Tok[], last: number): num
 
 function afterPostcode(g: AddressGrammar, toks: Tok[], i: number): boolean {
   const p1 = toks[i - 1];
-  if (!p1 || p1.nl || p1.kind === 'p') return false;
+  if (!p1 || toks[i]!.nl || p1.kind === 'p') return false;
   if (g.postcodes.has(shapeOf(p1.text))) return true;
   const p2 = toks[i - 2];
   return p2 !== undefined && !p1.nl && p2.kind !== 'p' && g.postcodes.has(`${shapeOf(p2.text)} ${shapeOf(p1.text)}`);
@@ -220,12 +243,14 @@ function unitAt(g: AddressGrammar, toks: Tok[], i: number): number | null {
   // A floor and a door or side ("2º A", "3. tv", "2 2º Izda."): a short number and a short word.
   if (t.kind === 'n' && t.text.length <= 3 && !t.nl) {
     const d = toks[i + 1];
-    if (d && !d.nl && d.kind === 'w' && d.text.length <= 4 && (g.units.has(wordKey(d.text)) || (d.text.length === 1 && d.cap))) return i + 1;
+    if (d && !d.nl && d.kind === 'w' && (g.units.has(wordKey(d.text)) || (d.text.length === 1 && d.cap))) return i + 1;
   }
+  if (isFloor(t) && !t.nl) return i;
   if (t.kind === 'p' && t.text === '#') j = i + 1;
   else if (t.kind === 'w' && g.units.has(wordKey(t.text))) {
     j = i + 1;
-    if (toks[j]?.kind === 'p' && toks[j]!.text === '#') j++;
+    // "Apt #5", "D: 25" (Turkish: Daire)
+    if (toks[j]?.kind === 'p' && (toks[j]!.text === '#' || toks[j]!.text === ':')) j++;
   } else return null;
   const id = toks[j];
   if (!id || id.nl || (id.kind !== 'n' && !(id.kind === 'w' && id.text.length <= 3 && id.cap))) return null;
@@ -267,17 +292,40 @@ function cityAt(g: AddressGrammar, toks: Tok[], i: number): number | null {
   while (j < i + 3 && toks[j]?.kind === 'w' && (toks[j]!.cap || g.connectors.has(wordKey(toks[j]!.text))) && (j === i || (!toks[j]!.nl && !sentenceDot(g, toks[j - 1]!)))) j++;
   if (j === i || !toks[i]!.cap) return null;
   // After a postcode: "12345 Berlin", "1234 AB Amsterdam" (the city is the address's last part).
-  if (afterPostcode(g, toks, i)) return toks[i]!.nl ? null : j - 1;
-  let k = j;
-  while (toks[k]?.kind === 'p' && toks[k]!.text === ',') k++;
+  if (afterPostcode(g, toks, i)) return toks[i]!.nl ? null : lowerTail(g, toks, j) - 1;
+  // Lower-case words in a city's name before its postcode ("Romanelli a mare 73705").
+  let m = j;
+  while (m < i + 4 && toks[m]?.kind === 'w' && !toks[m]!.cap && !toks[m]!.nl && !sentenceDot(g, toks[m - 1]!)) m++;
+  let k = m;
+  // "Butwal - 47185", "Mysore - 377 239": a dash between the city and its postcode.
+  while (toks[k]?.kind === 'p' && (toks[k]!.text === ',' || (toks[k]!.text === '-' && k === m))) k++;
+  if (!toks[k] || toks[k]!.nl) return null;
+  if (m > j && postcodeAt(g, toks, k) !== null) return m - 1;
+  k = j;
+  while (toks[k]?.kind === 'p' && (toks[k]!.text === ',' || (toks[k]!.text === '-' && k === j))) k++;
   if (!toks[k]) return null;
   if (postcodeAt(g, toks, k) !== null || regionAt(g, toks, k) !== null || countryAt(g, toks, k) !== null) return j - 1;
   return null;
 }
 
+/** Marks that close a value: what may follow a city's lower-case last words ("Marana terme.", "(LU)", " | "). */
+const VALUE_END = new Set(['(', ')', '|', ';', '\t', '"']);
+
+/**
+ * The end (exclusive) of a city's name after its capitalised words at [.., j): one or two lower-case words
+ * more ("Adone terme", "Borgo Rosa del friuli", "nell'emilia"), when the value ends right after them.
+ */
+function lowerTail(g: AddressGrammar, toks: Tok[], j: number): number {
+  let k = j;
+  while (k < j + 2 && (lowerNameWord(toks[k]) || (k === j && toks[k]?.kind === 'w' && g.connectors.has(wordKey(toks[k]!.text)))) && !toks[k]!.nl && !toks[k - 1]!.dot) k++;
+  if (k === j || g.connectors.has(wordKey(toks[k - 1]!.text))) return j;
+  const next = toks[k];
+  return toks[k - 1]!.dot || !next || next.nl || (next.kind === 'p' && VALUE_END.has(next.text)) ? k : j;
+}
+
 const titleCase = (t: Tok | undefined) => t !== undefined && t.kind === 'w' && ((t.cap && /\p{Ll}/u.test(t.text)) || isCaseless(t.text.charCodeAt(0)));
 /** A cell's edge in a CSV row or a record: the city line is the whole cell ("…,Yannicland 04080,…"). */
-const CELL_EDGE = new Set([',', '"', ';', '|']);
+const CELL_EDGE = new Set([',', '"', ';', '|', '\t']);
 const cellEdge = (t: Tok | undefined, before: boolean) => t === undefined || (t.kind === 'p' && CELL_EDGE.has(t.text)) || (!before && t.nl);
 
 /**
@@ -300,7 +348,12 @@ export function cityLine(g: AddressGrammar, toks: Tok[], p: number): [number, nu
   // Back over the city's words ("Fábio do Norte", "Kostelec nad Orlicí"); it starts with a capital.
   while (c >= 0 && i - c < 4 && (titleCase(toks[c]) || (c < i && toks[c]!.kind === 'w' && g.connectors.has(wordKey(toks[c]!.text)))) && !toks[c + 1]!.nl) c--;
   while (c < i && !titleCase(toks[c + 1])) c++;
-  const cell = c >= 0 && toks[c]!.kind === 'p' && CELL_EDGE.has(toks[c]!.text) && cellEdge(toks[pc + 1], false) && /\d{4}/.test(toks[p]!.text);
+  // A cell's edge before and after; or a row's first cell, a line's start before and a cell's edge after.
+  // (A comma with a space after it is a sentence's: "Matteopark 3228, 8995 …".)
+  const edge = toks[pc + 1];
+  const cellAfter = edge !== undefined && edge.kind === 'p' && CELL_EDGE.has(edge.text) && !edge.nl && (edge.text !== ',' || toks[pc + 2]?.s === edge.e);
+  const rowStart = c < 0 || toks[c + 1]!.nl;
+  const cell = ((c >= 0 && toks[c]!.kind === 'p' && CELL_EDGE.has(toks[c]!.text) && cellEdge(toks[pc + 1], false)) || (rowStart && cellAfter)) && /\d{4}/.test(toks[p]!.text);
   if (c < i && (region || comma || shaped || cell) && (c < 0 || toks[c]!.nl || toks[c + 1]!.nl || toks[c]!.kind === 'p')) {
     return [c + 1, extendCountry(g, toks, pc)];
   }
@@ -323,4 +376,60 @@ function extendCountry(g: AddressGrammar, toks: Tok[], last: number): number {
   let i = last + 1;
   if (toks[i]?.kind === 'p' && toks[i]!.text === ',') i++;
   return toks[i] ? (countryAt(g, toks, i) ?? last) : last;
+}
+
+/** One street of a crossing, its type at k: its first token, or -1 ("Chiu Tai Lane", "5th Avenue", "Puruntie"). */
+function crossingSide(g: AddressGrammar, toks: Tok[], k: number): number {
+  const t = toks[k];
+  if (!t || t.kind !== 'w' || !t.cap || !(isTypeAfter(g, t) || hasSuffix(g, t))) return -1;
+  let n = 0;
+  while (k - n - 1 >= 0 && n < MAX_NAME && isNameWord(g, toks[k - n - 1]) && !toks[k - n]!.nl && !g.joiners.has(wordKey(toks[k - n - 1]!.text)) && !isHouseNumber(toks[k - n - 1])) n++;
+  while (n > 0 && !toks[k - n]!.cap) n--;
+  return n > 0 || hasSuffix(g, t) ? k - n : -1;
+}
+
+/**
+ * A crossing of two streets ("Oak Street & 5th Avenue", "Morar Mountain/Andre Stravenue", "Bowen Drive
+ * and Canal Street"), the type of the first at k: each street a name and its type, a joiner between.
+ * Returns [first, last] token indexes, or null.
+ */
+export function crossingAt(g: AddressGrammar, toks: Tok[], k: number): [number, number] | null {
+  const a = crossingSide(g, toks, k);
+  const j = toks[k + 1];
+  if (a < 0 || !j || j.nl || !g.joiners.has(wordKey(j.text))) return null;
+  for (let m = k + 3; m <= k + 2 + MAX_NAME && m < toks.length && !toks[m]!.nl; m++) {
+    if (crossingSide(g, toks, m) === k + 2) return [a, m];
+    if (!isNameWord(g, toks[m])) break;
+  }
+  return null;
+}
+
+/** A year ("2019"): no house number where no street type vouches for it. */
+const isYear = (t: Tok) => /^(?:19|20)\d\d$/.test(t.text);
+
+/**
+ * A street without a known type, vouched for by the postcode and city after it: "Matteopark 3228, 8995
+ * Voormezeletem", "Μανωλά 116, 821 23 Αλεξανδρούπολη", "V Humnech 2850/10 883 37 Hodonín". The house number
+ * at h, one to four words of the name before it (the first capitalised) on its line. Returns [first, last].
+ */
+export function streetBeforeCity(g: AddressGrammar, toks: Tok[], h: number): [number, number] | null {
+  const num = toks[h];
+  if (!isHouseNumber(num) || num!.nl || num!.dot || isYear(num!)) return null;
+  let a = h;
+  let lower = 0;
+  while (a > 0 && h - a < 4 && !toks[a]!.nl) {
+    const t = toks[a - 1]!;
+    if (t.dot && sentenceDot(g, t)) break;
+    if (t.kind === 'w' && (t.cap || g.connectors.has(wordKey(t.text)))) a--;
+    else if (lower < 1 && a < h && lowerNameWord(t)) (a--, lower++);
+    else break;
+  }
+  while (a < h && !toks[a]!.cap) a++;
+  if (a === h) return null;
+  const end = extendAddress(g, toks, h);
+  let code = -1;
+  for (let i = h + 1; i <= end && code < 0; i++) if (toks[i]!.kind !== 'p' && postcodeAt(g, toks, i) !== null) code = i;
+  // A word beside the postcode: the city's name.
+  const city = code >= 0 && toks.slice(code - 1, end + 1).some((t, x) => t.kind === 'w' && x !== 1 && !g.units.has(wordKey(t.text)));
+  return city ? [a, end] : null;
 }

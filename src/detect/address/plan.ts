@@ -19,6 +19,10 @@ export interface AddressRule {
   questionGate: RegExp | null;
   /** A record's address key and the opening quote of its value ("street": "…"). */
   keyGate: RegExp | null;
+  /** A postcode that starts with letters ("C4B 7K9", "W53 4MS5", "LV-4638"): the leads of the grammar's shapes. */
+  codeGate: RegExp | null;
+  /** A letter of a script written without spaces (Han, Kana, Hangul) before a digit, or the postal mark 〒. */
+  cjkGate: RegExp | null;
 }
 
 const alt = (words: Iterable<string>) => trieSource(words);
@@ -52,5 +56,17 @@ export function compileAddressRule(rule: CompiledRule, lexicons: readonly string
     blockGate: g.blockCues.length ? new RegExp(`\\b(?:${alt(g.blockCues)})${NO_LETTER}(?:[ \\t]{0,3}(?:is|:|-|—)[ \\t]{0,3}|[ \\t]{0,3})(?:\\r?\\n)?`, 'gi') : null,
     questionGate: g.questionCues.length ? new RegExp(`(?:${alt(g.questionCues)})[ \\t]{0,2}(?:please)?[ \\t]{0,2}[?？:.]?[ \\t]{0,2}(?:\\[[A-Za-z ]{1,16}\\][ \\t]{0,2})?\\r?\\n`, 'gi') : null,
     keyGate: g.fieldKeys.length ? new RegExp(`["'](?:${alt(g.fieldKeys)})["'][ \\t]{0,2}[:=][ \\t]{0,2}["']`, 'gi') : null,
+    codeGate: codeLeads(g.postcodes),
+    cjkGate: g.cjkMarks.length ? /[\u3040-\u30FF\u3400-\u9FFF\uAC00-\uD7AF][0-9]|\u3012/g : null,
   };
+}
+
+/** A gate for postcodes that start with letters: each shape's lead up to its first digit ("A9A 9A9" → A9). */
+function codeLeads(shapes: Iterable<string>): RegExp | null {
+  const leads = new Set<string>();
+  for (const shape of shapes) {
+    const m = /^A[A-]*9/.exec(shape);
+    if (m) leads.add(m[0].replace(/A/g, '[A-Z]').replace(/9/g, '\\d'));
+  }
+  return leads.size ? new RegExp(`\\b(?:${[...leads].join('|')})`, 'g') : null;
 }
