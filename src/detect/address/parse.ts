@@ -177,6 +177,13 @@ function sentenceDot(g: AddressGrammar, t: Tok): boolean {
   return t.text.length > 4 && !g.typesAfter.has(key) && !g.typesBefore.has(key) && !g.units.has(key);
 }
 
+/** A period after a city's word ends the sentence unless the word is a grammar abbreviation ("St. Gallen"). */
+function cityDot(g: AddressGrammar, t: Tok): boolean {
+  if (!t.dot) return false;
+  const key = wordKey(t.text);
+  return !(g.typesAfter.has(key) || g.typesBefore.has(key) || g.units.has(key) || g.areaWords.has(key));
+}
+
 /** A neighbourhood, landmark or postcode lead and the capitalised words or code after it ("Col. Saavedra Feliciano"). */
 function areaAt(g: AddressGrammar, toks: Tok[], i: number): number | null {
   const t = toks[i]!;
@@ -289,7 +296,7 @@ function countryAt(g: AddressGrammar, toks: Tok[], i: number): number | null {
 /** A city: 1–3 capitalised words, taken only when a region, postcode or country follows (or a postcode led). */
 function cityAt(g: AddressGrammar, toks: Tok[], i: number): number | null {
   let j = i;
-  while (j < i + 3 && toks[j]?.kind === 'w' && (toks[j]!.cap || g.connectors.has(wordKey(toks[j]!.text))) && (j === i || (!toks[j]!.nl && !sentenceDot(g, toks[j - 1]!)))) j++;
+  while (j < i + 3 && toks[j]?.kind === 'w' && (toks[j]!.cap || g.connectors.has(wordKey(toks[j]!.text))) && (j === i || (!toks[j]!.nl && !cityDot(g, toks[j - 1]!)))) j++;
   if (j === i || !toks[i]!.cap) return null;
   // After a postcode: "12345 Berlin", "1234 AB Amsterdam" (the city is the address's last part).
   if (afterPostcode(g, toks, i)) return toks[i]!.nl ? null : lowerTail(g, toks, j) - 1;
@@ -429,6 +436,8 @@ export function streetBeforeCity(g: AddressGrammar, toks: Tok[], h: number): [nu
   const end = extendAddress(g, toks, h);
   let code = -1;
   for (let i = h + 1; i <= end && code < 0; i++) if (toks[i]!.kind !== 'p' && postcodeAt(g, toks, i) !== null) code = i;
+  // A year is no postcode here ("On 11 September 1994").
+  if (code >= 0 && isYear(toks[code]!)) return null;
   // A word beside the postcode: the city's name.
   const city = code >= 0 && toks.slice(code - 1, end + 1).some((t, x) => t.kind === 'w' && x !== 1 && !g.units.has(wordKey(t.text)));
   return city ? [a, end] : null;
