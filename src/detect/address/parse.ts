@@ -344,6 +344,8 @@ const cellEdge = (t: Tok | undefined, before: boolean) => t === undefined || (t.
 export function cityLine(g: AddressGrammar, toks: Tok[], p: number): [number, number] | null {
   const pc = postcodeAt(g, toks, p);
   if (pc === null) return null;
+  // "Device EB-6574", "Order 2955": a word of another field is no city.
+  for (let k = Math.max(0, p - 4); k <= Math.min(toks.length - 1, pc + 3); k++) if (toks[k]!.kind === 'w' && g.notAddress.has(wordKey(toks[k]!.text))) return null;
   const shaped = /[- A]/.test(shapeOf(toks.slice(p, pc + 1).map((t) => t.text).join(' ')));
   // City, region, postcode
   let i = p - 1;
@@ -435,10 +437,23 @@ export function streetBeforeCity(g: AddressGrammar, toks: Tok[], h: number): [nu
   if (a === h) return null;
   const end = extendAddress(g, toks, h);
   let code = -1;
-  for (let i = h + 1; i <= end && code < 0; i++) if (toks[i]!.kind !== 'p' && postcodeAt(g, toks, i) !== null) code = i;
+  for (let i = h + 1; i <= end && code < 0 && !toks[i]!.nl; i++) if (toks[i]!.kind !== 'p' && postcodeAt(g, toks, i) !== null) code = i;
   // A year is no postcode here ("On 11 September 1994").
-  if (code >= 0 && isYear(toks[code]!)) return null;
-  // A word beside the postcode: the city's name.
-  const city = code >= 0 && toks.slice(code - 1, end + 1).some((t, x) => t.kind === 'w' && x !== 1 && !g.units.has(wordKey(t.text)));
+  if (code < 0 || isYear(toks[code]!)) return null;
+  // The city's name beside the postcode, on its line.
+  const isCity = (t: Tok | undefined) => t !== undefined && t.kind === 'w' && t.cap && !g.units.has(wordKey(t.text)) && !g.notAddress.has(wordKey(t.text));
+  const last = postcodeAt(g, toks, code)!;
+  const city = (isCity(toks[last + 1]) && !toks[last + 1]!.nl && last + 1 <= end) || (isCity(toks[code - 1]) && !toks[code]!.nl);
   return city ? [a, end] : null;
+}
+
+/** Whether a line's tokens hold a postcode of the grammar's shapes and a word beside it (a city line). */
+export function holdsPostcode(g: AddressGrammar, toks: Tok[]): boolean {
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (t.kind === 'p' || !/\d/.test(t.text)) continue;
+    const last = postcodeAt(g, toks, i);
+    if (last !== null && (toks[i - 1]?.kind === 'w' || toks[last + 1]?.kind === 'w')) return true;
+  }
+  return false;
 }

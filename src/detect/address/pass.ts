@@ -2,7 +2,7 @@ import type { ScanContext } from '../candidate.js';
 import { isLetter, isUpper } from '../names/letters.js';
 import { offerScored } from '../names/offer.js';
 import { tailSig, wordKey, wordSig } from './grammar.js';
-import { cityLine, crossingAt, extendAddress, hasSuffix, streetAround, streetBeforeCity, unitsBefore } from './parse.js';
+import { cityLine, countryLine, crossingAt, extendAddress, hasSuffix, holdsPostcode, streetAround, streetBeforeCity, unitsBefore } from './parse.js';
 import { cjkStreet } from './cjk.js';
 import type { AddressRule } from './plan.js';
 import { tokenize, type Tok } from './tokens.js';
@@ -329,11 +329,16 @@ function blockAt(ctx: ScanContext, r: AddressRule, s: number, e: number): number
     if (!line.trim() || /^[ \t]{0,4}[[(]\d{1,2}[:.]\d\d/.test(line)) break;
     // The next field ("Phone: …", "Order #…:") or a new bullet ends the block.
     if (n > 0 && (/^[ \t]{0,4}[\p{L}][\p{L} .#'-]{0,24}:/u.test(line) || /^[ \t]{0,4}[-*•·][ \t]/u.test(line))) break;
+    // A turn of a transcript ("Speaker 1: Sure, what's the new address?") is no line of the block.
+    if (/^[ \t]{0,4}\p{L}[\p{L} ]{0,16} \d{1,2}:[ \t]/u.test(line)) break;
     // Within a line, a field separator or a sentence's end ("31317 गोरखा. Mobile: …", "… Šaľa | DL# …").
     const ve = valueEnd(r.g, text, i, i + line.length);
     if (ve - i > LINE) break;
     end = i + text.slice(i, ve).trimEnd().length;
     if (ve < i + line.trimEnd().length || le >= text.length) break;
+    // The city line ends the block, unless a country line follows it.
+    if (n > 0 && blockEnds(r, text, i, ve, le)) break;
+    if (n > 0 && countryLine(r.g, tokenize(text, i, ve, 6))) break;
     i = le + 1;
   }
   const value = text.slice(start, end);
@@ -341,6 +346,13 @@ function blockAt(ctx: ScanContext, r: AddressRule, s: number, e: number): number
   // A block of lines is an address by its layout.
   offerScored(ctx, r.rule, start, end, 0.9, ['address block']);
   return end;
+}
+
+/** Whether the line [i, ve) holds a postcode and a word, and the line after le is no country. */
+function blockEnds(r: AddressRule, text: string, i: number, ve: number, le: number): boolean {
+  if (!holdsPostcode(r.g, tokenize(text, i, ve, 16))) return false;
+  const next = tokenize(text, le + 1, lineEnd(text, le + 1, Math.min(text.length, le + 48)), 6);
+  return !(next.length && countryLine(r.g, next));
 }
 
 /** A street line and a city line under it (layout.ts), at the line starting at ls. */
