@@ -22,6 +22,9 @@ function joins(text: string, k: number): boolean {
   return (isHangul(a) || isDigit(a) || a === 0x3012) && (isHangul(b) || isDigit(b)) ? true : isDigit(a) !== isDigit(b);
 }
 
+/** A comma and a space inside a run ("방배대로 240, 102동 1302호"). */
+const comma = (text: string, k: number) => text.charCodeAt(k) === 44 && text.charCodeAt(k + 1) === 32 && inRun(text.charCodeAt(k - 1)) && inRun(text.charCodeAt(k + 2));
+
 /** A hyphen between digits ("161-1774", "098-371"). */
 const hyphen = (text: string, k: number) => text.charCodeAt(k) === 45 && isDigit(text.charCodeAt(k - 1)) && isDigit(text.charCodeAt(k + 1));
 
@@ -29,7 +32,7 @@ export function cjkStreet(g: AddressGrammar, text: string, i: number): [number, 
   let s = i;
   while (s > 0 && i - s < MAX_RUN && (inRun(text.charCodeAt(s - 1)) || hyphen(text, s - 1) || (text.charCodeAt(s - 1) === 32 && joins(text, s - 1)))) s--;
   let e = i + 1;
-  while (e < text.length && e - s < MAX_RUN * 2 && (inRun(text.charCodeAt(e)) || hyphen(text, e) || (text.charCodeAt(e) === 32 && joins(text, e)))) e++;
+  while (e < text.length && e - s < MAX_RUN * 2 && (inRun(text.charCodeAt(e)) || hyphen(text, e) || comma(text, e) || (text.charCodeAt(e) === 32 && (joins(text, e) || text.charCodeAt(e - 1) === 44)))) e++;
   const run = text.slice(s, e);
   const first = run.search(/[0-9]/);
   let letters = 0;

@@ -43,6 +43,8 @@ export interface AddressLexiconFile {
   cjkStreetMarks?: string[];
   /** Marks after a number that make it no address part in those scripts (dates, amounts, counts: "月", "日", "元"). */
   cjkNotAddressMarks?: string[];
+  /** Endings of street names written with a slashed house number ("Křemílkova 901/18", "Chlumčanského 2259/50"). */
+  slashedNumberNameEndings?: string[];
 }
 
 /** The merged grammar; word keys are lower case without a final period. */
@@ -83,6 +85,7 @@ export interface AddressGrammar {
   hedges: Set<string>;
   cjkMarks: string[];
   cjkNot: Set<string>;
+  slashedEndings: string[];
   /** Country names by their first word, each as its words. */
   countriesByFirst: Map<string, string[][]>;
 }
@@ -99,7 +102,7 @@ export function loadAddressGrammar(names: readonly string[], where: string): Add
     typesAfter: new Set(), typesBefore: new Set(), typesBeforeLower: new Set(), typesAfterLowerName: new Set(), suffixes: [], connectors: new Set(), directions: new Set(), units: new Set(),
     poBox: [], militaryUnits: new Set(), militaryPosts: [], militaryRegions: new Set(), postcodes: new Set(), regions: new Set(),
     blockCues: [], countries: [], countriesByFirst: new Map(), fillers: new Set(), postcodeLead: 0, typeSigs: new Set(), suffixTails: new Set(), notAddress: new Set(), fieldKeys: [], houseNumberWords: new Set(), areaWords: new Set(), questionCues: [],
-    nameParticles: new Set(), joiners: new Set(), hedges: new Set(), cjkMarks: [], cjkNot: new Set(),
+    nameParticles: new Set(), joiners: new Set(), hedges: new Set(), cjkMarks: [], cjkNot: new Set(), slashedEndings: [],
   };
   for (const name of names) {
     const { data, file } = readLexiconFile<AddressLexiconFile>(name, where);
@@ -145,6 +148,7 @@ export function loadAddressGrammar(names: readonly string[], where: string): Add
     g.countries.push(...strs(data.regionNames, 'regionNames'));
     g.cjkMarks.push(...strs(data.cjkStreetMarks, 'cjkStreetMarks'));
     strs(data.cjkNotAddressMarks, 'cjkNotAddressMarks').forEach((w) => g.cjkNot.add(w));
+    g.slashedEndings.push(...strs(data.slashedNumberNameEndings, 'slashedNumberNameEndings').map((w) => w.normalize('NFC').toLowerCase()));
     for (const locale of strs(data.countryNameLocales, 'countryNameLocales')) g.countries.push(...countryNames(locale));
   }
   for (const shape of g.postcodes) {

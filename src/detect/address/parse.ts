@@ -122,7 +122,9 @@ export function streetAround(g: AddressGrammar, toks: Tok[], k: number): [number
     if (toks[b]?.kind === 'p' && toks[b]!.text === ',') b--;
     if (isHouseNumber(toks[b]) && !toks[b + 1]!.nl) return [b, last];
     const h = houseNumberAfter(g, toks, j);
-    if (isHouseNumber(toks[h]) && !toks[h]!.nl) return [k, h];
+    // "Petite rue du Bac 9", "Grande rue 5": a capitalised word before a type written in lower case.
+    const first = !t.cap && toks[k - 1]?.kind === 'w' && toks[k - 1]!.cap && !t.nl && !toks[k - 1]!.dot ? k - 1 : k;
+    if (isHouseNumber(toks[h]) && !toks[h]!.nl) return [first, h];
     // Romanian and other blocks of flats: "Intrarea Soldat Dima Dumitru, Bloc 98, Ap. 10".
     const unit = toks[h] && !toks[h]!.nl ? unitAt(g, toks, h) : null;
     if (unit !== null && toks[h]!.kind === 'w') return [k, unit];
@@ -177,6 +179,9 @@ function sentenceDot(g: AddressGrammar, t: Tok): boolean {
   return t.text.length > 4 && !g.typesAfter.has(key) && !g.typesBefore.has(key) && !g.units.has(key);
 }
 
+/** A word that may start a city's name: capitalised, or a prefix before a capital ("eMonti", "eGoli"). */
+const cityCap = (t: Tok) => t.cap || /^\p{Ll}\p{Lu}\p{Ll}/u.test(t.text);
+
 /** A period after a city's word ends the sentence unless the word is a grammar abbreviation ("St. Gallen"). */
 function cityDot(g: AddressGrammar, t: Tok): boolean {
   if (!t.dot) return false;
@@ -191,7 +196,7 @@ function areaAt(g: AddressGrammar, toks: Tok[], i: number): number | null {
   let j = i + 1;
   if (toks[j]?.kind === 'w' && wordKey(toks[j]!.text) === 'to') j++;
   let n = 0;
-  while (toks[j] && !toks[j]!.nl && n < 4 && (toks[j]!.kind === 'n' || (toks[j]!.kind === 'w' && (toks[j]!.cap || g.connectors.has(wordKey(toks[j]!.text)))))) {
+  while (toks[j] && !toks[j]!.nl && n < 5 && (toks[j]!.kind === 'n' || (toks[j]!.kind === 'w' && (toks[j]!.cap || g.connectors.has(wordKey(toks[j]!.text)))))) {
     j++;
     n++;
   }
@@ -285,19 +290,26 @@ function regionAt(g: AddressGrammar, toks: Tok[], i: number): number | null {
 function countryAt(g: AddressGrammar, toks: Tok[], i: number): number | null {
   const t = toks[i]!;
   if (t.kind !== 'w') return null;
+  // The longest name that matches ("Korea Południowa", not "Korea").
+  let best: number | null = null;
   for (const parts of g.countriesByFirst.get(t.text) ?? []) {
     let ok = true;
-    for (let k = 1; k < parts.length && ok; k++) ok = toks[i + k]?.kind === 'w' && toks[i + k]!.text === parts[k];
-    if (ok) return i + parts.length - 1;
+    for (let k = 1; k < parts.length && ok; k++) ok = toks[i + k]?.kind === 'w' && toks[i + k]!.text === parts[k] && !toks[i + k]!.nl;
+    if (ok && (best === null || i + parts.length - 1 > best)) best = i + parts.length - 1;
   }
-  return null;
+  return best;
 }
 
 /** A city: 1–3 capitalised words, taken only when a region, postcode or country follows (or a postcode led). */
 function cityAt(g: AddressGrammar, toks: Tok[], i: number): number | null {
   let j = i;
-  while (j < i + 3 && toks[j]?.kind === 'w' && (toks[j]!.cap || g.connectors.has(wordKey(toks[j]!.text))) && (j === i || (!toks[j]!.nl && !cityDot(g, toks[j - 1]!)))) j++;
-  if (j === i || !toks[i]!.cap) return null;
+  let caps = 0;
+  while (caps < 3 && j < i + 5 && toks[j]?.kind === 'w' && (cityCap(toks[j]!) || g.connectors.has(wordKey(toks[j]!.text))) && (j === i || (!toks[j]!.nl && !cityDot(g, toks[j - 1]!)))) {
+    if (cityCap(toks[j]!)) caps++;
+    j++;
+  }
+  while (j > i + 1 && !cityCap(toks[j - 1]!)) j--;
+  if (j === i || !cityCap(toks[i]!)) return null;
   // After a postcode: "12345 Berlin", "1234 AB Amsterdam" (the city is the address's last part).
   if (afterPostcode(g, toks, i)) return toks[i]!.nl ? null : lowerTail(g, toks, j) - 1;
   // Lower-case words in a city's name before its postcode ("Romanelli a mare 73705").
@@ -411,6 +423,29 @@ export function crossingAt(g: AddressGrammar, toks: Tok[], k: number): [number, 
     if (!isNameWord(g, toks[m])) break;
   }
   return null;
+}
+
+/**
+ * A house number written with a slash after a street's name ("Křemílkova 901/18", "mühlboden 100/7/22"): the
+ * building's and the door's numbers; the first above 31, so no date ("12/05") is one. Read without a
+ * street type, after one to three words of the name, the first capitalised (or all in lower case, in
+ * lower-case text). Returns [first, last] token indexes, or null.
+ */
+export function slashedStreet(g: AddressGrammar, toks: Tok[], h: number): [number, number] | null {
+  const num = toks[h];
+  const m = num && num.kind === 'n' && !num.decimal && !num.nl ? /^(\d{1,5})\/\d{1,4}(?:\/\d{1,4})?$/.exec(num.text) : null;
+  if (!m || Number(m[1]) <= 31) return null;
+  // A capitalised name ("Dudkova") in any text; a lower-case one only in a line without capitals.
+  const lowerLine = toks.every((t) => t.kind !== 'w' || !t.cap || t.nl);
+  let a = h;
+  // (In lower-case text a connector before the name is the sentence's: "klíče na tušimická 1446/60".)
+  while (a > 0 && h - a < 3 && !toks[a]!.nl && toks[a - 1]!.kind === 'w' && !toks[a - 1]!.dot && (isNameWord(g, toks[a - 1]) || (lowerLine && lowerNameWord(toks[a - 1]))) && !(lowerLine && g.connectors.has(wordKey(toks[a - 1]!.text)))) a--;
+  while (a < h && !toks[a]!.cap && g.connectors.has(wordKey(toks[a]!.text))) a++;
+  if (a === h) return null;
+  // The name's last word has a possessive or adjective ending of a street's name ("-ova", "-ská", "-ého").
+  const last = wordKey(toks[h - 1]!.text);
+  if (toks[h - 1]!.kind !== 'w' || !g.slashedEndings.some((x) => last.length > x.length + 2 && last.endsWith(x))) return null;
+  return [a, extendAddress(g, toks, h)];
 }
 
 /** A year ("2019"): no house number where no street type vouches for it. */

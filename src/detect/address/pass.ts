@@ -2,7 +2,7 @@ import type { ScanContext } from '../candidate.js';
 import { isLetter, isUpper } from '../names/letters.js';
 import { offerScored } from '../names/offer.js';
 import { tailSig, wordKey, wordSig } from './grammar.js';
-import { cityLine, countryLine, crossingAt, extendAddress, hasSuffix, holdsPostcode, streetAround, streetBeforeCity, unitsBefore } from './parse.js';
+import { cityLine, countryLine, crossingAt, extendAddress, hasSuffix, holdsPostcode, slashedStreet, streetAround, streetBeforeCity, unitsBefore } from './parse.js';
 import { cjkStreet } from './cjk.js';
 import type { AddressRule } from './plan.js';
 import { tokenize, type Tok } from './tokens.js';
@@ -183,7 +183,9 @@ function numberAfterStreet(ctx: ScanContext, r: AddressRule, d: number): number 
   const g = r.g;
   if (!typeWordBefore(r, ctx.text, d)) {
     const street = numberBeforeCity(ctx, r, d);
-    return street > d ? street : cityLineAt(ctx, r, d);
+    if (street > d) return street;
+    const slashed = slashedAt(ctx, r, d);
+    return slashed > d ? slashed : cityLineAt(ctx, r, d);
   }
   const pick = (toks: Tok[]) => {
     const n = toks.findIndex((t) => t.s === d);
@@ -213,6 +215,18 @@ function numberBeforeCity(ctx: ScanContext, r: AddressRule, d: number): number {
   const h = toks.findIndex((t) => t.s === d);
   const found = h < 0 ? null : streetBeforeCity(r.g, toks, h);
   return found ? offerTokens(ctx, r, toks, found[0], found[1], 0.8, 'street before its city') : -1;
+}
+
+/** A house number with a slash at d ("Křemílkova 901/18"): the street before it (parse.ts slashedStreet). */
+function slashedAt(ctx: ScanContext, r: AddressRule, d: number): number {
+  const text = ctx.text;
+  let q = d;
+  while (q < text.length && q - d < 6 && text.charCodeAt(q) >= 48 && text.charCodeAt(q) <= 57) q++;
+  if (text.charCodeAt(q) !== 47 || !(text.charCodeAt(q + 1) >= 48 && text.charCodeAt(q + 1) <= 57)) return -1;
+  const toks = windowTokens(text, d, 72, AHEAD);
+  const h = toks.findIndex((t) => t.s === d);
+  const found = h < 0 ? null : slashedStreet(r.g, toks, h);
+  return found ? offerTokens(ctx, r, toks, found[0], found[1], 0.75, 'street with a slashed number') : -1;
 }
 
 /** A postcode starting with a letter ("C4B 7K9", "W53 4MS5", "LV-4638") and its city (parse.ts cityLine). */

@@ -21,7 +21,7 @@ export interface AddressRule {
   keyGate: RegExp | null;
   /** A postcode that starts with letters ("C4B 7K9", "W53 4MS5", "LV-4638"): the leads of the grammar's shapes. */
   codeGate: RegExp | null;
-  /** A letter of a script written without spaces (Han, Kana, Hangul) before a digit, or the postal mark 〒. */
+  /** A letter of a script written without spaces (Han, Kana, Hangul) beside a digit, or the postal mark 〒. */
   cjkGate: RegExp | null;
 }
 
@@ -57,7 +57,7 @@ export function compileAddressRule(rule: CompiledRule, lexicons: readonly string
     questionGate: g.questionCues.length ? new RegExp(`(?:${alt(g.questionCues)})[ \\t]{0,2}(?:please)?[ \\t]{0,2}[?？:.]?[ \\t]{0,2}(?:\\[[A-Za-z ]{1,16}\\][ \\t]{0,2})?\\r?\\n`, 'gi') : null,
     keyGate: g.fieldKeys.length ? new RegExp(`["'](?:${alt(g.fieldKeys)})["'][ \\t]{0,2}[:=][ \\t]{0,2}["']`, 'gi') : null,
     codeGate: codeLeads(g.postcodes),
-    cjkGate: g.cjkMarks.length ? /[\u3040-\u30FF\u3400-\u9FFF\uAC00-\uD7AF][0-9]|\u3012/g : null,
+    cjkGate: g.cjkMarks.length ? /[\u3040-\u30FF\u3400-\u9FFF\uAC00-\uD7AF] ?[0-9]|[0-9][\u3040-\u30FF\u3400-\u9FFF\uAC00-\uD7AF]|\u3012/g : null,
   };
 }
 
