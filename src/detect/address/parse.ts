@@ -357,14 +357,16 @@ export function cityLine(g: AddressGrammar, toks: Tok[], p: number): [number, nu
   const pc = postcodeAt(g, toks, p);
   if (pc === null) return null;
   // "Device EB-6574", "Order 2955": a word of another field is no city.
-  for (let k = Math.max(0, p - 4); k <= Math.min(toks.length - 1, pc + 3); k++) if (toks[k]!.kind === 'w' && g.notAddress.has(wordKey(toks[k]!.text))) return null;
+  for (let k = Math.max(0, p - 3); k <= Math.min(toks.length - 1, pc + 2); k++) if (toks[k]!.kind === 'w' && !g.regions.has(toks[k]!.text) && g.notAddress.has(wordKey(toks[k]!.text))) return null;
   const shaped = /[- A]/.test(shapeOf(toks.slice(p, pc + 1).map((t) => t.text).join(' ')));
   // City, region, postcode
   let i = p - 1;
   let region = false;
   if (toks[i] && toks[i]!.kind === 'w' && g.regions.has(toks[i]!.text) && !toks[i + 1]!.nl) (region = true), i--;
   let comma = false;
-  if (toks[i]?.kind === 'p' && toks[i]!.text === ',') (comma = true), i--;
+  // A comma glued to the postcode separates a table's cells ("Pichardo,05121 Guanajuato"): no city before it.
+  const glued = toks[i]?.text === ',' && toks[i]!.e === toks[p]!.s && !region;
+  if (toks[i]?.kind === 'p' && toks[i]!.text === ',' && !glued) (comma = true), i--;
   let c = i;
   // Back over the city's words ("Fábio do Norte", "Kostelec nad Orlicí"); it starts with a capital.
   while (c >= 0 && i - c < 4 && (titleCase(toks[c]) || (c < i && toks[c]!.kind === 'w' && g.connectors.has(wordKey(toks[c]!.text)))) && !toks[c + 1]!.nl) c--;
@@ -379,11 +381,13 @@ export function cityLine(g: AddressGrammar, toks: Tok[], p: number): [number, nu
     return [c + 1, extendCountry(g, toks, pc)];
   }
   // postcode, city at the start of a line
-  if ((p === 0 || toks[p]!.nl || (cellEdge(toks[p - 1], true) && toks[p - 1]!.text !== '"')) && titleCase(toks[pc + 1]) && !toks[pc + 1]!.nl) {
+  const quoted = toks[p - 1]?.text === '"';
+  if ((p === 0 || toks[p]!.nl || cellEdge(toks[p - 1], true)) && titleCase(toks[pc + 1]) && !toks[pc + 1]!.nl) {
     let e = pc + 1;
     while (e + 1 < toks.length && e - pc < 3 && titleCase(toks[e + 1]) && !toks[e + 1]!.nl) e++;
     const after = toks[e + 1];
-    if (!after || after.nl || (after.kind === 'p' && CELL_EDGE.has(after.text))) return [p, extendCountry(g, toks, e)];
+    // In quotes, the cell closes with its quote ("\"1429 EK Wachtumburg\"").
+    if (!after || after.nl || (after.kind === 'p' && CELL_EDGE.has(after.text) && (!quoted || after.text === '"'))) return [p, extendCountry(g, toks, e)];
   }
   return null;
 }

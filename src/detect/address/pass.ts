@@ -31,8 +31,8 @@ export interface AddressPassState {
 export const newAddressPassState = (): AddressPassState => ({ typePos: 0, numberPos: 0, linePos: 0, boxPos: 0, postPos: 0, blockPos: 0, askPos: 0, layoutPos: 0, keyPos: 0, codePos: 0, cjkPos: 0 });
 
 const BACK = 100;
-/** A line that starts with a digit (a postcode before its city: "10115 Berlin"). */
-const LINE_DIGIT = /\n[ \t]{0,4}\d/g;
+/** A line or a table's cell that starts with a digit (a postcode before its city: "10115 Berlin", "\t80220 Radnice"). */
+const LINE_DIGIT = /(?:\n[ \t]{0,4}|[\t,;|"][ ]?)\d/g;
 const AHEAD = 320;
 /** A line holding a digit before any colon or @ (a street line of a block known by its layout). */
 const LAYOUT_LINE = /\n[^\n\d:@]{0,48}\d/g;
