@@ -4,7 +4,7 @@ import type { AddressGrammar } from './grammar.js';
  * A street address in a script written without spaces between words (Han, Kana; Hangul with spaces
  * between its parts): a run of letters and numbers that holds a street, block or house mark beside a
  * number ("嘉義市侯南路92號", "島根県港永野市1丁目21番10号", "대전광역시 구리구 면목3길 102", "〒161-1774 …"),
- * with at least two letters before its first number. A number followed by a date, amount or count mark
+ * with at least two letters. A number followed by a date, amount or count mark
  * ("5月3号", "200元") makes the run none. Returns [start, end) of the run around index i, or null.
  */
 const MAX_RUN = 48;
@@ -34,9 +34,8 @@ export function cjkStreet(g: AddressGrammar, text: string, i: number): [number, 
   let e = i + 1;
   while (e < text.length && e - s < MAX_RUN * 2 && (inRun(text.charCodeAt(e)) || hyphen(text, e) || comma(text, e) || (text.charCodeAt(e) === 32 && (joins(text, e) || text.charCodeAt(e - 1) === 44)))) e++;
   const run = text.slice(s, e);
-  const first = run.search(/[0-9]/);
   let letters = 0;
-  for (let k = 0; k < first; k++) if (isCjk(run.charCodeAt(k)) && run.charCodeAt(k) !== 0x3012) letters++;
+  for (let k = 0; k < run.length; k++) if (isCjk(run.charCodeAt(k)) && run.charCodeAt(k) !== 0x3012) letters++;
   if (letters < 2 && run.charCodeAt(0) !== 0x3012) return null;
   let marked = false;
   for (const m of g.cjkMarks) {

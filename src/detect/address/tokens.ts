@@ -95,7 +95,9 @@ export function tokenize(text: string, s: number, e: number, max = 64): Tok[] {
     }
     const dot = kind !== 'p' && j < e && text.charCodeAt(j) === 46;
     const decimal = kind === 'n' && j + 1 < e && (text.charCodeAt(j) === 46 || text.charCodeAt(j) === 44) && isDigit(text.charCodeAt(j + 1));
-    out.push({ s: i, e: j, kind, text: text.slice(i, j), dot, cap: kind === 'n' || isUpper(c) || (kind === 'w' && isCaseless(c)), nl, para, decimal });
+    // An elided article before a capital ("l'Abbaye", "d'Orsay") starts a name as a capital does.
+    const elided = kind === 'w' && j - i > 3 && (text.charCodeAt(i + 1) === 39 || text.charCodeAt(i + 1) === 0x2019) && isUpper(text.charCodeAt(i + 2));
+    out.push({ s: i, e: j, kind, text: text.slice(i, j), dot, cap: kind === 'n' || isUpper(c) || elided || (kind === 'w' && isCaseless(c)), nl, para, decimal });
     nl = false;
     para = false;
     i = dot ? j + 1 : j;
