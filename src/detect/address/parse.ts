@@ -110,7 +110,7 @@ export function streetAround(g: AddressGrammar, toks: Tok[], k: number): [number
     // "пер. Южная аллея"), taken only when a house number follows them.
     while (j < toks.length && n < MAX_NAME && !toks[j]!.nl && !isHouseNumber(toks[j])) {
       if (isNameWord(g, toks[j])) j++;
-      else if (lower < 2 && lowerNameWord(toks[j]) && !toks[j - 1]!.dot) (j++, lower++);
+      else if (lower < 2 && t.cap && lowerNameWord(toks[j]) && !toks[j - 1]!.dot) (j++, lower++);
       else break;
       n++;
     }
@@ -123,6 +123,7 @@ export function streetAround(g: AddressGrammar, toks: Tok[], k: number): [number
     if (isHouseNumber(toks[b]) && !toks[b + 1]!.nl) return [b, last];
     const h = houseNumberAfter(g, toks, j);
     // "Petite rue du Bac 9", "Grande rue 5": a capitalised word before a type written in lower case.
+    // (The type-before's name holds lower-case words only after a capitalised type: see above.)
     const first = !t.cap && toks[k - 1]?.kind === 'w' && toks[k - 1]!.cap && !t.nl && !toks[k - 1]!.dot ? k - 1 : k;
     if (isHouseNumber(toks[h]) && !toks[h]!.nl) return [first, h];
     // Romanian and other blocks of flats: "Intrarea Soldat Dima Dumitru, Bloc 98, Ap. 10".
@@ -314,7 +315,8 @@ function cityAt(g: AddressGrammar, toks: Tok[], i: number): number | null {
   if (afterPostcode(g, toks, i)) return toks[i]!.nl ? null : lowerTail(g, toks, j) - 1;
   // Lower-case words in a city's name before its postcode ("Romanelli a mare 73705").
   let m = j;
-  while (m < i + 4 && toks[m]?.kind === 'w' && !toks[m]!.cap && !toks[m]!.nl && !sentenceDot(g, toks[m - 1]!)) m++;
+  const fresh = !toks[i - 1]?.dot;
+  while (fresh && m < i + 4 && toks[m]?.kind === 'w' && !toks[m]!.cap && !toks[m]!.nl && !sentenceDot(g, toks[m - 1]!)) m++;
   let k = m;
   // "Butwal - 47185", "Mysore - 377 239": a dash between the city and its postcode.
   while (toks[k]?.kind === 'p' && (toks[k]!.text === ',' || (toks[k]!.text === '-' && k === m))) k++;
@@ -339,7 +341,11 @@ function lowerTail(g: AddressGrammar, toks: Tok[], j: number): number {
   while (k < j + 2 && (lowerNameWord(toks[k]) || (k === j && toks[k]?.kind === 'w' && g.connectors.has(wordKey(toks[k]!.text)))) && !toks[k]!.nl && !toks[k - 1]!.dot) k++;
   if (k === j || g.connectors.has(wordKey(toks[k - 1]!.text))) return j;
   const next = toks[k];
-  return toks[k - 1]!.dot || !next || next.nl || (next.kind === 'p' && VALUE_END.has(next.text)) ? k : j;
+  // A period after the last word ends the tail only after a connector ("del friuli."): a verb ends many
+  // a sentence after a place ("… 10115 Berlin gezogen.").
+  const led = g.connectors.has(wordKey(toks[j]!.text)) || /^\p{Ll}{1,4}['’]/u.test(toks[j]!.text);
+  if (toks[k - 1]!.dot) return led ? k : j;
+  return !next || next.nl || (next.kind === 'p' && VALUE_END.has(next.text)) ? k : j;
 }
 
 const titleCase = (t: Tok | undefined) => t !== undefined && t.kind === 'w' && ((t.cap && /\p{Ll}/u.test(t.text)) || isCaseless(t.text.charCodeAt(0)));
@@ -464,12 +470,10 @@ export function streetBeforeCity(g: AddressGrammar, toks: Tok[], h: number): [nu
   const num = toks[h];
   if (!isHouseNumber(num) || num!.nl || num!.dot || isYear(num!)) return null;
   let a = h;
-  let lower = 0;
   while (a > 0 && h - a < 4 && !toks[a]!.nl) {
     const t = toks[a - 1]!;
     if (t.dot && sentenceDot(g, t)) break;
     if (t.kind === 'w' && (t.cap || g.connectors.has(wordKey(t.text)))) a--;
-    else if (lower < 1 && a < h && lowerNameWord(t)) (a--, lower++);
     else break;
   }
   while (a < h && !toks[a]!.cap) a++;
