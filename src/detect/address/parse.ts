@@ -66,7 +66,7 @@ export function streetAround(g: AddressGrammar, toks: Tok[], k: number): [number
     for (const lowerOk of g.typesAfterLowerName.has(wordKey(t.text)) ? [false, true] : [false]) {
       let i = k - 1;
       let n = 0;
-      while (i >= 0 && n < MAX_NAME && (isNameWord(g, toks[i]) || (lowerOk && lowerNameWord(toks[i]))) && !toks[i + 1]!.nl) {
+      while (i >= 0 && n < MAX_NAME && (isNameWord(g, toks[i]) || (lowerOk && lowerNameWord(toks[i]))) && !toks[i + 1]!.nl && !cityDot(g, toks[i]!)) {
         if (g.directions.has(wordKey(toks[i]!.text)) && isHouseNumber(toks[i - 1])) break;
         i--;
         n++;
@@ -105,17 +105,17 @@ export function streetAround(g: AddressGrammar, toks: Tok[], k: number): [number
     // "C/ Mayor 5": a slash glued to a one-letter type.
     if (toks[j]?.text === '/' && toks[j]!.s === t.e && t.text.length === 1) j++;
     let n = 0;
-    let lower = 0;
-    // The name: capitalised words and grammar words; up to two lower-case words ("Drève cronque 195",
-    // "пер. Южная аллея"), taken only when a house number follows them.
-    while (j < toks.length && n < MAX_NAME && !toks[j]!.nl && !isHouseNumber(toks[j])) {
+    let lower = -1;
+    // The name: capitalised words and grammar words; its last word may be in lower case ("Drève cronque
+    // 195", "пер. Южная аллея, д. 112") when the house number follows it.
+    while (j < toks.length && n < MAX_NAME && !toks[j]!.nl && !isHouseNumber(toks[j]) && !(j > k + 1 && toks[j - 1]!.dot && sentenceDot(g, toks[j - 1]!))) {
       if (isNameWord(g, toks[j])) j++;
-      else if (lower < 2 && t.cap && lowerNameWord(toks[j]) && !toks[j - 1]!.dot) (j++, lower++);
+      else if (lower < 0 && (t.cap || t.dot) && lowerNameWord(toks[j]) && !toks[j - 1]!.dot) lower = j++;
       else break;
       n++;
     }
     if (!n) return null;
-    if (lower > 0 && !isHouseNumber(toks[houseNumberAfter(g, toks, j)])) return null;
+    if (lower >= 0 && (lower !== j - 1 || !isHouseNumber(toks[houseNumberAfter(g, toks, j)]))) return null;
     let last = j - 1;
     while (last > k && g.connectors.has(wordKey(toks[last]!.text))) last--;
     let b = k - 1;
@@ -476,6 +476,8 @@ export function streetBeforeCity(g: AddressGrammar, toks: Tok[], h: number): [nu
     if (t.kind === 'w' && (t.cap || g.connectors.has(wordKey(t.text)))) a--;
     else break;
   }
+  // A word for "address" ("Rechnungsadresse auf Ödhus 75") is the sentence's cue, not the street's name.
+  for (let k = h - 1; k >= a; k--) if (toks[k]!.kind === 'w' && g.questionCues.some((c) => c.length >= 5 && !c.includes(' ') && toks[k]!.text.toLowerCase().includes(c))) a = k + 1;
   while (a < h && !toks[a]!.cap) a++;
   if (a === h) return null;
   const end = extendAddress(g, toks, h);
@@ -499,4 +501,18 @@ export function holdsPostcode(g: AddressGrammar, toks: Tok[]): boolean {
     if (last !== null && (toks[i - 1]?.kind === 'w' || toks[last + 1]?.kind === 'w')) return true;
   }
   return false;
+}
+
+/**
+ * Where a city line that starts with its postcode ends when the line goes on with other words ("8969
+ * Meix-devant-Virton La Land Rover est au garage…", a sentence run on after a block): the last token of the
+ * city's capitalised words after the postcode, or null when the line is the city line alone.
+ */
+export function cityLineCut(g: AddressGrammar, toks: Tok[]): number | null {
+  const pc = toks.length && toks[0]!.kind !== 'p' ? postcodeAt(g, toks, 0) : null;
+  if (pc === null) return null;
+  const end = cityAt(g, toks, pc + 1);
+  if (end === null || end + 1 >= toks.length) return null;
+  // Only a run-on sentence is cut: a lower-case word within the next three tokens.
+  return toks.slice(end + 1, end + 4).some((t) => t.kind === 'w' && !t.cap) ? end : null;
 }

@@ -2,7 +2,7 @@ import type { ScanContext } from '../candidate.js';
 import { isLetter, isUpper } from '../names/letters.js';
 import { offerScored } from '../names/offer.js';
 import { tailSig, wordKey, wordSig } from './grammar.js';
-import { cityLine, countryLine, crossingAt, extendAddress, hasSuffix, holdsPostcode, slashedStreet, streetAround, streetBeforeCity, unitsBefore } from './parse.js';
+import { cityLine, cityLineCut, countryLine, crossingAt, extendAddress, hasSuffix, holdsPostcode, slashedStreet, streetAround, streetBeforeCity, unitsBefore } from './parse.js';
 import { cjkStreet } from './cjk.js';
 import type { AddressRule } from './plan.js';
 import { tokenize, type Tok } from './tokens.js';
@@ -350,6 +350,13 @@ function blockAt(ctx: ScanContext, r: AddressRule, s: number, e: number): number
     if (ve - i > LINE) break;
     end = i + text.slice(i, ve).trimEnd().length;
     if (ve < i + line.trimEnd().length || le >= text.length) break;
+    // A city line that runs on into a sentence ends the block at the city.
+    const lineToks = n > 0 ? tokenize(text, i, ve, 24) : [];
+    const cut = n > 0 ? cityLineCut(r.g, lineToks) : null;
+    if (cut !== null) {
+      end = lineToks[cut]!.e;
+      break;
+    }
     // The city line ends the block, unless a country line follows it.
     if (n > 0 && blockEnds(r, text, i, ve, le)) break;
     if (n > 0 && countryLine(r.g, tokenize(text, i, ve, 6))) break;
