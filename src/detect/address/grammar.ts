@@ -50,6 +50,8 @@ export interface AddressLexiconFile {
 /** The merged grammar; word keys are lower case without a final period. */
 export interface AddressGrammar {
   typesAfter: Set<string>;
+  /** Types after the name that the lexicon writes in lower case ("straat", "daxasi"), as keys. */
+  typesAfterLower: Set<string>;
   typesBefore: Set<string>;
   /** Types before the name that are written in lower case too ("ul. Długa", "rue de la Paix"). */
   typesBeforeLower: Set<string>;
@@ -99,7 +101,7 @@ export function loadAddressGrammar(names: readonly string[], where: string): Add
   const hit = cache.get(key);
   if (hit) return hit;
   const g: AddressGrammar = {
-    typesAfter: new Set(), typesBefore: new Set(), typesBeforeLower: new Set(), typesAfterLowerName: new Set(), suffixes: [], connectors: new Set(), directions: new Set(), units: new Set(),
+    typesAfter: new Set(), typesAfterLower: new Set(), typesBefore: new Set(), typesBeforeLower: new Set(), typesAfterLowerName: new Set(), suffixes: [], connectors: new Set(), directions: new Set(), units: new Set(),
     poBox: [], militaryUnits: new Set(), militaryPosts: [], militaryRegions: new Set(), postcodes: new Set(), regions: new Set(),
     blockCues: [], countries: [], countriesByFirst: new Map(), fillers: new Set(), postcodeLead: 0, typeSigs: new Set(), suffixTails: new Set(), notAddress: new Set(), fieldKeys: [], houseNumberWords: new Set(), areaWords: new Set(), questionCues: [],
     nameParticles: new Set(), joiners: new Set(), hedges: new Set(), cjkMarks: [], cjkNot: new Set(), slashedEndings: [],
@@ -113,7 +115,12 @@ export function loadAddressGrammar(names: readonly string[], where: string): Add
       }
       return v as string[];
     };
-    for (const [lang, words] of Object.entries(data.streetTypesAfter ?? {})) strs(words, `streetTypesAfter/${lang}`).forEach((w) => g.typesAfter.add(wordKey(w)));
+    for (const [lang, words] of Object.entries(data.streetTypesAfter ?? {})) {
+      for (const w of strs(words, `streetTypesAfter/${lang}`)) {
+        g.typesAfter.add(wordKey(w));
+        if (w === w.toLowerCase()) g.typesAfterLower.add(wordKey(w));
+      }
+    }
     for (const [lang, words] of Object.entries(data.streetTypesBefore ?? {})) strs(words, `streetTypesBefore/${lang}`).forEach((w) => g.typesBefore.add(wordKey(w)));
     strs(data.streetTypesAfterLowercaseName, 'streetTypesAfterLowercaseName').forEach((w) => g.typesAfterLowerName.add(wordKey(w)));
     strs(data.streetTypesBeforeLowercase, 'streetTypesBeforeLowercase').forEach((w) => g.typesBeforeLower.add(wordKey(w)));

@@ -39,8 +39,11 @@ const shouting = (toks: Tok[], k: number) => {
   return !(p && p.kind === 'w' && p.text.length > 1 && p.text === p.text.toUpperCase());
 };
 
-function isTypeAfter(g: AddressGrammar, t: Tok): boolean {
-  return t.kind === 'w' && g.typesAfter.has(wordKey(t.text));
+function isTypeAfter(g: AddressGrammar, t: Tok, before?: Tok): boolean {
+  if (t.kind !== 'w' || !g.typesAfter.has(wordKey(t.text))) return false;
+  // A type the lexicon capitalises, written in lower case after a capitalised word, is the sentence's
+  // ("Flights via Jordan"); in lower-case text ("742 evergreen terrace") it is a type.
+  return t.cap || g.typesAfterLower.has(wordKey(t.text)) || !(before && before.kind === 'w' && before.cap);
 }
 
 function isTypeBefore(g: AddressGrammar, t: Tok): boolean {
@@ -59,7 +62,7 @@ export function streetAround(g: AddressGrammar, toks: Tok[], k: number): [number
   const t = toks[k]!;
   const sameLine = (i: number) => i >= 0 && i < toks.length && !toks[i]!.nl;
   // number · name · type-after (the name may be empty for "5 Hauptstraße"-like suffix words).
-  if ((isTypeAfter(g, t) && !shouting(toks, k)) || hasSuffix(g, t)) {
+  if ((isTypeAfter(g, t, toks[k - 1]) && !shouting(toks, k)) || hasSuffix(g, t)) {
     const suffixed = hasSuffix(g, t);
     // Back from the type over the street's name to its house number: capitalised words first; a name in
     // lower case ("742 evergreen terrace") only before a house number of two digits or more.
