@@ -26,9 +26,10 @@ export interface AddressPassState {
   keyPos: number;
   codePos: number;
   cjkPos: number;
+  accentPos: number;
 }
 
-export const newAddressPassState = (): AddressPassState => ({ typePos: 0, numberPos: 0, linePos: 0, boxPos: 0, postPos: 0, blockPos: 0, askPos: 0, layoutPos: 0, keyPos: 0, codePos: 0, cjkPos: 0 });
+export const newAddressPassState = (): AddressPassState => ({ typePos: 0, numberPos: 0, linePos: 0, boxPos: 0, postPos: 0, blockPos: 0, askPos: 0, layoutPos: 0, keyPos: 0, codePos: 0, cjkPos: 0, accentPos: 0 });
 
 const BACK = 100;
 /** A line or a table's cell that starts with a digit (a postcode before its city: "10115 Berlin", "\t80220 Radnice"). */
@@ -45,6 +46,7 @@ const BLOCK_REACH = 560;
 export function addressPass(ctx: ScanContext, rules: readonly AddressRule[], st: AddressPassState, limit: number): void {
   for (const r of rules) {
     st.typePos = gateFrom(ctx, r.typeGate, st.typePos, limit, (s, e) => streetAt(ctx, r, s, e));
+    if (r.accentTypeGate) st.accentPos = gateFrom(ctx, r.accentTypeGate, st.accentPos, limit, (s, e) => streetAt(ctx, r, /[\p{L}]/u.test(ctx.text[s]!) ? s : s + 1, e));
     st.numberPos = gateFrom(ctx, r.numberGate, st.numberPos, limit, (s, e) => numberAfterStreet(ctx, r, e - 1));
     st.linePos = gateFrom(ctx, LINE_DIGIT, st.linePos, limit, (s, e) => cityLineAt(ctx, r, e - 1));
     if (r.boxGate) st.boxPos = gateFrom(ctx, r.boxGate, st.boxPos, limit, (s, e) => fromTo(ctx, r, s, e, 0.85, 'PO box'));
