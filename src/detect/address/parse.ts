@@ -15,7 +15,10 @@ import type { Tok } from './tokens.js';
  */
 const MAX_NAME = 5;
 
+/** A house number: "12", "12B", "195-1", "901/18". */
 const isHouseNumber = (t: Tok | undefined) => t !== undefined && t.kind === 'n' && !t.decimal && /^\d{1,6}(?:[A-Za-z]{0,2}|[-/]\d{1,4}[A-Za-z]?)$/.test(t.text);
+/** After a street's name also Austria's house/stair/door ("Tennweg 12/9/21"); before one it would be a date. */
+const isTrailingNumber = (t: Tok | undefined) => isHouseNumber(t) || (t !== undefined && t.kind === 'n' && /^\d{1,4}\/\d{1,3}\/\d{1,3}$/.test(t.text));
 const isOrdinal = (t: Tok) => t.kind === 'n' && /^\d{1,4}(?:st|nd|rd|th|º|ª|e|er|re|o|a)$/i.test(t.text);
 
 /** Words that never stand in a street's name written in lower case ("5 people on my street"). */
@@ -93,14 +96,24 @@ export function streetAround(g: AddressGrammar, toks: Tok[], k: number): [number
       }
     }
     let n = 0;
-    while (k - n - 1 >= 0 && n < MAX_NAME && isNameWord(g, toks[k - n - 1]) && !toks[k - n]!.nl && !isHouseNumber(toks[k - n - 1])) n++;
+    // Before a name with a glued suffix ("Tennweg"), a connector or a unit word is the sentence's
+    // ("Kontoauszüge an Tennweg 12", "Wohnung Koloniestraße 51"); a particle starts the name ("van Doornstraat").
+    const lowerConnector = (w: Tok | undefined) => w !== undefined && w.kind === 'w' && !w.cap && g.connectors.has(wordKey(w.text));
+    /** Whether the lower-case connectors ending at i start with a particle ("van der"). */
+    const particleRun = (i: number) => {
+      let q = i;
+      while (q > 0 && lowerConnector(toks[q - 1]) && !toks[q]!.nl) q--;
+      return g.nameParticles.has(wordKey(toks[q]!.text));
+    };
+    const stop = (i: number) => suffixed && ((lowerConnector(toks[i]) && !particleRun(i)) || (toks[i]!.kind === 'w' && toks[i]!.cap && g.units.has(wordKey(toks[i]!.text))));
+    while (k - n - 1 >= 0 && n < MAX_NAME && isNameWord(g, toks[k - n - 1]) && !toks[k - n]!.nl && !isHouseNumber(toks[k - n - 1]) && !stop(k - n - 1)) n++;
     // A street's name starts with a capital: "de", "of" before it are the sentence's ("naar de Maeslaan 107").
     // ("van den Boschdijk 163" starts with a particle the grammar names).
     if (!(n > 0 && g.nameParticles.has(wordKey(toks[k - n]!.text)))) while (n > 0 && !toks[k - n]!.cap && g.connectors.has(wordKey(toks[k - n]!.text))) n--;
     const named = n > 0 || suffixed;
     // name · type · number, or glued suffix · number
     const j = houseNumberAfter(g, toks, k + 1);
-    if (named && isHouseNumber(toks[j]) && !toks[j]!.nl) return [k - n, j];
+    if (named && isTrailingNumber(toks[j]) && !toks[j]!.nl) return [k - n, j];
   }
   // A type before its name is capitalised ("Rua", "Via"), abbreviated ("ul.") or follows the number ("12 rue").
   if (isTypeBefore(g, t) && (t.cap || t.dot || g.typesBeforeLower.has(wordKey(t.text)) || isHouseNumber(toks[k - 1]) || (toks[k - 1]?.text === ',' && isHouseNumber(toks[k - 2])))) {
@@ -128,7 +141,7 @@ export function streetAround(g: AddressGrammar, toks: Tok[], k: number): [number
     // "Petite rue du Bac 9", "Grande rue 5": a capitalised word before a type written in lower case.
     // (The type-before's name holds lower-case words only after a capitalised type: see above.)
     const first = !t.cap && toks[k - 1]?.kind === 'w' && toks[k - 1]!.cap && !t.nl && !toks[k - 1]!.dot ? k - 1 : k;
-    if (isHouseNumber(toks[h]) && !toks[h]!.nl) return [first, h];
+    if (isTrailingNumber(toks[h]) && !toks[h]!.nl) return [first, h];
     // Romanian and other blocks of flats: "Intrarea Soldat Dima Dumitru, Bloc 98, Ap. 10".
     const unit = toks[h] && !toks[h]!.nl ? unitAt(g, toks, h) : null;
     if (unit !== null && toks[h]!.kind === 'w') return [k, unit];
