@@ -46,7 +46,7 @@ const BLOCK_REACH = 560;
 export function addressPass(ctx: ScanContext, rules: readonly AddressRule[], st: AddressPassState, limit: number): void {
   for (const r of rules) {
     st.typePos = gateFrom(ctx, r.typeGate, st.typePos, limit, (s, e) => streetAt(ctx, r, s, e));
-    if (r.accentTypeGate) st.accentPos = gateFrom(ctx, r.accentTypeGate, st.accentPos, limit, (s, e) => streetAt(ctx, r, /[\p{L}]/u.test(ctx.text[s]!) ? s : s + 1, e));
+    if (r.accentTypeGate) st.accentPos = gateFrom(ctx, r.accentTypeGate, st.accentPos, limit, (s, e) => (s > 0 && isLetter(ctx.text.charCodeAt(s - 1)) ? e : streetAt(ctx, r, s, e)));
     st.numberPos = gateFrom(ctx, r.numberGate, st.numberPos, limit, (s, e) => numberAfterStreet(ctx, r, e - 1));
     st.linePos = gateFrom(ctx, LINE_DIGIT, st.linePos, limit, (s, e) => cityLineAt(ctx, r, e - 1));
     if (r.boxGate) st.boxPos = gateFrom(ctx, r.boxGate, st.boxPos, limit, (s, e) => fromTo(ctx, r, s, e, 0.85, 'PO box'));

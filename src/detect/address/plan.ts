@@ -8,7 +8,7 @@ export interface AddressRule {
   g: AddressGrammar;
   /** Street types as whole words, and street-type suffixes at a word's end ("Hauptstraße", "Puruntie"). */
   typeGate: RegExp;
-  /** Street types starting with a Latin letter outside ASCII ("Échangeur", "Øvre"), after a space or mark. */
+  /** Street types starting with a Latin letter outside ASCII ("Échangeur", "Øvre"); the pass checks the word's start. */
   accentTypeGate: RegExp | null;
   /** A house number right after a word: the street type or suffix is looked for in the words before it. */
   numberGate: RegExp;
@@ -47,13 +47,13 @@ export function compileAddressRule(rule: CompiledRule, lexicons: readonly string
   // a leading lookbehind would cost 18x, speed.md B2). Types in other scripts and suffixes glued to the
   // street's name ("Hauptstraße 5", "Puruntie 82") are found from the house number after them (numberGate).
   const typeGate = new RegExp(`\\b(?:${alt(ascii)})${NO_LETTER}`, 'gi');
-  // \b does not see a boundary before "É" without the u flag: a space or mark before the type stands for it.
+  // \b does not see a boundary before "É" without the u flag: the pass checks that no letter stands before it.
   const accented = types.filter((w) => /^[\u00C0-\u024F]/.test(w));
   return {
     rule,
     g,
     typeGate,
-    accentTypeGate: accented.length ? new RegExp(`(?:^|[ \\t\\n,;(])(?:${alt(accented)})${NO_LETTER}`, 'gi') : null,
+    accentTypeGate: accented.length ? new RegExp(`(?:${alt(accented)})${NO_LETTER}`, 'gi') : null,
     numberGate: /[\p{L}\p{M}][.,]?[ \t]{1,2}\d/gu,
     boxGate: g.poBox.length ? new RegExp(`\\b(?:${trieSource(g.poBox.flatMap((b) => [b, b.replace(/\./g, ''), b.replace(/\. ?/g, '')]))})[ \\t]{0,2}(?:#|No\\.?|Nr\\.?)?[ \\t]{0,2}\\d{1,7}\\b`, 'gi') : null,
     postGate: g.militaryPosts.length ? new RegExp(`\\b(?:${trieSource(g.militaryPosts, false)})[ \\t]{1,2}(?:${trieSource(g.militaryRegions, false)})[ \\t]{1,2}\\d{5}(?:-\\d{4})?\\b`, 'g') : null,
