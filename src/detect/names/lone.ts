@@ -1,0 +1,79 @@
+import { isLetter, isLower, isUpper } from './letters.js';
+import type { NameLexicon } from './lexicon.js';
+import type { NameWord } from './runs.js';
+
+/**
+ * One capitalised name word with no cue: a name when it stands where a person does in a sentence — its
+ * subject at the sentence's or clause's start, with a lower-case word (a verb) after it ("Pedro sacó la
+ * mejor nota", "En mai, Adjutor a planté"), or set off by commas after a noun ("Our guide, Jolayemi,
+ * took us"). Returns the confidence the slot earns, or 0.
+ */
+export function loneName(lex: NameLexicon, text: string, w: NameWord): number {
+  const kind = nameKind(lex, text, w);
+  if (!kind || !nameShaped(text, w.s, w.e)) return 0;
+  const before = slotBefore(text, w.s);
+  if (before === 'none') return 0;
+  const after = slotAfter(lex, text, w.e);
+  // A sentence opens with many capitalised words that no list holds ("Parents of…", "Trains to…"): only
+  // a word the lists know as a name is a subject there.
+  if (after === 'verb' && kind === 'listed') return 0.6;
+  if (after === 'comma' && before === 'comma') return 0.6;
+  return 0;
+}
+
+/**
+ * 'listed' for a name the lists know and no common word (distinctive, or a listed name no word list
+ * holds), 'unknown' for a word no list holds, null for the rest (Will, Grace, Start).
+ */
+function nameKind(lex: NameLexicon, text: string, w: NameWord): 'listed' | 'unknown' | null {
+  const key = text.slice(w.s, w.e).toLowerCase().replace(/['’]s$/, '');
+  // "Les trains…", "La Toyota…": an article that a list also holds as a name.
+  if (lex.particles.has(key) || lex.articles.has(key)) return null;
+  if (w.kind === 'strong') return 'listed';
+  if (w.kind === 'unknown') return 'unknown';
+  if (w.kind !== 'weak') return null;
+  return lex.wordNames.has(key) || lex.commonWords.has(key) ? null : 'listed';
+}
+
+/** A capital, then at least two lower-case letters (not an acronym, not "Ự"). */
+function nameShaped(text: string, s: number, e: number): boolean {
+  if (!isUpper(text.charCodeAt(s))) return false;
+  let lower = 0;
+  for (let i = s + 1; i < e; i++) if (isLower(text.charCodeAt(i))) lower++;
+  return lower >= 2;
+}
+
+/**
+ * What stands before the word on its line: the start of a sentence ('start': a line's start, after . ! ?
+ * ; or a dash of dialogue), a comma ('comma'), or anything else ('none').
+ */
+function slotBefore(text: string, s: number): 'start' | 'comma' | 'none' {
+  let i = s - 1;
+  while (i >= 0 && s - i < 4 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9 || text.charCodeAt(i) === 34 || text.charCodeAt(i) === 0x201c)) i--;
+  if (i < 0) return 'start';
+  const c = text.charCodeAt(i);
+  if (c === 10 || c === 13 || c === 46 || c === 33 || c === 63 || c === 59 || c === 0x2014 || c === 0x2013) return 'start';
+  if (c === 44) return 'comma';
+  return 'none';
+}
+
+/** What follows the word: a lower-case word one space on ('verb'), a comma ('comma'), or else ('none'). */
+function slotAfter(lex: NameLexicon, text: string, e: number): 'verb' | 'comma' | 'none' {
+  let c = text.charCodeAt(e);
+  let comma = false;
+  if (c === 44) {
+    // Set off by commas, then the sentence goes on in lower case ("…, Jolayemi, took us"): not a list
+    // of capitalised names ("Grant, Fritsch and Dach").
+    comma = true;
+    c = text.charCodeAt(++e);
+  }
+  if (c !== 32) return 'none';
+  if (!isLower(text.charCodeAt(e + 1))) return 'none';
+  let n = e + 1;
+  while (n < text.length && isLetter(text.charCodeAt(n))) n++;
+  // A particle or a joiner after it makes it part of a longer name, a title or a company ("Jordan van",
+  // "Costa da", "Cake of the…", "Smith and Sons").
+  const next = text.slice(e + 1, n).toLowerCase();
+  if (lex.particles.has(next) || lex.orgJoiners.has(next) || lex.placeWords.has(next) || next === 'of') return 'none';
+  return comma ? 'comma' : 'verb';
+}

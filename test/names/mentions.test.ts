@@ -1,0 +1,60 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createRedactor } from '../../src/index.js';
+import { redactInChunks } from '../support/chunked.js';
+import { coveredWhole, expectNames, scriptArb, wordArb } from './support.js';
+
+const r = createRedactor({});
+
+describe('a name given in full, then its words alone', () => {
+  it.each([
+    'Everyone in town knew [[Devagya Menon]]. Hope was the only thing [[Devagya]] never ran out of.',
+    'Report on [[Adjutor C Giraud]]: in May [[Giraud]] planted a rose.',
+    'Signed by [[DUPONT Jean]]; later the court heard [[Dupont]] again.',
+  ])('%s', (marked) => expectNames(r, marked));
+
+  it('a word of a full name is masked wherever it stands later, in any case and script (property)', () => {
+    const pair = scriptArb.chain((sc) => fc.tuple(wordArb(sc), wordArb(sc)));
+    fc.assert(
+      fc.property(pair, fc.constantFrom('lower', 'upper'), ([given, family], shape) => {
+        const first = `Dr. ${given} ${family} signed the file yesterday. `;
+        const later = shape === 'upper' ? family.toUpperCase() : given;
+        const text = `${first}On Monday the office wrote back; ${later} replied at once.`;
+        const findings = r.detect(text);
+        const at = text.lastIndexOf(later);
+        expect(coveredWhole(findings, 'PERSON', text, at, at + later.length), text).toBe(true);
+      }),
+      { seed: 17, numRuns: 120 },
+    );
+  });
+
+  it('a word seen only before its full name is left to the other rules, as a stream would (property)', () => {
+    fc.assert(
+      fc.property(wordArb('latin'), wordArb('latin'), fc.array(fc.integer({ min: 1, max: 900 }), { minLength: 1, maxLength: 12 }), (given, family, sizes) => {
+        const filler = 'The weather held and the trains ran on time that week. '.repeat(30);
+        const text = `On Monday the office wrote back; ${given} replied at once. ${filler}The file was signed by ${given} ${family}. ${filler}Later ${family} came by.`;
+        const whole = r.redact(text);
+        expect(redactInChunks(r, text, sizes).text).toBe(whole.text);
+      }),
+      { seed: 18, numRuns: 30 },
+    );
+  });
+});
+
+describe('one name word without a cue, where a person stands', () => {
+  it.each([
+    '[[Pedro]] sacó la mejor nota de la clase.',
+    'The nurse noted that the fever had gone. [[Priyanka]] went home on Friday.',
+    'En mai, [[Priyanka]] a planté une rose.',
+    'Our guide in Kenya, [[Jolayemi]], took us to the old harbour.',
+  ])('%s', (marked) => expectNames(r, marked));
+
+  it.each([
+    'Hope was the only thing left.',
+    'Will you call back tomorrow?',
+    'Grace is a virtue.',
+    'Parents of pupils can reach the school by phone.',
+    'Les trains ont été annulés.',
+    'Cake of the Year won the prize.',
+  ])('no name: %s', (text) => expectNames(r, text));
+});
