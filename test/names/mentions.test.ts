@@ -58,3 +58,21 @@ describe('one name word without a cue, where a person stands', () => {
     'Cake of the Year won the prize.',
   ])('no name: %s', (text) => expectNames(r, text));
 });
+
+describe('family name first, initials glued, titles and relation words', () => {
+  it.each([
+    'Name, Vorname: [[ULLRICH, Steve]]. Geburtsdatum: 22.08.44.',
+    'Screening was offered to [[JAKUBOWSKI, Buddy]] (DOB 1999-10-12).',
+    'Cordialement,\n[[MOREAU, Quentin]]',
+    'The lease was signed on April 25 by [[G.Kozma]] and witnessed by a clerk.',
+    'Foi assinado por [[K.Rəhimov]] em setembro.',
+    'Vi träffade fru [[Blatter]] i går.',
+    'She lives with her partner [[Cindy]] and two cats.',
+  ])('%s', (marked) => expectNames(r, marked));
+
+  it.each([
+    'Our guide in Kenya, [[Jolayemi]], took us to the old harbour.',
+    'Photo credits for Tong, Mok and Wang.',
+    'Tickets for Remark of the Obedience cost €128.',
+  ])('no family-name-first name: %s', (marked) => expectNames(r, marked));
+});

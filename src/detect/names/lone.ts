@@ -21,6 +21,9 @@ export function loneName(lex: NameLexicon, text: string, w: NameWord): number {
   return 0;
 }
 
+/** A name the lists know that no word list holds (Priyanka, Irene; not Will, Grace, Start). */
+export const listedName = (lex: NameLexicon, text: string, w: NameWord): boolean => nameKind(lex, text, w) === 'listed';
+
 /**
  * 'listed' for a name the lists know and no common word (distinctive, or a listed name no word list
  * holds), 'unknown' for a word no list holds, null for the rest (Will, Grace, Start).

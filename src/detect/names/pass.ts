@@ -8,7 +8,8 @@ import type { NameLexicon } from './lexicon.js';
 import type { NamesRule } from './plan.js';
 import { readRun, type NameWord } from './runs.js';
 import { NameMentions } from './mentions.js';
-import { loneName } from './lone.js';
+import { listedName, loneName } from './lone.js';
+import { invertedFamilyStart } from './inverted.js';
 
 /**
  * The names detector: one pass per step over capital letters (irregexp skips the text between them), one
@@ -142,11 +143,20 @@ function decideRun(ctx: ScanContext, r: NamesRule, run: NameWord[], mentions: Na
   // ("ich heiße Jürgen Groß", "my name is Anna Long").
   if (intro) end = extendWithCommon(r, text, end, 3 - words.length);
   const soft = !intro && cue === 'soft';
+  // "MOREAU, Quentin", "Kohrt, Selma": the family name before a comma, the given names after it.
+  const family = intro ? -1 : invertedFamilyStart(r.lex, text, words, end);
+  if (family >= 0) {
+    offerScored(ctx, r.rule, family, end, 0.75, ['family name first']);
+    return;
+  }
   let confidence = 0;
   // A name alone in a person's slot: set off by commas, it is no organisation's listed name.
   let lone = 0;
   if (intro) confidence = 0.9;
   else if (soft && (strong || names + initials >= 2)) confidence = 0.85;
+  // A listed name that is also a word somewhere, after a soft cue ("her partner Cindy"), when it is no
+  // organisation's ("for Tong, Mok and Wang") nor a title's first word ("for Remark of the…").
+  else if (soft && weak === 1 && words.length === 1 && listedName(r.lex, text, words[0]!) && !organisation(r, text, s0, end, 1) && !/^ of /i.test(text.slice(end, end + 4))) confidence = 0.8;
   else if (strong && names + initials >= 2) confidence = 0.8;
   // Without a cue one listed word is not enough (Ford, Chase, Luhn are brands and terms too); two are, and
   // so are unlisted words with letters outside ASCII beside an initial or another name word.
