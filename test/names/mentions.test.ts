@@ -76,3 +76,18 @@ describe('family name first, initials glued, titles and relation words', () => {
     'Tickets for Remark of the Obedience cost €128.',
   ])('no family-name-first name: %s', (marked) => expectNames(r, marked));
 });
+
+describe('greetings, sign-offs, minutes and addressees of many languages', () => {
+  it.each([
+    'Hoi [[Mara]],\nhet pakket is bezorgd.',
+    'Hola [[Esperanza]]:\nel paquete se entregó.',
+    'We will visit in May.\nLove,\n[[Pooja]]',
+    'Kommt vorbei!\nMit freundlichen Grüßen\n[[Keven]]',
+    'Present at the meeting: [[Hortense]], Mr [[Dongol]]. Apologies: [[Tiina]].',
+    'Frånvarande: [[Yvonne]].',
+    'Running late, tell [[Arya]] to start without me.',
+    'Bin spät dran, sag [[Petra]], sie sollen ohne mich anfangen.',
+  ])('%s', (marked) => expectNames(r, marked));
+
+  it.each(['I love Paris in the spring.', 'Please tell Will to call.', 'Yours is the blue one.'])('no name: %s', (text) => expectNames(r, text));
+});
