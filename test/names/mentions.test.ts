@@ -91,3 +91,12 @@ describe('greetings, sign-offs, minutes and addressees of many languages', () =>
 
   it.each(['I love Paris in the spring.', 'Please tell Will to call.', 'Yours is the blue one.'])('no name: %s', (text) => expectNames(r, text));
 });
+
+describe('a name no list holds, before an auxiliary verb', () => {
+  it.each([
+    'The nurse noted that [[Bibek]] had not taken the medication.',
+    'The hotel is dreadful but [[Titilayo]] is enjoying it.',
+  ])('%s', (marked) => expectNames(r, marked));
+
+  it.each(['We flew from Butwal to Jordan.', 'Wir treffen uns am Brunnen vor dem Rathaus.', 'We drove a hired Jeep across the hills.'])('no name: %s', (text) => expectNames(r, text));
+});

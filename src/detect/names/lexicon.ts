@@ -25,6 +25,7 @@ export interface NameLexiconFile {
   companyForms?: string[];
   orgJoiners?: string[];
   articles?: string[];
+  auxiliaries?: string[];
 }
 
 /** The merged word sets the names detector reads; every key is lower case, NFC. */
@@ -55,6 +56,8 @@ export interface NameLexicon {
   orgJoiners: Set<string>;
   /** Articles and determiners that open sentences (Les, Il, Die, Ein): never one name word alone. */
   articles: Set<string>;
+  /** Auxiliary and modal verbs (had, is, will, ist, est, ha, heeft): a capitalised word before one is its subject. */
+  auxiliaries: Set<string>;
 }
 
 const listCache = new Map<string, string[]>();
@@ -113,7 +116,7 @@ export function loadNameLexicon(names: readonly string[], where: string): NameLe
   if (hit) return hit;
   const lex: NameLexicon = {
     distinctive: new Set(), commonNames: new Set(), wordNames: new Set(), commonWords: new Set(), notNames: new Set(), titles: new Set(),
-    particles: new Set(), roles: new Set(), fieldLabels: new Set(), nameFields: new Set(), placeWords: new Set(), companyForms: new Set(), orgJoiners: new Set(), articles: new Set(),
+    particles: new Set(), roles: new Set(), fieldLabels: new Set(), nameFields: new Set(), placeWords: new Set(), companyForms: new Set(), orgJoiners: new Set(), articles: new Set(), auxiliaries: new Set(),
     cues: { intro: [], soft: [], lowercase: [], lowercaseWeak: [], lineBefore: [], after: [] }, questions: [], answerFillers: [], otherScripts: [],
   };
   for (const name of names) {
@@ -136,6 +139,7 @@ export function loadNameLexicon(names: readonly string[], where: string): NameLe
     add(lex.companyForms, 'companyForms');
     add(lex.orgJoiners, 'orgJoiners');
     add(lex.articles, 'articles');
+    add(lex.auxiliaries, 'auxiliaries');
     for (const k of ['intro', 'soft', 'lowercase', 'lowercaseWeak', 'lineBefore', 'after'] as const) lex.cues[k].push(...lower(list(`cues/${k}`, data.cues?.[k])));
     lex.questions.push(...lower(list('questions', data.questions)));
     lex.answerFillers.push(...lower(list('answerFillers', data.answerFillers)));

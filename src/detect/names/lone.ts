@@ -11,14 +11,24 @@ import type { NameWord } from './runs.js';
 export function loneName(lex: NameLexicon, text: string, w: NameWord): number {
   const kind = nameKind(lex, text, w);
   if (!kind || !nameShaped(text, w.s, w.e)) return 0;
-  const before = slotBefore(text, w.s);
+  const before = slotBefore(lex, text, w.s);
   if (before === 'none') return 0;
   const after = slotAfter(lex, text, w.e);
-  // A sentence opens with many capitalised words that no list holds ("Parents of…", "Trains to…"): only
-  // a word the lists know as a name is a subject there.
-  if (after === 'verb' && kind === 'listed') return 0.6;
+  // A sentence opens with many capitalised words that no list holds ("Parents of…", "Trains to…"), and
+  // places, brands and (in German) nouns stand between lower-case words: a word the lists know as a name
+  // is a subject at a sentence's or clause's start; a word they do not know is one before an auxiliary
+  // verb ("that Bibek had", "Sithembiso ha sacado"), not before another word ("from Butwal til").
+  if (after === 'verb' && kind === 'listed' && before !== 'word') return 0.6;
+  if (after === 'verb' && auxiliaryAfter(lex, text, w.e)) return 0.6;
   if (after === 'comma' && before === 'comma') return 0.6;
   return 0;
+}
+
+/** The word after e (one space on) is an auxiliary or modal verb of the lexicon's languages (had, ist, est, ha). */
+function auxiliaryAfter(lex: NameLexicon, text: string, e: number): boolean {
+  let n = e + 1;
+  while (n < text.length && n - e < 16 && isLetter(text.charCodeAt(n))) n++;
+  return lex.auxiliaries.has(text.slice(e + 1, n).toLowerCase());
 }
 
 /** A name the lists know that no word list holds (Priyanka, Irene; not Will, Grace, Start). */
@@ -48,16 +58,22 @@ function nameShaped(text: string, s: number, e: number): boolean {
 
 /**
  * What stands before the word on its line: the start of a sentence ('start': a line's start, after . ! ?
- * ; or a dash of dialogue), a comma ('comma'), or anything else ('none').
+ * ; or a dash of dialogue), a comma ('comma'), a lower-case word one space before that is no article,
+ * place word or particle ('word': "that Bibek had"; not "the Bugatti is", "in Iponri"), or else 'none'.
  */
-function slotBefore(text: string, s: number): 'start' | 'comma' | 'none' {
+function slotBefore(lex: NameLexicon, text: string, s: number): 'start' | 'comma' | 'word' | 'none' {
   let i = s - 1;
   while (i >= 0 && s - i < 4 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9 || text.charCodeAt(i) === 34 || text.charCodeAt(i) === 0x201c)) i--;
   if (i < 0) return 'start';
   const c = text.charCodeAt(i);
   if (c === 10 || c === 13 || c === 46 || c === 33 || c === 63 || c === 59 || c === 0x2014 || c === 0x2013) return 'start';
   if (c === 44) return 'comma';
-  return 'none';
+  if (i !== s - 2 || !isLower(c)) return 'none';
+  let b = i;
+  while (b > 0 && isLetter(text.charCodeAt(b - 1))) b--;
+  if (!isLower(text.charCodeAt(b))) return 'none';
+  const word = text.slice(b, i + 1);
+  return lex.articles.has(word) || lex.placeWords.has(word) || lex.particles.has(word) || lex.orgJoiners.has(word) ? 'none' : 'word';
 }
 
 /** What follows the word: a lower-case word one space on ('verb'), a comma ('comma'), or else ('none'). */

@@ -151,7 +151,7 @@ function decideRun(ctx: ScanContext, r: NamesRule, run: NameWord[], mentions: Na
   }
   let confidence = 0;
   // A name alone in a person's slot: set off by commas, it is no organisation's listed name.
-  let lone = 0;
+  const lone = words.length === 1 && names === 1 ? loneName(r.lex, text, words[0]!) : 0;
   if (intro) confidence = 0.9;
   else if (soft && (strong || names + initials >= 2)) confidence = 0.85;
   // A listed name that is also a word somewhere, after a soft cue ("her partner Cindy"), when it is no
@@ -170,7 +170,7 @@ function decideRun(ctx: ScanContext, r: NamesRule, run: NameWord[], mentions: Na
   // A note signed with a dash ("-Zara", "- Faye (T1)" at the end of a CRM line).
   else if (names === words.length && words.length <= 2 && (strong || unknown || weak) && dashSigned(text, s0, end)) confidence = 0.6;
   // One name word alone: a word of a name the text gave in full before, or a name in a person's slot.
-  else if (words.length === 1 && names === 1) confidence = mentions.has(text, s0, end) ? 0.75 : (lone = loneName(r.lex, text, words[0]!));
+  else if (words.length === 1 && names === 1) confidence = mentions.has(text, s0, end) ? 0.75 : lone;
   if (!confidence) return;
   // Without a cue or a title, capitalised words after a place word ("born in Kimberley", "nascida em
   // Moreira do Descoberto") are a place, and names listed with '&', ',', '-' or 'and' beside other
