@@ -42,12 +42,14 @@ export function invertedFamilyStart(lex: NameLexicon, text: string, given: reado
   // A capitalised word before a comma and a name set off as an apposition is a place or a noun
   // ("in Kenya, Jolayemi, took us"): only a family name in capitals takes that shape.
   if (!capitals && ends === 'clause') return -1;
-  if (placeBefore(lex, text, start)) return -1;
   // The family name opens its clause: a line's start, a colon, an open bracket, or a lower-case word.
   let p = start - 1;
   while (p >= 0 && text.charCodeAt(p) === 32) p--;
-  if (p < 0) return start;
-  const c = text.charCodeAt(p);
+  const c = p < 0 ? 10 : text.charCodeAt(p);
+  // A verb right after the given names ("LARKIN, Monroe booked", "Furtado, Constança é") when the name
+  // opens its sentence.
+  if (ends === 'verb' && lex.orgJoiners.has(wordAt(text, end + 1))) return -1;
+  if (ends === 'verb') return c === 10 || c === 13 || c === 46 || c === 33 || c === 63 ? start : -1;
   if (c === 10 || c === 13 || c === 58 || c === 40 || c === 59) return start;
   if (isLower(c) || c === 46 || (capitals && c === 44)) return start;
   return -1;
@@ -55,27 +57,26 @@ export function invertedFamilyStart(lex: NameLexicon, text: string, given: reado
 
 /**
  * What follows the name: the end of its line, a period, a semicolon, a colon or a bracket ('end'), a
- * comma and a number ('end': "Kohrt, Selma, 34"), a comma and a lower-case word ('clause'), or else null.
+ * comma and a number ('end': "Kohrt, Selma, 34"), a comma and a lower-case word ('clause'), a lower-case
+ * word ('verb'), or else null.
  */
-function clauseEnds(text: string, e: number): 'end' | 'clause' | null {
+function clauseEnds(text: string, e: number): 'end' | 'clause' | 'verb' | null {
   const c = text.charCodeAt(e);
   if (Number.isNaN(c) || c === 10 || c === 13 || c === 46 || c === 59 || c === 41 || c === 40 || c === 58) return 'end';
-  if (c === 32) return text.charCodeAt(e + 1) === 40 ? 'end' : null;
+  if (c === 32) return text.charCodeAt(e + 1) === 40 ? 'end' : isLower(text.charCodeAt(e + 1)) ? 'verb' : null;
   if (c !== 44 || text.charCodeAt(e + 1) !== 32) return null;
   const d = text.charCodeAt(e + 2);
   return d >= 48 && d <= 57 ? 'end' : isLower(d) ? 'clause' : null;
 }
 
-/** A place word right before s ("in", "em", "born in"): the capitalised word after it is a place. */
-function placeBefore(lex: NameLexicon, text: string, s: number): boolean {
-  let e = s;
-  while (e > 0 && s - e < 2 && text.charCodeAt(e - 1) === 32) e--;
-  let b = e;
-  while (b > 0 && e - b < 16 && isLetter(text.charCodeAt(b - 1))) b--;
-  return b < e && e < s && lex.placeWords.has(text.slice(b, e).toLowerCase());
-}
-
 function allUpper(text: string, s: number, e: number): boolean {
   for (let i = s; i < e; i++) if (isLower(text.charCodeAt(i))) return false;
   return true;
+}
+
+/** The lower-cased letters from s ("and" in "Johns and Hackett"). */
+function wordAt(text: string, s: number): string {
+  let e = s;
+  while (e < text.length && e - s < 16 && isLetter(text.charCodeAt(e))) e++;
+  return text.slice(s, e).toLowerCase();
 }

@@ -66,14 +66,23 @@ function slotBefore(lex: NameLexicon, text: string, s: number): 'start' | 'comma
   while (i >= 0 && s - i < 4 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9 || text.charCodeAt(i) === 34 || text.charCodeAt(i) === 0x201c)) i--;
   if (i < 0) return 'start';
   const c = text.charCodeAt(i);
+  // A period after a short capitalised word ends an abbreviation, not a sentence ("St. Pölten", "Mt. Kenya").
+  if (c === 46 && abbreviation(text, i)) return 'none';
   if (c === 10 || c === 13 || c === 46 || c === 33 || c === 63 || c === 59 || c === 0x2014 || c === 0x2013) return 'start';
-  if (c === 44) return 'comma';
+  if (c === 44) return i === s - 2 ? 'comma' : 'none';
   if (i !== s - 2 || !isLower(c)) return 'none';
   let b = i;
   while (b > 0 && isLetter(text.charCodeAt(b - 1))) b--;
   if (!isLower(text.charCodeAt(b))) return 'none';
   const word = text.slice(b, i + 1);
   return lex.articles.has(word) || lex.placeWords.has(word) || lex.particles.has(word) || lex.orgJoiners.has(word) ? 'none' : 'word';
+}
+
+/** The period at p follows a word of one to three letters starting with a capital. */
+function abbreviation(text: string, p: number): boolean {
+  let b = p;
+  while (b > 0 && p - b < 4 && isLetter(text.charCodeAt(b - 1))) b--;
+  return b < p && p - b <= 3 && isUpper(text.charCodeAt(b)) && (b === 0 || !isLetter(text.charCodeAt(b - 1)));
 }
 
 /** What follows the word: a lower-case word one space on ('verb'), a comma ('comma'), or else ('none'). */

@@ -155,8 +155,8 @@ function decideRun(ctx: ScanContext, r: NamesRule, run: NameWord[], mentions: Na
   if (intro) confidence = 0.9;
   else if (soft && (strong || names + initials >= 2)) confidence = 0.85;
   // A listed name that is also a word somewhere, after a soft cue ("her partner Cindy"), when it is no
-  // organisation's ("for Tong, Mok and Wang") nor a title's first word ("for Remark of the…").
-  else if (soft && weak === 1 && words.length === 1 && listedName(r.lex, text, words[0]!) && !organisation(r, text, s0, end, 1) && !/^ of /i.test(text.slice(end, end + 4))) confidence = 0.8;
+  // organisation's ("for Tong, Mok and Wang"), a place's ("from Peru") nor a title's first word ("for Remark of the…").
+  else if (soft && weak === 1 && words.length === 1 && listedName(r.lex, text, words[0]!) && !organisation(r, text, s0, end, 1) && !placeBefore(r, text, s0) && !/^ of /i.test(text.slice(end, end + 4))) confidence = 0.8;
   else if (strong && names + initials >= 2) confidence = 0.8;
   // Without a cue one listed word is not enough (Ford, Chase, Luhn are brands and terms too); two are, and
   // so are unlisted words with letters outside ASCII beside an initial or another name word.
