@@ -8,6 +8,7 @@ import type { NameLexicon } from './lexicon.js';
 import type { NamesRule } from './plan.js';
 import { readRun, type NameWord } from './runs.js';
 import { NameMentions } from './mentions.js';
+import { MAX_BACK } from '../limits.js';
 import { listedName, loneName } from './lone.js';
 import { invertedFamilyStart } from './inverted.js';
 
@@ -80,7 +81,7 @@ function capitalsFrom(ctx: ScanContext, r: NamesRule, mentions: NameMentions, fr
       // Acronyms are no names whatever follows them ("no PII here", "the CEO said").
       if (wide.length > words.length && !wide.every((w) => allCapitals(text, w.s, w.e)) && introFor(r, text, s, wide[wide.length - 1]!.e)) {
         const end = wide[wide.length - 1]!.e;
-        if (offerScored(ctx, r.rule, s, end, 0.9, ['cue'])) mentions.add(text, wide);
+        if (offerScored(ctx, r.rule, s, end, 0.9, ['cue'])) remember(ctx, r, mentions, wide);
         i = end;
         continue;
       }
@@ -177,7 +178,15 @@ function decideRun(ctx: ScanContext, r: NamesRule, run: NameWord[], mentions: Na
   // capitalised words, or before a company form ("Smyth - Johnston", "Roussel et Gautier", "Swift Pty"),
   // are an organisation.
   if (!intro && !titled(r, text, s0) && (companyAfter(r, text, end) || (cue !== 'soft' && ((words.length === 1 && placeBefore(r, text, s0)) || (!lone && organisation(r, text, s0, end, words.length)))))) return;
-  if (offerScored(ctx, r.rule, s0, end, confidence, intro ? ['cue'] : soft ? ['soft cue'] : ['name lists'])) mentions.add(text, words);
+  if (offerScored(ctx, r.rule, s0, end, confidence, intro ? ['cue'] : soft ? ['soft cue'] : ['name lists'])) remember(ctx, r, mentions, words);
+}
+
+/** Remembers a full name just offered, and offers its words standing alone shortly before it. */
+function remember(ctx: ScanContext, r: NamesRule, mentions: NameMentions, words: readonly NameWord[]): void {
+  mentions.add(ctx.text, words);
+  // Within MAX_BACK of the hit a stream has not yet placed its findings (limits.ts): earlier words of
+  // this name are found as one pass finds them.
+  for (const [s, e] of mentions.before(r.lex, ctx.text, words, words[0]!.s - MAX_BACK + 1)) offerScored(ctx, r.rule, s, e, 0.75, ['named after']);
 }
 
 /**
