@@ -104,3 +104,13 @@ describe('a name no list holds, before an auxiliary verb', () => {
 
   it.each(['We flew from Butwal to Jordan.', 'Wir treffen uns am Brunnen vor dem Rathaus.', 'We drove a hired Jeep across the hills.'])('no name: %s', (text) => expectNames(r, text));
 });
+
+describe('two name words without a cue', () => {
+  it.each([
+    'In the matter of the estate of [[Clifford Ashley]], late of this town.',
+    'The court heard that [[Ousmane Ndaw]] had left early.',
+    'Titulaire du compte : [[Ramatoulaye Mbodj]]. IBAN to follow.',
+  ])('%s', (marked) => expectNames(r, marked));
+
+  it.each(['Tickets for The Pale Loyalty cost €20.', 'En agosto hace calor en Reino Unido.'])('no name: %s', (text) => expectNames(r, text));
+});

@@ -24,6 +24,32 @@ export function loneName(lex: NameLexicon, text: string, w: NameWord): number {
   return 0;
 }
 
+/**
+ * Two capitalised name words with no cue: a name when the first is a given name the lists know and no
+ * word list holds ("Clifford Ashley", "Inessa Negru"), or, for words no list holds, when they stand
+ * where a person does before an auxiliary verb ("that Ousmane Ndaw had"). Returns a confidence or 0.
+ */
+export function pairName(lex: NameLexicon, text: string, words: readonly NameWord[]): number {
+  if (words.length !== 2) return 0;
+  const [a, b] = words as [NameWord, NameWord];
+  if (!nameShaped(text, a.s, a.e) || !nameShaped(text, b.s, b.e)) return 0;
+  if (b.kind !== 'strong' && b.kind !== 'weak' && b.kind !== 'unknown') return 0;
+  // After an article or a place word it is a title or a place ("The Pale Loyalty", "en Reino Unido").
+  const prev = wordBefore(text, a.s);
+  if (lex.articles.has(prev) || lex.placeWords.has(prev)) return 0;
+  if (nameKind(lex, text, a) === 'listed' && (b.kind !== 'weak' || nameKind(lex, text, b) === 'listed' || !lex.wordNames.has(text.slice(b.s, b.e).toLowerCase()))) return 0.7;
+  if (slotBefore(lex, text, a.s) !== 'none' && slotAfter(lex, text, b.e) === 'verb' && auxiliaryAfter(lex, text, b.e)) return 0.6;
+  return 0;
+}
+
+/** The word one space before s on its line, lower-cased, or ''. */
+function wordBefore(text: string, s: number): string {
+  if (text.charCodeAt(s - 1) !== 32) return '';
+  let b = s - 1;
+  while (b > 0 && s - 1 - b < 16 && isLetter(text.charCodeAt(b - 1))) b--;
+  return text.slice(b, s - 1).toLowerCase();
+}
+
 /** The word after e (one space on) is an auxiliary or modal verb of the lexicon's languages (had, ist, est, ha). */
 function auxiliaryAfter(lex: NameLexicon, text: string, e: number): boolean {
   let n = e + 1;

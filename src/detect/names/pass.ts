@@ -9,7 +9,7 @@ import type { NamesRule } from './plan.js';
 import { readRun, type NameWord } from './runs.js';
 import { NameMentions } from './mentions.js';
 import { MAX_BACK } from '../limits.js';
-import { listedName, loneName } from './lone.js';
+import { listedName, loneName, pairName } from './lone.js';
 import { invertedFamilyStart } from './inverted.js';
 
 /**
@@ -170,6 +170,7 @@ function decideRun(ctx: ScanContext, r: NamesRule, run: NameWord[], mentions: Na
   else if (weak === 1 && unknown === 1 && words.length === 2 && words[0]!.kind === 'weak' && joined(text, words[1]!)) confidence = 0.6;
   // A note signed with a dash ("-Zara", "- Faye (T1)" at the end of a CRM line).
   else if (names === words.length && words.length <= 2 && (strong || unknown || weak) && dashSigned(text, s0, end)) confidence = 0.6;
+  else if (words.length === 2 && names === 2) confidence = pairName(r.lex, text, words);
   // One name word alone: a word of a name the text gave in full before, or a name in a person's slot.
   else if (words.length === 1 && names === 1) confidence = mentions.has(text, s0, end) ? 0.75 : lone;
   if (!confidence) return;
