@@ -100,6 +100,8 @@ describe('a name no list holds, before an auxiliary verb', () => {
   it.each([
     'The nurse noted that [[Bibek]] had not taken the medication.',
     'The hotel is dreadful but [[Titilayo]] is enjoying it.',
+    'The quake measured 5.1. [[Anala]] transferred from the branch in August.',
+    'Seen today with [[Chandrakala]]’s mother present.',
   ])('%s', (marked) => expectNames(r, marked));
 
   it.each(['We flew from Butwal to Jordan.', 'Wir treffen uns am Brunnen vor dem Rathaus.', 'We drove a hired Jeep across the hills.'])('no name: %s', (text) => expectNames(r, text));

@@ -26,6 +26,7 @@ export interface NameLexiconFile {
   orgJoiners?: string[];
   articles?: string[];
   auxiliaries?: string[];
+  personVerbs?: string[];
 }
 
 /** The merged word sets the names detector reads; every key is lower case, NFC. */
@@ -58,6 +59,8 @@ export interface NameLexicon {
   articles: Set<string>;
   /** Auxiliary and modal verbs (had, is, will, ist, est, ha, heeft): a capitalised word before one is its subject. */
   auxiliaries: Set<string>;
+  /** Verbs of saying and doing whose subject is a person (said, transferred, sagte, rejoindra). */
+  personVerbs: Set<string>;
 }
 
 const listCache = new Map<string, string[]>();
@@ -116,7 +119,7 @@ export function loadNameLexicon(names: readonly string[], where: string): NameLe
   if (hit) return hit;
   const lex: NameLexicon = {
     distinctive: new Set(), commonNames: new Set(), wordNames: new Set(), commonWords: new Set(), notNames: new Set(), titles: new Set(),
-    particles: new Set(), roles: new Set(), fieldLabels: new Set(), nameFields: new Set(), placeWords: new Set(), companyForms: new Set(), orgJoiners: new Set(), articles: new Set(), auxiliaries: new Set(),
+    particles: new Set(), roles: new Set(), fieldLabels: new Set(), nameFields: new Set(), placeWords: new Set(), companyForms: new Set(), orgJoiners: new Set(), articles: new Set(), auxiliaries: new Set(), personVerbs: new Set(),
     cues: { intro: [], soft: [], lowercase: [], lowercaseWeak: [], lineBefore: [], after: [] }, questions: [], answerFillers: [], otherScripts: [],
   };
   for (const name of names) {
@@ -140,6 +143,7 @@ export function loadNameLexicon(names: readonly string[], where: string): NameLe
     add(lex.orgJoiners, 'orgJoiners');
     add(lex.articles, 'articles');
     add(lex.auxiliaries, 'auxiliaries');
+    add(lex.personVerbs, 'personVerbs');
     for (const k of ['intro', 'soft', 'lowercase', 'lowercaseWeak', 'lineBefore', 'after'] as const) lex.cues[k].push(...lower(list(`cues/${k}`, data.cues?.[k])));
     lex.questions.push(...lower(list('questions', data.questions)));
     lex.answerFillers.push(...lower(list('answerFillers', data.answerFillers)));

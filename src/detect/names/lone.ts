@@ -19,7 +19,7 @@ export function loneName(lex: NameLexicon, text: string, w: NameWord): number {
   // is a subject at a sentence's or clause's start; a word they do not know is one before an auxiliary
   // verb ("that Bibek had", "Sithembiso ha sacado"), not before another word ("from Butwal til").
   if (after === 'verb' && kind === 'listed' && before !== 'word') return 0.6;
-  if (after === 'verb' && auxiliaryAfter(lex, text, w.e)) return 0.6;
+  if (after === 'verb' && (auxiliaryAfter(lex, text, w.e) || possessive(text, w))) return 0.6;
   if (after === 'comma' && before === 'comma') return 0.6;
   return 0;
 }
@@ -50,11 +50,21 @@ function wordBefore(text: string, s: number): string {
   return text.slice(b, s - 1).toLowerCase();
 }
 
-/** The word after e (one space on) is an auxiliary or modal verb of the lexicon's languages (had, ist, est, ha). */
+/**
+ * The word after e (one space on) is an auxiliary or modal verb (had, ist, est, ha) or a verb of saying
+ * or doing (said, transferred, sagte, a dit) of the lexicon's languages.
+ */
 function auxiliaryAfter(lex: NameLexicon, text: string, e: number): boolean {
   let n = e + 1;
-  while (n < text.length && n - e < 16 && isLetter(text.charCodeAt(n))) n++;
-  return lex.auxiliaries.has(text.slice(e + 1, n).toLowerCase());
+  while (n < text.length && n - e < 20 && isLetter(text.charCodeAt(n))) n++;
+  const next = text.slice(e + 1, n).toLowerCase();
+  return lex.auxiliaries.has(next) || lex.personVerbs.has(next);
+}
+
+/** A possessive name before a lower-case noun ("with Chandrakala's mother", "at Nthabiseng's cabin"). */
+function possessive(text: string, w: NameWord): boolean {
+  const c = text.charCodeAt(w.e - 2);
+  return w.e - w.s > 4 && (c === 39 || c === 0x2019) && text.charCodeAt(w.e - 1) === 115;
 }
 
 /** A name the lists know that no word list holds (Priyanka, Irene; not Will, Grace, Start). */
