@@ -116,3 +116,8 @@ describe('two name words without a cue', () => {
 
   it.each(['Tickets for The Pale Loyalty cost €20.', 'En agosto hace calor en Reino Unido.'])('no name: %s', (text) => expectNames(r, text));
 });
+
+describe('a distinctive name in lower case opening a sentence', () => {
+  it.each(['Blood pressure was normal. [[priyanka]] will return in June.'])('%s', (marked) => expectNames(r, marked));
+  it.each(['Blood pressure was normal. will return in June.', 'ok. les trains sont partis.'])('no name: %s', (text) => expectNames(r, text));
+});

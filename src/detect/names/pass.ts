@@ -11,6 +11,7 @@ import { NameMentions } from './mentions.js';
 import { MAX_BACK } from '../limits.js';
 import { listedName, loneName, pairName } from './lone.js';
 import { invertedFamilyStart } from './inverted.js';
+import { lowerStartsFrom } from './lower-start.js';
 
 /**
  * The names detector: one pass per step over capital letters (irregexp skips the text between them), one
@@ -29,9 +30,10 @@ export interface NamesPassState {
   csv: CsvTable | null;
   /** Names given in full so far: their words alone are the same people. */
   mentions: NameMentions;
+  lowerStartPos: number;
 }
 
-export const newNamesPassState = (): NamesPassState => ({ capPos: 0, lowerPos: 0, questionPos: 0, scriptPos: 0, herePos: 0, csvPos: 0, csv: null, mentions: new NameMentions() });
+export const newNamesPassState = (): NamesPassState => ({ capPos: 0, lowerPos: 0, questionPos: 0, scriptPos: 0, herePos: 0, csvPos: 0, csv: null, mentions: new NameMentions(), lowerStartPos: 0 });
 
 /** How far a name's words reach along its line. */
 const MAX_LINE = 160;
@@ -45,6 +47,7 @@ export function namesPass(ctx: ScanContext, rules: readonly NamesRule[], st: Nam
     if (r.cues.lowercaseGate) st.lowerPos = lowerFrom(ctx, r, Math.max(0, st.lowerPos - ctx.base), limit);
     if (r.cues.questionGate) st.questionPos = questionsFrom(ctx, r, Math.max(0, st.questionPos - ctx.base), limit);
     st.herePos = hereFrom(ctx, r, Math.max(0, st.herePos - ctx.base), limit);
+    st.lowerStartPos = lowerStartsFrom(ctx, r, Math.max(0, st.lowerStartPos - ctx.base), limit);
     st.csvPos = csvFrom(ctx, r, st, Math.max(0, st.csvPos - ctx.base), limit);
     if (r.scriptGate) st.scriptPos = otherScriptsFrom(ctx, r, r.scriptGate, Math.max(0, st.scriptPos - ctx.base), limit);
   }
