@@ -79,9 +79,17 @@ function nameKind(lex: NameLexicon, text: string, w: NameWord): 'listed' | 'unkn
   // "Les trains…", "La Toyota…": an article that a list also holds as a name.
   if (lex.particles.has(key) || lex.articles.has(key)) return null;
   if (w.kind === 'strong') return 'listed';
-  if (w.kind === 'unknown') return 'unknown';
+  if (w.kind === 'unknown') return inflected(lex, key) ? null : 'unknown';
   if (w.kind !== 'weak') return null;
   return lex.wordNames.has(key) || lex.commonWords.has(key) ? null : 'listed';
+}
+
+/** An inflected common word no list holds as such ("Refunds", "Trains", "Opened", "Running"). */
+function inflected(lex: NameLexicon, key: string): boolean {
+  for (const end of ['s', 'es', 'ed', 'd', 'ing']) {
+    if (key.length > end.length + 2 && key.endsWith(end) && lex.commonWords.has(key.slice(0, -end.length))) return true;
+  }
+  return false;
 }
 
 /** A capital, then at least two lower-case letters (not an acronym, not "Ự"). */
