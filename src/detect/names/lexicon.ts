@@ -24,12 +24,17 @@ export interface NameLexiconFile {
   placeWords?: string[];
   companyForms?: string[];
   orgJoiners?: string[];
+  articles?: string[];
+  auxiliaries?: string[];
+  personVerbs?: string[];
 }
 
 /** The merged word sets the names detector reads; every key is lower case, NFC. */
 export interface NameLexicon {
   distinctive: Set<string>;
   commonNames: Set<string>;
+  /** The names listed by hand as common words (Will, May, Grace, April): never a name alone without a cue. */
+  wordNames: Set<string>;
   commonWords: Set<string>;
   notNames: Set<string>;
   titles: Set<string>;
@@ -50,6 +55,12 @@ export interface NameLexicon {
   companyForms: Set<string>;
   /** Words joining names into an organisation's name (and, &, et, und, y, e). */
   orgJoiners: Set<string>;
+  /** Articles and determiners that open sentences (Les, Il, Die, Ein): never one name word alone. */
+  articles: Set<string>;
+  /** Auxiliary and modal verbs (had, is, will, ist, est, ha, heeft): a capitalised word before one is its subject. */
+  auxiliaries: Set<string>;
+  /** Verbs of saying and doing whose subject is a person (said, transferred, sagte, rejoindra). */
+  personVerbs: Set<string>;
 }
 
 const listCache = new Map<string, string[]>();
@@ -107,8 +118,8 @@ export function loadNameLexicon(names: readonly string[], where: string): NameLe
   const hit = merged.get(key);
   if (hit) return hit;
   const lex: NameLexicon = {
-    distinctive: new Set(), commonNames: new Set(), commonWords: new Set(), notNames: new Set(), titles: new Set(),
-    particles: new Set(), roles: new Set(), fieldLabels: new Set(), nameFields: new Set(), placeWords: new Set(), companyForms: new Set(), orgJoiners: new Set(),
+    distinctive: new Set(), commonNames: new Set(), wordNames: new Set(), commonWords: new Set(), notNames: new Set(), titles: new Set(),
+    particles: new Set(), roles: new Set(), fieldLabels: new Set(), nameFields: new Set(), placeWords: new Set(), companyForms: new Set(), orgJoiners: new Set(), articles: new Set(), auxiliaries: new Set(), personVerbs: new Set(),
     cues: { intro: [], soft: [], lowercase: [], lowercaseWeak: [], lineBefore: [], after: [] }, questions: [], answerFillers: [], otherScripts: [],
   };
   for (const name of names) {
@@ -120,6 +131,7 @@ export function loadNameLexicon(names: readonly string[], where: string): NameLe
     for (const f of list('commonWordLists', data.commonWordLists) ?? []) for (const w of readList(resolve(dir, f), where)) lex.commonWords.add(w);
     const add = (set: Set<string>, k: keyof NameLexiconFile) => lower(list(k, data[k])).forEach((w) => set.add(w.replace(/\.$/, '')));
     add(lex.commonNames, 'commonWordNames');
+    add(lex.wordNames, 'commonWordNames');
     add(lex.notNames, 'notNames');
     add(lex.titles, 'titles');
     add(lex.particles, 'particles');
@@ -129,6 +141,9 @@ export function loadNameLexicon(names: readonly string[], where: string): NameLe
     add(lex.placeWords, 'placeWords');
     add(lex.companyForms, 'companyForms');
     add(lex.orgJoiners, 'orgJoiners');
+    add(lex.articles, 'articles');
+    add(lex.auxiliaries, 'auxiliaries');
+    add(lex.personVerbs, 'personVerbs');
     for (const k of ['intro', 'soft', 'lowercase', 'lowercaseWeak', 'lineBefore', 'after'] as const) lex.cues[k].push(...lower(list(`cues/${k}`, data.cues?.[k])));
     lex.questions.push(...lower(list('questions', data.questions)));
     lex.answerFillers.push(...lower(list('answerFillers', data.answerFillers)));
