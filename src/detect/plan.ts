@@ -526,13 +526,18 @@ function compilePattern(spec: PatternSpec, where: { file: string; pointer: strin
   return new RegExp(spec.pattern, flags);
 }
 
+/** Number words a value pattern read aloud spells out ("nineteen", "twenty"): as a number, it may stand before its cue too. */
+const SPOKEN_NUMBER_PATTERN = new RegExp(`\\b(?:${GATE_WORDS.join('|')})\\b`);
+
+/** Whether a value pattern reads a number, written ("\\d", "0-9") or read aloud. */
+const isNumberValue = (pattern: string) => /\\d|0-9/.test(pattern) || SPOKEN_NUMBER_PATTERN.test(pattern);
+
 function compileKeyword(rule: CompiledRule, d: KeywordDetector, file: string, ptr: string, trusted: boolean): KeywordTarget {
   const values: CompiledValue[] = (d.value ?? []).map((v, i) => {
     if ('number' in v) return { kind: 'number', min: v.number.min, max: v.number.max };
     if ('reader' in v) return { kind: 'reader', reader: VALUE_READERS[v.reader] };
     const re = compilePattern(v, { file, pointer: `${ptr}/detector/value/${i}/pattern` }, trusted, 'y');
-    const digitValue = /\\d|0-9/.test(v.pattern);
-    return { kind: 'pattern', re, maxLength: v.maxLength, reBefore: digitValue ? new RegExp(re.source, `${re.flags.replace('y', '')}g`) : null };
+    return { kind: 'pattern', re, maxLength: v.maxLength, reBefore: isNumberValue(v.pattern) ? new RegExp(re.source, `${re.flags.replace('y', '')}g`) : null };
   });
   const span = d.span ?? 'value';
   if (!values.length && span !== 'before-keyword-value') {
