@@ -2,6 +2,7 @@ import { cardIin, cardMii, luhnChecksum, notCompactDateTime, notImei, notTimesta
 import { calendarDate, cardExpiry, dobPlausible, notDate } from './dates.js';
 import { abaChecksum, driverLicenseShape, itinRange, ssnArea } from './national-id.js';
 import { email, ibanMod97, ipv4, ipv6, ukPostcode, usZip } from './network.js';
+import { passwordShaped } from './password.js';
 import { balancedParens, nanp, phone, phonePrefix00 } from './phone.js';
 import { jpMyNumber, sgNric } from './asia-ids.js';
 import { bitcoinAddress, ethereumEip55 } from './crypto-wallets.js';
@@ -40,6 +41,7 @@ export const BUILTIN_VALIDATORS: Readonly<Record<string, Validator>> = Object.fr
   'dob-plausible': dobPlausible,
   'card-expiry': cardExpiry,
   'has-digit': hasDigit,
+  'password-shaped': passwordShaped,
   // Identifier packs (rules/id-*.json, eu-vat, crypto, hipaa).
   ...STDNUM_VALIDATORS,
   'gb-nhs': nhsMod11,
