@@ -1,4 +1,4 @@
-import { cardIin, cardMii, luhnChecksum, notCompactDateTime, notImei, notTimestamp } from './card.js';
+import { cardIin, cardMii, luhnChecksum, notCompactDateTime, notGtin, notImei, notTimestamp } from './card.js';
 import { calendarDate, cardExpiry, dobPlausible, notDate } from './dates.js';
 import { abaChecksum, driverLicenseShape, itinRange, ssnArea } from './national-id.js';
 import { email, ibanMod97, ipv4, ipv6, ukPostcode, usZip } from './network.js';
@@ -22,6 +22,7 @@ export const BUILTIN_VALIDATORS: Readonly<Record<string, Validator>> = Object.fr
   'not-imei': notImei,
   'not-timestamp': notTimestamp,
   'not-compact-datetime': notCompactDateTime,
+  'not-gtin': notGtin,
   'ssn-area': ssnArea,
   'driver-license-shape': driverLicenseShape,
   'itin-range': itinRange,
