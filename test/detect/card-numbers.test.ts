@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createRedactor } from '../../src/index.js';
+import { gtinCheckValid } from '../../src/validators/card.js';
 import { anyCard, validCard, withLuhn } from '../support/cards.js';
 import { cutPoints, digitScript, inScript, oneShot, streamed } from './support.js';
 
@@ -164,6 +165,43 @@ describe('cards read out (fast-check)', () => {
         expect(left.length).toBeLessThanOrEqual(4);
       }),
       { ...RUNS, numRuns: 200 },
+    );
+  });
+});
+
+describe('12- and 13-digit cards and product codes (EAN-13, UPC-A)', () => {
+  const short = anyCard.filter((c) => c.digits.length <= 13);
+  const productCode = short.filter((c) => gtinCheckValid(c.digits));
+  const notProductCode = short.filter((c) => !gtinCheckValid(c.digits));
+
+  it('written plain with a valid GS1 check digit and no card wording, it is a product code: kept, in prose and in a CSV row', () => {
+    fc.assert(
+      fc.property(productCode, ({ digits }) => {
+        for (const text of [`Device ${digits} on firmware 2.1.`, `Jane,${digits},2024-05-01,shipped`]) {
+          expect(redactor.redact(text).text).toBe(text);
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('beside card wording, or written in groups, the same number is a card', () => {
+    fc.assert(
+      fc.property(productCode, ({ digits }) => {
+        expect(asciiDigits(redactor.redact(`Customer read the card number ${digits} and asked for a refund.`).text)).toBe(digits.slice(-4));
+        const grouped = writeGroups(digits, fours(digits.length), ' ');
+        expect(asciiDigits(redactor.redact(`Refund issued against ${grouped} yesterday.`).text)).toBe(digits.slice(-4));
+      }),
+      RUNS,
+    );
+  });
+
+  it('without a valid GS1 check digit, a plain one needs no wording', () => {
+    fc.assert(
+      fc.property(notProductCode, ({ digits }) => {
+        expect(asciiDigits(redactor.redact(`Refund issued against ${digits} yesterday.`).text)).toBe(digits.slice(-4));
+      }),
+      RUNS,
     );
   });
 });
