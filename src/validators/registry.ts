@@ -3,6 +3,7 @@ import { calendarDate, cardExpiry, dobPlausible, notDate } from './dates.js';
 import { abaChecksum, driverLicenseShape, itinRange, ssnArea } from './national-id.js';
 import { email, ibanMod97, ipv4, ipv6, ukPostcode, usZip } from './network.js';
 import { passwordShaped } from './password.js';
+import { spokenEmailParts } from './spoken-email.js';
 import { balancedParens, nanp, phone, phonePrefix00 } from './phone.js';
 import { jpMyNumber, sgNric } from './asia-ids.js';
 import { bitcoinAddress, ethereumEip55 } from './crypto-wallets.js';
@@ -43,6 +44,7 @@ export const BUILTIN_VALIDATORS: Readonly<Record<string, Validator>> = Object.fr
   'card-expiry': cardExpiry,
   'has-digit': hasDigit,
   'password-shaped': passwordShaped,
+  'spoken-email-parts': spokenEmailParts,
   // Identifier packs (rules/id-*.json, eu-vat, crypto, hipaa).
   ...STDNUM_VALIDATORS,
   'gb-nhs': nhsMod11,
