@@ -1,4 +1,5 @@
 import { compileFillers } from './cue-fillers.js';
+import { misspeltCues } from './cue-typos.js';
 import { CaregateError } from '../errors.js';
 import { VALUE_READERS, type ValueReader } from './value-readers.js';
 import { createMask, type MaskEnv } from '../mask/masks.js';
@@ -325,6 +326,11 @@ export function compilePlan(packs: LoadedPack[], opts: PlanOptions): ScanPlan {
           checkWord(k, file, `${ptr}/detector/keywords/${i}`);
           addPhrase(k, !!d.caseSensitive, target);
         });
+        if (d.typos && !d.caseSensitive) {
+          const cues = new Set(d.keywords.map((k) => keywordKey(k, false)));
+          const common = loadNameLexicon(['names'], `${file} at ${ptr}/detector/typos`).commonWords;
+          for (const k of d.keywords) for (const v of misspeltCues(k, common, cues)) addPhrase(v, false, target);
+        }
       } else if (isShapeDetector(d)) {
         assertSafePattern(d.pattern, d.flags ?? '', { file, pointer: `${ptr}/detector/pattern` }, !trusted);
         if (/\(\?<[A-Za-z]/.test(d.pattern)) {
