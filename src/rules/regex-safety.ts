@@ -146,29 +146,29 @@ export function staticVerdict(source: string, flags: string): StaticVerdict {
   return verdict;
 }
 
-/** Time the fuzzer may spend on one pattern when it is asked for (it never decides "safe"). */
-const FUZZ_BUDGET_MS = 1500;
-
 const verdicts = new Map<string, { status: 'safe' | 'vulnerable' | 'unknown'; issue: string | null }>();
 
 /**
  * recheck's verdict, an extra check on top of the static bound (the test suite runs it on every shipped
- * pattern): its automaton checker, then its fuzzer within `budgetMs`. Only 'vulnerable' refuses; a
- * timeout leaves the static verdict in force, so the machine's load can add a refusal but never remove one.
- * A sticky pattern (flag y: a keyword's value, read right after the keyword) is analysed anchored: the
- * search over every start position that recheck otherwise assumes (and that makes `\d+x` quadratic) never
- * happens.
+ * pattern): its automaton checker, then its fuzzer. Only 'vulnerable' refuses. A sticky pattern (flag y: a
+ * keyword's value, read right after the keyword) is analysed anchored: the search over every start position
+ * that recheck otherwise assumes (and that makes `\d+x` quadratic) never happens.
+ *
+ * Without `budgetMs` both checkers run to completion: the automaton checker is exact, and the fuzzer, with a
+ * fixed seed and its iteration bound, explores the same strings on every run, so the verdict does not depend
+ * on the machine's load (a time budget did: a busy machine fuzzed less, and a verdict could change between
+ * runs). `budgetMs` bounds the time for a user's pack at load; a timeout then leaves the static verdict in force.
  */
-export function recheckVerdict(source: string, flags: string, budgetMs = FUZZ_BUDGET_MS): { status: 'safe' | 'vulnerable' | 'unknown'; issue: string | null } {
-  const key = `${budgetMs}:${flags}/${source}`;
+export function recheckVerdict(source: string, flags: string, budgetMs?: number): { status: 'safe' | 'vulnerable' | 'unknown'; issue: string | null } {
+  const key = `${budgetMs ?? 'full'}:${flags}/${source}`;
   const cached = verdicts.get(key);
   if (cached) return cached;
   const f = flags.replace(/[^imsu]/g, '');
   if (flags.includes('y')) source = `^(?:${source})`;
-  let result = recheck().checkSync(source, f, { checker: 'automaton', timeout: 5000 });
+  const timeout = budgetMs ?? null;
+  let result = recheck().checkSync(source, f, { checker: 'automaton', timeout });
   if (result.status !== 'vulnerable') {
-    // A fixed seed: the same pattern gets the same verdict on every run that finishes.
-    const fuzz = recheck().checkSync(source, f, { checker: 'fuzz', timeout: budgetMs, randomSeed: 20261124 });
+    const fuzz = recheck().checkSync(source, f, { checker: 'fuzz', timeout, randomSeed: 20261124 });
     if (fuzz.status === 'vulnerable' || result.status === 'unknown') result = fuzz;
   }
   let issue: string | null = null;
