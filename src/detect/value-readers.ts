@@ -1,5 +1,6 @@
 import type { ValueReaderName } from '../rules/types.js';
 import { readSplitCardAfter, SPLIT_REACH } from './card-split.js';
+import { PHONE_SPLIT_REACH, readSplitPhoneAfter } from './phone-split.js';
 import { EXPIRY_REACH, readExpiryAfter, readExpiryAfterCard } from './expiry-value.js';
 
 /** What a value reader found: its span in the scanned text and its digits (normalized, for validators). */
@@ -28,5 +29,12 @@ export const VALUE_READERS: Readonly<Record<ValueReaderName, ValueReader>> = Obj
       return r ? { start: r.parts[0]!.start, end: r.parts[r.parts.length - 1]!.end, digits: r.digits, parts: r.parts } : null;
     },
     reach: SPLIT_REACH,
+  },
+  'phone-number-split': {
+    read: (text, from) => {
+      const r = readSplitPhoneAfter(text, from);
+      return r ? { start: r.parts[0]!.start, end: r.parts[r.parts.length - 1]!.end, digits: r.digits, parts: r.parts } : null;
+    },
+    reach: PHONE_SPLIT_REACH,
   },
 });

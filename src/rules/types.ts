@@ -78,7 +78,7 @@ export interface PatternSpec {
 export type ValueSpec = PatternSpec | { number: { min: number; max: number } } | { reader: ValueReaderName };
 
 /** Built-in value readers a keyword rule may name (src/detect/value-readers.ts). */
-export type ValueReaderName = 'card-expiry' | 'card-expiry-after-card' | 'card-number-split';
+export type ValueReaderName = 'card-expiry' | 'card-expiry-after-card' | 'card-number-split' | 'phone-number-split';
 
 export interface KeywordDetector {
   keywords: string[];
