@@ -64,8 +64,11 @@ function chainFrom(text: string, a: TurnPart, speaker: string, reach: number): S
     if (ls >= reach) break;
     const label = speakerLabelAt(text, ls);
     if (!label || label.label !== speaker) break;
-    const b = readPart(text, afterChatTime(text, label.end), NEXT_LEAD);
+    const from = afterChatTime(text, label.end);
+    const b = readPart(text, from, NEXT_LEAD);
     if (!b || b.end > reach || digits.length + b.digits.length > PHONE_MAX) break;
+    // "order number #23963-4": a number sign marks a reference, not the rest of the phone number.
+    if (text.slice(from, b.start).includes('#')) break;
     parts.push({ start: b.start, end: b.end });
     digits += b.digits;
     lineEnd = b.lineEnd;

@@ -339,9 +339,10 @@ function evaluateGroup(ctx: ScanContext, plan: ScanPlan, st: DigitPassState, g: 
 }
 
 /**
- * Whether a joiner ends a whole-run rule's run: a line break (a phone number ends before the address line
- * under it), or a ')' that closes no '(' of the group before it ("(21:03) 8 (940) 224-68-55": a chat time in
- * brackets, then the number; "(415) 555" is one run).
+ * Whether the joiner [leftEnd, g) ends a whole-run rule's run: a line break (a phone number ends before the
+ * address line under it), or a ')' that closes no '(' of the group before it ("(21:03) 8 (940) 224-68-55": a
+ * chat time in brackets, then the number; "(415) 555" is one run). Other joiners (", " in "1.234,56 €",
+ * " - " in "#56394107 - 2024-05-25") keep the run whole, so no window is cut out of it.
  */
 function endsWholeRun(text: string, leftStart: number, leftEnd: number, g: number): boolean {
   let close = false;

@@ -57,6 +57,8 @@ export interface DigitsDetector {
   written?: boolean;
   spoken?: boolean;
   spokenWindows?: 'any' | 'whole';
+  /** 'whole': written numbers only as whole runs of joined groups, never windows cut out of longer ones. */
+  writtenWindows?: 'any' | 'whole';
   gluedToLetters?: 'skip' | 'allow';
   /** A phone extension right after the number is part of the match. */
   extension?: boolean;

@@ -63,7 +63,8 @@ describe('a phone number read out over several turns (issue 16)', () => {
   });
 
   it('keeps pieces after wording that is not about a phone, and a date asked for in between', () => {
-    const order = "Agent: what's the order number?\nCustomer: 4153\nAgent: ok\nCustomer: 4836 4580";
+    // (A piece of 4-4 digits alone could be a valid national number for phone-national-grouped.)
+    const order = "Agent: what's the order number?\nCustomer: 4153\nAgent: ok\nCustomer: 48 364";
     expect(redactor.redact(order).text).toBe(order);
     const dob = "Agent: What's the best number to reach you?\nCustomer: it's 0623\nAgent: What is your date of birth please?\nCustomer: 12 03 1985";
     expect(redactor.redact(dob).text).toContain('12 03 1985');
