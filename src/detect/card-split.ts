@@ -1,5 +1,5 @@
 import { speakerLabelAt } from './turn-label.js';
-import { ACK_MAX, afterChatTime, digitFreeLineEnd, readPart } from './turn-parts.js';
+import { ACK_MAX, afterChatTime, digitFreeLineEnd, readPart, type SplitNumber } from './turn-parts.js';
 
 /**
  * A card number read out in two turns of a dialogue, the other speaker acknowledging in between:
@@ -14,11 +14,6 @@ import { ACK_MAX, afterChatTime, digitFreeLineEnd, readPart } from './turn-parts
  * of the first part's speaker. The two parts are one number (12–19 digits) that its rule's validators
  * check whole; each part is reported on its own span, so the acknowledgement between stays in clear.
  */
-
-export interface SplitNumber {
-  parts: Array<{ start: number; end: number }>;
-  digits: string;
-}
 
 /** How far after the cue the whole reading may go (within limits.ts MAX_MATCH). */
 export const SPLIT_REACH = 560;

@@ -1,5 +1,5 @@
 import { speakerLabelAt } from './turn-label.js';
-import { ACK_MAX, afterChatTime, digitFreeLineEnd, readPart, type TurnPart } from './turn-parts.js';
+import { ACK_MAX, afterChatTime, digitFreeLineEnd, readPart, type SplitNumber, type TurnPart } from './turn-parts.js';
 
 /**
  * A phone number read out in pieces over several turns of a dialogue, after a phone cue:
@@ -15,11 +15,6 @@ import { ACK_MAX, afterChatTime, digitFreeLineEnd, readPart, type TurnPart } fro
  * The pieces are one number of 7–15 digits (a phone number's lengths); each piece is reported on its own
  * span, so the acknowledgements stay in clear.
  */
-
-export interface SplitPhone {
-  parts: Array<{ start: number; end: number }>;
-  digits: string;
-}
 
 /** How far after the cue the whole reading may go (within limits.ts MAX_MATCH). */
 export const PHONE_SPLIT_REACH = 600;
@@ -53,7 +48,7 @@ function ackEnd(text: string, ls: number, speaker: string): number {
 }
 
 /** The pieces from a first piece `a` of `speaker`'s turn on, or null when they are not one phone number. */
-function chainFrom(text: string, a: TurnPart, speaker: string, reach: number): SplitPhone | null {
+function chainFrom(text: string, a: TurnPart, speaker: string, reach: number): SplitNumber | null {
   const parts = [{ start: a.start, end: a.end }];
   let digits = a.digits;
   let lineEnd = a.lineEnd;
@@ -86,7 +81,7 @@ function firstPiece(text: string, from: number): TurnPart | null {
 }
 
 /** A phone number read out over several turns after a cue ending at `from`, or null. */
-export function readSplitPhoneAfter(text: string, from: number): SplitPhone | null {
+export function readSplitPhoneAfter(text: string, from: number): SplitNumber | null {
   const reach = Math.min(text.length, from + PHONE_SPLIT_REACH);
   // The cue's own turn may hold the first piece ("Customer: my cell is 0612").
   const lineStart = text.lastIndexOf('\n', from - 1) + 1;

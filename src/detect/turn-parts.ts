@@ -58,6 +58,12 @@ function partStart(text: string, from: number, lead: number): number {
   return -1;
 }
 
+/** A number written in parts: each part's span, and the whole number's digits. */
+export interface SplitNumber {
+  parts: Array<{ start: number; end: number }>;
+  digits: string;
+}
+
 export interface TurnPart {
   start: number;
   end: number;
