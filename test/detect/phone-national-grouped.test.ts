@@ -78,4 +78,19 @@ describe('national phone numbers of the configured regions without a cue (issue 
       expect(redactor.redact(t).text).toBe(t);
     }
   });
+
+  it('tries the configured regions only, in free text and in CSV cells', () => {
+    fc.assert(
+      fc.property(draws, fc.constantFrom('CH', 'ES', 'AU'), (draw, region) => {
+        const national = nationalNumber(region, draw);
+        fc.pre(national !== undefined);
+        const text = `Anna;${national};Bahnhofstrasse\nLeo;n/a;Seeweg\nsignature: ${national}\n`;
+        const phones = (regions: string[]) =>
+          createRedactor({ currentYear: 2026, phoneRegions: regions }).redact(text).findings.filter((f) => f.entity === 'PHONE_NUMBER').length;
+        expect(phones([region])).toBe(2);
+        expect(phones(['US'])).toBe(0);
+      }),
+      { seed: 9, numRuns: 40 },
+    );
+  });
 });
