@@ -14,7 +14,6 @@ const CODES: ReadonlySet<string> = new Set([
 const NAMES = new Set(['dollars', 'dollar', 'euros', 'euro', 'pounds', 'pound', 'rupees', 'yen', 'francs', 'lira', 'liras', 'pesos', 'reais', 'rand', 'kronor', 'kroner', 'zloty', 'rubles', 'roubles', 'lei', 'dinars', 'dirhams', 'riyals', 'bucks', 'cents']);
 const SYMBOL = /\p{Sc}/u;
 
-const isUpper = (c: number) => c >= 65 && c <= 90;
 const isLetter = (c: number) => (c | 0x20) >= 97 && (c | 0x20) <= 122;
 
 /** Whether a currency code or symbol stands right before s (across at most two spaces). */
@@ -24,11 +23,24 @@ export function currencyBefore(text: string, s: number): boolean {
   if (p === 0) return false;
   if (SYMBOL.test(text[p - 1]!)) return true;
   // "R$", "US$" end in a symbol; "Rs." and "Rs" are rupees.
-  if (p >= 3 && isUpper(text.charCodeAt(p - 3)) && isUpper(text.charCodeAt(p - 2)) && isUpper(text.charCodeAt(p - 1))) {
-    return (p === 3 || !isLetter(text.charCodeAt(p - 4))) && CODES.has(text.slice(p - 3, p));
+  if (p >= 3 && isLetter(text.charCodeAt(p - 3)) && isLetter(text.charCodeAt(p - 2)) && isLetter(text.charCodeAt(p - 1))) {
+    return (p === 3 || !isLetter(text.charCodeAt(p - 4))) && isCode(text.slice(p - 3, p));
   }
   return false;
 }
+
+/**
+ * A currency code, in capitals or, as speech-to-text and hurried chat write it, in lower case ("charged vnd
+ * 9.468.504.792", "81 909.21 eur"); codes that are also words are no code in either case (WORD_CODES).
+ */
+function isCode(word: string): boolean {
+  if (word === word.toUpperCase()) return CODES.has(word);
+  if (word !== word.toLowerCase()) return false;
+  const code = word.toUpperCase();
+  return CODES.has(code) && !LOWER_WORDS.has(code);
+}
+/** Codes that, in lower case, are words or names ("rub", "ron", "cop", "php"). */
+const LOWER_WORDS = new Set(['RUB', 'RON', 'COP', 'DOP', 'PHP', 'ARS', 'MUR']);
 
 /** Whether a currency code, symbol or name stands right after e (across at most two spaces). */
 export function currencyAfter(text: string, e: number): boolean {
@@ -40,5 +52,5 @@ export function currencyAfter(text: string, e: number): boolean {
   while (q < text.length && q - p < 9 && isLetter(text.charCodeAt(q))) q++;
   if (q < text.length && isLetter(text.charCodeAt(q))) return false;
   const word = text.slice(p, q);
-  return (word.length === 3 && CODES.has(word)) || NAMES.has(word.toLowerCase());
+  return (word.length === 3 && isCode(word)) || NAMES.has(word.toLowerCase());
 }

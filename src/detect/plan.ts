@@ -76,7 +76,7 @@ export interface DigitRule {
   extension: boolean;
   /** A checksum validator confirms the rule's numbers (luhn, mod-97): an amount's currency does not unmake them. */
   checksum: boolean;
-  /** No layout and a required cue: the rule takes whole runs only (scan-digits.ts). */
+  /** Whole runs only (scan-digits.ts): `writtenWindows: 'whole'`, or no layout and a required cue. */
   wholeRun: boolean;
 }
 
@@ -521,7 +521,7 @@ function compileDigits(rule: CompiledRule, d: DigitsDetector, file: string, ptr:
     skipGlued: (d.gluedToLetters ?? 'skip') === 'skip',
     extension: d.extension ?? false,
     checksum: rule.validators.some((v) => CHECKSUM_VALIDATORS.has(v.name)),
-    wholeRun: !d.layouts && !d.groups && rule.context !== null && rule.context.required,
+    wholeRun: d.writtenWindows ? d.writtenWindows === 'whole' : !d.layouts && !d.groups && rule.context !== null && rule.context.required,
   };
 }
 

@@ -289,6 +289,7 @@ function evaluateGroup(ctx: ScanContext, plan: ScanPlan, st: DigitPassState, g: 
   let leftCount = 0;
   let leftJoin = 0;
   let leftEnd = -1;
+  let leftStart = -1;
   /** Joiner on the far side of the left neighbour (-1: the neighbour starts the run). */
   let leftOuterJoin = -1;
   const j = joinedBefore(text, g);
@@ -299,6 +300,7 @@ function evaluateGroup(ctx: ScanContext, plan: ScanPlan, st: DigitPassState, g: 
     let t = j;
     while (t > 0 && j - t < LONG_GROUP && isDigitAt(text, t - 1)) t--;
     leftCount = j - t;
+    leftStart = t;
     const o = joinedBefore(text, t);
     if (o >= 0) leftOuterJoin = packJoiner(text, o, t);
   }
@@ -321,7 +323,7 @@ function evaluateGroup(ctx: ScanContext, plan: ScanPlan, st: DigitPassState, g: 
   const firstJoin = n > 1 ? jc[1]! : 0;
   for (let ri = 0; ri < rules.length; ri++) {
     const dr = rules[ri]!;
-    if (dr.min > total || (dr.wholeRun && hasLeft)) continue;
+    if (dr.min > total || (dr.wholeRun && hasLeft && !endsWholeRun(text, leftStart, leftEnd, g))) continue;
     // Every window of the rule starts with this group, and one of two or more groups with this joiner:
     // when the rule cannot take either, none of its windows can start here.
     if (gd[0]! < dr.groupDigits[0] || gd[0]! > dr.groupDigits[1]) continue;
@@ -334,6 +336,22 @@ function evaluateGroup(ctx: ScanContext, plan: ScanPlan, st: DigitPassState, g: 
       failClosed(ctx, dr.rule, g, ge[n - 1]!, err);
     }
   }
+}
+
+/**
+ * Whether the joiner [leftEnd, g) ends a whole-run rule's run: a line break (a phone number ends before the
+ * address line under it), or a ')' that closes no '(' of the group before it ("(21:03) 8 (940) 224-68-55": a
+ * chat time in brackets, then the number; "(415) 555" is one run). Other joiners (", " in "1.234,56 €",
+ * " - " in "#56394107 - 2024-05-25") keep the run whole, so no window is cut out of it.
+ */
+function endsWholeRun(text: string, leftStart: number, leftEnd: number, g: number): boolean {
+  let close = false;
+  for (let i = leftEnd; i < g; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return true;
+    if (c === 41) close = true;
+  }
+  return close && text.charCodeAt(leftStart - 1) !== 40;
 }
 
 function shapeOkFrom(dr: DigitRule, i: number, h: number): boolean {
@@ -432,7 +450,7 @@ function evaluateRule(
     if (digits >= dr.min) cands[cnt++] = h;
   }
   // A rule with no layout whose context is required (a cue stands near) takes a whole run whatever its
-  // grouping, never a window cut out of a run.
+  // grouping, never a window cut out of a run (a run ends at a line break: endsWholeRun).
   const cued = dr.wholeRun;
   for (let c = cnt - 1; c >= 0; c--) {
     const h = cands[c]!;
@@ -447,7 +465,7 @@ function evaluateRule(
     // trailing group), and is itself joined the same way on its far side (or ends the run): "03/14/1985 4000…"
     // is a date beside a card, not one number. A neighbour that is a match of this rule does not continue
     // it either, so masked and unmasked text decide the same (idempotence).
-    if (cued && !(endsRun && h === n - 1)) continue;
+    if (cued && !(h === n - 1 ? endsRun : endsWholeRun(text, gs[h]!, ge[h]!, gs[h + 1]!))) continue;
     const sameJoin = jc[h]!;
     if (leftContinues && h >= 1) continue;
     if (!cued &&

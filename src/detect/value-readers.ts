@@ -1,5 +1,7 @@
 import type { ValueReaderName } from '../rules/types.js';
 import { readSplitCardAfter, SPLIT_REACH } from './card-split.js';
+import { PHONE_SPLIT_REACH, readSplitPhoneAfter } from './phone-split.js';
+import type { SplitNumber } from './turn-parts.js';
 import { EXPIRY_REACH, readExpiryAfter, readExpiryAfterCard } from './expiry-value.js';
 
 /** What a value reader found: its span in the scanned text and its digits (normalized, for validators). */
@@ -18,15 +20,21 @@ export interface ValueReader {
   reach: number;
 }
 
+/** A reader of a number written in parts (turns of a dialogue): its span from the first part to the last. */
+function partsReader(read: (text: string, from: number) => SplitNumber | null, reach: number): ValueReader {
+  return {
+    read: (text, from) => {
+      const r = read(text, from);
+      return r ? { start: r.parts[0]!.start, end: r.parts[r.parts.length - 1]!.end, digits: r.digits, parts: r.parts } : null;
+    },
+    reach,
+  };
+}
+
 /** Built-in value readers by name; keyword rules name them in `value: [{ "reader": … }]`. */
 export const VALUE_READERS: Readonly<Record<ValueReaderName, ValueReader>> = Object.freeze({
   'card-expiry': { read: readExpiryAfter, reach: EXPIRY_REACH + 40 },
   'card-expiry-after-card': { read: readExpiryAfterCard, reach: EXPIRY_REACH + 100 },
-  'card-number-split': {
-    read: (text, from) => {
-      const r = readSplitCardAfter(text, from);
-      return r ? { start: r.parts[0]!.start, end: r.parts[r.parts.length - 1]!.end, digits: r.digits, parts: r.parts } : null;
-    },
-    reach: SPLIT_REACH,
-  },
+  'card-number-split': partsReader(readSplitCardAfter, SPLIT_REACH),
+  'phone-number-split': partsReader(readSplitPhoneAfter, PHONE_SPLIT_REACH),
 });

@@ -57,6 +57,8 @@ export interface DigitsDetector {
   written?: boolean;
   spoken?: boolean;
   spokenWindows?: 'any' | 'whole';
+  /** 'whole': written numbers only as whole runs of joined groups, never windows cut out of longer ones. */
+  writtenWindows?: 'any' | 'whole';
   gluedToLetters?: 'skip' | 'allow';
   /** A phone extension right after the number is part of the match. */
   extension?: boolean;
@@ -78,7 +80,7 @@ export interface PatternSpec {
 export type ValueSpec = PatternSpec | { number: { min: number; max: number } } | { reader: ValueReaderName };
 
 /** Built-in value readers a keyword rule may name (src/detect/value-readers.ts). */
-export type ValueReaderName = 'card-expiry' | 'card-expiry-after-card' | 'card-number-split';
+export type ValueReaderName = 'card-expiry' | 'card-expiry-after-card' | 'card-number-split' | 'phone-number-split';
 
 export interface KeywordDetector {
   keywords: string[];

@@ -5,6 +5,7 @@ import { email, ibanMod97, ipv4, ipv6, ukPostcode, usZip } from './network.js';
 import { passwordShaped } from './password.js';
 import { spokenEmailParts } from './spoken-email.js';
 import { balancedParens, nanp, phone, phonePrefix00 } from './phone.js';
+import { phoneGrouping } from './phone-grouping.js';
 import { jpMyNumber, sgNric } from './asia-ids.js';
 import { bitcoinAddress, ethereumEip55 } from './crypto-wallets.js';
 import { auMedicare, deaCheck, medicareMbi, nhsMod11, npiLuhn } from './health-ids.js';
@@ -35,6 +36,7 @@ export const BUILTIN_VALIDATORS: Readonly<Record<string, Validator>> = Object.fr
   phone,
   nanp,
   'phone-prefix-00': phonePrefix00,
+  'phone-grouping': phoneGrouping,
   'balanced-parens': balancedParens,
   'uk-postcode': ukPostcode,
   'us-zip': usZip,

@@ -175,4 +175,29 @@ describe('phone forms (issue 16)', () => {
     expect(out).toContain('(13:06)');
     expect(digitsOf(out.slice(out.indexOf(')') + 1)).length).toBeLessThanOrEqual(4);
   });
+
+  it('a number after a phone cue ends at its line: the digits of the next line are not part of it', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('Phone:', 'M:', 'Cell', 'Tel:'),
+        fc.stringMatching(/^[2-9][0-9]{7,9}$/),
+        fc.constantFrom(' ', '-', '.'),
+        fc.stringMatching(/^[1-9][0-9]{0,4}$/),
+        (cue, d, sep, house) => {
+          const written = `${d.slice(0, 3)}${sep}${d.slice(3, 6)}${sep}${d.slice(6)}`;
+          const out = redact(`Regards,\n${cue} ${written}\n${house} parcels arrived`);
+          const [, phoneLine, next] = out.split('\n');
+          expect(digitsOf(phoneLine!).length).toBeLessThanOrEqual(4);
+          expect(next).toMatch(new RegExp(`^${house} `));
+        },
+      ),
+      { seed: 16, numRuns: 100 },
+    );
+  });
+
+  it('a chat time in brackets right before a number does not join it', () => {
+    const out = redact('Visitor > (21:03) 8 (940) 224-68-55, that\'s my mobile');
+    expect(out).toContain('(21:03)');
+    expect(digitsOf(out.slice(out.indexOf(')') + 1)).length).toBeLessThanOrEqual(4);
+  });
 });

@@ -5,6 +5,8 @@
  */
 import luhn from 'luhn';
 import { isDigitCode } from '../chars.js';
+import { phoneGrouping } from '../../validators/phone-grouping.js';
+import type { ValidatorOptions } from '../../validators/types.js';
 
 const LETTER = /\p{L}/u;
 const ALNUM = /[\p{L}\p{N}]/u;
@@ -44,6 +46,15 @@ export const isCompactExpiry = (value: string) => /^(?:0[1-9]|1[0-2])\d{2}$/.tes
 
 /** A card verification code cell: three or four digits. */
 export const isCodeCell = (value: string) => /^\d{3,4}$/.test(value);
+
+/**
+ * A national phone number cell: digit groups joined by spaces, dashes, dots or an area code's parentheses,
+ * valid in one of the configured regions and grouped as that region writes its numbers (phone-grouping).
+ */
+export function isPhoneCell(value: string, options: ValidatorOptions): boolean {
+  if (!/^\(?\d[\d ().-]{5,24}\d$/.test(value)) return false;
+  return phoneGrouping({ text: value, digits: digitsOf(value), options }) === true;
+}
 
 /** A column name: a word or a few, letters first (address_line1, track2, "Card Number", DL#). */
 export function isHeaderCell(value: string): boolean {

@@ -7,6 +7,8 @@ export const BY_HEADER = 0.9;
 export const BY_NEIGHBOUR = 0.8;
 /** In a column whose cells earlier rows typed by their neighbours. */
 export const BY_COLUMN = 0.7;
+/** By its own shape alone (a national phone number cell): other findings over it win. */
+export const BY_SHAPE = 0.6;
 
 /** Offers text[start, end) as a finding of `entity`, when an active rule reports that entity. */
 export function offerCell(ctx: ScanContext, tp: TablePlan, entity: string, start: number, end: number, confidence: number): void {

@@ -1,9 +1,10 @@
 import { cardBrand, isPlainProductCode } from '../../validators/card.js';
 import type { ScanContext } from '../candidate.js';
 import { LOOKAHEAD, MAX_MATCH } from '../limits.js';
-import { fitsEntity, isCardCell, isCodeCell, isCompactExpiry, isExpiryCell, isHeaderCell } from './cell-shapes.js';
+import type { ValidatorOptions } from '../../validators/types.js';
+import { fitsEntity, isCardCell, isCodeCell, isCompactExpiry, isExpiryCell, isHeaderCell, isPhoneCell } from './cell-shapes.js';
 import { countCells, DELIMITERS, delimitersIn, splitCells, type Cell, type Delimiter } from './cells.js';
-import { BY_COLUMN, BY_HEADER, BY_NEIGHBOUR, offerCell } from './offer.js';
+import { BY_COLUMN, BY_HEADER, BY_NEIGHBOUR, BY_SHAPE, offerCell } from './offer.js';
 import type { TablePlan } from './plan.js';
 
 /**
@@ -117,7 +118,7 @@ function line(ctx: ScanContext, tp: TablePlan, st: RowPassState, s: number, e: n
     st.block = block;
     if (!header) {
       // The next line's types seed the columns (read only: it is offered when its own turn comes).
-      learn(block, typeRow(ctx.text, splitCells(text, ns, nextEnd, delim)!, block));
+      learn(block, typeRow(ctx.text, splitCells(text, ns, nextEnd, delim)!, block, ctx.validatorOptions));
       row(ctx, tp, cells, block);
     }
     return;
@@ -156,7 +157,7 @@ function isLoneCard(value: string): boolean {
 
 /** Types a row's cells and offers them; without a header, what its cells were typed as is learned by their columns. */
 function row(ctx: ScanContext, tp: TablePlan, cells: Cell[], block: Block | null): void {
-  const typed = typeRow(ctx.text, cells, block);
+  const typed = typeRow(ctx.text, cells, block, ctx.validatorOptions);
   typed.forEach((t, k) => {
     if (t) offerCell(ctx, tp, t.entity, cells[k]!.start, cells[k]!.end, t.confidence);
   });
@@ -176,10 +177,10 @@ interface Typed {
 
 /**
  * A row's types: by the header's columns; without a header, around each card number an expiry-shaped cell is
- * its expiry and the nearest 3–4 digit cell its code, and cells of columns typed so in earlier rows that fit
- * their column's entity.
+ * its expiry and the nearest 3–4 digit cell its code, cells of columns typed so in earlier rows that fit
+ * their column's entity, and national phone numbers by their own grouping.
  */
-function typeRow(text: string, cells: Cell[], block: Block | null): (Typed | undefined)[] {
+function typeRow(text: string, cells: Cell[], block: Block | null, options: ValidatorOptions): (Typed | undefined)[] {
   const values = cells.map((c) => text.slice(c.start, c.end));
   const columns = block?.columns ?? null;
   const typed = new Array<Typed | undefined>(cells.length);
@@ -199,6 +200,11 @@ function typeRow(text: string, cells: Cell[], block: Block | null): (Typed | und
   values.forEach((v, k) => {
     const entity = learned[k];
     if (entity && !typed[k] && fitsLearned(entity, v)) typed[k] = { entity, confidence: BY_COLUMN };
+  });
+  // A cell that is a national phone number of a configured region, grouped as that region writes it: the
+  // cell's delimiters (',' '|' tab) would join it to its neighbours' digits in free text.
+  values.forEach((v, k) => {
+    if (!typed[k] && isPhoneCell(v, options)) typed[k] = { entity: 'PHONE_NUMBER', confidence: BY_SHAPE };
   });
   return typed;
 }

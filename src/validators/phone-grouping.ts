@@ -1,0 +1,249 @@
+import { Metadata, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { DEFAULT_PHONE_REGIONS, isValidPhone } from './phone.js';
+import type { Validator } from './types.js';
+
+/**
+ * A national number written without a cue ("0408 344 286", "076 803 36 82", "971-6010796" in a CSV cell) is a
+ * phone number when libphonenumber-js calls it valid in one of the configured regions and it is written the
+ * way people write that region's numbers: in the library's own national grouping for that region (any
+ * separators), or in pairs ("01 79 13 15 04 75"). Order, case and tracking numbers are grouped otherwise or
+ * not at all; a number written as one run needs a cue (phone-contiguous, phone-near-cue).
+ */
+
+const MIN_DIGITS = 7;
+const MAX_DIGITS = 13;
+
+/** By region: the bit (1 << n) is set when a national number may be written with n digits (trunk prefix or not). */
+const lengthMasks = new Map<string, number>();
+interface FormatView {
+  pattern(): string;
+  format(): string;
+}
+interface PlanView {
+  selectNumberingPlan(c: string): void;
+  numberingPlan: {
+    possibleLengths(): number[] | undefined;
+    nationalPrefix?(): string | undefined;
+    nationalNumberPattern?(): string;
+    formats?(): FormatView[];
+  };
+}
+let meta: PlanView | null = null;
+/** Every length: the gate lets all through when the library's metadata cannot be read this way. */
+const ANY_LENGTH = -1;
+
+function lengthMask(region: string): number {
+  let mask = lengthMasks.get(region);
+  if (mask === undefined) {
+    mask = 0;
+    try {
+      meta ??= new Metadata() as unknown as PlanView;
+      meta.selectNumberingPlan(region);
+      const prefix = meta.numberingPlan.nationalPrefix?.()?.length ?? 0;
+      for (const n of meta.numberingPlan.possibleLengths() ?? []) mask |= (1 << n) | (1 << (n + prefix));
+    } catch {
+      // Metadata this version of the library does not expose: libphonenumber-js decides every length.
+      mask = ANY_LENGTH;
+    }
+    lengthMasks.set(region, mask);
+  }
+  return mask;
+}
+
+/**
+ * By region: the groupings (digit counts joined by '-') its national formats write, with the trunk prefix glued
+ * to the first group, as a group of its own, or left out; null when the metadata cannot be read this way (no
+ * gate). An integer-keyed gate before the library parses anything: most digit runs fit no region's grouping.
+ */
+const shapeSets = new Map<string, Set<string> | null>();
+const MAX_SHAPES = 256;
+
+/** Digit counts of a format's groups as written ("($1) $2-$3" with (\d{3})(\d{3})(\d{4}): [[3], [3], [4]]), ranges expanded. */
+function formatGroups(f: FormatView): number[][] | null {
+  const counts: number[][] = [];
+  for (const m of f.pattern().matchAll(/\((?:\\d(?:\{(\d+)(?:,(\d+))?\})?)\)/g)) {
+    const lo = m[1] === undefined ? 1 : Number(m[1]);
+    const hi = m[2] === undefined ? lo : Number(m[2]);
+    const c: number[] = [];
+    for (let n = lo; n <= Math.min(hi, MAX_DIGITS); n++) c.push(n);
+    counts.push(c);
+  }
+  // Groups the format writes with nothing between them are one written group ("$1$2 $3").
+  const parts = f.format().split(/\$\d/);
+  if (counts.length === 0 || parts.length - 1 !== counts.length) return null;
+  const merged: number[][] = [counts[0]!];
+  for (let k = 1; k < counts.length; k++) {
+    if (parts[k] === '') {
+      const last = merged.pop()!;
+      merged.push([...new Set(last.flatMap((a) => counts[k]!.map((b) => a + b)))]);
+    } else merged.push(counts[k]!);
+  }
+  return merged;
+}
+
+function shapeSet(region: string): Set<string> | null {
+  if (shapeSets.has(region)) return shapeSets.get(region)!;
+  let set: Set<string> | null = new Set();
+  try {
+    meta ??= new Metadata() as unknown as PlanView;
+    meta.selectNumberingPlan(region);
+    const trunk = meta.numberingPlan.nationalPrefix?.()?.length ?? 0;
+    const formats = meta.numberingPlan.formats?.();
+    if (!formats) throw new Error('no formats');
+    for (const f of formats) {
+      const groups = formatGroups(f);
+      if (!groups) throw new Error('unread format');
+      let shapes: number[][] = [[]];
+      for (const g of groups) shapes = shapes.flatMap((s) => g.map((n) => [...s, n])).slice(0, MAX_SHAPES);
+      for (const sh of shapes) {
+        set.add(sh.join('-'));
+        if (trunk) {
+          set.add([sh[0]! + trunk, ...sh.slice(1)].join('-'));
+          set.add([trunk, ...sh].join('-'));
+        }
+      }
+    }
+  } catch {
+    set = null;
+  }
+  shapeSets.set(region, set);
+  return set;
+}
+
+/** By region: its national numbers' general pattern (compiled once) and trunk prefix; null: no gate. */
+const generals = new Map<string, { re: RegExp; trunk: string } | null>();
+
+/** Whether the digits (their trunk prefix left out) match the region's general pattern: a regex test, no parse. */
+function generalFits(region: string, digits: string): boolean {
+  let g = generals.get(region);
+  if (g === undefined) {
+    try {
+      meta ??= new Metadata() as unknown as PlanView;
+      meta.selectNumberingPlan(region);
+      const pattern = meta.numberingPlan.nationalNumberPattern?.();
+      g = pattern ? { re: new RegExp(`^(?:${pattern})$`), trunk: meta.numberingPlan.nationalPrefix?.() ?? '' } : null;
+    } catch {
+      g = null;
+    }
+    generals.set(region, g);
+  }
+  if (g === null) return true;
+  return g.re.test(digits) || (g.trunk !== '' && digits.startsWith(g.trunk) && g.re.test(digits.slice(g.trunk.length)));
+}
+
+/** Whether the written groups may be one of the region's groupings (or one with a leading group of its own, "1-415-555-2671"). */
+function shapeFits(region: string, written: readonly number[]): boolean {
+  const set = shapeSet(region);
+  return set === null || set.has(written.join('-')) || set.has(written.slice(1).join('-'));
+}
+
+/** Lengths of the digit runs of `text`. */
+function groupsOf(text: string): number[] {
+  const groups: number[] = [];
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) run++;
+    else if (run) {
+      groups.push(run);
+      run = 0;
+    }
+  }
+  if (run) groups.push(run);
+  return groups;
+}
+
+/** Pairs: a first group of 1–4 digits, then groups of two, the last one of one or two ("06 20 02 86 46 5"). */
+function inPairs(g: readonly number[]): boolean {
+  if (g.length < 4 || g[0]! > 4) return false;
+  for (let k = 1; k < g.length - 1; k++) if (g[k] !== 2) return false;
+  return g[g.length - 1]! <= 2;
+}
+
+/** The library's verdict and national grouping for digits under a region, cached (verdicts and lengths only). */
+interface Reading {
+  valid: boolean;
+  /** Digits of the library's national format, and its groups. */
+  digits: string;
+  groups: number[];
+}
+const CACHE_LIMIT = 2048;
+const cache = new Map<string, Reading>();
+const INVALID: Reading = { valid: false, digits: '', groups: [] };
+
+function read(digits: string, region: string): Reading {
+  const key = `${region}:${digits}`;
+  let r = cache.get(key);
+  if (r === undefined) {
+    // The verdict first (compiled patterns for the +1 regions, phone-verdict.ts); the format only for a valid number.
+    const p = isValidPhone(digits, region) ? parsePhoneNumberFromString(digits, region as CountryCode) : undefined;
+    if (p && p.isValid()) {
+      const formatted = p.formatNational();
+      r = { valid: true, digits: formatted.replace(/\D/g, ''), groups: groupsOf(formatted) };
+    } else r = INVALID;
+    if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+    cache.set(key, r);
+  }
+  return r;
+}
+
+/**
+ * Whether the written groups are the library's national grouping: the same groups; or the written number
+ * has a prefix the format leaves out ("1-415-555-2671": a leading group of its own), or leaves out the trunk
+ * prefix the format writes ("408 344 286" for "0408 344 286": the first group that much shorter).
+ */
+export function sameGrouping(written: readonly number[], digits: string, r: Reading): boolean {
+  const f = r.groups;
+  if (digits === r.digits) return written.length === f.length && written.every((n, k) => n === f[k]);
+  if (digits.endsWith(r.digits)) {
+    const extra = written.length - f.length;
+    if (extra < 1) return false;
+    let lead = 0;
+    for (let k = 0; k < extra; k++) lead += written[k]!;
+    return lead === digits.length - r.digits.length && f.every((n, k) => n === written[extra + k]);
+  }
+  if (r.digits.endsWith(digits)) {
+    const cut = r.digits.length - digits.length;
+    return written.length === f.length && written[0] === f[0]! - cut && written.every((n, k) => k === 0 || n === f[k]);
+  }
+  return false;
+}
+
+/**
+ * Verdicts by regions and written number: the digit scanner and the table pass ask about the same CSV cell.
+ * Booleans only, keyed by text being scanned, evicted in insertion order.
+ */
+const verdicts = new Map<string, boolean>();
+
+export const phoneGrouping: Validator = ({ text, digits, options }) => {
+  const n = digits.length;
+  if (n < MIN_DIGITS || n > MAX_DIGITS) return false;
+  const written = groupsOf(text);
+  // One run needs a cue; two groups the second of one or two digits are an amount's decimals ("33330.00").
+  if (written.length < 2 || (written.length === 2 && written[1]! <= 2)) return false;
+  const regions = options.regions ?? DEFAULT_PHONE_REGIONS;
+  const key = `${options.defaultRegion},${regions.join(',')}:${text}`;
+  let ok = verdicts.get(key);
+  if (ok === undefined) {
+    ok = groupedInRegion(written, digits, options.defaultRegion, regions);
+    if (verdicts.size >= CACHE_LIMIT) verdicts.delete(verdicts.keys().next().value as string);
+    verdicts.set(key, ok);
+  }
+  return ok;
+};
+
+/** Whether the digits are a valid number of one of the regions, written in its grouping or in pairs. */
+function groupedInRegion(written: readonly number[], digits: string, defaultRegion: string, regions: readonly string[]): boolean {
+  const n = digits.length;
+  const pairs = inPairs(written);
+  const tried = new Set<string>();
+  for (const region of [defaultRegion, ...regions]) {
+    if (tried.has(region)) continue;
+    tried.add(region);
+    // An integer gate before any metadata lookup: most regions take no number of this length.
+    if (!(lengthMask(region) & (1 << n)) || (!pairs && !shapeFits(region, written)) || !generalFits(region, digits)) continue;
+    const r = read(digits, region);
+    if (r.valid && (pairs || sameGrouping(written, digits, r))) return true;
+  }
+  return false;
+}
