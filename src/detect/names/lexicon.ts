@@ -24,7 +24,12 @@ export interface NameLexiconFile {
   placeWords?: string[];
   companyForms?: string[];
   orgJoiners?: string[];
+  notPersons?: Partial<Record<NotPersonList, string[]>>;
 }
+
+/** The word lists of `notPersons` (what makes capitalised words an organisation, a place, a brand or a title; see not-a-person.ts). */
+export const NOT_PERSON_LISTS = ['organisationWords', 'organisationLinks', 'placeCues', 'placePrepositions', 'placeHeads', 'placeTails', 'brands', 'workCues'] as const;
+export type NotPersonList = (typeof NOT_PERSON_LISTS)[number];
 
 /** The merged word sets the names detector reads; every key is lower case, NFC. */
 export interface NameLexicon {
@@ -50,6 +55,7 @@ export interface NameLexicon {
   companyForms: Set<string>;
   /** Words joining names into an organisation's name (and, &, et, und, y, e). */
   orgJoiners: Set<string>;
+  notPersons: Record<NotPersonList, Set<string>>;
 }
 
 const listCache = new Map<string, string[]>();
@@ -110,6 +116,7 @@ export function loadNameLexicon(names: readonly string[], where: string): NameLe
     distinctive: new Set(), commonNames: new Set(), commonWords: new Set(), notNames: new Set(), titles: new Set(),
     particles: new Set(), roles: new Set(), fieldLabels: new Set(), nameFields: new Set(), placeWords: new Set(), companyForms: new Set(), orgJoiners: new Set(),
     cues: { intro: [], soft: [], lowercase: [], lowercaseWeak: [], lineBefore: [], after: [] }, questions: [], answerFillers: [], otherScripts: [],
+    notPersons: Object.fromEntries(NOT_PERSON_LISTS.map((k) => [k, new Set<string>()])) as Record<NotPersonList, Set<string>>,
   };
   for (const name of names) {
     const { data, file } = readLexiconFile<NameLexiconFile>(name, where);
@@ -129,6 +136,7 @@ export function loadNameLexicon(names: readonly string[], where: string): NameLe
     add(lex.placeWords, 'placeWords');
     add(lex.companyForms, 'companyForms');
     add(lex.orgJoiners, 'orgJoiners');
+    for (const k of NOT_PERSON_LISTS) for (const w of lower(list(`notPersons/${k}`, data.notPersons?.[k]))) lex.notPersons[k].add(w);
     for (const k of ['intro', 'soft', 'lowercase', 'lowercaseWeak', 'lineBefore', 'after'] as const) lex.cues[k].push(...lower(list(`cues/${k}`, data.cues?.[k])));
     lex.questions.push(...lower(list('questions', data.questions)));
     lex.answerFillers.push(...lower(list('answerFillers', data.answerFillers)));

@@ -5,6 +5,7 @@ import { hasNonAscii, isCaseless, isJoiner, isLetter, isLower, isUpper, startsWo
 import { csvFrom, type CsvTable } from './csv.js';
 import { offerScored } from './offer.js';
 import type { NameLexicon } from './lexicon.js';
+import { notAPerson, notAPersonSlot } from './not-a-person.js';
 import type { NamesRule } from './plan.js';
 import { readRun, type NameWord } from './runs.js';
 
@@ -147,7 +148,7 @@ function decideRun(ctx: ScanContext, r: NamesRule, run: NameWord[]): void {
   // Moreira do Descoberto") are a place, and names listed with '&', ',', '-' or 'and' beside other
   // capitalised words, or before a company form ("Smyth - Johnston", "Roussel et Gautier", "Swift Pty"),
   // are an organisation.
-  if (!intro && !titled(r, text, s0) && (companyAfter(r, text, end) || (cue !== 'soft' && ((words.length === 1 && placeBefore(r, text, s0)) || organisation(r, text, s0, end, words.length))))) return;
+  if (!intro && !titled(r, text, s0) && ((cue !== 'soft' && ((words.length === 1 && placeBefore(r, text, s0)) || organisation(r, text, s0, end, words.length))) || notAPerson(r.lex, text, s0, end, words, cue === 'soft'))) return;
   offerScored(ctx, r.rule, s0, end, confidence, intro ? ['cue'] : soft ? ['soft cue'] : ['name lists']);
 }
 
@@ -218,15 +219,6 @@ function organisation(r: NamesRule, text: string, s: number, e: number, count: n
   const joinerAfter = joinerAt(r, text, e, 1);
   const joinerBefore = joinerAt(r, text, s, -1);
   return joinerAfter || joinerBefore;
-}
-
-/** A company form right after e ("… Pty", "… GmbH", "… Asociados"). */
-function companyAfter(r: NamesRule, text: string, e: number): boolean {
-  let a = e;
-  while (a < text.length && a - e < 2 && text.charCodeAt(a) === 32) a++;
-  let n = a;
-  while (n < text.length && n - a < 16 && isLetter(text.charCodeAt(n))) n++;
-  return n > a && r.lex.companyForms.has(text.slice(a, n).toLowerCase());
 }
 
 /** A joiner of names in an organisation, then a capitalised word, after e (dir 1) or before s (dir -1). */
@@ -591,10 +583,10 @@ function otherScriptsFrom(ctx: ScanContext, r: NamesRule, gate: RegExp, from: nu
     // One character ("悠", "颖") is a name only after an introduction or as a speaker label.
     if ([...text.slice(s, e)].length < 2 && !(cueBefore(r.cues, text, s) === 'intro' || text.charCodeAt(e) === 58)) continue;
     if (before === 'other' || after === 'other') continue;
-    if (before === 'none' && after === 'none') {
-      const cue = cueBefore(r.cues, text, s);
-      if (!(cue === 'intro' || (cue === 'signoff' && endsLine(text, e)))) continue;
-    }
+    const cue = cueBefore(r.cues, text, s);
+    if (before === 'none' && after === 'none' && !(cue === 'intro' || (cue === 'signoff' && endsLine(text, e)))) continue;
+    // "Trains to 长安市", "née à 남구", "Biuro firmy w mieście Крушево": a place or an organisation.
+    if (cue !== 'intro' && notAPersonSlot(r.lex, text, s, cue === 'soft')) continue;
     // A word of a script without case (Han, Arabic, Thai) has no capital to say it is a name: it needs a
     // cue, a colon after it (a speaker label), or Latin words on both sides ("asked 王秀英 to call");
     // "café 日本" at a line's end is none of these.

@@ -1,0 +1,178 @@
+import { isLetter, isUpper, isLower, isJoiner } from './letters.js';
+import type { NameLexicon } from './lexicon.js';
+import type { NameWord } from './runs.js';
+
+/**
+ * Capitalised name words that name no person: an organisation (a legal form in or after the run,
+ * "Kontoret för …", "Biuro firmy …"), a place (a travel word and a preposition before it, "Trains to …",
+ * "w mieście …"; a place's head or tail word, "Lake …", "… do Sul"), a brand ("Aston Martin") or a
+ * work's title. The caller asks only when no introduction or title marks a person: those still win.
+ * Everything it knows is data (`companyForms` and `notPersons` in rules/lexicons/not-persons.json).
+ */
+export function notAPerson(lex: NameLexicon, text: string, s: number, e: number, words: readonly NameWord[], soft: boolean): boolean {
+  // After a bare place word ("in", "från") a run of listed names only is still a person ("mottagen från Karin Håkansson Björk").
+  const listed = words.length > 1 && words.every((w) => w.kind === 'strong' || w.kind === 'particle' || w.kind === 'initial');
+  return brand(lex, text, words) || companyInRun(lex, text, words) || companyFormAfter(lex, text, formStart(words, e)) || notAPersonSlot(lex, text, s, soft || listed) || placeShaped(lex, text, s, e, words);
+}
+
+/**
+ * What stands before s says organisation or place, for words of any script: the end of a legal form
+ * ("A/S i …"), an organisation's noun, a travel word and a place preposition ("Trains to", "Volamos de"),
+ * or a place word ("in", "em") unless a soft cue ("from", "to") may also introduce a person there.
+ */
+export function notAPersonSlot(lex: NameLexicon, text: string, s: number, soft: boolean): boolean {
+  return afterSlash(text, s) || organisationSlot(lex, text, s) || placeSlot(lex, text, s, soft);
+}
+
+function placeSlot(lex: NameLexicon, text: string, s: number, soft: boolean): boolean {
+  const [w1, w2, w3] = wordsBefore(text, s, 3);
+  if (!w1) return false;
+  const cues = lex.notPersons.placeCues;
+  if (cues.has(w1) || (!soft && lex.placeWords.has(w1))) return true;
+  if (!lex.notPersons.placePrepositions.has(w1) && !lex.placeWords.has(w1)) return false;
+  return (w2 !== undefined && cues.has(w2)) || (w3 !== undefined && cues.has(w3));
+}
+
+/** The lower-cased words before s on its line, nearest first (an elided article dropped: "L'ufficio" → "ufficio"). */
+export function wordsBefore(text: string, s: number, count: number): string[] {
+  const out: string[] = [];
+  let i = s;
+  while (out.length < count) {
+    let g = i;
+    while (g > 0 && i - g < 3 && (text.charCodeAt(g - 1) === 32 || text.charCodeAt(g - 1) === 9)) g--;
+    if (g === i && out.length) break;
+    let b = g;
+    while (b > 0 && g - b < 24 && (isLetter(text.charCodeAt(b - 1)) || (isJoiner(text.charCodeAt(b - 1)) && b > 1 && isLetter(text.charCodeAt(b - 2))))) b--;
+    if (b === g) break;
+    let w = text.slice(b, g).toLowerCase();
+    const apo = Math.max(w.lastIndexOf("'"), w.lastIndexOf('’'));
+    if (apo > 0 && apo <= 2) w = w.slice(apo + 1);
+    out.push(w);
+    i = b;
+  }
+  return out;
+}
+
+/** A brand that is the whole run, or all of it after an article ("McDonald's", "La Aston Martin"). */
+function brand(lex: NameLexicon, text: string, words: readonly NameWord[]): boolean {
+  const brands = lex.notPersons.brands;
+  if (!brands.size) return false;
+  // The brand ends the run; one short word before it is an article ("La", "De", "O"), a longer one a given name ("Félix Renault").
+  const last = words[words.length - 1]!.e;
+  const first = words[0]!;
+  if (brands.has(text.slice(first.s, last).toLowerCase())) return true;
+  return words.length >= 2 && words.length <= 4 && first.e - first.s <= 3 && first.kind !== 'strong' && brands.has(text.slice(words[1]!.s, last).toLowerCase());
+}
+
+/** A legal form inside the run ("Persson Group i …", "Blom Dagligvarer ApS"): three letters or more, or written in capitals. */
+function companyInRun(lex: NameLexicon, text: string, words: readonly NameWord[]): boolean {
+  for (let k = 1; k < words.length; k++) {
+    const w = words[k]!;
+    const key = formKey(text.slice(w.s, w.e));
+    if (!lex.companyForms.has(key)) continue;
+    if (key.length >= 3 || allCapitals(text, w.s, w.e)) return true;
+  }
+  return false;
+}
+
+/** Where a legal form after the run may start: at its trailing initials ("Perea Gallardo S." + "L.", "Damm Sport A" + "/S"). */
+function formStart(words: readonly NameWord[], e: number): number {
+  let k = words.length;
+  while (k > 1 && words[k - 1]!.kind === 'initial') k--;
+  return k < words.length ? words[k]!.s : e;
+}
+
+/**
+ * A legal form right after `at` (a comma and spaces allowed before it), written with capitals or with dots
+ * and slashes ("S.A.", "A/S", "s.r.l.", "sp. z o.o.", "GmbH"), or after a joiner ("and Sons", "e figli", "& Co").
+ */
+function companyFormAfter(lex: NameLexicon, text: string, at: number): boolean {
+  let i = at;
+  if (text.charCodeAt(i) === 44) i++;
+  while (i < text.length && i - at < 3 && text.charCodeAt(i) === 32) i++;
+  if (!isLetter(text.charCodeAt(i)) && text.charCodeAt(i) !== 38) return false;
+  if (formAt(lex, text, i)) return true;
+  // a joiner, then the form ("and Sons", "e Hijos", "& Co")
+  let j = i;
+  while (j < text.length && j - i < 5 && (isLetter(text.charCodeAt(j)) || text.charCodeAt(j) === 38)) j++;
+  if (j === i || !lex.orgJoiners.has(text.slice(i, j).toLowerCase()) || text.charCodeAt(j) !== 32) return false;
+  return formAt(lex, text, j + 1);
+}
+
+/** A legal form of up to three dotted segments at i, followed by no letter. */
+function formAt(lex: NameLexicon, text: string, i: number): boolean {
+  let key = '';
+  let marked = isUpper(text.charCodeAt(i));
+  let j = i;
+  for (let seg = 0; seg < 3; seg++) {
+    let k = j;
+    while (k < text.length && k - i < 16) {
+      const c = text.charCodeAt(k);
+      if (isLetter(c) || c === 38) k++;
+      else if (c === 46 || c === 47) {
+        marked = true;
+        k++;
+      } else break;
+    }
+    if (k === j) break;
+    key += text.slice(j, k);
+    const norm = formKey(key);
+    if (norm && lex.companyForms.has(norm) && marked && !isLetter(text.charCodeAt(k))) return norm.length >= 2 || text.charCodeAt(k - 1) === 46;
+    // "sp. z o.o.": a dotted segment may go on after one space.
+    if (text.charCodeAt(k - 1) !== 46 || text.charCodeAt(k) !== 32) break;
+    j = k + 1;
+  }
+  return false;
+}
+
+const formKey = (w: string) => w.toLowerCase().replace(/[./\s]/g, '');
+
+/** The run starts right after a slash glued to letters ("A/S i Høng"): the end of a legal form. */
+function afterSlash(text: string, s: number): boolean {
+  return s >= 2 && text.charCodeAt(s - 1) === 47 && isLetter(text.charCodeAt(s - 2));
+}
+
+/** An organisation's noun before the run, alone or with a link word ("hotel …", "Kontoret för …", "La oficina de …"). */
+function organisationSlot(lex: NameLexicon, text: string, s: number): boolean {
+  const [w1, w2] = wordsBefore(text, s, 2);
+  const org = lex.notPersons.organisationWords;
+  if (!w1) return false;
+  if (org.has(w1)) return true;
+  return w2 !== undefined && lex.notPersons.organisationLinks.has(w1) && org.has(w2);
+}
+
+/**
+ * A place's head before or at the run's start ("Lake Darrion", "Upper Hodkiewicz Common", "San José") or
+ * its tail at the run's end or after it ("… Common", "Júlio do Sul"), for runs of two words or more, or a
+ * capitalised head word right before the run.
+ */
+function placeShaped(lex: NameLexicon, text: string, s: number, e: number, words: readonly NameWord[]): boolean {
+  const heads = lex.notPersons.placeHeads;
+  const tails = lex.notPersons.placeTails;
+  const key = (w: NameWord) => text.slice(w.s, w.e).toLowerCase().replace(/\.$/, '');
+  if (words.length >= 2 && (heads.has(key(words[0]!)) || tails.has(key(words[words.length - 1]!)))) return true;
+  const [before] = wordsBefore(text, s, 1);
+  if (before && heads.has(before) && capitalBefore(text, s)) return true;
+  const after = wordAfter(text, e);
+  return after !== '' && tails.has(after);
+}
+
+function capitalBefore(text: string, s: number): boolean {
+  let i = s - 1;
+  while (i > 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 46)) i--;
+  while (i > 0 && isLetter(text.charCodeAt(i - 1))) i--;
+  return isUpper(text.charCodeAt(i));
+}
+
+/** The capitalised word one space after e, lower-cased, or ''. */
+function wordAfter(text: string, e: number): string {
+  if (text.charCodeAt(e) !== 32 || !isUpper(text.charCodeAt(e + 1))) return '';
+  let k = e + 1;
+  while (k < text.length && k - e < 24 && isLetter(text.charCodeAt(k))) k++;
+  return text.slice(e + 1, k).toLowerCase();
+}
+
+function allCapitals(text: string, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) if (isLower(text.charCodeAt(i))) return false;
+  return true;
+}
