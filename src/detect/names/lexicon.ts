@@ -25,10 +25,12 @@ export interface NameLexiconFile {
   companyForms?: string[];
   orgJoiners?: string[];
   notPersons?: Partial<Record<NotPersonList, string[]>>;
+  /** Text files, one place name a line (countries.txt): a run that is one of them is a place. */
+  placeLists?: string[];
 }
 
 /** The word lists of `notPersons` (what makes capitalised words an organisation, a place, a brand or a title; see not-a-person.ts). */
-export const NOT_PERSON_LISTS = ['organisationWords', 'organisationLinks', 'placeCues', 'placePrepositions', 'placeHeads', 'placeTails', 'brands', 'workCues'] as const;
+export const NOT_PERSON_LISTS = ['organisationWords', 'organisationLinks', 'placeCues', 'placePrepositions', 'placeHeads', 'placeTails', 'places', 'brands', 'workCues', 'productCues', 'articles'] as const;
 export type NotPersonList = (typeof NOT_PERSON_LISTS)[number];
 
 /** The merged word sets the names detector reads; every key is lower case, NFC. */
@@ -136,6 +138,7 @@ export function loadNameLexicon(names: readonly string[], where: string): NameLe
     add(lex.placeWords, 'placeWords');
     add(lex.companyForms, 'companyForms');
     add(lex.orgJoiners, 'orgJoiners');
+    for (const f of list('placeLists', data.placeLists) ?? []) for (const w of readList(resolve(dir, f), where)) lex.notPersons.places.add(w);
     for (const k of NOT_PERSON_LISTS) for (const w of lower(list(`notPersons/${k}`, data.notPersons?.[k]))) lex.notPersons[k].add(w);
     for (const k of ['intro', 'soft', 'lowercase', 'lowercaseWeak', 'lineBefore', 'after'] as const) lex.cues[k].push(...lower(list(`cues/${k}`, data.cues?.[k])));
     lex.questions.push(...lower(list('questions', data.questions)));

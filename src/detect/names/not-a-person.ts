@@ -12,7 +12,10 @@ import type { NameWord } from './runs.js';
 export function notAPerson(lex: NameLexicon, text: string, s: number, e: number, words: readonly NameWord[], soft: boolean): boolean {
   // After a bare place word ("in", "från") a run of listed names only is still a person ("mottagen från Karin Håkansson Björk").
   const listed = words.length > 1 && words.every((w) => w.kind === 'strong' || w.kind === 'particle' || w.kind === 'initial');
-  return brand(lex, text, words) || companyInRun(lex, text, words) || companyFormAfter(lex, text, formStart(words, e)) || notAPersonSlot(lex, text, s, soft || listed) || placeShaped(lex, text, s, e, words);
+  return (
+    brand(lex, text, words) || lex.notPersons.places.has(text.slice(s, e).toLowerCase().normalize('NFC')) || companyInRun(lex, text, words) || companyFormAfter(lex, text, formStart(words, e)) ||
+    organisationAfter(lex, text, e) || (words.length === 1 && organisationList(lex, text, s, e)) || notAPersonSlot(lex, text, s, e, soft || listed) || placeShaped(lex, text, s, e, words)
+  );
 }
 
 /**
@@ -20,17 +23,31 @@ export function notAPerson(lex: NameLexicon, text: string, s: number, e: number,
  * ("A/S i …"), an organisation's noun, a travel word and a place preposition ("Trains to", "Volamos de"),
  * or a place word ("in", "em") unless a soft cue ("from", "to") may also introduce a person there.
  */
-export function notAPersonSlot(lex: NameLexicon, text: string, s: number, soft: boolean): boolean {
-  return afterSlash(text, s) || organisationSlot(lex, text, s) || placeSlot(lex, text, s, soft);
+export function notAPersonSlot(lex: NameLexicon, text: string, s: number, e: number, soft: boolean): boolean {
+  const before = wordsBefore(text, s, 3);
+  return afterSlash(text, s) || organisationSlot(lex, before) || placeSlot(lex, before, soft) || thingSlot(lex, before, nextWord(text, e));
 }
 
-function placeSlot(lex: NameLexicon, text: string, s: number, soft: boolean): boolean {
-  const [w1, w2, w3] = wordsBefore(text, s, 3);
+/** A place word ("in", "em"), or a preposition after a travel word or a place word ("Trains to", "nacida en", "vecina de"). */
+function placeSlot(lex: NameLexicon, [w1, w2, w3]: string[], soft: boolean): boolean {
   if (!w1) return false;
   const cues = lex.notPersons.placeCues;
   if (cues.has(w1) || (!soft && lex.placeWords.has(w1))) return true;
   if (!lex.notPersons.placePrepositions.has(w1) && !lex.placeWords.has(w1)) return false;
-  return (w2 !== undefined && cues.has(w2)) || (w3 !== undefined && cues.has(w3));
+  return (w2 !== undefined && (cues.has(w2) || lex.placeWords.has(w2))) || (w3 !== undefined && cues.has(w3));
+}
+
+/**
+ * A thing's slot: an article before the run ("the Ford", "Die Züge", "des Sturms"; not a name's particles,
+ * "von der Leyen"; not the author before a work's noun, "the Christiansen novel"), a work's noun right
+ * before it ("the novel …"), or a product's, alone or with a short link word ("Tickets for …", "Karten für …").
+ */
+function thingSlot(lex: NameLexicon, [w1, w2]: string[], after: string): boolean {
+  if (!w1) return false;
+  const { articles, workCues, productCues } = lex.notPersons;
+  // "Unlike the Christiansen novel": the author of the work after the run.
+  if (articles.has(w1) && !(lex.particles.has(w1) && w2 !== undefined && lex.particles.has(w2))) return !workCues.has(after);
+  return workCues.has(w1) || productCues.has(w1) || (w1.length <= 4 && w2 !== undefined && productCues.has(w2));
 }
 
 /** The lower-cased words before s on its line, nearest first (an elided article dropped: "L'ufficio" → "ufficio"). */
@@ -133,8 +150,7 @@ function afterSlash(text: string, s: number): boolean {
 }
 
 /** An organisation's noun before the run, alone or with a link word ("hotel …", "Kontoret för …", "La oficina de …"). */
-function organisationSlot(lex: NameLexicon, text: string, s: number): boolean {
-  const [w1, w2] = wordsBefore(text, s, 2);
+function organisationSlot(lex: NameLexicon, [w1, w2]: string[]): boolean {
   const org = lex.notPersons.organisationWords;
   if (!w1) return false;
   if (org.has(w1)) return true;
@@ -155,6 +171,50 @@ function placeShaped(lex: NameLexicon, text: string, s: number, e: number, words
   if (before && heads.has(before) && capitalBefore(text, s)) return true;
   const after = wordAfter(text, e);
   return after !== '' && tails.has(after);
+}
+
+/** An organisation's noun right after the run ("the Levoča office", "Hauck Hotel"). */
+function organisationAfter(lex: NameLexicon, text: string, e: number): boolean {
+  return lex.notPersons.organisationWords.has(nextWord(text, e));
+}
+
+/** The word one space after e, lower-cased, or ''. */
+function nextWord(text: string, e: number): string {
+  if (text.charCodeAt(e) !== 32) return '';
+  let k = e + 1;
+  while (k < text.length && k - e < 24 && isLetter(text.charCodeAt(k))) k++;
+  return text.slice(e + 1, k).toLowerCase();
+}
+
+/**
+ * One name word in a list that names a firm: joined to another single capitalised word by a spaced dash
+ * ("Conn - Corkery"), or the first of three or more single words ("Horne, Fuller and Keith"). Checked after
+ * soft cues too ("produced by …"): people listed so are written with given names.
+ */
+function organisationList(lex: NameLexicon, text: string, s: number, e: number): boolean {
+  const word = (at: number) => {
+    let k = at;
+    while (k < text.length && isLetter(text.charCodeAt(k))) k++;
+    return k;
+  };
+  const dash = (at: number) => text.charCodeAt(at) === 32 && (text.charCodeAt(at + 1) === 45 || text.charCodeAt(at + 1) === 0x2013) && text.charCodeAt(at + 2) === 32;
+  if (dash(e) && isUpper(text.charCodeAt(e + 3))) return true;
+  if (s >= 4 && dash(s - 3) && isLetter(text.charCodeAt(s - 4))) return true;
+  // "A, B and C": commas between single words, then a joiner word before the last one.
+  let i = e;
+  let items = 1;
+  for (let n = 0; n < 6; n++) {
+    if (text.charCodeAt(i) === 44 && text.charCodeAt(i + 1) === 32 && isUpper(text.charCodeAt(i + 2))) {
+      i = word(i + 2);
+      items++;
+      continue;
+    }
+    if (text.charCodeAt(i) !== 32) break;
+    const j = word(i + 1);
+    if (j === i + 1 || !lex.orgJoiners.has(text.slice(i + 1, j).toLowerCase()) || text.charCodeAt(j) !== 32 || !isUpper(text.charCodeAt(j + 1))) break;
+    return items + 1 >= 3;
+  }
+  return false;
 }
 
 function capitalBefore(text: string, s: number): boolean {
