@@ -73,7 +73,8 @@ export function valueAt(g: AddressGrammar, text: string, i: number, limit: numbe
   }
   if (s >= le) return null;
   const c0 = text.charCodeAt(s);
-  const lowerLine = !hasUpperLatin(text, s, le);
+  // A value opening in a script without case ("דרך מאראשון 111, …") is no lower-case line: English after it ends it.
+  const lowerLine = !hasUpperLatin(text, s, le) && !isCaseless(c0);
   if (!(isDigit(c0) || isUpper(c0) || isCaseless(c0) || (lowerLine && isLower(c0)) || grammarWord(g, text, s, le))) return null;
   let e = valueEnd(g, text, s, le);
   // In text with capitals, an address is capitalised words, numbers and grammar words: the first other
@@ -144,6 +145,7 @@ function sentenceEnd(g: AddressGrammar, text: string, s: number, p: number): boo
   // The value goes on after a period when a number or a postcode follows ("485 Ffordd Nant. CF9 3SJ …").
   let n = p + 1;
   while (isSpace(text.charCodeAt(n))) n++;
+  if (opensSentence(text, n)) return true;
   if (isDigit(text.charCodeAt(n)) || (isUpper(text.charCodeAt(n)) && isDigit(text.charCodeAt(n + 1))) || (isUpper(text.charCodeAt(n)) && isUpper(text.charCodeAt(n + 1)) && isDigit(text.charCodeAt(n + 2)))) return false;
   let b = p;
   while (b > s && isLetter(text.charCodeAt(b - 1))) b--;
@@ -155,6 +157,20 @@ function sentenceEnd(g: AddressGrammar, text: string, s: number, p: number): boo
   }
   const key = wordKey(text.slice(b, p));
   return !(g.typesAfter.has(key) || g.typesBefore.has(key) || g.units.has(key) || p - b <= 3);
+}
+
+/**
+ * A capitalised word followed by a lower-case Latin one ("… Klein Cliffs. Witnessed by", "… 6 tr. Present at"):
+ * the next sentence, whatever abbreviation the period ended; a city after a street's abbreviation is followed
+ * by a comma, a number or another capitalised word.
+ */
+function opensSentence(text: string, n: number): boolean {
+  if (!isUpper(text.charCodeAt(n))) return false;
+  let k = n + 1;
+  while (k < text.length && k - n < 24 && isLetter(text.charCodeAt(k))) k++;
+  if (text.charCodeAt(k) !== 32) return false;
+  const c = text.charCodeAt(k + 1);
+  return isLower(c) && c < 0x250 && isLetter(text.charCodeAt(k + 2));
 }
 
 /** Drops lower-case Latin words (and marks) after the last number or capitalised word ("… 18925 instead"). */
