@@ -4,6 +4,7 @@ import { abaChecksum, driverLicenseShape, itinRange, ssnArea } from './national-
 import { email, ibanMod97, ipv4, ipv6, ukPostcode, usZip } from './network.js';
 import { balancedParens, nanp, phone, phonePrefix00 } from './phone.js';
 import { jpMyNumber, sgNric } from './asia-ids.js';
+import { notRoleMailbox } from './role-mailbox.js';
 import { bitcoinAddress, ethereumEip55 } from './crypto-wallets.js';
 import { auMedicare, deaCheck, medicareMbi, nhsMod11, npiLuhn } from './health-ids.js';
 import { STDNUM_VALIDATORS } from './stdnum-ids.js';
@@ -27,6 +28,7 @@ export const BUILTIN_VALIDATORS: Readonly<Record<string, Validator>> = Object.fr
   'aba-checksum': abaChecksum,
   'iban-mod97': ibanMod97,
   email,
+  'not-role-mailbox': notRoleMailbox,
   ipv4,
   ipv6,
   phone,

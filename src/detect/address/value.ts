@@ -145,7 +145,7 @@ function sentenceEnd(g: AddressGrammar, text: string, s: number, p: number): boo
   // The value goes on after a period when a number or a postcode follows ("485 Ffordd Nant. CF9 3SJ …").
   let n = p + 1;
   while (isSpace(text.charCodeAt(n))) n++;
-  if (opensSentence(text, n)) return true;
+  if (opensSentence(g, text, n)) return true;
   if (isDigit(text.charCodeAt(n)) || (isUpper(text.charCodeAt(n)) && isDigit(text.charCodeAt(n + 1))) || (isUpper(text.charCodeAt(n)) && isUpper(text.charCodeAt(n + 1)) && isDigit(text.charCodeAt(n + 2)))) return false;
   let b = p;
   while (b > s && isLetter(text.charCodeAt(b - 1))) b--;
@@ -160,17 +160,20 @@ function sentenceEnd(g: AddressGrammar, text: string, s: number, p: number): boo
 }
 
 /**
- * A capitalised word followed by a lower-case Latin one ("… Klein Cliffs. Witnessed by", "… 6 tr. Present at"):
+ * A capitalised word followed by a lower-case Latin word that is no address word ("… Klein Cliffs. Witnessed by", "… 6 tr. Present at"):
  * the next sentence, whatever abbreviation the period ended; a city after a street's abbreviation is followed
  * by a comma, a number or another capitalised word.
  */
-function opensSentence(text: string, n: number): boolean {
+function opensSentence(g: AddressGrammar, text: string, n: number): boolean {
   if (!isUpper(text.charCodeAt(n))) return false;
   let k = n + 1;
   while (k < text.length && k - n < 24 && isLetter(text.charCodeAt(k))) k++;
   if (text.charCodeAt(k) !== 32) return false;
   const c = text.charCodeAt(k + 1);
-  return isLower(c) && c < 0x250 && isLetter(text.charCodeAt(k + 2));
+  if (!isLower(c) || c >= 0x250) return false;
+  // A lower-case word of three letters or more that is no address word ("Kpg. Rahmawati no 78" goes on).
+  const we = wordEnd(text, k + 1);
+  return we - (k + 1) >= 3 && !lowerGrammar(g, wordKey(text.slice(k + 1, we)));
 }
 
 /** Drops lower-case Latin words (and marks) after the last number or capitalised word ("… 18925 instead"). */

@@ -199,7 +199,12 @@ function organisationList(lex: NameLexicon, text: string, s: number, e: number):
   };
   const dash = (at: number) => text.charCodeAt(at) === 32 && (text.charCodeAt(at + 1) === 45 || text.charCodeAt(at + 1) === 0x2013) && text.charCodeAt(at + 2) === 32;
   if (dash(e) && isUpper(text.charCodeAt(e + 3))) return true;
-  if (s >= 4 && dash(s - 3) && isLetter(text.charCodeAt(s - 4))) return true;
+  if (s >= 4 && dash(s - 3) && isLetter(text.charCodeAt(s - 4))) {
+    // The word before the dash is capitalised ("Smyth - Johnston"); "refund - Jerrell (T1)" signs a note.
+    let b = s - 4;
+    while (b > 0 && isLetter(text.charCodeAt(b - 1))) b--;
+    if (isUpper(text.charCodeAt(b))) return true;
+  }
   // "A, B and C": commas between single words, then a joiner word before the last one.
   let i = e;
   let items = 1;
