@@ -28,6 +28,23 @@ export function notAPersonSlot(lex: NameLexicon, text: string, s: number, e: num
   return afterSlash(text, s) || organisationSlot(lex, before) || placeSlot(lex, before, soft) || thingSlot(lex, before, nextWord(text, e));
 }
 
+/**
+ * Where the name starts in a run opening a sentence with a word no list knows as a name, then particles
+ * ("Zeugenaussage von Rico Lischka", "Voámos de Montijo"): after them, or 0 when the run holds no such word.
+ */
+export function leadingNoun(text: string, words: readonly NameWord[]): number {
+  if (words.length < 3 || (words[0]!.kind !== 'unknown' && words[0]!.kind !== 'common') || words[1]!.kind !== 'particle') return 0;
+  let b = words[0]!.s - 1;
+  while (b >= 0 && (text.charCodeAt(b) === 32 || text.charCodeAt(b) === 9)) b--;
+  const c = b < 0 ? 10 : text.charCodeAt(b);
+  // A line's start, or a sentence's end with a space after it ("P.Rascón de Granados" follows an initial).
+  const spaced = b < words[0]!.s - 1;
+  if (!(c === 10 || c === 13 || (spaced && (c === 46 || c === 33 || c === 63)))) return 0;
+  let k = 1;
+  while (k < words.length && words[k]!.kind === 'particle') k++;
+  return k < words.length ? k : 0;
+}
+
 /** A place word ("in", "em"), or a preposition after a travel word or a place word ("Trains to", "nacida en", "vecina de"). */
 function placeSlot(lex: NameLexicon, [w1, w2, w3]: string[], soft: boolean): boolean {
   if (!w1) return false;

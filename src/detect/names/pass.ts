@@ -5,7 +5,7 @@ import { hasNonAscii, isCaseless, isJoiner, isLetter, isLower, isUpper, startsWo
 import { csvFrom, type CsvTable } from './csv.js';
 import { offerScored } from './offer.js';
 import type { NameLexicon } from './lexicon.js';
-import { notAPerson, notAPersonSlot } from './not-a-person.js';
+import { leadingNoun, notAPerson, notAPersonSlot } from './not-a-person.js';
 import type { NamesRule } from './plan.js';
 import { readRun, type NameWord } from './runs.js';
 
@@ -122,8 +122,12 @@ function decideRun(ctx: ScanContext, r: NamesRule, run: NameWord[]): void {
   }
   const names = strong + weak + unknown;
   if (!names) return;
+  // "Zeugenaussage von Rico Lischka", "Bulletin de Eloisa Spinka": a sentence's first noun before a particle is no part of the name.
+  const lead = leadingNoun(text, words);
+  if (lead > 0) return decideRun(ctx, r, words.slice(lead));
   let end = words[words.length - 1]!.e;
-  const intro = cue === 'intro' || (cue === 'signoff' && endsLine(text, end)) || afterCue(r, text, end);
+  const cueIntro = cue === 'intro' || (cue === 'signoff' && endsLine(text, end));
+  const intro = cueIntro || afterCue(r, text, end);
   // After an introduction, a capitalised surname that is also a common word stays with the name
   // ("ich heiße Jürgen Groß", "my name is Anna Long").
   if (intro) end = extendWithCommon(r, text, end, 3 - words.length);
@@ -148,7 +152,8 @@ function decideRun(ctx: ScanContext, r: NamesRule, run: NameWord[]): void {
   // Moreira do Descoberto") are a place, and names listed with '&', ',', '-' or 'and' beside other
   // capitalised words, or before a company form ("Smyth - Johnston", "Roussel et Gautier", "Swift Pty"),
   // are an organisation.
-  if (!intro && !titled(r, text, s0) && ((cue !== 'soft' && ((words.length === 1 && placeBefore(r, text, s0)) || organisation(r, text, s0, end, words.length))) || notAPerson(r.lex, text, s0, end, words, cue === 'soft'))) return;
+  // A word after the run ("… reported", "… confirmed") marks firms too ("Banerjee Group reported"): only a cue before it, or a title, outweighs them.
+  if (!cueIntro && !titled(r, text, s0) && ((!intro && cue !== 'soft' && ((words.length === 1 && placeBefore(r, text, s0)) || organisation(r, text, s0, end, words.length))) || notAPerson(r.lex, text, s0, end, words, cue === 'soft'))) return;
   offerScored(ctx, r.rule, s0, end, confidence, intro ? ['cue'] : soft ? ['soft cue'] : ['name lists']);
 }
 
