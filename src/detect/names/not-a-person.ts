@@ -98,13 +98,14 @@ function brand(lex: NameLexicon, text: string, words: readonly NameWord[]): bool
   return words.length >= 2 && words.length <= 4 && first.e - first.s <= 3 && first.kind !== 'strong' && brands.has(text.slice(words[1]!.s, last).toLowerCase());
 }
 
-/** A legal form inside the run ("Persson Group i …", "Blom Dagligvarer ApS"): three letters or more, or written in capitals. */
+/** A legal form inside the run ("Persson Group i …", "Blom Dagligvarer ApS"): three letters or more, written in capitals, or last. */
 function companyInRun(lex: NameLexicon, text: string, words: readonly NameWord[]): boolean {
   for (let k = 1; k < words.length; k++) {
     const w = words[k]!;
     const key = formKey(text.slice(w.s, w.e));
     if (!lex.companyForms.has(key)) continue;
-    if (key.length >= 3 || allCapitals(text, w.s, w.e)) return true;
+    // Short forms in capitals ("AB"), or ending the run ("Virtanen Oy").
+    if (key.length >= 3 || allCapitals(text, w.s, w.e) || k === words.length - 1) return true;
   }
   return false;
 }
