@@ -10,7 +10,7 @@ const options = { defaultRegion: 'US', currentYear: 2026 };
 
 /** Surnames every name list holds: without a cue, two of them are a person's name. */
 const surnameArb = fc.constantFrom('Schmidt', 'Braun', 'Kowalski', 'Rossi', 'Johansson', 'Nakamura', 'Okonkwo', 'Fernández', 'Novák', 'Dubois');
-const formArb = fc.constantFrom('GmbH', 'AG', 'S.A.', 'S.L.', 'SARL', 'S.p.A.', 'Srl', 'BV', 'NV', 'AB', 'A/S', 'Oy', 'sp. z o.o.', 's.r.o.', 'Ltda', 'Inc', 'LLC', 'Ltd', 'PLC', 'Group', 'Holdings', 'and Sons', '& Co');
+const formArb = fc.constantFrom('GmbH', 'AG', 'S.A.', 'S.L.', 'SARL', 'S.p.A.', 'Srl', 'BV', 'NV', 'AB', 'A/S', 'Oyj', 'sp. z o.o.', 's.r.o.', 'Ltda', 'Inc', 'LLC', 'Ltd', 'PLC', 'Group', 'Holdings', 'and Sons', '& Co');
 
 describe('organisations are no person', () => {
   it('two surnames before a legal form of any country are an organisation (property)', () => {

@@ -14,7 +14,8 @@ export function notAPerson(lex: NameLexicon, text: string, s: number, e: number,
   const listed = words.length > 1 && words.every((w) => w.kind === 'strong' || w.kind === 'particle' || w.kind === 'initial');
   return (
     brand(lex, text, words) || lex.notPersons.places.has(text.slice(s, e).toLowerCase().normalize('NFC')) || companyInRun(lex, text, words) || companyFormAfter(lex, text, formStart(words, e)) ||
-    organisationAfter(lex, text, e) || (words.length === 1 && organisationList(lex, text, s, e)) || notAPersonSlot(lex, text, s, e, soft || listed) || placeShaped(lex, text, s, e, words)
+    organisationAfter(lex, text, e) || (words.length === 1 && organisationList(lex, text, s, e)) || notAPersonSlot(lex, text, s, e, soft || listed) || placeShaped(lex, text, s, e, words) ||
+    innerSlot(lex, text, e, words)
   );
 }
 
@@ -29,27 +30,48 @@ export function notAPersonSlot(lex: NameLexicon, text: string, s: number, e: num
 }
 
 /**
- * Where the name starts in a run opening a sentence with a word no list knows as a name, then particles
- * ("Zeugenaussage von Rico Lischka", "Voámos de Montijo"): after them, or 0 when the run holds no such word.
+ * Where the name starts in a run opening a sentence (or following an article) with a word no list knows as
+ * a name, then particles ("Zeugenaussage von Rico Lischka", "Voámos de Montijo"): after them, or 0.
  */
-export function leadingNoun(text: string, words: readonly NameWord[]): number {
-  if (words.length < 3 || (words[0]!.kind !== 'unknown' && words[0]!.kind !== 'common') || words[1]!.kind !== 'particle') return 0;
-  let b = words[0]!.s - 1;
+export function leadingNoun(lex: NameLexicon, text: string, words: readonly NameWord[]): number {
+  const first = words[0]!;
+  if (words.length < 2 || (first.kind !== 'unknown' && first.kind !== 'common')) return 0;
+  let k = 1;
+  while (k < words.length && words[k]!.kind === 'particle') k++;
+  if (k >= words.length) return 0;
+  // After an article the first word is a noun, with or without a particle ("die Doktorarbeit von Kim K.
+  // Lichtenhagen", "Der Antragsteller Inga Baumann", "im Garten von Therese").
+  const [before] = wordsBefore(text, first.s, 1);
+  const rest = words.slice(k);
+  if (before !== undefined && lex.notPersons.articles.has(before)) {
+    // Without a particle only before listed names ("The Smug Bathrobe", "the Tasty Granite Gloves" are titles).
+    if (k > 1 || (rest.length >= 2 && rest.some((w) => w.kind === 'strong') && !rest.some((w) => w.kind === 'unknown'))) return k;
+    return 0;
+  }
+  // Opening a sentence, it needs a particle and, unless it is a common word, two name words after it:
+  // "Noë de Haan" is a given name and a surname.
+  if (k === 1 || (first.kind === 'unknown' && rest.length < 2)) return 0;
+  let b = first.s - 1;
   while (b >= 0 && (text.charCodeAt(b) === 32 || text.charCodeAt(b) === 9)) b--;
   const c = b < 0 ? 10 : text.charCodeAt(b);
   // A line's start, or a sentence's end with a space after it ("P.Rascón de Granados" follows an initial).
-  const spaced = b < words[0]!.s - 1;
-  if (!(c === 10 || c === 13 || (spaced && (c === 46 || c === 33 || c === 63)))) return 0;
-  let k = 1;
-  while (k < words.length && words[k]!.kind === 'particle') k++;
-  return k < words.length ? k : 0;
+  const spaced = b < first.s - 1;
+  return c === 10 || c === 13 || (spaced && (c === 46 || c === 33 || c === 63)) ? k : 0;
 }
 
-/** A place word ("in", "em"), or a preposition after a travel word or a place word ("Trains to", "nacida en", "vecina de"). */
+/** A word no list knows, a particle, then what follows is in a place slot ("Voámos de Montijo", "Volamos de Gómez Palacio"). */
+function innerSlot(lex: NameLexicon, text: string, e: number, words: readonly NameWord[]): boolean {
+  if (words.length < 3 || (words[0]!.kind !== 'unknown' && words[0]!.kind !== 'common') || words[1]!.kind !== 'particle') return false;
+  let k = 1;
+  while (k < words.length && words[k]!.kind === 'particle') k++;
+  return k < words.length && placeSlot(lex, wordsBefore(text, words[k]!.s, 3), true);
+}
+
+/** A word for "in" ("in", "em", "w"), or a preposition after a travel word or a place word ("Trains to", "nacida en", "vecina de"). */
 function placeSlot(lex: NameLexicon, [w1, w2, w3]: string[], soft: boolean): boolean {
   if (!w1) return false;
   const cues = lex.notPersons.placeCues;
-  if (cues.has(w1) || (!soft && lex.placeWords.has(w1))) return true;
+  if (cues.has(w1) || (!soft && lex.notPersons.placeIn.has(w1))) return true;
   if (!lex.notPersons.placePrepositions.has(w1) && !lex.placeWords.has(w1)) return false;
   return (w2 !== undefined && (cues.has(w2) || lex.placeWords.has(w2))) || (w3 !== undefined && cues.has(w3));
 }
@@ -98,14 +120,13 @@ function brand(lex: NameLexicon, text: string, words: readonly NameWord[]): bool
   return words.length >= 2 && words.length <= 4 && first.e - first.s <= 3 && first.kind !== 'strong' && brands.has(text.slice(words[1]!.s, last).toLowerCase());
 }
 
-/** A legal form inside the run ("Persson Group i …", "Blom Dagligvarer ApS"): three letters or more, written in capitals, or last. */
+/** A legal form inside the run ("Persson Group i …", "Blom Dagligvarer ApS"): three letters or more, or written in capitals. */
 function companyInRun(lex: NameLexicon, text: string, words: readonly NameWord[]): boolean {
   for (let k = 1; k < words.length; k++) {
     const w = words[k]!;
     const key = formKey(text.slice(w.s, w.e));
     if (!lex.companyForms.has(key)) continue;
-    // Short forms in capitals ("AB"), or ending the run ("Virtanen Oy").
-    if (key.length >= 3 || allCapitals(text, w.s, w.e) || k === words.length - 1) return true;
+    if (key.length >= 3 || allCapitals(text, w.s, w.e)) return true;
   }
   return false;
 }
@@ -138,6 +159,7 @@ function companyFormAfter(lex: NameLexicon, text: string, at: number): boolean {
 function formAt(lex: NameLexicon, text: string, i: number): boolean {
   let key = '';
   let marked = isUpper(text.charCodeAt(i));
+  let dotted = false;
   let j = i;
   for (let seg = 0; seg < 3; seg++) {
     let k = j;
@@ -146,13 +168,15 @@ function formAt(lex: NameLexicon, text: string, i: number): boolean {
       if (isLetter(c) || c === 38) k++;
       else if (c === 46 || c === 47) {
         marked = true;
+        dotted = true;
         k++;
       } else break;
     }
     if (k === j) break;
     key += text.slice(j, k);
     const norm = formKey(key);
-    if (norm && lex.companyForms.has(norm) && marked && !isLetter(text.charCodeAt(k))) return norm.length >= 2 || text.charCodeAt(k - 1) === 46;
+    // Two letters without dots must be capitals ("AS", "AB"): "Me Buch", "Ek" are names.
+    if (norm && lex.companyForms.has(norm) && marked && !isLetter(text.charCodeAt(k))) return norm.length > 2 || dotted || allCapitals(text, i, k);
     // "sp. z o.o.": a dotted segment may go on after one space.
     if (text.charCodeAt(k - 1) !== 46 || text.charCodeAt(k) !== 32) break;
     j = k + 1;

@@ -102,7 +102,7 @@ function sentenceStart(text: string, s: number): boolean {
   return s < 8;
 }
 
-function decideRun(ctx: ScanContext, r: NamesRule, run: NameWord[]): void {
+function decideRun(ctx: ScanContext, r: NamesRule, run: NameWord[], ofNoun = false): void {
   const text = ctx.text;
   const words = run;
   const s0 = words[0]!.s;
@@ -123,8 +123,8 @@ function decideRun(ctx: ScanContext, r: NamesRule, run: NameWord[]): void {
   const names = strong + weak + unknown;
   if (!names) return;
   // "Zeugenaussage von Rico Lischka", "Bulletin de Eloisa Spinka": a sentence's first noun before a particle is no part of the name.
-  const lead = leadingNoun(text, words);
-  if (lead > 0) return decideRun(ctx, r, words.slice(lead));
+  const lead = leadingNoun(r.lex, text, words);
+  if (lead > 0) return decideRun(ctx, r, words.slice(lead), words[lead - 1]!.kind === 'particle');
   let end = words[words.length - 1]!.e;
   const cueIntro = cue === 'intro' || (cue === 'signoff' && endsLine(text, end));
   const intro = cueIntro || afterCue(r, text, end);
@@ -147,6 +147,8 @@ function decideRun(ctx: ScanContext, r: NamesRule, run: NameWord[]): void {
   else if (weak === 1 && unknown === 1 && words.length === 2 && words[0]!.kind === 'weak' && joined(text, words[1]!)) confidence = 0.6;
   // A note signed with a dash ("-Zara", "- Faye (T1)" at the end of a CRM line).
   else if (names === words.length && words.length <= 2 && (strong || unknown || weak) && dashSigned(text, s0, end)) confidence = 0.6;
+  // The name a noun and a particle lead to ("Besos de María", "Groetjes van Joe"): whose letter, report, garden.
+  else if (ofNoun) confidence = 0.6;
   if (!confidence) return;
   // Without a cue or a title, capitalised words after a place word ("born in Kimberley", "nascida em
   // Moreira do Descoberto") are a place, and names listed with '&', ',', '-' or 'and' beside other
