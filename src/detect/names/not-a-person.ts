@@ -152,11 +152,11 @@ function companyFormAfter(lex: NameLexicon, text: string, at: number): boolean {
   let j = i;
   while (j < text.length && j - i < 5 && (isLetter(text.charCodeAt(j)) || text.charCodeAt(j) === 38)) j++;
   if (j === i || !lex.orgJoiners.has(text.slice(i, j).toLowerCase()) || text.charCodeAt(j) !== 32) return false;
-  return formAt(lex, text, j + 1);
+  return formAt(lex, text, j + 1, true);
 }
 
 /** A legal form of up to three dotted segments at i, followed by no letter. */
-function formAt(lex: NameLexicon, text: string, i: number): boolean {
+function formAt(lex: NameLexicon, text: string, i: number, joined = false): boolean {
   let key = '';
   let marked = isUpper(text.charCodeAt(i));
   let dotted = false;
@@ -175,8 +175,8 @@ function formAt(lex: NameLexicon, text: string, i: number): boolean {
     if (k === j) break;
     key += text.slice(j, k);
     const norm = formKey(key);
-    // Two letters without dots must be capitals ("AS", "AB"): "Me Buch", "Ek" are names.
-    if (norm && lex.companyForms.has(norm) && marked && !isLetter(text.charCodeAt(k))) return norm.length > 2 || dotted || allCapitals(text, i, k);
+    // Two letters without dots must be capitals ("AS", "AB") or follow a joiner ("& Co"): "Me Buch", "Ek" are names.
+    if (norm && lex.companyForms.has(norm) && marked && !isLetter(text.charCodeAt(k))) return norm.length > 2 || dotted || joined || allCapitals(text, i, k);
     // "sp. z o.o.": a dotted segment may go on after one space.
     if (text.charCodeAt(k - 1) !== 46 || text.charCodeAt(k) !== 32) break;
     j = k + 1;
