@@ -35,14 +35,16 @@ export function notAPersonSlot(lex: NameLexicon, text: string, s: number, e: num
  */
 export function leadingNoun(lex: NameLexicon, text: string, words: readonly NameWord[]): number {
   const first = words[0]!;
-  if (words.length < 2 || (first.kind !== 'unknown' && first.kind !== 'common')) return 0;
+  if (words.length < 2) return 0;
   let k = 1;
   while (k < words.length && words[k]!.kind === 'particle') k++;
   if (k >= words.length) return 0;
   // After an article the first word is a noun, with or without a particle ("die Doktorarbeit von Kim K.
-  // Lichtenhagen", "Der Antragsteller Inga Baumann", "im Garten von Therese").
+  // Lichtenhagen", "Der Antragsteller Inga Baumann", "im Roman von Rahn": Roman is a name elsewhere).
   const [before] = wordsBefore(text, first.s, 1);
   const rest = words.slice(k);
+  const noun = first.kind === 'unknown' || first.kind === 'common';
+  if (!noun && !(k > 1 && before !== undefined && lex.notPersons.articles.has(before))) return 0;
   if (before !== undefined && lex.notPersons.articles.has(before)) {
     // Without a particle only before listed names ("The Smug Bathrobe", "the Tasty Granite Gloves" are titles).
     if (k > 1 || (rest.length >= 2 && rest.some((w) => w.kind === 'strong') && !rest.some((w) => w.kind === 'unknown'))) return k;
@@ -186,9 +188,9 @@ function formAt(lex: NameLexicon, text: string, i: number, joined = false): bool
 
 const formKey = (w: string) => w.toLowerCase().replace(/[./\s]/g, '');
 
-/** The run starts right after a slash glued to letters ("A/S i Høng"): the end of a legal form. */
+/** The run starts right after a slash glued to one letter ("A/S i Høng"): the end of a legal form, not a street corner ("Sandy Lane/Cedar Close"). */
 function afterSlash(text: string, s: number): boolean {
-  return s >= 2 && text.charCodeAt(s - 1) === 47 && isLetter(text.charCodeAt(s - 2));
+  return s >= 2 && text.charCodeAt(s - 1) === 47 && isLetter(text.charCodeAt(s - 2)) && !isLetter(text.charCodeAt(s - 3));
 }
 
 /** An organisation's noun before the run, alone or with a link word ("hotel …", "Kontoret för …", "La oficina de …"). */
