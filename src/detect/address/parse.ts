@@ -261,10 +261,18 @@ function countryAt(g: AddressGrammar, toks: Tok[], i: number): number | null {
   return null;
 }
 
-/** A city: 1–3 capitalised words, taken only when a region, postcode or country follows (or a postcode led). */
+/**
+ * A city: 1–3 capitalised words, or up to 5 with connectors inside ("Vila Nova de Gaia", "San Sebastián de
+ * los Reyes"), taken only when a region, postcode or country follows (or a postcode led).
+ */
 function cityAt(g: AddressGrammar, toks: Tok[], i: number): number | null {
   let j = i;
-  while (j < i + 3 && toks[j]?.kind === 'w' && (toks[j]!.cap || g.connectors.has(wordKey(toks[j]!.text))) && (j === i || (!toks[j]!.nl && !sentenceDot(g, toks[j - 1]!)))) j++;
+  let joined = false;
+  while (j < i + (joined ? 5 : 3) && toks[j]?.kind === 'w' && (toks[j]!.cap || g.connectors.has(wordKey(toks[j]!.text))) && (j === i || (!toks[j]!.nl && !sentenceDot(g, toks[j - 1]!)))) {
+    if (!toks[j]!.cap) joined = true;
+    j++;
+  }
+  while (j > i + 1 && !toks[j - 1]!.cap) j--;
   if (j === i || !toks[i]!.cap) return null;
   // After a postcode: "12345 Berlin", "1234 AB Amsterdam" (the city is the address's last part).
   if (afterPostcode(g, toks, i)) return toks[i]!.nl ? null : j - 1;
