@@ -62,7 +62,8 @@ export function streetAround(g: AddressGrammar, toks: Tok[], k: number): [number
     const suffixed = hasSuffix(g, t);
     // Back from the type over the street's name to its house number: capitalised words first; a name in
     // lower case ("742 evergreen terrace") only before a house number of two digits or more.
-    for (const lowerOk of g.typesAfterLowerName.has(wordKey(t.text)) ? [false, true] : [false]) {
+    // The type is then in lower case too: "1954 y depende de Dr. Córdova" is a year and a title.
+    for (const lowerOk of g.typesAfterLowerName.has(wordKey(t.text)) && !t.cap ? [false, true] : [false]) {
       let i = k - 1;
       let n = 0;
       while (i >= 0 && n < MAX_NAME && (isNameWord(g, toks[i]) || (lowerOk && lowerNameWord(toks[i]))) && !toks[i + 1]!.nl) {
