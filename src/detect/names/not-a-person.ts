@@ -211,8 +211,10 @@ function placeShaped(lex: NameLexicon, text: string, s: number, e: number, words
   const tails = lex.notPersons.placeTails;
   const key = (w: NameWord) => text.slice(w.s, w.e).toLowerCase().replace(/\.$/, '');
   if (words.length >= 2 && (heads.has(key(words[0]!)) || tails.has(key(words[words.length - 1]!)))) return true;
-  const [before] = wordsBefore(text, s, 1);
+  // A head right before the run, or before a particle before it ("Ciudad del Carmen").
+  const [before, second] = wordsBefore(text, s, 2);
   if (before && heads.has(before) && capitalBefore(text, s)) return true;
+  if (second && lex.particles.has(before!) && heads.has(second)) return true;
   const after = wordAfter(text, e);
   return after !== '' && tails.has(after);
 }
