@@ -62,17 +62,20 @@ export function streetAround(g: AddressGrammar, toks: Tok[], k: number): [number
     const suffixed = hasSuffix(g, t);
     // Back from the type over the street's name to its house number: capitalised words first; a name in
     // lower case ("742 evergreen terrace") only before a house number of two digits or more.
-    // The type is then in lower case too: "1954 y depende de Dr. Córdova" is a year and a title.
-    for (const lowerOk of g.typesAfterLowerName.has(wordKey(t.text)) && !t.cap ? [false, true] : [false]) {
+    for (const lowerOk of g.typesAfterLowerName.has(wordKey(t.text)) ? [false, true] : [false]) {
       let i = k - 1;
       let n = 0;
+      let capital = false;
       while (i >= 0 && n < MAX_NAME && (isNameWord(g, toks[i]) || (lowerOk && lowerNameWord(toks[i]))) && !toks[i + 1]!.nl) {
         if (g.directions.has(wordKey(toks[i]!.text)) && isHouseNumber(toks[i - 1])) break;
+        if (toks[i]!.kind === 'w' && toks[i]!.cap) capital = true;
         i--;
         n++;
       }
       if (i >= 0 && g.directions.has(wordKey(toks[i]!.text)) && sameLine(i + 1)) i--;
       if (lowerOk && !(isHouseNumber(toks[i]) && /^\d{2}/.test(toks[i]!.text))) continue;
+      // A capitalised type after lower-case words only: "1954 y depende de Dr. Córdova" is a year and a title.
+      if (lowerOk && t.cap && !capital) continue;
       // A unit and its number before a street without a house number ("Flat 313, Bastola Corner").
       if (n > 0 && toks[i]?.kind === 'p' && toks[i]!.text === ',' && !toks[i + 1]!.nl) {
         const u = unitLead(g, toks, i - 1);

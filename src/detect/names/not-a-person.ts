@@ -13,9 +13,9 @@ export function notAPerson(lex: NameLexicon, text: string, s: number, e: number,
   // After a bare place word ("in", "från") a run of listed names only is still a person ("mottagen från Karin Håkansson Björk").
   const listed = words.length > 1 && words.every((w) => w.kind === 'strong' || w.kind === 'particle' || w.kind === 'initial');
   return (
-    brand(lex, text, words) || lex.notPersons.places.has(text.slice(s, e).toLowerCase().normalize('NFC')) || companyInRun(lex, text, words) || companyFormAfter(lex, text, formStart(words, e)) ||
-    organisationAfter(lex, text, e) || (words.length === 1 && organisationList(lex, text, s, e)) || notAPersonSlot(lex, text, s, e, soft || listed) || placeShaped(lex, text, s, e, words) ||
-    innerSlot(lex, text, e, words)
+    brand(lex, text, words) || country(lex, text, s, e, words) || companyInRun(lex, text, words) || companyFormAfter(lex, text, formStart(words, e)) ||
+    organisationAfter(lex, text, e) || (words.length === 1 && organisationList(lex, text, s, e)) || notAPersonSlot(lex, text, s, e, soft || listed) ||
+    (placeShaped(lex, text, s, e, words) && !postcodeAfter(text, e) && !postcodeBefore(text, s)) || innerSlot(lex, text, e, words)
   );
 }
 
@@ -59,6 +59,34 @@ export function leadingNoun(lex: NameLexicon, text: string, words: readonly Name
   // A line's start, or a sentence's end with a space after it ("P.Rascón de Granados" follows an initial).
   const spaced = b < first.s - 1;
   return c === 10 || c === 13 || (spaced && (c === 46 || c === 33 || c === 63)) ? k : 0;
+}
+
+/**
+ * A country's name (countries.txt). One word, often a given name too in some language ("Malte", "Maurice",
+ * "Guadalupe"), is a place only after a preposition ("en France", "to Jordan").
+ */
+function country(lex: NameLexicon, text: string, s: number, e: number, words: readonly NameWord[]): boolean {
+  if (!lex.notPersons.places.has(text.slice(s, e).toLowerCase().normalize('NFC'))) return false;
+  if (words.length > 1) return true;
+  const [w1] = wordsBefore(text, s, 1);
+  return w1 !== undefined && (lex.notPersons.placePrepositions.has(w1) || lex.placeWords.has(w1) || lex.notPersons.placeIn.has(w1));
+}
+
+/** A postcode or house number after the run, a region code allowed before it ("St Kilda 3349", "West Magnoliaburgh, NE 09742"): a city line. */
+function postcodeAfter(text: string, e: number): boolean {
+  let i = e;
+  while (i < text.length && i - e < 3 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 44)) i++;
+  if (isUpper(text.charCodeAt(i)) && isUpper(text.charCodeAt(i + 1)) && text.charCodeAt(i + 2) === 32) i += 3;
+  const c = text.charCodeAt(i);
+  return (c >= 48 && c <= 57) || (isUpper(c) && ((text.charCodeAt(i + 1) >= 48 && text.charCodeAt(i + 1) <= 57) || (isUpper(text.charCodeAt(i + 1)) && text.charCodeAt(i + 2) >= 48 && text.charCodeAt(i + 2) <= 57)));
+}
+
+/** A word with a digit right before the run ("CV4 0YH Little Parisian-Huelsington"): the city of a city line. */
+function postcodeBefore(text: string, s: number): boolean {
+  let i = s - 1;
+  while (i >= 0 && s - i < 3 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 44)) i--;
+  for (let k = i; k >= 0 && i - k < 8 && text.charCodeAt(k) !== 32 && text.charCodeAt(k) !== 10; k--) if (text.charCodeAt(k) >= 48 && text.charCodeAt(k) <= 57) return i < s - 1;
+  return false;
 }
 
 /** A word no list knows, a particle, then what follows is in a place slot ("Voámos de Montijo", "Volamos de Gómez Palacio"). */
