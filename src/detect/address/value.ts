@@ -73,8 +73,9 @@ export function valueAt(g: AddressGrammar, text: string, i: number, limit: numbe
   }
   if (s >= le) return null;
   const c0 = text.charCodeAt(s);
-  // A value opening in a script without case ("דרך מאראשון 111, …") is no lower-case line: English after it ends it.
-  const lowerLine = !hasUpperLatin(text, s, le) && !isCaseless(c0);
+  // A value opening in a script without case and going on in lower-case Latin words only ("דרך מאראשון 111,
+  // אשבול 37207 and to close the card…") is no lower-case line: those words end it ("石東路7286號 i think 宜蘭市" goes on).
+  const lowerLine = !hasUpperLatin(text, s, le) && !(isCaseless(c0) && latinTail(text, s, le));
   if (!(isDigit(c0) || isUpper(c0) || isCaseless(c0) || (lowerLine && isLower(c0)) || grammarWord(g, text, s, le))) return null;
   let e = valueEnd(g, text, s, le);
   // In text with capitals, an address is capitalised words, numbers and grammar words: the first other
@@ -133,6 +134,14 @@ function beforeClause(g: AddressGrammar, text: string, s: number, e: number): nu
 
 const lowerGrammar = (g: AddressGrammar, key: string) =>
   g.connectors.has(key) || g.typesAfter.has(key) || g.typesBefore.has(key) || g.typesBeforeLower.has(key) || g.units.has(key) || g.houseNumberWords.has(key) || g.suffixes.some((x) => key.endsWith(x));
+
+/** After the first lower-case Latin letter from s, no letter of a script without case comes before le. */
+function latinTail(text: string, s: number, le: number): boolean {
+  let i = s;
+  while (i < le && !(isLower(text.charCodeAt(i)) && text.charCodeAt(i) < 0x250)) i++;
+  for (; i < le; i++) if (isCaseless(text.charCodeAt(i))) return false;
+  return true;
+}
 
 function hasUpperLatin(text: string, s: number, e: number): boolean {
   for (let i = s; i < e; i++) if (isUpper(text.charCodeAt(i))) return true;

@@ -26,7 +26,7 @@ export function notAPerson(lex: NameLexicon, text: string, s: number, e: number,
  */
 export function notAPersonSlot(lex: NameLexicon, text: string, s: number, e: number, soft: boolean): boolean {
   const before = wordsBefore(text, s, 3);
-  return afterSlash(text, s) || organisationSlot(lex, before) || placeSlot(lex, before, soft) || thingSlot(lex, before, nextWord(text, e));
+  return afterSlash(text, s) || organisationSlot(lex, before) || placeSlot(lex, before, soft, text, wordStartBefore(text, s)) || thingSlot(lex, before, nextWord(text, e));
 }
 
 /**
@@ -94,14 +94,15 @@ function innerSlot(lex: NameLexicon, text: string, e: number, words: readonly Na
   if (words.length < 3 || (words[0]!.kind !== 'unknown' && words[0]!.kind !== 'common') || words[1]!.kind !== 'particle') return false;
   let k = 1;
   while (k < words.length && words[k]!.kind === 'particle') k++;
-  return k < words.length && placeSlot(lex, wordsBefore(text, words[k]!.s, 3), true);
+  return k < words.length && placeSlot(lex, wordsBefore(text, words[k]!.s, 3), true, text, wordStartBefore(text, words[k]!.s));
 }
 
 /** A word for "in" ("in", "em", "w"), or a preposition after a travel word or a place word ("Trains to", "nacida en", "vecina de"). */
-function placeSlot(lex: NameLexicon, [w1, w2, w3]: string[], soft: boolean): boolean {
+function placeSlot(lex: NameLexicon, [w1, w2, w3]: string[], soft: boolean, text: string, at: number): boolean {
   if (!w1) return false;
   const cues = lex.notPersons.placeCues;
-  if (cues.has(w1) || (!soft && lex.notPersons.placeIn.has(w1))) return true;
+  // One-letter words ("w", "v") only in lower case: "کمال W راجپوت" holds an initial.
+  if (cues.has(w1) || (!soft && lex.notPersons.placeIn.has(w1) && (w1.length > 1 || isLower(text.charCodeAt(at))))) return true;
   if (!lex.notPersons.placePrepositions.has(w1) && !lex.placeWords.has(w1)) return false;
   return (w2 !== undefined && (cues.has(w2) || lex.placeWords.has(w2))) || (w3 !== undefined && cues.has(w3));
 }
@@ -117,6 +118,14 @@ function thingSlot(lex: NameLexicon, [w1, w2]: string[], after: string): boolean
   // "Unlike the Christiansen novel": the author of the work after the run.
   if (articles.has(w1) && !(lex.particles.has(w1) && w2 !== undefined && lex.particles.has(w2))) return !workCues.has(after);
   return workCues.has(w1) || productCues.has(w1) || (w1.length <= 4 && w2 !== undefined && productCues.has(w2));
+}
+
+/** Where the word before s (one or two spaces back) starts. */
+function wordStartBefore(text: string, s: number): number {
+  let g = s;
+  while (g > 0 && s - g < 3 && (text.charCodeAt(g - 1) === 32 || text.charCodeAt(g - 1) === 9)) g--;
+  while (g > 0 && isLetter(text.charCodeAt(g - 1))) g--;
+  return g;
 }
 
 /** The lower-cased words before s on its line, nearest first (an elided article dropped: "L'ufficio" → "ufficio"). */
@@ -185,7 +194,7 @@ function companyFormAfter(lex: NameLexicon, text: string, at: number): boolean {
   return formAt(lex, text, j + 1, true);
 }
 
-/** A legal form of up to three dotted segments at i, followed by no letter. */
+/** A legal form of up to three dotted segments at i, followed by no letter or digit ("SA20 97OV" is an IBAN). */
 function formAt(lex: NameLexicon, text: string, i: number, joined = false): boolean {
   let key = '';
   let marked = isUpper(text.charCodeAt(i));
@@ -206,7 +215,8 @@ function formAt(lex: NameLexicon, text: string, i: number, joined = false): bool
     key += text.slice(j, k);
     const norm = formKey(key);
     // Two letters without dots must be capitals ("AS", "AB") or follow a joiner ("& Co"): "Me Buch", "Ek" are names.
-    if (norm && lex.companyForms.has(norm) && marked && !isLetter(text.charCodeAt(k))) return norm.length > 2 || dotted || joined || allCapitals(text, i, k);
+    const c = text.charCodeAt(k);
+    if (norm && lex.companyForms.has(norm) && marked && !isLetter(c) && !(c >= 48 && c <= 57)) return norm.length > 2 || dotted || joined || allCapitals(text, i, k);
     // "sp. z o.o.": a dotted segment may go on after one space.
     if (text.charCodeAt(k - 1) !== 46 || text.charCodeAt(k) !== 32) break;
     j = k + 1;
