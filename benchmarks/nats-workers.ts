@@ -2,7 +2,9 @@
  * Messages/s and MB/s of `caregate worker` processes against the local nats-server (JetStream), beside the
  * engine's own one-shot MB/s on the same texts in the same run.
  *   npx tsx benchmarks/nats-workers.ts [messages=20000] [processes=1,2,4] [sizes=1024,65536]
- * (WORKER_ARGS='--concurrency 512' passes flags to every worker process, WORKER_NODE_ARGS='--cpu-prof' flags to node.)
+ * (WORKER_ARGS='--concurrency 512' passes flags to every worker process, WORKER_NODE_ARGS='--cpu-prof' flags to node,
+ * WORKER_DIST=/path/to/other/dist runs the workers of another build, e.g. main's dist/ copied under benchmarks/out/;
+ * WARMUP=1 prints the engine's CPU per message over a fresh process's first 10,000 messages; BACKLOG: see below.)
  * For each message size and each number of processes: publish the messages (call transcripts with PII in
  * every one, text/NDJSON/JSON/CSV in turn), start the workers, and time from the first to the last output
  * message (stream timestamps), so process start-up is not counted. The nats-server's CPU time during that
@@ -10,7 +12,7 @@
  * and deleted afterwards. 64 KB runs publish a tenth of the messages.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { headers as natsHeaders } from 'nats';
 import { createRedactor } from '../src/index.js';
@@ -38,17 +40,25 @@ function message(i: number, size: number): { data: string; format: FormatName } 
   }
 }
 
-/** The engine alone on the same payloads: redactPayload (what a worker runs per message), one thread. */
-async function engineMBs(msgs: { data: Buffer; format: FormatName }[]): Promise<number> {
+/**
+ * The engine alone on the same payloads: redactPayload (what a worker runs per message), one thread. MB/s of
+ * wall time (the issue's yardstick) and µs of this process's CPU per message (comparable with the workers' CPU
+ * per message on a loaded machine, where wall times are not), medians of 5 rounds.
+ */
+async function engineMBs(msgs: { data: Buffer; format: FormatName }[]): Promise<{ mbs: number; cpuUs: number }> {
   const redactor = createRedactor();
   const bytes = msgs.reduce((n, m) => n + m.data.length, 0);
   const rates: number[] = [];
+  const cpu: number[] = [];
   for (let r = 0; r < 5; r++) {
     const t0 = process.hrtime.bigint();
+    const c0 = process.cpuUsage();
     for (const m of msgs) await redactPayload(redactor, m.format, m.data, 'error');
+    const c = process.cpuUsage(c0);
     rates.push(bytes / 1e6 / (Number(process.hrtime.bigint() - t0) / 1e9));
+    cpu.push((c.user + c.system) / msgs.length);
   }
-  return rates.sort((a, b) => a - b)[2]!;
+  return { mbs: rates.sort((a, b) => a - b)[2]!, cpuUs: cpu.sort((a, b) => a - b)[2]! };
 }
 
 function natsCpuSeconds(): number | undefined {
@@ -75,6 +85,90 @@ interface RunResult {
   rssMb: number;
   phases: string;
   share: string;
+  steadyCpu: SteadyCpu | undefined;
+}
+
+/** CPU seconds (utime + stime) at one poll of the output count: per worker, per worker thread, and nats-server. */
+interface CpuSample {
+  count: number;
+  workers: number[];
+  /** Per worker: thread name → CPU seconds (the main thread is the one whose tid is the pid: "main"). */
+  threads: Map<string, number>[];
+  nats: number | undefined;
+  /** Per worker: read and write syscalls, voluntary and involuntary context switches. */
+  io: { reads: number; writes: number; voluntary: number; involuntary: number }[];
+}
+
+function cpuSample(count: number, pids: number[]): CpuSample {
+  return { count, workers: pids.map((p) => cpuOf(p) ?? 0), threads: pids.map(threadCpu), nats: natsCpuSeconds(), io: pids.map(ioOf) };
+}
+
+function ioOf(pid: number): CpuSample['io'][number] {
+  const field = (text: string, name: string) => Number(new RegExp(`${name}:\\s+(\\d+)`).exec(text)?.[1] ?? 0);
+  try {
+    const io = readFileSync(`/proc/${pid}/io`, 'utf8');
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    return { reads: field(io, 'syscr'), writes: field(io, 'syscw'), voluntary: field(status, 'voluntary_ctxt_switches'), involuntary: field(status, 'nonvoluntary_ctxt_switches') };
+  } catch {
+    return { reads: 0, writes: 0, voluntary: 0, involuntary: 0 };
+  }
+}
+
+/** CPU per thread name of one process, from /proc/<pid>/task/<tid>/stat (threads of the same name summed). */
+function threadCpu(pid: number): Map<string, number> {
+  const out = new Map<string, number>();
+  try {
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      const name = tid === String(pid) ? 'main' : stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replace(/\s*\d+$/, '');
+      const f = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
+      out.set(name, (out.get(name) ?? 0) + (Number(f[11]) + Number(f[12])) / 100);
+    }
+  } catch {
+    // the process ended between listing and reading: the sample keeps what was read
+  }
+  return out;
+}
+
+/** CPU per message between the polls nearest the WARM and 1-WARM output counts: start-up and the final drain excluded. */
+interface SteadyCpu {
+  messages: number;
+  /** µs of CPU per output message: all workers together, their main threads, and nats-server. */
+  workerUs: number;
+  mainUs: number;
+  natsUs: number | undefined;
+  /** µs per message by thread name (all workers), other than main, largest first. */
+  otherThreads: string;
+  /** Per message, all workers: read and write syscalls, voluntary and involuntary context switches. */
+  io: CpuSample['io'][number];
+}
+
+function steadyCpu(samples: CpuSample[], total: number): SteadyCpu | undefined {
+  const a = samples.find((s) => s.count >= total * WARM);
+  const b = [...samples].reverse().find((s) => s.count <= total * (1 - WARM));
+  if (!a || !b || b.count <= a.count) return undefined;
+  const n = b.count - a.count;
+  const sum = (xs: number[]) => xs.reduce((x, y) => x + y, 0);
+  const byThread = new Map<string, number>();
+  b.threads.forEach((t, w) => {
+    for (const [name, sec] of t) byThread.set(name, (byThread.get(name) ?? 0) + sec - (a.threads[w]!.get(name) ?? 0));
+  });
+  const us = (sec: number) => (sec * 1e6) / n;
+  const main = byThread.get('main') ?? 0;
+  byThread.delete('main');
+  return {
+    messages: n,
+    workerUs: us(sum(b.workers) - sum(a.workers)),
+    mainUs: us(main),
+    natsUs: a.nats !== undefined && b.nats !== undefined ? us(b.nats - a.nats) : undefined,
+    io: {
+      reads: sum(b.io.map((x, w) => x.reads - a.io[w]!.reads)) / n,
+      writes: sum(b.io.map((x, w) => x.writes - a.io[w]!.writes)) / n,
+      voluntary: sum(b.io.map((x, w) => x.voluntary - a.io[w]!.voluntary)) / n,
+      involuntary: sum(b.io.map((x, w) => x.involuntary - a.io[w]!.involuntary)) / n,
+    },
+    otherThreads: [...byThread].filter(([, s]) => s > 0).sort((x, y) => y[1] - x[1]).map(([name, s]) => `${name} ${us(s).toFixed(0)}`).join(', '),
+  };
 }
 
 /**
@@ -109,10 +203,13 @@ async function run(processes: number, msgs: { data: Buffer; format: FormatName }
     let rssMb = 0;
     let workerCpu = 0;
     let writes = 0;
+    const samples: CpuSample[] = [];
     try {
       await waitFor('all outputs', async () => {
         for (const w of workers) rssMb = Math.max(rssMb, rssOf(w.child.pid!));
-        const done = (await streamCount(nc, o.outputStream)) >= msgs.length;
+        const count = await streamCount(nc, o.outputStream);
+        samples.push(cpuSample(count, workers.map((w) => w.child.pid!)));
+        const done = count >= msgs.length;
         if (done) {
           workerCpu = workers.reduce((n, w) => n + (cpuOf(w.child.pid!) ?? 0), 0);
           writes = workers.reduce((n, w) => n + writesOf(w.child.pid!), 0);
@@ -140,6 +237,7 @@ async function run(processes: number, msgs: { data: Buffer; format: FormatName }
       .join(' | ');
     const share = finals.map((f) => (f ? String(f.totals.redacted) : '?')).join('/');
     return {
+      steadyCpu: steadyCpu(samples, msgs.length),
       msgs: count / seconds,
       mb: (bytes / msgs.length) * count / 1e6 / seconds,
       seconds,
@@ -252,12 +350,45 @@ async function backlogRss(count: number): Promise<void> {
   }
 }
 
+function cpuLine(c: SteadyCpu | undefined): string {
+  if (!c) return '? (too few polls in the steady window)';
+  return `workers ${c.workerUs.toFixed(0)} µs (main threads ${c.mainUs.toFixed(0)} µs; ${c.otherThreads || 'no other thread'}), nats-server ${c.natsUs === undefined ? '?' : c.natsUs.toFixed(0)} µs, over ${c.messages} messages; ` +
+    `per message ${c.io.reads.toFixed(2)} reads, ${c.io.writes.toFixed(2)} writes, ${c.io.voluntary.toFixed(2)} + ${c.io.involuntary.toFixed(2)} context switches (voluntary + involuntary)`;
+}
+
+/**
+ * WARMUP=1: what a fresh process pays while V8 compiles the engine. Redacts the 1 KB benchmark messages in
+ * rounds of 1,000 in this (fresh) process and prints each round's CPU per message, then exits.
+ */
+async function warmUpCurve(): Promise<void> {
+  const c0 = process.cpuUsage();
+  const redactor = createRedactor();
+  const built = process.cpuUsage(c0);
+  console.log(`createRedactor: ${((built.user + built.system) / 1000).toFixed(0)} ms of CPU`);
+  const msgs = Array.from({ length: 1000 }, (_, i) => {
+    const m = message(i, 1024);
+    return { data: Buffer.from(m.data, 'utf8'), format: m.format };
+  });
+  const rounds: string[] = [];
+  for (let r = 0; r < 10; r++) {
+    const c = process.cpuUsage();
+    for (const m of msgs) await redactPayload(redactor, m.format, m.data, 'error');
+    const d = process.cpuUsage(c);
+    rounds.push(((d.user + d.system) / msgs.length).toFixed(0));
+  }
+  console.log(`CPU per message (µs, all threads of this process) in rounds of 1,000 messages: ${rounds.join(', ')}`);
+}
+
 ensureBuilt();
+if (process.env.WARMUP) {
+  await warmUpCurve();
+  process.exit(0);
+}
 if (process.env.BACKLOG) {
   await backlogRss(Number(process.env.BACKLOG));
   process.exit(0);
 }
-console.log(`node ${process.version}, ${cpus().length} cores; worker defaults (concurrency, prefetch, threads)${process.env.WORKER_ARGS ? ` + ${process.env.WORKER_ARGS}` : ''}`);
+console.log(`node ${process.version}, ${cpus().length} cores; worker defaults (concurrency, prefetch, threads)${process.env.WORKER_ARGS ? ` + ${process.env.WORKER_ARGS}` : ''}${process.env.WORKER_DIST ? `; workers from ${process.env.WORKER_DIST}` : ''}`);
 console.log(`backlog stored before the workers start; steady state = outputs ${WARM * 100}%..${100 - WARM * 100}% by stream timestamp (warm-up and final drain excluded); workers in ${OWN_SESSION ? 'a session each' : "the benchmark's session"}; autogroup scheduling ${autogroup()}`);
 for (const size of SIZES) {
   const count = size >= 32_768 ? Math.max(200, Math.round(N / 10)) : N;
@@ -266,8 +397,8 @@ for (const size of SIZES) {
     return { data: Buffer.from(m.data, 'utf8'), format: m.format };
   });
   const avg = msgs.reduce((n, m) => n + m.data.length, 0) / msgs.length;
-  const engine = await engineMBs(msgs.slice(0, Math.min(msgs.length, 5000)));
-  console.log(`\n${count} messages of ~${Math.round(avg)} bytes; engine alone (redactPayload, one thread): ${engine.toFixed(2)} MB/s`);
+  const { mbs: engine, cpuUs: engineCpu } = await engineMBs(msgs.slice(0, Math.min(msgs.length, 5000)));
+  console.log(`\n${count} messages of ~${Math.round(avg)} bytes; engine alone (redactPayload, one thread): ${engine.toFixed(2)} MB/s, ${engineCpu.toFixed(0)} µs of CPU per message`);
   let one = 0;
   for (const p of PROCESSES) {
     const r = await run(p, msgs);
@@ -276,6 +407,7 @@ for (const size of SIZES) {
       `${p} worker process${p > 1 ? 'es' : ''}: ${Math.round(r.msgs)} messages/s, ${r.mb.toFixed(2)} MB/s (steady ${r.seconds.toFixed(1)} s) = ${((r.mb / engine) * 100).toFixed(0)}% of the engine` +
         `${p > 1 && one ? `, ${(r.mb / one).toFixed(2)}x one process` : ''}; first-to-last output ${Math.round(r.wholeMsgs)} messages/s; ` +
         `nats-server ${r.natsCores === undefined ? '?' : r.natsCores.toFixed(2)} cores, workers ${r.workerCores.toFixed(2)} cores; peak worker RSS ${r.rssMb.toFixed(0)} MB; ${r.writesPerMessage.toFixed(2)} writes/message\n` +
+        `   CPU per message (outputs ${WARM * 100}%..${100 - WARM * 100}%): ${cpuLine(r.steadyCpu)}\n` +
         `   split ${r.share}; ${r.phases}`,
     );
   }

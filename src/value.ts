@@ -34,10 +34,15 @@ export function keyHintOf(keyHints: Readonly<Record<string, string>>, key: strin
  * what was masked, "cvv 123" and "cvv 456" both becoming "cvv •••"): "name (2)", "name (3)"…, so no value is lost.
  */
 export function freeMemberName(out: object, name: string): string {
-  if (!Object.hasOwn(out, name)) return name;
+  return numberedName(name, (candidate) => Object.hasOwn(out, candidate));
+}
+
+/** `name`, or the first of "name (2)", "name (3)"… that is not taken. */
+export function numberedName(name: string, taken: (candidate: string) => boolean): string {
+  if (!taken(name)) return name;
   for (let n = 2; ; n++) {
     const candidate = `${name} (${n})`;
-    if (!Object.hasOwn(out, candidate)) return candidate;
+    if (!taken(candidate)) return candidate;
   }
 }
 

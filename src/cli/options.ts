@@ -22,7 +22,18 @@ export function addRedactorOptions(cmd: Command, defaults: { invalidUtf8?: 'repl
       new Option('--invalid-utf8 <policy>', defaults.invalidUtf8Help ?? 'bytes that are not UTF-8: replace them with U+FFFD, or fail the input (exit 3)')
         .choices(['replace', 'error'])
         .default(defaults.invalidUtf8 ?? 'replace'),
+    )
+    .option(
+      '--max-value-bytes <n>',
+      'largest JSON string or member name, NDJSON line or CSV record held in memory (default 16 MiB); larger ones fail the input (exit 3) instead of filling memory',
+      parseMaxValueBytes,
     );
+}
+
+function parseMaxValueBytes(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1024) throw new CaregateError('E_USAGE', `--max-value-bytes takes a whole number of bytes ≥ 1024, got "${v}"`);
+  return n;
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -39,6 +50,7 @@ export interface RedactorCliOptions {
   regions?: string;
   minConfidence?: number;
   invalidUtf8: 'replace' | 'error';
+  maxValueBytes?: number;
 }
 
 /** Builds the redactor configuration; the hmac key comes from CAREGATE_HMAC_KEY, never from argv. */

@@ -84,7 +84,7 @@ async function redactOneWith(redactor: Redactor, file: string, opts: RedactOptio
     format = sniffFormat(peeked.head);
     input = peeked.stream;
   }
-  const transform = createFormatStream(format, redactor, { invalidUtf8: opts.invalidUtf8, source });
+  const transform = createFormatStream(format, redactor, { invalidUtf8: opts.invalidUtf8, maxValueBytes: opts.maxValueBytes, source });
   if (!opts.output) {
     await pipeline(input, transform, io.stdout, { end: io.stdout !== process.stdout });
   } else {

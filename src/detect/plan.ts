@@ -1,4 +1,5 @@
 import { compileFillers } from './cue-fillers.js';
+import { misspeltCues } from './cue-typos.js';
 import { CaregateError } from '../errors.js';
 import { VALUE_READERS, type ValueReader } from './value-readers.js';
 import { createMask, type MaskEnv } from '../mask/masks.js';
@@ -325,6 +326,11 @@ export function compilePlan(packs: LoadedPack[], opts: PlanOptions): ScanPlan {
           checkWord(k, file, `${ptr}/detector/keywords/${i}`);
           addPhrase(k, !!d.caseSensitive, target);
         });
+        if (d.typos && !d.caseSensitive) {
+          const cues = new Set(d.keywords.map((k) => keywordKey(k, false)));
+          const common = loadNameLexicon(['names'], `${file} at ${ptr}/detector/typos`).commonWords;
+          for (const k of d.keywords) for (const v of misspeltCues(k, common, cues)) addPhrase(v, false, target);
+        }
       } else if (isShapeDetector(d)) {
         assertSafePattern(d.pattern, d.flags ?? '', { file, pointer: `${ptr}/detector/pattern` }, !trusted);
         if (/\(\?<[A-Za-z]/.test(d.pattern)) {
@@ -526,13 +532,18 @@ function compilePattern(spec: PatternSpec, where: { file: string; pointer: strin
   return new RegExp(spec.pattern, flags);
 }
 
+/** Number words a value pattern read aloud spells out ("nineteen", "twenty"): as a number, it may stand before its cue too. */
+const SPOKEN_NUMBER_PATTERN = new RegExp(`\\b(?:${GATE_WORDS.join('|')})\\b`);
+
+/** Whether a value pattern reads a number, written ("\\d", "0-9") or read aloud. */
+const isNumberValue = (pattern: string) => /\\d|0-9/.test(pattern) || SPOKEN_NUMBER_PATTERN.test(pattern);
+
 function compileKeyword(rule: CompiledRule, d: KeywordDetector, file: string, ptr: string, trusted: boolean): KeywordTarget {
   const values: CompiledValue[] = (d.value ?? []).map((v, i) => {
     if ('number' in v) return { kind: 'number', min: v.number.min, max: v.number.max };
     if ('reader' in v) return { kind: 'reader', reader: VALUE_READERS[v.reader] };
     const re = compilePattern(v, { file, pointer: `${ptr}/detector/value/${i}/pattern` }, trusted, 'y');
-    const digitValue = /\\d|0-9/.test(v.pattern);
-    return { kind: 'pattern', re, maxLength: v.maxLength, reBefore: digitValue ? new RegExp(re.source, `${re.flags.replace('y', '')}g`) : null };
+    return { kind: 'pattern', re, maxLength: v.maxLength, reBefore: isNumberValue(v.pattern) ? new RegExp(re.source, `${re.flags.replace('y', '')}g`) : null };
   });
   const span = d.span ?? 'value';
   if (!values.length && span !== 'before-keyword-value') {

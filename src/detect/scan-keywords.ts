@@ -3,7 +3,7 @@ import { ALPHA, CLASS, DIGIT } from './chars.js';
 import type { KeywordPhrase, KeywordTarget } from './plan.js';
 import { readSequence } from './spoken-sequence.js';
 import { hasParagraphBreak, turnLabelEnd } from './boundaries.js';
-import { MASK_GLUE } from './spoken-words.js';
+import { MASK_GLUE, readNumberToken } from './spoken-words.js';
 import { fillerStops } from './cue-fillers.js';
 import { currencyAfter, currencyBefore } from './amounts.js';
 
@@ -229,20 +229,25 @@ function evaluateKeyword(ctx: ScanContext, t: KeywordTarget, ks: number, ke: num
         break;
       }
     } else {
-      let m = matchAfterFillers(v.re, text, ke, t);
-      if (!m && (v.reBefore || t.fillers)) {
-        // A question and its answer in the next turn ("date of birth?" / "Customer: 4 May 1961"); rules
-        // with a filler set opt in for values without digits too (spoken dates).
-        const a = answerStart(text, ke);
-        if (a >= 0) m = matchAfterFillers(v.re, text, a, t);
-      }
+      const m = matchAfterFillers(v.re, text, ke, t);
       if (m) {
-        // The `value` group is found by its text within the match (last occurrence), which spares the
-        // slow `d` flag; an equal text earlier in the match would be the same value anyway.
-        const value = m.groups?.value ?? m[0];
-        vs = m.index + m[0].lastIndexOf(value);
-        ve = vs + value.length;
-        digits = value.replace(/\D/g, '');
+        ({ vs, ve, digits } = patternValue(m));
+        break;
+      }
+    }
+  }
+  if (vs < 0) {
+    // A question and its answer in the next turn ("date of birth?" / "Customer: 4 May 1961"), looked for
+    // once no value of any shape stands on the cue's own line ("born the fourteenth of october two
+    // thousand six" before "14/10/2006" on the next line). Rules with a filler set opt in for values
+    // without digits too (spoken dates).
+    const a = answerStart(text, ke);
+    for (const v of t.values) {
+      if (a < 0) break;
+      if (v.kind !== 'pattern' || !(v.reBefore || t.fillers)) continue;
+      const m = matchAfterFillers(v.re, text, a, t);
+      if (m) {
+        ({ vs, ve, digits } = patternValue(m));
         break;
       }
     }
@@ -281,6 +286,16 @@ function evaluateKeyword(ctx: ScanContext, t: KeywordTarget, ks: number, ke: num
   }
   if (end <= start) return;
   offerCandidate(ctx, t.rule, start, end, digits, false, undefined);
+}
+
+/**
+ * Where a pattern's `value` group stands: found by its text within the match (last occurrence), which
+ * spares the slow `d` flag; an equal text earlier in the match would be the same value anyway.
+ */
+function patternValue(m: RegExpExecArray): { vs: number; ve: number; digits: string } {
+  const value = m.groups?.value ?? m[0];
+  const vs = m.index + m[0].lastIndexOf(value);
+  return { vs, ve: vs + value.length, digits: value.replace(/\D/g, '') };
 }
 
 /**
@@ -381,17 +396,39 @@ function readPatternBefore(text: string, ks: number, re: RegExp) {
   const slice = text.slice(lo, ks);
   re.lastIndex = 0;
   let best: { start: number; end: number; digits: string } | null = null;
+  let spoken = false;
   for (let m = re.exec(slice); m; m = re.exec(slice)) {
     const value = m.groups?.value ?? m[0];
     const vs = m.index + m[0].lastIndexOf(value);
-    if (/[0-9]/.test(value)) best = { start: lo + vs, end: lo + vs + value.length, digits: value.replace(/\D/g, '') };
+    const written = /[0-9]/.test(value);
+    if (written || spokenNumberWords(text, lo + vs, lo + vs + value.length) >= 2) {
+      best = { start: lo + vs, end: lo + vs + value.length, digits: value.replace(/\D/g, '') };
+      spoken = !written;
+    }
     if (m[0].length === 0) re.lastIndex++;
   }
   if (!best) return null;
   const gap = text.slice(best.end, ks);
   // Same sentence, no other number, a few words.
   if (/[0-9]|[.!?](?:\s|$)/.test(gap) || (gap.match(/[A-Za-z]+/g)?.length ?? 0) > PATTERN_GAP_WORDS) return null;
+  // A value read aloud is bound to a cue after it by binding words only ("may thirteenth, nineteen ninety
+  // four - my dob", "… that's my birthday"): number words stand in much other talk.
+  if (spoken && !(gap.match(/[A-Za-z]+/g) ?? []).every((w) => BEFORE_CUE_WORDS.has(w.toLowerCase()))) return null;
   return best;
+}
+
+/** How many number words ("nineteen", "forty one", "oh") a value without digits holds. */
+function spokenNumberWords(text: string, s: number, e: number): number {
+  let n = 0;
+  for (let p = s; p < e; p++) {
+    if (!isLetterCode(text.charCodeAt(p)) || (p > s && isLetterCode(text.charCodeAt(p - 1)))) continue;
+    const t = readNumberToken(text, p, e);
+    if (t) {
+      n++;
+      p = t.end - 1;
+    }
+  }
+  return n;
 }
 
 /** How much of the cue's line may follow it before the answer's turn ("… date of birth, please?"). */

@@ -143,7 +143,7 @@ export class CsvFormatStream extends FormatStream {
         problem = 'a \'"\' inside an unquoted field (quote the whole field and write the quote as "")';
         break;
       case 'CSV_MAX_RECORD_SIZE':
-        problem = `a record larger than the limit of ${this.options.maxValueBytes ?? DEFAULT_MAX_VALUE_BYTES} bytes (maxValueBytes); raise maxValueBytes if such records are expected`;
+        problem = `a record larger than the limit of ${this.options.maxValueBytes ?? DEFAULT_MAX_VALUE_BYTES} bytes (maxValueBytes); raise maxValueBytes (--max-value-bytes on the command line) if such records are expected`;
         break;
       case 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH':
       case 'CSV_RECORD_INCONSISTENT_COLUMNS':

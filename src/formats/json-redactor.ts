@@ -1,4 +1,4 @@
-import type { ValueFinding } from '../value.js';
+import { numberedName, type ValueFinding } from '../value.js';
 import { newMaskState, type MaskState } from '../mask/types.js';
 import type { Redactor } from '../redactor.js';
 import { safePointerToken } from '../safe-output.js';
@@ -73,6 +73,12 @@ interface Frame {
   hint: Hint | undefined;
   /** Hint of the current property's value (object): its key's, else the container's. */
   keyHint: Hint | undefined;
+  /**
+   * Member names of this object that masking changed or numbered: a later name equal to one of them is
+   * numbered ("[EMAIL] (2)") so that no member is lost to a duplicate name. Only changed names are kept, so
+   * memory follows what was masked, not the object's size.
+   */
+  maskedNames: Set<string> | undefined;
 }
 
 const NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
@@ -198,7 +204,7 @@ export class JsonRedactor {
             continue;
           }
           if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
-            this.stack.push({ obj: c === 0x7b, key: '', token: undefined, index: 0, hint: this.valueHint(), keyHint: undefined });
+            this.stack.push({ obj: c === 0x7b, key: '', token: undefined, index: 0, hint: this.valueHint(), keyHint: undefined, maskedNames: undefined });
             this.seenValue = true;
             this.exp = c === 0x7b ? Exp.KeyOrEnd : Exp.ValueOrEnd;
             i++;
@@ -440,11 +446,18 @@ export class JsonRedactor {
       top.keyHint = entity ? { entity, key: value } : top.hint;
       this.exp = Exp.Colon;
       const r = this.strings.scan(value, this.state, (e) => this.hooks.onScanError(e));
-      // Pointers name the member as it is written out: redacted, then passed through the output gate.
-      top.key = r.text;
+      let name = r.text;
+      if (name !== value || top.maskedNames?.has(name)) {
+        const taken = (top.maskedNames ??= new Set());
+        name = numberedName(name, (candidate) => taken.has(candidate));
+        taken.add(name);
+      }
+      // Pointers name the member as it is written out: redacted (numbered if it collided), then passed
+      // through the output gate. The name's findings keep their offsets: a number is only appended.
+      top.key = name;
       top.token = undefined;
       this.report(r, () => `${this.pointer()}#key`);
-      return r.text === value ? raw : JSON.stringify(r.text);
+      return name === value ? raw : JSON.stringify(name);
     }
     this.seenValue = true;
     const hint = this.valueHint();

@@ -37,7 +37,7 @@ export class JsonFormatStream extends FormatStream {
       if (err instanceof JsonValueTooLarge) {
         throw new CaregateError(
           'E_JSON',
-          `${this.source}: ${err.problem} at line ${err.line}, column ${err.column} (byte ${err.byte}${err.pointer ? `, inside ${err.pointer}` : ''}); raise maxValueBytes if such values are expected`,
+          `${this.source}: ${err.problem} at line ${err.line}, column ${err.column} (byte ${err.byte}${err.pointer ? `, inside ${err.pointer}` : ''}); raise maxValueBytes (--max-value-bytes on the command line) if such values are expected`,
           { file: this.options.source, line: err.line, column: err.column, byte: err.byte, pointer: err.pointer },
         );
       }

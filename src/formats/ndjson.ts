@@ -70,7 +70,7 @@ export class NdjsonFormatStream extends FormatStream {
     this.pending = [];
     throw new CaregateError(
       'E_NDJSON',
-      `${this.source} line ${this.lineNo + 1} (starting at byte ${this.lineByte}) is larger than the limit of ${this.maxLineBytes} bytes (maxValueBytes); raise maxValueBytes if such lines are expected`,
+      `${this.source} line ${this.lineNo + 1} (starting at byte ${this.lineByte}) is larger than the limit of ${this.maxLineBytes} bytes (maxValueBytes); raise maxValueBytes (--max-value-bytes on the command line) if such lines are expected`,
       { file: this.options.source, line: this.lineNo + 1, byte: this.lineByte },
     );
   }

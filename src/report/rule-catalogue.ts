@@ -16,7 +16,7 @@ export function describeDetector(rule: Rule): string {
   if (Array.isArray(d.keywords)) {
     const kws = d.keywords as string[];
     const shown = kws.slice(0, 8).map((k) => `“${k}”`).join(', ');
-    return `after ${d.before ? 'and before ' : ''}keywords ${shown}${kws.length > 8 ? ` and ${kws.length - 8} more` : ''}`;
+    return `after ${d.before ? 'and before ' : ''}keywords ${shown}${kws.length > 8 ? ` and ${kws.length - 8} more` : ''}${d.typos ? ', also misspelt by one slip' : ''}`;
   }
   return `pattern \`${d.pattern as string}\``;
 }

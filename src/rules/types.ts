@@ -91,6 +91,8 @@ export interface KeywordDetector {
   fillers?: string[];
   /** How many filler tokens may stand there (punctuation runs do not count). */
   maxFillers?: number;
+  /** Also find the cues misspelt by one slip ("passwod", "birthdy"; src/detect/cue-typos.ts). */
+  typos?: boolean;
 }
 
 export interface ShapeDetector {

@@ -158,3 +158,23 @@ export const notCompactDateTime: Validator = ({ digits }) => {
   const ok = inRange(digits, 4, 1, 12) && inRange(digits, 6, 1, 31) && inRange(digits, 8, 0, 23) && inRange(digits, 10, 0, 59) && (digits.length === 12 || inRange(digits, 12, 0, 59));
   return ok ? false : undefined;
 };
+
+/** Whether the last digit of a code is its GS1 check digit (EAN-13, UPC-A: weights 3 and 1 from the right). */
+export function gtinCheckValid(digits: string): boolean {
+  let sum = 0;
+  for (let i = digits.length - 2, w = 3; i >= 0; i--, w = 4 - w) sum += (digits.charCodeAt(i) - 48) * w;
+  return (10 - (sum % 10)) % 10 === digits.charCodeAt(digits.length - 1) - 48;
+}
+
+/**
+ * A 12- or 13-digit number written plain whose last digit is its GS1 check digit is a product code
+ * (UPC-A, EAN-13: barcodes, device and firmware labels), not a card, when nothing else says card: no
+ * grouping, and this validator runs only where no card wording is required (card wording near confirms
+ * it through credit-card-near-cue). The trade: one plain 12–13-digit card in ten (old Visa, Maestro, both
+ * rare) passes both checks and is left as a product code unless card wording stands near.
+ */
+export const notGtin: Validator = ({ digits, text }) => (isPlainProductCode(text, digits) ? false : undefined);
+
+/** A UPC-A or EAN-13 written plain: 12 or 13 digits, no separator, a valid GS1 check digit. */
+export const isPlainProductCode = (text: string, digits: string): boolean =>
+  (digits.length === 12 || digits.length === 13) && text.trim().length === digits.length && gtinCheckValid(digits);

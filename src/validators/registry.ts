@@ -1,7 +1,9 @@
-import { cardIin, cardMii, luhnChecksum, notCompactDateTime, notImei, notTimestamp } from './card.js';
+import { cardIin, cardMii, luhnChecksum, notCompactDateTime, notGtin, notImei, notTimestamp } from './card.js';
 import { calendarDate, cardExpiry, dobPlausible, notDate } from './dates.js';
 import { abaChecksum, driverLicenseShape, itinRange, ssnArea } from './national-id.js';
 import { email, ibanMod97, ipv4, ipv6, ukPostcode, usZip } from './network.js';
+import { passwordShaped } from './password.js';
+import { spokenEmailParts } from './spoken-email.js';
 import { balancedParens, nanp, phone, phonePrefix00 } from './phone.js';
 import { jpMyNumber, sgNric } from './asia-ids.js';
 import { notRoleMailbox } from './role-mailbox.js';
@@ -22,6 +24,7 @@ export const BUILTIN_VALIDATORS: Readonly<Record<string, Validator>> = Object.fr
   'not-imei': notImei,
   'not-timestamp': notTimestamp,
   'not-compact-datetime': notCompactDateTime,
+  'not-gtin': notGtin,
   'ssn-area': ssnArea,
   'driver-license-shape': driverLicenseShape,
   'itin-range': itinRange,
@@ -42,6 +45,8 @@ export const BUILTIN_VALIDATORS: Readonly<Record<string, Validator>> = Object.fr
   'dob-plausible': dobPlausible,
   'card-expiry': cardExpiry,
   'has-digit': hasDigit,
+  'password-shaped': passwordShaped,
+  'spoken-email-parts': spokenEmailParts,
   // Identifier packs (rules/id-*.json, eu-vat, crypto, hipaa).
   ...STDNUM_VALIDATORS,
   'gb-nhs': nhsMod11,

@@ -12,6 +12,7 @@ import { redactObject, type ObjectReference } from './object-transcripts.js';
 import { CONTENT_TYPES, HEADERS, chooseFormat, classifyError, redactPayload } from './process-message.js';
 import { isNotFound } from './provision.js';
 import { RedactPool } from './redact-pool.js';
+import { SendBatch } from './send-batch.js';
 
 export interface WorkerDeps {
   /** pino logger for the worker's events (default: pino to standard output). */
@@ -77,7 +78,8 @@ export async function startWorker(input: WorkerOptions, deps: WorkerDeps = {}): 
   let slotFree: (() => void) | undefined;
   const stores: { raw?: ObjectStore; clean?: ObjectStore } = {};
   const pool = new RedactPool(o.threads ?? Math.max(1, availableParallelism() - 1), o.redactor, o.invalidUtf8);
-  const handler = new MessageHandler(o, js, redactor, stats, log, stores, pool);
+  const sends = new SendBatch();
+  const handler = new MessageHandler(o, js, redactor, stats, log, stores, pool, sends);
   // One timer for all messages in flight: those older than a third of the ack wait tell the server the
   // worker is still on them (a timer per message cost more than the redaction of a small one).
   const keepAlive = setInterval(() => handler.keepAlive(), Math.max(500, Math.floor(o.ackWaitMs / 3)));
@@ -147,6 +149,8 @@ export async function startWorker(input: WorkerOptions, deps: WorkerDeps = {}): 
       messages?.stop();
       await pullLoop;
       while (active.size > 0) await Promise.race(active);
+      // The last acks may still be held for their batch; let them go before the connection drains.
+      while (sends.pending > 0) await new Promise<void>((resolve) => setImmediate(resolve));
       clearInterval(keepAlive);
       await pool.close();
       progress.flush(true);
@@ -203,6 +207,7 @@ class MessageHandler {
     private readonly log: Logger,
     private readonly stores: { raw?: ObjectStore; clean?: ObjectStore },
     private readonly pool: RedactPool,
+    private readonly sends: SendBatch,
   ) {}
 
   /** Messages in flight and when they started (for keepAlive). */
@@ -242,13 +247,15 @@ class MessageHandler {
       const t1 = performance.now();
       stats.phaseSeconds.redact += (t1 - t0) / 1000;
       // Pipelined: other messages are redacted and published while this one waits for its publish ack.
-      const pa = await this.js.publish(outputSubject(o, suffix), out.data, { msgID: identity, headers: h, expect: { streamName: o.outputStream } });
+      // Published with the other outputs made from the same socket read, in one write.
+      const pa = await this.sends.later(() => this.js.publish(outputSubject(o, suffix), out.data, { msgID: identity, headers: h, expect: { streamName: o.outputStream } }));
       stats.phaseSeconds.publishAckWait += (performance.now() - t1) / 1000;
       published = true;
       if (pa.duplicate) stats.duplicates++;
       // The input is acked only after its output is stored. A plain ack (no round trip): if it were lost,
       // the redelivery would publish again under the same Nats-Msg-Id and JetStream would drop the copy.
-      m.ack();
+      // It goes out with the other acks of the same read.
+      this.sends.defer(() => this.ack(m));
       stats.redacted++;
       stats.bytesIn += out.inputBytes;
       stats.bytesOut += out.object ? out.object.size : out.data.length;
@@ -287,6 +294,17 @@ class MessageHandler {
       }
     } finally {
       this.started.delete(m);
+    }
+  }
+
+  /** A plain ack after the output is stored; a failure is only logged (the redelivery is de-duplicated). */
+  private ack(m: JsMsg): void {
+    try {
+      m.ack();
+    } catch (err) {
+      const c = classifyError(err);
+      this.stats.errorsByCode[c.code] = (this.stats.errorsByCode[c.code] ?? 0) + 1;
+      this.log.warn({ event: 'worker.ack_failed', seq: m.seq, code: c.code }, 'ack failed after publishing; the redelivery will be de-duplicated');
     }
   }
 

@@ -1,9 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureService } from '../support/services.js';
+import { PG_TEST_URL, pgTestSchemas, withLedgerTriggersOff } from '../support/pg-schemas.js';
 import { withLuhn } from '../support/cards.js';
 import { caregate, ensureBuilt } from './binary.js';
 
@@ -16,6 +15,7 @@ const dirty = join(dir, 'dirty.txt');
 const clean = join(dir, 'clean.txt');
 const notUtf8 = join(dir, 'latin1.txt');
 const keyFile = join(dir, 'pseudonym.key');
+const pgSchemas = pgTestSchemas('cg_exit');
 writeFileSync(dirty, `card ${card} please\n`);
 writeFileSync(clean, 'nothing to see here\n');
 writeFileSync(notUtf8, Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a]));
@@ -144,25 +144,16 @@ describe('caregate dsar exit codes through bin/caregate.js', () => {
   });
 
   it('3 for a tampered PostgreSQL ledger', async () => {
-    await ensureService(5432);
-    const connection = 'postgres://postgres@127.0.0.1:5432/test';
-    const schema = `cg_exit_${process.pid}_${Date.now().toString(36)}`;
-    const store = ['--pg', connection, '--pg-schema', schema];
-    const admin = new pg.Client({ connectionString: connection });
-    await admin.connect();
-    try {
-      const opened = await caregate(['dsar', 'open', ...store, '--tz', 'UTC', '--pseudonym-key-file', keyFile, '--type', 'access', '--jurisdiction', 'GDPR', '--channel', 'email', '--subject', 's1', '--email', 'a@example.com']);
-      expect(opened.code).toBe(0);
-      expect((await caregate(['dsar', 'verify', ...store])).code).toBe(0);
-      await admin.query(`ALTER TABLE "${schema}".dsar_ledger DISABLE TRIGGER USER`);
-      await admin.query(`UPDATE "${schema}".dsar_ledger SET line = replace(line, '"GDPR"', '"CCPA"')`);
-      await admin.query(`ALTER TABLE "${schema}".dsar_ledger ENABLE TRIGGER USER`);
-      const verify = await caregate(['dsar', 'verify', ...store]);
-      expect(verify.code).toBe(3);
-      expect((await caregate(['dsar', 'list', ...store])).code).toBe(3);
-    } finally {
-      await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-      await admin.end();
-    }
+    const schema = pgSchemas.newSchema();
+    const store = ['--pg', PG_TEST_URL, '--pg-schema', schema];
+    const opened = await caregate(['dsar', 'open', ...store, '--tz', 'UTC', '--pseudonym-key-file', keyFile, '--type', 'access', '--jurisdiction', 'GDPR', '--channel', 'email', '--subject', 's1', '--email', 'a@example.com']);
+    expect(opened.code).toBe(0);
+    expect((await caregate(['dsar', 'verify', ...store])).code).toBe(0);
+    await withLedgerTriggersOff(pgSchemas.admin, schema, async (c) => {
+      await c.query(`UPDATE "${schema}".dsar_ledger SET line = replace(line, '"GDPR"', '"CCPA"')`);
+    });
+    const verify = await caregate(['dsar', 'verify', ...store]);
+    expect(verify.code).toBe(3);
+    expect((await caregate(['dsar', 'list', ...store])).code).toBe(3);
   });
 });

@@ -69,4 +69,30 @@ describe('caregate redact', () => {
     expect(invalid.code).toBe(3);
     expect(invalid.stderr).toMatch(/not valid UTF-8 at byte 3/);
   });
+
+  it('--max-value-bytes bounds a value held in memory, one input and bulk alike, and names the flag', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'caregate-max-value-'));
+    const long = JSON.stringify({ note: `mail ops.desk@example.com ${'x'.repeat(3000)}` });
+    const short = JSON.stringify({ note: 'mail ops.desk@example.com' });
+    writeFileSync(join(dir, 'long.ndjson'), `${short}\n${long}\n`);
+    writeFileSync(join(dir, 'short.ndjson'), `${short}\n`);
+
+    const refused = await cli(['redact', '--max-value-bytes', '2048', join(dir, 'long.ndjson')]);
+    expect(refused.code).toBe(3);
+    expect(refused.stderr).toContain('larger than the limit of 2048 bytes');
+    expect(refused.stderr).toContain('--max-value-bytes');
+
+    const raised = await cli(['redact', '--max-value-bytes', '8192', join(dir, 'long.ndjson')]);
+    expect(raised.code).toBe(0);
+    expect(raised.stdout).not.toContain('ops.desk@example.com');
+
+    // Bulk runs redact on worker threads: the limit travels with each file's task.
+    const bulk = await cli(['redact', '--max-value-bytes', '2048', '--no-progress', '-o', join(dir, 'out'), join(dir, 'long.ndjson'), join(dir, 'short.ndjson')]);
+    expect(bulk.code).toBe(3);
+    expect(readdirSync(join(dir, 'out'))).toEqual(['short.ndjson']);
+
+    const usage = await cli(['redact', '--max-value-bytes', '10', join(dir, 'short.ndjson')]);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain('--max-value-bytes takes a whole number of bytes');
+  });
 });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createRedactor } from '../../src/index.js';
+import { gtinCheckValid } from '../../src/validators/card.js';
 import { anyCard, validCard, withLuhn } from '../support/cards.js';
 import { cutPoints, digitScript, inScript, oneShot, streamed } from './support.js';
 
@@ -164,6 +165,124 @@ describe('cards read out (fast-check)', () => {
         expect(left.length).toBeLessThanOrEqual(4);
       }),
       { ...RUNS, numRuns: 200 },
+    );
+  });
+});
+
+const TEENS = ['ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
+const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+
+/** Two digits read as one number ("41" → "forty one", "11" → "eleven", "05" → "oh five", "70" → "seventy"). */
+function pairWords(pair: string): string {
+  const [a, b] = [Number(pair[0]), Number(pair[1])];
+  if (a === 0) return `oh ${WORDS[b]}`;
+  if (a === 1) return TEENS[b]!;
+  return b === 0 ? TENS[a]! : `${TENS[a]} ${WORDS[b]}`;
+}
+
+describe('cards read out in pairs, mixed with digits, streamed (fast-check)', () => {
+  const joinerWord = fc.constantFrom(', ', ' and ', ' then ', ' okay ', ', sorry, ', ', wait, ', ', you know, ', ' uh ', ' ');
+  const pairCard = validCard
+    .filter((c) => c.digits.length % 2 === 0)
+    .chain((card) =>
+      fc.record({
+        card: fc.constant(card),
+        words: fc.array(fc.boolean(), { minLength: card.digits.length / 2, maxLength: card.digits.length / 2 }),
+        joiners: fc.array(joinerWord, { minLength: card.digits.length / 2, maxLength: card.digits.length / 2 }),
+      }),
+    );
+  const sayPairs = ({ card, words, joiners }: { card: { digits: string }; words: boolean[]; joiners: string[] }) => {
+    const pairs = card.digits.match(/.{2}/g)!.map((p, i) => (words[i] || i === 0 ? pairWords(p) : p));
+    return `okay my card number is ${pairs.map((p, i) => (i && i % 2 === 0 ? joiners[i]! + p : i ? ` ${p}` : p)).join('')} and that's it`;
+  };
+
+  it('pairs read as numbers ("forty one eleven"), some written in digits ("41 eleven 11 eleven"): at most the last four digits stay', () => {
+    fc.assert(
+      fc.property(pairCard, (x) => {
+        expect(digitsLeftPairs(redactor.redact(sayPairs(x)).text).length).toBeLessThanOrEqual(4);
+      }),
+      { ...RUNS, numRuns: 200 },
+    );
+  });
+
+  it('spoken cards, in single digits or pairs, streamed at random cuts equal one-shot', () => {
+    const spoken = fc.oneof(
+      pairCard.map(sayPairs),
+      fc.record({ card: validCard, joiners: fc.array(joinerWord, { minLength: 5, maxLength: 5 }) }).map(({ card, joiners }) => {
+        const groups = card.digits.match(/.{1,4}/g)!.map((g) => [...g].map((d) => WORDS[Number(d)]).join(' '));
+        return `okay my card number is ${groups.map((g, i) => (i ? joiners[i - 1] + g : g)).join('')} and that's it`;
+      }),
+    );
+    fc.assert(
+      fc.property(spoken, cutPoints, (text, cuts) => {
+        expect(streamed(redactor, text, cuts)).toBe(oneShot(redactor, text));
+      }),
+      { ...RUNS, numRuns: 100 },
+    );
+  });
+
+  it('a card glued to letters, streamed at random cuts, equals one-shot and is masked', () => {
+    fc.assert(
+      fc.property(validCard, fc.constantFrom(['x', ''], ['SN-', ''], ['', 'x'], ['ref#', '']), cutPoints, ({ digits }, [before, after], cuts) => {
+        const text = `noted ${before}${digits}${after} today`;
+        const out = streamed(redactor, text, cuts);
+        expect(out).toBe(oneShot(redactor, text));
+        expect(asciiDigits(out)).toBe(digits.slice(-4));
+      }),
+      { ...RUNS, numRuns: 100 },
+    );
+  });
+});
+
+/** Digits left in an output, written, as digit words or as pair words ("forty one" → 41, "eleven" → 11). */
+function digitsLeftPairs(out: string): string {
+  const tokens = out.match(/\d|\b(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b/gi) ?? [];
+  let digits = '';
+  tokens.forEach((t, i) => {
+    const w = t.toLowerCase();
+    if (/\d/.test(w)) digits += w;
+    else if (w === 'oh') digits += '0';
+    else if (WORDS.includes(w)) digits += String(WORDS.indexOf(w));
+    else if (TEENS.includes(w)) digits += `1${TEENS.indexOf(w)}`;
+    // A tens word alone is two digits ("seventy"); before a unit word ("forty one") the unit is the second.
+    else digits += WORDS.slice(1).includes(tokens[i + 1]?.toLowerCase() ?? '') ? String(TENS.indexOf(w)) : `${TENS.indexOf(w)}0`;
+  });
+  return digits;
+}
+
+describe('12- and 13-digit cards and product codes (EAN-13, UPC-A)', () => {
+  const short = anyCard.filter((c) => c.digits.length <= 13);
+  const productCode = short.filter((c) => gtinCheckValid(c.digits));
+  const notProductCode = short.filter((c) => !gtinCheckValid(c.digits));
+
+  it('written plain with a valid GS1 check digit and no card wording, it is a product code: kept, in prose and in a CSV row', () => {
+    fc.assert(
+      fc.property(productCode, ({ digits }) => {
+        for (const text of [`Device ${digits} on firmware 2.1.`, `Jane,${digits},2024-05-01,shipped`]) {
+          expect(redactor.redact(text).text).toBe(text);
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('beside card wording, or written in groups, the same number is a card', () => {
+    fc.assert(
+      fc.property(productCode, ({ digits }) => {
+        expect(asciiDigits(redactor.redact(`Customer read the card number ${digits} and asked for a refund.`).text)).toBe(digits.slice(-4));
+        const grouped = writeGroups(digits, fours(digits.length), ' ');
+        expect(asciiDigits(redactor.redact(`Refund issued against ${grouped} yesterday.`).text)).toBe(digits.slice(-4));
+      }),
+      RUNS,
+    );
+  });
+
+  it('without a valid GS1 check digit, a plain one needs no wording', () => {
+    fc.assert(
+      fc.property(notProductCode, ({ digits }) => {
+        expect(asciiDigits(redactor.redact(`Refund issued against ${digits} yesterday.`).text)).toBe(digits.slice(-4));
+      }),
+      RUNS,
     );
   });
 });

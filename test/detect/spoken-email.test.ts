@@ -33,3 +33,29 @@ describe('e-mail addresses read out (issue 16)', () => {
     }
   });
 });
+
+describe('"at … dot com" without a mailbox (issue 16)', () => {
+  const lead = fc.constantFrom('you can find ', 'look ', 'Caller: yeah ', 'go to the site, ', '');
+  const before = fc.constantFrom('us', 'me', 'it', 'to', 'look', 'find', "I'm", "it's", 'we are', 'they were');
+  const after = fc.constantFrom('the', 'a', 'our', 'my', 'your', 'this', 'that', 'their');
+
+  it('a pronoun, preposition or contraction before "at" and an article or possessive after it are no e-mail', () => {
+    fc.assert(
+      fc.property(lead, before, after, fc.constantFrom('com', 'net', 'org', 'co dot uk'), fc.constantFrom(' site', ' page', '', '.'), (l, b, a, tld, tail) => {
+        const text = `${l}${b} at ${a} dot ${tld}${tail}`;
+        expect(redactor.redact(text).text).toBe(text);
+      }),
+      { seed: 1617, numRuns: 150 },
+    );
+  });
+
+  it('a mailbox before "at" is still an e-mail, also after "at" words ("email me at sales at acme dot com")', () => {
+    fc.assert(
+      // A mailbox of five letters or more: no closed-class word ("of", "us") the validator reads as talk.
+      fc.property(word.filter((w) => w.length >= 5), fc.constantFrom('email me at ', 'reach us at ', 'write to '), fc.constantFrom('acme', 'gmail', 'example'), (box, l, domain) => {
+        expect(redactor.redact(`${l}${box} at ${domain} dot com please`).text).toBe(`${l}[EMAIL] please`);
+      }),
+      { seed: 1618, numRuns: 150 },
+    );
+  });
+});

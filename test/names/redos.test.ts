@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileAddressRule } from '../../src/detect/address/plan.js';
 import { compileNamesRule } from '../../src/detect/names/plan.js';
+import { LOWER_START_GATE } from '../../src/detect/names/lower-start.js';
 import type { CompiledRule } from '../../src/detect/plan.js';
 import { recheckVerdict, structuralIssues } from '../../src/rules/regex-safety.js';
 
@@ -16,6 +17,7 @@ const gates: [string, RegExp | null][] = [
   ['names/question', names.cues.question],
   ['names/filler', names.cues.filler],
   ['names/scriptGate', names.scriptGate],
+  ['names/lowerStartGate', LOWER_START_GATE],
   ['address/typeGate', address.typeGate],
   ['address/numberGate', address.numberGate],
   ['address/boxGate', address.boxGate],

@@ -1,31 +1,13 @@
-import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PrivacyError, openPgLedger, openRequestLog, verifyLedger } from '../../src/privacy/index.js';
-import { ensureService } from '../support/services.js';
+import { PG_TEST_URL, pgTestSchemas, withLedgerTriggersOff } from '../support/pg-schemas.js';
 import { registerContract } from './contract.js';
 import { SUBJECT, VERIFIED, baseOptions, manualClock } from './helpers.js';
 
-const CONNECTION = 'postgres://postgres@127.0.0.1:5432/test';
-const PREFIX = `caregate_test_${randomBytes(4).toString('hex')}`;
-let admin: pg.Pool;
-let n = 0;
-const schemas: string[] = [];
-const newSchema = () => {
-  const s = `${PREFIX}_${++n}`;
-  schemas.push(s);
-  return s;
-};
-
-beforeAll(async () => {
-  await ensureService(5432);
-  admin = new pg.Pool({ connectionString: CONNECTION, max: 2 });
-});
-
-afterAll(async () => {
-  for (const s of schemas) await admin.query(`DROP SCHEMA IF EXISTS "${s}" CASCADE`);
-  await admin.end();
-});
+const CONNECTION = PG_TEST_URL;
+const pgSchemas = pgTestSchemas('caregate_test');
+const newSchema = () => pgSchemas.newSchema();
 
 describe('request register on the PostgreSQL ledger', () => {
   registerContract({
@@ -36,14 +18,10 @@ describe('request register on the PostgreSQL ledger', () => {
       return {
         options: { pg: { connectionString: CONNECTION, schema } },
         async lines() {
-          return (await admin.query<{ line: string }>(`SELECT line FROM "${schema}".dsar_ledger ORDER BY seq`)).rows.map((r) => r.line);
+          return (await pgSchemas.admin.query<{ line: string }>(`SELECT line FROM "${schema}".dsar_ledger ORDER BY seq`)).rows.map((r) => r.line);
         },
         async replace(lines) {
-          // What someone able to bypass the append-only triggers could do.
-          const c = await admin.connect();
-          try {
-            await c.query('BEGIN');
-            await c.query(`ALTER TABLE "${schema}".dsar_ledger DISABLE TRIGGER USER`);
+          await withLedgerTriggersOff(pgSchemas.admin, schema, async (c) => {
             await c.query(`DELETE FROM "${schema}".dsar_ledger`);
             for (const [i, line] of lines.entries()) {
               const e = JSON.parse(line) as { hash: string; kind: string; ts: string; requestId?: string };
@@ -53,11 +31,7 @@ describe('request register on the PostgreSQL ledger', () => {
             // test/security/ledger-pg-verify.test.ts); what is left to find is in the chain and the checkpoints.
             const last = lines.length > 0 ? (JSON.parse(lines[lines.length - 1] as string) as { hash: string }) : undefined;
             await c.query(`UPDATE "${schema}".dsar_ledger_head SET seq = $1, hash = $2 WHERE id = 1`, [lines.length - 1, last?.hash ?? '0'.repeat(64)]);
-            await c.query(`ALTER TABLE "${schema}".dsar_ledger ENABLE TRIGGER USER`);
-            await c.query('COMMIT');
-          } finally {
-            c.release();
-          }
+          });
         },
       };
     },
@@ -69,7 +43,7 @@ describe('request register on the PostgreSQL ledger', () => {
     const loads = await Promise.all(opened.map((s) => s.load()));
     for (const l of loads) expect(l.map((e) => e.kind)).toEqual(['ledger_created']);
     await Promise.all(opened.map((s) => s.close()));
-    const versions = await admin.query(`SELECT version FROM "${schema}".dsar_migrations`);
+    const versions = await pgSchemas.admin.query(`SELECT version FROM "${schema}".dsar_migrations`);
     expect(versions.rows).toEqual([{ version: 1 }]);
   });
 
@@ -77,7 +51,7 @@ describe('request register on the PostgreSQL ledger', () => {
     const schema = newSchema();
     await (await openPgLedger({ connectionString: CONNECTION, schema })).close();
     for (const sql of [`UPDATE "${schema}".dsar_ledger SET actor = 'x'`.replace('actor', 'kind'), `DELETE FROM "${schema}".dsar_ledger`, `TRUNCATE "${schema}".dsar_ledger`]) {
-      await expect(admin.query(sql)).rejects.toThrow(/append-only/);
+      await expect(pgSchemas.admin.query(sql)).rejects.toThrow(/append-only/);
     }
   });
 

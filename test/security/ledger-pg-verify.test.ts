@@ -1,33 +1,17 @@
 // Issue 15 item 10 (PostgreSQL): `dsar verify` checks the head row and the hash, kind, request_id and ts
 // columns against the chain, so a superuser who deletes the last row, or edits a column that queries read,
 // is found; verify no longer reports OK while the writer refuses to open.
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PrivacyError, openRequestLog, verifyLedger } from '../../src/privacy/index.js';
-import { ensureService } from '../support/services.js';
+import { PG_TEST_URL, pgTestSchemas, withLedgerTriggersOff } from '../support/pg-schemas.js';
 import { SUBJECT, baseOptions, manualClock } from '../privacy/helpers.js';
 
-const CONNECTION = 'postgres://postgres@127.0.0.1:5432/test';
-const PREFIX = `caregate_sec_${randomBytes(4).toString('hex')}`;
-let admin: pg.Pool;
-let n = 0;
-const schemas: string[] = [];
-
-beforeAll(async () => {
-  await ensureService(5432);
-  admin = new pg.Pool({ connectionString: CONNECTION, max: 2 });
-});
-
-afterAll(async () => {
-  for (const s of schemas) await admin.query(`DROP SCHEMA IF EXISTS "${s}" CASCADE`);
-  await admin?.end();
-});
+const CONNECTION = PG_TEST_URL;
+const pgSchemas = pgTestSchemas('caregate_sec');
 
 /** A register of three requests in a fresh schema; returns the schema. */
 async function sample(): Promise<string> {
-  const schema = `${PREFIX}_${++n}`;
-  schemas.push(schema);
+  const schema = pgSchemas.newSchema();
   const clock = manualClock('2026-03-05T10:00:00Z');
   const log = await openRequestLog({ ...baseOptions(clock.now), pg: { connectionString: CONNECTION, schema } });
   for (let i = 0; i < 3; i++) {
@@ -40,16 +24,9 @@ async function sample(): Promise<string> {
 
 /** What a superuser can do: run SQL with the append-only triggers off. */
 async function asSuperuser(schema: string, sql: string): Promise<void> {
-  const c = await admin.connect();
-  try {
-    await c.query('BEGIN');
-    await c.query(`ALTER TABLE "${schema}".dsar_ledger DISABLE TRIGGER USER`);
+  await withLedgerTriggersOff(pgSchemas.admin, schema, async (c) => {
     await c.query(sql.replaceAll('$S', `"${schema}"`));
-    await c.query(`ALTER TABLE "${schema}".dsar_ledger ENABLE TRIGGER USER`);
-    await c.query('COMMIT');
-  } finally {
-    c.release();
-  }
+  });
 }
 
 const verify = (schema: string) => verifyLedger({ pg: { connectionString: CONNECTION, schema } });

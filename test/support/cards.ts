@@ -23,8 +23,9 @@ export const anyCard = fc
 
 /**
  * A valid card that is found however it is written, with no card wording near: 14–19 digits. 12- and
- * 13-digit numbers written plain share their lengths with EAN-13 and UPC-A product codes and are cards
- * only grouped or beside card wording (src/validators/card.ts); tests of those use `anyCard`.
+ * 13-digit numbers written plain share their lengths with EAN-13 and UPC-A product codes: one with a
+ * valid GS1 check digit is a card only grouped or beside card wording (not-gtin, src/validators/card.ts);
+ * tests of those use `anyCard`.
  */
 export const validCard = anyCard.filter((c) => c.digits.length >= 14);
 

@@ -4,17 +4,17 @@ import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createRedactor } from '../../src/index.js';
 import { openPgVaultStore, openVault } from '../../src/vault/index.js';
 import { ensureBuilt, ROOT } from '../report/support.js';
-import { ensureService } from '../support/services.js';
+import { PG_TEST_URL, pgTestSchemas } from '../support/pg-schemas.js';
 import { labelTokens } from './helpers.js';
 
 const run = promisify(execFile);
-const CONNECTION = 'postgres://postgres@127.0.0.1:5432/test';
-const schema = `vault_cli_${process.pid}_${randomBytes(3).toString('hex')}`;
+const CONNECTION = PG_TEST_URL;
+const pgSchemas = pgTestSchemas('vault_cli');
+const schema = pgSchemas.newSchema();
 const kek1 = randomBytes(32).toString('base64');
 const kek2 = randomBytes(32).toString('base64');
 const indexKey = randomBytes(32).toString('base64');
@@ -36,18 +36,11 @@ async function caregate(args: string[], env: Record<string, string>): Promise<{ 
 let token = '';
 beforeAll(async () => {
   ensureBuilt();
-  await ensureService(5432);
   writeFileSync(policyFile, JSON.stringify({ purposes: { refund: { entities: ['EMAIL'] } } }));
   const vault = await openVault({ store: await openPgVaultStore({ connectionString: CONNECTION, schema }), keys: { keks: { '1': kek1 }, current: 1, indexKey } });
   token = labelTokens(createRedactor({ masks: { EMAIL: 'token' }, vault: vault.scope({ scope: 'cli', subject: 'cust-cli' }) }).redact('mail cli.user@example.com').text)[0]!.token;
   await vault.close();
 }, 120_000);
-
-afterAll(async () => {
-  const admin = new pg.Pool({ connectionString: CONNECTION, max: 1 });
-  await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  await admin.end();
-});
 
 describe('caregate vault (the real binary)', () => {
   it('reveals for an allowed purpose (exit 0), refuses another (exit 1), rotates, retires and erases', async () => {

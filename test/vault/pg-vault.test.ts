@@ -1,34 +1,19 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createRedactor } from '../../src/index.js';
 import { openRequestLog } from '../../src/privacy/index.js';
 import { openPgVaultStore, openVault, VaultRefusal } from '../../src/vault/index.js';
-import { ensureService } from '../support/services.js';
+import { PG_TEST_URL, pgTestSchemas } from '../support/pg-schemas.js';
 import { labelTokens, REVEAL_ALL, testKeys } from './helpers.js';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const CONNECTION = 'postgres://postgres@127.0.0.1:5432/test';
-const schemas: string[] = [];
-let admin: pg.Pool;
-const newSchema = () => {
-  const s = `vault_t_${process.pid}_${schemas.length}_${Math.random().toString(36).slice(2, 8)}`;
-  schemas.push(s);
-  return s;
-};
-
-beforeAll(async () => {
-  await ensureService(5432);
-  admin = new pg.Pool({ connectionString: CONNECTION, max: 2 });
-});
-afterAll(async () => {
-  for (const s of schemas) await admin.query(`DROP SCHEMA IF EXISTS "${s}" CASCADE`);
-  await admin.end();
-});
+const CONNECTION = PG_TEST_URL;
+const pgSchemas = pgTestSchemas('vault_t');
+const newSchema = () => pgSchemas.newSchema();
 
 describe('vault on PostgreSQL', () => {
   it('concurrent tokenizers in separate vaults: one entry per (value, scope), every token revealable', async () => {
@@ -52,7 +37,7 @@ describe('vault on PostgreSQL', () => {
       }),
     );
     for (const x of values) expect(new Set(outputs.map((o) => o.get(x))).size).toBe(1);
-    const rows = await admin.query<{ n: string; d: string }>(`SELECT count(*) AS n, count(DISTINCT index_id) AS d FROM "${schema}".vault_tokens`);
+    const rows = await pgSchemas.admin.query<{ n: string; d: string }>(`SELECT count(*) AS n, count(DISTINCT index_id) AS d FROM "${schema}".vault_tokens`);
     expect(Number(rows.rows[0]!.n)).toBe(values.length);
     expect(Number(rows.rows[0]!.d)).toBe(values.length);
     for (const x of values.slice(0, 20)) expect((await vaults[3]!.reveal(outputs[0]!.get(x)!, { actor: 'a', purpose: 'refund' })).value).toBe(x);
@@ -121,7 +106,7 @@ describe('vault on PostgreSQL', () => {
     await Promise.all(reading);
     expect(rotated.rewrapped).toBe(30);
     expect(reveals).toBeGreaterThan(0);
-    const use = await admin.query<{ kek_version: number }>(`SELECT DISTINCT kek_version FROM "${schema}".vault_keys`);
+    const use = await pgSchemas.admin.query<{ kek_version: number }>(`SELECT DISTINCT kek_version FROM "${schema}".vault_keys`);
     expect(use.rows.map((r) => r.kek_version)).toEqual([2]);
     await v2.retire(1, { actor: 'ops' });
     await Promise.all([v1, v2, ...readers].map((v) => v.close()));

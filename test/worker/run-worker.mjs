@@ -1,8 +1,11 @@
 // Child process entry for the worker tests and benchmark: `caregate worker …` through the compiled CLI command
 // (dist/, built by `npm cit` or by the test's beforeAll), without depending on src/cli/main.ts wiring.
+import { pathToFileURL } from 'node:url';
 import { Command } from 'commander';
 
-const { registerWorkerCommand } = await import(new URL('../../dist/cli/worker-command.js', import.meta.url).href);
+// WORKER_DIST (benchmarks only): another build's dist/ directory, to measure it against this one in the same run.
+const dist = process.env.WORKER_DIST ? pathToFileURL(`${process.env.WORKER_DIST.replace(/\/$/, '')}/`) : new URL('../../dist/', import.meta.url);
+const { registerWorkerCommand } = await import(new URL('cli/worker-command.js', dist).href);
 const io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, exitCode: 0 };
 const program = new Command('caregate').exitOverride();
 registerWorkerCommand(program, io);

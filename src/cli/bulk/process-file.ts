@@ -114,7 +114,7 @@ async function redactFile(task: FileTask, redactor: Redactor, counts: Counts): P
     } catch (err) {
       throw cannotRead(task, err);
     }
-    const transform = createFormatStream(format, redactor, { invalidUtf8: task.invalidUtf8, source: task.source });
+    const transform = createFormatStream(format, redactor, { invalidUtf8: task.invalidUtf8, maxValueBytes: task.maxValueBytes, source: task.source });
     transform.on('finding', (f: FormatFinding) => count(counts, f));
     mkdirSync(dirname(task.output), { recursive: true });
     const out = openAtomicFileSync(task.output);
@@ -153,6 +153,7 @@ export interface ScanBufferOptions {
   input?: string;
   format: 'auto' | FormatName;
   invalidUtf8: 'replace' | 'error';
+  maxValueBytes?: number;
   details?: boolean;
   excerptWidth?: number;
   counts?: Counts;
@@ -169,7 +170,7 @@ export async function scanBuffer(buf: Buffer, redactor: Redactor, o: ScanBufferO
   const counts = o.counts ?? newCounts();
   counts.bytes = buf.length;
   const format = o.format !== 'auto' ? o.format : (o.input ? formatFromExtension(o.input) : undefined) ?? sniffFormat(buf.subarray(0, SNIFF_BYTES));
-  const stream = createFormatStream(format, redactor, { invalidUtf8: o.invalidUtf8, source: o.source });
+  const stream = createFormatStream(format, redactor, { invalidUtf8: o.invalidUtf8, maxValueBytes: o.maxValueBytes, source: o.source });
   const found: FormatFinding[] = [];
   stream.on('finding', (f: FormatFinding) => {
     count(counts, f);

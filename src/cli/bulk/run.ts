@@ -163,6 +163,7 @@ export async function runBulkRedact(paths: readonly string[], options: BulkRedac
     config,
     ...(vault ? { vault } : {}),
     invalidUtf8: options.invalidUtf8 ?? 'replace',
+    maxValueBytes: options.maxValueBytes,
   }));
   const run = await execute(walk, tasks, rules, planned.map((p) => p.output), options, io);
   const totals = totalsOf(run.files);
@@ -209,6 +210,7 @@ export async function runBulkScan(paths: readonly string[], options: BulkCommonO
     format: options.format ?? 'auto',
     config,
     invalidUtf8: options.invalidUtf8 ?? 'replace',
+    maxValueBytes: options.maxValueBytes,
     details,
   }));
   return { ...(await execute(walk, tasks, rules, undefined, options, io)), config };

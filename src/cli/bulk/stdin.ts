@@ -13,7 +13,7 @@ export async function processStdinScan(stdin: NodeJS.ReadableStream, redactor: R
   const buf = Buffer.concat(chunks);
   let file: FileOutcome;
   try {
-    const r = await scanBuffer(buf, redactor, { source: 'standard input', format: opts.format ?? 'auto', invalidUtf8: opts.invalidUtf8 ?? 'replace', details });
+    const r = await scanBuffer(buf, redactor, { source: 'standard input', format: opts.format ?? 'auto', invalidUtf8: opts.invalidUtf8 ?? 'replace', maxValueBytes: opts.maxValueBytes, details });
     file = { ...r, rel: '-', path: '-', sha256: createHash('sha256').update(buf).digest('hex'), ms: performance.now() - t0 };
   } catch (err) {
     const e = err as { code?: string; message?: string };

@@ -19,6 +19,8 @@ export interface FileTask {
   /** The token vault scope of `--mask ENTITY=token` (each worker thread opens the vault itself). */
   vault?: VaultSpec;
   invalidUtf8: 'replace' | 'error';
+  /** Largest JSON value, NDJSON line or CSV record held (--max-value-bytes); the format's default when unset. */
+  maxValueBytes?: number;
   /** scan: return each finding with its location and a masked excerpt (else counts only). */
   details?: boolean;
   /** scan: characters of context in an excerpt (default 160). */

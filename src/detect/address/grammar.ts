@@ -33,11 +33,29 @@ export interface AddressLexiconFile {
   notAddressWords?: string[];
   /** Words for "address" in any language: a line ending in one asks for it, the next turn answers. */
   questionCues?: string[];
+  /** Lower-case particles a street's name may start with ("van den Boschdijk", "von-Kleist-Straße"). */
+  nameParticles?: string[];
+  /** Words and marks between two streets of a crossing ("Oak Street & 5th Avenue", "Rua X esquina Rua Y"). */
+  intersectionJoiners?: string[];
+  /** Hedges inside a spoken address value ("150 Harrison Avenue I think East Alysa"): read over, not an end. */
+  valueHedges?: string[];
+  /** Locales (BCP 47) whose country names (from the runtime's CLDR data, Intl.DisplayNames) end an address. */
+  countryNameLocales?: string[];
+  /** Regions and districts written in words that may end an address like a country ("New Territories"). */
+  regionNames?: string[];
+  /** Street, block and house marks of scripts written without spaces, beside a number ("路", "號", "丁目", "길"). */
+  cjkStreetMarks?: string[];
+  /** Marks after a number that make it no address part in those scripts (dates, amounts, counts: "月", "日", "元"). */
+  cjkNotAddressMarks?: string[];
+  /** Endings of street names written with a slashed house number ("Křemílkova 901/18", "Chlumčanského 2259/50"). */
+  slashedNumberNameEndings?: string[];
 }
 
 /** The merged grammar; word keys are lower case without a final period. */
 export interface AddressGrammar {
   typesAfter: Set<string>;
+  /** Types after the name that the lexicon writes in lower case ("straat", "daxasi"), as keys. */
+  typesAfterLower: Set<string>;
   typesBefore: Set<string>;
   /** Types before the name that are written in lower case too ("ul. Długa", "rue de la Paix"). */
   typesBeforeLower: Set<string>;
@@ -68,6 +86,12 @@ export interface AddressGrammar {
   houseNumberWords: Set<string>;
   areaWords: Set<string>;
   questionCues: string[];
+  nameParticles: Set<string>;
+  joiners: Set<string>;
+  hedges: Set<string>;
+  cjkMarks: string[];
+  cjkNot: Set<string>;
+  slashedEndings: string[];
   /** Country names by their first word, each as its words. */
   countriesByFirst: Map<string, string[][]>;
 }
@@ -90,9 +114,10 @@ export function loadAddressGrammar(names: readonly string[], where: string): Add
   const hit = cache.get(key);
   if (hit) return hit;
   const g: AddressGrammar = {
-    typesAfter: new Set(), typesBefore: new Set(), typesBeforeLower: new Set(), typesAfterLowerName: new Set(), suffixes: [], connectors: new Set(), directions: new Set(), units: new Set(),
+    typesAfter: new Set(), typesAfterLower: new Set(), typesBefore: new Set(), typesBeforeLower: new Set(), typesAfterLowerName: new Set(), suffixes: [], connectors: new Set(), directions: new Set(), units: new Set(),
     poBox: [], militaryUnits: new Set(), militaryPosts: [], militaryRegions: new Set(), postcodes: new Set(), regions: new Set(),
     blockCues: [], countries: [], countriesByFirst: new Map(), fillers: new Set(), postcodeLead: 0, typeSigs: new Set(), suffixTails: new Set(), notAddress: new Set(), fieldKeys: [], houseNumberWords: new Set(), areaWords: new Set(), questionCues: [],
+    nameParticles: new Set(), joiners: new Set(), hedges: new Set(), cjkMarks: [], cjkNot: new Set(), slashedEndings: [],
   };
   for (const name of names) {
     const { data, file } = readLexiconFile<AddressLexiconFile>(name, where);
@@ -103,7 +128,12 @@ export function loadAddressGrammar(names: readonly string[], where: string): Add
       }
       return v as string[];
     };
-    for (const [lang, words] of Object.entries(data.streetTypesAfter ?? {})) strs(words, `streetTypesAfter/${lang}`).forEach((w) => g.typesAfter.add(wordKey(w)));
+    for (const [lang, words] of Object.entries(data.streetTypesAfter ?? {})) {
+      for (const w of strs(words, `streetTypesAfter/${lang}`)) {
+        g.typesAfter.add(wordKey(w));
+        if (w === w.toLowerCase()) g.typesAfterLower.add(wordKey(w));
+      }
+    }
     for (const [lang, words] of Object.entries(data.streetTypesBefore ?? {})) strs(words, `streetTypesBefore/${lang}`).forEach((w) => g.typesBefore.add(wordKey(w)));
     strs(data.streetTypesAfterLowercaseName, 'streetTypesAfterLowercaseName').forEach((w) => g.typesAfterLowerName.add(wordKey(w)));
     strs(data.streetTypesBeforeLowercase, 'streetTypesBeforeLowercase').forEach((w) => g.typesBeforeLower.add(wordKey(w)));
@@ -133,6 +163,14 @@ export function loadAddressGrammar(names: readonly string[], where: string): Add
     g.fieldKeys.push(...strs(data.fieldKeys, 'fieldKeys'));
     strs(data.notAddressWords, 'notAddressWords').forEach((w) => g.notAddress.add(wordKey(w)));
     g.questionCues.push(...strs(data.questionCues, 'questionCues').map((w) => w.toLowerCase()));
+    strs(data.nameParticles, 'nameParticles').forEach((w) => g.nameParticles.add(wordKey(w)));
+    strs(data.intersectionJoiners, 'intersectionJoiners').forEach((w) => g.joiners.add(wordKey(w)));
+    strs(data.valueHedges, 'valueHedges').forEach((w) => g.hedges.add(wordKey(w)));
+    g.countries.push(...strs(data.regionNames, 'regionNames'));
+    g.cjkMarks.push(...strs(data.cjkStreetMarks, 'cjkStreetMarks'));
+    strs(data.cjkNotAddressMarks, 'cjkNotAddressMarks').forEach((w) => g.cjkNot.add(w));
+    g.slashedEndings.push(...strs(data.slashedNumberNameEndings, 'slashedNumberNameEndings').map((w) => w.normalize('NFC').toLowerCase()));
+    for (const locale of strs(data.countryNameLocales, 'countryNameLocales')) g.countries.push(...countryNames(locale));
   }
   for (const shape of g.postcodes) {
     const lead = /^9*/.exec(shape)![0].length;
@@ -151,6 +189,32 @@ export function loadAddressGrammar(names: readonly string[], where: string): Add
   }
   cache.set(key, g);
   return g;
+}
+
+/** ISO 3166-1 alpha-2 codes: every pair of capitals; Intl.DisplayNames names those that are regions. */
+const NOT_COUNTRY = new Set(['ZZ', 'XA', 'XB', 'EU', 'EZ', 'UN', 'QO']);
+const REGION_CODES = Array.from({ length: 26 * 26 }, (_, i) => String.fromCharCode(65 + Math.floor(i / 26), 65 + (i % 26))).filter((c) => !NOT_COUNTRY.has(c));
+
+/** Country names in a locale, from the runtime's CLDR data (Node's full ICU); none when it lacks the locale. */
+function countryNames(locale: string): string[] {
+  let names: Intl.DisplayNames;
+  try {
+    names = new Intl.DisplayNames([locale], { type: 'region', fallback: 'none' });
+  } catch {
+    return [];
+  }
+  const out: string[] = [];
+  for (const code of REGION_CODES) {
+    let name: string | undefined;
+    try {
+      name = names.of(code);
+    } catch {
+      continue;
+    }
+    // Names with brackets or commas ("Congo (DRC)") are written otherwise in addresses.
+    if (name && !/[(),]/.test(name)) out.push(name);
+  }
+  return out;
 }
 
 const LOWER = new Uint16Array(65536);

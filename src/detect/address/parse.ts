@@ -15,7 +15,10 @@ import type { Tok } from './tokens.js';
  */
 const MAX_NAME = 5;
 
+/** A house number: "12", "12B", "195-1", "901/18". */
 const isHouseNumber = (t: Tok | undefined) => t !== undefined && t.kind === 'n' && !t.decimal && /^\d{1,6}(?:[A-Za-z]{0,2}|[-/]\d{1,4}[A-Za-z]?)$/.test(t.text);
+/** After a street's name also Austria's house/stair/door ("Tennweg 12/9/21"); before one it would be a date. */
+const isTrailingNumber = (t: Tok | undefined) => isHouseNumber(t) || (t !== undefined && t.kind === 'n' && /^\d{1,4}\/\d{1,3}\/\d{1,3}$/.test(t.text));
 const isOrdinal = (t: Tok) => t.kind === 'n' && /^\d{1,4}(?:st|nd|rd|th|º|ª|e|er|re|o|a)$/i.test(t.text);
 
 /** Words that never stand in a street's name written in lower case ("5 people on my street"). */
@@ -39,8 +42,11 @@ const shouting = (toks: Tok[], k: number) => {
   return !(p && p.kind === 'w' && p.text.length > 1 && p.text === p.text.toUpperCase());
 };
 
-function isTypeAfter(g: AddressGrammar, t: Tok): boolean {
-  return t.kind === 'w' && g.typesAfter.has(wordKey(t.text));
+function isTypeAfter(g: AddressGrammar, t: Tok, before?: Tok): boolean {
+  if (t.kind !== 'w' || !g.typesAfter.has(wordKey(t.text))) return false;
+  // A type the lexicon capitalises, written in lower case after a capitalised word, is the sentence's
+  // ("Flights via Jordan"); in lower-case text ("742 evergreen terrace") it is a type.
+  return t.cap || g.typesAfterLower.has(wordKey(t.text)) || !(before && before.kind === 'w' && before.cap);
 }
 
 function isTypeBefore(g: AddressGrammar, t: Tok): boolean {
@@ -48,9 +54,10 @@ function isTypeBefore(g: AddressGrammar, t: Tok): boolean {
 }
 
 export function hasSuffix(g: AddressGrammar, t: Tok): boolean {
-  if (t.kind !== 'w' || !t.cap) return false;
+  if (t.kind !== 'w') return false;
   const w = t.text.toLowerCase();
-  return g.suffixes.some((x) => w.length > x.length + 1 && w.endsWith(x.replace(/\.$/, '')));
+  // In lower-case text ("oberdorfstrasse 83") only a long suffix, which few other words end in.
+  return g.suffixes.some((x) => (t.cap || x.length >= 5) && w.length > x.length + 1 && w.endsWith(x.replace(/\.$/, '')));
 }
 
 /** The street line around the type token at k: [first, last] token indexes. */
@@ -58,7 +65,7 @@ export function streetAround(g: AddressGrammar, toks: Tok[], k: number): [number
   const t = toks[k]!;
   const sameLine = (i: number) => i >= 0 && i < toks.length && !toks[i]!.nl;
   // number · name · type-after (the name may be empty for "5 Hauptstraße"-like suffix words).
-  if ((isTypeAfter(g, t) && !shouting(toks, k)) || hasSuffix(g, t)) {
+  if ((isTypeAfter(g, t, toks[k - 1]) && !shouting(toks, k)) || hasSuffix(g, t)) {
     const suffixed = hasSuffix(g, t);
     // Back from the type over the street's name to its house number: capitalised words first; a name in
     // lower case ("742 evergreen terrace") only before a house number of two digits or more.
@@ -66,13 +73,17 @@ export function streetAround(g: AddressGrammar, toks: Tok[], k: number): [number
       let i = k - 1;
       let n = 0;
       let capital = false;
-      while (i >= 0 && n < MAX_NAME && (isNameWord(g, toks[i]) || (lowerOk && lowerNameWord(toks[i]))) && !toks[i + 1]!.nl) {
+      while (i >= 0 && n < MAX_NAME && (isNameWord(g, toks[i]) || (lowerOk && lowerNameWord(toks[i]))) && !toks[i + 1]!.nl && !cityDot(g, toks[i]!)) {
         if (g.directions.has(wordKey(toks[i]!.text)) && isHouseNumber(toks[i - 1])) break;
         if (toks[i]!.kind === 'w' && toks[i]!.cap) capital = true;
         i--;
         n++;
       }
-      if (i >= 0 && g.directions.has(wordKey(toks[i]!.text)) && sameLine(i + 1)) i--;
+      if (i >= 0 && g.directions.has(wordKey(toks[i]!.text)) && sameLine(i + 1)) {
+        i--;
+        // "6551 W Broadway": the direction and the type make the name.
+        if (n === 0) n = 1;
+      }
       if (lowerOk && !(isHouseNumber(toks[i]) && /^\d{2}/.test(toks[i]!.text))) continue;
       // A capitalised type after lower-case words only: "1954 y depende de Dr. Córdova" is a year and a title.
       if (lowerOk && t.cap && !capital) continue;
@@ -89,34 +100,52 @@ export function streetAround(g: AddressGrammar, toks: Tok[], k: number): [number
       }
     }
     let n = 0;
-    while (k - n - 1 >= 0 && n < MAX_NAME && isNameWord(g, toks[k - n - 1]) && !toks[k - n]!.nl && !isHouseNumber(toks[k - n - 1])) n++;
+    // Before a name with a glued suffix ("Tennweg"), a connector or a unit word is the sentence's
+    // ("Kontoauszüge an Tennweg 12", "Wohnung Koloniestraße 51"); a particle starts the name ("van Doornstraat").
+    const lowerConnector = (w: Tok | undefined) => w !== undefined && w.kind === 'w' && !w.cap && g.connectors.has(wordKey(w.text));
+    /** Whether the lower-case connectors ending at i start with a particle ("van der"). */
+    const particleRun = (i: number) => {
+      let q = i;
+      while (q > 0 && lowerConnector(toks[q - 1]) && !toks[q]!.nl) q--;
+      return g.nameParticles.has(wordKey(toks[q]!.text));
+    };
+    const stop = (i: number) => suffixed && ((lowerConnector(toks[i]) && !particleRun(i)) || (toks[i]!.kind === 'w' && toks[i]!.cap && g.units.has(wordKey(toks[i]!.text))));
+    while (k - n - 1 >= 0 && n < MAX_NAME && isNameWord(g, toks[k - n - 1]) && !toks[k - n]!.nl && !isHouseNumber(toks[k - n - 1]) && !stop(k - n - 1)) n++;
     // A street's name starts with a capital: "de", "of" before it are the sentence's ("naar de Maeslaan 107").
-    while (n > 0 && !toks[k - n]!.cap && g.connectors.has(wordKey(toks[k - n]!.text))) n--;
+    // ("van den Boschdijk 163" starts with a particle the grammar names).
+    if (!(n > 0 && g.nameParticles.has(wordKey(toks[k - n]!.text)))) while (n > 0 && !toks[k - n]!.cap && g.connectors.has(wordKey(toks[k - n]!.text))) n--;
     const named = n > 0 || suffixed;
     // name · type · number, or glued suffix · number
-    let j = k + 1;
-    if (toks[j]?.kind === 'p' && toks[j]!.text === ',') j++;
-    if (named && isHouseNumber(toks[j]) && !toks[j]!.nl) return [k - n, j];
+    const j = houseNumberAfter(g, toks, k + 1);
+    if (named && isTrailingNumber(toks[j]) && !toks[j]!.nl) return [k - n, j];
   }
   // A type before its name is capitalised ("Rua", "Via"), abbreviated ("ul.") or follows the number ("12 rue").
   if (isTypeBefore(g, t) && (t.cap || t.dot || g.typesBeforeLower.has(wordKey(t.text)) || isHouseNumber(toks[k - 1]) || (toks[k - 1]?.text === ',' && isHouseNumber(toks[k - 2])))) {
     let j = k + 1;
+    // "C/ Mayor 5": a slash glued to a one-letter type.
+    if (toks[j]?.text === '/' && toks[j]!.s === t.e && t.text.length === 1) j++;
     let n = 0;
-    while (j < toks.length && n < MAX_NAME && isNameWord(g, toks[j]) && !toks[j]!.nl && !isHouseNumber(toks[j])) {
-      j++;
+    let lower = -1;
+    // The name: capitalised words and grammar words; its last word may be in lower case ("Drève cronque
+    // 195", "пер. Южная аллея, д. 112") when the house number follows it.
+    while (j < toks.length && n < MAX_NAME && !toks[j]!.nl && !isHouseNumber(toks[j]) && !(j > k + 1 && toks[j - 1]!.dot && sentenceDot(g, toks[j - 1]!))) {
+      if (isNameWord(g, toks[j])) j++;
+      else if (lower < 0 && (t.cap || t.dot) && lowerNameWord(toks[j]) && !toks[j - 1]!.dot) lower = j++;
+      else break;
       n++;
     }
     if (!n) return null;
+    if (lower >= 0 && (lower !== j - 1 || !isHouseNumber(toks[houseNumberAfter(g, toks, j)]))) return null;
     let last = j - 1;
     while (last > k && g.connectors.has(wordKey(toks[last]!.text))) last--;
     let b = k - 1;
     if (toks[b]?.kind === 'p' && toks[b]!.text === ',') b--;
     if (isHouseNumber(toks[b]) && !toks[b + 1]!.nl) return [b, last];
-    let h = j;
-    if (toks[h]?.kind === 'p' && toks[h]!.text === ',') h++;
-    if (toks[h]?.kind === 'w' && g.houseNumberWords.has(wordKey(toks[h]!.text))) h++;
-    if (toks[h]?.kind === 'p' && toks[h]!.text === ':') h++;
-    if (isHouseNumber(toks[h]) && !toks[h]!.nl) return [k, h];
+    const h = houseNumberAfter(g, toks, j);
+    // "Petite rue du Bac 9", "Grande rue 5": a capitalised word before a type written in lower case.
+    // (The type-before's name holds lower-case words only after a capitalised type: see above.)
+    const first = !t.cap && toks[k - 1]?.kind === 'w' && toks[k - 1]!.cap && !t.nl && !toks[k - 1]!.dot ? k - 1 : k;
+    if (isTrailingNumber(toks[h]) && !toks[h]!.nl) return [first, h];
     // Romanian and other blocks of flats: "Intrarea Soldat Dima Dumitru, Bloc 98, Ap. 10".
     const unit = toks[h] && !toks[h]!.nl ? unitAt(g, toks, h) : null;
     if (unit !== null && toks[h]!.kind === 'w') return [k, unit];
@@ -124,11 +153,24 @@ export function streetAround(g: AddressGrammar, toks: Tok[], k: number): [number
   return null;
 }
 
+/** Where the house number after a street's name stands: past a comma, "No", "Nr." and a colon ("Sokak No: 42"). */
+function houseNumberAfter(g: AddressGrammar, toks: Tok[], j: number): number {
+  let h = j;
+  if (toks[h]?.kind === 'p' && toks[h]!.text === ',') h++;
+  if (toks[h]?.kind === 'w' && g.houseNumberWords.has(wordKey(toks[h]!.text))) h++;
+  if (toks[h]?.kind === 'p' && toks[h]!.text === ':' && h > j) h++;
+  return h;
+}
+
+/** A floor written as Hong Kong writes it ("22/F"): a unit without a unit word. */
+const isFloor = (t: Tok | undefined) => t !== undefined && t.kind === 'n' && /^\d{1,3}\/F$/i.test(t.text);
+
 /**
  * The unit word before the number at token j ("Flat 313", "House No. 316", "Apartment 29"), or -1.
  */
 export function unitLead(g: AddressGrammar, toks: Tok[], j: number): number {
   const id = toks[j];
+  if (isFloor(id)) return j;
   if (!id || !(id.kind === 'n' || (id.kind === 'w' && id.text.length <= 2 && id.cap)) || id.decimal) return -1;
   let k = j - 1;
   const w = toks[k];
@@ -158,6 +200,16 @@ function sentenceDot(g: AddressGrammar, t: Tok): boolean {
   return t.text.length > 4 && !g.typesAfter.has(key) && !g.typesBefore.has(key) && !g.units.has(key);
 }
 
+/** A word that may start a city's name: capitalised, or a prefix before a capital ("eMonti", "eGoli"). */
+const cityCap = (t: Tok) => t.cap || /^\p{Ll}\p{Lu}\p{Ll}/u.test(t.text);
+
+/** A period after a city's word ends the sentence unless the word is a grammar abbreviation ("St. Gallen"). */
+function cityDot(g: AddressGrammar, t: Tok): boolean {
+  if (!t.dot) return false;
+  const key = wordKey(t.text);
+  return !(g.typesAfter.has(key) || g.typesBefore.has(key) || g.units.has(key) || g.areaWords.has(key));
+}
+
 /** A neighbourhood, landmark or postcode lead and the capitalised words or code after it ("Col. Saavedra Feliciano"). */
 function areaAt(g: AddressGrammar, toks: Tok[], i: number): number | null {
   const t = toks[i]!;
@@ -165,7 +217,7 @@ function areaAt(g: AddressGrammar, toks: Tok[], i: number): number | null {
   let j = i + 1;
   if (toks[j]?.kind === 'w' && wordKey(toks[j]!.text) === 'to') j++;
   let n = 0;
-  while (toks[j] && !toks[j]!.nl && n < 4 && (toks[j]!.kind === 'n' || (toks[j]!.kind === 'w' && (toks[j]!.cap || g.connectors.has(wordKey(toks[j]!.text)))))) {
+  while (toks[j] && !toks[j]!.nl && n < 5 && (toks[j]!.kind === 'n' || (toks[j]!.kind === 'w' && (toks[j]!.cap || g.connectors.has(wordKey(toks[j]!.text)))))) {
     j++;
     n++;
   }
@@ -210,7 +262,7 @@ export function extendAddress(g: AddressGrammar, toks: Tok[], last: number): num
 
 function afterPostcode(g: AddressGrammar, toks: Tok[], i: number): boolean {
   const p1 = toks[i - 1];
-  if (!p1 || p1.nl || p1.kind === 'p') return false;
+  if (!p1 || toks[i]!.nl || p1.kind === 'p') return false;
   if (g.postcodes.has(shapeOf(p1.text))) return true;
   const p2 = toks[i - 2];
   return p2 !== undefined && !p1.nl && p2.kind !== 'p' && g.postcodes.has(`${shapeOf(p2.text)} ${shapeOf(p1.text)}`);
@@ -224,12 +276,14 @@ function unitAt(g: AddressGrammar, toks: Tok[], i: number): number | null {
   // A floor and a door or side ("2º A", "3. tv", "2 2º Izda."): a short number and a short word.
   if (t.kind === 'n' && t.text.length <= 3 && !t.nl) {
     const d = toks[i + 1];
-    if (d && !d.nl && d.kind === 'w' && d.text.length <= 4 && (g.units.has(wordKey(d.text)) || (d.text.length === 1 && d.cap))) return i + 1;
+    if (d && !d.nl && d.kind === 'w' && (g.units.has(wordKey(d.text)) || (d.text.length === 1 && d.cap))) return i + 1;
   }
+  if (isFloor(t) && !t.nl) return i;
   if (t.kind === 'p' && t.text === '#') j = i + 1;
   else if (t.kind === 'w' && g.units.has(wordKey(t.text))) {
     j = i + 1;
-    if (toks[j]?.kind === 'p' && toks[j]!.text === '#') j++;
+    // "Apt #5", "D: 25" (Turkish: Daire)
+    if (toks[j]?.kind === 'p' && (toks[j]!.text === '#' || toks[j]!.text === ':')) j++;
   } else return null;
   const id = toks[j];
   if (!id || id.nl || (id.kind !== 'n' && !(id.kind === 'w' && id.text.length <= 3 && id.cap))) return null;
@@ -257,12 +311,14 @@ function regionAt(g: AddressGrammar, toks: Tok[], i: number): number | null {
 function countryAt(g: AddressGrammar, toks: Tok[], i: number): number | null {
   const t = toks[i]!;
   if (t.kind !== 'w') return null;
+  // The longest name that matches ("Korea Południowa", not "Korea").
+  let best: number | null = null;
   for (const parts of g.countriesByFirst.get(t.text) ?? []) {
     let ok = true;
-    for (let k = 1; k < parts.length && ok; k++) ok = toks[i + k]?.kind === 'w' && toks[i + k]!.text === parts[k];
-    if (ok) return i + parts.length - 1;
+    for (let k = 1; k < parts.length && ok; k++) ok = toks[i + k]?.kind === 'w' && toks[i + k]!.text === parts[k] && !toks[i + k]!.nl;
+    if (ok && (best === null || i + parts.length - 1 > best)) best = i + parts.length - 1;
   }
-  return null;
+  return best;
 }
 
 /**
@@ -271,25 +327,53 @@ function countryAt(g: AddressGrammar, toks: Tok[], i: number): number | null {
  */
 function cityAt(g: AddressGrammar, toks: Tok[], i: number): number | null {
   let j = i;
-  let joined = false;
-  while (j < i + (joined ? 5 : 3) && toks[j]?.kind === 'w' && (toks[j]!.cap || g.connectors.has(wordKey(toks[j]!.text))) && (j === i || (!toks[j]!.nl && !sentenceDot(g, toks[j - 1]!)))) {
-    if (!toks[j]!.cap) joined = true;
+  let caps = 0;
+  while (caps < 3 && j < i + 5 && toks[j]?.kind === 'w' && (cityCap(toks[j]!) || g.connectors.has(wordKey(toks[j]!.text))) && (j === i || (!toks[j]!.nl && !cityDot(g, toks[j - 1]!)))) {
+    if (cityCap(toks[j]!)) caps++;
     j++;
   }
-  while (j > i + 1 && !toks[j - 1]!.cap) j--;
-  if (j === i || !toks[i]!.cap) return null;
+  while (j > i + 1 && !cityCap(toks[j - 1]!)) j--;
+  if (j === i || !cityCap(toks[i]!)) return null;
   // After a postcode: "12345 Berlin", "1234 AB Amsterdam" (the city is the address's last part).
-  if (afterPostcode(g, toks, i)) return toks[i]!.nl ? null : j - 1;
-  let k = j;
-  while (toks[k]?.kind === 'p' && toks[k]!.text === ',') k++;
+  if (afterPostcode(g, toks, i)) return toks[i]!.nl ? null : lowerTail(g, toks, j) - 1;
+  // Lower-case words in a city's name before its postcode ("Romanelli a mare 73705").
+  let m = j;
+  const fresh = !toks[i - 1]?.dot;
+  while (fresh && m < i + 4 && toks[m]?.kind === 'w' && !toks[m]!.cap && !toks[m]!.nl && !sentenceDot(g, toks[m - 1]!)) m++;
+  let k = m;
+  // "Butwal - 47185", "Mysore - 377 239": a dash between the city and its postcode.
+  while (toks[k]?.kind === 'p' && (toks[k]!.text === ',' || (toks[k]!.text === '-' && k === m))) k++;
+  if (!toks[k] || toks[k]!.nl) return null;
+  if (m > j && postcodeAt(g, toks, k) !== null) return m - 1;
+  k = j;
+  while (toks[k]?.kind === 'p' && (toks[k]!.text === ',' || (toks[k]!.text === '-' && k === j))) k++;
   if (!toks[k]) return null;
   if (postcodeAt(g, toks, k) !== null || regionAt(g, toks, k) !== null || countryAt(g, toks, k) !== null) return j - 1;
   return null;
 }
 
+/** Marks that close a value: what may follow a city's lower-case last words ("Marana terme.", "(LU)", " | "). */
+const VALUE_END = new Set(['(', ')', '|', ';', '\t', '"']);
+
+/**
+ * The end (exclusive) of a city's name after its capitalised words at [.., j): one or two lower-case words
+ * more ("Adone terme", "Borgo Rosa del friuli", "nell'emilia"), when the value ends right after them.
+ */
+function lowerTail(g: AddressGrammar, toks: Tok[], j: number): number {
+  let k = j;
+  while (k < j + 2 && (lowerNameWord(toks[k]) || (k === j && toks[k]?.kind === 'w' && g.connectors.has(wordKey(toks[k]!.text)))) && !toks[k]!.nl && !toks[k - 1]!.dot) k++;
+  if (k === j || g.connectors.has(wordKey(toks[k - 1]!.text))) return j;
+  const next = toks[k];
+  // A period after the last word ends the tail only after a connector ("del friuli."): a verb ends many
+  // a sentence after a place ("… 10115 Berlin gezogen.").
+  const led = g.connectors.has(wordKey(toks[j]!.text)) || /^\p{Ll}{1,4}['’]/u.test(toks[j]!.text);
+  if (toks[k - 1]!.dot) return led ? k : j;
+  return !next || next.nl || (next.kind === 'p' && VALUE_END.has(next.text)) ? k : j;
+}
+
 const titleCase = (t: Tok | undefined) => t !== undefined && t.kind === 'w' && ((t.cap && /\p{Ll}/u.test(t.text)) || isCaseless(t.text.charCodeAt(0)));
 /** A cell's edge in a CSV row or a record: the city line is the whole cell ("…,Yannicland 04080,…"). */
-const CELL_EDGE = new Set([',', '"', ';', '|']);
+const CELL_EDGE = new Set([',', '"', ';', '|', '\t']);
 const cellEdge = (t: Tok | undefined, before: boolean) => t === undefined || (t.kind === 'p' && CELL_EDGE.has(t.text)) || (!before && t.nl);
 
 /**
@@ -301,27 +385,38 @@ const cellEdge = (t: Tok | undefined, before: boolean) => t === undefined || (t.
 export function cityLine(g: AddressGrammar, toks: Tok[], p: number): [number, number] | null {
   const pc = postcodeAt(g, toks, p);
   if (pc === null) return null;
+  // "Device EB-6574", "Order 2955": a word of another field is no city.
+  for (let k = Math.max(0, p - 3); k <= Math.min(toks.length - 1, pc + 2); k++) if (toks[k]!.kind === 'w' && !g.regions.has(toks[k]!.text) && g.notAddress.has(wordKey(toks[k]!.text))) return null;
   const shaped = /[- A]/.test(shapeOf(toks.slice(p, pc + 1).map((t) => t.text).join(' ')));
   // City, region, postcode
   let i = p - 1;
   let region = false;
   if (toks[i] && toks[i]!.kind === 'w' && g.regions.has(toks[i]!.text) && !toks[i + 1]!.nl) (region = true), i--;
   let comma = false;
-  if (toks[i]?.kind === 'p' && toks[i]!.text === ',') (comma = true), i--;
+  // A comma glued to the postcode separates a table's cells ("Pichardo,05121 Guanajuato"): no city before it.
+  const glued = toks[i]?.text === ',' && toks[i]!.e === toks[p]!.s && !region;
+  if (toks[i]?.kind === 'p' && toks[i]!.text === ',' && !glued) (comma = true), i--;
   let c = i;
   // Back over the city's words ("Fábio do Norte", "Kostelec nad Orlicí"); it starts with a capital.
   while (c >= 0 && i - c < 4 && (titleCase(toks[c]) || (c < i && toks[c]!.kind === 'w' && g.connectors.has(wordKey(toks[c]!.text)))) && !toks[c + 1]!.nl) c--;
   while (c < i && !titleCase(toks[c + 1])) c++;
-  const cell = c >= 0 && toks[c]!.kind === 'p' && CELL_EDGE.has(toks[c]!.text) && cellEdge(toks[pc + 1], false) && /\d{4}/.test(toks[p]!.text);
+  // A cell's edge before and after; or a row's first cell, a line's start before and a cell's edge after.
+  // (A comma with a space after it is a sentence's: "Matteopark 3228, 8995 …".)
+  const edge = toks[pc + 1];
+  const cellAfter = edge !== undefined && edge.kind === 'p' && CELL_EDGE.has(edge.text) && !edge.nl && (edge.text !== ',' || toks[pc + 2]?.s === edge.e);
+  const rowStart = c < 0 || toks[c + 1]!.nl;
+  const cell = ((c >= 0 && toks[c]!.kind === 'p' && CELL_EDGE.has(toks[c]!.text) && cellEdge(toks[pc + 1], false)) || (rowStart && cellAfter)) && /\d{4}/.test(toks[p]!.text);
   if (c < i && (region || comma || shaped || cell) && (c < 0 || toks[c]!.nl || toks[c + 1]!.nl || toks[c]!.kind === 'p')) {
     return [c + 1, extendCountry(g, toks, pc)];
   }
   // postcode, city at the start of a line
-  if ((p === 0 || toks[p]!.nl || (cellEdge(toks[p - 1], true) && toks[p - 1]!.text !== '"')) && titleCase(toks[pc + 1]) && !toks[pc + 1]!.nl) {
+  const quoted = toks[p - 1]?.text === '"';
+  if ((p === 0 || toks[p]!.nl || cellEdge(toks[p - 1], true)) && titleCase(toks[pc + 1]) && !toks[pc + 1]!.nl) {
     let e = pc + 1;
     while (e + 1 < toks.length && e - pc < 3 && titleCase(toks[e + 1]) && !toks[e + 1]!.nl) e++;
     const after = toks[e + 1];
-    if (!after || after.nl || (after.kind === 'p' && CELL_EDGE.has(after.text))) return [p, extendCountry(g, toks, e)];
+    // In quotes, the cell closes with its quote ("\"1429 EK Wachtumburg\"").
+    if (!after || after.nl || (after.kind === 'p' && CELL_EDGE.has(after.text) && (!quoted || after.text === '"'))) return [p, extendCountry(g, toks, e)];
   }
   return null;
 }
@@ -335,4 +430,112 @@ function extendCountry(g: AddressGrammar, toks: Tok[], last: number): number {
   let i = last + 1;
   if (toks[i]?.kind === 'p' && toks[i]!.text === ',') i++;
   return toks[i] ? (countryAt(g, toks, i) ?? last) : last;
+}
+
+/** One street of a crossing, its type at k: its first token, or -1 ("Chiu Tai Lane", "5th Avenue", "Puruntie"). */
+function crossingSide(g: AddressGrammar, toks: Tok[], k: number): number {
+  const t = toks[k];
+  if (!t || t.kind !== 'w' || !t.cap || !(isTypeAfter(g, t) || hasSuffix(g, t))) return -1;
+  let n = 0;
+  while (k - n - 1 >= 0 && n < MAX_NAME && isNameWord(g, toks[k - n - 1]) && !toks[k - n]!.nl && !g.joiners.has(wordKey(toks[k - n - 1]!.text)) && !isHouseNumber(toks[k - n - 1])) n++;
+  while (n > 0 && !toks[k - n]!.cap) n--;
+  return n > 0 || hasSuffix(g, t) ? k - n : -1;
+}
+
+/**
+ * A crossing of two streets ("Oak Street & 5th Avenue", "Morar Mountain/Andre Stravenue", "Bowen Drive
+ * and Canal Street"), the type of the first at k: each street a name and its type, a joiner between.
+ * Returns [first, last] token indexes, or null.
+ */
+export function crossingAt(g: AddressGrammar, toks: Tok[], k: number): [number, number] | null {
+  const a = crossingSide(g, toks, k);
+  const j = toks[k + 1];
+  if (a < 0 || !j || j.nl || !g.joiners.has(wordKey(j.text))) return null;
+  for (let m = k + 3; m <= k + 2 + MAX_NAME && m < toks.length && !toks[m]!.nl; m++) {
+    if (crossingSide(g, toks, m) === k + 2) return [a, m];
+    if (!isNameWord(g, toks[m])) break;
+  }
+  return null;
+}
+
+/**
+ * A house number written with a slash after a street's name ("Křemílkova 901/18", "mühlboden 100/7/22"): the
+ * building's and the door's numbers; the first above 31, so no date ("12/05") is one. Read without a
+ * street type, after one to three words of the name, the first capitalised (or all in lower case, in
+ * lower-case text). Returns [first, last] token indexes, or null.
+ */
+export function slashedStreet(g: AddressGrammar, toks: Tok[], h: number): [number, number] | null {
+  const num = toks[h];
+  const m = num && num.kind === 'n' && !num.decimal && !num.nl ? /^(\d{1,5})\/\d{1,4}(?:\/\d{1,4})?$/.exec(num.text) : null;
+  if (!m || Number(m[1]) <= 31) return null;
+  // A capitalised name ("Dudkova") in any text; a lower-case one only in a line without capitals.
+  const lowerLine = toks.every((t) => t.kind !== 'w' || !t.cap || t.nl);
+  let a = h;
+  // (In lower-case text a connector before the name is the sentence's: "klíče na tušimická 1446/60".)
+  while (a > 0 && h - a < 3 && !toks[a]!.nl && toks[a - 1]!.kind === 'w' && !toks[a - 1]!.dot && (isNameWord(g, toks[a - 1]) || (lowerLine && lowerNameWord(toks[a - 1]))) && !(lowerLine && g.connectors.has(wordKey(toks[a - 1]!.text)))) a--;
+  while (a < h && !toks[a]!.cap && g.connectors.has(wordKey(toks[a]!.text))) a++;
+  if (a === h) return null;
+  // The name's last word has a possessive or adjective ending of a street's name ("-ova", "-ská", "-ého").
+  const last = wordKey(toks[h - 1]!.text);
+  if (toks[h - 1]!.kind !== 'w' || !g.slashedEndings.some((x) => last.length > x.length + 2 && last.endsWith(x))) return null;
+  return [a, extendAddress(g, toks, h)];
+}
+
+/** A year ("2019"): no house number where no street type vouches for it. */
+const isYear = (t: Tok) => /^(?:19|20)\d\d$/.test(t.text);
+
+/**
+ * A street without a known type, vouched for by the postcode and city after it: "Matteopark 3228, 8995
+ * Voormezeletem", "Μανωλά 116, 821 23 Αλεξανδρούπολη", "V Humnech 2850/10 883 37 Hodonín". The house number
+ * at h, one to four words of the name before it (the first capitalised) on its line. Returns [first, last].
+ */
+export function streetBeforeCity(g: AddressGrammar, toks: Tok[], h: number): [number, number] | null {
+  const num = toks[h];
+  if (!isHouseNumber(num) || num!.nl || num!.dot || isYear(num!)) return null;
+  let a = h;
+  while (a > 0 && h - a < 4 && !toks[a]!.nl) {
+    const t = toks[a - 1]!;
+    if (t.dot && sentenceDot(g, t)) break;
+    if (t.kind === 'w' && (t.cap || g.connectors.has(wordKey(t.text)))) a--;
+    else break;
+  }
+  // A word for "address" ("Rechnungsadresse auf Ödhus 75") is the sentence's cue, not the street's name.
+  for (let k = h - 1; k >= a; k--) if (toks[k]!.kind === 'w' && g.questionCues.some((c) => c.length >= 5 && !c.includes(' ') && toks[k]!.text.toLowerCase().includes(c))) a = k + 1;
+  while (a < h && !toks[a]!.cap) a++;
+  if (a === h) return null;
+  const end = extendAddress(g, toks, h);
+  let code = -1;
+  for (let i = h + 1; i <= end && code < 0 && !toks[i]!.nl; i++) if (toks[i]!.kind !== 'p' && postcodeAt(g, toks, i) !== null) code = i;
+  // A year is no postcode here ("On 11 September 1994").
+  if (code < 0 || isYear(toks[code]!)) return null;
+  // The city's name beside the postcode, on its line.
+  const isCity = (t: Tok | undefined) => t !== undefined && t.kind === 'w' && t.cap && !g.units.has(wordKey(t.text)) && !g.notAddress.has(wordKey(t.text));
+  const last = postcodeAt(g, toks, code)!;
+  const city = (isCity(toks[last + 1]) && !toks[last + 1]!.nl && last + 1 <= end) || (isCity(toks[code - 1]) && !toks[code]!.nl);
+  return city ? [a, end] : null;
+}
+
+/** Whether a line's tokens hold a postcode of the grammar's shapes and a word beside it (a city line). */
+export function holdsPostcode(g: AddressGrammar, toks: Tok[]): boolean {
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (t.kind === 'p' || !/\d/.test(t.text)) continue;
+    const last = postcodeAt(g, toks, i);
+    if (last !== null && (toks[i - 1]?.kind === 'w' || toks[last + 1]?.kind === 'w')) return true;
+  }
+  return false;
+}
+
+/**
+ * Where a city line that starts with its postcode ends when the line goes on with other words ("8969
+ * Meix-devant-Virton La Land Rover est au garage…", a sentence run on after a block): the last token of the
+ * city's capitalised words after the postcode, or null when the line is the city line alone.
+ */
+export function cityLineCut(g: AddressGrammar, toks: Tok[]): number | null {
+  const pc = toks.length && toks[0]!.kind !== 'p' ? postcodeAt(g, toks, 0) : null;
+  if (pc === null) return null;
+  const end = cityAt(g, toks, pc + 1);
+  if (end === null || end + 1 >= toks.length) return null;
+  // Only a run-on sentence is cut: a lower-case word within the next three tokens.
+  return toks.slice(end + 1, end + 4).some((t) => t.kind === 'w' && !t.cap) ? end : null;
 }

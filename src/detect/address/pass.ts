@@ -2,7 +2,8 @@ import type { ScanContext } from '../candidate.js';
 import { isLetter, isUpper } from '../names/letters.js';
 import { offerScored } from '../names/offer.js';
 import { tailSig, wordKey, wordSig } from './grammar.js';
-import { cityLine, extendAddress, hasSuffix, streetAround, unitsBefore } from './parse.js';
+import { cityLine, cityLineCut, countryLine, crossingAt, extendAddress, hasSuffix, holdsPostcode, slashedStreet, streetAround, streetBeforeCity, unitsBefore } from './parse.js';
+import { cjkStreet } from './cjk.js';
 import type { AddressRule } from './plan.js';
 import { tokenize, type Tok } from './tokens.js';
 import { layoutBlock } from './layout.js';
@@ -23,13 +24,16 @@ export interface AddressPassState {
   askPos: number;
   layoutPos: number;
   keyPos: number;
+  codePos: number;
+  cjkPos: number;
+  accentPos: number;
 }
 
-export const newAddressPassState = (): AddressPassState => ({ typePos: 0, numberPos: 0, linePos: 0, boxPos: 0, postPos: 0, blockPos: 0, askPos: 0, layoutPos: 0, keyPos: 0 });
+export const newAddressPassState = (): AddressPassState => ({ typePos: 0, numberPos: 0, linePos: 0, boxPos: 0, postPos: 0, blockPos: 0, askPos: 0, layoutPos: 0, keyPos: 0, codePos: 0, cjkPos: 0, accentPos: 0 });
 
 const BACK = 100;
-/** A line that starts with a digit (a postcode before its city: "10115 Berlin"). */
-const LINE_DIGIT = /\n[ \t]{0,4}\d/g;
+/** A line or a table's cell that starts with a digit (a postcode before its city: "10115 Berlin", "\t80220 Radnice"). */
+const LINE_DIGIT = /(?:\n[ \t]{0,4}|[\t,;|"][ ]?)\d/g;
 const AHEAD = 320;
 /** A line holding a digit before any colon or @ (a street line of a block known by its layout). */
 const LAYOUT_LINE = /\n[^\n\d:@]{0,48}\d/g;
@@ -42,6 +46,7 @@ const BLOCK_REACH = 560;
 export function addressPass(ctx: ScanContext, rules: readonly AddressRule[], st: AddressPassState, limit: number): void {
   for (const r of rules) {
     st.typePos = gateFrom(ctx, r.typeGate, st.typePos, limit, (s, e) => streetAt(ctx, r, s, e));
+    if (r.accentTypeGate) st.accentPos = gateFrom(ctx, r.accentTypeGate, st.accentPos, limit, (s, e) => (s > 0 && isLetter(ctx.text.charCodeAt(s - 1)) ? e : streetAt(ctx, r, s, e)));
     st.numberPos = gateFrom(ctx, r.numberGate, st.numberPos, limit, (s, e) => numberAfterStreet(ctx, r, e - 1));
     st.linePos = gateFrom(ctx, LINE_DIGIT, st.linePos, limit, (s, e) => cityLineAt(ctx, r, e - 1));
     if (r.boxGate) st.boxPos = gateFrom(ctx, r.boxGate, st.boxPos, limit, (s, e) => fromTo(ctx, r, s, e, 0.85, 'PO box'));
@@ -49,6 +54,8 @@ export function addressPass(ctx: ScanContext, rules: readonly AddressRule[], st:
     if (r.blockGate) st.blockPos = gateFrom(ctx, r.blockGate, st.blockPos, limit, (s, e) => blockAt(ctx, r, s, e));
     st.layoutPos = gateFrom(ctx, LAYOUT_LINE, st.layoutPos, limit, (s, e) => layoutAt(ctx, r, s + 1, e));
     if (r.keyGate) st.keyPos = gateFrom(ctx, r.keyGate, st.keyPos, limit, (s, e) => keyValueAt(ctx, r, e));
+    if (r.codeGate) st.codePos = gateFrom(ctx, r.codeGate, st.codePos, limit, (s) => codeLineAt(ctx, r, s));
+    if (r.cjkGate) st.cjkPos = gateFrom(ctx, r.cjkGate, st.cjkPos, limit, (s) => cjkAt(ctx, r, s));
     if (r.questionGate) st.askPos = gateFrom(ctx, r.questionGate, st.askPos, limit, (s, e) => answerAt(ctx, r, s, e));
   }
 }
@@ -130,8 +137,16 @@ function offerTokens(ctx: ScanContext, r: AddressRule, toks: Tok[], a: number, b
 }
 
 function streetAt(ctx: ScanContext, r: AddressRule, s: number, e: number): number {
-  if (!hasDigitNear(ctx.text, s, e)) return e;
-  return Math.max(e, streetFrom(ctx, r, s, (toks) => toks.findIndex((t) => t.s <= s && s < t.e)));
+  const at = (toks: Tok[]) => toks.findIndex((t) => t.s <= s && s < t.e);
+  if (hasDigitNear(ctx.text, s, e)) {
+    const end = streetFrom(ctx, r, s, at);
+    if (end >= 0) return Math.max(e, end);
+  }
+  // A crossing of two streets has no house number ("Oak Street & 5th Avenue").
+  const toks = windowTokens(ctx.text, s, 72, 72);
+  const k = at(toks);
+  const found = k < 0 ? null : crossingAt(r.g, toks, k);
+  return found ? Math.max(e, offerTokens(ctx, r, toks, found[0], found[1], 0.8, 'crossing')) : e;
 }
 
 /** A house number at d after a street's name: the type or suffix is one of the six words before it. */
@@ -159,7 +174,8 @@ function typeWordBefore(r: AddressRule, text: string, d: number): boolean {
       continue;
     }
     const key = wordKey(text.slice(b, e));
-    if (r.g.typesBefore.has(key) || r.g.typesAfter.has(key) || (b < e && isUpper(text.charCodeAt(b)) && r.g.suffixes.some((x) => key.length > x.length + 1 && key.endsWith(x.replace(/\.$/, ''))))) return true;
+    const upper = isUpper(text.charCodeAt(b));
+    if (r.g.typesBefore.has(key) || r.g.typesAfter.has(key) || r.g.suffixes.some((x) => (upper || x.length >= 5) && key.length > x.length + 1 && key.endsWith(x.replace(/\.$/, '')))) return true;
     e = b;
   }
   return false;
@@ -167,7 +183,12 @@ function typeWordBefore(r: AddressRule, text: string, d: number): boolean {
 
 function numberAfterStreet(ctx: ScanContext, r: AddressRule, d: number): number {
   const g = r.g;
-  if (!typeWordBefore(r, ctx.text, d)) return cityLineAt(ctx, r, d);
+  if (!typeWordBefore(r, ctx.text, d)) {
+    const street = numberBeforeCity(ctx, r, d);
+    if (street > d) return street;
+    const slashed = slashedAt(ctx, r, d);
+    return slashed > d ? slashed : cityLineAt(ctx, r, d);
+  }
   const pick = (toks: Tok[]) => {
     const n = toks.findIndex((t) => t.s === d);
     for (let k = n - 1; n > 0 && k >= Math.max(0, n - 6) && !toks[k + 1]!.nl; k--) {
@@ -180,20 +201,70 @@ function numberAfterStreet(ctx: ScanContext, r: AddressRule, d: number): number 
 }
 
 /**
+ * A house number at d after words that are no known street type, with a postcode after it ("Matteopark
+ * 3228, 8995 Voormezeletem"): the street is read back from its city (parse.ts streetBeforeCity). A test on
+ * char codes first: a digit or a capital next after the number, past a comma and spaces.
+ */
+function numberBeforeCity(ctx: ScanContext, r: AddressRule, d: number): number {
+  const text = ctx.text;
+  let q = d;
+  while (q < text.length && q - d < 12 && text.charCodeAt(q) !== 32 && text.charCodeAt(q) !== 44) q++;
+  let n = q;
+  while (n < text.length && n - q < 3 && (text.charCodeAt(n) === 32 || text.charCodeAt(n) === 44)) n++;
+  const c = text.charCodeAt(n);
+  if (n === q || !((c >= 48 && c <= 57) || (c >= 65 && c <= 90))) return -1;
+  const toks = windowTokens(text, d, 72, AHEAD);
+  const h = toks.findIndex((t) => t.s === d);
+  const found = h < 0 ? null : streetBeforeCity(r.g, toks, h);
+  return found ? offerTokens(ctx, r, toks, found[0], found[1], 0.8, 'street before its city') : -1;
+}
+
+/** A house number with a slash at d ("Křemílkova 901/18"): the street before it (parse.ts slashedStreet). */
+function slashedAt(ctx: ScanContext, r: AddressRule, d: number): number {
+  const text = ctx.text;
+  let q = d;
+  while (q < text.length && q - d < 6 && text.charCodeAt(q) >= 48 && text.charCodeAt(q) <= 57) q++;
+  if (text.charCodeAt(q) !== 47 || !(text.charCodeAt(q + 1) >= 48 && text.charCodeAt(q + 1) <= 57)) return -1;
+  const toks = windowTokens(text, d, 72, AHEAD);
+  const h = toks.findIndex((t) => t.s === d);
+  const found = h < 0 ? null : slashedStreet(r.g, toks, h);
+  return found ? offerTokens(ctx, r, toks, found[0], found[1], 0.75, 'street with a slashed number') : -1;
+}
+
+/** A postcode starting with a letter ("C4B 7K9", "W53 4MS5", "LV-4638") and its city (parse.ts cityLine). */
+function codeLineAt(ctx: ScanContext, r: AddressRule, s: number): number {
+  const toks = windowTokens(ctx.text, s, 48, 48);
+  const p = toks.findIndex((t) => t.s === s);
+  const found = p < 0 ? null : cityLine(r.g, toks, p);
+  return found ? offerTokens(ctx, r, toks, found[0], found[1], 0.8, 'city line') : s + 1;
+}
+
+/** A street in a script written without spaces ("嘉義市侯南路92號", "〒161-1774 島根県…1丁目21番10号"), then its units. */
+function cjkAt(ctx: ScanContext, r: AddressRule, s: number): number {
+  const text = ctx.text;
+  const run = cjkStreet(r.g, text, s);
+  if (!run) return s + 1;
+  const toks = tokenize(text, run[0], Math.min(text.length, run[0] + AHEAD), 64);
+  let b = 0;
+  while (b + 1 < toks.length && toks[b + 1]!.e <= run[1]) b++;
+  return offerTokens(ctx, r, toks, 0, extendAddress(r.g, toks, b), 0.8, 'street (CJK)');
+}
+
+/**
  * What cityLine needs around a postcode at [d, q), tested on char codes: a line's or cell's start before it,
  * a comma or a region code ("IL ") before it, or a shaped code ("1200-195", "111 51", "1017 GC").
  */
 function cityLinePossible(text: string, d: number, q: number): boolean {
   let p = d - 1;
-  while (p >= 0 && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9)) p--;
+  while (p >= 0 && text.charCodeAt(p) === 32) p--;
   if (p < 0) return true;
   const c = text.charCodeAt(p);
-  if (c === 10 || c === 13 || c === 44 || c === 34 || c === 59 || c === 124) return true;
+  if (c === 10 || c === 13 || c === 44 || c === 34 || c === 59 || c === 124 || c === 9) return true;
   if (c >= 65 && c <= 90 && p > 0 && text.charCodeAt(p - 1) >= 65 && text.charCodeAt(p - 1) <= 90) return true;
   const a = text.charCodeAt(q);
   const b = text.charCodeAt(q + 1);
   // The end of a CSV cell or a record's string ("…,Yannicland 04080,").
-  if (q >= text.length || a === 44 || a === 34 || a === 59 || a === 124 || a === 10 || a === 13) return true;
+  if (q >= text.length || a === 44 || a === 34 || a === 59 || a === 124 || a === 10 || a === 13 || a === 9) return true;
   if (a === 45 && b >= 48 && b <= 57) return true;
   return a === 32 && ((b >= 48 && b <= 57) || (b >= 65 && b <= 90));
 }
@@ -274,11 +345,23 @@ function blockAt(ctx: ScanContext, r: AddressRule, s: number, e: number): number
     if (!line.trim() || /^[ \t]{0,4}[[(]\d{1,2}[:.]\d\d/.test(line)) break;
     // The next field ("Phone: …", "Order #…:") or a new bullet ends the block.
     if (n > 0 && (/^[ \t]{0,4}[\p{L}][\p{L} .#'-]{0,24}:/u.test(line) || /^[ \t]{0,4}[-*•·][ \t]/u.test(line))) break;
+    // A turn of a transcript ("Speaker 1: Sure, what's the new address?") is no line of the block.
+    if (/^[ \t]{0,4}\p{L}[\p{L} ]{0,16} \d{1,2}:[ \t]/u.test(line)) break;
     // Within a line, a field separator or a sentence's end ("31317 गोरखा. Mobile: …", "… Šaľa | DL# …").
     const ve = valueEnd(r.g, text, i, i + line.length);
     if (ve - i > LINE) break;
     end = i + text.slice(i, ve).trimEnd().length;
     if (ve < i + line.trimEnd().length || le >= text.length) break;
+    // A city line that runs on into a sentence ends the block at the city.
+    const lineToks = n > 0 ? tokenize(text, i, ve, 24) : [];
+    const cut = n > 0 ? cityLineCut(r.g, lineToks) : null;
+    if (cut !== null) {
+      end = lineToks[cut]!.e;
+      break;
+    }
+    // The city line ends the block, unless a country line follows it.
+    if (n > 0 && blockEnds(r, text, i, ve, le)) break;
+    if (n > 0 && countryLine(r.g, tokenize(text, i, ve, 6))) break;
     i = le + 1;
   }
   const value = text.slice(start, end);
@@ -286,6 +369,13 @@ function blockAt(ctx: ScanContext, r: AddressRule, s: number, e: number): number
   // A block of lines is an address by its layout.
   offerScored(ctx, r.rule, start, end, 0.9, ['address block']);
   return end;
+}
+
+/** Whether the line [i, ve) holds a postcode and a word, and the line after le is no country. */
+function blockEnds(r: AddressRule, text: string, i: number, ve: number, le: number): boolean {
+  if (!holdsPostcode(r.g, tokenize(text, i, ve, 16))) return false;
+  const next = tokenize(text, le + 1, lineEnd(text, le + 1, Math.min(text.length, le + 48)), 6);
+  return !(next.length && countryLine(r.g, next));
 }
 
 /** A street line and a city line under it (layout.ts), at the line starting at ls. */

@@ -26,7 +26,18 @@ function isAsciiLetters(text: string, s: number, e: number): boolean {
   return true;
 }
 
-/** Tokens of text[s, e); at most `max` of them. Spaces and tabs separate; one line break is recorded. */
+/**
+ * The end of an abbreviation with a period inside ("P.za", "V.le", "C.so"): one capital, a period and one
+ * to three lower-case letters, then no letter. Returns j (the capital's end) when there is none.
+ */
+function innerPeriod(text: string, j: number, e: number): number {
+  if (text.charCodeAt(j) !== 46 || !isUpper(text.charCodeAt(j - 1))) return j;
+  let k = j + 1;
+  while (k < e && k - j <= 4 && isLetter(text.charCodeAt(k)) && !isUpper(text.charCodeAt(k))) k++;
+  return k - j >= 2 && k - j <= 4 && (k >= e || !isLetter(text.charCodeAt(k))) ? k : j;
+}
+
+/** Tokens of text[s, e); at most `max` of them. Spaces separate; a tab is a mark; one line break is recorded. */
 export function tokenize(text: string, s: number, e: number, max = 64): Tok[] {
   const out: Tok[] = [];
   let i = s;
@@ -34,7 +45,7 @@ export function tokenize(text: string, s: number, e: number, max = 64): Tok[] {
   let para = false;
   while (i < e && out.length < max) {
     const c = text.charCodeAt(i);
-    if (c === 32 || c === 9 || c === 13 || c === 0xa0) {
+    if (c === 32 || c === 13 || c === 0xa0) {
       i++;
       continue;
     }
@@ -54,6 +65,8 @@ export function tokenize(text: string, s: number, e: number, max = 64): Tok[] {
         const d = text.charCodeAt(j);
         if (isLetter(d) && j + 1 <= e && (j + 1 === e || !isLetter(text.charCodeAt(j + 1)) || j - i < 4)) j++;
         else if ((d === 45 || d === 47) && isDigit(text.charCodeAt(j + 1))) j += 2;
+        // A floor as Hong Kong writes it: "22/F".
+        else if (d === 47 && (text.charCodeAt(j + 1) | 0x20) === 102 && !isLetter(text.charCodeAt(j + 2))) j += 2;
         else if (isDigit(d)) j++;
         else break;
       }
@@ -65,22 +78,26 @@ export function tokenize(text: string, s: number, e: number, max = 64): Tok[] {
       if (j === i + 1) {
         let k = j;
         while (k + 1 < e && text.charCodeAt(k) === 46 && isLetter(text.charCodeAt(k + 1)) && (k + 2 >= e || !isLetter(text.charCodeAt(k + 2)))) k += 2;
-        j = k;
+        j = k === j ? innerPeriod(text, j, e) : k;
       }
       kind = 'w';
       // A code that starts with letters ("SS11", "G1D", "LV-2974"): one token, read as a number (postcodes).
       if (j - i <= 3 && j < e && (isDigit(text.charCodeAt(j)) || (text.charCodeAt(j) === 45 && isDigit(text.charCodeAt(j + 1)))) && isAsciiLetters(text, i, j)) {
         j++;
-        while (j < e && j - i < 12 && (isDigit(text.charCodeAt(j)) || isAsciiLetter(text.charCodeAt(j)))) j++;
+        // "MI-664-7326" (a Ghanaian digital address): digit groups joined by hyphens stay one code.
+        while (j < e && j - i < 14 && (isDigit(text.charCodeAt(j)) || isAsciiLetter(text.charCodeAt(j)) || (text.charCodeAt(j) === 45 && isDigit(text.charCodeAt(j + 1)) && isDigit(text.charCodeAt(j - 1))))) j++;
         kind = 'n';
       }
     } else {
+      // A tab is a mark, not a space: it separates the cells of a table, and no address goes across it.
       j = i + 1;
       kind = 'p';
     }
     const dot = kind !== 'p' && j < e && text.charCodeAt(j) === 46;
     const decimal = kind === 'n' && j + 1 < e && (text.charCodeAt(j) === 46 || text.charCodeAt(j) === 44) && isDigit(text.charCodeAt(j + 1));
-    out.push({ s: i, e: j, kind, text: text.slice(i, j), dot, cap: kind === 'n' || isUpper(c) || (kind === 'w' && isCaseless(c)), nl, para, decimal });
+    // An elided article before a capital ("l'Abbaye", "d'Orsay") starts a name as a capital does.
+    const elided = kind === 'w' && j - i > 3 && (text.charCodeAt(i + 1) === 39 || text.charCodeAt(i + 1) === 0x2019) && isUpper(text.charCodeAt(i + 2));
+    out.push({ s: i, e: j, kind, text: text.slice(i, j), dot, cap: kind === 'n' || isUpper(c) || elided || (kind === 'w' && isCaseless(c)), nl, para, decimal });
     nl = false;
     para = false;
     i = dot ? j + 1 : j;

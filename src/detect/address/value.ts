@@ -82,7 +82,7 @@ export function valueAt(g: AddressGrammar, text: string, i: number, limit: numbe
   // lower-case Latin word ends it ("Strassfeld 49, 9736 Innsbruck, wird folgender …").
   if (!lowerLine) e = beforeClause(g, text, s, e);
   while (e > s && (isSpace(text.charCodeAt(e - 1)) || text.charCodeAt(e - 1) === 44 || text.charCodeAt(e - 1) === 45)) e--;
-  if (!lowerLine) e = trimLowerTail(text, s, e);
+  if (!lowerLine) e = trimLowerTail(g, text, s, e);
   if (e <= s || !holdsAddressNumber(text, s, e)) return null;
   // An IPv6 or a time ("0::0", "10:30") is no address.
   for (let i = s; i < e; i++) if (text.charCodeAt(i) === 58) return null;
@@ -126,7 +126,9 @@ function beforeClause(g: AddressGrammar, text: string, s: number, e: number): nu
     const we = wordEnd(text, i, e);
     // Elided articles ("d'Orsel", "l'Église") belong to the name.
     const elided = we - i > 2 && (text.charCodeAt(i + 1) === 39 || text.charCodeAt(i + 1) === 0x2019);
-    if (numbered && !elided && isLower(c) && c < 0x250 && we - i >= 3 && !lowerGrammar(g, wordKey(text.slice(i, we)))) return i;
+    const key = wordKey(text.slice(i, we));
+    // A hedge ("… Avenue I think East Alysa, KY …") is read over: the address may go on after it.
+    if (numbered && !elided && isLower(c) && c < 0x250 && we - i >= 3 && !lowerGrammar(g, key) && !g.hedges.has(key)) return i;
     i = we;
   }
   return e;
@@ -185,15 +187,15 @@ function opensSentence(g: AddressGrammar, text: string, n: number): boolean {
   return we - (k + 1) >= 3 && !lowerGrammar(g, wordKey(text.slice(k + 1, we)));
 }
 
-/** Drops lower-case Latin words (and marks) after the last number or capitalised word ("… 18925 instead"). */
-function trimLowerTail(text: string, s: number, e: number): number {
+/** Drops lower-case Latin words and hedges (and marks) after the last number or capitalised word ("… 18925 instead", "… I think"). */
+function trimLowerTail(g: AddressGrammar, text: string, s: number, e: number): number {
   let end = e;
   for (;;) {
     let b = end;
     while (b > s && isSpace(text.charCodeAt(b - 1))) b--;
     let w = b;
     while (w > s && isLetter(text.charCodeAt(w - 1))) w--;
-    if (w === b || !isLower(text.charCodeAt(w)) || w === s) return end === e ? e : trimMarks(text, s, end);
+    if (w === b || !(isLower(text.charCodeAt(w)) || g.hedges.has(wordKey(text.slice(w, b)))) || w === s) return end === e ? e : trimMarks(text, s, end);
     end = w;
   }
 }

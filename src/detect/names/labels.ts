@@ -173,7 +173,8 @@ function span(words: LabelWord[], from: number): [number, number] {
 
 /** A field label: the whole label, or its last or first word ("Work phone", "E-mail address") is one. */
 export function isFieldLabel(lex: NameLexicon, key: string): boolean {
-  if (lex.fieldLabels.has(key)) return true;
+  // A field whose value is a name ("Apologies:", "Frånvarande:") is no speaker either.
+  if (lex.fieldLabels.has(key) || lex.nameFields.has(key)) return true;
   const sp = key.indexOf(' ');
   if (sp < 0) return false;
   return lex.fieldLabels.has(key.slice(key.lastIndexOf(' ') + 1)) || lex.fieldLabels.has(key.slice(0, sp));

@@ -27,6 +27,9 @@ export interface NameLexiconFile {
   notPersons?: Partial<Record<NotPersonList, string[]>>;
   /** Text files, one place name a line (countries.txt): a run that is one of them is a place. */
   placeLists?: string[];
+  articles?: string[];
+  auxiliaries?: string[];
+  personVerbs?: string[];
 }
 
 /** The word lists of `notPersons` (what makes capitalised words an organisation, a place, a brand or a title; see not-a-person.ts). */
@@ -37,6 +40,8 @@ export type NotPersonList = (typeof NOT_PERSON_LISTS)[number];
 export interface NameLexicon {
   distinctive: Set<string>;
   commonNames: Set<string>;
+  /** The names listed by hand as common words (Will, May, Grace, April): never a name alone without a cue. */
+  wordNames: Set<string>;
   commonWords: Set<string>;
   notNames: Set<string>;
   titles: Set<string>;
@@ -58,6 +63,12 @@ export interface NameLexicon {
   /** Words joining names into an organisation's name (and, &, et, und, y, e). */
   orgJoiners: Set<string>;
   notPersons: Record<NotPersonList, Set<string>>;
+  /** Articles and determiners that open sentences (Les, Il, Die, Ein): never one name word alone. */
+  articles: Set<string>;
+  /** Auxiliary and modal verbs (had, is, will, ist, est, ha, heeft): a capitalised word before one is its subject. */
+  auxiliaries: Set<string>;
+  /** Verbs of saying and doing whose subject is a person (said, transferred, sagte, rejoindra). */
+  personVerbs: Set<string>;
 }
 
 const listCache = new Map<string, string[]>();
@@ -115,8 +126,8 @@ export function loadNameLexicon(names: readonly string[], where: string): NameLe
   const hit = merged.get(key);
   if (hit) return hit;
   const lex: NameLexicon = {
-    distinctive: new Set(), commonNames: new Set(), commonWords: new Set(), notNames: new Set(), titles: new Set(),
-    particles: new Set(), roles: new Set(), fieldLabels: new Set(), nameFields: new Set(), placeWords: new Set(), companyForms: new Set(), orgJoiners: new Set(),
+    distinctive: new Set(), commonNames: new Set(), wordNames: new Set(), commonWords: new Set(), notNames: new Set(), titles: new Set(),
+    particles: new Set(), roles: new Set(), fieldLabels: new Set(), nameFields: new Set(), placeWords: new Set(), companyForms: new Set(), orgJoiners: new Set(), articles: new Set(), auxiliaries: new Set(), personVerbs: new Set(),
     cues: { intro: [], soft: [], lowercase: [], lowercaseWeak: [], lineBefore: [], after: [] }, questions: [], answerFillers: [], otherScripts: [],
     notPersons: Object.fromEntries(NOT_PERSON_LISTS.map((k) => [k, new Set<string>()])) as Record<NotPersonList, Set<string>>,
   };
@@ -129,6 +140,7 @@ export function loadNameLexicon(names: readonly string[], where: string): NameLe
     for (const f of list('commonWordLists', data.commonWordLists) ?? []) for (const w of readList(resolve(dir, f), where)) lex.commonWords.add(w);
     const add = (set: Set<string>, k: keyof NameLexiconFile) => lower(list(k, data[k])).forEach((w) => set.add(w.replace(/\.$/, '')));
     add(lex.commonNames, 'commonWordNames');
+    add(lex.wordNames, 'commonWordNames');
     add(lex.notNames, 'notNames');
     add(lex.titles, 'titles');
     add(lex.particles, 'particles');
@@ -140,6 +152,9 @@ export function loadNameLexicon(names: readonly string[], where: string): NameLe
     add(lex.orgJoiners, 'orgJoiners');
     for (const f of list('placeLists', data.placeLists) ?? []) for (const w of readList(resolve(dir, f), where)) lex.notPersons.places.add(w);
     for (const k of NOT_PERSON_LISTS) for (const w of lower(list(`notPersons/${k}`, data.notPersons?.[k]))) lex.notPersons[k].add(w);
+    add(lex.articles, 'articles');
+    add(lex.auxiliaries, 'auxiliaries');
+    add(lex.personVerbs, 'personVerbs');
     for (const k of ['intro', 'soft', 'lowercase', 'lowercaseWeak', 'lineBefore', 'after'] as const) lex.cues[k].push(...lower(list(`cues/${k}`, data.cues?.[k])));
     lex.questions.push(...lower(list('questions', data.questions)));
     lex.answerFillers.push(...lower(list('answerFillers', data.answerFillers)));

@@ -11,7 +11,7 @@ import type { NameWord } from './runs.js';
  */
 export function notAPerson(lex: NameLexicon, text: string, s: number, e: number, words: readonly NameWord[], soft: boolean): boolean {
   // After a bare place word ("in", "från") a run of listed names only is still a person ("mottagen från Karin Håkansson Björk").
-  const listed = words.length > 1 && words.every((w) => w.kind === 'strong' || w.kind === 'particle' || w.kind === 'initial');
+  const listed = words.length > 1 && words.every((w) => w.kind === 'strong' || w.kind === 'weak' || w.kind === 'particle' || w.kind === 'initial');
   return (
     brand(lex, text, words) || country(lex, text, s, e, words) || companyInRun(lex, text, words) || companyFormAfter(lex, text, formStart(words, e)) ||
     organisationAfter(lex, text, e) || (words.length === 1 && organisationList(lex, text, s, e)) || notAPersonSlot(lex, text, s, e, soft || listed) ||

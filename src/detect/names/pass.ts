@@ -8,6 +8,11 @@ import type { NameLexicon } from './lexicon.js';
 import { leadingNoun, notAPerson, notAPersonSlot } from './not-a-person.js';
 import type { NamesRule } from './plan.js';
 import { readRun, type NameWord } from './runs.js';
+import { NameMentions } from './mentions.js';
+import { MAX_BACK } from '../limits.js';
+import { listedName, loneName, pairName } from './lone.js';
+import { invertedFamilyStart } from './inverted.js';
+import { lowerStartsFrom } from './lower-start.js';
 
 /**
  * The names detector: one pass per step over capital letters (irregexp skips the text between them), one
@@ -24,9 +29,12 @@ export interface NamesPassState {
   csvPos: number;
   /** The CSV header naming name columns, while its rows go on. */
   csv: CsvTable | null;
+  /** Names given in full so far: their words alone are the same people. */
+  mentions: NameMentions;
+  lowerStartPos: number;
 }
 
-export const newNamesPassState = (): NamesPassState => ({ capPos: 0, lowerPos: 0, questionPos: 0, scriptPos: 0, herePos: 0, csvPos: 0, csv: null });
+export const newNamesPassState = (): NamesPassState => ({ capPos: 0, lowerPos: 0, questionPos: 0, scriptPos: 0, herePos: 0, csvPos: 0, csv: null, mentions: new NameMentions(), lowerStartPos: 0 });
 
 /** How far a name's words reach along its line. */
 const MAX_LINE = 160;
@@ -36,10 +44,11 @@ const CAPITAL = /[\p{Lu}\p{Lt}]/gu;
 
 export function namesPass(ctx: ScanContext, rules: readonly NamesRule[], st: NamesPassState, limit: number): void {
   for (const r of rules) {
-    st.capPos = capitalsFrom(ctx, r, Math.max(0, st.capPos - ctx.base), limit);
+    st.capPos = capitalsFrom(ctx, r, st.mentions, Math.max(0, st.capPos - ctx.base), limit);
     if (r.cues.lowercaseGate) st.lowerPos = lowerFrom(ctx, r, Math.max(0, st.lowerPos - ctx.base), limit);
     if (r.cues.questionGate) st.questionPos = questionsFrom(ctx, r, Math.max(0, st.questionPos - ctx.base), limit);
     st.herePos = hereFrom(ctx, r, Math.max(0, st.herePos - ctx.base), limit);
+    st.lowerStartPos = lowerStartsFrom(ctx, r, Math.max(0, st.lowerStartPos - ctx.base), limit);
     st.csvPos = csvFrom(ctx, r, st, Math.max(0, st.csvPos - ctx.base), limit);
     if (r.scriptGate) st.scriptPos = otherScriptsFrom(ctx, r, r.scriptGate, Math.max(0, st.scriptPos - ctx.base), limit);
   }
@@ -55,7 +64,7 @@ const lineEnd = (text: string, i: number) => {
   return e;
 };
 
-function capitalsFrom(ctx: ScanContext, r: NamesRule, from: number, limit: number): number {
+function capitalsFrom(ctx: ScanContext, r: NamesRule, mentions: NameMentions, from: number, limit: number): number {
   const text = ctx.text;
   const gate = CAPITAL;
   let i = from;
@@ -76,20 +85,31 @@ function capitalsFrom(ctx: ScanContext, r: NamesRule, from: number, limit: numbe
       // Acronyms are no names whatever follows them ("no PII here", "the CEO said").
       if (wide.length > words.length && !wide.every((w) => allCapitals(text, w.s, w.e)) && introFor(r, text, s, wide[wide.length - 1]!.e)) {
         const end = wide[wide.length - 1]!.e;
-        offerScored(ctx, r.rule, s, end, 0.9, ['cue']);
+        if (offerScored(ctx, r.rule, s, end, 0.9, ['cue'])) remember(ctx, r, mentions, wide);
         i = end;
         continue;
       }
     }
     if (!words.length) {
-      // A word that is no name (a role, a title, a common word): the next capital may start one.
+      // A word that is no name (a role, a title, a common word): the next capital may start one, unless
+      // it is a word of a name the text gave in full ("Dr. Baba Bama … Baba replied").
+      const e = wordEnd(text, s, le);
+      if (e - s > 1 && mentions.has(text, s, e) && nameWordAt(r, text, s, e)) offerScored(ctx, r.rule, s, e, 0.75, ['named before']);
       while (i < text.length && isLetter(text.charCodeAt(i))) i++;
       continue;
     }
-    decideRun(ctx, r, words);
+    decideRun(ctx, r, words, mentions);
     i = words[words.length - 1]!.e;
   }
   return ctx.base + Math.max(i, limit);
+}
+
+/**
+ * A capitalised common word, not a title, role or function word (those are never a mention); in capitals
+ * only when four letters or more ("DUPONT", not an acronym such as "ANA").
+ */
+function nameWordAt(r: NamesRule, text: string, s: number, e: number): boolean {
+  return classifyRange(r.lex, text, s, e) === 'common' && (e - s >= 4 || !allCapitals(text, s, e));
 }
 
 /** Whether the run's first word opens a sentence (line start, or after . ! ?): capitals say less there. */
@@ -102,7 +122,7 @@ function sentenceStart(text: string, s: number): boolean {
   return s < 8;
 }
 
-function decideRun(ctx: ScanContext, r: NamesRule, run: NameWord[], ofNoun = false): void {
+function decideRun(ctx: ScanContext, r: NamesRule, run: NameWord[], mentions: NameMentions, ofNoun = false): void {
   const text = ctx.text;
   const words = run;
   const s0 = words[0]!.s;
@@ -124,7 +144,7 @@ function decideRun(ctx: ScanContext, r: NamesRule, run: NameWord[], ofNoun = fal
   if (!names) return;
   // "Zeugenaussage von Rico Lischka", "Bulletin de Eloisa Spinka": a sentence's first noun before a particle is no part of the name.
   const lead = leadingNoun(r.lex, text, words);
-  if (lead > 0) return decideRun(ctx, r, words.slice(lead), words[lead - 1]!.kind === 'particle');
+  if (lead > 0) return decideRun(ctx, r, words.slice(lead), mentions, words[lead - 1]!.kind === 'particle');
   let end = words[words.length - 1]!.e;
   const cueIntro = cue === 'intro' || (cue === 'signoff' && endsLine(text, end));
   const intro = cueIntro || afterCue(r, text, end);
@@ -132,9 +152,20 @@ function decideRun(ctx: ScanContext, r: NamesRule, run: NameWord[], ofNoun = fal
   // ("ich heiße Jürgen Groß", "my name is Anna Long").
   if (intro) end = extendWithCommon(r, text, end, 3 - words.length);
   const soft = !intro && cue === 'soft';
+  // "MOREAU, Quentin", "Kohrt, Selma": the family name before a comma, the given names after it.
+  const family = intro ? -1 : invertedFamilyStart(r.lex, text, words, end);
+  if (family >= 0) {
+    offerScored(ctx, r.rule, family, end, 0.75, ['family name first']);
+    return;
+  }
   let confidence = 0;
+  // A name alone in a person's slot: set off by commas, it is no organisation's listed name.
+  const lone = words.length === 1 && names === 1 ? loneName(r.lex, text, words[0]!) : 0;
   if (intro) confidence = 0.9;
   else if (soft && (strong || names + initials >= 2)) confidence = 0.85;
+  // A listed name that is also a word somewhere, after a soft cue ("her partner Cindy"), when it is no
+  // organisation's ("for Tong, Mok and Wang"), a place's ("from Peru") nor a title's first word ("for Remark of the…").
+  else if (soft && weak === 1 && words.length === 1 && listedName(r.lex, text, words[0]!) && !organisation(r, text, s0, end, 1) && !placeBefore(r, text, s0) && !/^ of /i.test(text.slice(end, end + 4))) confidence = 0.8;
   else if (strong && names + initials >= 2) confidence = 0.8;
   // Without a cue one listed word is not enough (Ford, Chase, Luhn are brands and terms too); two are, and
   // so are unlisted words with letters outside ASCII beside an initial or another name word.
@@ -147,16 +178,27 @@ function decideRun(ctx: ScanContext, r: NamesRule, run: NameWord[], ofNoun = fal
   else if (weak === 1 && unknown === 1 && words.length === 2 && words[0]!.kind === 'weak' && joined(text, words[1]!)) confidence = 0.6;
   // A note signed with a dash ("-Zara", "- Faye (T1)" at the end of a CRM line).
   else if (names === words.length && words.length <= 2 && (strong || unknown || weak) && dashSigned(text, s0, end)) confidence = 0.6;
+  else if (words.length === 2 && names === 2) confidence = pairName(r.lex, text, words);
+  // One name word alone: a word of a name the text gave in full before, or a name in a person's slot.
+  else if (words.length === 1 && names === 1) confidence = mentions.has(text, s0, end) ? 0.75 : lone;
   // The name a noun and a particle lead to ("Besos de María", "Groetjes van Joe"): whose letter, report, garden.
-  else if (ofNoun) confidence = 0.6;
+  if (!confidence && ofNoun) confidence = 0.6;
   if (!confidence) return;
   // Without a cue or a title, capitalised words after a place word ("born in Kimberley", "nascida em
   // Moreira do Descoberto") are a place, and names listed with '&', ',', '-' or 'and' beside other
   // capitalised words, or before a company form ("Smyth - Johnston", "Roussel et Gautier", "Swift Pty"),
   // are an organisation.
   // A word after the run ("… reported", "… confirmed") marks firms too ("Banerjee Group reported"): only a cue before it, or a title, outweighs them.
-  if (!cueIntro && !titled(r, text, s0) && ((!intro && cue !== 'soft' && ((words.length === 1 && placeBefore(r, text, s0)) || organisation(r, text, s0, end, words.length))) || notAPerson(r.lex, text, s0, end, words, cue === 'soft'))) return;
-  offerScored(ctx, r.rule, s0, end, confidence, intro ? ['cue'] : soft ? ['soft cue'] : ['name lists']);
+  if (!cueIntro && !titled(r, text, s0) && ((!intro && cue !== 'soft' && ((words.length === 1 && placeBefore(r, text, s0)) || (!lone && organisation(r, text, s0, end, words.length)))) || notAPerson(r.lex, text, s0, end, words, cue === 'soft'))) return;
+  if (offerScored(ctx, r.rule, s0, end, confidence, intro ? ['cue'] : soft ? ['soft cue'] : ['name lists'])) remember(ctx, r, mentions, words);
+}
+
+/** Remembers a full name just offered, and offers its words standing alone shortly before it. */
+function remember(ctx: ScanContext, r: NamesRule, mentions: NameMentions, words: readonly NameWord[]): void {
+  mentions.add(ctx.text, words);
+  // Within MAX_BACK of the hit a stream has not yet placed its findings (limits.ts): earlier words of
+  // this name are found as one pass finds them.
+  for (const [s, e] of mentions.before(r.lex, ctx.text, words, words[0]!.s - MAX_BACK + 1)) offerScored(ctx, r.rule, s, e, 0.75, ['named after']);
 }
 
 /**

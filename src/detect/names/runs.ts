@@ -1,5 +1,5 @@
 import { classifyRange, nameLike, type WordKind } from './classify.js';
-import { isCaseless, isLetter, isUpper, wordEnd } from './letters.js';
+import { isCaseless, isLetter, isLower, isUpper, wordEnd } from './letters.js';
 import type { NameLexicon } from './lexicon.js';
 
 /** A word of a candidate name: where it is and what the lexicon makes of it. */
@@ -64,7 +64,9 @@ export function readRun(lex: NameLexicon, text: string, s: number, limit: number
       // lower-case name after a cue when it holds letters outside ASCII ("my name is loan châu vũ").
     } else if (!nameLike(w.kind) || (!cap && !anyCase)) break;
     words.push(w);
-    const n = skipSpaces(text, w.e, limit);
+    // An initial's period may hold the surname without a space ("C.Gamper", "İ.Rəhimov").
+    const glued = w.kind === 'initial' && text.charCodeAt(w.e - 1) === 46 && w.e + 1 < limit && isUpper(text.charCodeAt(w.e)) && isLower(text.charCodeAt(w.e + 1));
+    const n = glued ? w.e : skipSpaces(text, w.e, limit);
     if (n < 0) break;
     i = n;
   }

@@ -1,4 +1,4 @@
-import { cardBrand } from '../../validators/card.js';
+import { cardBrand, isPlainProductCode } from '../../validators/card.js';
 import type { ScanContext } from '../candidate.js';
 import { LOOKAHEAD, MAX_MATCH } from '../limits.js';
 import { fitsEntity, isCardCell, isCodeCell, isCompactExpiry, isExpiryCell, isHeaderCell } from './cell-shapes.js';
@@ -145,9 +145,13 @@ function hasDigitRun(text: string, s: number, e: number, n: number): boolean {
   return false;
 }
 
-/** A card number cell without a header saying so: Luhn and a card network's IIN range. */
+/**
+ * A card number cell without a header saying so: Luhn and a card network's IIN range, and no product code
+ * (a plain 12–13 digit cell with a valid GS1 check digit is an EAN or UPC, as the credit-card rule reads it).
+ */
 function isLoneCard(value: string): boolean {
-  return isCardCell(value) && cardBrand(value.replace(/\D/g, '')) !== undefined;
+  const digits = value.replace(/\D/g, '');
+  return isCardCell(value) && cardBrand(digits) !== undefined && !isPlainProductCode(value, digits);
 }
 
 /** Types a row's cells and offers them; without a header, what its cells were typed as is learned by their columns. */

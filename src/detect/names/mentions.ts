@@ -1,0 +1,78 @@
+import { classifyRange } from './classify.js';
+import { isLetter, isLower, isUpper, startsWord, wordEnd } from './letters.js';
+import type { NameLexicon } from './lexicon.js';
+import type { NameWord } from './runs.js';
+
+/**
+ * Names a text has already given in full ("Devagya Menon"): each of their words alone, later in the same
+ * text or stream session ("Devagya never ran out of hope", "Menon's office"), is the same person. Only the
+ * capitals pass writes and reads it, in text order, so a stream fills it exactly as one pass over the whole
+ * text does. Keys are lower case (NFC), so "DUPONT Jean" makes "Dupont" known.
+ */
+export class NameMentions {
+  private readonly words = new Map<string, true>();
+
+  /**
+   * Remembers the words of a full name: two name words or more (initials, particles and titles are no
+   * mention); after a cue, common words that are part of the name count too ("Dr. Baba Bama").
+   */
+  add(text: string, run: readonly NameWord[]): void {
+    const named = run.filter((w) => w.kind === 'strong' || w.kind === 'weak' || w.kind === 'unknown' || w.kind === 'common');
+    if (named.length < 2) return;
+    for (const w of named) {
+      if (w.e - w.s < 2) continue;
+      const key = keyOf(text, w.s, w.e);
+      this.words.delete(key);
+      this.words.set(key, true);
+      // A session of any length keeps the most recent names only.
+      if (this.words.size > MAX_KNOWN) this.words.delete(this.words.keys().next().value!);
+    }
+  }
+
+  /**
+   * The words of the full name `run` (just found) standing alone in text[from, run's start): capitalised
+   * words whose key is one of the name's ("Bibek had a fever … Seen with Bibek Thapa's mother"). The
+   * caller bounds `from` by how far back a stream may still place a finding (limits.ts MAX_BACK), so a
+   * stream finds these as one pass does.
+   */
+  before(lex: NameLexicon, text: string, run: readonly NameWord[], from: number): [number, number][] {
+    const keys = new Set<string>();
+    for (const w of run) if ((w.kind === 'strong' || w.kind === 'weak' || w.kind === 'unknown' || w.kind === 'common') && w.e - w.s >= 2) keys.add(keyOf(text, w.s, w.e));
+    if (keys.size < 2) return [];
+    const found: [number, number][] = [];
+    const to = run[0]!.s;
+    for (let i = Math.max(0, from); i < to; i++) {
+      if (!isUpper(text.charCodeAt(i)) || !startsWord(text, i)) continue;
+      const e = wordEnd(text, i, to);
+      if (e - i >= 2 && !isLetter(text.charCodeAt(e)) && keys.has(keyOf(text, i, e)) && (e - i >= 4 || hasLower(text, i, e))) {
+        const kind = classifyRange(lex, text, i, e);
+        if (kind !== 'not' && kind !== 'title' && kind !== 'particle') found.push([i, e]);
+      }
+      i = e;
+    }
+    return found;
+  }
+
+  /** Whether text[s, e) is a word of a name given in full before. */
+  has(text: string, s: number, e: number): boolean {
+    return this.words.size > 0 && this.words.has(keyOf(text, s, e));
+  }
+}
+
+/** How many name words a session remembers. */
+const MAX_KNOWN = 256;
+
+/**
+ * A word's key, the same in any case: upper- then lower-cased (so "Baßaba" and "BASSABA", "Σοφοκλής" and
+ * "ΣΟΦΟΚΛΗΣ" meet), NFC, without a possessive clitic ("Menon's" is "menon").
+ */
+export function keyOf(text: string, s: number, e: number): string {
+  const w = text.slice(s, e);
+  const k = /[^\x00-\x7f]/.test(w) ? w.normalize('NFC').toUpperCase().toLowerCase() : w.toLowerCase();
+  return k.replace(/['’]s$/, '');
+}
+
+function hasLower(text: string, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) if (isLower(text.charCodeAt(i))) return true;
+  return false;
+}
