@@ -6,8 +6,8 @@ import type { Validator } from './types.js';
  * no data subject. Only the whole local part counts, a `+tag` dropped: `maria.support@…` stays an address.
  */
 const ROLE_MAILBOXES: ReadonlySet<string> = new Set([
-  // RFC 2142 sections 3-5
-  'info', 'marketing', 'sales', 'support', 'abuse', 'noc', 'security', 'postmaster', 'hostmaster', 'usenet', 'news', 'webmaster', 'www', 'uucp', 'ftp',
+  // RFC 2142 sections 3-5 ('info' left out: peer test vectors, Presidio's among them, count info@ as an address to mask)
+  'marketing', 'sales', 'support', 'abuse', 'noc', 'security', 'postmaster', 'hostmaster', 'usenet', 'news', 'webmaster', 'www', 'uucp', 'ftp',
   // the same kind of desk, as services name it
   'help', 'helpdesk', 'service', 'services', 'customerservice', 'customer-service', 'customer.service', 'customercare', 'care', 'contact', 'hello', 'enquiries', 'inquiries',
   'billing', 'accounts', 'orders', 'returns', 'shipping', 'feedback', 'privacy', 'legal', 'press', 'media', 'jobs', 'careers', 'hr', 'admin', 'office', 'team',

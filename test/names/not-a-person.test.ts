@@ -71,7 +71,7 @@ describe('places, brands and titles are no person', () => {
 
 describe('role mailboxes', () => {
   it('a role mailbox (RFC 2142 and the like) is dropped; a person’s address stays', () => {
-    for (const a of ['support@example-shop.com', 'NoReply@bank.example', 'info+eu@acme.example']) expect(notRoleMailbox({ text: a, digits: '', options })).toBe(false);
+    for (const a of ['support@example-shop.com', 'NoReply@bank.example', 'sales+eu@acme.example']) expect(notRoleMailbox({ text: a, digits: '', options })).toBe(false);
     for (const a of ['maria.support@example.com', 'jsmith@example.com']) expect(notRoleMailbox({ text: a, digits: '', options })).toBeUndefined();
     const out = r.redact('From: maria.lopez@example.com\nTo: support@example-shop.com').text;
     expect(out).toBe('From: [EMAIL]\nTo: support@example-shop.com');
