@@ -7,6 +7,7 @@ import { spokenEmailParts } from './spoken-email.js';
 import { balancedParens, nanp, phone, phonePrefix00 } from './phone.js';
 import { phoneGrouping } from './phone-grouping.js';
 import { jpMyNumber, sgNric } from './asia-ids.js';
+import { notRoleMailbox } from './role-mailbox.js';
 import { bitcoinAddress, ethereumEip55 } from './crypto-wallets.js';
 import { auMedicare, deaCheck, medicareMbi, nhsMod11, npiLuhn } from './health-ids.js';
 import { STDNUM_VALIDATORS } from './stdnum-ids.js';
@@ -31,6 +32,7 @@ export const BUILTIN_VALIDATORS: Readonly<Record<string, Validator>> = Object.fr
   'aba-checksum': abaChecksum,
   'iban-mod97': ibanMod97,
   email,
+  'not-role-mailbox': notRoleMailbox,
   ipv4,
   ipv6,
   phone,

@@ -1,4 +1,6 @@
 import { CaregateError } from '../../errors.js';
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { readLexiconFile } from '../names/lexicon.js';
 
 /** An address lexicon file as written in rules/lexicons/addresses.json (every field optional in a user's file). */
@@ -17,6 +19,8 @@ export interface AddressLexiconFile {
   regionCodes?: string[];
   blockCues?: string[];
   countries?: string[];
+  /** Text files beside the lexicon, one country name a line (countries.txt: CLDR names in many languages). */
+  countryLists?: string[];
   /** Words said before an address value ("yeah it's", "hold on", "j'habite au"), skipped where it starts. */
   answerFillers?: string[];
   /** Words that lead a neighbourhood, landmark or postcode part of an address ("Col. Roma", "Near Kakkar Ridges", "CEP 61903-294"). */
@@ -92,6 +96,15 @@ export interface AddressGrammar {
   countriesByFirst: Map<string, string[][]>;
 }
 
+/** One name a line, as written (country names keep their capitals). */
+function readNames(file: string, where: string): string[] {
+  try {
+    return readFileSync(file, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean);
+  } catch (err) {
+    throw new CaregateError('E_LEXICON_READ', `${where}: cannot read word list ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}; name a file beside the lexicon`, { file });
+  }
+}
+
 export const wordKey = (w: string) => w.normalize('NFC').toLowerCase().replace(/\.$/, '');
 
 const cache = new Map<string, AddressGrammar>();
@@ -143,6 +156,7 @@ export function loadAddressGrammar(names: readonly string[], where: string): Add
     strs(data.regionCodes, 'regionCodes').forEach((w) => g.regions.add(w));
     g.blockCues.push(...strs(data.blockCues, 'blockCues').map((w) => w.toLowerCase()));
     g.countries.push(...strs(data.countries, 'countries'));
+    for (const f of strs(data.countryLists, 'countryLists')) g.countries.push(...readNames(resolve(dirname(file), f), where));
     strs(data.answerFillers, 'answerFillers').forEach((w) => g.fillers.add(wordKey(w)));
     strs(data.houseNumberWords, 'houseNumberWords').forEach((w) => g.houseNumberWords.add(wordKey(w)));
     strs(data.areaWords, 'areaWords').forEach((w) => g.areaWords.add(wordKey(w)));

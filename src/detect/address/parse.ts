@@ -72,8 +72,10 @@ export function streetAround(g: AddressGrammar, toks: Tok[], k: number): [number
     for (const lowerOk of g.typesAfterLowerName.has(wordKey(t.text)) ? [false, true] : [false]) {
       let i = k - 1;
       let n = 0;
+      let capital = false;
       while (i >= 0 && n < MAX_NAME && (isNameWord(g, toks[i]) || (lowerOk && lowerNameWord(toks[i]))) && !toks[i + 1]!.nl && !cityDot(g, toks[i]!)) {
         if (g.directions.has(wordKey(toks[i]!.text)) && isHouseNumber(toks[i - 1])) break;
+        if (toks[i]!.kind === 'w' && toks[i]!.cap) capital = true;
         i--;
         n++;
       }
@@ -83,6 +85,8 @@ export function streetAround(g: AddressGrammar, toks: Tok[], k: number): [number
         if (n === 0) n = 1;
       }
       if (lowerOk && !(isHouseNumber(toks[i]) && /^\d{2}/.test(toks[i]!.text))) continue;
+      // A capitalised type after lower-case words only: "1954 y depende de Dr. Córdova" is a year and a title.
+      if (lowerOk && t.cap && !capital) continue;
       // A unit and its number before a street without a house number ("Flat 313, Bastola Corner").
       if (n > 0 && toks[i]?.kind === 'p' && toks[i]!.text === ',' && !toks[i + 1]!.nl) {
         const u = unitLead(g, toks, i - 1);
@@ -317,7 +321,10 @@ function countryAt(g: AddressGrammar, toks: Tok[], i: number): number | null {
   return best;
 }
 
-/** A city: 1–3 capitalised words, taken only when a region, postcode or country follows (or a postcode led). */
+/**
+ * A city: 1–3 capitalised words, or up to 5 with connectors inside ("Vila Nova de Gaia", "San Sebastián de
+ * los Reyes"), taken only when a region, postcode or country follows (or a postcode led).
+ */
 function cityAt(g: AddressGrammar, toks: Tok[], i: number): number | null {
   let j = i;
   let caps = 0;

@@ -73,7 +73,9 @@ export function valueAt(g: AddressGrammar, text: string, i: number, limit: numbe
   }
   if (s >= le) return null;
   const c0 = text.charCodeAt(s);
-  const lowerLine = !hasUpperLatin(text, s, le);
+  // A value opening in a script without case and going on in lower-case Latin words only ("דרך מאראשון 111,
+  // אשבול 37207 and to close the card…") is no lower-case line: those words end it ("石東路7286號 i think 宜蘭市" goes on).
+  const lowerLine = !hasUpperLatin(text, s, le) && !(isCaseless(c0) && latinTail(text, s, le));
   if (!(isDigit(c0) || isUpper(c0) || isCaseless(c0) || (lowerLine && isLower(c0)) || grammarWord(g, text, s, le))) return null;
   let e = valueEnd(g, text, s, le);
   // In text with capitals, an address is capitalised words, numbers and grammar words: the first other
@@ -135,6 +137,14 @@ function beforeClause(g: AddressGrammar, text: string, s: number, e: number): nu
 const lowerGrammar = (g: AddressGrammar, key: string) =>
   g.connectors.has(key) || g.typesAfter.has(key) || g.typesBefore.has(key) || g.typesBeforeLower.has(key) || g.units.has(key) || g.houseNumberWords.has(key) || g.suffixes.some((x) => key.endsWith(x));
 
+/** After the first lower-case Latin letter from s, no letter of a script without case comes before le. */
+function latinTail(text: string, s: number, le: number): boolean {
+  let i = s;
+  while (i < le && !(isLower(text.charCodeAt(i)) && text.charCodeAt(i) < 0x250)) i++;
+  for (; i < le; i++) if (isCaseless(text.charCodeAt(i))) return false;
+  return true;
+}
+
 function hasUpperLatin(text: string, s: number, e: number): boolean {
   for (let i = s; i < e; i++) if (isUpper(text.charCodeAt(i))) return true;
   return false;
@@ -146,6 +156,7 @@ function sentenceEnd(g: AddressGrammar, text: string, s: number, p: number): boo
   // The value goes on after a period when a number or a postcode follows ("485 Ffordd Nant. CF9 3SJ …").
   let n = p + 1;
   while (isSpace(text.charCodeAt(n))) n++;
+  if (opensSentence(g, text, n)) return true;
   if (isDigit(text.charCodeAt(n)) || (isUpper(text.charCodeAt(n)) && isDigit(text.charCodeAt(n + 1))) || (isUpper(text.charCodeAt(n)) && isUpper(text.charCodeAt(n + 1)) && isDigit(text.charCodeAt(n + 2)))) return false;
   let b = p;
   while (b > s && isLetter(text.charCodeAt(b - 1))) b--;
@@ -157,6 +168,23 @@ function sentenceEnd(g: AddressGrammar, text: string, s: number, p: number): boo
   }
   const key = wordKey(text.slice(b, p));
   return !(g.typesAfter.has(key) || g.typesBefore.has(key) || g.units.has(key) || p - b <= 3);
+}
+
+/**
+ * A capitalised word followed by a lower-case Latin word that is no address word ("… Klein Cliffs. Witnessed by", "… 6 tr. Present at"):
+ * the next sentence, whatever abbreviation the period ended; a city after a street's abbreviation is followed
+ * by a comma, a number or another capitalised word.
+ */
+function opensSentence(g: AddressGrammar, text: string, n: number): boolean {
+  if (!isUpper(text.charCodeAt(n))) return false;
+  let k = n + 1;
+  while (k < text.length && k - n < 24 && isLetter(text.charCodeAt(k))) k++;
+  if (text.charCodeAt(k) !== 32) return false;
+  const c = text.charCodeAt(k + 1);
+  if (!isLower(c) || c >= 0x250) return false;
+  // A lower-case word of three letters or more that is no address word ("Kpg. Rahmawati no 78" goes on).
+  const we = wordEnd(text, k + 1);
+  return we - (k + 1) >= 3 && !lowerGrammar(g, wordKey(text.slice(k + 1, we)));
 }
 
 /** Drops lower-case Latin words and hedges (and marks) after the last number or capitalised word ("… 18925 instead", "… I think"). */

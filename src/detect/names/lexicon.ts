@@ -24,10 +24,17 @@ export interface NameLexiconFile {
   placeWords?: string[];
   companyForms?: string[];
   orgJoiners?: string[];
+  notPersons?: Partial<Record<NotPersonList, string[]>>;
+  /** Text files, one place name a line (countries.txt): a run that is one of them is a place. */
+  placeLists?: string[];
   articles?: string[];
   auxiliaries?: string[];
   personVerbs?: string[];
 }
+
+/** The word lists of `notPersons` (what makes capitalised words an organisation, a place, a brand or a title; see not-a-person.ts). */
+export const NOT_PERSON_LISTS = ['organisationWords', 'organisationLinks', 'placeCues', 'placePrepositions', 'placeIn', 'placeHeads', 'placeTails', 'places', 'brands', 'workCues', 'productCues', 'articles'] as const;
+export type NotPersonList = (typeof NOT_PERSON_LISTS)[number];
 
 /** The merged word sets the names detector reads; every key is lower case, NFC. */
 export interface NameLexicon {
@@ -55,6 +62,7 @@ export interface NameLexicon {
   companyForms: Set<string>;
   /** Words joining names into an organisation's name (and, &, et, und, y, e). */
   orgJoiners: Set<string>;
+  notPersons: Record<NotPersonList, Set<string>>;
   /** Articles and determiners that open sentences (Les, Il, Die, Ein): never one name word alone. */
   articles: Set<string>;
   /** Auxiliary and modal verbs (had, is, will, ist, est, ha, heeft): a capitalised word before one is its subject. */
@@ -121,6 +129,7 @@ export function loadNameLexicon(names: readonly string[], where: string): NameLe
     distinctive: new Set(), commonNames: new Set(), wordNames: new Set(), commonWords: new Set(), notNames: new Set(), titles: new Set(),
     particles: new Set(), roles: new Set(), fieldLabels: new Set(), nameFields: new Set(), placeWords: new Set(), companyForms: new Set(), orgJoiners: new Set(), articles: new Set(), auxiliaries: new Set(), personVerbs: new Set(),
     cues: { intro: [], soft: [], lowercase: [], lowercaseWeak: [], lineBefore: [], after: [] }, questions: [], answerFillers: [], otherScripts: [],
+    notPersons: Object.fromEntries(NOT_PERSON_LISTS.map((k) => [k, new Set<string>()])) as Record<NotPersonList, Set<string>>,
   };
   for (const name of names) {
     const { data, file } = readLexiconFile<NameLexiconFile>(name, where);
@@ -141,6 +150,8 @@ export function loadNameLexicon(names: readonly string[], where: string): NameLe
     add(lex.placeWords, 'placeWords');
     add(lex.companyForms, 'companyForms');
     add(lex.orgJoiners, 'orgJoiners');
+    for (const f of list('placeLists', data.placeLists) ?? []) for (const w of readList(resolve(dir, f), where)) lex.notPersons.places.add(w);
+    for (const k of NOT_PERSON_LISTS) for (const w of lower(list(`notPersons/${k}`, data.notPersons?.[k]))) lex.notPersons[k].add(w);
     add(lex.articles, 'articles');
     add(lex.auxiliaries, 'auxiliaries');
     add(lex.personVerbs, 'personVerbs');

@@ -5,6 +5,7 @@ import { hasNonAscii, isCaseless, isJoiner, isLetter, isLower, isUpper, startsWo
 import { csvFrom, type CsvTable } from './csv.js';
 import { offerScored } from './offer.js';
 import type { NameLexicon } from './lexicon.js';
+import { leadingNoun, notAPerson, notAPersonSlot } from './not-a-person.js';
 import type { NamesRule } from './plan.js';
 import { readRun, type NameWord } from './runs.js';
 import { NameMentions } from './mentions.js';
@@ -121,7 +122,7 @@ function sentenceStart(text: string, s: number): boolean {
   return s < 8;
 }
 
-function decideRun(ctx: ScanContext, r: NamesRule, run: NameWord[], mentions: NameMentions): void {
+function decideRun(ctx: ScanContext, r: NamesRule, run: NameWord[], mentions: NameMentions, ofNoun = false): void {
   const text = ctx.text;
   const words = run;
   const s0 = words[0]!.s;
@@ -141,8 +142,12 @@ function decideRun(ctx: ScanContext, r: NamesRule, run: NameWord[], mentions: Na
   }
   const names = strong + weak + unknown;
   if (!names) return;
+  // "Zeugenaussage von Rico Lischka", "Bulletin de Eloisa Spinka": a sentence's first noun before a particle is no part of the name.
+  const lead = leadingNoun(r.lex, text, words);
+  if (lead > 0) return decideRun(ctx, r, words.slice(lead), mentions, words[lead - 1]!.kind === 'particle');
   let end = words[words.length - 1]!.e;
-  const intro = cue === 'intro' || (cue === 'signoff' && endsLine(text, end)) || afterCue(r, text, end);
+  const cueIntro = cue === 'intro' || (cue === 'signoff' && endsLine(text, end));
+  const intro = cueIntro || afterCue(r, text, end);
   // After an introduction, a capitalised surname that is also a common word stays with the name
   // ("ich heiße Jürgen Groß", "my name is Anna Long").
   if (intro) end = extendWithCommon(r, text, end, 3 - words.length);
@@ -176,12 +181,15 @@ function decideRun(ctx: ScanContext, r: NamesRule, run: NameWord[], mentions: Na
   else if (words.length === 2 && names === 2) confidence = pairName(r.lex, text, words);
   // One name word alone: a word of a name the text gave in full before, or a name in a person's slot.
   else if (words.length === 1 && names === 1) confidence = mentions.has(text, s0, end) ? 0.75 : lone;
+  // The name a noun and a particle lead to ("Besos de María", "Groetjes van Joe"): whose letter, report, garden.
+  if (!confidence && ofNoun) confidence = 0.6;
   if (!confidence) return;
   // Without a cue or a title, capitalised words after a place word ("born in Kimberley", "nascida em
   // Moreira do Descoberto") are a place, and names listed with '&', ',', '-' or 'and' beside other
   // capitalised words, or before a company form ("Smyth - Johnston", "Roussel et Gautier", "Swift Pty"),
   // are an organisation.
-  if (!intro && !titled(r, text, s0) && (companyAfter(r, text, end) || (cue !== 'soft' && ((words.length === 1 && placeBefore(r, text, s0)) || (!lone && organisation(r, text, s0, end, words.length)))))) return;
+  // A word after the run ("… reported", "… confirmed") marks firms too ("Banerjee Group reported"): only a cue before it, or a title, outweighs them.
+  if (!cueIntro && !titled(r, text, s0) && ((!intro && cue !== 'soft' && ((words.length === 1 && placeBefore(r, text, s0)) || (!lone && organisation(r, text, s0, end, words.length)))) || notAPerson(r.lex, text, s0, end, words, cue === 'soft'))) return;
   if (offerScored(ctx, r.rule, s0, end, confidence, intro ? ['cue'] : soft ? ['soft cue'] : ['name lists'])) remember(ctx, r, mentions, words);
 }
 
@@ -260,15 +268,6 @@ function organisation(r: NamesRule, text: string, s: number, e: number, count: n
   const joinerAfter = joinerAt(r, text, e, 1);
   const joinerBefore = joinerAt(r, text, s, -1);
   return joinerAfter || joinerBefore;
-}
-
-/** A company form right after e ("… Pty", "… GmbH", "… Asociados"). */
-function companyAfter(r: NamesRule, text: string, e: number): boolean {
-  let a = e;
-  while (a < text.length && a - e < 2 && text.charCodeAt(a) === 32) a++;
-  let n = a;
-  while (n < text.length && n - a < 16 && isLetter(text.charCodeAt(n))) n++;
-  return n > a && r.lex.companyForms.has(text.slice(a, n).toLowerCase());
 }
 
 /** A joiner of names in an organisation, then a capitalised word, after e (dir 1) or before s (dir -1). */
@@ -633,10 +632,10 @@ function otherScriptsFrom(ctx: ScanContext, r: NamesRule, gate: RegExp, from: nu
     // One character ("悠", "颖") is a name only after an introduction or as a speaker label.
     if ([...text.slice(s, e)].length < 2 && !(cueBefore(r.cues, text, s) === 'intro' || text.charCodeAt(e) === 58)) continue;
     if (before === 'other' || after === 'other') continue;
-    if (before === 'none' && after === 'none') {
-      const cue = cueBefore(r.cues, text, s);
-      if (!(cue === 'intro' || (cue === 'signoff' && endsLine(text, e)))) continue;
-    }
+    const cue = cueBefore(r.cues, text, s);
+    if (before === 'none' && after === 'none' && !(cue === 'intro' || (cue === 'signoff' && endsLine(text, e)))) continue;
+    // "Trains to 长安市", "née à 남구", "Biuro firmy w mieście Крушево": a place or an organisation.
+    if (cue !== 'intro' && notAPersonSlot(r.lex, text, s, e, cue === 'soft')) continue;
     // A word of a script without case (Han, Arabic, Thai) has no capital to say it is a name: it needs a
     // cue, a colon after it (a speaker label), or Latin words on both sides ("asked 王秀英 to call");
     // "café 日本" at a line's end is none of these.
