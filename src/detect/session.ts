@@ -120,6 +120,7 @@ export class ScanSession {
       explain: this.mode.explain,
       minConfidence: this.options.minConfidence,
       validatorOptions: this.options.validatorOptions,
+      pre: null,
     };
     scan(ctx, this.plan, this.scanner);
 
