@@ -15,12 +15,14 @@
  * benchmarks/worst-cases.ts; peak RSS streaming 2 GB: benchmarks/streaming.ts.
  *
  * Before/after in one run: HOT_BASE=/path/to/another/build/dist/index.js adds that build's redact() as a row
- * (e.g. main's dist copied aside before a change), measured in the same interleaved rounds.
+ * (e.g. main's dist copied aside before a change), measured in the same interleaved rounds; HOT_BASE=ref:<rev>
+ * builds that commit (cached, benchmarks/reference/build.ts), HOT_BASE=ref:pinned the pinned reference.
  */
 import { Redactor as PeerRedactor } from '@redactpii/node';
 import { createRedactor } from 'caregate';
 import { denseText, shortLines, sparseText, type BlindText } from './blind-text.js';
 import { bareScan } from './passes.js';
+import { referenceBuild } from './reference/build.js';
 
 const TOTAL = Number(process.env.HOT_MB ?? 4) * 1_000_000;
 const ROUNDS = Number(process.env.HOT_ROUNDS ?? 7);
@@ -36,7 +38,9 @@ const redactor = createRedactor();
 const peer = new PeerRedactor();
 let sink = 0;
 type RedactorLike = { redact(text: string): { text: string } };
-const base: RedactorLike | null = process.env.HOT_BASE ? ((await import(process.env.HOT_BASE)) as { createRedactor(): RedactorLike }).createRedactor() : null;
+/** HOT_BASE: a build's dist/index.js, or ref:<rev> (ref:pinned for the reference) built by benchmarks/reference/build.ts. */
+const basePath = process.env.HOT_BASE?.startsWith('ref:') ? referenceBuild(process.env.HOT_BASE === 'ref:pinned' ? undefined : process.env.HOT_BASE.slice(4)) : process.env.HOT_BASE;
+const base: RedactorLike | null = basePath ? ((await import(basePath)) as { createRedactor(): RedactorLike }).createRedactor() : null;
 
 type Fn = (docs: string[]) => void;
 const engines: Record<string, Fn> = {

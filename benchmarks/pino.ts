@@ -7,7 +7,7 @@
  *
  * The compiled package is measured (tsx-transformed sources run differently): createRedactor comes from
  * 'caregate' (dist/), and the integrations from dist/integrations/, which the package does not export
- * under a subpath yet.
+ * under a subpath yet. PINO_BASE=/path/to/another/dist adds that build's options as a row (same rounds).
  */
 import pino, { type Logger } from 'pino';
 import { createRedactor } from 'caregate';
@@ -24,6 +24,13 @@ const loggers: Record<string, Logger> = {
   'pino + caregate options': pino(pinoRedactionOptions({ redactor }), sink()),
   'pino + caregate destination': pino(createRedactingDestination(sink(), { redactor })),
 };
+/** PINO_BASE=/path/to/other/dist: that build's pinoRedactionOptions as a row of the same run (before/after). */
+if (process.env.PINO_BASE) {
+  const dir = process.env.PINO_BASE.replace(/\/$/, '');
+  const other = (await import(`${dir}/index.js`)) as typeof import('caregate');
+  const integrations = (await import(`${dir}/integrations/index.js`)) as typeof import('../dist/integrations/index.js');
+  loggers['pino + PINO_BASE options'] = pino(integrations.pinoRedactionOptions({ redactor: other.createRedactor() as never }), sink());
+}
 
 /** Typical request log: fixed message, an object with varying ids and timings, no PII. */
 const clean = (log: Logger, i: number) => log.info({ req: { id: `req-${i}`, method: 'GET', url: `/api/orders/A-${i % 5000}` }, durationMs: i % 500, status: 200 }, 'request completed');

@@ -1,3 +1,4 @@
+import type { TextFeatures } from './prefilter.js';
 import type { ValidatorOptions } from '../validators/types.js';
 import { windowEndAfter, windowStartBefore } from './boundaries.js';
 import type { CompiledContext, CompiledRule } from './plan.js';
@@ -27,6 +28,12 @@ export interface ScanContext {
   explain: boolean;
   minConfidence: number;
   validatorOptions: ValidatorOptions;
+  /**
+   * What the text holds, for the gates' prefilters (prefilter.ts): set by the scanner only when this step is
+   * the session's first and last (a short text in one call), so a skipped gate leaves no pass state behind
+   * that a later step would read. Null otherwise: every gate runs.
+   */
+  pre: TextFeatures | null;
 }
 
 function collectWords(re: RegExp, text: string): string[] {

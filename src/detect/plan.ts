@@ -16,6 +16,7 @@ import { compileNamesRule, type NamesRule } from './names/plan.js';
 import { GATE_WORDS } from './spoken-words.js';
 import { compileTablePlan, type TablePlan } from './table/plan.js';
 import { WordTable } from './word-table.js';
+import { gateFilter, type GateFilter } from './prefilter.js';
 
 /**
  * A rule pack compiled once into a scan plan (as fast-redact compiles a function and gitleaks builds its
@@ -162,6 +163,8 @@ export interface ScanPlan {
   addressRules: AddressRule[];
   /** Delimited rows and record members typed by header, key or neighbour (table/); null with no key hints. */
   table: TablePlan | null;
+  /** Prefilters of the scanner's gates for short texts (prefilter.ts): the word gates, the shape gates. */
+  gateFilters: (GateFilter | null)[];
 }
 
 export interface PlanOptions {
@@ -234,7 +237,7 @@ export function compilePlan(packs: LoadedPack[], opts: PlanOptions): ScanPlan {
     rules: [], digitRules: [], writtenDigitRules: [], spokenDigitRules: [], minWrittenDigits: 32, loneGroup: new Uint8Array(34), maskChars: new Set(),
     words: new WordTable<WordEntry>(), wordGate: null, wordGateCs: null,
     shapeGate: null, shapeGateCi: null, shapeRules: new Map(),
-    emailRules: [], ipv6Rules: [], speakerRules: [], nameRules: [], addressRules: [], table: null,
+    emailRules: [], ipv6Rules: [], speakerRules: [], nameRules: [], addressRules: [], table: null, gateFilters: [],
   };
   const seen = new Map<string, string>();
   const phrases = new Map<string, { word: string; cs: boolean; targets: KeywordTarget[] }>();
@@ -358,6 +361,9 @@ export function compilePlan(packs: LoadedPack[], opts: PlanOptions): ScanPlan {
   }
   if (shapes.length) plan.shapeGate = new RegExp(shapes.join('|'), 'g');
   if (shapesCi.length) plan.shapeGateCi = new RegExp(shapesCi.join('|'), 'gi');
+  // The scanner's gates' prefilters (prefilter.ts); the shape alternations are long, but every match needs
+  // a digit or a capital, so theirs are worth building whatever their length.
+  plan.gateFilters = [plan.wordGate && gateFilter(plan.wordGate), plan.wordGateCs && gateFilter(plan.wordGateCs), plan.shapeGate && gateFilter(plan.shapeGate, Infinity), plan.shapeGateCi && gateFilter(plan.shapeGateCi, Infinity)];
   if (opts.keyHints) plan.table = compileTablePlan(plan.rules, opts.keyHints, plan.maskChars);
   return plan;
 }

@@ -10,6 +10,7 @@ import { shapesFrom, type ShapePassState } from './scan-shapes.js';
 import { newSpokenPassState, spokenAt, type SpokenPassState } from './scan-spoken.js';
 import { newTablePassState, tablePass, type TablePassState } from './table/pass.js';
 import { hashRange } from './word-table.js';
+import { featuresOf, gateOpen, PREFILTERS, hasDigits, newTextFeatures, textHolds, type TextFeatures } from './prefilter.js';
 
 /**
  * The passes over the text (speed.md B9). Each pass is a skip loop of irregexp or indexOf, which runs in
@@ -34,6 +35,10 @@ export interface ScannerState {
   names: NamesPassState;
   addresses: AddressPassState;
   table: TablePassState;
+  /** Whether a step has scanned with this state (the gates' prefilters apply to a first and last step only). */
+  scanned: boolean;
+  /** What the text of a first and last step holds (prefilter.ts), reused from session to session. */
+  features: TextFeatures;
 }
 
 export function newScannerState(plan: ScanPlan): ScannerState {
@@ -52,6 +57,8 @@ export function newScannerState(plan: ScanPlan): ScannerState {
     names: newNamesPassState(),
     addresses: newAddressPassState(),
     table: newTablePassState(),
+    scanned: false,
+    features: newTextFeatures(),
   };
 }
 
@@ -84,7 +91,7 @@ function resetKnowsAll(plan: ScanPlan): boolean {
   const fresh = newScannerState(plan) as unknown as Record<string, unknown>;
   const reset = resetScannerState(newScannerState(plan)) as unknown as Record<string, unknown>;
   if (keysOf(fresh.digits as object) !== RESET_IN_PLACE.digits || keysOf(fresh.spoken as object) !== RESET_IN_PLACE.spoken) return false;
-  if (keysOf(fresh) !== 'addresses,atPos,chars,colonPos,digitPos,digits,keywords,names,shapePos,shapes,spoken,table,wordCsPos,wordPos') return false;
+  if (keysOf(fresh) !== 'addresses,atPos,chars,colonPos,digitPos,digits,features,keywords,names,scanned,shapePos,shapes,spoken,table,wordCsPos,wordPos') return false;
   for (const k of Object.keys(fresh)) {
     const v = fresh[k];
     if (v !== null && typeof v === 'object' && keysOf(v) !== keysOf(reset[k] as object)) return false;
@@ -106,6 +113,7 @@ export function resetScannerState(st: ScannerState): ScannerState {
   st.names = newNamesPassState();
   st.addresses = newAddressPassState();
   st.table = newTablePassState();
+  st.scanned = false;
   return st;
 }
 
@@ -114,11 +122,20 @@ const DIGIT_GATE = /[0-9]/g;
 
 const isLetter = (c: number) => (c | 0x20) >= 97 && (c | 0x20) <= 122;
 
+/**
+ * Texts up to this long that a session scans in one step get the gates' prefilters (prefilter.ts): the fixed
+ * cost per call of log lines and form fields. Longer texts hold every character a filter asks for anyway.
+ */
+const PREFILTER_MAX = 4096;
+
 export function scan(ctx: ScanContext, plan: ScanPlan, st: ScannerState): void {
   const limit = ctx.final ? ctx.text.length : ctx.frontier;
-  if (plan.writtenDigitRules.length) digitPass(ctx, plan, st, limit);
-  if (plan.wordGate) st.wordPos = wordPass(ctx, plan, st, plan.wordGate, st.wordPos, limit, false);
-  if (plan.wordGateCs) st.wordCsPos = wordPass(ctx, plan, st, plan.wordGateCs, st.wordCsPos, limit, true);
+  // Only a first and last step: a gate skipped here leaves pass state that no later step reads.
+  const pre = (ctx.pre = ctx.final && !st.scanned && ctx.text.length <= PREFILTER_MAX && PREFILTERS.enabled ? featuresOf(ctx.text, st.features) : null);
+  st.scanned = true;
+  if (plan.writtenDigitRules.length && (pre === null || textHolds(pre, 'digit'))) digitPass(ctx, plan, st, limit);
+  if (plan.wordGate && gateOpen(pre, plan.gateFilters, 0)) st.wordPos = wordPass(ctx, plan, st, plan.wordGate, st.wordPos, limit, false);
+  if (plan.wordGateCs && gateOpen(pre, plan.gateFilters, 1)) st.wordCsPos = wordPass(ctx, plan, st, plan.wordGateCs, st.wordCsPos, limit, true);
   if (plan.emailRules.length) {
     let i = Math.max(0, st.atPos - ctx.base);
     while ((i = ctx.text.indexOf('@', i)) >= 0 && i < limit) emailAt(ctx, plan, st.chars, i++);
@@ -129,10 +146,21 @@ export function scan(ctx: ScanContext, plan: ScanPlan, st: ScannerState): void {
     while ((i = ctx.text.indexOf(':', i)) >= 0 && i < limit) colonAt(ctx, plan, st.chars, i++);
     st.colonPos = ctx.base + limit;
   }
-  if (plan.shapeGate || plan.shapeGateCi) st.shapePos = shapesFrom(ctx, plan, st.shapes, st.shapePos, limit);
+  if ((plan.shapeGate && gateOpen(pre, plan.gateFilters, 2)) || (plan.shapeGateCi && gateOpen(pre, plan.gateFilters, 3))) {
+    st.shapePos = shapesFrom(ctx, plan, st.shapes, st.shapePos, limit);
+  }
   if (plan.nameRules.length) namesPass(ctx, plan.nameRules, st.names, limit);
   if (plan.addressRules.length) addressPass(ctx, plan.addressRules, st.addresses, limit);
-  if (plan.table) tablePass(ctx, plan.table, st.table, limit);
+  if (plan.table && (pre === null || tableMayFind(pre, ctx.text))) tablePass(ctx, plan.table, st.table, limit);
+}
+
+/**
+ * Whether the table pass may find anything in a whole text scanned with fresh state: delimited rows need a
+ * second line, or a card number (12 digits at least) on a lone line (table/rows.ts); record members need
+ * a quoted key (table/members.ts).
+ */
+function tableMayFind(pre: TextFeatures, text: string): boolean {
+  return textHolds(pre, 'line break') || textHolds(pre, 'quote') || (textHolds(pre, 'digit') && hasDigits(text, 12));
 }
 
 function digitPass(ctx: ScanContext, plan: ScanPlan, st: ScannerState, limit: number): void {

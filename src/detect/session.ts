@@ -40,7 +40,8 @@ export class ScanSession {
   private emitted = 0;
   private pending: Candidate[] = [];
   private readonly scanner: ScannerState;
-  private readonly maskState: MaskState;
+  /** Numbered labels of this document: made at the first mask applied (most short texts have none). */
+  private maskState: MaskState | null;
   private finished = false;
 
   constructor(
@@ -50,7 +51,7 @@ export class ScanSession {
     /** Shared by the strings of one document (redactValue) so numbered labels stay consistent across them. */
     maskState?: MaskState,
   ) {
-    this.maskState = maskState ?? newMaskState();
+    this.maskState = maskState ?? null;
     this.scanner = acquireScannerState(plan);
   }
 
@@ -120,6 +121,7 @@ export class ScanSession {
       explain: this.mode.explain,
       minConfidence: this.options.minConfidence,
       validatorOptions: this.options.validatorOptions,
+      pre: null,
     };
     scan(ctx, this.plan, this.scanner);
 
@@ -166,7 +168,7 @@ export class ScanSession {
         parts.push(
           c.error
             ? `[${c.rule.entity}]`
-            : c.rule.mask.apply({ text: buf.slice(start - base, end - base), digits: c.digits, entity: c.rule.entity, ruleId: c.rule.id, state: this.maskState }),
+            : c.rule.mask.apply({ text: buf.slice(start - base, end - base), digits: c.digits, entity: c.rule.entity, ruleId: c.rule.id, state: (this.maskState ??= newMaskState()) }),
         );
       }
       cursor = end;

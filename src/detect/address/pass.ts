@@ -7,6 +7,7 @@ import { cjkStreet } from './cjk.js';
 import type { AddressRule } from './plan.js';
 import { tokenize, type Tok } from './tokens.js';
 import { layoutBlock } from './layout.js';
+import { filtersOf, gateOpen } from '../prefilter.js';
 import { afterSpeaker, holdsAddressNumber, lineEnd, valueAt, valueEnd } from './value.js';
 
 /**
@@ -44,21 +45,27 @@ const LINE = 100;
 const BLOCK_REACH = 560;
 
 export function addressPass(ctx: ScanContext, rules: readonly AddressRule[], st: AddressPassState, limit: number): void {
+  // A gate that cannot match a short text is not run (ctx.pre, prefilter.ts).
+  const pre = ctx.pre;
   for (const r of rules) {
-    st.typePos = gateFrom(ctx, r.typeGate, st.typePos, limit, (s, e) => streetAt(ctx, r, s, e));
-    if (r.accentTypeGate) st.accentPos = gateFrom(ctx, r.accentTypeGate, st.accentPos, limit, (s, e) => (s > 0 && isLetter(ctx.text.charCodeAt(s - 1)) ? e : streetAt(ctx, r, s, e)));
-    st.numberPos = gateFrom(ctx, r.numberGate, st.numberPos, limit, (s, e) => numberAfterStreet(ctx, r, e - 1));
-    st.linePos = gateFrom(ctx, LINE_DIGIT, st.linePos, limit, (s, e) => cityLineAt(ctx, r, e - 1));
-    if (r.boxGate) st.boxPos = gateFrom(ctx, r.boxGate, st.boxPos, limit, (s, e) => fromTo(ctx, r, s, e, 0.85, 'PO box'));
-    if (r.postGate) st.postPos = gateFrom(ctx, r.postGate, st.postPos, limit, (s, e) => militaryAt(ctx, r, s, e));
-    if (r.blockGate) st.blockPos = gateFrom(ctx, r.blockGate, st.blockPos, limit, (s, e) => blockAt(ctx, r, s, e));
-    st.layoutPos = gateFrom(ctx, LAYOUT_LINE, st.layoutPos, limit, (s, e) => layoutAt(ctx, r, s + 1, e));
-    if (r.keyGate) st.keyPos = gateFrom(ctx, r.keyGate, st.keyPos, limit, (s, e) => keyValueAt(ctx, r, e));
-    if (r.codeGate) st.codePos = gateFrom(ctx, r.codeGate, st.codePos, limit, (s) => codeLineAt(ctx, r, s));
-    if (r.cjkGate) st.cjkPos = gateFrom(ctx, r.cjkGate, st.cjkPos, limit, (s) => cjkAt(ctx, r, s));
-    if (r.questionGate) st.askPos = gateFrom(ctx, r.questionGate, st.askPos, limit, (s, e) => answerAt(ctx, r, s, e));
+    const f = pre === null ? null : filtersOf(r, addressGates);
+    if (gateOpen(pre, f, 0)) st.typePos = gateFrom(ctx, r.typeGate, st.typePos, limit, (s, e) => streetAt(ctx, r, s, e));
+    if (r.accentTypeGate && gateOpen(pre, f, 9)) st.accentPos = gateFrom(ctx, r.accentTypeGate, st.accentPos, limit, (s, e) => (s > 0 && isLetter(ctx.text.charCodeAt(s - 1)) ? e : streetAt(ctx, r, s, e)));
+    if (gateOpen(pre, f, 1)) st.numberPos = gateFrom(ctx, r.numberGate, st.numberPos, limit, (s, e) => numberAfterStreet(ctx, r, e - 1));
+    if (gateOpen(pre, f, 2)) st.linePos = gateFrom(ctx, LINE_DIGIT, st.linePos, limit, (s, e) => cityLineAt(ctx, r, e - 1));
+    if (r.boxGate && gateOpen(pre, f, 3)) st.boxPos = gateFrom(ctx, r.boxGate, st.boxPos, limit, (s, e) => fromTo(ctx, r, s, e, 0.85, 'PO box'));
+    if (r.postGate && gateOpen(pre, f, 4)) st.postPos = gateFrom(ctx, r.postGate, st.postPos, limit, (s, e) => militaryAt(ctx, r, s, e));
+    if (r.blockGate && gateOpen(pre, f, 5)) st.blockPos = gateFrom(ctx, r.blockGate, st.blockPos, limit, (s, e) => blockAt(ctx, r, s, e));
+    if (gateOpen(pre, f, 6)) st.layoutPos = gateFrom(ctx, LAYOUT_LINE, st.layoutPos, limit, (s, e) => layoutAt(ctx, r, s + 1, e));
+    if (r.keyGate && gateOpen(pre, f, 7)) st.keyPos = gateFrom(ctx, r.keyGate, st.keyPos, limit, (s, e) => keyValueAt(ctx, r, e));
+    if (r.codeGate && gateOpen(pre, f, 10)) st.codePos = gateFrom(ctx, r.codeGate, st.codePos, limit, (s) => codeLineAt(ctx, r, s));
+    if (r.cjkGate && gateOpen(pre, f, 11)) st.cjkPos = gateFrom(ctx, r.cjkGate, st.cjkPos, limit, (s) => cjkAt(ctx, r, s));
+    if (r.questionGate && gateOpen(pre, f, 8)) st.askPos = gateFrom(ctx, r.questionGate, st.askPos, limit, (s, e) => answerAt(ctx, r, s, e));
   }
 }
+
+/** The gates addressPass runs, in the order of its filters. */
+const addressGates = (r: AddressRule) => [r.typeGate, r.numberGate, LINE_DIGIT, r.boxGate, r.postGate, r.blockGate, LAYOUT_LINE, r.keyGate, r.questionGate, r.accentTypeGate, r.codeGate, r.cjkGate];
 
 /** Runs a global gate from `from` (absolute) to `limit`; `at` returns where the next search may start. */
 function gateFrom(ctx: ScanContext, gate: RegExp, from: number, limit: number, at: (s: number, e: number) => number): number {

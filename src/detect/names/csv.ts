@@ -17,7 +17,7 @@ export interface CsvTable {
 /** A row longer than this is no CSV row of names (and stays within the stream's look-ahead). */
 const MAX_ROW = 600;
 const DELIMS = [44, 59, 124, 9];
-const NAME_GATE = /name/gi;
+export const CSV_NAME_GATE = /name/gi;
 
 /** Reads rows from `from` (relative) to `limit`; returns the absolute position to resume at (a line start). */
 export function csvFrom(ctx: ScanContext, r: NamesRule, st: { csv: CsvTable | null }, from: number, limit: number): number {
@@ -26,8 +26,8 @@ export function csvFrom(ctx: ScanContext, r: NamesRule, st: { csv: CsvTable | nu
   while (i < limit) {
     if (!st.csv) {
       // No table: jump to the next line holding "name" (a header candidate).
-      NAME_GATE.lastIndex = i;
-      const m = NAME_GATE.exec(text);
+      CSV_NAME_GATE.lastIndex = i;
+      const m = CSV_NAME_GATE.exec(text);
       if (!m || m.index >= limit) return ctx.base + limit;
       let ls = m.index;
       while (ls > i && text.charCodeAt(ls - 1) !== 10) ls--;

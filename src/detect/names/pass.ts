@@ -2,7 +2,8 @@ import type { ScanContext } from '../candidate.js';
 import { cueBefore, endsLine } from './cues.js';
 import { classifyRange } from './classify.js';
 import { hasNonAscii, isCaseless, isJoiner, isLetter, isLower, isUpper, startsWord, wordEnd } from './letters.js';
-import { csvFrom, type CsvTable } from './csv.js';
+import { CSV_NAME_GATE, csvFrom, type CsvTable } from './csv.js';
+import { filtersOf, gateOpen } from '../prefilter.js';
 import { offerScored } from './offer.js';
 import type { NameLexicon } from './lexicon.js';
 import { leadingNoun, notAPerson, notAPersonSlot } from './not-a-person.js';
@@ -43,16 +44,22 @@ const ANSWER_REACH = 240;
 const CAPITAL = /[\p{Lu}\p{Lt}]/gu;
 
 export function namesPass(ctx: ScanContext, rules: readonly NamesRule[], st: NamesPassState, limit: number): void {
+  // A gate that cannot match a short text is not run (ctx.pre, prefilter.ts).
+  const pre = ctx.pre;
   for (const r of rules) {
-    st.capPos = capitalsFrom(ctx, r, st.mentions, Math.max(0, st.capPos - ctx.base), limit);
-    if (r.cues.lowercaseGate) st.lowerPos = lowerFrom(ctx, r, Math.max(0, st.lowerPos - ctx.base), limit);
-    if (r.cues.questionGate) st.questionPos = questionsFrom(ctx, r, Math.max(0, st.questionPos - ctx.base), limit);
+    const f = pre === null ? null : filtersOf(r, namesGates);
+    if (gateOpen(pre, f, 0)) st.capPos = capitalsFrom(ctx, r, st.mentions, Math.max(0, st.capPos - ctx.base), limit);
+    if (r.cues.lowercaseGate && gateOpen(pre, f, 1)) st.lowerPos = lowerFrom(ctx, r, Math.max(0, st.lowerPos - ctx.base), limit);
+    if (r.cues.questionGate && gateOpen(pre, f, 2)) st.questionPos = questionsFrom(ctx, r, Math.max(0, st.questionPos - ctx.base), limit);
     st.herePos = hereFrom(ctx, r, Math.max(0, st.herePos - ctx.base), limit);
     st.lowerStartPos = lowerStartsFrom(ctx, r, Math.max(0, st.lowerStartPos - ctx.base), limit);
-    st.csvPos = csvFrom(ctx, r, st, Math.max(0, st.csvPos - ctx.base), limit);
-    if (r.scriptGate) st.scriptPos = otherScriptsFrom(ctx, r, r.scriptGate, Math.max(0, st.scriptPos - ctx.base), limit);
+    if (st.csv || gateOpen(pre, f, 3)) st.csvPos = csvFrom(ctx, r, st, Math.max(0, st.csvPos - ctx.base), limit);
+    if (r.scriptGate && gateOpen(pre, f, 4)) st.scriptPos = otherScriptsFrom(ctx, r, r.scriptGate, Math.max(0, st.scriptPos - ctx.base), limit);
   }
 }
+
+/** The gates namesPass runs, in the order of its filters. */
+const namesGates = (r: NamesRule) => [CAPITAL, r.cues.lowercaseGate, r.cues.questionGate, CSV_NAME_GATE, r.scriptGate];
 
 /** How far a run of name words starting at i may reach: runs stop at a line break by themselves (they read letters, joiners, spaces and tabs only), so no scan for the line's end. */
 const runLimit = (text: string, i: number) => Math.min(text.length, i + MAX_LINE);

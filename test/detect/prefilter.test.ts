@@ -1,0 +1,69 @@
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createRedactor } from '../../src/index.js';
+import { compileAddressRule } from '../../src/detect/address/plan.js';
+import { compileNamesRule } from '../../src/detect/names/plan.js';
+import type { CompiledRule } from '../../src/detect/plan.js';
+import { featuresOf, gateFilter, mayMatch, newTextFeatures, PREFILTERS } from '../../src/detect/prefilter.js';
+import { generatedCareText } from '../support/care-text.js';
+
+const rule = {} as CompiledRule;
+const names = compileNamesRule(rule, undefined, 'test');
+const address = compileAddressRule(rule, undefined, 'test');
+/** The gates the passes ask prefilters of, and a few shapes of gate (classes, unions, lookarounds, u flag). */
+const GATES: RegExp[] = [
+  /[\p{Lu}\p{Lt}]/gu,
+  /\n[ \t]{0,4}\d/g,
+  /\n[^\n\d:@]{0,48}\d/g,
+  /(?<![a-z])\d{3}(?=-)/g,
+  /["'](?:name|cvv)["'][ \t]{0,2}[:=]/gi,
+  /[A-Z]{2}\d{2}|WDL[A-Z0-9]{9}/g,
+  ...[names.cues.lowercaseGate, names.cues.questionGate, names.scriptGate],
+  ...[address.typeGate, address.numberGate, address.boxGate, address.postGate, address.blockGate, address.keyGate, address.questionGate],
+].filter((g): g is RegExp => g !== null);
+
+/** Short texts of every kind: generated care text, and strings over the characters the groups tell apart. */
+const shortText = fc.oneof(
+  generatedCareText.map((t) => t.slice(0, 300)),
+  fc.string({ unit: fc.constantFrom('a', 'Z', 'é', 'Ж', '5', '\n', ' ', '"', "'", ':', '?', '@', '-', '\t', 'n', 'm', 'e'), maxLength: 40 }),
+  fc.string({ unit: 'grapheme', maxLength: 30 }),
+);
+
+describe('gate prefilters', () => {
+  afterEach(() => {
+    PREFILTERS.enabled = true;
+  });
+
+  it('never rule out a gate that matches the text', () => {
+    const f = newTextFeatures();
+    fc.assert(
+      fc.property(shortText, fc.constantFrom(...GATES), (text, gate) => {
+        gate.lastIndex = 0;
+        if (gate.test(text)) expect(mayMatch(featuresOf(text, f), gateFilter(gate, Infinity))).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('rule out gates whose matches need a character the text lacks', () => {
+    const f = featuresOf('thanks for waiting, the parcel left yesterday', newTextFeatures());
+    expect(mayMatch(f, gateFilter(/\n[ \t]{0,4}\d/g))).toBe(false);
+    expect(mayMatch(f, gateFilter(/[\p{Lu}\p{Lt}]/gu))).toBe(false);
+    expect(mayMatch(featuresOf('Thanks', f), gateFilter(/[\p{Lu}\p{Lt}]/gu))).toBe(true);
+    expect(mayMatch(featuresOf('Ðanks', f), gateFilter(/[\p{Lu}\p{Lt}]/gu))).toBe(true);
+  });
+
+  it('leave the output of short texts as it is without them', () => {
+    const on = createRedactor();
+    fc.assert(
+      fc.property(shortText, (text) => {
+        PREFILTERS.enabled = true;
+        const a = JSON.stringify([on.redact(text), on.detect(text, { explain: true })]);
+        PREFILTERS.enabled = false;
+        const b = JSON.stringify([on.redact(text), on.detect(text, { explain: true })]);
+        expect(a).toBe(b);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
