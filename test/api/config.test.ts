@@ -117,7 +117,7 @@ describe('detect and explain', () => {
     const [f] = createRedactor().detect('visa card 4111 1111 1111 1111', { explain: true });
     expect(f!.explain).toEqual({
       detector: 'digits', baseConfidence: 0.9,
-      validators: [{ name: 'luhn', result: 'valid' }, { name: 'card-iin', result: 'valid' }],
+      validators: [{ name: 'luhn', result: 'valid' }, { name: 'card-iin', result: 'valid' }, { name: 'not-gtin', result: 'neutral' }],
       contextWords: ['visa', 'card'], source: 'written',
     });
   });
