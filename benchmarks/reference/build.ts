@@ -51,7 +51,15 @@ export function referenceBuild(rev = pinnedCommit()): string {
   const commit = resolve(rev);
   const target = join(cacheDir(), commit);
   const entry = join(target, 'dist', 'index.js');
-  if (existsSync(join(target, BUILT))) return entry;
+  if (existsSync(join(target, BUILT))) {
+    // The cached build links the node_modules of the checkout that built it; that checkout may be gone.
+    const modules = join(target, 'node_modules');
+    if (!existsSync(join(modules, 'zod'))) {
+      rmSync(modules, { force: true });
+      symlinkSync(join(REPO, 'node_modules'), modules, 'dir');
+    }
+    return entry;
+  }
   // Built aside and renamed into place, so that concurrent test workers never see half a build.
   const stage = `${target}.${process.pid}.tmp`;
   rmSync(stage, { recursive: true, force: true });
