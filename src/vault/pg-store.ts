@@ -63,6 +63,23 @@ const entryFrom = (r: EntryRow): TokenEntry => ({
   token: r.token, entity: r.entity, scopeId: r.scope_id, indexId: r.index_id, keyId: r.key_id, subjectId: r.subject_id, ciphertext: r.ciphertext,
 });
 
+/**
+ * ON CONFLICT (token) arbitrates only the token index. When two writers insert the same deterministic
+ * entry at once, the loser may meet the other's row first in the index_id index, which raises a unique
+ * violation instead of taking the DO UPDATE path. The winner has committed by then, so the same
+ * transaction run again sees the conflict on the token and resolves it as a retried flush.
+ */
+async function retryOnIndexRace<T>(run: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (err) {
+      const e = err as { code?: string; constraint?: string };
+      if (attempt >= 5 || e.code !== '23505' || !e.constraint?.endsWith('index_id_key')) throw err;
+    }
+  }
+}
+
 export async function openPgVaultStore(options: PgVaultStoreOptions): Promise<VaultStore> {
   const schema = options.schema ?? 'caregate_vault';
   if (!SCHEMA_RE.test(schema)) {
@@ -89,7 +106,7 @@ export async function openPgVaultStore(options: PgVaultStoreOptions): Promise<Va
       // otherwise take their unique-index locks crosswise and deadlock.
       const keys = [...unsortedKeys].sort((a, b) => (a.keyId < b.keyId ? -1 : a.keyId > b.keyId ? 1 : 0));
       const entries = [...unsortedEntries].sort((a, b) => (a.token < b.token ? -1 : a.token > b.token ? 1 : 0));
-      return inTransaction(pool, async (c) => {
+      return retryOnIndexRace(() => inTransaction(pool, async (c) => {
         let destroyedKeys: string[] = [];
         if (keys.length) {
           // Serialized against an erasure of the same subjects (shred takes the same locks), so that a key
@@ -139,7 +156,7 @@ export async function openPgVaultStore(options: PgVaultStoreOptions): Promise<Va
           })
           .map((e) => e.token);
         return { collisions, destroyedKeys };
-      });
+      }));
     },
     async entry(token) {
       const r = await pool.query<EntryRow>(`SELECT * FROM ${s}.vault_tokens WHERE token = $1`, [token]);

@@ -44,6 +44,29 @@ describe('vault on PostgreSQL', () => {
     await Promise.all(vaults.map((v) => v.close()));
   }, 60_000);
 
+  it('writers storing the same deterministic entries at once all succeed, with one row each', async () => {
+    // ON CONFLICT arbitrates the token index only; a writer that meets the other's row first in the
+    // index_id index must still resolve it as a retried flush, not fail the flush.
+    const schema = newSchema();
+    const pool = new (await import('pg')).default.Pool({ connectionString: CONNECTION, max: 8 });
+    const store = await openPgVaultStore({ pool, schema });
+    const key = { keyId: 'k1', subjectId: null, kekVersion: 1, wrapped: randomBytes(16) };
+    try {
+      for (let round = 0; round < 300; round++) {
+        const entries = Array.from({ length: 20 }, (_, i) => ({
+          token: `t${round}.${i}`, entity: 'EMAIL', scopeId: 'desk', indexId: `ix${round}.${i}`, keyId: 'k1', subjectId: null, ciphertext: Buffer.from([i]),
+        }));
+        const results = await Promise.all(Array.from({ length: 6 }, () => store.write([key], entries)));
+        for (const r of results) expect(r.collisions).toEqual([]);
+      }
+      const rows = await pgSchemas.admin.query<{ n: string }>(`SELECT count(*) AS n FROM "${schema}".vault_tokens`);
+      expect(Number(rows.rows[0]!.n)).toBe(300 * 20);
+    } finally {
+      await store.close();
+      await pool.end();
+    }
+  }, 60_000);
+
   it.each([3, 11])('a tokenizer killed (SIGKILL) during its flushes after %i acknowledged batches: every acknowledged token is revealable', async (batches) => {
     const schema = newSchema();
     const keys = testKeys();
