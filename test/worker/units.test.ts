@@ -18,6 +18,7 @@ import {
   safeMessage,
   subjectSuffix,
 } from '../../src/worker/index.js';
+import { WORKER_YOUNG_GENERATION_MB, youngGenerationFor } from '../../src/worker/thread-host.js';
 
 const redactor = createRedactor({ currentYear: 2026 });
 
@@ -60,6 +61,16 @@ describe('worker options', () => {
     expect(c.max_deliver).toBe(8);
     expect(c.ack_wait).toBe(10_000 * 1e6);
     expect(c.backoff).toBeUndefined();
+  });
+});
+
+describe('worker heap', () => {
+  it('gives the worker thread a larger young generation unless node flags size the heap', () => {
+    expect(youngGenerationFor([], '')).toBe(WORKER_YOUNG_GENERATION_MB);
+    expect(youngGenerationFor(['--enable-source-maps'], '--no-warnings')).toBe(WORKER_YOUNG_GENERATION_MB);
+    expect(youngGenerationFor(['--max-old-space-size=96'], '')).toBeUndefined();
+    expect(youngGenerationFor([], '--max-semi-space-size=32')).toBeUndefined();
+    expect(youngGenerationFor(['--max_semi_space_size=8'], '')).toBeUndefined();
   });
 });
 
