@@ -108,8 +108,20 @@ function ioOf(pid: number): CpuSample['io'][number] {
   const field = (text: string, name: string) => Number(new RegExp(`${name}:\\s+(\\d+)`).exec(text)?.[1] ?? 0);
   try {
     const io = readFileSync(`/proc/${pid}/io`, 'utf8');
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    return { reads: field(io, 'syscr'), writes: field(io, 'syscw'), voluntary: field(status, 'voluntary_ctxt_switches'), involuntary: field(status, 'nonvoluntary_ctxt_switches') };
+    // Context switches are counted per thread: all of them (the worker may redact on a thread of its own).
+    let voluntary = 0;
+    let involuntary = 0;
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      let status = '';
+      try {
+        status = readFileSync(`/proc/${pid}/task/${tid}/status`, 'utf8');
+      } catch {
+        // that thread ended between listing and reading
+      }
+      voluntary += field(status, 'voluntary_ctxt_switches');
+      involuntary += field(status, 'nonvoluntary_ctxt_switches');
+    }
+    return { reads: field(io, 'syscr'), writes: field(io, 'syscw'), voluntary, involuntary };
   } catch {
     return { reads: 0, writes: 0, voluntary: 0, involuntary: 0 };
   }
