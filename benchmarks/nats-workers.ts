@@ -3,7 +3,8 @@
  * engine's own one-shot MB/s on the same texts in the same run.
  *   npx tsx benchmarks/nats-workers.ts [messages=20000] [processes=1,2,4] [sizes=1024,65536]
  * (WORKER_ARGS='--concurrency 512' passes flags to every worker process, WORKER_NODE_ARGS='--cpu-prof' flags to node,
- * WORKER_DIST=/path/to/other/dist runs the workers of another build, e.g. main's dist/ copied under benchmarks/out/;
+ * WORKER_DIST=/path/to/other/dist runs the workers of another build, e.g. main's dist/ copied to benchmarks/out/main/dist
+ * beside a `rules` link to the repository's rules/ (the build reads ../rules);
  * WARMUP=1 prints the engine's CPU per message over a fresh process's first 10,000 messages; BACKLOG: see below.)
  * For each message size and each number of processes: publish the messages (call transcripts with PII in
  * every one, text/NDJSON/JSON/CSV in turn), start the workers, and time from the first to the last output
@@ -92,8 +93,8 @@ interface RunResult {
 interface CpuSample {
   count: number;
   workers: number[];
-  /** Per worker: thread name → CPU seconds (the main thread is the one whose tid is the pid: "main"). */
-  threads: Map<string, number>[];
+  /** Per worker: tid → thread name and CPU seconds. */
+  threads: Map<string, { name: string; sec: number }>[];
   nats: number | undefined;
   /** Per worker: read and write syscalls, voluntary and involuntary context switches. */
   io: { reads: number; writes: number; voluntary: number; involuntary: number }[];
@@ -107,22 +108,34 @@ function ioOf(pid: number): CpuSample['io'][number] {
   const field = (text: string, name: string) => Number(new RegExp(`${name}:\\s+(\\d+)`).exec(text)?.[1] ?? 0);
   try {
     const io = readFileSync(`/proc/${pid}/io`, 'utf8');
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    return { reads: field(io, 'syscr'), writes: field(io, 'syscw'), voluntary: field(status, 'voluntary_ctxt_switches'), involuntary: field(status, 'nonvoluntary_ctxt_switches') };
+    // Context switches are counted per thread: all of them (the worker may redact on a thread of its own).
+    let voluntary = 0;
+    let involuntary = 0;
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      let status = '';
+      try {
+        status = readFileSync(`/proc/${pid}/task/${tid}/status`, 'utf8');
+      } catch {
+        // that thread ended between listing and reading
+      }
+      voluntary += field(status, 'voluntary_ctxt_switches');
+      involuntary += field(status, 'nonvoluntary_ctxt_switches');
+    }
+    return { reads: field(io, 'syscr'), writes: field(io, 'syscw'), voluntary, involuntary };
   } catch {
     return { reads: 0, writes: 0, voluntary: 0, involuntary: 0 };
   }
 }
 
-/** CPU per thread name of one process, from /proc/<pid>/task/<tid>/stat (threads of the same name summed). */
-function threadCpu(pid: number): Map<string, number> {
-  const out = new Map<string, number>();
+/** CPU seconds per thread of one process, by tid, with the thread's name ("main" for the thread whose tid is the pid). */
+function threadCpu(pid: number): Map<string, { name: string; sec: number }> {
+  const out = new Map<string, { name: string; sec: number }>();
   try {
     for (const tid of readdirSync(`/proc/${pid}/task`)) {
       const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
       const name = tid === String(pid) ? 'main' : stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replace(/\s*\d+$/, '');
       const f = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
-      out.set(name, (out.get(name) ?? 0) + (Number(f[11]) + Number(f[12])) / 100);
+      out.set(tid, { name, sec: (Number(f[11]) + Number(f[12])) / 100 });
     }
   } catch {
     // the process ended between listing and reading: the sample keeps what was read
@@ -133,7 +146,7 @@ function threadCpu(pid: number): Map<string, number> {
 /** CPU per message between the polls nearest the WARM and 1-WARM output counts: start-up and the final drain excluded. */
 interface SteadyCpu {
   messages: number;
-  /** µs of CPU per output message: all workers together, their main threads, and nats-server. */
+  /** µs of CPU per output message: all workers together, their busiest threads (the one redacting), and nats-server. */
   workerUs: number;
   mainUs: number;
   natsUs: number | undefined;
@@ -149,13 +162,17 @@ function steadyCpu(samples: CpuSample[], total: number): SteadyCpu | undefined {
   if (!a || !b || b.count <= a.count) return undefined;
   const n = b.count - a.count;
   const sum = (xs: number[]) => xs.reduce((x, y) => x + y, 0);
+  // The worker's own thread is the busiest one: the main thread, or (`caregate worker` since issue 24's third
+  // pass) the thread it runs on, which Linux names "node" like V8's helper threads. The rest by name.
   const byThread = new Map<string, number>();
+  let main = 0;
   b.threads.forEach((t, w) => {
-    for (const [name, sec] of t) byThread.set(name, (byThread.get(name) ?? 0) + sec - (a.threads[w]!.get(name) ?? 0));
+    const deltas = [...t].map(([tid, { name, sec }]) => ({ name, d: sec - (a.threads[w]!.get(tid)?.sec ?? 0) }));
+    const busiest = deltas.reduce((x, y) => (y.d > x.d ? y : x), { name: '', d: 0 });
+    main += busiest.d;
+    for (const x of deltas) if (x !== busiest) byThread.set(x.name, (byThread.get(x.name) ?? 0) + x.d);
   });
   const us = (sec: number) => (sec * 1e6) / n;
-  const main = byThread.get('main') ?? 0;
-  byThread.delete('main');
   return {
     messages: n,
     workerUs: us(sum(b.workers) - sum(a.workers)),
@@ -210,6 +227,8 @@ async function run(processes: number, msgs: { data: Buffer; format: FormatName }
         const count = await streamCount(nc, o.outputStream);
         samples.push(cpuSample(count, workers.map((w) => w.child.pid!)));
         const done = count >= msgs.length;
+        // A worker that cannot start (a WORKER_DIST without its rules, a bad flag) would leave this waiting for 15 minutes.
+        if (!done && workers.every((w) => w.child.exitCode !== null)) throw new Error(`every worker exited before the output was complete:\n${workers[0]!.output().slice(-2000)}`);
         if (done) {
           workerCpu = workers.reduce((n, w) => n + (cpuOf(w.child.pid!) ?? 0), 0);
           writes = workers.reduce((n, w) => n + writesOf(w.child.pid!), 0);
@@ -352,7 +371,7 @@ async function backlogRss(count: number): Promise<void> {
 
 function cpuLine(c: SteadyCpu | undefined): string {
   if (!c) return '? (too few polls in the steady window)';
-  return `workers ${c.workerUs.toFixed(0)} µs (main threads ${c.mainUs.toFixed(0)} µs; ${c.otherThreads || 'no other thread'}), nats-server ${c.natsUs === undefined ? '?' : c.natsUs.toFixed(0)} µs, over ${c.messages} messages; ` +
+  return `workers ${c.workerUs.toFixed(0)} µs (worker threads ${c.mainUs.toFixed(0)} µs; other: ${c.otherThreads || 'none'}), nats-server ${c.natsUs === undefined ? '?' : c.natsUs.toFixed(0)} µs, over ${c.messages} messages; ` +
     `per message ${c.io.reads.toFixed(2)} reads, ${c.io.writes.toFixed(2)} writes, ${c.io.voluntary.toFixed(2)} + ${c.io.involuntary.toFixed(2)} context switches (voluntary + involuntary)`;
 }
 

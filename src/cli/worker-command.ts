@@ -168,8 +168,11 @@ async function runInit(input: WorkerOptions, io: CliIO): Promise<number> {
 
 async function runWorker(options: WorkerOptions, io: CliIO): Promise<number> {
   const logger = pino({ name: 'caregate-worker' }, io.stdout as unknown as DestinationStream);
-  const { startWorker } = await import('../worker/worker.js');
-  const worker = await startWorker(options, { logger });
+  // On a thread of its own whose young generation suits a worker, logging to fd 1 (src/worker/thread-host.ts);
+  // on this thread, as node's flags size it, when those flags size the heap.
+  const { startWorkerInThread, youngGenerationFor } = await import('../worker/thread-host.js');
+  const young = youngGenerationFor();
+  const worker = young ? await startWorkerInThread(options, young) : await (await import('../worker/worker.js')).startWorker(options, { logger });
   let signals = 0;
   const onSignal = (signal: NodeJS.Signals) => {
     signals++;

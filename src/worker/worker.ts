@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { connect, headers as natsHeaders, type ConsumerMessages, type JetStreamClient, type JsMsg, type NatsConnection, type ObjectStore } from 'nats';
+import { connect, headers as natsHeaders, type ConnectionOptions, type ConsumerMessages, type JetStreamClient, type JsMsg, type NatsConnection, type ObjectStore } from 'nats';
 import { pino, type Logger } from 'pino';
 import { CaregateError } from '../errors.js';
 import type { FormatName, FormatSummary } from '../formats/index.js';
@@ -57,8 +57,7 @@ export async function startWorker(input: WorkerOptions, deps: WorkerDeps = {}): 
   const redactor = createRedactor(o.redactor);
   const log = deps.logger ?? pino({ name: 'caregate-worker' });
   // No async stack traces: capturing one per request was a tenth of a worker's CPU at small messages.
-  const nc =
-    deps.connection ?? (await connect({ servers: o.servers, name: o.connectionName, maxReconnectAttempts: -1, reconnectTimeWait: 1000, noAsyncTraces: true }));
+  const nc = deps.connection ?? (await connect(connectionOptions(o)));
   const ownConnection = !deps.connection;
   try {
     await checkProvisioned(nc, o);
@@ -179,6 +178,18 @@ export async function startWorker(input: WorkerOptions, deps: WorkerDeps = {}): 
     stop,
     done,
   };
+}
+
+/**
+ * The client writes its buffer at the next microtask, or at once when it holds 32 KiB (its hidden
+ * `pendingLimit`). SendBatch hands it the publishes and acks of a whole socket read in one go, about 50 outputs
+ * of 1 KB, so at 32 KiB they went out in three writes or more, and every 64 KB output in a write of its own; each
+ * write wakes the nats-server. At 512 KiB they go out in one (the buffer never holds more than that plus one message).
+ */
+export const PENDING_LIMIT_BYTES = 512 * 1024;
+
+function connectionOptions(o: ResolvedWorkerOptions): ConnectionOptions {
+  return { servers: o.servers, name: o.connectionName, maxReconnectAttempts: -1, reconnectTimeWait: 1000, noAsyncTraces: true, pendingLimit: PENDING_LIMIT_BYTES } as ConnectionOptions;
 }
 
 async function checkProvisioned(nc: NatsConnection, o: ResolvedWorkerOptions): Promise<void> {

@@ -2,6 +2,7 @@ import { headers as natsHeaders, type NatsConnection } from 'nats';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWorker, type ResolvedWorkerOptions } from '../../src/worker/index.js';
+import { WORKER_YOUNG_GENERATION_MB } from '../../src/worker/thread-host.js';
 import { cliArgs, ensureBuilt, marker, readAll, setup, spawnWorker, streamCount, teardown, uniqueOptions, waitFor } from './helpers.js';
 
 const CARDS = ['4111 1111 1111 1111', '5555555555554444', '3782-822463-10005', '4012888888881881'];
@@ -68,6 +69,8 @@ describe('caregate worker against nats-server', () => {
         for (const w of workers.slice(1)) w.child.kill('SIGTERM');
         for (const w of workers.slice(1)) expect(await w.exited, w.output().slice(-2000)).toBe(0);
         for (const w of workers.slice(1)) expect(w.output()).toContain('"event":"worker.stopped"');
+        // Without heap flags the CLI runs the worker on a thread with a larger young generation (thread-host.ts).
+        for (const w of workers.slice(1)) expect(w.output()).toMatch(new RegExp(`"event":"worker.thread","youngGenerationMb":${WORKER_YOUNG_GENERATION_MB}[,}]`));
       } finally {
         for (const w of workers) if (w.child.exitCode === null && w.child.signalCode === null) w.child.kill('SIGKILL');
       }

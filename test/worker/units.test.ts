@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { headers as natsHeaders } from 'nats';
 import { describe, expect, it } from 'vitest';
 import { CaregateError } from '../../src/errors.js';
-import { createFormatStream } from '../../src/formats/index.js';
+import { createFormatStream, type FormatName } from '../../src/formats/index.js';
 import { createRedactor } from '../../src/redactor.js';
 import {
   backoffFor,
@@ -18,12 +18,13 @@ import {
   safeMessage,
   subjectSuffix,
 } from '../../src/worker/index.js';
+import { WORKER_YOUNG_GENERATION_MB, youngGenerationFor } from '../../src/worker/thread-host.js';
 
 const redactor = createRedactor({ currentYear: 2026 });
 
-function viaFormatStream(payload: Uint8Array): Promise<string> {
+function viaFormatStream(payload: Uint8Array, format: FormatName = 'text', invalidUtf8: 'replace' | 'error' = 'replace'): Promise<string> {
   return new Promise((resolve, reject) => {
-    const s = createFormatStream('text', redactor, { invalidUtf8: 'replace' });
+    const s = createFormatStream(format, redactor, { invalidUtf8, source: 'message' });
     const chunks: Buffer[] = [];
     s.on('data', (c: Buffer) => chunks.push(c));
     s.once('error', reject);
@@ -63,6 +64,16 @@ describe('worker options', () => {
   });
 });
 
+describe('worker heap', () => {
+  it('gives the worker thread a larger young generation unless node flags size the heap', () => {
+    expect(youngGenerationFor([], '')).toBe(WORKER_YOUNG_GENERATION_MB);
+    expect(youngGenerationFor(['--enable-source-maps'], '--no-warnings')).toBe(WORKER_YOUNG_GENERATION_MB);
+    expect(youngGenerationFor(['--max-old-space-size=96'], '')).toBeUndefined();
+    expect(youngGenerationFor([], '--max-semi-space-size=32')).toBeUndefined();
+    expect(youngGenerationFor(['--max_semi_space_size=8'], '')).toBeUndefined();
+  });
+});
+
 describe('message format', () => {
   const h = (pairs: Record<string, string>) => {
     const x = natsHeaders();
@@ -86,6 +97,29 @@ describe('message format', () => {
         expect(Buffer.from(fast.data).toString('utf8')).toBe(await viaFormatStream(payload));
       }),
       { seed: 9, numRuns: 150 },
+    );
+  });
+
+  it('structured payloads give exactly the format stream output, or fail with its error', async () => {
+    const pii = ['card 4111 1111 1111 1111', 'cvv 123', 'a.b@example.com', '+1 415 555 0100', 'ssn 078-05-1120', 'é😀', '"', ',', '\n', '{', '\\'];
+    const text = fc.array(fc.oneof(fc.constantFrom(...pii), fc.string()), { maxLength: 5 }).map((p) => p.join(' '));
+    const key = fc.constantFrom('note', 'cvv', 'email', 'card_number', 'x');
+    const record = fc.dictionary(key, fc.oneof(text, fc.integer(), fc.constant(4111111111111111)), { maxKeys: 4 });
+    const payload = fc.oneof(
+      fc.tuple(fc.constant<FormatName>('json'), fc.oneof(record.map((r) => JSON.stringify(r)), fc.array(record, { maxLength: 3 }).map((r) => JSON.stringify(r, null, 1)))),
+      fc.tuple(fc.constant<FormatName>('ndjson'), fc.array(record, { maxLength: 4 }).map((rs) => rs.map((r) => JSON.stringify(r)).join('\n'))),
+      fc.tuple(fc.constant<FormatName>('csv'), fc.array(fc.tuple(text, text), { minLength: 1, maxLength: 4 }).map((rows) => `note,email\n${rows.map(([a, b]) => `"${a.replace(/"/g, '""')}",${b.replace(/[",\n\r]/g, ' ')}`).join('\n')}\n`)),
+      // Malformed or cut short: both sides must refuse it the same way.
+      fc.tuple(fc.constantFrom<FormatName>('json', 'ndjson', 'csv'), fc.oneof(fc.string(), text.map((t) => `{"note":"${t}`))),
+    );
+    await fc.assert(
+      fc.asyncProperty(payload, fc.boolean(), async ([format, body], trailing) => {
+        const bytes = Buffer.from(trailing ? `${body}\n` : body, 'utf8');
+        const viaStream = await viaFormatStream(bytes, format, 'error').then((t) => ({ ok: t }), (e: CaregateError) => ({ code: e.code, message: e.message }));
+        const direct = await redactPayload(redactor, format, bytes, 'error').then((r) => ({ ok: Buffer.from(r.data).toString('utf8') }), (e: CaregateError) => ({ code: e.code, message: e.message }));
+        expect(direct).toEqual(viaStream);
+      }),
+      { seed: 24, numRuns: 300 },
     );
   });
 
