@@ -334,6 +334,8 @@ function cityAt(g: AddressGrammar, toks: Tok[], i: number): number | null {
   }
   while (j > i + 1 && !cityCap(toks[j - 1]!)) j--;
   if (j === i || !cityCap(toks[i]!)) return null;
+  // A connector alone is no city ("22945 The applicant", "… 4 De rest"); one before a name is ("La Paz", "Den Haag").
+  if (j === i + 1 && g.connectors.has(wordKey(toks[i]!.text))) return null;
   // After a postcode: "12345 Berlin", "1234 AB Amsterdam" (the city is the address's last part).
   if (afterPostcode(g, toks, i)) return toks[i]!.nl ? null : lowerTail(g, toks, j) - 1;
   // Lower-case words in a city's name before its postcode ("Romanelli a mare 73705").
@@ -527,15 +529,23 @@ export function holdsPostcode(g: AddressGrammar, toks: Tok[]): boolean {
 }
 
 /**
- * Where a city line that starts with its postcode ends when the line goes on with other words ("8969
- * Meix-devant-Virton La Land Rover est au garage…", a sentence run on after a block): the last token of the
- * city's capitalised words after the postcode, or null when the line is the city line alone.
+ * Where a city line that starts with its postcode, or a country line, ends when the line goes on with other
+ * words ("8969 Meix-devant-Virton La Land Rover est au garage…", "Ireland Please send …", a sentence run on
+ * after a block): the last token of the city's capitalised words after the postcode (and a region code after
+ * them) or of the country, or null when the line is the city or country line alone.
  */
 export function cityLineCut(g: AddressGrammar, toks: Tok[]): number | null {
   const pc = toks.length && toks[0]!.kind !== 'p' ? postcodeAt(g, toks, 0) : null;
+  // A country line run on into a sentence ("Ireland Please send the card to …").
+  const country = pc === null && toks.length ? countryAt(g, toks, 0) : null;
+  if (country !== null) return country + 1 < toks.length && toks.slice(country + 1, country + 4).some((t) => t.kind === 'w' && !t.cap) ? country : null;
   if (pc === null) return null;
-  const end = cityAt(g, toks, pc + 1);
+  let end = cityAt(g, toks, pc + 1);
   if (end === null || end + 1 >= toks.length) return null;
+  // A region code after a comma belongs to the city line ("30391 Ciudad Obregón, GR Con paciencia …").
+  // (Any code of two or three capitals: the grammar lists few countries' regions.)
+  if (toks[end + 1]!.text === ',' && toks[end + 2]?.kind === 'w' && (g.regions.has(toks[end + 2]!.text) || /^\p{Lu}{2,3}$/u.test(toks[end + 2]!.text))) end += 2;
+  if (end + 1 >= toks.length) return null;
   // Only a run-on sentence is cut: a lower-case word within the next three tokens.
   return toks.slice(end + 1, end + 4).some((t) => t.kind === 'w' && !t.cap) ? end : null;
 }

@@ -336,7 +336,12 @@ function blockAt(ctx: ScanContext, r: AddressRule, s: number, e: number): number
     const field = text.slice(s, e).includes(':');
     const c0 = text.charCodeAt(v[0]);
     if (!field && !(c0 >= 48 && c0 <= 57) && !text.slice(v[0], v[1]).includes(',')) return e;
-    offerScored(ctx, r.rule, v[0], v[1], 0.8, ['address value']);
+    // "Jason Hermans, c/o Ana Ruiz, 56 Heron Close": the addressees are masked with the address, the care-of mark is kept.
+    const co = careOf(text, v[0], v[1]);
+    if (co) {
+      offerScored(ctx, r.rule, v[0], co[0], 0.8, ['address value']);
+      offerScored(ctx, r.rule, co[1], v[1], 0.8, ['address value']);
+    } else offerScored(ctx, r.rule, v[0], v[1], 0.8, ['address value']);
     return v[1];
   }
   let i = e;
@@ -358,14 +363,14 @@ function blockAt(ctx: ScanContext, r: AddressRule, s: number, e: number): number
     const ve = valueEnd(r.g, text, i, i + line.length);
     if (ve - i > LINE) break;
     end = i + text.slice(i, ve).trimEnd().length;
-    if (ve < i + line.trimEnd().length || le >= text.length) break;
-    // A city line that runs on into a sentence ends the block at the city.
+    // A city or country line that runs on into a sentence ends the block at the city or country.
     const lineToks = n > 0 ? tokenize(text, i, ve, 24) : [];
     const cut = n > 0 ? cityLineCut(r.g, lineToks) : null;
     if (cut !== null) {
       end = lineToks[cut]!.e;
       break;
     }
+    if (ve < i + line.trimEnd().length || le >= text.length) break;
     // The city line ends the block, unless a country line follows it.
     if (n > 0 && blockEnds(r, text, i, ve, le)) break;
     if (n > 0 && countryLine(r.g, tokenize(text, i, ve, 6))) break;
@@ -376,6 +381,21 @@ function blockAt(ctx: ScanContext, r: AddressRule, s: number, e: number): number
   // A block of lines is an address by its layout.
   offerScored(ctx, r.rule, start, end, 0.9, ['address block']);
   return end;
+}
+
+/**
+ * A care-of mark inside an address value ("Jason Hermans, c/o Ana Ruiz, 56 Heron Close"): [end of the part
+ * before it, start of the part after it], or null. The mark itself names nobody.
+ */
+function careOf(text: string, s: number, e: number): [number, number] | null {
+  const value = text.slice(s, e).toLowerCase();
+  const co = value.indexOf('c/o ');
+  if (co <= 0 || isLetter(value.charCodeAt(co - 1))) return null;
+  let a = s + co;
+  while (a > s && (text.charCodeAt(a - 1) === 32 || text.charCodeAt(a - 1) === 44)) a--;
+  let b = s + co + 4;
+  while (b < e && text.charCodeAt(b) === 32) b++;
+  return a > s && b < e ? [a, b] : null;
 }
 
 /** Whether the line [i, ve) holds a postcode and a word, and the line after le is no country. */

@@ -1,0 +1,56 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createRedactor } from '../../src/index.js';
+import { wordArb } from '../names/support.js';
+
+const r = createRedactor({});
+const addresses = (text: string) => r.redact(text).findings.filter((f) => f.entity === 'STREET_ADDRESS').map((f) => text.slice(f.start, f.end));
+
+/** A lower-case Latin word no address grammar holds (a verb or noun of the next sentence). */
+const lowerArb = wordArb('latin').map((w) => w.toLowerCase()).filter((w) => w.length >= 4);
+/** What may stand between a sentence's first word and its next lower-case word. */
+const linkArb = fc.constantFrom('', 'of ', 'de ', 'de la ', 'at ', 'to ');
+
+describe('an address ends where the next sentence starts', () => {
+  it('after a street type and its period, a capitalised word then a lower-case word open a sentence (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 9999 }), wordArb('latin'), fc.constantFrom('Common', 'Rest', 'Close', 'Grove', 'St', 'Ave'), wordArb('latin'), linkArb, lowerArb, (n, name, type, next, link, lower) => {
+        const street = `${n} ${name} ${type}`;
+        const text = `Address: ${street}. ${next} ${link}${lower}: 1943-03-26.`;
+        const found = addresses(text);
+        expect(found.length, JSON.stringify(text)).toBe(1);
+        expect(found[0]!.replace(/\.$/, ''), JSON.stringify(text)).toBe(street);
+      }),
+      { seed: 17, numRuns: 150 },
+    );
+  });
+
+  it.each([
+    ['Morada: Praça dos Trancoso, 87. Data de nascimento: 13 de maio de 1980.', 'Praça dos Trancoso, 87'],
+    ['new home address Avmora torg 3, 6 tr. Present at the meeting: Ana', 'Avmora torg 3, 6 tr.'],
+  ])('%s', (text, value) => expect(addresses(text)).toEqual([value]));
+
+  it('a connector alone after a postcode is no city: "22945 The applicant …"', () => {
+    const text = 'Please send it to the following address:\n178 Badenhorst Manor\nTshwane, 22945 The applicant, Judge Dejon Brown, born 1985';
+    expect(addresses(text)).toEqual(['178 Badenhorst Manor\nTshwane, 22945']);
+  });
+
+  it('a city line with a region code, or a country line, run on into a sentence ends the block there', () => {
+    const mx = 'Dirección de envío:\nPrivada Uruapan 938 Int. 4\nCol. Pulido Quintairos\n30391 Ciudad Obregón, GR Con paciencia y Esperanza todo se arregla.';
+    expect(addresses(mx)).toEqual(['Privada Uruapan 938 Int. 4\nCol. Pulido Quintairos\n30391 Ciudad Obregón, GR']);
+    const ie = 'Mailing address:\n160 Dolores Mountain\nSydnieburgh, T89 031M\nIreland Please send the card to Miss Costa at the following address:';
+    expect(addresses(ie)).toEqual(['160 Dolores Mountain\nSydnieburgh, T89 031M\nIreland']);
+  });
+
+  it('a care-of mark between addressees and the street is kept; the names and the street are masked (property)', () => {
+    fc.assert(
+      fc.property(wordArb('latin'), wordArb('latin'), wordArb('latin'), wordArb('latin'), fc.integer({ min: 1, max: 9999 }), (a, b, c, d, n) => {
+        const text = `Deliver to ${a} ${b}, c/o ${c} ${d}, ${n} Heron Close. Thanks.`;
+        const out = r.redact(text).text;
+        expect(out, JSON.stringify(text)).toContain(', c/o ');
+        for (const w of [a, b, c, d, String(n), 'Heron']) expect(out, JSON.stringify(text)).not.toContain(w);
+      }),
+      { seed: 18, numRuns: 100 },
+    );
+  });
+});
