@@ -6,7 +6,7 @@ import { CSV_NAME_GATE, csvFrom, type CsvTable } from './csv.js';
 import { filtersOf, gateOpen } from '../prefilter.js';
 import { offerScored } from './offer.js';
 import type { NameLexicon } from './lexicon.js';
-import { leadingNoun, notAPerson, notAPersonSlot } from './not-a-person.js';
+import { leadingNoun, legalForm, notAPerson, notAPersonSlot } from './not-a-person.js';
 import type { NamesRule } from './plan.js';
 import { readRun, type NameWord } from './runs.js';
 import { NameMentions } from './mentions.js';
@@ -90,7 +90,8 @@ function capitalsFrom(ctx: ScanContext, r: NamesRule, mentions: NameMentions, fr
     if (!words.length || (next < le && text.charCodeAt(next) === 32 && isUpper(text.charCodeAt(next + 1)))) {
       const wide = readRun(r.lex, text, s, le, false, true);
       // Acronyms are no names whatever follows them ("no PII here", "the CEO said").
-      if (wide.length > words.length && !wide.every((w) => allCapitals(text, w.s, w.e)) && introFor(r, text, s, wide[wide.length - 1]!.e)) {
+      // A legal form in the run or after it names a firm ("Johns Partners reported …").
+      if (wide.length > words.length && !wide.every((w) => allCapitals(text, w.s, w.e)) && introFor(r, text, s, wide[wide.length - 1]!.e) && !legalForm(r.lex, text, wide)) {
         const end = wide[wide.length - 1]!.e;
         if (offerScored(ctx, r.rule, s, end, 0.9, ['cue'])) remember(ctx, r, mentions, wide);
         i = end;
