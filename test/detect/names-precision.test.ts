@@ -39,3 +39,52 @@ describe('firms are no person', () => {
     expectNames(r, 'Enhorabuena a [[Julia Herrera]], ganadora del premio.');
   });
 });
+
+describe('field labels are never names', () => {
+  /** A field label's head written as one word with a prefix before it (German, Dutch and Nordic compounds). */
+  const headArb = fc.constantFrom('anschrift', 'adresse', 'adres', 'adress', 'address', 'contact', 'phone', 'email');
+  const prefixArb = fc.constantFrom('Post', 'Liefer', 'Rechnungs', 'Correspondentie', 'Bezoek', 'Kontakt', 'Mobil', 'Heim');
+
+  it('a compound whose head is a field label is a field, not a speaker (property)', () => {
+    fc.assert(
+      fc.property(prefixArb, headArb, surnameArb, surnameArb, (prefix, head, a, b) => {
+        const label = `${prefix}${head}`;
+        const text = `${label}: ${a} ${b}, 12 Main Street`;
+        const found = r.redact(text).findings.filter((f) => f.entity === 'PERSON' && f.start < label.length);
+        expect(found, JSON.stringify(text)).toEqual([]);
+      }),
+      { seed: 29, numRuns: 100 },
+    );
+  });
+
+  it.each(['Fotoğraf: A. Düşenkalkar.', 'Reminder: dinner at seven.', 'Morada nova: Praça da Abreu 248', 'Świadectwo: bardzo dobry.'])('%s', (text) => {
+    const label = text.slice(0, text.indexOf(':'));
+    expect(r.redact(text).text.startsWith(`${label}:`)).toBe(true);
+  });
+
+  it('a name alone as a speaker label is still a name', () => {
+    expectNames(r, '[[Halldór]]: hi there\nAgent: hello');
+    expectNames(r, '[[Éva]]: hi');
+  });
+});
+
+describe('a name mask covers the name only', () => {
+  const titleArb = fc.constantFrom('Mr.', 'Mrs', 'Dr.', 'Professor', 'Officer', 'Captain', 'Coach', 'Nurse', 'Judge');
+  const nameWordArb = fc.constantFrom('Bogan', 'Cvijanović', 'Лековски', 'Fadel', 'بن عمر', '丁', 'Ahluwalia');
+
+  it('a title after "Dear" is kept, whatever script the name is written in (property)', () => {
+    fc.assert(
+      fc.property(titleArb, nameWordArb, (title, name) => {
+        const text = `Dear ${title} ${name},\nWe regret to inform you.`;
+        expect(r.redact(text).text.startsWith(`Dear ${title} `), JSON.stringify(text)).toBe(true);
+      }),
+      { seed: 30, numRuns: 100 },
+    );
+  });
+
+  it('a possessive\'s "\'s" and a joiner between two people are kept', () => {
+    expect(r.redact("Seen today with Chandrakala's mother present.").text).toBe("Seen today with [PERSON]'s mother present.");
+    expectNames(r, 'Queridos [[Kata]] y [[María Elena]]:\n¡gracias por las flores!');
+    expect(r.redact('Queridos Kata y María Elena:\n¡gracias por las flores!').text).toContain(' y ');
+  });
+});
