@@ -88,3 +88,17 @@ describe('a name mask covers the name only', () => {
     expect(r.redact('Queridos Kata y María Elena:\n¡gracias por las flores!').text).toContain(' y ');
   });
 });
+
+describe('places and firm lists', () => {
+  it.each([
+    'Le bureau de Ndong SCS à Березники rouvre le 07/06/2020.',
+    'Kontoret för Lindholm-Bergman i 마포구 öppnar igen den 2025-09-08.',
+    'Pillai, Ahluwalia and Devar reported revenue of €171,509.00 for 1999.',
+    "Keebler, Willms and O'Connell reported revenue of $221,517.00.",
+    'Your application to Hodkiewicz, Erdman-Cummerata and Hackett was unsuccessful.',
+  ])('%s', (text) => expect(persons(text)).toEqual([]));
+
+  it('a word of another script after a person cue is still a name', () => {
+    expectNames(r, 'My name is [[Березники]], I wrote yesterday.');
+  });
+});

@@ -287,7 +287,7 @@ function nextWord(text: string, e: number): string {
 function organisationList(lex: NameLexicon, text: string, s: number, e: number): boolean {
   const word = (at: number) => {
     let k = at;
-    while (k < text.length && isLetter(text.charCodeAt(k))) k++;
+    while (k < text.length && (isLetter(text.charCodeAt(k)) || (isJoiner(text.charCodeAt(k)) && isLetter(text.charCodeAt(k + 1))))) k++;
     return k;
   };
   const dash = (at: number) => text.charCodeAt(at) === 32 && (text.charCodeAt(at + 1) === 45 || text.charCodeAt(at + 1) === 0x2013) && text.charCodeAt(at + 2) === 32;
@@ -298,6 +298,8 @@ function organisationList(lex: NameLexicon, text: string, s: number, e: number):
     while (b > 0 && isLetter(text.charCodeAt(b - 1))) b--;
     if (isUpper(text.charCodeAt(b))) return true;
   }
+  // The last of "A, B and C" ("Pillai, Ahluwalia and Devar reported …").
+  if (lastOfList(lex, text, s)) return true;
   // "A, B and C": commas between single words, then a joiner word before the last one.
   let i = e;
   let items = 1;
@@ -348,6 +350,25 @@ function listBeforeForm(lex: NameLexicon, text: string, e: number): boolean {
     if (!words) return false;
   }
   return joined && text.charCodeAt(i) === 32 && formAt(lex, text, i + 1);
+}
+
+/** Before s: a joiner, one capitalised word, a comma and another capitalised word ("Crooks, Ruecker and " + run). */
+function lastOfList(lex: NameLexicon, text: string, s: number): boolean {
+  let j = s - 1;
+  if (text.charCodeAt(j) !== 32) return false;
+  let b = j;
+  while (b > 0 && j - b < 5 && (isLetter(text.charCodeAt(b - 1)) || text.charCodeAt(b - 1) === 38)) b--;
+  if (b === j || !lex.orgJoiners.has(text.slice(b, j).toLowerCase()) || text.charCodeAt(b - 1) !== 32) return false;
+  // The item before the joiner: one capitalised word (hyphens and apostrophes inside), then ", " and another.
+  const item = (end: number) => {
+    let k = end;
+    while (k > 0 && end - k < 24 && (isLetter(text.charCodeAt(k - 1)) || (isJoiner(text.charCodeAt(k - 1)) && isLetter(text.charCodeAt(k - 2))))) k--;
+    return k < end && isUpper(text.charCodeAt(k)) ? k : -1;
+  };
+  const b1 = item(b - 1);
+  if (b1 < 2 || text.charCodeAt(b1 - 1) !== 32 || text.charCodeAt(b1 - 2) !== 44) return false;
+  const b2 = item(b1 - 2);
+  return b2 >= 0 && (b2 === 0 || !isLetter(text.charCodeAt(b2 - 1)));
 }
 
 function capitalBefore(text: string, s: number): boolean {

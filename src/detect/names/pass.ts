@@ -644,6 +644,8 @@ function otherScriptsFrom(ctx: ScanContext, r: NamesRule, gate: RegExp, from: nu
     if (before === 'none' && after === 'none' && !(cue === 'intro' || (cue === 'signoff' && endsLine(text, e)))) continue;
     // "Trains to 长安市", "née à 남구", "Biuro firmy w mieście Крушево": a place or an organisation.
     if (cue !== 'intro' && notAPersonSlot(r.lex, text, s, e, cue === 'soft')) continue;
+    // One word after a place word and no cue ("à Березники", "i 마포구", "from اهواز"), as for Latin runs (decideRun).
+    if (!cue && !text.slice(s, e).includes(' ') && placeBefore(r, text, s)) continue;
     // A word of a script without case (Han, Arabic, Thai) has no capital to say it is a name: it needs a
     // cue, a colon after it (a speaker label), or Latin words on both sides ("asked 王秀英 to call");
     // "café 日本" at a line's end is none of these.
