@@ -54,3 +54,29 @@ describe('an address ends where the next sentence starts', () => {
     );
   });
 });
+
+describe('addresses in CSV cells', () => {
+  it('a house number with a letter, then a cell of digits, is no amount (property)', () => {
+    fc.assert(
+      fc.property(wordArb('latin'), fc.integer({ min: 1, max: 999 }), fc.constantFrom('a', 'b', 'c'), fc.constantFrom('2027-03-20T04:57:00Z', '001-274-503-9332', '6:26 pm'), (name, n, letter, next) => {
+        const street = `${name} Str. ${n}${letter}`;
+        const text = `172.217.178.91,${street},${next}`;
+        expect(addresses(text), JSON.stringify(text)).toEqual([street]);
+      }),
+      { seed: 19, numRuns: 100 },
+    );
+  });
+
+  it('a city and postcode cell before a cell of many digits is a city line', () => {
+    expect(addresses('"172.197.228.1",Thanh Hóa 91201,6393135934420189,11/2033,895')).toEqual(['Thanh Hóa 91201']);
+  });
+
+  it('an amount stays an amount', () => {
+    expect(addresses('Total 4.812.723 Street 5')).toEqual([]);
+    expect(addresses('paid 1.234,56 at Main Street')).toEqual([]);
+  });
+
+  it('a Swedish street written in the definite form ("Ängsallén", "Storgränden") is a street', () => {
+    expect(addresses('abc,Södra Ängsallén 303,xyz')).toEqual(['Södra Ängsallén 303']);
+  });
+});

@@ -285,13 +285,21 @@ function cityLineAt(ctx: ScanContext, r: AddressRule, d: number): number {
   while (q < text.length && q - d < 16 && text.charCodeAt(q) >= 48 && text.charCodeAt(q) <= 57) q++;
   if (q - d > 12 || ((r.g.postcodeLead >>> (q - d)) & 1) === 0) return d + 1;
   const after = text.charCodeAt(q);
-  if ((after === 46 || after === 44 || after === 58) && text.charCodeAt(q + 1) >= 48 && text.charCodeAt(q + 1) <= 57) return d + 1;
+  // (A comma with more than three digits after it ends a CSV cell: "Thanh Hóa 91201,6393…".)
+  if ((after === 46 || after === 44 || after === 58) && text.charCodeAt(q + 1) >= 48 && text.charCodeAt(q + 1) <= 57 && !(after === 44 && digitsFrom(text, q + 1) > 3)) return d + 1;
   if (!cityLinePossible(text, d, q)) return d + 1;
   const toks = windowTokens(ctx.text, d, 48, 48);
   const p = toks.findIndex((t) => t.s === d);
   const found = p < 0 ? null : cityLine(r.g, toks, p);
   if (!found) return d + 1;
   return offerTokens(ctx, r, toks, found[0], found[1], 0.8, 'city line');
+}
+
+/** How many digits follow from i (at most 8 counted). */
+function digitsFrom(text: string, i: number): number {
+  let k = i;
+  while (k < text.length && k - i < 8 && text.charCodeAt(k) >= 48 && text.charCodeAt(k) <= 57) k++;
+  return k - i;
 }
 
 function fromTo(ctx: ScanContext, r: AddressRule, s: number, e: number, confidence: number, why: string): number {
