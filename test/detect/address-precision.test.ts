@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createRedactor } from '../../src/index.js';
-import { wordArb } from '../names/support.js';
+import { scriptArb, wordArb } from '../names/support.js';
 
 const r = createRedactor({});
 const addresses = (text: string) => r.redact(text).findings.filter((f) => f.entity === 'STREET_ADDRESS').map((f) => text.slice(f.start, f.end));
@@ -79,4 +79,21 @@ describe('addresses in CSV cells', () => {
   it('a Swedish street written in the definite form ("Ängsallén", "Storgränden") is a street', () => {
     expect(addresses('abc,Södra Ängsallén 303,xyz')).toEqual(['Södra Ängsallén 303']);
   });
+});
+
+describe('a street line alone in a CSV cell', () => {
+  const sepArb = fc.constantFrom(',', ';', '|', '\t');
+  it('words and a house number filling a cell of a row are a street, in any script (property)', () => {
+    const wordsArb = scriptArb.chain((script) => fc.array(wordArb(script), { minLength: 1, maxLength: 3 }));
+    fc.assert(
+      fc.property(wordsArb, fc.integer({ min: 32, max: 9999 }), sepArb, (words, n, sep) => {
+        const street = `${words.join(' ')} ${n}`;
+        const text = `x${sep}172.16.0.1${sep}${street}${sep}2024-01-05${sep}y`;
+        expect(addresses(text), JSON.stringify(text)).toEqual([street]);
+      }),
+      { seed: 20, numRuns: 150 },
+    );
+  });
+
+  it.each(['a,b,March 15,c', 'x,Version 2,y,z', 'id;Order 5512;open;2024', 'SKU 123,Level 4,Tier 2,x', 'just Gornja 41 in a sentence'])('%s holds no address', (text) => expect(addresses(text)).toEqual([]));
 });

@@ -549,3 +549,35 @@ export function cityLineCut(g: AddressGrammar, toks: Tok[]): number | null {
   // Only a run-on sentence is cut: a lower-case word within the next three tokens.
   return toks.slice(end + 1, end + 4).some((t) => t.kind === 'w' && !t.cap) ? end : null;
 }
+
+/**
+ * A cell of a CSV row that holds a street line and nothing else, its house number at h: one to four words
+ * (the first capitalised, one at least written in lower case or a caseless script), the number, perhaps a
+ * unit ("…;Gornja 41;79619 Kraljevo;…", ",Rousínovská 372 Suite 160,"), between the row's separators, on a
+ * line holding two separators more. One word before a day's number (≤ 31) may be a month ("March 15"): none.
+ * Returns [first, last] token indexes, or null.
+ */
+export function cellStreet(g: AddressGrammar, toks: Tok[], h: number): [number, number] | null {
+  const num = toks[h];
+  if (!isHouseNumber(num) || num!.nl || num!.dot || isYear(num!)) return null;
+  let a = h;
+  while (a > 0 && h - a < 4 && !toks[a]!.nl) {
+    const t = toks[a - 1]!;
+    if (t.kind !== 'w' || t.dot || !(t.cap || g.connectors.has(wordKey(t.text))) || g.notAddress.has(wordKey(t.text))) break;
+    a--;
+  }
+  if (a === h || !toks[a]!.cap || !toks.slice(a, h).some(titleCase)) return null;
+  if (h - a === 1 && /^\d{1,2}$/.test(num!.text) && Number(num!.text) <= 31) return null;
+  const lineStart = a === 0 || toks[a]!.nl;
+  if (!lineStart && !(toks[a - 1]!.kind === 'p' && CELL_EDGE.has(toks[a - 1]!.text))) return null;
+  let end = h;
+  const u = toks[h + 1] && !toks[h + 1]!.nl ? unitAt(g, toks, h + 1) : null;
+  if (u !== null) end = u;
+  const after = toks[end + 1];
+  if (!(after === undefined || after.nl || (after.kind === 'p' && CELL_EDGE.has(after.text)))) return null;
+  // The row: two separators more on the line (quotes aside).
+  let seps = 0;
+  for (let k = a - 1; k >= 0 && !toks[k + 1]!.nl; k--) if (toks[k]!.kind === 'p' && toks[k]!.text !== '"' && CELL_EDGE.has(toks[k]!.text)) seps++;
+  for (let k = end + 1; k < toks.length && !toks[k]!.nl; k++) if (toks[k]!.kind === 'p' && toks[k]!.text !== '"' && CELL_EDGE.has(toks[k]!.text)) seps++;
+  return seps >= 3 ? [a, end] : null;
+}

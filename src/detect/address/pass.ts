@@ -2,10 +2,10 @@ import type { ScanContext } from '../candidate.js';
 import { isLetter, isUpper } from '../names/letters.js';
 import { offerScored } from '../names/offer.js';
 import { tailSig, wordKey, wordSig } from './grammar.js';
-import { cityLine, cityLineCut, countryLine, crossingAt, extendAddress, hasSuffix, holdsPostcode, slashedStreet, streetAround, streetBeforeCity, unitsBefore } from './parse.js';
+import { cellStreet, cityLine, cityLineCut, countryLine, crossingAt, extendAddress, hasSuffix, holdsPostcode, slashedStreet, streetAround, streetBeforeCity, unitsBefore } from './parse.js';
 import { cjkStreet } from './cjk.js';
 import type { AddressRule } from './plan.js';
-import { tokenize, type Tok } from './tokens.js';
+import { commaInAmount, tokenize, type Tok } from './tokens.js';
 import { layoutBlock } from './layout.js';
 import { filtersOf, gateOpen } from '../prefilter.js';
 import { afterSpeaker, holdsAddressNumber, lineEnd, valueAt, valueEnd } from './value.js';
@@ -194,7 +194,9 @@ function numberAfterStreet(ctx: ScanContext, r: AddressRule, d: number): number 
     const street = numberBeforeCity(ctx, r, d);
     if (street > d) return street;
     const slashed = slashedAt(ctx, r, d);
-    return slashed > d ? slashed : cityLineAt(ctx, r, d);
+    if (slashed > d) return slashed;
+    const city = cityLineAt(ctx, r, d);
+    return city > d + 1 ? city : Math.max(city, cellStreetAt(ctx, r, d));
   }
   const pick = (toks: Tok[]) => {
     const n = toks.findIndex((t) => t.s === d);
@@ -204,7 +206,9 @@ function numberAfterStreet(ctx: ScanContext, r: AddressRule, d: number): number 
     }
     return -1;
   };
-  return Math.max(d + 1, streetFrom(ctx, r, d, pick));
+  const end = streetFrom(ctx, r, d, pick);
+  // A street that ends before the number ("9514 Old State Road,\"Percycester, AK 70162-9860\""): the number may start a city line.
+  return end > d ? end : Math.max(d + 1, cityLineAt(ctx, r, d));
 }
 
 /**
@@ -224,6 +228,14 @@ function numberBeforeCity(ctx: ScanContext, r: AddressRule, d: number): number {
   const h = toks.findIndex((t) => t.s === d);
   const found = h < 0 ? null : streetBeforeCity(r.g, toks, h);
   return found ? offerTokens(ctx, r, toks, found[0], found[1], 0.8, 'street before its city') : -1;
+}
+
+/** A CSV cell holding a street line, its house number at d (parse.ts cellStreet). */
+function cellStreetAt(ctx: ScanContext, r: AddressRule, d: number): number {
+  const toks = windowTokens(ctx.text, d, 72, 72);
+  const h = toks.findIndex((t) => t.s === d);
+  const found = h < 0 ? null : cellStreet(r.g, toks, h);
+  return found ? offerTokens(ctx, r, toks, found[0], found[1], 0.75, 'street in a table cell') : -1;
 }
 
 /** A house number with a slash at d ("Křemílkova 901/18"): the street before it (parse.ts slashedStreet). */
@@ -285,8 +297,8 @@ function cityLineAt(ctx: ScanContext, r: AddressRule, d: number): number {
   while (q < text.length && q - d < 16 && text.charCodeAt(q) >= 48 && text.charCodeAt(q) <= 57) q++;
   if (q - d > 12 || ((r.g.postcodeLead >>> (q - d)) & 1) === 0) return d + 1;
   const after = text.charCodeAt(q);
-  // (A comma with more than three digits after it ends a CSV cell: "Thanh Hóa 91201,6393…".)
-  if ((after === 46 || after === 44 || after === 58) && text.charCodeAt(q + 1) >= 48 && text.charCodeAt(q + 1) <= 57 && !(after === 44 && digitsFrom(text, q + 1) > 3)) return d + 1;
+  // (A comma that is no amount's ends a CSV cell: "Thanh Hóa 91201,6393…", "Neoscheid 30865,117.230.143.233".)
+  if ((after === 46 || after === 44 || after === 58) && text.charCodeAt(q + 1) >= 48 && text.charCodeAt(q + 1) <= 57 && !(after === 44 && !commaInAmount(q - d, digitsFrom(text, q + 1)))) return d + 1;
   if (!cityLinePossible(text, d, q)) return d + 1;
   const toks = windowTokens(ctx.text, d, 48, 48);
   const p = toks.findIndex((t) => t.s === d);

@@ -39,7 +39,7 @@ function innerPeriod(text: string, j: number, e: number): number {
 
 /**
  * Whether the number [i, j) and the digits after its period or comma read as an amount ("4.812.723", "727,55"):
- * the number is digits only, at most three digits follow a comma, and no dash, colon or slash follows them. "87c,2027-03-20" and
+ * the number is digits only, a comma after it is an amount's (commaInAmount), and no dash, colon or slash follows the digits. "87c,2027-03-20" and
  * "62602,001-274-503-9332" are a house number and the next cell of a CSV row.
  */
 function amountPart(text: string, i: number, j: number, e: number): boolean {
@@ -47,10 +47,13 @@ function amountPart(text: string, i: number, j: number, e: number): boolean {
   let k = j + 1;
   while (k < e && k - j <= 16 && isDigit(text.charCodeAt(k))) k++;
   const n = text.charCodeAt(k);
-  // A comma groups thousands (three digits) or keeps cents (one or two): more digits are the next cell.
-  if (text.charCodeAt(j) === 44 && k - j - 1 > 3) return false;
+  // A comma keeps cents (one or two digits) or groups thousands (three, after at most three): other digits are the next cell.
+  if (text.charCodeAt(j) === 44 && !commaInAmount(j - i, k - j - 1)) return false;
   return !(k < e && (n === 45 || n === 58 || n === 47));
 }
+
+/** Whether a comma between `before` digits and `after` digits is an amount's ("727,55", "1,234"), not a cell's edge ("30865,117"). */
+export const commaInAmount = (before: number, after: number) => after <= 2 || (after === 3 && before <= 3);
 
 /** Tokens of text[s, e); at most `max` of them. Spaces separate; a tab is a mark; one line break is recorded. */
 export function tokenize(text: string, s: number, e: number, max = 64): Tok[] {
