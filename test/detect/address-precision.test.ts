@@ -97,3 +97,18 @@ describe('a street line alone in a CSV cell', () => {
 
   it.each(['a,b,March 15,c', 'x,Version 2,y,z', 'id;Order 5512;open;2024', 'SKU 123,Level 4,Tier 2,x', 'just Gornja 41 in a sentence'])('%s holds no address', (text) => expect(addresses(text)).toEqual([]));
 });
+
+describe('numbers that are no address', () => {
+  it('a blood pressure after "BP" is no PO box (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 80, max: 220 }), fc.integer({ min: 40, max: 130 }), (sys, dia) => {
+        const text = `Vitals: BP ${sys}/${dia}, pulse 72.`;
+        expect(addresses(text), text).toEqual([]);
+      }),
+      { seed: 21, numRuns: 100 },
+    );
+    expect(addresses('BP 1234, 75001 Paris')).toEqual(['BP 1234, 75001 Paris']);
+  });
+
+  it.each(['Wpłata 191 209 zaksięgowana.', 'Rechnung 12345 Berlin', 'Invoice 512 341 876 was paid.'])('%s', (text) => expect(addresses(text)).toEqual([]));
+});

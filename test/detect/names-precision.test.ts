@@ -102,3 +102,16 @@ describe('places and firm lists', () => {
     expectNames(r, 'My name is [[Березники]], I wrote yesterday.');
   });
 });
+
+describe('digits read aloud are no name', () => {
+  const digitWordArb = fc.constantFrom('oh', 'zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine');
+  it('a cue then digits said as words ("it\'s oh three") mask no name (property)', () => {
+    fc.assert(
+      fc.property(fc.constantFrom("it's", 'this is', 'its', 'hi'), digitWordArb, digitWordArb, (cue, a, b) => {
+        const text = `${cue} ${a} ${b} ${b} ${a}`;
+        expect(persons(text), text).toEqual([]);
+      }),
+      { seed: 31, numRuns: 100 },
+    );
+  });
+});

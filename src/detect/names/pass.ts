@@ -1,4 +1,5 @@
 import type { ScanContext } from '../candidate.js';
+import { isSpokenJoiner, readNumberToken } from '../spoken-words.js';
 import { cueBefore, endsLine } from './cues.js';
 import { classifyRange } from './classify.js';
 import { hasNonAscii, isCaseless, isJoiner, isLetter, isLower, isUpper, startsWord, wordEnd } from './letters.js';
@@ -403,6 +404,8 @@ function lowerFrom(ctx: ScanContext, r: NamesRule, from: number, limit: number):
       while (words.length && words[words.length - 1]!.kind === 'particle') words.pop();
     }
     if (!words.length) continue;
+    // A digit said as a word before another ("it's oh three", "is one two"): a number read aloud, no name.
+    if (spokenNumberAt(text, e)) continue;
     // A lower-case name is a word the lists know as a name, one they do not know at all, or a common word
     // with letters outside ASCII (readRun admits only those). After a weak cue ("hi", "this is", "thanks")
     // the lists must know a distinctive name there, or the turn go on as it does after a name: a marking
@@ -419,6 +422,15 @@ function lowerFrom(ctx: ScanContext, r: NamesRule, from: number, limit: number):
     i = end;
   }
   return ctx.base + Math.max(i, limit);
+}
+
+/** Two number words (or digits) in a row from e ("oh three", "five 5"). */
+function spokenNumberAt(text: string, e: number): boolean {
+  const first = readNumberToken(text, e, text.length);
+  if (!first) return false;
+  let p = first.end;
+  while (p < text.length && p - first.end < 3 && isSpokenJoiner(text.charCodeAt(p))) p++;
+  return p > first.end && readNumberToken(text, p, text.length) !== null;
 }
 
 function questionsFrom(ctx: ScanContext, r: NamesRule, from: number, limit: number): number {
