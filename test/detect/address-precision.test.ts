@@ -112,3 +112,14 @@ describe('numbers that are no address', () => {
 
   it.each(['Wpłata 191 209 zaksięgowana.', 'Rechnung 12345 Berlin', 'Invoice 512 341 876 was paid.'])('%s', (text) => expect(addresses(text)).toEqual([]));
 });
+
+describe('an address read on by the grammar stops at the next sentence', () => {
+  it.each([
+    ['the statement address is Plot 268, Jyoti Crest, Behind Annapurna Station. Disney bought it', 'Disney'],
+    ['We stay at Flat 9, Ravi Heights, Near Urmila Lake. The court appointed her.', 'court'],
+  ])('%s', (text, word) => expect(addresses(text).join(' ')).not.toContain(word));
+
+  it('an abbreviation of the grammar still leads on ("Jd. Xavier")', () => {
+    expect(addresses('reside na Travessa Braga, 694, Jd. Xavier há três anos.')).toEqual(['Travessa Braga, 694, Jd. Xavier']);
+  });
+});

@@ -115,3 +115,9 @@ describe('digits read aloud are no name', () => {
     );
   });
 });
+
+describe('a common word before an after-cue is no name', () => {
+  it.each(['Translated from the Polish by Jan Kowalski.', 'Shipped from the warehouse today.'])('%s', (text) => {
+    expect(persons(text).filter((p) => p === text.split(' ')[0])).toEqual([]);
+  });
+});

@@ -210,6 +210,29 @@ function cityDot(g: AddressGrammar, t: Tok): boolean {
   return !(g.typesAfter.has(key) || g.typesBefore.has(key) || g.units.has(key) || g.areaWords.has(key));
 }
 
+/**
+ * A sentence starts at token j after a period (no grammar abbreviation's): a capitalised word, then an
+ * article-like connector written with a capital ("The", "Nel") or a lower-case Latin word that is no address
+ * word ("… Annapurna Station. Disney bought", "… 35/A. Nel giardino", "… 6º A. Podes pedir").
+ */
+function sentenceAfter(g: AddressGrammar, toks: Tok[], j: number): boolean {
+  const t = toks[j];
+  if (!t || j === 0 || !toks[j - 1]!.dot || t.nl || t.kind !== 'w' || !t.cap) return false;
+  // The period of a grammar abbreviation leads on ("Jd. Xavier há três anos", "Col. La Paz").
+  const prev = toks[j - 1]!;
+  const key0 = wordKey(prev.text);
+  if (prev.kind === 'w' && prev.text.length <= 4 && (g.areaWords.has(key0) || g.typesBefore.has(key0) || g.typesAfter.has(key0) || g.units.has(key0))) return false;
+  if (g.connectors.has(wordKey(t.text)) && t.text.length > 1) return true;
+  for (let k = j + 1; k < j + 4; k++) {
+    const w = toks[k];
+    if (!w || w.nl || w.kind !== 'w' || w.cap || w.text.charCodeAt(0) >= 0x250) return false;
+    const key = wordKey(w.text);
+    if (w.text.length >= 2 && !g.connectors.has(key) && !g.units.has(key) && !g.typesAfter.has(key) && !g.typesBefore.has(key) && !g.houseNumberWords.has(key)) return true;
+    if (!g.connectors.has(key)) return false;
+  }
+  return false;
+}
+
 /** A neighbourhood, landmark or postcode lead and the capitalised words or code after it ("Col. Saavedra Feliciano"). */
 function areaAt(g: AddressGrammar, toks: Tok[], i: number): number | null {
   const t = toks[i]!;
@@ -217,7 +240,7 @@ function areaAt(g: AddressGrammar, toks: Tok[], i: number): number | null {
   let j = i + 1;
   if (toks[j]?.kind === 'w' && wordKey(toks[j]!.text) === 'to') j++;
   let n = 0;
-  while (toks[j] && !toks[j]!.nl && n < 5 && (toks[j]!.kind === 'n' || (toks[j]!.kind === 'w' && (toks[j]!.cap || g.connectors.has(wordKey(toks[j]!.text)))))) {
+  while (toks[j] && !toks[j]!.nl && n < 5 && !sentenceAfter(g, toks, j) && (toks[j]!.kind === 'n' || (toks[j]!.kind === 'w' && (toks[j]!.cap || g.connectors.has(wordKey(toks[j]!.text)))))) {
     j++;
     n++;
   }
@@ -253,6 +276,7 @@ export function extendAddress(g: AddressGrammar, toks: Tok[], last: number): num
     // A period that ends a sentence ends the address ("… OH 59492. Disney bought …"); one of an
     // abbreviation ("St.", "Apt.", "ул.") does not.
     if (i === end + 1 && sentenceDot(g, toks[end]!) && !t.nl) break;
+    if (i === end + 1 && sentenceAfter(g, toks, i)) break;
     const next = unitAt(g, toks, i) ?? postcodeAt(g, toks, i) ?? regionAt(g, toks, i) ?? countryAt(g, toks, i) ?? areaAt(g, toks, i) ?? bracketAt(toks, i, end) ?? cityAt(g, toks, i);
     if (next === null) break;
     end = next;

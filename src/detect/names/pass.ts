@@ -92,7 +92,9 @@ function capitalsFrom(ctx: ScanContext, r: NamesRule, mentions: NameMentions, fr
       const wide = readRun(r.lex, text, s, le, false, true);
       // Acronyms are no names whatever follows them ("no PII here", "the CEO said").
       // A legal form in the run or after it names a firm ("Johns Partners reported …").
-      if (wide.length > words.length && !wide.every((w) => allCapitals(text, w.s, w.e)) && introFor(r, text, s, wide[wide.length - 1]!.e) && !legalForm(r.lex, text, wide)) {
+      // Common words alone need a cue before them: a word after them ("Translated from …") is not enough.
+      const named = wide.some((w) => w.kind !== 'common') || cueBefore(r.cues, text, s) !== null;
+      if (wide.length > words.length && named && !wide.every((w) => allCapitals(text, w.s, w.e)) && introFor(r, text, s, wide[wide.length - 1]!.e) && !legalForm(r.lex, text, wide)) {
         const end = wide[wide.length - 1]!.e;
         if (offerScored(ctx, r.rule, s, end, 0.9, ['cue'])) remember(ctx, r, mentions, wide);
         i = end;
