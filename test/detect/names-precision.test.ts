@@ -62,6 +62,11 @@ describe('field labels are never names', () => {
     expect(r.redact(text).text.startsWith(`${label}:`)).toBe(true);
   });
 
+  it('a patient or account-holder field keeps its label and masks the name after it', () => {
+    expectNames(r, 'Pacient: [[Kalervo Miettinen]], datum narození 1981');
+    expectNames(r, 'Kontoinnehavare: [[Nathalie Lundqvist]]. IBAN follows.');
+  });
+
   it('a name alone as a speaker label is still a name', () => {
     expectNames(r, '[[Halldór]]: hi there\nAgent: hello');
     expectNames(r, '[[Éva]]: hi');
