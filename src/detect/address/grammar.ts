@@ -1,7 +1,7 @@
 import { CaregateError } from '../../errors.js';
-import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { readLexiconFile } from '../names/lexicon.js';
+import { addressCountryNames, readCountryList } from '../countries.js';
 
 /** An address lexicon file as written in rules/lexicons/addresses.json (every field optional in a user's file). */
 export interface AddressLexiconFile {
@@ -96,15 +96,6 @@ export interface AddressGrammar {
   countriesByFirst: Map<string, string[][]>;
 }
 
-/** One name a line, as written (country names keep their capitals). */
-function readNames(file: string, where: string): string[] {
-  try {
-    return readFileSync(file, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean);
-  } catch (err) {
-    throw new CaregateError('E_LEXICON_READ', `${where}: cannot read word list ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}; name a file beside the lexicon`, { file });
-  }
-}
-
 export const wordKey = (w: string) => w.normalize('NFC').toLowerCase().replace(/\.$/, '');
 
 const cache = new Map<string, AddressGrammar>();
@@ -156,7 +147,7 @@ export function loadAddressGrammar(names: readonly string[], where: string): Add
     strs(data.regionCodes, 'regionCodes').forEach((w) => g.regions.add(w));
     g.blockCues.push(...strs(data.blockCues, 'blockCues').map((w) => w.toLowerCase()));
     g.countries.push(...strs(data.countries, 'countries'));
-    for (const f of strs(data.countryLists, 'countryLists')) g.countries.push(...readNames(resolve(dirname(file), f), where));
+    for (const f of strs(data.countryLists, 'countryLists')) g.countries.push(...readCountryList(resolve(dirname(file), f), where));
     strs(data.answerFillers, 'answerFillers').forEach((w) => g.fillers.add(wordKey(w)));
     strs(data.houseNumberWords, 'houseNumberWords').forEach((w) => g.houseNumberWords.add(wordKey(w)));
     strs(data.areaWords, 'areaWords').forEach((w) => g.areaWords.add(wordKey(w)));
@@ -170,7 +161,7 @@ export function loadAddressGrammar(names: readonly string[], where: string): Add
     g.cjkMarks.push(...strs(data.cjkStreetMarks, 'cjkStreetMarks'));
     strs(data.cjkNotAddressMarks, 'cjkNotAddressMarks').forEach((w) => g.cjkNot.add(w));
     g.slashedEndings.push(...strs(data.slashedNumberNameEndings, 'slashedNumberNameEndings').map((w) => w.normalize('NFC').toLowerCase()));
-    for (const locale of strs(data.countryNameLocales, 'countryNameLocales')) g.countries.push(...countryNames(locale));
+    for (const locale of strs(data.countryNameLocales, 'countryNameLocales')) g.countries.push(...addressCountryNames(locale));
   }
   for (const shape of g.postcodes) {
     const lead = /^9*/.exec(shape)![0].length;
@@ -189,32 +180,6 @@ export function loadAddressGrammar(names: readonly string[], where: string): Add
   }
   cache.set(key, g);
   return g;
-}
-
-/** ISO 3166-1 alpha-2 codes: every pair of capitals; Intl.DisplayNames names those that are regions. */
-const NOT_COUNTRY = new Set(['ZZ', 'XA', 'XB', 'EU', 'EZ', 'UN', 'QO']);
-const REGION_CODES = Array.from({ length: 26 * 26 }, (_, i) => String.fromCharCode(65 + Math.floor(i / 26), 65 + (i % 26))).filter((c) => !NOT_COUNTRY.has(c));
-
-/** Country names in a locale, from the runtime's CLDR data (Node's full ICU); none when it lacks the locale. */
-function countryNames(locale: string): string[] {
-  let names: Intl.DisplayNames;
-  try {
-    names = new Intl.DisplayNames([locale], { type: 'region', fallback: 'none' });
-  } catch {
-    return [];
-  }
-  const out: string[] = [];
-  for (const code of REGION_CODES) {
-    let name: string | undefined;
-    try {
-      name = names.of(code);
-    } catch {
-      continue;
-    }
-    // Names with brackets or commas ("Congo (DRC)") are written otherwise in addresses.
-    if (name && !/[(),]/.test(name)) out.push(name);
-  }
-  return out;
 }
 
 const LOWER = new Uint16Array(65536);

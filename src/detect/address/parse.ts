@@ -210,6 +210,29 @@ function cityDot(g: AddressGrammar, t: Tok): boolean {
   return !(g.typesAfter.has(key) || g.typesBefore.has(key) || g.units.has(key) || g.areaWords.has(key));
 }
 
+/**
+ * A sentence starts at token j after a period (no grammar abbreviation's): a capitalised word, then an
+ * article-like connector written with a capital ("The", "Nel") or a lower-case Latin word that is no address
+ * word ("… Annapurna Station. Disney bought", "… 35/A. Nel giardino", "… 6º A. Podes pedir").
+ */
+function sentenceAfter(g: AddressGrammar, toks: Tok[], j: number): boolean {
+  const t = toks[j];
+  if (!t || j === 0 || !toks[j - 1]!.dot || t.nl || t.kind !== 'w' || !t.cap) return false;
+  // The period of a grammar abbreviation leads on ("Jd. Xavier há três anos", "Col. La Paz").
+  const prev = toks[j - 1]!;
+  const key0 = wordKey(prev.text);
+  if (prev.kind === 'w' && prev.text.length <= 4 && (g.areaWords.has(key0) || g.typesBefore.has(key0) || g.typesAfter.has(key0) || g.units.has(key0))) return false;
+  if (g.connectors.has(wordKey(t.text)) && t.text.length > 1) return true;
+  for (let k = j + 1; k < j + 4; k++) {
+    const w = toks[k];
+    if (!w || w.nl || w.kind !== 'w' || w.cap || w.text.charCodeAt(0) >= 0x250) return false;
+    const key = wordKey(w.text);
+    if (w.text.length >= 2 && !g.connectors.has(key) && !g.units.has(key) && !g.typesAfter.has(key) && !g.typesBefore.has(key) && !g.houseNumberWords.has(key)) return true;
+    if (!g.connectors.has(key)) return false;
+  }
+  return false;
+}
+
 /** A neighbourhood, landmark or postcode lead and the capitalised words or code after it ("Col. Saavedra Feliciano"). */
 function areaAt(g: AddressGrammar, toks: Tok[], i: number): number | null {
   const t = toks[i]!;
@@ -217,7 +240,7 @@ function areaAt(g: AddressGrammar, toks: Tok[], i: number): number | null {
   let j = i + 1;
   if (toks[j]?.kind === 'w' && wordKey(toks[j]!.text) === 'to') j++;
   let n = 0;
-  while (toks[j] && !toks[j]!.nl && n < 5 && (toks[j]!.kind === 'n' || (toks[j]!.kind === 'w' && (toks[j]!.cap || g.connectors.has(wordKey(toks[j]!.text)))))) {
+  while (toks[j] && !toks[j]!.nl && n < 5 && !sentenceAfter(g, toks, j) && (toks[j]!.kind === 'n' || (toks[j]!.kind === 'w' && (toks[j]!.cap || g.connectors.has(wordKey(toks[j]!.text)))))) {
     j++;
     n++;
   }
@@ -253,6 +276,7 @@ export function extendAddress(g: AddressGrammar, toks: Tok[], last: number): num
     // A period that ends a sentence ends the address ("… OH 59492. Disney bought …"); one of an
     // abbreviation ("St.", "Apt.", "ул.") does not.
     if (i === end + 1 && sentenceDot(g, toks[end]!) && !t.nl) break;
+    if (i === end + 1 && sentenceAfter(g, toks, i)) break;
     const next = unitAt(g, toks, i) ?? postcodeAt(g, toks, i) ?? regionAt(g, toks, i) ?? countryAt(g, toks, i) ?? areaAt(g, toks, i) ?? bracketAt(toks, i, end) ?? cityAt(g, toks, i);
     if (next === null) break;
     end = next;
@@ -334,6 +358,8 @@ function cityAt(g: AddressGrammar, toks: Tok[], i: number): number | null {
   }
   while (j > i + 1 && !cityCap(toks[j - 1]!)) j--;
   if (j === i || !cityCap(toks[i]!)) return null;
+  // A connector alone is no city ("22945 The applicant", "… 4 De rest"); one before a name is ("La Paz", "Den Haag").
+  if (j === i + 1 && g.connectors.has(wordKey(toks[i]!.text))) return null;
   // After a postcode: "12345 Berlin", "1234 AB Amsterdam" (the city is the address's last part).
   if (afterPostcode(g, toks, i)) return toks[i]!.nl ? null : lowerTail(g, toks, j) - 1;
   // Lower-case words in a city's name before its postcode ("Romanelli a mare 73705").
@@ -527,15 +553,55 @@ export function holdsPostcode(g: AddressGrammar, toks: Tok[]): boolean {
 }
 
 /**
- * Where a city line that starts with its postcode ends when the line goes on with other words ("8969
- * Meix-devant-Virton La Land Rover est au garage…", a sentence run on after a block): the last token of the
- * city's capitalised words after the postcode, or null when the line is the city line alone.
+ * Where a city line that starts with its postcode, or a country line, ends when the line goes on with other
+ * words ("8969 Meix-devant-Virton La Land Rover est au garage…", "Ireland Please send …", a sentence run on
+ * after a block): the last token of the city's capitalised words after the postcode (and a region code after
+ * them) or of the country, or null when the line is the city or country line alone.
  */
 export function cityLineCut(g: AddressGrammar, toks: Tok[]): number | null {
   const pc = toks.length && toks[0]!.kind !== 'p' ? postcodeAt(g, toks, 0) : null;
+  // A country line run on into a sentence ("Ireland Please send the card to …").
+  const country = pc === null && toks.length ? countryAt(g, toks, 0) : null;
+  if (country !== null) return country + 1 < toks.length && toks.slice(country + 1, country + 4).some((t) => t.kind === 'w' && !t.cap) ? country : null;
   if (pc === null) return null;
-  const end = cityAt(g, toks, pc + 1);
+  let end = cityAt(g, toks, pc + 1);
   if (end === null || end + 1 >= toks.length) return null;
+  // A region code after a comma belongs to the city line ("30391 Ciudad Obregón, GR Con paciencia …").
+  // (Any code of two or three capitals: the grammar lists few countries' regions.)
+  if (toks[end + 1]!.text === ',' && toks[end + 2]?.kind === 'w' && (g.regions.has(toks[end + 2]!.text) || /^\p{Lu}{2,3}$/u.test(toks[end + 2]!.text))) end += 2;
+  if (end + 1 >= toks.length) return null;
   // Only a run-on sentence is cut: a lower-case word within the next three tokens.
   return toks.slice(end + 1, end + 4).some((t) => t.kind === 'w' && !t.cap) ? end : null;
+}
+
+/**
+ * A cell of a CSV row that holds a street line and nothing else, its house number at h: one to four words
+ * (the first capitalised, one at least written in lower case or a caseless script), the number, perhaps a
+ * unit ("…;Gornja 41;79619 Kraljevo;…", ",Rousínovská 372 Suite 160,"), between the row's separators, on a
+ * line holding two separators more. One word before a day's number (≤ 31) may be a month ("March 15"): none.
+ * Returns [first, last] token indexes, or null.
+ */
+export function cellStreet(g: AddressGrammar, toks: Tok[], h: number): [number, number] | null {
+  const num = toks[h];
+  if (!isHouseNumber(num) || num!.nl || num!.dot || isYear(num!)) return null;
+  let a = h;
+  while (a > 0 && h - a < 4 && !toks[a]!.nl) {
+    const t = toks[a - 1]!;
+    if (t.kind !== 'w' || t.dot || !(t.cap || g.connectors.has(wordKey(t.text))) || g.notAddress.has(wordKey(t.text))) break;
+    a--;
+  }
+  if (a === h || !toks[a]!.cap || !toks.slice(a, h).some(titleCase)) return null;
+  if (h - a === 1 && /^\d{1,2}$/.test(num!.text) && Number(num!.text) <= 31) return null;
+  const lineStart = a === 0 || toks[a]!.nl;
+  if (!lineStart && !(toks[a - 1]!.kind === 'p' && CELL_EDGE.has(toks[a - 1]!.text))) return null;
+  let end = h;
+  const u = toks[h + 1] && !toks[h + 1]!.nl ? unitAt(g, toks, h + 1) : null;
+  if (u !== null) end = u;
+  const after = toks[end + 1];
+  if (!(after === undefined || after.nl || (after.kind === 'p' && CELL_EDGE.has(after.text)))) return null;
+  // The row: two separators more on the line (quotes aside).
+  let seps = 0;
+  for (let k = a - 1; k >= 0 && !toks[k + 1]!.nl; k--) if (toks[k]!.kind === 'p' && toks[k]!.text !== '"' && CELL_EDGE.has(toks[k]!.text)) seps++;
+  for (let k = end + 1; k < toks.length && !toks[k]!.nl; k++) if (toks[k]!.kind === 'p' && toks[k]!.text !== '"' && CELL_EDGE.has(toks[k]!.text)) seps++;
+  return seps >= 3 ? [a, end] : null;
 }

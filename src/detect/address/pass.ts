@@ -2,10 +2,10 @@ import type { ScanContext } from '../candidate.js';
 import { isLetter, isUpper } from '../names/letters.js';
 import { offerScored } from '../names/offer.js';
 import { tailSig, wordKey, wordSig } from './grammar.js';
-import { cityLine, cityLineCut, countryLine, crossingAt, extendAddress, hasSuffix, holdsPostcode, slashedStreet, streetAround, streetBeforeCity, unitsBefore } from './parse.js';
+import { cellStreet, cityLine, cityLineCut, countryLine, crossingAt, extendAddress, hasSuffix, holdsPostcode, slashedStreet, streetAround, streetBeforeCity, unitsBefore } from './parse.js';
 import { cjkStreet } from './cjk.js';
 import type { AddressRule } from './plan.js';
-import { tokenize, type Tok } from './tokens.js';
+import { commaInAmount, tokenize, type Tok } from './tokens.js';
 import { layoutBlock } from './layout.js';
 import { filtersOf, gateOpen } from '../prefilter.js';
 import { afterSpeaker, holdsAddressNumber, lineEnd, valueAt, valueEnd } from './value.js';
@@ -194,7 +194,9 @@ function numberAfterStreet(ctx: ScanContext, r: AddressRule, d: number): number 
     const street = numberBeforeCity(ctx, r, d);
     if (street > d) return street;
     const slashed = slashedAt(ctx, r, d);
-    return slashed > d ? slashed : cityLineAt(ctx, r, d);
+    if (slashed > d) return slashed;
+    const city = cityLineAt(ctx, r, d);
+    return city > d + 1 ? city : Math.max(city, cellStreetAt(ctx, r, d));
   }
   const pick = (toks: Tok[]) => {
     const n = toks.findIndex((t) => t.s === d);
@@ -204,7 +206,9 @@ function numberAfterStreet(ctx: ScanContext, r: AddressRule, d: number): number 
     }
     return -1;
   };
-  return Math.max(d + 1, streetFrom(ctx, r, d, pick));
+  const end = streetFrom(ctx, r, d, pick);
+  // A street that ends before the number ("9514 Old State Road,\"Percycester, AK 70162-9860\""): the number may start a city line.
+  return end > d ? end : Math.max(d + 1, cityLineAt(ctx, r, d));
 }
 
 /**
@@ -224,6 +228,14 @@ function numberBeforeCity(ctx: ScanContext, r: AddressRule, d: number): number {
   const h = toks.findIndex((t) => t.s === d);
   const found = h < 0 ? null : streetBeforeCity(r.g, toks, h);
   return found ? offerTokens(ctx, r, toks, found[0], found[1], 0.8, 'street before its city') : -1;
+}
+
+/** A CSV cell holding a street line, its house number at d (parse.ts cellStreet). */
+function cellStreetAt(ctx: ScanContext, r: AddressRule, d: number): number {
+  const toks = windowTokens(ctx.text, d, 72, 72);
+  const h = toks.findIndex((t) => t.s === d);
+  const found = h < 0 ? null : cellStreet(r.g, toks, h);
+  return found ? offerTokens(ctx, r, toks, found[0], found[1], 0.75, 'street in a table cell') : -1;
 }
 
 /** A house number with a slash at d ("Křemílkova 901/18"): the street before it (parse.ts slashedStreet). */
@@ -285,13 +297,21 @@ function cityLineAt(ctx: ScanContext, r: AddressRule, d: number): number {
   while (q < text.length && q - d < 16 && text.charCodeAt(q) >= 48 && text.charCodeAt(q) <= 57) q++;
   if (q - d > 12 || ((r.g.postcodeLead >>> (q - d)) & 1) === 0) return d + 1;
   const after = text.charCodeAt(q);
-  if ((after === 46 || after === 44 || after === 58) && text.charCodeAt(q + 1) >= 48 && text.charCodeAt(q + 1) <= 57) return d + 1;
+  // (A comma that is no amount's ends a CSV cell: "Thanh Hóa 91201,6393…", "Neoscheid 30865,117.230.143.233".)
+  if ((after === 46 || after === 44 || after === 58) && text.charCodeAt(q + 1) >= 48 && text.charCodeAt(q + 1) <= 57 && !(after === 44 && !commaInAmount(q - d, digitsFrom(text, q + 1)))) return d + 1;
   if (!cityLinePossible(text, d, q)) return d + 1;
   const toks = windowTokens(ctx.text, d, 48, 48);
   const p = toks.findIndex((t) => t.s === d);
   const found = p < 0 ? null : cityLine(r.g, toks, p);
   if (!found) return d + 1;
   return offerTokens(ctx, r, toks, found[0], found[1], 0.8, 'city line');
+}
+
+/** How many digits follow from i (at most 8 counted). */
+function digitsFrom(text: string, i: number): number {
+  let k = i;
+  while (k < text.length && k - i < 8 && text.charCodeAt(k) >= 48 && text.charCodeAt(k) <= 57) k++;
+  return k - i;
 }
 
 function fromTo(ctx: ScanContext, r: AddressRule, s: number, e: number, confidence: number, why: string): number {
@@ -336,7 +356,12 @@ function blockAt(ctx: ScanContext, r: AddressRule, s: number, e: number): number
     const field = text.slice(s, e).includes(':');
     const c0 = text.charCodeAt(v[0]);
     if (!field && !(c0 >= 48 && c0 <= 57) && !text.slice(v[0], v[1]).includes(',')) return e;
-    offerScored(ctx, r.rule, v[0], v[1], 0.8, ['address value']);
+    // "Jason Hermans, c/o Ana Ruiz, 56 Heron Close": the addressees are masked with the address, the care-of mark is kept.
+    const co = careOf(text, v[0], v[1]);
+    if (co) {
+      offerScored(ctx, r.rule, v[0], co[0], 0.8, ['address value']);
+      offerScored(ctx, r.rule, co[1], v[1], 0.8, ['address value']);
+    } else offerScored(ctx, r.rule, v[0], v[1], 0.8, ['address value']);
     return v[1];
   }
   let i = e;
@@ -358,14 +383,14 @@ function blockAt(ctx: ScanContext, r: AddressRule, s: number, e: number): number
     const ve = valueEnd(r.g, text, i, i + line.length);
     if (ve - i > LINE) break;
     end = i + text.slice(i, ve).trimEnd().length;
-    if (ve < i + line.trimEnd().length || le >= text.length) break;
-    // A city line that runs on into a sentence ends the block at the city.
+    // A city or country line that runs on into a sentence ends the block at the city or country.
     const lineToks = n > 0 ? tokenize(text, i, ve, 24) : [];
     const cut = n > 0 ? cityLineCut(r.g, lineToks) : null;
     if (cut !== null) {
       end = lineToks[cut]!.e;
       break;
     }
+    if (ve < i + line.trimEnd().length || le >= text.length) break;
     // The city line ends the block, unless a country line follows it.
     if (n > 0 && blockEnds(r, text, i, ve, le)) break;
     if (n > 0 && countryLine(r.g, tokenize(text, i, ve, 6))) break;
@@ -376,6 +401,21 @@ function blockAt(ctx: ScanContext, r: AddressRule, s: number, e: number): number
   // A block of lines is an address by its layout.
   offerScored(ctx, r.rule, start, end, 0.9, ['address block']);
   return end;
+}
+
+/**
+ * A care-of mark inside an address value ("Jason Hermans, c/o Ana Ruiz, 56 Heron Close"): [end of the part
+ * before it, start of the part after it], or null. The mark itself names nobody.
+ */
+function careOf(text: string, s: number, e: number): [number, number] | null {
+  const value = text.slice(s, e).toLowerCase();
+  const co = value.indexOf('c/o ');
+  if (co <= 0 || isLetter(value.charCodeAt(co - 1))) return null;
+  let a = s + co;
+  while (a > s && (text.charCodeAt(a - 1) === 32 || text.charCodeAt(a - 1) === 44)) a--;
+  let b = s + co + 4;
+  while (b < e && text.charCodeAt(b) === 32) b++;
+  return a > s && b < e ? [a, b] : null;
 }
 
 /** Whether the line [i, ve) holds a postcode and a word, and the line after le is no country. */

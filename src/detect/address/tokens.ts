@@ -37,6 +37,24 @@ function innerPeriod(text: string, j: number, e: number): number {
   return k - j >= 2 && k - j <= 4 && (k >= e || !isLetter(text.charCodeAt(k))) ? k : j;
 }
 
+/**
+ * Whether the number [i, j) and the digits after its period or comma read as an amount ("4.812.723", "727,55"):
+ * the number is digits only, a comma after it is an amount's (commaInAmount), and no dash, colon or slash follows the digits. "87c,2027-03-20" and
+ * "62602,001-274-503-9332" are a house number and the next cell of a CSV row.
+ */
+function amountPart(text: string, i: number, j: number, e: number): boolean {
+  for (let k = i; k < j; k++) if (!isDigit(text.charCodeAt(k))) return false;
+  let k = j + 1;
+  while (k < e && k - j <= 16 && isDigit(text.charCodeAt(k))) k++;
+  const n = text.charCodeAt(k);
+  // A comma keeps cents (one or two digits) or groups thousands (three, after at most three): other digits are the next cell.
+  if (text.charCodeAt(j) === 44 && !commaInAmount(j - i, k - j - 1)) return false;
+  return !(k < e && (n === 45 || n === 58 || n === 47));
+}
+
+/** Whether a comma between `before` digits and `after` digits is an amount's ("727,55", "1,234"), not a cell's edge ("30865,117"). */
+export const commaInAmount = (before: number, after: number) => after <= 2 || (after === 3 && before <= 3);
+
 /** Tokens of text[s, e); at most `max` of them. Spaces separate; a tab is a mark; one line break is recorded. */
 export function tokenize(text: string, s: number, e: number, max = 64): Tok[] {
   const out: Tok[] = [];
@@ -94,7 +112,7 @@ export function tokenize(text: string, s: number, e: number, max = 64): Tok[] {
       kind = 'p';
     }
     const dot = kind !== 'p' && j < e && text.charCodeAt(j) === 46;
-    const decimal = kind === 'n' && j + 1 < e && (text.charCodeAt(j) === 46 || text.charCodeAt(j) === 44) && isDigit(text.charCodeAt(j + 1));
+    const decimal = kind === 'n' && j + 1 < e && (text.charCodeAt(j) === 46 || text.charCodeAt(j) === 44) && isDigit(text.charCodeAt(j + 1)) && amountPart(text, i, j, e);
     // An elided article before a capital ("l'Abbaye", "d'Orsay") starts a name as a capital does.
     const elided = kind === 'w' && j - i > 3 && (text.charCodeAt(i + 1) === 39 || text.charCodeAt(i + 1) === 0x2019) && isUpper(text.charCodeAt(i + 2));
     out.push({ s: i, e: j, kind, text: text.slice(i, j), dot, cap: kind === 'n' || isUpper(c) || elided || (kind === 'w' && isCaseless(c)), nl, para, decimal });

@@ -171,20 +171,27 @@ function sentenceEnd(g: AddressGrammar, text: string, s: number, p: number): boo
 }
 
 /**
- * A capitalised word followed by a lower-case Latin word that is no address word ("… Klein Cliffs. Witnessed by", "… 6 tr. Present at"):
- * the next sentence, whatever abbreviation the period ended; a city after a street's abbreviation is followed
- * by a comma, a number or another capitalised word.
+ * A capitalised word followed by a lower-case Latin word that is no address word ("… Klein Cliffs. Witnessed by",
+ * "… 6 tr. Present at", "… Common. Date of birth", "… 3º D. Titular de la cuenta"): the next sentence, whatever
+ * abbreviation the period ended. Connectors between are read over ("of", "de la"); a city after a street's
+ * abbreviation is followed by a comma, a number or another capitalised word.
  */
 function opensSentence(g: AddressGrammar, text: string, n: number): boolean {
   if (!isUpper(text.charCodeAt(n))) return false;
   let k = n + 1;
   while (k < text.length && k - n < 24 && isLetter(text.charCodeAt(k))) k++;
-  if (text.charCodeAt(k) !== 32) return false;
-  const c = text.charCodeAt(k + 1);
-  if (!isLower(c) || c >= 0x250) return false;
-  // A lower-case word of three letters or more that is no address word ("Kpg. Rahmawati no 78" goes on).
-  const we = wordEnd(text, k + 1);
-  return we - (k + 1) >= 3 && !lowerGrammar(g, wordKey(text.slice(k + 1, we)));
+  for (let words = 0; words < 3; words++) {
+    if (text.charCodeAt(k) !== 32) return false;
+    const c = text.charCodeAt(k + 1);
+    if (!isLower(c) || c >= 0x250) return false;
+    const we = wordEnd(text, k + 1);
+    const key = wordKey(text.slice(k + 1, we));
+    // A lower-case word of two letters or more that is no address word ("Kpg. Rahmawati no 78" goes on).
+    if (we - (k + 1) >= 2 && !lowerGrammar(g, key)) return true;
+    if (!g.connectors.has(key)) return false;
+    k = we;
+  }
+  return false;
 }
 
 /** Drops lower-case Latin words and hedges (and marks) after the last number or capitalised word ("… 18925 instead", "… I think"). */

@@ -117,7 +117,7 @@ function rawIndex(text: string, s: number, e: number, x: number): number {
   return -1;
 }
 
-type LabelWord = { s: number; e: number; kind: WordKind | 'number' };
+type LabelWord = { s: number; e: number; kind: WordKind | 'number'; common?: boolean };
 
 function wordsOf(lex: NameLexicon, text: string, s: number, e: number): LabelWord[] | null {
   const out: LabelWord[] = [];
@@ -149,10 +149,13 @@ function wordsOf(lex: NameLexicon, text: string, s: number, e: number): LabelWor
     // common-word lists of those languages hold name syllables, and field labels are written in ASCII.
     if (!isUpper(ch) && !isCaseless(ch) && kind !== 'strong' && kind !== 'particle' && kind !== 'not') kind = 'common';
     else if (kind === 'common' && (isCaseless(ch) || (isUpper(ch) && hasNonAscii(text, i, j)))) kind = 'unknown';
-    out.push({ s: i, e: j, kind });
+    out.push({ s: i, e: j, kind, common: kind === 'unknown' && isUpper(ch) && classifyRange(lex, text, i, j) === 'common' });
     i = j;
     if (out.length > 4) return null;
   }
+  // A label of one common word stays a word, whatever its letters ("Fotoğraf:", "Świadectwo:"): names of
+  // those scripts' common-word syllables come in two words ("Kim Sơn:") or are listed.
+  if (out.length === 1 && out[0]!.common) out[0]!.kind = 'common';
   return out.length ? out : null;
 }
 
@@ -176,6 +179,15 @@ export function isFieldLabel(lex: NameLexicon, key: string): boolean {
   // A field whose value is a name ("Apologies:", "Frånvarande:") is no speaker either.
   if (lex.fieldLabels.has(key) || lex.nameFields.has(key)) return true;
   const sp = key.indexOf(' ');
-  if (sp < 0) return false;
+  if (sp < 0) return compoundField(lex, key);
   return lex.fieldLabels.has(key.slice(key.lastIndexOf(' ') + 1)) || lex.fieldLabels.has(key.slice(0, sp));
+}
+
+/**
+ * A compound word whose head is a field label of five letters or more ("Postanschrift", "Correspondentieadres",
+ * "Lieferadresse", "Telefonnummer"): German, Dutch and Nordic languages write a field's name as one word.
+ */
+function compoundField(lex: NameLexicon, key: string): boolean {
+  for (let k = 3; k <= key.length - 5; k++) if (lex.fieldLabels.has(key.slice(k)) || lex.nameFields.has(key.slice(k))) return true;
+  return false;
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readCountryList } from '../countries.js';
 import { CaregateError } from '../../errors.js';
 
 /** The folder of shipped lexicons (rules/lexicons/), two levels above src/detect/names/ and dist/detect/names/. */
@@ -150,7 +151,7 @@ export function loadNameLexicon(names: readonly string[], where: string): NameLe
     add(lex.placeWords, 'placeWords');
     add(lex.companyForms, 'companyForms');
     add(lex.orgJoiners, 'orgJoiners');
-    for (const f of list('placeLists', data.placeLists) ?? []) for (const w of readList(resolve(dir, f), where)) lex.notPersons.places.add(w);
+    for (const f of list('placeLists', data.placeLists) ?? []) for (const w of readCountryList(resolve(dir, f), where)) lex.notPersons.places.add(w.toLowerCase());
     for (const k of NOT_PERSON_LISTS) for (const w of lower(list(`notPersons/${k}`, data.notPersons?.[k]))) lex.notPersons[k].add(w);
     add(lex.articles, 'articles');
     add(lex.auxiliaries, 'auxiliaries');

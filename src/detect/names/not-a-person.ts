@@ -14,7 +14,7 @@ export function notAPerson(lex: NameLexicon, text: string, s: number, e: number,
   const listed = words.length > 1 && words.every((w) => w.kind === 'strong' || w.kind === 'weak' || w.kind === 'particle' || w.kind === 'initial');
   return (
     brand(lex, text, words) || country(lex, text, s, e, words) || companyInRun(lex, text, words) || companyFormAfter(lex, text, formStart(words, e)) ||
-    organisationAfter(lex, text, e) || (words.length === 1 && organisationList(lex, text, s, e)) || notAPersonSlot(lex, text, s, e, soft || listed) ||
+    organisationAfter(lex, text, e) || (words.length === 1 && organisationList(lex, text, s, e)) || listBeforeForm(lex, text, e) || notAPersonSlot(lex, text, s, e, soft || listed) ||
     (placeShaped(lex, text, s, e, words) && !postcodeAfter(text, e) && !postcodeBefore(text, s)) || innerSlot(lex, text, e, words)
   );
 }
@@ -159,9 +159,15 @@ function brand(lex: NameLexicon, text: string, words: readonly NameWord[]): bool
   return words.length >= 2 && words.length <= 4 && first.e - first.s <= 3 && first.kind !== 'strong' && brands.has(text.slice(words[1]!.s, last).toLowerCase());
 }
 
+/** A legal form inside the run or right after it ("Johns Partners", "Blom Dagligvarer ApS"). */
+export function legalForm(lex: NameLexicon, text: string, words: readonly NameWord[]): boolean {
+  return companyInRun(lex, text, words) || companyFormAfter(lex, text, formStart(words, words[words.length - 1]!.e));
+}
+
 /** A legal form inside the run ("Persson Group i …", "Blom Dagligvarer ApS"): three letters or more, or written in capitals. */
 function companyInRun(lex: NameLexicon, text: string, words: readonly NameWord[]): boolean {
-  for (let k = 1; k < words.length; k++) {
+  // A legal form alone is the end of a firm's name ("Johns" + "Partners reported …").
+  for (let k = words.length === 1 ? 0 : 1; k < words.length; k++) {
     const w = words[k]!;
     const key = formKey(text.slice(w.s, w.e));
     if (!lex.companyForms.has(key)) continue;
@@ -170,11 +176,14 @@ function companyInRun(lex: NameLexicon, text: string, words: readonly NameWord[]
   return false;
 }
 
-/** Where a legal form after the run may start: at its trailing initials ("Perea Gallardo S." + "L.", "Damm Sport A" + "/S"). */
+/**
+ * Where a legal form after the run may start: at its trailing initials ("Perea Gallardo S." + "L.", "Damm Sport A" + "/S"),
+ * else after its last word (a cue may have stretched e over a common word: "Johns Partners reported").
+ */
 function formStart(words: readonly NameWord[], e: number): number {
   let k = words.length;
   while (k > 1 && words[k - 1]!.kind === 'initial') k--;
-  return k < words.length ? words[k]!.s : e;
+  return k < words.length ? words[k]!.s : Math.min(e, words[words.length - 1]!.e);
 }
 
 /**
@@ -278,7 +287,7 @@ function nextWord(text: string, e: number): string {
 function organisationList(lex: NameLexicon, text: string, s: number, e: number): boolean {
   const word = (at: number) => {
     let k = at;
-    while (k < text.length && isLetter(text.charCodeAt(k))) k++;
+    while (k < text.length && (isLetter(text.charCodeAt(k)) || (isJoiner(text.charCodeAt(k)) && isLetter(text.charCodeAt(k + 1))))) k++;
     return k;
   };
   const dash = (at: number) => text.charCodeAt(at) === 32 && (text.charCodeAt(at + 1) === 45 || text.charCodeAt(at + 1) === 0x2013) && text.charCodeAt(at + 2) === 32;
@@ -289,6 +298,8 @@ function organisationList(lex: NameLexicon, text: string, s: number, e: number):
     while (b > 0 && isLetter(text.charCodeAt(b - 1))) b--;
     if (isUpper(text.charCodeAt(b))) return true;
   }
+  // The last of "A, B and C" ("Pillai, Ahluwalia and Devar reported …").
+  if (lastOfList(lex, text, s)) return true;
   // "A, B and C": commas between single words, then a joiner word before the last one.
   let i = e;
   let items = 1;
@@ -304,6 +315,60 @@ function organisationList(lex: NameLexicon, text: string, s: number, e: number):
     return items + 1 >= 3;
   }
   return false;
+}
+
+/**
+ * The run is the first of a list of names that a legal form closes ("Jaimes Herrera, Meraz Meza y Escalante
+ * Armijo Asociados", "Hauck, Lind & Kub LLC"): items of one to three capitalised words after commas and a
+ * joiner, then the form.
+ */
+function listBeforeForm(lex: NameLexicon, text: string, e: number): boolean {
+  let i = e;
+  let joined = false;
+  for (let items = 0; items < 5 && !joined; items++) {
+    // ", " or " y " between items; the joiner before the last one.
+    if (text.charCodeAt(i) === 44 && text.charCodeAt(i + 1) === 32) i += 2;
+    else if (text.charCodeAt(i) === 32) {
+      let j = i + 1;
+      while (j < text.length && j - i < 5 && (isLetter(text.charCodeAt(j)) || text.charCodeAt(j) === 38)) j++;
+      if (j === i + 1 || !lex.orgJoiners.has(text.slice(i + 1, j).toLowerCase()) || text.charCodeAt(j) !== 32) return false;
+      i = j + 1;
+      joined = true;
+    } else return false;
+    // One to three capitalised words (joined by hyphens or apostrophes) make an item.
+    let words = 0;
+    while (words < 3 && isUpper(text.charCodeAt(i))) {
+      let k = i;
+      while (k < text.length && k - i < 24 && (isLetter(text.charCodeAt(k)) || (isJoiner(text.charCodeAt(k)) && isLetter(text.charCodeAt(k + 1))))) k++;
+      words++;
+      if (text.charCodeAt(k) === 32 && isUpper(text.charCodeAt(k + 1)) && !(joined && formAt(lex, text, k + 1))) i = k + 1;
+      else {
+        i = k;
+        break;
+      }
+    }
+    if (!words) return false;
+  }
+  return joined && text.charCodeAt(i) === 32 && formAt(lex, text, i + 1);
+}
+
+/** Before s: a joiner, one capitalised word, a comma and another capitalised word ("Crooks, Ruecker and " + run). */
+function lastOfList(lex: NameLexicon, text: string, s: number): boolean {
+  let j = s - 1;
+  if (text.charCodeAt(j) !== 32) return false;
+  let b = j;
+  while (b > 0 && j - b < 5 && (isLetter(text.charCodeAt(b - 1)) || text.charCodeAt(b - 1) === 38)) b--;
+  if (b === j || !lex.orgJoiners.has(text.slice(b, j).toLowerCase()) || text.charCodeAt(b - 1) !== 32) return false;
+  // The item before the joiner: one capitalised word (hyphens and apostrophes inside), then ", " and another.
+  const item = (end: number) => {
+    let k = end;
+    while (k > 0 && end - k < 24 && (isLetter(text.charCodeAt(k - 1)) || (isJoiner(text.charCodeAt(k - 1)) && isLetter(text.charCodeAt(k - 2))))) k--;
+    return k < end && isUpper(text.charCodeAt(k)) ? k : -1;
+  };
+  const b1 = item(b - 1);
+  if (b1 < 2 || text.charCodeAt(b1 - 1) !== 32 || text.charCodeAt(b1 - 2) !== 44) return false;
+  const b2 = item(b1 - 2);
+  return b2 >= 0 && (b2 === 0 || !isLetter(text.charCodeAt(b2 - 1)));
 }
 
 function capitalBefore(text: string, s: number): boolean {

@@ -1,4 +1,5 @@
 import type { ScanContext } from '../candidate.js';
+import { isSpokenJoiner, readNumberToken } from '../spoken-words.js';
 import { cueBefore, endsLine } from './cues.js';
 import { classifyRange } from './classify.js';
 import { hasNonAscii, isCaseless, isJoiner, isLetter, isLower, isUpper, startsWord, wordEnd } from './letters.js';
@@ -6,7 +7,7 @@ import { CSV_NAME_GATE, csvFrom, type CsvTable } from './csv.js';
 import { filtersOf, gateOpen } from '../prefilter.js';
 import { offerScored } from './offer.js';
 import type { NameLexicon } from './lexicon.js';
-import { leadingNoun, notAPerson, notAPersonSlot } from './not-a-person.js';
+import { leadingNoun, legalForm, notAPerson, notAPersonSlot } from './not-a-person.js';
 import type { NamesRule } from './plan.js';
 import { readRun, type NameWord } from './runs.js';
 import { NameMentions } from './mentions.js';
@@ -90,7 +91,10 @@ function capitalsFrom(ctx: ScanContext, r: NamesRule, mentions: NameMentions, fr
     if (!words.length || (next < le && text.charCodeAt(next) === 32 && isUpper(text.charCodeAt(next + 1)))) {
       const wide = readRun(r.lex, text, s, le, false, true);
       // Acronyms are no names whatever follows them ("no PII here", "the CEO said").
-      if (wide.length > words.length && !wide.every((w) => allCapitals(text, w.s, w.e)) && introFor(r, text, s, wide[wide.length - 1]!.e)) {
+      // A legal form in the run or after it names a firm ("Johns Partners reported …").
+      // Common words alone need a cue before them: a word after them ("Translated from …") is not enough.
+      const named = wide.some((w) => w.kind !== 'common') || cueBefore(r.cues, text, s) !== null;
+      if (wide.length > words.length && named && !wide.every((w) => allCapitals(text, w.s, w.e)) && introFor(r, text, s, wide[wide.length - 1]!.e) && !legalForm(r.lex, text, wide)) {
         const end = wide[wide.length - 1]!.e;
         if (offerScored(ctx, r.rule, s, end, 0.9, ['cue'])) remember(ctx, r, mentions, wide);
         i = end;
@@ -402,6 +406,8 @@ function lowerFrom(ctx: ScanContext, r: NamesRule, from: number, limit: number):
       while (words.length && words[words.length - 1]!.kind === 'particle') words.pop();
     }
     if (!words.length) continue;
+    // A digit said as a word before another ("it's oh three", "is one two"): a number read aloud, no name.
+    if (spokenNumberAt(text, e)) continue;
     // A lower-case name is a word the lists know as a name, one they do not know at all, or a common word
     // with letters outside ASCII (readRun admits only those). After a weak cue ("hi", "this is", "thanks")
     // the lists must know a distinctive name there, or the turn go on as it does after a name: a marking
@@ -418,6 +424,15 @@ function lowerFrom(ctx: ScanContext, r: NamesRule, from: number, limit: number):
     i = end;
   }
   return ctx.base + Math.max(i, limit);
+}
+
+/** Two number words (or digits) in a row from e ("oh three", "five 5"). */
+function spokenNumberAt(text: string, e: number): boolean {
+  const first = readNumberToken(text, e, text.length);
+  if (!first) return false;
+  let p = first.end;
+  while (p < text.length && p - first.end < 3 && isSpokenJoiner(text.charCodeAt(p))) p++;
+  return p > first.end && readNumberToken(text, p, text.length) !== null;
 }
 
 function questionsFrom(ctx: ScanContext, r: NamesRule, from: number, limit: number): number {
@@ -643,6 +658,8 @@ function otherScriptsFrom(ctx: ScanContext, r: NamesRule, gate: RegExp, from: nu
     if (before === 'none' && after === 'none' && !(cue === 'intro' || (cue === 'signoff' && endsLine(text, e)))) continue;
     // "Trains to 长安市", "née à 남구", "Biuro firmy w mieście Крушево": a place or an organisation.
     if (cue !== 'intro' && notAPersonSlot(r.lex, text, s, e, cue === 'soft')) continue;
+    // One word after a place word and no cue ("à Березники", "i 마포구", "from اهواز"), as for Latin runs (decideRun).
+    if (!cue && !text.slice(s, e).includes(' ') && placeBefore(r, text, s)) continue;
     // A word of a script without case (Han, Arabic, Thai) has no capital to say it is a name: it needs a
     // cue, a colon after it (a speaker label), or Latin words on both sides ("asked 王秀英 to call");
     // "café 日本" at a line's end is none of these.
