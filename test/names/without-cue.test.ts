@@ -121,3 +121,38 @@ describe('a distinctive name in lower case opening a sentence', () => {
   it.each(['Blood pressure was normal. [[priyanka]] will return in June.'])('%s', (marked) => expectNames(r, marked));
   it.each(['Blood pressure was normal. will return in June.', 'ok. les trains sont partis.'])('no name: %s', (text) => expectNames(r, text));
 });
+
+describe('two people named together', () => {
+  it.each([
+    'The agreement is made between Mrs. [[Olivier]] and [[Shilpa]], both of the same house.',
+    'Chers [[Armandine]] et [[Rodrigue]],\nmerci pour les fleurs !',
+    'April was cold that year. Miss [[Rogahn]] and [[Marquis]] spent most of it on the roof.',
+    'Taraflar arasında Bay [[Kazkatun]] ve [[Zeliha]] imzaladı.',
+  ])('%s', (marked) => expectNames(r, marked));
+
+  it.each([
+    'Mr. [[Smith]] and Sons Ltd reported a loss.',
+    'Dr. [[Weber]] and Paris were both on the agenda.',
+  ])('the second word is no person when it is a firm or a place: %s', (marked) => expectNames(r, marked));
+
+  it('a name-shaped word after a titled name and a conjunction is masked, in a stream as in one pass (property)', () => {
+    fc.assert(
+      // Six letters or more: a short syllable word may be a common word of some language ("Vina").
+      fc.property(wordArb('latin'), wordArb('latin').filter((w) => w.length >= 6), fc.constantFrom('and', 'et', 'und', 'y', 've', 'och'), fc.array(fc.integer({ min: 1, max: 60 }), { minLength: 1, maxLength: 6 }), (family, given, and, sizes) => {
+        const text = `The letter was signed by Dr. ${family} ${and} ${given} yesterday.`;
+        const findings = r.detect(text);
+        const at = text.indexOf(` ${given} `) + 1;
+        expect(coveredWhole(findings, 'PERSON', text, at, at + given.length), text).toBe(true);
+        expect(redactInChunks(r, text, sizes).text).toBe(r.redact(text).text);
+      }),
+      { seed: 23, numRuns: 150 },
+    );
+  });
+});
+
+describe('names that film subtitles made frequent words', () => {
+  it.each([
+    'Following the review, [[Isabelle]] transferred to the Leeds office.',
+    'Nach dem Gespräch wechselt [[Manuel]] in das Büro in Graz.',
+  ])('%s', (marked) => expectNames(r, marked));
+});

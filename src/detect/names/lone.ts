@@ -67,6 +67,9 @@ function possessive(text: string, w: NameWord): boolean {
   return w.e - w.s > 4 && (c === 39 || c === 0x2019) && text.charCodeAt(w.e - 1) === 115;
 }
 
+/** A name the lists know that no word list holds, or a word no list holds that is no inflected common word. */
+export const listedOrUnknown = (lex: NameLexicon, text: string, w: NameWord): boolean => nameKind(lex, text, w) !== null;
+
 /** A name the lists know that no word list holds (Priyanka, Irene; not Will, Grace, Start). */
 export const listedName = (lex: NameLexicon, text: string, w: NameWord): boolean => nameKind(lex, text, w) === 'listed';
 

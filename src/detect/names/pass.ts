@@ -11,7 +11,7 @@ import type { NamesRule } from './plan.js';
 import { readRun, type NameWord } from './runs.js';
 import { NameMentions } from './mentions.js';
 import { MAX_BACK } from '../limits.js';
-import { listedName, loneName, pairName } from './lone.js';
+import { listedName, listedOrUnknown, loneName, pairName } from './lone.js';
 import { invertedFamilyStart } from './inverted.js';
 import { lowerStartsFrom } from './lower-start.js';
 
@@ -92,7 +92,7 @@ function capitalsFrom(ctx: ScanContext, r: NamesRule, mentions: NameMentions, fr
       // Acronyms are no names whatever follows them ("no PII here", "the CEO said").
       if (wide.length > words.length && !wide.every((w) => allCapitals(text, w.s, w.e)) && introFor(r, text, s, wide[wide.length - 1]!.e)) {
         const end = wide[wide.length - 1]!.e;
-        if (offerScored(ctx, r.rule, s, end, 0.9, ['cue'])) remember(ctx, r, mentions, wide);
+        if (offerName(ctx, r, mentions, s, end, 0.9, ['cue'])) remember(ctx, r, mentions, wide);
         i = end;
         continue;
       }
@@ -101,7 +101,7 @@ function capitalsFrom(ctx: ScanContext, r: NamesRule, mentions: NameMentions, fr
       // A word that is no name (a role, a title, a common word): the next capital may start one, unless
       // it is a word of a name the text gave in full ("Dr. Baba Bama … Baba replied").
       const e = wordEnd(text, s, le);
-      if (e - s > 1 && mentions.has(text, s, e) && nameWordAt(r, text, s, e)) offerScored(ctx, r.rule, s, e, 0.75, ['named before']);
+      if (e - s > 1 && mentions.has(text, s, e) && nameWordAt(r, text, s, e)) offerName(ctx, r, mentions, s, e, 0.75, ['named before']);
       while (i < text.length && isLetter(text.charCodeAt(i))) i++;
       continue;
     }
@@ -162,13 +162,16 @@ function decideRun(ctx: ScanContext, r: NamesRule, run: NameWord[], mentions: Na
   // "MOREAU, Quentin", "Kohrt, Selma": the family name before a comma, the given names after it.
   const family = intro ? -1 : invertedFamilyStart(r.lex, text, words, end);
   if (family >= 0) {
-    offerScored(ctx, r.rule, family, end, 0.75, ['family name first']);
+    offerName(ctx, r, mentions, family, end, 0.75, ['family name first']);
     return;
   }
   let confidence = 0;
   // A name alone in a person's slot: set off by commas, it is no organisation's listed name.
   const lone = words.length === 1 && names === 1 ? loneName(r.lex, text, words[0]!) : 0;
+  // Joined by "and" to a name just found, a name word is the second person named ("Miss Rogahn and Marquis").
+  const coordinated = !intro && words.length <= 3 && joinedToName(r, text, s0, mentions.lastEnd - ctx.base) && joinedNameRun(r, text, words);
   if (intro) confidence = 0.9;
+  else if (coordinated) confidence = 0.7;
   else if (soft && (strong || names + initials >= 2)) confidence = 0.85;
   // A listed name that is also a word somewhere, after a soft cue ("her partner Cindy"), when it is no
   // organisation's ("for Tong, Mok and Wang"), a place's ("from Peru") nor a title's first word ("for Remark of the…").
@@ -196,8 +199,30 @@ function decideRun(ctx: ScanContext, r: NamesRule, run: NameWord[], mentions: Na
   // capitalised words, or before a company form ("Smyth - Johnston", "Roussel et Gautier", "Swift Pty"),
   // are an organisation.
   // A word after the run ("… reported", "… confirmed") marks firms too ("Banerjee Group reported"): only a cue before it, or a title, outweighs them.
-  if (!cueIntro && !titled(r, text, s0) && ((!intro && cue !== 'soft' && ((words.length === 1 && placeBefore(r, text, s0)) || (!lone && organisation(r, text, s0, end, words.length)))) || notAPerson(r.lex, text, s0, end, words, cue === 'soft'))) return;
-  if (offerScored(ctx, r.rule, s0, end, confidence, intro ? ['cue'] : soft ? ['soft cue'] : ['name lists'])) remember(ctx, r, mentions, words);
+  if (!cueIntro && !titled(r, text, s0) && !coordinated && ((!intro && cue !== 'soft' && ((words.length === 1 && placeBefore(r, text, s0)) || (!lone && organisation(r, text, s0, end, words.length)))) || notAPerson(r.lex, text, s0, end, words, cue === 'soft'))) return;
+  if (offerName(ctx, r, mentions, s0, end, confidence, intro ? ['cue'] : soft ? ['soft cue'] : ['name lists'])) remember(ctx, r, mentions, words);
+}
+
+/** Offers a name the capitals pass found, and remembers where it ends (a name joined to it by "and" is a person too). */
+function offerName(ctx: ScanContext, r: NamesRule, mentions: NameMentions, s: number, e: number, confidence: number, evidence: string[]): boolean {
+  if (!offerScored(ctx, r.rule, s, e, confidence, evidence)) return false;
+  mentions.lastEnd = ctx.base + e;
+  return true;
+}
+
+/**
+ * Whether the run at s is joined to the name the capitals pass offered last by a conjunction or '&'
+ * ("Mrs. Olivier and Shilpa", "Chers Solange et Gaspar", "Kazkatun ve Zeliha"): two people named together.
+ */
+function joinedToName(r: NamesRule, text: string, s: number, lastEnd: number): boolean {
+  if (lastEnd < 0 || lastEnd >= s || s - lastEnd > 8) return false;
+  let i = lastEnd;
+  if (text.charCodeAt(i) !== 32) return false;
+  i++;
+  const b = i;
+  while (i < s && (isLetter(text.charCodeAt(i)) || text.charCodeAt(i) === 38)) i++;
+  if (b === i || text.charCodeAt(i) !== 32 || i + 1 !== s) return false;
+  return r.lex.orgJoiners.has(text.slice(b, i).toLowerCase());
 }
 
 /** Remembers a full name just offered, and offers its words standing alone shortly before it. */
@@ -206,6 +231,21 @@ function remember(ctx: ScanContext, r: NamesRule, mentions: NameMentions, words:
   // Within MAX_BACK of the hit a stream has not yet placed its findings (limits.ts): earlier words of
   // this name are found as one pass finds them.
   for (const [s, e] of mentions.before(r.lex, ctx.text, words, words[0]!.s - MAX_BACK + 1)) offerScored(ctx, r.rule, s, e, 0.75, ['named after']);
+}
+
+/**
+ * A run that may be the second of two people named together: a distinctive name, a listed name no word
+ * list holds, a name-shaped word no list holds, or two name words; not "Sons", "Co", a country.
+ */
+function joinedNameRun(r: NamesRule, text: string, words: readonly NameWord[]): boolean {
+  let names = 0;
+  let good = false;
+  for (const w of words) {
+    if (w.kind === 'strong' || w.kind === 'weak' || w.kind === 'unknown') names++;
+    else if (w.kind !== 'initial' && w.kind !== 'particle') return false;
+    if (w.kind === 'strong' || ((w.kind === 'weak' || w.kind === 'unknown') && listedOrUnknown(r.lex, text, w) && nameShaped(text, w))) good = true;
+  }
+  return names > 0 && (good || names >= 2);
 }
 
 /**
