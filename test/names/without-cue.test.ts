@@ -156,3 +156,14 @@ describe('names that film subtitles made frequent words', () => {
     'Nach dem Gespräch wechselt [[Manuel]] in das Büro in Graz.',
   ])('%s', (marked) => expectNames(r, marked));
 });
+
+describe('a sign-off and a comma before a name that ends its line', () => {
+  it.each([
+    'vi kommer på lördag.\nKramar, [[Simon]]',
+    'arriviamo sabato.\nUn abbraccio, [[Stiliano]]',
+    'przyjeżdżamy w sobotę.\nDzięki, [[Rozalia]]',
+    'Hope you are well.\nYours ever, [[Luis]]',
+  ])('%s', (marked) => expectNames(r, marked));
+
+  it.each(['Ship to, London office', 'Kramar, Simon and Sons are at the door'])('no name when the line goes on: %s', (text) => expectNames(r, text));
+});
