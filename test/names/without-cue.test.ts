@@ -167,3 +167,16 @@ describe('a sign-off and a comma before a name that ends its line', () => {
 
   it.each(['Ship to, London office', 'Kramar, Simon and Sons are at the door'])('no name when the line goes on: %s', (text) => expectNames(r, text));
 });
+
+describe('a name and the first person ("… and I")', () => {
+  it.each([
+    'I hope this finds you well. [[Colin]] and I will visit in May.',
+    'Wir kommen bald. [[Jeppe]] und ich bringen den Kuchen.',
+    'Nous arrivons samedi. [[Gaspard]] et moi apportons le gâteau.',
+  ])('%s', (marked) => expectNames(r, marked));
+
+  it.each(['Translated from the Polish by [[Zama H. Canale]].', 'Customers said the parcel was late.'])(
+    'one common word before a marking word is no name: %s',
+    (marked) => expectNames(r, marked),
+  );
+});

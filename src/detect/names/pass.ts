@@ -90,7 +90,8 @@ function capitalsFrom(ctx: ScanContext, r: NamesRule, mentions: NameMentions, fr
     if (!words.length || (next < le && text.charCodeAt(next) === 32 && isUpper(text.charCodeAt(next + 1)))) {
       const wide = readRun(r.lex, text, s, le, false, true);
       // Acronyms are no names whatever follows them ("no PII here", "the CEO said").
-      if (wide.length > words.length && !wide.every((w) => allCapitals(text, w.s, w.e)) && introFor(r, text, s, wide[wide.length - 1]!.e)) {
+      // A word after the run ("… said", "… and I") marks a name, not one common word alone ("Customers said").
+      if (wide.length > words.length && !wide.every((w) => allCapitals(text, w.s, w.e)) && introFor(r, text, s, wide[wide.length - 1]!.e, words.length > 0 || wide.length > 1)) {
         const end = wide[wide.length - 1]!.e;
         if (offerName(ctx, r, mentions, s, end, 0.9, ['cue'])) remember(ctx, r, mentions, wide);
         i = end;
@@ -374,10 +375,10 @@ function nameShaped(text: string, w: NameWord): boolean {
   return lower >= 2;
 }
 
-/** An introduction before s, a sign-off on the line before (the name ending its line), or a marking word after e. */
-function introFor(r: NamesRule, text: string, s: number, e: number): boolean {
+/** An introduction before s, a sign-off on the line before (the name ending its line), or a marking word after e (when markedAfter). */
+function introFor(r: NamesRule, text: string, s: number, e: number, markedAfter = true): boolean {
   const cue = cueBefore(r.cues, text, s);
-  return cue === 'intro' || (cue === 'signoff' && endsLine(text, e)) || afterCue(r, text, e);
+  return cue === 'intro' || (cue === 'signoff' && endsLine(text, e)) || (markedAfter && afterCue(r, text, e));
 }
 
 function extendWithCommon(r: NamesRule, text: string, end: number, room: number): number {
