@@ -180,3 +180,21 @@ describe('a name and the first person ("… and I")', () => {
     (marked) => expectNames(r, marked),
   );
 });
+
+describe('lower-case names after a title, a wish or a request', () => {
+  it.each([
+    'Reference check for Mr. [[kertzmann]]: all good.',
+    'Tutora: Dr. [[terrazas acevedo]]. La oficina cierra.',
+    'Buon compleanno [[leonilda]]! Ci vediamo.',
+    'Alles Gute zum Geburtstag, [[petra]]! Bis bald.',
+    'puedes recoger a [[beatriz]] a las 5?',
+    'Happy birthday [[Azgan]]!! See you soon.',
+  ])('%s', (marked) => expectNames(r, marked));
+
+  it.each([
+    'Voámos de Lisboa para Nossa Senhora para a Jordânia.',
+    'Dr. appointment tomorrow at noon.',
+    'Happy birthday to you and the team!',
+    'hi. will call back later',
+  ])('no name: %s', (text) => expectNames(r, text));
+});

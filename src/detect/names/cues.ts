@@ -51,7 +51,8 @@ export function compileCues(lex: NameLexicon): NameCues {
     maxWords: Math.min(maxWords, 6),
     // Sticky: tested at a name's end in place, without slicing the text after it.
     after: lex.cues.after.length ? new RegExp(`[ \\t]{1,3}(?:${alternation(lex.cues.after)})(?![\\p{L}\\p{M}])`, 'iuy') : null,
-    lowercaseGate: lowerAll.length ? new RegExp(`\\b(${alternation(lowerAll)})[ \\t]{0,3}[:,\\-]?[ \\t]{0,3}(?:is[ \\t]{1,3})?`, 'gi') : null,
+    // A period after the phrase only after a title ("Mr. rey"): lowerFrom checks it.
+    lowercaseGate: lowerAll.length ? new RegExp(`\\b(${alternation(lowerAll)})[ \\t]{0,3}[:,.\\-]?[ \\t]{0,3}(?:is[ \\t]{1,3})?`, 'gi') : null,
     lowercaseWeak: new Set(lex.cues.lowercaseWeak.map(phraseKey).filter((p) => !strongLower.has(p))),
     question: lex.questions.length ? new RegExp(`(?:${alternation(lex.questions)})`, 'iu') : null,
     // No 'u': irregexp scans a non-unicode alternation faster; the phrases' letters fold alike.

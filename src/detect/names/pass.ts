@@ -434,11 +434,17 @@ function lowerFrom(ctx: ScanContext, r: NamesRule, from: number, limit: number):
     // The phrase ends a word ("hi" is no cue inside "his"), and a lower-case word follows it.
     if (isLetter(text.charCodeAt(m.index + m[1]!.length))) continue;
     if (!isLetter(text.charCodeAt(e)) || isUpper(text.charCodeAt(e))) continue; // capitals: the capitals pass
+    const cueKey = m[1]!.toLowerCase().replace(/’/g, "'").replace(/\s+/g, ' ');
+    // A title written as one, with a capital ("Mr. kertzmann", "Frau graf"), takes a name in any case: a
+    // word no list holds as a common word is enough. A period after the phrase is a title's only.
+    const titleCue = r.lex.titles.has(cueKey) && isUpper(text.charCodeAt(m.index)) && !capitalisedWordBefore(text, m.index);
+    if (!titleCue && m[0].indexOf('.', m[1]!.length) >= 0) continue;
     let words = readRun(r.lex, text, e, runLimit(text, e), true, true).slice(0, 4);
-    const weakCue = r.cues.lowercaseWeak.has(m[1]!.toLowerCase().replace(/’/g, "'").replace(/\s+/g, ' '));
+    const weakCue = r.cues.lowercaseWeak.has(cueKey);
     // After a weak cue the name stops at the first word that is no likely name ("佳琪 last week").
     if (weakCue) {
-      const cut = words.findIndex((w) => !(w.kind === 'strong' || w.kind === 'weak' || w.kind === 'particle' || w.kind === 'initial' || lowerNameish(r, text, w)));
+      // After a title, a listed name that is also a common word stops it too ("Frau graf am …").
+      const cut = words.findIndex((w) => !(w.kind === 'strong' || (w.kind === 'weak' && !(titleCue && w.s > e)) || w.kind === 'particle' || w.kind === 'initial' || lowerNameish(r, text, w)));
       if (cut >= 0) words = words.slice(0, cut);
       while (words.length && words[words.length - 1]!.kind === 'particle') words.pop();
     }
@@ -453,7 +459,8 @@ function lowerFrom(ctx: ScanContext, r: NamesRule, from: number, limit: number):
       const strong = named.some((w) => w.kind === 'strong');
       const listed = named.some((w) => w.kind === 'weak');
       const nameish = listed || named.some((w) => lowerNameish(r, text, w));
-      if (!strong && !(nameish && (afterCue(r, text, end) || clauseEnds(text, end) || (listed && endsLine(text, end))))) continue;
+      const titled = titleCue && named.some((w) => lowerNameish(r, text, w));
+      if (!strong && !titled && !(nameish && (afterCue(r, text, end) || clauseEnds(text, end) || (listed && endsLine(text, end))))) continue;
     } else if (!named.some((w) => w.kind === 'strong' || w.kind === 'unknown' || (w.kind === 'common' && hasNonAscii(text, w.s, w.e)))) continue;
     offerScored(ctx, r.rule, e, end, weakCue ? 0.8 : 0.9, ['cue']);
     i = end;
@@ -586,10 +593,20 @@ function lowerNameish(r: NamesRule, text: string, w: NameWord): boolean {
   return w.kind === 'weak' && !r.lex.commonWords.has(text.slice(w.s, w.e).toLowerCase());
 }
 
-/** The clause goes on after e: a comma, or an agent's greeting ("… how can i help", "… and i need help"). */
+/** A capitalised word right before the phrase at s: a title there is part of a name such as a place's ("Nossa Senhora para …"). */
+function capitalisedWordBefore(text: string, s: number): boolean {
+  let b = s;
+  while (b > 0 && s - b < 2 && text.charCodeAt(b - 1) === 32) b--;
+  if (b === s || b === 0 || !isLetter(text.charCodeAt(b - 1))) return false;
+  while (b > 0 && isLetter(text.charCodeAt(b - 1))) b--;
+  return isUpper(text.charCodeAt(b));
+}
+
+/** The clause goes on after e: a comma, an exclamation mark, or an agent's greeting ("… how can i help", "… and i need help"). */
 function clauseEnds(text: string, e: number): boolean {
   const c = text.charCodeAt(e);
-  if (c === 44) return true;
+  // A comma, or an exclamation mark ("buon compleanno leonilda!", "joyeux anniversaire henriette !").
+  if (c === 44 || c === 33 || (c === 32 && text.charCodeAt(e + 1) === 33)) return true;
   if (c !== 32) return false;
   const w = text.slice(e + 1, e + 9).toLowerCase();
   return w.startsWith('how ') || w.startsWith('what ') || w.startsWith('and i') || w.startsWith('i ') || w.startsWith('this is ') || w.startsWith('i\'m ');
