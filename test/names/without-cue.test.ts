@@ -198,3 +198,13 @@ describe('lower-case names after a title, a wish or a request', () => {
     'hi. will call back later',
   ])('no name: %s', (text) => expectNames(r, text));
 });
+
+describe('family name, comma, given name as a field value or a list item', () => {
+  it.each([
+    'Name (last, first): [[Niroula, Deepika]]. Date of birth: 1985-10-16.',
+    'Attendees: [[BADU, Abigail]]; [[MUTIAT, Sumayyah]]; [[Eldorov, Abbos]].',
+    'Apellidos y nombre: [[Alanis Aguilar, Adán]]. Fecha de nacimiento: 24/06/2000.',
+  ])('%s', (marked) => expectNames(r, marked));
+
+  it.each(['Address: Kleinhausen, Deutschland.', 'We met in Xandorbu, Kilmarno and then flew home.'])('no name: %s', (text) => expectNames(r, text));
+});

@@ -161,7 +161,7 @@ function decideRun(ctx: ScanContext, r: NamesRule, run: NameWord[], mentions: Na
   if (intro) end = extendWithCommon(r, text, end, 3 - words.length);
   const soft = !intro && cue === 'soft';
   // "MOREAU, Quentin", "Kohrt, Selma": the family name before a comma, the given names after it.
-  const family = intro ? -1 : invertedFamilyStart(r.lex, text, words, end);
+  const family = intro ? -1 : invertedFamilyStart(r.lex, text, words, end, mentions.lastEnd - ctx.base);
   if (family >= 0) {
     offerName(ctx, r, mentions, family, end, 0.75, ['family name first']);
     return;
