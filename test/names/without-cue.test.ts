@@ -208,3 +208,13 @@ describe('family name, comma, given name as a field value or a list item', () =>
 
   it.each(['Address: Kleinhausen, Deutschland.', 'We met in Xandorbu, Kilmarno and then flew home.'])('no name: %s', (text) => expectNames(r, text));
 });
+
+describe("a possessive name before a noun", () => {
+  it.each([
+    "The road trip through Georgia ended at [[Nthabiseng]]'s cabin by the lake.",
+    "We had dinner at [[Margaret Louw]] and [[Gulzoda]]'s place at seven.",
+    "Rose gold or silver for [[Vigile]]'s present?",
+  ])('%s', (marked) => expectNames(r, marked));
+
+  it.each(["The Bugatti's engine was rebuilt.", "the Bank's new policy starts today."])('no name: %s', (text) => expectNames(r, text));
+});

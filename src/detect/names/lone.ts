@@ -12,8 +12,11 @@ export function loneName(lex: NameLexicon, text: string, w: NameWord): number {
   const kind = nameKind(lex, text, w);
   if (!kind || !nameShaped(text, w.s, w.e)) return 0;
   const before = slotBefore(lex, text, w.s);
-  if (before === 'none') return 0;
   const after = slotAfter(lex, text, w.e);
+  // Whose noun: a possessive before a lower-case word inside a sentence ("ended at Nthabiseng's cabin"),
+  // not after an article ("the Bugatti's engine").
+  if (after === 'verb' && possessive(text, w) && before !== 'start' && !lex.articles.has(wordBefore(text, w.s))) return 0.6;
+  if (before === 'none') return 0;
   // A sentence opens with many capitalised words that no list holds ("Parents of…", "Trains to…"), and
   // places, brands and (in German) nouns stand between lower-case words: a word the lists know as a name
   // is a subject at a sentence's or clause's start; a word they do not know is one before an auxiliary

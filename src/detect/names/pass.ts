@@ -200,13 +200,14 @@ function decideRun(ctx: ScanContext, r: NamesRule, run: NameWord[], mentions: Na
   // capitalised words, or before a company form ("Smyth - Johnston", "Roussel et Gautier", "Swift Pty"),
   // are an organisation.
   // A word after the run ("… reported", "… confirmed") marks firms too ("Banerjee Group reported"): only a cue before it, or a title, outweighs them.
-  if (!cueIntro && !titled(r, text, s0) && !coordinated && ((!intro && cue !== 'soft' && ((words.length === 1 && placeBefore(r, text, s0)) || (!lone && organisation(r, text, s0, end, words.length)))) || notAPerson(r.lex, text, s0, end, words, cue === 'soft'))) return;
+  if (!cueIntro && !titled(r, text, s0) && !coordinated && ((!intro && cue !== 'soft' && ((words.length === 1 && placeBefore(r, text, s0) && !ownerBefore(text, end)) || (!lone && organisation(r, text, s0, end, words.length)))) || notAPerson(r.lex, text, s0, end, words, cue === 'soft'))) return;
   if (offerName(ctx, r, mentions, s0, end, confidence, intro ? ['cue'] : soft ? ['soft cue'] : ['name lists'])) remember(ctx, r, mentions, words);
 }
 
 /** Offers a name the capitals pass found, and remembers where it ends (a name joined to it by "and" is a person too). */
 function offerName(ctx: ScanContext, r: NamesRule, mentions: NameMentions, s: number, e: number, confidence: number, evidence: string[]): boolean {
-  if (!offerScored(ctx, r.rule, s, e, confidence, evidence)) return false;
+  // A possessive's clitic is no part of the name ("Radha's place": the name is Radha).
+  if (!offerScored(ctx, r.rule, s, ownerBefore(ctx.text, e) ? e - 2 : e, confidence, evidence)) return false;
   mentions.lastEnd = ctx.base + e;
   return true;
 }
@@ -300,6 +301,12 @@ function titled(r: NamesRule, text: string, s: number): boolean {
   let b = e;
   while (b > 0 && e - b < 12 && isLetter(text.charCodeAt(b - 1))) b--;
   return b < e && r.lex.titles.has(text.slice(b, e).toLowerCase());
+}
+
+/** A possessive name before a lower-case noun ("at Monserrat's cabin"): whose place, not a place. */
+function ownerBefore(text: string, e: number): boolean {
+  const c = text.charCodeAt(e - 2);
+  return (c === 39 || c === 0x2019) && text.charCodeAt(e - 1) === 115 && text.charCodeAt(e) === 32 && isLower(text.charCodeAt(e + 1));
 }
 
 function placeBefore(r: NamesRule, text: string, s: number): boolean {
