@@ -175,7 +175,9 @@ describe('a name and the first person ("… and I")', () => {
     'Nous arrivons samedi. [[Gaspard]] et moi apportons le gâteau.',
   ])('%s', (marked) => expectNames(r, marked));
 
-  it.each(['Translated from the Polish by [[Zama H. Canale]].', 'Customers said the parcel was late.'])(
+  it.each(['It was [[Gerberge]] who found the old photographs.'])('a name before "who": %s', (marked) => expectNames(r, marked));
+
+  it.each(['Translated from the Polish by [[Zama H. Canale]].', 'Customers said the parcel was late.', 'Students who pass get a prize.', 'Shoppers who pay late are charged.'])(
     'one common word before a marking word is no name: %s',
     (marked) => expectNames(r, marked),
   );
