@@ -220,3 +220,9 @@ describe("a possessive name before a noun", () => {
 
   it.each(["The Bugatti's engine was rebuilt.", "the Bank's new policy starts today."])('no name: %s', (text) => expectNames(r, text));
 });
+
+describe('credits: a photo, design or translation field names its person', () => {
+  it.each(['Photos : [[É.Michel]]. Mise en page : [[Perrin]].', 'Foto: [[B. Meyer]]. Vormgeving: [[Linn DEKKER]].', 'Fotoğraf: [[F.Ilıcalı]]. Tasarım: [[Muammer Turan]].'])('%s', (marked) =>
+    expectNames(r, marked),
+  );
+});
