@@ -226,3 +226,9 @@ describe('credits: a photo, design or translation field names its person', () =>
     expectNames(r, marked),
   );
 });
+
+describe('a message signed after an exclamation', () => {
+  it.each(['Neue Adresse: Memelstr. 22. Kommt vorbei! [[Talea]]', 'Všechno nejlepší k narozeninám! [[Bela]]\nDalší zpráva.'])('%s', (marked) => expectNames(r, marked));
+
+  it.each(['Kommt vorbei! Berlin', 'Great news! Grace'])('no name when the word is a place or a common one: %s', (text) => expectNames(r, text));
+});

@@ -187,6 +187,8 @@ function decideRun(ctx: ScanContext, r: NamesRule, run: NameWord[], mentions: Na
   else if (unknown === 1 && words.length === 1 && nonAscii && !sentenceStart(text, s0) && nameShaped(text, words[0]!)) confidence = 0.6;
   // A listed given name beside a double-barrelled surname no list holds ("Malcolm Safo-Owusu", "Ann O'Hare").
   else if (weak === 1 && unknown === 1 && words.length === 2 && words[0]!.kind === 'weak' && joined(text, words[1]!)) confidence = 0.6;
+  // A message signed after an exclamation, the name ending it ("Passez nous voir ! Godfrey").
+  else if (words.length === 1 && names === 1 && exclaimedBefore(text, s0) && endsLine(text, end) && listedOrUnknown(r.lex, text, words[0]!) && nameShaped(text, words[0]!)) confidence = 0.6;
   // A note signed with a dash ("-Zara", "- Faye (T1)" at the end of a CRM line).
   else if (names === words.length && words.length <= 2 && (strong || unknown || weak) && dashSigned(text, s0, end)) confidence = 0.6;
   else if (words.length === 2 && names === 2) confidence = pairName(r.lex, text, words);
@@ -248,6 +250,14 @@ function joinedNameRun(r: NamesRule, text: string, words: readonly NameWord[]): 
     if (w.kind === 'strong' || ((w.kind === 'weak' || w.kind === 'unknown') && listedOrUnknown(r.lex, text, w) && nameShaped(text, w))) good = true;
   }
   return names > 0 && (good || names >= 2);
+}
+
+/** An exclamation mark right before s, one or two spaces apart ("Kommt vorbei! Talea"). */
+function exclaimedBefore(text: string, s: number): boolean {
+  let b = s - 1;
+  if (text.charCodeAt(b) !== 32) return false;
+  if (text.charCodeAt(b - 1) === 32) b--;
+  return text.charCodeAt(b - 1) === 33;
 }
 
 /**
