@@ -121,3 +121,114 @@ describe('a distinctive name in lower case opening a sentence', () => {
   it.each(['Blood pressure was normal. [[priyanka]] will return in June.'])('%s', (marked) => expectNames(r, marked));
   it.each(['Blood pressure was normal. will return in June.', 'ok. les trains sont partis.'])('no name: %s', (text) => expectNames(r, text));
 });
+
+describe('two people named together', () => {
+  it.each([
+    'The agreement is made between Mrs. [[Olivier]] and [[Shilpa]], both of the same house.',
+    'Chers [[Armandine]] et [[Rodrigue]],\nmerci pour les fleurs !',
+    'April was cold that year. Miss [[Rogahn]] and [[Marquis]] spent most of it on the roof.',
+    'Taraflar arasında Bay [[Kazkatun]] ve [[Zeliha]] imzaladı.',
+  ])('%s', (marked) => expectNames(r, marked));
+
+  it.each([
+    'Mr. [[Smith]] and Sons Ltd reported a loss.',
+    'Dr. [[Weber]] and Paris were both on the agenda.',
+  ])('the second word is no person when it is a firm or a place: %s', (marked) => expectNames(r, marked));
+
+  it('a name-shaped word after a titled name and a conjunction is masked, in a stream as in one pass (property)', () => {
+    fc.assert(
+      // Six letters or more: a short syllable word may be a common word of some language ("Vina").
+      fc.property(wordArb('latin'), wordArb('latin').filter((w) => w.length >= 6), fc.constantFrom('and', 'et', 'und', 'y', 've', 'och'), fc.array(fc.integer({ min: 1, max: 60 }), { minLength: 1, maxLength: 6 }), (family, given, and, sizes) => {
+        const text = `The letter was signed by Dr. ${family} ${and} ${given} yesterday.`;
+        const findings = r.detect(text);
+        const at = text.indexOf(` ${given} `) + 1;
+        expect(coveredWhole(findings, 'PERSON', text, at, at + given.length), text).toBe(true);
+        expect(redactInChunks(r, text, sizes).text).toBe(r.redact(text).text);
+      }),
+      { seed: 23, numRuns: 150 },
+    );
+  });
+});
+
+describe('names that film subtitles made frequent words', () => {
+  it.each([
+    'Following the review, [[Isabelle]] transferred to the Leeds office.',
+    'Nach dem Gespräch wechselt [[Manuel]] in das Büro in Graz.',
+  ])('%s', (marked) => expectNames(r, marked));
+});
+
+describe('a sign-off and a comma before a name that ends its line', () => {
+  it.each([
+    'vi kommer på lördag.\nKramar, [[Simon]]',
+    'arriviamo sabato.\nUn abbraccio, [[Stiliano]]',
+    'przyjeżdżamy w sobotę.\nDzięki, [[Rozalia]]',
+    'Hope you are well.\nYours ever, [[Luis]]',
+  ])('%s', (marked) => expectNames(r, marked));
+
+  it.each(['Ship to, London office', 'Kramar, Simon and Sons are at the door'])('no name when the line goes on: %s', (text) => expectNames(r, text));
+});
+
+describe('a name and the first person ("… and I")', () => {
+  it.each([
+    'I hope this finds you well. [[Colin]] and I will visit in May.',
+    'Wir kommen bald. [[Jeppe]] und ich bringen den Kuchen.',
+    'Nous arrivons samedi. [[Gaspard]] et moi apportons le gâteau.',
+  ])('%s', (marked) => expectNames(r, marked));
+
+  it.each(['It was [[Gerberge]] who found the old photographs.'])('a name before "who": %s', (marked) => expectNames(r, marked));
+
+  it.each(['Translated from the Polish by [[Zama H. Canale]].', 'Customers said the parcel was late.', 'Students who pass get a prize.', 'Shoppers who pay late are charged.'])(
+    'one common word before a marking word is no name: %s',
+    (marked) => expectNames(r, marked),
+  );
+});
+
+describe('lower-case names after a title, a wish or a request', () => {
+  it.each([
+    'Reference check for Mr. [[kertzmann]]: all good.',
+    'Tutora: Dr. [[terrazas acevedo]]. La oficina cierra.',
+    'Buon compleanno [[leonilda]]! Ci vediamo.',
+    'Alles Gute zum Geburtstag, [[petra]]! Bis bald.',
+    'puedes recoger a [[beatriz]] a las 5?',
+    'Happy birthday [[Azgan]]!! See you soon.',
+  ])('%s', (marked) => expectNames(r, marked));
+
+  it.each([
+    'Voámos de Lisboa para Nossa Senhora para a Jordânia.',
+    'Dr. appointment tomorrow at noon.',
+    'Happy birthday to you and the team!',
+    'hi. will call back later',
+  ])('no name: %s', (text) => expectNames(r, text));
+});
+
+describe('family name, comma, given name as a field value or a list item', () => {
+  it.each([
+    'Name (last, first): [[Niroula, Deepika]]. Date of birth: 1985-10-16.',
+    'Attendees: [[BADU, Abigail]]; [[MUTIAT, Sumayyah]]; [[Eldorov, Abbos]].',
+    'Apellidos y nombre: [[Alanis Aguilar, Adán]]. Fecha de nacimiento: 24/06/2000.',
+  ])('%s', (marked) => expectNames(r, marked));
+
+  it.each(['Address: Kleinhausen, Deutschland.', 'We met in Xandorbu, Kilmarno and then flew home.'])('no name: %s', (text) => expectNames(r, text));
+});
+
+describe("a possessive name before a noun", () => {
+  it.each([
+    "The road trip through Georgia ended at [[Nthabiseng]]'s cabin by the lake.",
+    "We had dinner at [[Margaret Louw]] and [[Gulzoda]]'s place at seven.",
+    "Rose gold or silver for [[Vigile]]'s present?",
+  ])('%s', (marked) => expectNames(r, marked));
+
+  it.each(["The Bugatti's engine was rebuilt.", "the Bank's new policy starts today."])('no name: %s', (text) => expectNames(r, text));
+});
+
+describe('credits: a photo, design or translation field names its person', () => {
+  it.each(['Photos : [[É.Michel]]. Mise en page : [[Perrin]].', 'Foto: [[B. Meyer]]. Vormgeving: [[Linn DEKKER]].', 'Fotoğraf: [[F.Ilıcalı]]. Tasarım: [[Muammer Turan]].'])('%s', (marked) =>
+    expectNames(r, marked),
+  );
+});
+
+describe('a message signed after an exclamation', () => {
+  it.each(['Neue Adresse: Memelstr. 22. Kommt vorbei! [[Talea]]', 'Všechno nejlepší k narozeninám! [[Bela]]\nDalší zpráva.'])('%s', (marked) => expectNames(r, marked));
+
+  it.each(['Kommt vorbei! Berlin', 'Great news! Grace'])('no name when the word is a place or a common one: %s', (text) => expectNames(r, text));
+});

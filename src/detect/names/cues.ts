@@ -51,7 +51,8 @@ export function compileCues(lex: NameLexicon): NameCues {
     maxWords: Math.min(maxWords, 6),
     // Sticky: tested at a name's end in place, without slicing the text after it.
     after: lex.cues.after.length ? new RegExp(`[ \\t]{1,3}(?:${alternation(lex.cues.after)})(?![\\p{L}\\p{M}])`, 'iuy') : null,
-    lowercaseGate: lowerAll.length ? new RegExp(`\\b(${alternation(lowerAll)})[ \\t]{0,3}[:,\\-]?[ \\t]{0,3}(?:is[ \\t]{1,3})?`, 'gi') : null,
+    // A period after the phrase only after a title ("Mr. rey"): lowerFrom checks it.
+    lowercaseGate: lowerAll.length ? new RegExp(`\\b(${alternation(lowerAll)})[ \\t]{0,3}[:,.\\-]?[ \\t]{0,3}(?:is[ \\t]{1,3})?`, 'gi') : null,
     lowercaseWeak: new Set(lex.cues.lowercaseWeak.map(phraseKey).filter((p) => !strongLower.has(p))),
     question: lex.questions.length ? new RegExp(`(?:${alternation(lex.questions)})`, 'iu') : null,
     // No 'u': irregexp scans a non-unicode alternation faster; the phrases' letters fold alike.
@@ -62,18 +63,20 @@ export function compileCues(lex: NameLexicon): NameCues {
 
 /**
  * What stands right before a name starting at s: 'intro' (an introduction, a greeting, a title, a name
- * field with its colon), 'signoff' (the same on the line before: "Thanks,\n" — the name must end its
- * line), 'soft' (from, with, cust…) or null. Walks back over spaces, the
+ * field with its colon), 'signoff' (the same on the line before: "Thanks,\n", or a sign-off and a comma
+ * before it: "Kramar, Simon" — the name must end its line), 'soft' (from, with, cust…) or null. Walks back over spaces, the
  * punctuation a cue ends with (: , . - * ") and one line break ("Thanks,\n"), then over the words.
  */
 export function cueBefore(c: NameCues, text: string, s: number): 'intro' | 'signoff' | 'soft' | null {
   let i = s;
   let colon = false;
   let dot = false;
+  let comma = false;
   let newline = false;
   for (let n = 0; i > 0 && n < CUE_WINDOW; n++) {
     const ch = text.charCodeAt(i - 1);
-    if (ch === 32 || ch === 9 || ch === 13 || ch === 34 || ch === 42 || ch === 44 || ch === 45 || ch === 47) i--;
+    if (ch === 44 && !newline) (comma = true), i--;
+    else if (ch === 32 || ch === 9 || ch === 13 || ch === 34 || ch === 42 || ch === 44 || ch === 45 || ch === 47) i--;
     else if (ch === 58) (colon = true), i--;
     else if (ch === 46) (dot = true), i--;
     else if (ch === 10 && !newline) (newline = true), i--;
@@ -94,7 +97,8 @@ export function cueBefore(c: NameCues, text: string, s: number): 'intro' | 'sign
     if (count === 1 && !newline && c.titles.has(key) && (dot || i === s - 1 || i === s - 2)) return 'intro';
     // The longest phrase decides ("spoke to" is an introduction, "to" alone a soft cue).
     if ((c.field.has(key) && colon) || c.intro.has(key)) return newline ? 'signoff' : 'intro';
-    if (newline && c.lineBefore.has(key)) return 'signoff';
+    // A sign-off closes the line above the name, or stands before it with a comma ("Kramar, Simon").
+    if ((newline || comma) && c.lineBefore.has(key)) return 'signoff';
     if (c.soft.has(key) && !newline) soft = true;
     // The next word back: one or two spaces before this one, on the same line.
     let g = b;

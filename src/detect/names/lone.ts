@@ -12,8 +12,11 @@ export function loneName(lex: NameLexicon, text: string, w: NameWord): number {
   const kind = nameKind(lex, text, w);
   if (!kind || !nameShaped(text, w.s, w.e)) return 0;
   const before = slotBefore(lex, text, w.s);
-  if (before === 'none') return 0;
   const after = slotAfter(lex, text, w.e);
+  // Whose noun: a possessive before a lower-case word inside a sentence ("ended at Nthabiseng's cabin"),
+  // not after an article ("the Bugatti's engine").
+  if (after === 'verb' && possessive(text, w) && before !== 'start' && !lex.articles.has(wordBefore(text, w.s))) return 0.6;
+  if (before === 'none') return 0;
   // A sentence opens with many capitalised words that no list holds ("Parents of…", "Trains to…"), and
   // places, brands and (in German) nouns stand between lower-case words: a word the lists know as a name
   // is a subject at a sentence's or clause's start; a word they do not know is one before an auxiliary
@@ -66,6 +69,9 @@ function possessive(text: string, w: NameWord): boolean {
   const c = text.charCodeAt(w.e - 2);
   return w.e - w.s > 4 && (c === 39 || c === 0x2019) && text.charCodeAt(w.e - 1) === 115;
 }
+
+/** A name the lists know that no word list holds, or a word no list holds that is no inflected common word. */
+export const listedOrUnknown = (lex: NameLexicon, text: string, w: NameWord): boolean => nameKind(lex, text, w) !== null;
 
 /** A name the lists know that no word list holds (Priyanka, Irene; not Will, Grace, Start). */
 export const listedName = (lex: NameLexicon, text: string, w: NameWord): boolean => nameKind(lex, text, w) === 'listed';

@@ -11,6 +11,8 @@ import type { NameWord } from './runs.js';
  */
 export class NameMentions {
   private readonly words = new Map<string, true>();
+  /** Where the last name the capitals pass offered ends (absolute offset), or -1: a name joined to it by "and" is a person too. */
+  lastEnd = -1;
 
   /**
    * Remembers the words of a full name: two name words or more (initials, particles and titles are no

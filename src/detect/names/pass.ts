@@ -12,7 +12,7 @@ import type { NamesRule } from './plan.js';
 import { readRun, type NameWord } from './runs.js';
 import { NameMentions } from './mentions.js';
 import { MAX_BACK } from '../limits.js';
-import { listedName, loneName, pairName } from './lone.js';
+import { listedName, listedOrUnknown, loneName, pairName } from './lone.js';
 import { invertedFamilyStart } from './inverted.js';
 import { lowerStartsFrom } from './lower-start.js';
 
@@ -92,11 +92,12 @@ function capitalsFrom(ctx: ScanContext, r: NamesRule, mentions: NameMentions, fr
       const wide = readRun(r.lex, text, s, le, false, true);
       // Acronyms are no names whatever follows them ("no PII here", "the CEO said").
       // A legal form in the run or after it names a firm ("Johns Partners reported …").
-      // Common words alone need a cue before them: a word after them ("Translated from …") is not enough.
+      // Common words alone need a cue before them: a word after them ("Translated from …") is not enough, and a
+      // word after the run ("… said", "… and I") marks a name, not one common word alone ("Customers said").
       const named = wide.some((w) => w.kind !== 'common') || cueBefore(r.cues, text, s) !== null;
-      if (wide.length > words.length && named && !wide.every((w) => allCapitals(text, w.s, w.e)) && introFor(r, text, s, wide[wide.length - 1]!.e) && !legalForm(r.lex, text, wide)) {
+      if (wide.length > words.length && named && !wide.every((w) => allCapitals(text, w.s, w.e)) && introFor(r, text, s, wide[wide.length - 1]!.e, words.length > 0 || wide.length > 1) && !legalForm(r.lex, text, wide)) {
         const end = wide[wide.length - 1]!.e;
-        if (offerScored(ctx, r.rule, s, end, 0.9, ['cue'])) remember(ctx, r, mentions, wide);
+        if (offerName(ctx, r, mentions, s, end, 0.9, ['cue'])) remember(ctx, r, mentions, wide);
         i = end;
         continue;
       }
@@ -105,7 +106,7 @@ function capitalsFrom(ctx: ScanContext, r: NamesRule, mentions: NameMentions, fr
       // A word that is no name (a role, a title, a common word): the next capital may start one, unless
       // it is a word of a name the text gave in full ("Dr. Baba Bama … Baba replied").
       const e = wordEnd(text, s, le);
-      if (e - s > 1 && mentions.has(text, s, e) && nameWordAt(r, text, s, e)) offerScored(ctx, r.rule, s, e, 0.75, ['named before']);
+      if (e - s > 1 && mentions.has(text, s, e) && nameWordAt(r, text, s, e)) offerName(ctx, r, mentions, s, e, 0.75, ['named before']);
       while (i < text.length && isLetter(text.charCodeAt(i))) i++;
       continue;
     }
@@ -164,15 +165,18 @@ function decideRun(ctx: ScanContext, r: NamesRule, run: NameWord[], mentions: Na
   if (intro) end = extendWithCommon(r, text, end, 3 - words.length);
   const soft = !intro && cue === 'soft';
   // "MOREAU, Quentin", "Kohrt, Selma": the family name before a comma, the given names after it.
-  const family = intro ? -1 : invertedFamilyStart(r.lex, text, words, end);
+  const family = intro ? -1 : invertedFamilyStart(r.lex, text, words, end, mentions.lastEnd - ctx.base);
   if (family >= 0) {
-    offerScored(ctx, r.rule, family, end, 0.75, ['family name first']);
+    offerName(ctx, r, mentions, family, end, 0.75, ['family name first']);
     return;
   }
   let confidence = 0;
   // A name alone in a person's slot: set off by commas, it is no organisation's listed name.
   const lone = words.length === 1 && names === 1 ? loneName(r.lex, text, words[0]!) : 0;
+  // Joined by "and" to a name just found, a name word is the second person named ("Miss Rogahn and Marquis").
+  const coordinated = !intro && words.length <= 3 && joinedToName(r, text, s0, mentions.lastEnd - ctx.base) && joinedNameRun(r, text, words);
   if (intro) confidence = 0.9;
+  else if (coordinated) confidence = 0.7;
   else if (soft && (strong || names + initials >= 2)) confidence = 0.85;
   // A listed name that is also a word somewhere, after a soft cue ("her partner Cindy"), when it is no
   // organisation's ("for Tong, Mok and Wang"), a place's ("from Peru") nor a title's first word ("for Remark of the…").
@@ -187,6 +191,8 @@ function decideRun(ctx: ScanContext, r: NamesRule, run: NameWord[], mentions: Na
   else if (unknown === 1 && words.length === 1 && nonAscii && !sentenceStart(text, s0) && nameShaped(text, words[0]!)) confidence = 0.6;
   // A listed given name beside a double-barrelled surname no list holds ("Malcolm Safo-Owusu", "Ann O'Hare").
   else if (weak === 1 && unknown === 1 && words.length === 2 && words[0]!.kind === 'weak' && joined(text, words[1]!)) confidence = 0.6;
+  // A message signed after an exclamation, the name ending it ("Passez nous voir ! Godfrey").
+  else if (words.length === 1 && names === 1 && exclaimedBefore(text, s0) && endsLine(text, end) && listedOrUnknown(r.lex, text, words[0]!) && nameShaped(text, words[0]!)) confidence = 0.6;
   // A note signed with a dash ("-Zara", "- Faye (T1)" at the end of a CRM line).
   else if (names === words.length && words.length <= 2 && (strong || unknown || weak) && dashSigned(text, s0, end)) confidence = 0.6;
   else if (words.length === 2 && names === 2) confidence = pairName(r.lex, text, words);
@@ -200,8 +206,31 @@ function decideRun(ctx: ScanContext, r: NamesRule, run: NameWord[], mentions: Na
   // capitalised words, or before a company form ("Smyth - Johnston", "Roussel et Gautier", "Swift Pty"),
   // are an organisation.
   // A word after the run ("… reported", "… confirmed") marks firms too ("Banerjee Group reported"): only a cue before it, or a title, outweighs them.
-  if (!cueIntro && !titled(r, text, s0) && ((!intro && cue !== 'soft' && ((words.length === 1 && placeBefore(r, text, s0)) || (!lone && organisation(r, text, s0, end, words.length)))) || notAPerson(r.lex, text, s0, end, words, cue === 'soft'))) return;
-  if (offerScored(ctx, r.rule, s0, end, confidence, intro ? ['cue'] : soft ? ['soft cue'] : ['name lists'])) remember(ctx, r, mentions, words);
+  if (!cueIntro && !titled(r, text, s0) && !coordinated && ((!intro && cue !== 'soft' && ((words.length === 1 && placeBefore(r, text, s0) && !ownerBefore(text, end)) || (!lone && organisation(r, text, s0, end, words.length)))) || notAPerson(r.lex, text, s0, end, words, cue === 'soft'))) return;
+  if (offerName(ctx, r, mentions, s0, end, confidence, intro ? ['cue'] : soft ? ['soft cue'] : ['name lists'])) remember(ctx, r, mentions, words);
+}
+
+/** Offers a name the capitals pass found, and remembers where it ends (a name joined to it by "and" is a person too). */
+function offerName(ctx: ScanContext, r: NamesRule, mentions: NameMentions, s: number, e: number, confidence: number, evidence: string[]): boolean {
+  // A possessive's clitic is no part of the name ("Radha's place": the name is Radha).
+  if (!offerScored(ctx, r.rule, s, ownerBefore(ctx.text, e) ? e - 2 : e, confidence, evidence)) return false;
+  mentions.lastEnd = ctx.base + e;
+  return true;
+}
+
+/**
+ * Whether the run at s is joined to the name the capitals pass offered last by a conjunction or '&'
+ * ("Mrs. Olivier and Shilpa", "Chers Solange et Gaspar", "Kazkatun ve Zeliha"): two people named together.
+ */
+function joinedToName(r: NamesRule, text: string, s: number, lastEnd: number): boolean {
+  if (lastEnd < 0 || lastEnd >= s || s - lastEnd > 8) return false;
+  let i = lastEnd;
+  if (text.charCodeAt(i) !== 32) return false;
+  i++;
+  const b = i;
+  while (i < s && (isLetter(text.charCodeAt(i)) || text.charCodeAt(i) === 38)) i++;
+  if (b === i || text.charCodeAt(i) !== 32 || i + 1 !== s) return false;
+  return r.lex.orgJoiners.has(text.slice(b, i).toLowerCase());
 }
 
 /** Remembers a full name just offered, and offers its words standing alone shortly before it. */
@@ -210,6 +239,29 @@ function remember(ctx: ScanContext, r: NamesRule, mentions: NameMentions, words:
   // Within MAX_BACK of the hit a stream has not yet placed its findings (limits.ts): earlier words of
   // this name are found as one pass finds them.
   for (const [s, e] of mentions.before(r.lex, ctx.text, words, words[0]!.s - MAX_BACK + 1)) offerScored(ctx, r.rule, s, e, 0.75, ['named after']);
+}
+
+/**
+ * A run that may be the second of two people named together: a distinctive name, a listed name no word
+ * list holds, a name-shaped word no list holds, or two name words; not "Sons", "Co", a country.
+ */
+function joinedNameRun(r: NamesRule, text: string, words: readonly NameWord[]): boolean {
+  let names = 0;
+  let good = false;
+  for (const w of words) {
+    if (w.kind === 'strong' || w.kind === 'weak' || w.kind === 'unknown') names++;
+    else if (w.kind !== 'initial' && w.kind !== 'particle') return false;
+    if (w.kind === 'strong' || ((w.kind === 'weak' || w.kind === 'unknown') && listedOrUnknown(r.lex, text, w) && nameShaped(text, w))) good = true;
+  }
+  return names > 0 && (good || names >= 2);
+}
+
+/** An exclamation mark right before s, one or two spaces apart ("Kommt vorbei! Talea"). */
+function exclaimedBefore(text: string, s: number): boolean {
+  let b = s - 1;
+  if (text.charCodeAt(b) !== 32) return false;
+  if (text.charCodeAt(b - 1) === 32) b--;
+  return text.charCodeAt(b - 1) === 33;
 }
 
 /**
@@ -263,6 +315,12 @@ function titled(r: NamesRule, text: string, s: number): boolean {
   let b = e;
   while (b > 0 && e - b < 12 && isLetter(text.charCodeAt(b - 1))) b--;
   return b < e && r.lex.titles.has(text.slice(b, e).toLowerCase());
+}
+
+/** A possessive name before a lower-case noun ("at Monserrat's cabin"): whose place, not a place. */
+function ownerBefore(text: string, e: number): boolean {
+  const c = text.charCodeAt(e - 2);
+  return (c === 39 || c === 0x2019) && text.charCodeAt(e - 1) === 115 && text.charCodeAt(e) === 32 && isLower(text.charCodeAt(e + 1));
 }
 
 function placeBefore(r: NamesRule, text: string, s: number): boolean {
@@ -338,10 +396,10 @@ function nameShaped(text: string, w: NameWord): boolean {
   return lower >= 2;
 }
 
-/** An introduction before s, a sign-off on the line before (the name ending its line), or a marking word after e. */
-function introFor(r: NamesRule, text: string, s: number, e: number): boolean {
+/** An introduction before s, a sign-off on the line before (the name ending its line), or a marking word after e (when markedAfter). */
+function introFor(r: NamesRule, text: string, s: number, e: number, markedAfter = true): boolean {
   const cue = cueBefore(r.cues, text, s);
-  return cue === 'intro' || (cue === 'signoff' && endsLine(text, e)) || afterCue(r, text, e);
+  return cue === 'intro' || (cue === 'signoff' && endsLine(text, e)) || (markedAfter && afterCue(r, text, e));
 }
 
 function extendWithCommon(r: NamesRule, text: string, end: number, room: number): number {
@@ -397,11 +455,17 @@ function lowerFrom(ctx: ScanContext, r: NamesRule, from: number, limit: number):
     // The phrase ends a word ("hi" is no cue inside "his"), and a lower-case word follows it.
     if (isLetter(text.charCodeAt(m.index + m[1]!.length))) continue;
     if (!isLetter(text.charCodeAt(e)) || isUpper(text.charCodeAt(e))) continue; // capitals: the capitals pass
+    const cueKey = m[1]!.toLowerCase().replace(/’/g, "'").replace(/\s+/g, ' ');
+    // A title written as one, with a capital ("Mr. kertzmann", "Frau graf"), takes a name in any case: a
+    // word no list holds as a common word is enough. A period after the phrase is a title's only.
+    const titleCue = r.lex.titles.has(cueKey) && isUpper(text.charCodeAt(m.index)) && !capitalisedWordBefore(text, m.index);
+    if (!titleCue && m[0].indexOf('.', m[1]!.length) >= 0) continue;
     let words = readRun(r.lex, text, e, runLimit(text, e), true, true).slice(0, 4);
-    const weakCue = r.cues.lowercaseWeak.has(m[1]!.toLowerCase().replace(/’/g, "'").replace(/\s+/g, ' '));
+    const weakCue = r.cues.lowercaseWeak.has(cueKey);
     // After a weak cue the name stops at the first word that is no likely name ("佳琪 last week").
     if (weakCue) {
-      const cut = words.findIndex((w) => !(w.kind === 'strong' || w.kind === 'weak' || w.kind === 'particle' || w.kind === 'initial' || lowerNameish(r, text, w)));
+      // After a title, a listed name that is also a common word stops it too ("Frau graf am …").
+      const cut = words.findIndex((w) => !(w.kind === 'strong' || (w.kind === 'weak' && !(titleCue && w.s > e)) || w.kind === 'particle' || w.kind === 'initial' || lowerNameish(r, text, w)));
       if (cut >= 0) words = words.slice(0, cut);
       while (words.length && words[words.length - 1]!.kind === 'particle') words.pop();
     }
@@ -418,7 +482,8 @@ function lowerFrom(ctx: ScanContext, r: NamesRule, from: number, limit: number):
       const strong = named.some((w) => w.kind === 'strong');
       const listed = named.some((w) => w.kind === 'weak');
       const nameish = listed || named.some((w) => lowerNameish(r, text, w));
-      if (!strong && !(nameish && (afterCue(r, text, end) || clauseEnds(text, end) || (listed && endsLine(text, end))))) continue;
+      const titled = titleCue && named.some((w) => lowerNameish(r, text, w));
+      if (!strong && !titled && !(nameish && (afterCue(r, text, end) || clauseEnds(text, end) || (listed && endsLine(text, end))))) continue;
     } else if (!named.some((w) => w.kind === 'strong' || w.kind === 'unknown' || (w.kind === 'common' && hasNonAscii(text, w.s, w.e)))) continue;
     offerScored(ctx, r.rule, e, end, weakCue ? 0.8 : 0.9, ['cue']);
     i = end;
@@ -560,10 +625,20 @@ function lowerNameish(r: NamesRule, text: string, w: NameWord): boolean {
   return w.kind === 'weak' && !r.lex.commonWords.has(text.slice(w.s, w.e).toLowerCase());
 }
 
-/** The clause goes on after e: a comma, or an agent's greeting ("… how can i help", "… and i need help"). */
+/** A capitalised word right before the phrase at s: a title there is part of a name such as a place's ("Nossa Senhora para …"). */
+function capitalisedWordBefore(text: string, s: number): boolean {
+  let b = s;
+  while (b > 0 && s - b < 2 && text.charCodeAt(b - 1) === 32) b--;
+  if (b === s || b === 0 || !isLetter(text.charCodeAt(b - 1))) return false;
+  while (b > 0 && isLetter(text.charCodeAt(b - 1))) b--;
+  return isUpper(text.charCodeAt(b));
+}
+
+/** The clause goes on after e: a comma, an exclamation mark, or an agent's greeting ("… how can i help", "… and i need help"). */
 function clauseEnds(text: string, e: number): boolean {
   const c = text.charCodeAt(e);
-  if (c === 44) return true;
+  // A comma, or an exclamation mark ("buon compleanno leonilda!", "joyeux anniversaire henriette !").
+  if (c === 44 || c === 33 || (c === 32 && text.charCodeAt(e + 1) === 33)) return true;
   if (c !== 32) return false;
   const w = text.slice(e + 1, e + 9).toLowerCase();
   return w.startsWith('how ') || w.startsWith('what ') || w.startsWith('and i') || w.startsWith('i ') || w.startsWith('this is ') || w.startsWith('i\'m ');
