@@ -5,6 +5,7 @@
  */
 import luhn from 'luhn';
 import { isDigitCode } from '../chars.js';
+import { notDate } from '../../validators/dates.js';
 import { phoneGrouping } from '../../validators/phone-grouping.js';
 import type { ValidatorOptions } from '../../validators/types.js';
 
@@ -53,7 +54,9 @@ export const isCodeCell = (value: string) => /^\d{3,4}$/.test(value);
  */
 export function isPhoneCell(value: string, options: ValidatorOptions): boolean {
   if (!/^\(?\d[\d ().-]{5,24}\d$/.test(value)) return false;
-  return phoneGrouping({ text: value, digits: digitsOf(value), options }) === true;
+  const input = { text: value, digits: digitsOf(value), options };
+  // A date cell ("22.01.2026") is no phone number, whatever region would take its digits (as phone-national-grouped reads it).
+  return notDate(input) !== false && phoneGrouping(input) === true;
 }
 
 /** A column name: a word or a few, letters first (address_line1, track2, "Card Number", DL#). */
