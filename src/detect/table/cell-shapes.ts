@@ -6,6 +6,7 @@
 import luhn from 'luhn';
 import { isDigitCode } from '../chars.js';
 import { notDate } from '../../validators/dates.js';
+import { isValidPhone } from '../../validators/phone.js';
 import { phoneGrouping } from '../../validators/phone-grouping.js';
 import type { ValidatorOptions } from '../../validators/types.js';
 
@@ -57,6 +58,25 @@ export function isPhoneCell(value: string, options: ValidatorOptions): boolean {
   const input = { text: value, digits: digitsOf(value), options };
   // A date cell ("22.01.2026") is no phone number, whatever region would take its digits (as phone-national-grouped reads it).
   return notDate(input) !== false && phoneGrouping(input) === true;
+}
+
+/** An international number cell ("+12148680893", "+44 20 7946 0958"), valid for libphonenumber-js. */
+export function isInternationalPhoneCell(value: string, options: ValidatorOptions): boolean {
+  if (!/^\+\d[\d ().-]{6,24}\d$/.test(value)) return false;
+  return isValidPhone(value, options.defaultRegion);
+}
+
+/**
+ * A cell of a column whose other cells are phone numbers: 7–15 digits written as a phone number is (one run,
+ * or groups joined by spaces, dashes, dots or parentheses, a '+' before them), and no date. The column says
+ * what the digits are ("0490627546", "2012300000" under numbers grouped as phones), as a header would: even
+ * a run that would read as epoch seconds elsewhere.
+ */
+export function isPhoneColumnCell(value: string, options: ValidatorOptions): boolean {
+  if (!/^\+?\(?\d[\d ().-]{5,24}\d$/.test(value)) return false;
+  const digits = digitsOf(value);
+  const input = { text: value, digits, options };
+  return digits.length >= 7 && digits.length <= 15 && notDate(input) !== false;
 }
 
 /** A column name: a word or a few, letters first (address_line1, track2, "Card Number", DL#). */
