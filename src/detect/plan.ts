@@ -30,6 +30,8 @@ export interface CompiledContext {
   after: number;
   boost: number;
   required: boolean;
+  /** Windows end at the candidate's line ("Cell …" on one line is no cue for the house number under it). */
+  sameLine: boolean;
 }
 
 export interface CompiledRule {
@@ -296,6 +298,7 @@ export function compilePlan(packs: LoadedPack[], opts: PlanOptions): ScanPlan {
               after: ctx.after ?? 24,
               boost: ctx.boost ?? 0.15,
               required: ctx.required ?? false,
+              sameLine: ctx.sameLine ?? false,
             }
           : null,
         allow: rule.allow?.length ? new Set(rule.allow.map((a) => a.trim().toLowerCase())) : null,

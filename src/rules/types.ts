@@ -37,6 +37,8 @@ export interface ContextSpec {
   after?: number;
   boost?: number;
   required?: boolean;
+  /** Context words count only on the candidate's own line. */
+  sameLine?: boolean;
   exclude?: string[];
 }
 
