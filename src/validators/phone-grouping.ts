@@ -1,5 +1,5 @@
 import { getCountries, Metadata, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
-import { DEFAULT_PHONE_REGIONS, isValidPhone } from './phone.js';
+import { DEFAULT_PHONE_REGIONS, EXTENSION, isValidPhone } from './phone.js';
 import type { Validator } from './types.js';
 
 /**
@@ -264,7 +264,9 @@ export function sameGrouping(written: readonly number[], digits: string, r: Read
  */
 const verdicts = new Map<string, boolean>();
 
-export const phoneGrouping: Validator = ({ text, digits, options }) => {
+export const phoneGrouping: Validator = ({ text: raw, digits, options }) => {
+  // An extension after the number ("578 833 958 x9474") is no group of it; the candidate's digits leave it out.
+  const text = raw.replace(EXTENSION, '');
   const n = digits.length;
   if (n < MIN_DIGITS || n > MAX_DIGITS) return false;
   const written = groupsOf(text);

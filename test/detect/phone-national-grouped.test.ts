@@ -137,3 +137,26 @@ describe('national phone numbers of regions outside the default list (issue 16)'
     expect(phones(createRedactor({ currentYear: 2026, phoneRegions: ['US', 'GB'] }), text)).toEqual([]);
   });
 });
+
+describe('national phone numbers with an extension, without a cue (issue 16)', () => {
+  it('are masked in a CSV cell with the extension after them, one shot and streamed (property)', () => {
+    fc.assert(
+      fc.property(
+        regions, draws, fc.constantFrom(' x', 'x', ' ext ', ' ext. ', ' #', ' extension '), fc.integer({ min: 1, max: 999_999 }),
+        (region, draw, ext, n) => {
+          const national = nationalNumber(region, draw);
+          fc.pre(national !== undefined && digitsOf(national).length >= 7 && /\D/.test(national.replace(/^\(|\)/g, '')));
+          const written = `${national}${ext}${n}`;
+          const text = `Lucas Green;lucas@example.com;${written};119 Clark Meadow\nAna Ruiz;ana@example.com;n/a;4 Elm Road\n`;
+          const out = redactor.redact(text).text;
+          const cell = out.split('\n')[0]!.split(';')[2]!;
+          // The number's digits are gone (a mask may keep four, the extension's or the number's last).
+          expect(digitsOf(cell).length).toBeLessThanOrEqual(4 + String(n).length);
+          expect(cell).not.toContain(digitsOf(national!).slice(0, -4));
+          expect(redactInChunks(redactor, text, [5, 11, 17]).text).toBe(out);
+        },
+      ),
+      { seed: 1618, numRuns: 200 },
+    );
+  });
+});

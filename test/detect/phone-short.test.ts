@@ -55,3 +55,17 @@ describe('short local numbers beside phone wording (issue 16)', () => {
     }
   });
 });
+
+describe('a phone number that reads as epoch seconds (issue 16)', () => {
+  it('is a phone number beside a cue when written in groups, and a timestamp only as one run', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1_000_000_000, max: 2_199_999_999 }), fc.constantFrom('-', ' ', '.'), fc.constantFrom('phone:', 'call me on', 'cell'), (n, sep, cue) => {
+        const d = String(n);
+        const grouped = `${d.slice(0, 3)}${sep}${d.slice(3, 6)}${sep}${d.slice(6)}`;
+        expect(digitsOf(redactor.redact(`${cue} ${grouped} thanks`).text).length).toBeLessThanOrEqual(4);
+      }),
+      { seed: 1619, numRuns: 200 },
+    );
+    expect(redactor.redact('called at 1727620800').text).toBe('called at 1727620800');
+  });
+});
