@@ -62,8 +62,14 @@ const WORD_CHAR = /[\p{L}\p{N}_]/u;
 export function contextAfter(c: CompiledContext, text: string, end: number): string {
   let hi = Math.min(text.length, end + c.after);
   if (c.sameLine) {
-    const nl = text.indexOf('\n', end);
-    if (nl >= 0 && nl < hi) hi = nl;
+    // The line's end, and the next number: a cue after that number is its own ("build 97548. cell 396 550 4134").
+    for (let i = end; i < hi; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch === 10 || (ch >= 48 && ch <= 57)) {
+        hi = i;
+        break;
+      }
+    }
   }
   return text.slice(end, windowEndAfter(text, end, hi));
 }
