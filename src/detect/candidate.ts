@@ -50,13 +50,28 @@ function collectWords(re: RegExp, text: string): string[] {
  * candidate's own (boundaries.ts).
  */
 export function contextBefore(c: CompiledContext, text: string, start: number): string {
-  const lo = Math.max(0, start - c.before);
+  let lo = Math.max(0, start - c.before);
+  // A window that starts inside a word does not read the word's tail as a word of its own ("t:" of "Support:").
+  while (lo > 0 && lo < start && WORD_CHAR.test(text[lo - 1]!) && WORD_CHAR.test(text[lo]!)) lo++;
+  if (c.sameLine) lo = Math.max(lo, text.lastIndexOf('\n', start - 1) + 1);
   return text.slice(windowStartBefore(text, lo, start), start);
 }
+const WORD_CHAR = /[\p{L}\p{N}_]/u;
 
 /** The text a rule's context words are looked for in after a candidate ending at `end`: its own turn and paragraph. */
 export function contextAfter(c: CompiledContext, text: string, end: number): string {
-  return text.slice(end, windowEndAfter(text, end, Math.min(text.length, end + c.after)));
+  let hi = Math.min(text.length, end + c.after);
+  if (c.sameLine) {
+    // The line's end, and the next number: a cue after that number is its own ("build 97548. cell 396 550 4134").
+    for (let i = end; i < hi; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch === 10 || (ch >= 48 && ch <= 57)) {
+        hi = i;
+        break;
+      }
+    }
+  }
+  return text.slice(end, windowEndAfter(text, end, hi));
 }
 
 /** [start, end) of the last match of a word-bounded alternation in text, or null. */

@@ -30,6 +30,8 @@ export interface CompiledContext {
   after: number;
   boost: number;
   required: boolean;
+  /** Windows end at the candidate's line ("Cell …" is no cue for the house number under it), the after window at the next number. */
+  sameLine: boolean;
 }
 
 export interface CompiledRule {
@@ -73,6 +75,8 @@ export interface DigitRule {
   /** Spoken numbers only as whole readings (no windows cut out of longer ones). */
   spokenWhole: boolean;
   skipGlued: boolean;
+  /** A number beside a currency code or symbol is never this rule's value (detector option amounts: 'skip'). */
+  skipAmounts: boolean;
   /** A phone extension right after the number ('x036', ' ext. 12') is part of the match. */
   extension: boolean;
   /** A checksum validator confirms the rule's numbers (luhn, mod-97): an amount's currency does not unmake them. */
@@ -296,6 +300,7 @@ export function compilePlan(packs: LoadedPack[], opts: PlanOptions): ScanPlan {
               after: ctx.after ?? 24,
               boost: ctx.boost ?? 0.15,
               required: ctx.required ?? false,
+              sameLine: ctx.sameLine ?? false,
             }
           : null,
         allow: rule.allow?.length ? new Set(rule.allow.map((a) => a.trim().toLowerCase())) : null,
@@ -525,6 +530,7 @@ function compileDigits(rule: CompiledRule, d: DigitsDetector, file: string, ptr:
     spoken: d.spoken ?? false,
     spokenWhole: d.spokenWindows === 'whole',
     skipGlued: (d.gluedToLetters ?? 'skip') === 'skip',
+    skipAmounts: d.amounts === 'skip',
     extension: d.extension ?? false,
     checksum: rule.validators.some((v) => CHECKSUM_VALIDATORS.has(v.name)),
     wholeRun: d.writtenWindows ? d.writtenWindows === 'whole' : !d.layouts && !d.groups && rule.context !== null && rule.context.required,

@@ -479,6 +479,7 @@ function evaluateRule(
     // A whole-run rule's checksum is cheaper than its context words: most runs fail it.
     if (cued && !dr.rule.validators.every((v) => v.fn({ text: text.slice(ws, ge[h]), digits: value, options: ctx.validatorOptions }) !== false)) continue;
     const amount = !dr.checksum && (currencyBefore(text, ws) || currencyAfter(text, ge[h]!));
+    if (amount && dr.skipAmounts) continue;
     const end = extEnd >= 0 ? extEnd : ge[h]!;
     if (offerCandidate(ctx, dr.rule, ws, end, value, amount, 'written')) {
       st.ruleNext[ri] = ctx.base + end;

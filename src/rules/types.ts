@@ -37,6 +37,8 @@ export interface ContextSpec {
   after?: number;
   boost?: number;
   required?: boolean;
+  /** Context words count only on the candidate's own line, and after it only up to the next number. */
+  sameLine?: boolean;
   exclude?: string[];
 }
 
@@ -60,6 +62,8 @@ export interface DigitsDetector {
   /** 'whole': written numbers only as whole runs of joined groups, never windows cut out of longer ones. */
   writtenWindows?: 'any' | 'whole';
   gluedToLetters?: 'skip' | 'allow';
+  /** A number beside a currency: this rule's value only with a context word ('context'), or never ('skip'). */
+  amounts?: 'context' | 'skip';
   /** A phone extension right after the number is part of the match. */
   extension?: boolean;
 }

@@ -1,5 +1,5 @@
-import { Metadata, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
-import { DEFAULT_PHONE_REGIONS, isValidPhone } from './phone.js';
+import { getCountries, Metadata, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { DEFAULT_PHONE_REGIONS, EXTENSION, isValidPhone } from './phone.js';
 import type { Validator } from './types.js';
 
 /**
@@ -8,6 +8,12 @@ import type { Validator } from './types.js';
  * way people write that region's numbers: in the library's own national grouping for that region (any
  * separators), or in pairs ("01 79 13 15 04 75"). Order, case and tracking numbers are grouped otherwise or
  * not at all; a number written as one run needs a cue (phone-contiguous, phone-near-cue).
+ *
+ * When no `regions` are configured, a number no region of the default list takes may still be one of any other
+ * region of the library's metadata (customers write from everywhere: "8 (946) 676-35-80", "06 20 522 9515"),
+ * on stricter evidence: written exactly as the library's national format for that region writes it, its
+ * trunk prefix included when the format writes one ("47-9640209" reads as a Finnish number only without the
+ * trunk "0" of "047 9640209": a case number).
  */
 
 const MIN_DIGITS = 7;
@@ -137,6 +143,36 @@ function shapeFits(region: string, written: readonly number[]): boolean {
   return set === null || set.has(written.join('-')) || set.has(written.slice(1).join('-'));
 }
 
+/**
+ * The regions outside the default list by written grouping ("2-2-3-4", shapeSet). Built once, on the first
+ * number no default region takes; null when the metadata cannot be read this way (then no region outside the
+ * list is tried).
+ */
+let worldIndex: Map<string, string[]> | null | undefined;
+function worldRegions(shape: string): readonly string[] {
+  if (worldIndex === undefined) {
+    const index = new Map<string, string[]>();
+    const listed = new Set(DEFAULT_PHONE_REGIONS);
+    try {
+      for (const region of getCountries()) {
+        if (listed.has(region)) continue;
+        // A region whose formats cannot be read this way is left out (its numbers need a cue).
+        const set = shapeSet(region);
+        if (set === null) continue;
+        for (const key of set) {
+          const list = index.get(key) ?? [];
+          if (!list.includes(region)) list.push(region);
+          index.set(key, list);
+        }
+      }
+      worldIndex = index;
+    } catch {
+      worldIndex = null;
+    }
+  }
+  return worldIndex?.get(shape) ?? [];
+}
+
 /** Lengths of the digit runs of `text`. */
 function groupsOf(text: string): number[] {
   const groups: number[] = [];
@@ -153,6 +189,17 @@ function groupsOf(text: string): number[] {
   return groups;
 }
 
+/** The non-digit runs of `text`, joined by '|' ("8 (946) 676-35-80": " (|) |-|-"). */
+function joinersOf(text: string): string {
+  return text.split(/\d+/).join('|');
+}
+
+/** One separator between every two groups, and no parentheses ("0979.882.119", "064-7105159"). */
+function uniformJoiners(text: string): boolean {
+  const inner = text.replace(/^\D+|\D+$/g, '').split(/\d+/).filter((j) => j !== '');
+  return inner.every((j) => j === inner[0]) && !/[()]/.test(text);
+}
+
 /** Pairs: a first group of 1–4 digits, then groups of two, the last one of one or two ("06 20 02 86 46 5"). */
 function inPairs(g: readonly number[]): boolean {
   if (g.length < 4 || g[0]! > 4) return false;
@@ -166,10 +213,12 @@ interface Reading {
   /** Digits of the library's national format, and its groups. */
   digits: string;
   groups: number[];
+  /** What the library's national format writes between and around its groups ("(|) |-"): separators only. */
+  joiners: string;
 }
 const CACHE_LIMIT = 2048;
 const cache = new Map<string, Reading>();
-const INVALID: Reading = { valid: false, digits: '', groups: [] };
+const INVALID: Reading = { valid: false, digits: '', groups: [], joiners: '' };
 
 function read(digits: string, region: string): Reading {
   const key = `${region}:${digits}`;
@@ -179,7 +228,7 @@ function read(digits: string, region: string): Reading {
     const p = isValidPhone(digits, region) ? parsePhoneNumberFromString(digits, region as CountryCode) : undefined;
     if (p && p.isValid()) {
       const formatted = p.formatNational();
-      r = { valid: true, digits: formatted.replace(/\D/g, ''), groups: groupsOf(formatted) };
+      r = { valid: true, digits: formatted.replace(/\D/g, ''), groups: groupsOf(formatted), joiners: joinersOf(formatted) };
     } else r = INVALID;
     if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
     cache.set(key, r);
@@ -215,7 +264,9 @@ export function sameGrouping(written: readonly number[], digits: string, r: Read
  */
 const verdicts = new Map<string, boolean>();
 
-export const phoneGrouping: Validator = ({ text, digits, options }) => {
+export const phoneGrouping: Validator = ({ text: raw, digits, options }) => {
+  // An extension after the number ("578 833 958 x9474") is no group of it; the candidate's digits leave it out.
+  const text = raw.replace(EXTENSION, '');
   const n = digits.length;
   if (n < MIN_DIGITS || n > MAX_DIGITS) return false;
   const written = groupsOf(text);
@@ -225,7 +276,7 @@ export const phoneGrouping: Validator = ({ text, digits, options }) => {
   const key = `${options.defaultRegion},${regions.join(',')}:${text}`;
   let ok = verdicts.get(key);
   if (ok === undefined) {
-    ok = groupedInRegion(written, digits, options.defaultRegion, regions);
+    ok = groupedInRegion(written, digits, options.defaultRegion, regions) || (!options.regions && writtenAsElsewhere(text, written, digits));
     if (verdicts.size >= CACHE_LIMIT) verdicts.delete(verdicts.keys().next().value as string);
     verdicts.set(key, ok);
   }
@@ -244,6 +295,23 @@ function groupedInRegion(written: readonly number[], digits: string, defaultRegi
     if (!(lengthMask(region) & (1 << n)) || (!pairs && !shapeFits(region, written)) || !generalFits(region, digits)) continue;
     const r = read(digits, region);
     if (r.valid && (pairs || sameGrouping(written, digits, r))) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the digits are a valid number of a region outside the default list written exactly as the library's
+ * national format writes it there, trunk prefix included (see the top of this file).
+ */
+function writtenAsElsewhere(text: string, written: readonly number[], digits: string): boolean {
+  const n = digits.length;
+  for (const region of worldRegions(written.join('-'))) {
+    if (!(lengthMask(region) & (1 << n)) || !generalFits(region, digits)) continue;
+    // The library's national format writes these very digits (its trunk prefix too, when it writes one) in these groups.
+    const r = read(digits, region);
+    if (!r.valid || r.digits !== digits || written.length !== r.groups.length || !written.every((g, k) => g === r.groups[k])) continue;
+    // Its separators too: the format's own, or one separator throughout ("586.04 (18" is an amount and a date).
+    if (uniformJoiners(text) || joinersOf(text) === r.joiners) return true;
   }
   return false;
 }

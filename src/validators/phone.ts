@@ -37,7 +37,7 @@ export const DEFAULT_PHONE_REGIONS: readonly string[] = [
 ];
 
 /** An extension written after the number ("x036", "ext. 12", "extension 4"): not part of what libphonenumber reads. */
-const EXTENSION = /\s?(?:x|ext\.?|extn|extension|#)\s?\d{1,6}$/i;
+export const EXTENSION = /\s?(?:x|ext\.?|extn|extension|#)\s?\d{1,6}$/i;
 
 /**
  * The international form of a number dialled with the international call prefix "00" (or "011" from North
@@ -74,8 +74,8 @@ export const phone: Validator = ({ text, digits, options }) => {
     return withoutTrunk !== candidate && isValidPhone(withoutTrunk, options.defaultRegion);
   }
   // A ten-digit run that reads as epoch seconds of 2000–2039 ("1727620800") is a timestamp unless the
-  // default region calls it a number.
-  if (digits.charCodeAt(0) !== 48 && notTimestamp({ text, digits, options }) === false) return false;
+  // default region calls it a number (written in groups, it is none: notEpochRun).
+  if (digits.charCodeAt(0) !== 48 && notEpochRun({ text: written, digits, options }) === false) return false;
   // Other regions for a national number: customers write from many countries ("07429 808635",
   // "05 45 77 21 21", "(11) 99183-0249").
   for (const region of options.regions ?? DEFAULT_PHONE_REGIONS) {
@@ -99,6 +99,12 @@ export const phonePrefix00: Validator = ({ digits, options }) => {
   const international = internationalFromPrefix(digits);
   return international !== undefined && isValidPhone(international, options.defaultRegion);
 };
+
+/**
+ * A phone-shaped run that reads as epoch time (not-timestamp) is a timestamp only when written as one run:
+ * digits in groups ("201-074-5929") are a number someone wrote for a reader, which no log writes a timestamp as.
+ */
+export const notEpochRun: Validator = (input) => (/\d\D+\d/.test(input.text) ? undefined : notTimestamp(input));
 
 /** A number whose parentheses close only what they opened (see parensBalanced). */
 export const balancedParens: Validator = ({ text }) => (parensBalanced(text) ? undefined : false);

@@ -4,7 +4,7 @@ import { abaChecksum, driverLicenseShape, itinRange, ssnArea } from './national-
 import { email, ibanMod97, ipv4, ipv6, ukPostcode, usZip } from './network.js';
 import { passwordShaped } from './password.js';
 import { spokenEmailParts } from './spoken-email.js';
-import { balancedParens, nanp, phone, phonePrefix00 } from './phone.js';
+import { balancedParens, nanp, notEpochRun, phone, phonePrefix00 } from './phone.js';
 import { phoneGrouping } from './phone-grouping.js';
 import { jpMyNumber, sgNric } from './asia-ids.js';
 import { notRoleMailbox } from './role-mailbox.js';
@@ -24,6 +24,7 @@ export const BUILTIN_VALIDATORS: Readonly<Record<string, Validator>> = Object.fr
   'card-mii': cardMii,
   'not-imei': notImei,
   'not-timestamp': notTimestamp,
+  'not-epoch-run': notEpochRun,
   'not-compact-datetime': notCompactDateTime,
   'not-gtin': notGtin,
   'ssn-area': ssnArea,

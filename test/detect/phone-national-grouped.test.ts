@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { getExampleNumber, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { getCountries, getExampleNumber, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import examples from 'libphonenumber-js/mobile/examples';
 import { describe, expect, it } from 'vitest';
 import { createRedactor } from '../../src/index.js';
@@ -91,6 +91,72 @@ describe('national phone numbers of the configured regions without a cue (issue 
         expect(phones(['US'])).toBe(0);
       }),
       { seed: 9, numRuns: 40 },
+    );
+  });
+});
+
+describe('national phone numbers of regions outside the default list (issue 16)', () => {
+  const listed = new Set(DEFAULT_PHONE_REGIONS);
+  const world = getCountries().filter((c) => !listed.has(c));
+  const phones = (r: ReturnType<typeof createRedactor>, t: string) => r.redact(t).findings.filter((f) => f.entity === 'PHONE_NUMBER');
+
+  it('are masked without a cue when written as the library formats them there (its separators or one throughout), one shot and streamed', () => {
+    let masked = 0;
+    let tried = 0;
+    fc.assert(
+      fc.property(fc.constantFrom(...world), draws, fc.constantFrom('', ' ', '-', '.'), fc.constantFrom('csv', 'signature'), (region, draw, sep, where) => {
+        const national = nationalNumber(region, draw);
+        fc.pre(national !== undefined && digitsOf(national).length >= 7 && /^[\d ()-]+$/.test(national));
+        const written = sep && !national!.includes('(') ? withSeparator(national!, sep) : national!;
+        fc.pre(/\D/.test(written));
+        const text = where === 'csv' ? `Lucas Green,lucas@example.com,${written},119 Clark Meadow\nAna Ruiz,ana@example.com,n/a,4 Elm Road\n` : `Regards,\nLucas\n${written}\n`;
+        const out = redactor.redact(text).text;
+        const line = where === 'csv' ? out.split('\n')[0]!.split(',')[2]! : out.split('\n')[2]!;
+        tried++;
+        if (digitsOf(line).length <= 4) masked++;
+        expect(redactInChunks(redactor, text, [5, 11, 17]).text).toBe(out);
+      }),
+      { seed: 20261207, numRuns: 400 },
+    );
+    // Regions whose formats the metadata does not spell as digit groups (a few) still need a cue.
+    expect(masked / tried).toBeGreaterThan(0.9);
+  });
+
+  it('need their trunk prefix as the format writes it, and one kind of separator, to stand without a cue', () => {
+    // Finnish or Serbian numbers without their trunk "0", an amount beside a date: case numbers and amounts.
+    for (const t of ['Case 47-9640209 closed', 'RMA 21-2989239 received', 'ref 16-3558677', 'me han cargado CHF 56\'586.04 (18 Oct 2023)']) {
+      expect(phones(redactor, t)).toEqual([]);
+    }
+    // A date cell is no phone cell, whatever region would take its digits.
+    expect(phones(redactor, `anna@example.com,22.01.2026,Seeweg 4\nleo@example.com,n/a,Bahnhofstrasse 9\n`)).toEqual([]);
+  });
+
+  it('are not tried when regions are configured', () => {
+    const text = `Anna;8 (946) 676-35-80;Bahnhofstrasse\nLeo;n/a;Seeweg\nsignature: 06 20 522 9515\n`;
+    expect(phones(redactor, text).length).toBe(2);
+    expect(phones(createRedactor({ currentYear: 2026, phoneRegions: ['US', 'GB'] }), text)).toEqual([]);
+  });
+});
+
+describe('national phone numbers with an extension, without a cue (issue 16)', () => {
+  it('are masked in a CSV cell with the extension after them, one shot and streamed (property)', () => {
+    fc.assert(
+      fc.property(
+        regions, draws, fc.constantFrom(' x', 'x', ' ext ', ' ext. ', ' #', ' extension '), fc.integer({ min: 1, max: 999_999 }),
+        (region, draw, ext, n) => {
+          const national = nationalNumber(region, draw);
+          fc.pre(national !== undefined && digitsOf(national).length >= 7 && /\D/.test(national.replace(/^\(|\)/g, '')));
+          const written = `${national}${ext}${n}`;
+          const text = `Lucas Green;lucas@example.com;${written};119 Clark Meadow\nAna Ruiz;ana@example.com;n/a;4 Elm Road\n`;
+          const out = redactor.redact(text).text;
+          const cell = out.split('\n')[0]!.split(';')[2]!;
+          // The number's digits are gone (a mask may keep four, the extension's or the number's last).
+          expect(digitsOf(cell).length).toBeLessThanOrEqual(4 + String(n).length);
+          expect(cell).not.toContain(digitsOf(national!).slice(0, -4));
+          expect(redactInChunks(redactor, text, [5, 11, 17]).text).toBe(out);
+        },
+      ),
+      { seed: 1618, numRuns: 200 },
     );
   });
 });

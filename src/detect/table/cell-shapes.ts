@@ -5,6 +5,8 @@
  */
 import luhn from 'luhn';
 import { isDigitCode } from '../chars.js';
+import { notDate } from '../../validators/dates.js';
+import { EXTENSION, isValidPhone } from '../../validators/phone.js';
 import { phoneGrouping } from '../../validators/phone-grouping.js';
 import type { ValidatorOptions } from '../../validators/types.js';
 
@@ -51,9 +53,33 @@ export const isCodeCell = (value: string) => /^\d{3,4}$/.test(value);
  * A national phone number cell: digit groups joined by spaces, dashes, dots or an area code's parentheses,
  * valid in one of the configured regions and grouped as that region writes its numbers (phone-grouping).
  */
-export function isPhoneCell(value: string, options: ValidatorOptions): boolean {
+export function isPhoneCell(cell: string, options: ValidatorOptions): boolean {
+  // An extension after the number ("578 833 958 x9474") belongs to the cell, not to the number's grouping.
+  const value = cell.replace(EXTENSION, '');
   if (!/^\(?\d[\d ().-]{5,24}\d$/.test(value)) return false;
-  return phoneGrouping({ text: value, digits: digitsOf(value), options }) === true;
+  const input = { text: value, digits: digitsOf(value), options };
+  // A date cell ("22.01.2026") is no phone number, whatever region would take its digits (as phone-national-grouped reads it).
+  return notDate(input) !== false && phoneGrouping(input) === true;
+}
+
+/** An international number cell ("+12148680893", "+44 20 7946 0958"), valid for libphonenumber-js. */
+export function isInternationalPhoneCell(value: string, options: ValidatorOptions): boolean {
+  if (!/^\+\d[\d ().-]{6,24}\d$/.test(value)) return false;
+  return isValidPhone(value, options.defaultRegion);
+}
+
+/**
+ * A cell of a column whose other cells are phone numbers: 7–15 digits written as a phone number is (one run,
+ * or groups joined by spaces, dashes, dots or parentheses, a '+' before them), and no date. The column says
+ * what the digits are ("0490627546", "2012300000" under numbers grouped as phones), as a header would: even
+ * a run that would read as epoch seconds elsewhere.
+ */
+export function isPhoneColumnCell(cell: string, options: ValidatorOptions): boolean {
+  const value = cell.replace(EXTENSION, '');
+  if (!/^\+?\(?\d[\d ().-]{5,24}\d$/.test(value)) return false;
+  const digits = digitsOf(value);
+  const input = { text: value, digits, options };
+  return digits.length >= 7 && digits.length <= 15 && notDate(input) !== false;
 }
 
 /** A column name: a word or a few, letters first (address_line1, track2, "Card Number", DL#). */

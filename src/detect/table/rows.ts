@@ -2,7 +2,7 @@ import { cardBrand, isPlainProductCode } from '../../validators/card.js';
 import type { ScanContext } from '../candidate.js';
 import { LOOKAHEAD, MAX_MATCH } from '../limits.js';
 import type { ValidatorOptions } from '../../validators/types.js';
-import { fitsEntity, isCardCell, isCodeCell, isCompactExpiry, isExpiryCell, isHeaderCell, isPhoneCell } from './cell-shapes.js';
+import { fitsEntity, isCardCell, isCodeCell, isCompactExpiry, isExpiryCell, isHeaderCell, isInternationalPhoneCell, isPhoneCell, isPhoneColumnCell } from './cell-shapes.js';
 import { countCells, DELIMITERS, delimitersIn, splitCells, type Cell, type Delimiter } from './cells.js';
 import { BY_COLUMN, BY_HEADER, BY_NEIGHBOUR, BY_SHAPE, offerCell } from './offer.js';
 import type { TablePlan } from './plan.js';
@@ -118,7 +118,8 @@ function line(ctx: ScanContext, tp: TablePlan, st: RowPassState, s: number, e: n
     st.block = block;
     if (!header) {
       // The next line's types seed the columns (read only: it is offered when its own turn comes).
-      learn(block, typeRow(ctx.text, splitCells(text, ns, nextEnd, delim)!, block, ctx.validatorOptions));
+      const next = splitCells(text, ns, nextEnd, delim)!;
+      learn(block, typeRow(ctx.text, next, block, ctx.validatorOptions), ctx.text, next, ctx.validatorOptions);
       row(ctx, tp, cells, block);
     }
     return;
@@ -161,12 +162,21 @@ function row(ctx: ScanContext, tp: TablePlan, cells: Cell[], block: Block | null
   typed.forEach((t, k) => {
     if (t) offerCell(ctx, tp, t.entity, cells[k]!.start, cells[k]!.end, t.confidence);
   });
-  if (block && !block.columns) learn(block, typed);
+  if (block && !block.columns) learn(block, typed, ctx.text, cells, ctx.validatorOptions);
 }
 
-function learn(block: Block, typed: (Typed | undefined)[]): void {
+/**
+ * What a headerless block's columns hold, from one row's types: an expiry or a code beside a card number; a
+ * phone number, national (by its region's grouping) or international (by its '+' and calling code), which the
+ * digit rules mask on their own but which tells the column's other cells apart ("0490627546" under
+ * "0979.882.119" is a phone number, not an order number).
+ */
+function learn(block: Block, typed: (Typed | undefined)[], text: string, cells: Cell[], options: ValidatorOptions): void {
   typed.forEach((t, k) => {
-    if (t && t.confidence >= BY_NEIGHBOUR) block.learned[k] ??= t.entity;
+    if (t && (t.confidence >= BY_NEIGHBOUR || (t.entity === 'PHONE_NUMBER' && t.confidence >= BY_SHAPE))) block.learned[k] ??= t.entity;
+  });
+  cells.forEach((c, k) => {
+    if (!typed[k] && block.learned[k] === undefined && isInternationalPhoneCell(text.slice(c.start, c.end), options)) block.learned[k] = 'PHONE_NUMBER';
   });
 }
 
@@ -199,7 +209,7 @@ function typeRow(text: string, cells: Cell[], block: Block | null, options: Vali
   const learned = block?.learned ?? [];
   values.forEach((v, k) => {
     const entity = learned[k];
-    if (entity && !typed[k] && fitsLearned(entity, v)) typed[k] = { entity, confidence: BY_COLUMN };
+    if (entity && !typed[k] && fitsLearned(entity, v, options)) typed[k] = { entity, confidence: BY_COLUMN };
   });
   // A cell that is a national phone number of a configured region, grouped as that region writes it: the
   // cell's delimiters (',' '|' tab) would join it to its neighbours' digits in free text.
@@ -213,9 +223,10 @@ function typeRow(text: string, cells: Cell[], block: Block | null, options: Vali
  * A cell of a column learned as `entity`: the shape the neighbour rules gave it. Card columns are not
  * learned: IMEIs, EANs and other Luhn-valid numbers share their shape, only the IIN table tells them apart.
  */
-function fitsLearned(entity: string, value: string): boolean {
+function fitsLearned(entity: string, value: string, options: ValidatorOptions): boolean {
   if (entity === 'CARD_EXPIRY') return isExpiryCell(value) || isCompactExpiry(value);
   if (entity === 'CARD_CVV') return isCodeCell(value);
+  if (entity === 'PHONE_NUMBER') return isPhoneColumnCell(value, options);
   return false;
 }
 
