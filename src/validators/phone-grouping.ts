@@ -1,5 +1,6 @@
 import { Metadata, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
-import { DEFAULT_PHONE_REGIONS, isValidPhone } from './phone.js';
+import { DEFAULT_PHONE_REGIONS } from './phone.js';
+import { phoneVerdict } from './phone-verdict.js';
 import type { Validator } from './types.js';
 
 /**
@@ -175,8 +176,10 @@ function read(digits: string, region: string): Reading {
   const key = `${region}:${digits}`;
   let r = cache.get(key);
   if (r === undefined) {
-    // The verdict first (compiled patterns for the +1 regions, phone-verdict.ts); the format only for a valid number.
-    const p = isValidPhone(digits, region) ? parsePhoneNumberFromString(digits, region as CountryCode) : undefined;
+    // isValidPhone's verdict: compiled patterns for the +1 regions (phone-verdict.ts), else the library's.
+    // One parse serves the library's verdict and the format (parsing again for a valid number cost a third
+    // of this validator's time).
+    const p = phoneVerdict(digits, false, region) === false ? undefined : parsePhoneNumberFromString(digits, region as CountryCode);
     if (p && p.isValid()) {
       const formatted = p.formatNational();
       r = { valid: true, digits: formatted.replace(/\D/g, ''), groups: groupsOf(formatted) };
