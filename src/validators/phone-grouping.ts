@@ -132,10 +132,13 @@ function generalFits(region: string, digits: string): boolean {
   return g.re.test(digits) || (g.trunk !== '' && digits.startsWith(g.trunk) && g.re.test(digits.slice(g.trunk.length)));
 }
 
-/** Whether the written groups may be one of the region's groupings (or one with a leading group of its own, "1-415-555-2671"). */
-function shapeFits(region: string, written: readonly number[]): boolean {
+/**
+ * Whether the written groups may be one of the region's groupings (or one with a leading group of its own,
+ * "1-415-555-2671"): `key` is the groups' shape key ("3-3-4"), `tail` the key without the first group.
+ */
+function shapeFits(region: string, key: string, tail: string): boolean {
   const set = shapeSet(region);
-  return set === null || set.has(written.join('-')) || set.has(written.slice(1).join('-'));
+  return set === null || set.has(key) || set.has(tail);
 }
 
 /** Lengths of the digit runs of `text`. */
@@ -218,6 +221,17 @@ export function sameGrouping(written: readonly number[], digits: string, r: Read
  */
 const verdicts = new Map<string, boolean>();
 
+/** The regions joined for the verdicts' keys, made once per list (a redactor's options hold one). */
+let keyedRegions: readonly string[] | null = null;
+let regionsJoined = '';
+function regionsKey(regions: readonly string[]): string {
+  if (regions !== keyedRegions) {
+    keyedRegions = regions;
+    regionsJoined = regions.join(',');
+  }
+  return regionsJoined;
+}
+
 export const phoneGrouping: Validator = ({ text, digits, options }) => {
   const n = digits.length;
   if (n < MIN_DIGITS || n > MAX_DIGITS) return false;
@@ -225,7 +239,7 @@ export const phoneGrouping: Validator = ({ text, digits, options }) => {
   // One run needs a cue; two groups the second of one or two digits are an amount's decimals ("33330.00").
   if (written.length < 2 || (written.length === 2 && written[1]! <= 2)) return false;
   const regions = options.regions ?? DEFAULT_PHONE_REGIONS;
-  const key = `${options.defaultRegion},${regions.join(',')}:${text}`;
+  const key = `${options.defaultRegion},${regionsKey(regions)}:${text}`;
   let ok = verdicts.get(key);
   if (ok === undefined) {
     ok = groupedInRegion(written, digits, options.defaultRegion, regions);
@@ -239,12 +253,15 @@ export const phoneGrouping: Validator = ({ text, digits, options }) => {
 function groupedInRegion(written: readonly number[], digits: string, defaultRegion: string, regions: readonly string[]): boolean {
   const n = digits.length;
   const pairs = inPairs(written);
-  const tried = new Set<string>();
-  for (const region of [defaultRegion, ...regions]) {
-    if (tried.has(region)) continue;
-    tried.add(region);
+  // The shape keys once for every region (most numbers are tried in many).
+  const key = written.join('-');
+  const tail = written.slice(1).join('-');
+  for (let k = -1; k < regions.length; k++) {
+    const region = k < 0 ? defaultRegion : regions[k]!;
+    // Each region once, in order: the default first.
+    if (k >= 0 && (region === defaultRegion || regions.indexOf(region) < k)) continue;
     // An integer gate before any metadata lookup: most regions take no number of this length.
-    if (!(lengthMask(region) & (1 << n)) || (!pairs && !shapeFits(region, written)) || !generalFits(region, digits)) continue;
+    if (!(lengthMask(region) & (1 << n)) || (!pairs && !shapeFits(region, key, tail)) || !generalFits(region, digits)) continue;
     const r = read(digits, region);
     if (r.valid && (pairs || sameGrouping(written, digits, r))) return true;
   }
