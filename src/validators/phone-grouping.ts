@@ -1,6 +1,6 @@
 import { Metadata, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import { DEFAULT_PHONE_REGIONS } from './phone.js';
-import { phoneVerdict } from './phone-verdict.js';
+import { phoneVerdict, validInCountry } from './phone-verdict.js';
 import type { Validator } from './types.js';
 
 /**
@@ -183,7 +183,9 @@ function read(digits: string, region: string): Reading {
     // One parse serves the library's verdict and the format (parsing again for a valid number cost a third
     // of this validator's time).
     const p = phoneVerdict(digits, false, region) === false ? undefined : parsePhoneNumberFromString(digits, region as CountryCode);
-    if (p && p.isValid()) {
+    // isValid() of the parsed number from its country's patterns compiled once (the library builds them
+    // again on every call), the library itself when that country's metadata cannot be followed.
+    if (p && (p.country === undefined ? p.isValid() : (validInCountry(p.country, p.nationalNumber) ?? p.isValid()))) {
       const formatted = p.formatNational();
       r = { valid: true, digits: formatted.replace(/\D/g, ''), groups: groupsOf(formatted) };
     } else r = INVALID;
