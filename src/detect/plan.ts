@@ -154,6 +154,11 @@ export interface ScanPlan {
    */
   wordGate: RegExp | null;
   wordGateCs: RegExp | null;
+  /**
+   * wordGate cut into parts by first character, each under irregexp's optimisation limit (gateParts): the
+   * scanner runs these and takes their hits in text order, which are wordGate's hits.
+   */
+  wordGateParts: RegExp[];
   /** Shape rules combined into one global alternation per flag set (named group per rule). */
   shapeGate: RegExp | null;
   shapeGateCi: RegExp | null;
@@ -239,7 +244,7 @@ function maskFor(rule: Rule, opts: PlanOptions, where: string): { mask: Mask; sp
 export function compilePlan(packs: LoadedPack[], opts: PlanOptions): ScanPlan {
   const plan: ScanPlan = {
     rules: [], digitRules: [], writtenDigitRules: [], spokenDigitRules: [], minWrittenDigits: 32, loneGroup: new Uint8Array(34), maskChars: new Set(),
-    words: new WordTable<WordEntry>(), wordGate: null, wordGateCs: null,
+    words: new WordTable<WordEntry>(), wordGate: null, wordGateCs: null, wordGateParts: [],
     shapeGate: null, shapeGateCi: null, shapeRules: new Map(),
     emailRules: [], ipv6Rules: [], speakerRules: [], nameRules: [], addressRules: [], table: null, gateFilters: [],
   };
@@ -419,6 +424,61 @@ function trieRender(node: TrieNode): string {
  * reads the word back, without a match array.
  */
 function gate(phrases: readonly string[], numberWords: readonly string[], flags: string): RegExp | null {
+  const root = gateTrie(phrases, numberWords, flags);
+  return root && new RegExp(`\\b${trieRender(root)}`, flags);
+}
+
+/** The case-insensitive gate and its parts (gateParts), from one trie. */
+export function gateWithParts(phrases: readonly string[], numberWords: readonly string[], flags: string): { whole: RegExp | null; parts: RegExp[] } {
+  const root = gateTrie(phrases, numberWords, flags);
+  if (!root) return { whole: null, parts: [] };
+  // The root holds no ends (every phrase has a first character): trieRender(root) is its children's alternation.
+  const alts = [...root.next].map(([t, child]) => ({ t, source: t + trieRender(child) }));
+  const group = (xs: { source: string }[]) => new RegExp(`\\b${xs.length === 1 ? xs[0]!.source : `(?:${xs.map((x) => x.source).join('|')})`}`, flags);
+  const whole = group(alts);
+  return { whole, parts: whole.source.length <= GATE_PART_MAX ? [whole] : gateParts(alts, flags, group) };
+}
+
+/**
+ * V8 compiles a pattern longer than 20 KB (RegExp::kRegExpTooLargeToOptimize) without its optimisations
+ * (quick checks, Boyer-Moore skips): the keyword gate, 39 KB with the misspelt cues, ran at 29 MB/s where
+ * its parts under the limit run at 220–320 MB/s each.
+ */
+const GATE_PART_MAX = 16_000;
+
+/**
+ * The gate as parts of at most GATE_PART_MAX characters, cut between the alternatives of its first
+ * character. First characters that case-fold alike stay in one part, so at any position at most one part
+ * matches, and the same alternatives as the whole gate in the same order: the parts' hits, merged in text
+ * order, are the gate's.
+ */
+function gateParts<A extends { t: string; source: string }>(alts: A[], flags: string, group: (xs: A[]) => RegExp): RegExp[] {
+  const folds = new Map<string, A[]>();
+  for (const a of alts) {
+    const fold = flags.includes('i') ? a.t.toUpperCase() : a.t;
+    let list = folds.get(fold);
+    if (!list) folds.set(fold, (list = []));
+    list.push(a);
+  }
+  const parts: RegExp[] = [];
+  let part: A[] = [];
+  let size = 0;
+  for (const list of folds.values()) {
+    const n = list.reduce((k, a) => k + a.source.length + 1, 0);
+    if (part.length && size + n > GATE_PART_MAX) {
+      parts.push(group(part));
+      part = [];
+      size = 0;
+    }
+    part.push(...list);
+    size += n;
+  }
+  if (part.length) parts.push(group(part));
+  return parts;
+}
+
+/** The trie of the gate's alternatives (see gate), or null when there are none. */
+function gateTrie(phrases: readonly string[], numberWords: readonly string[], flags: string): TrieNode | null {
   if (!phrases.length && !numberWords.length) return null;
   const lower = flags.includes('i');
   const firsts = new Map<string, { tokens: string[]; ends: Set<string>; rests: TrieNode }>();
@@ -442,7 +502,7 @@ function gate(phrases: readonly string[], numberWords: readonly string[], flags:
     if (f.rests.next.size || f.rests.ends.size) alts.push(`(?=${trieRender(f.rests)})`);
     trieAdd(root, f.tokens, alts.length === 1 ? alts[0]! : `(?:${alts.join('|')})`);
   }
-  return new RegExp(`\\b${trieRender(root)}`, flags);
+  return root;
 }
 
 /**
@@ -472,7 +532,9 @@ function buildWordTable(plan: ScanPlan, phrases: Map<string, { word: string; cs:
   const table = new WordTable<WordEntry>(entries.size + 16);
   for (const e of entries.values()) table.add(e);
   plan.words = table;
-  plan.wordGate = gate(gateCi, plan.spokenDigitRules.length ? GATE_WORDS : [], 'gi');
+  const ci = gateWithParts(gateCi, plan.spokenDigitRules.length ? GATE_WORDS : [], 'gi');
+  plan.wordGate = ci.whole;
+  plan.wordGateParts = ci.parts;
   plan.wordGateCs = gate(gateCs, [], 'g');
 }
 

@@ -134,7 +134,9 @@ export function scan(ctx: ScanContext, plan: ScanPlan, st: ScannerState): void {
   const pre = (ctx.pre = ctx.final && !st.scanned && ctx.text.length <= PREFILTER_MAX && PREFILTERS.enabled ? featuresOf(ctx.text, st.features) : null);
   st.scanned = true;
   if (plan.writtenDigitRules.length && (pre === null || textHolds(pre, 'digit'))) digitPass(ctx, plan, st, limit);
-  if (plan.wordGate && gateOpen(pre, plan.gateFilters, 0)) st.wordPos = wordPass(ctx, plan, st, plan.wordGate, st.wordPos, limit, false);
+  if (plan.wordGate && gateOpen(pre, plan.gateFilters, 0)) {
+    st.wordPos = plan.wordGateParts.length > 1 ? wordPartsPass(ctx, plan, st, plan.wordGateParts, st.wordPos, limit) : wordPass(ctx, plan, st, plan.wordGate, st.wordPos, limit, false);
+  }
   if (plan.wordGateCs && gateOpen(pre, plan.gateFilters, 1)) st.wordCsPos = wordPass(ctx, plan, st, plan.wordGateCs, st.wordCsPos, limit, true);
   if (plan.emailRules.length) {
     let i = Math.max(0, st.atPos - ctx.base);
@@ -205,6 +207,44 @@ function wordPass(ctx: ScanContext, plan: ScanPlan, st: ScannerState, gate: RegE
     i = e;
   }
   return ctx.base + limit;
+}
+
+/**
+ * wordPass over the parts of a gate cut by first character (plan.ts gateParts): each part keeps its next hit,
+ * and the hits are taken in text order. At a position at most one part matches, as the whole gate would, so
+ * this meets the hits wordPass meets with the whole gate.
+ */
+function wordPartsPass(ctx: ScanContext, plan: ScanPlan, st: ScannerState, parts: readonly RegExp[], from: number, limit: number): number {
+  const text = ctx.text;
+  const n = parts.length;
+  // Per part: where its next hit starts and ends (-1: none left in this text).
+  const partStart = new Float64Array(n);
+  const partEnd = new Float64Array(n);
+  let i = Math.max(0, from - ctx.base);
+  for (let k = 0; k < n; k++) nextPartHit(parts[k]!, text, i, partStart, partEnd, k);
+  while (i < limit) {
+    let k = -1;
+    for (let p = 0; p < n; p++) if (partStart[p]! >= 0 && (k < 0 || partStart[p]! < partStart[k]!)) k = p;
+    if (k < 0) break;
+    const e = partEnd[k]!;
+    let s = e - 1;
+    if (isDigitCode(text.charCodeAt(s))) while (s > 0 && isDigitCode(text.charCodeAt(s - 1))) s--;
+    else while (s > 0 && isLetter(text.charCodeAt(s - 1))) s--;
+    if (s >= limit) break;
+    const entry = plan.words.lookup(text, s, e, hashRange(text, s, e));
+    if (entry) onWord(ctx, plan, st, entry, s, e, false);
+    i = e;
+    for (let p = 0; p < n; p++) if (partStart[p]! >= 0 && partStart[p]! < i) nextPartHit(parts[p]!, text, i, partStart, partEnd, p);
+  }
+  return ctx.base + limit;
+}
+
+/** The first hit of gate part k from i on, into partStart/partEnd. */
+function nextPartHit(gate: RegExp, text: string, i: number, partStart: Float64Array, partEnd: Float64Array, k: number): void {
+  gate.lastIndex = i;
+  const m = gate.exec(text);
+  partStart[k] = m ? m.index : -1;
+  partEnd[k] = m ? gate.lastIndex : -1;
 }
 
 function onWord(ctx: ScanContext, plan: ScanPlan, st: ScannerState, entry: WordEntry, s: number, e: number, cs: boolean): void {

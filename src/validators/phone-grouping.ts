@@ -1,5 +1,6 @@
 import { getCountries, Metadata, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
-import { DEFAULT_PHONE_REGIONS, EXTENSION, isValidPhone } from './phone.js';
+import { DEFAULT_PHONE_REGIONS, EXTENSION } from './phone.js';
+import { phoneVerdict, validInCountry } from './phone-verdict.js';
 import type { Validator } from './types.js';
 
 /**
@@ -137,10 +138,13 @@ function generalFits(region: string, digits: string): boolean {
   return g.re.test(digits) || (g.trunk !== '' && digits.startsWith(g.trunk) && g.re.test(digits.slice(g.trunk.length)));
 }
 
-/** Whether the written groups may be one of the region's groupings (or one with a leading group of its own, "1-415-555-2671"). */
-function shapeFits(region: string, written: readonly number[]): boolean {
+/**
+ * Whether the written groups may be one of the region's groupings (or one with a leading group of its own,
+ * "1-415-555-2671"): `key` is the groups' shape key ("3-3-4"), `tail` the key without the first group.
+ */
+function shapeFits(region: string, key: string, tail: string): boolean {
   const set = shapeSet(region);
-  return set === null || set.has(written.join('-')) || set.has(written.slice(1).join('-'));
+  return set === null || set.has(key) || set.has(tail);
 }
 
 /**
@@ -224,9 +228,13 @@ function read(digits: string, region: string): Reading {
   const key = `${region}:${digits}`;
   let r = cache.get(key);
   if (r === undefined) {
-    // The verdict first (compiled patterns for the +1 regions, phone-verdict.ts); the format only for a valid number.
-    const p = isValidPhone(digits, region) ? parsePhoneNumberFromString(digits, region as CountryCode) : undefined;
-    if (p && p.isValid()) {
+    // isValidPhone's verdict: compiled patterns for the +1 regions (phone-verdict.ts), else the library's.
+    // One parse serves the library's verdict and the format (parsing again for a valid number cost a third
+    // of this validator's time).
+    const p = phoneVerdict(digits, false, region) === false ? undefined : parsePhoneNumberFromString(digits, region as CountryCode);
+    // isValid() of the parsed number from its country's patterns compiled once (the library builds them
+    // again on every call), the library itself when that country's metadata cannot be followed.
+    if (p && (p.country === undefined ? p.isValid() : (validInCountry(p.country, p.nationalNumber) ?? p.isValid()))) {
       const formatted = p.formatNational();
       r = { valid: true, digits: formatted.replace(/\D/g, ''), groups: groupsOf(formatted), joiners: joinersOf(formatted) };
     } else r = INVALID;
@@ -264,6 +272,17 @@ export function sameGrouping(written: readonly number[], digits: string, r: Read
  */
 const verdicts = new Map<string, boolean>();
 
+/** The regions joined for the verdicts' keys, made once per list (a redactor's options hold one). */
+let keyedRegions: readonly string[] | null = null;
+let regionsJoined = '';
+function regionsKey(regions: readonly string[]): string {
+  if (regions !== keyedRegions) {
+    keyedRegions = regions;
+    regionsJoined = regions.join(',');
+  }
+  return regionsJoined;
+}
+
 export const phoneGrouping: Validator = ({ text: raw, digits, options }) => {
   // An extension after the number ("578 833 958 x9474") is no group of it; the candidate's digits leave it out.
   const text = raw.replace(EXTENSION, '');
@@ -273,7 +292,7 @@ export const phoneGrouping: Validator = ({ text: raw, digits, options }) => {
   // One run needs a cue; two groups the second of one or two digits are an amount's decimals ("33330.00").
   if (written.length < 2 || (written.length === 2 && written[1]! <= 2)) return false;
   const regions = options.regions ?? DEFAULT_PHONE_REGIONS;
-  const key = `${options.defaultRegion},${regions.join(',')}:${text}`;
+  const key = `${options.defaultRegion},${regionsKey(regions)}:${text}`;
   let ok = verdicts.get(key);
   if (ok === undefined) {
     ok = groupedInRegion(written, digits, options.defaultRegion, regions) || (!options.regions && writtenAsElsewhere(text, written, digits));
@@ -287,12 +306,15 @@ export const phoneGrouping: Validator = ({ text: raw, digits, options }) => {
 function groupedInRegion(written: readonly number[], digits: string, defaultRegion: string, regions: readonly string[]): boolean {
   const n = digits.length;
   const pairs = inPairs(written);
-  const tried = new Set<string>();
-  for (const region of [defaultRegion, ...regions]) {
-    if (tried.has(region)) continue;
-    tried.add(region);
+  // The shape keys once for every region (most numbers are tried in many).
+  const key = written.join('-');
+  const tail = written.slice(1).join('-');
+  for (let k = -1; k < regions.length; k++) {
+    const region = k < 0 ? defaultRegion : regions[k]!;
+    // Each region once, in order: the default first.
+    if (k >= 0 && (region === defaultRegion || regions.indexOf(region) < k)) continue;
     // An integer gate before any metadata lookup: most regions take no number of this length.
-    if (!(lengthMask(region) & (1 << n)) || (!pairs && !shapeFits(region, written)) || !generalFits(region, digits)) continue;
+    if (!(lengthMask(region) & (1 << n)) || (!pairs && !shapeFits(region, key, tail)) || !generalFits(region, digits)) continue;
     const r = read(digits, region);
     if (r.valid && (pairs || sameGrouping(written, digits, r))) return true;
   }

@@ -178,6 +178,30 @@ export function phoneVerdict(digits: string, international: boolean, region: str
   return chosen.hasTypes ? hasType(chosen, national) : chosen.general.test(national);
 }
 
+/** Compiled rules by country (false: this version of the library cannot be followed for it). */
+const countryRules = new Map<string, CountryRules | false>();
+
+/**
+ * libphonenumber-js's `isValid()` of a number it parsed, from its country and national number: the general
+ * pattern and one type pattern (within the type's possible lengths), or the general pattern alone for a
+ * country without types, as its isValidNumber/getNumberType decide; undefined when the country's metadata
+ * cannot be read this way.
+ */
+export function validInCountry(country: string, national: string): boolean | undefined {
+  let c = countryRules.get(country);
+  if (c === undefined) {
+    try {
+      const meta = metadata();
+      c = meta.hasCountry(country) ? compileCountry(meta, country) : false;
+    } catch {
+      c = false;
+    }
+    countryRules.set(country, c);
+  }
+  if (!c) return undefined;
+  return c.hasTypes ? hasType(c, national) : c.general.test(national);
+}
+
 let codesView: MetadataView | false | null = null;
 function callingCodes(): MetadataView | false {
   if (codesView === null) {

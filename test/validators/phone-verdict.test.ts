@@ -1,7 +1,9 @@
 import fc from 'fast-check';
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { getExampleNumber, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import examples from 'libphonenumber-js/examples.mobile.json';
 import { describe, expect, it } from 'vitest';
-import { phoneVerdict } from '../../src/validators/phone-verdict.js';
+import { phoneVerdict, validInCountry } from '../../src/validators/phone-verdict.js';
+import { DEFAULT_PHONE_REGIONS } from '../../src/validators/phone.js';
 
 /** What the phone validator asked libphonenumber-js before the compiled verdict existed. */
 function library(digits: string, international: boolean, region: string): boolean {
@@ -85,5 +87,32 @@ describe('phoneVerdict: libphonenumber-js verdicts from its metadata compiled on
     expect(phoneVerdict('2423571234', false, 'BS')).toBeUndefined();
     // A national prefix after the calling code (+44 0…) is the library's to strip.
     expect(phoneVerdict('4402071838750', true, 'US')).toBeUndefined();
+  });
+
+  it('validInCountry: isValid() of what the library parsed, in every default region, near its example numbers and at random', () => {
+    let answered = 0;
+    let valid = 0;
+    const check = (digits: string, region: string) => {
+      const p = parsePhoneNumberFromString(digits, region as CountryCode);
+      if (!p?.country) return;
+      const fast = validInCountry(p.country, p.nationalNumber);
+      if (fast === undefined) return;
+      answered++;
+      if (fast) valid++;
+      expect(fast, `${region} ${digits}`).toBe(p.isValid());
+    };
+    for (const region of DEFAULT_PHONE_REGIONS) {
+      const example = getExampleNumber(region as CountryCode, examples)?.nationalNumber as string | undefined;
+      if (!example) continue;
+      for (let i = 0; i < example.length; i++) for (const d of '0123456789') check(example.slice(0, i) + d + example.slice(i + 1), region);
+      check(`0${example}`, region);
+    }
+    fc.assert(
+      fc.property(fc.stringMatching(/^[0-9]{7,13}$/), fc.constantFrom(...DEFAULT_PHONE_REGIONS), (digits, region) => check(digits, region)),
+      { numRuns: 3000, seed: 20261207 },
+    );
+    // Not one-sided: both verdicts occur.
+    expect(valid).toBeGreaterThan(answered / 10);
+    expect(valid).toBeLessThan(answered);
   });
 });

@@ -55,8 +55,29 @@ function amountPart(text: string, i: number, j: number, e: number): boolean {
 /** Whether a comma between `before` digits and `after` digits is an amount's ("727,55", "1,234"), not a cell's edge ("30865,117"). */
 export const commaInAmount = (before: number, after: number) => after <= 2 || (after === 3 && before <= 3);
 
+/**
+ * Tokens already read in the text being scanned, by start position: the windows of the address gates
+ * overlap (a street's hit, its house number, the city line under it are read in windows of up to 420
+ * characters around each), and reading each window afresh made about four token objects per character.
+ * A token depends only on the text from its start and on the window's end when it reaches within MARGIN
+ * characters of it (tokenAt reads at most 18 characters past a token's end: amountPart's digits after a period), so one read farther from the
+ * end than that is the token any window finds at that start. The first token of a window may differ in its
+ * line-break flags only (they depend on where the window starts): then a copy is made.
+ */
+const MARGIN = 24;
+let memoText: string | null = null;
+/** Per position: 1 + the index in memoToks of the token starting there, or 0. */
+let memoAt = new Int32Array(0);
+let memoToks: Tok[] = [];
+
 /** Tokens of text[s, e); at most `max` of them. Spaces separate; a tab is a mark; one line break is recorded. */
 export function tokenize(text: string, s: number, e: number, max = 64): Tok[] {
+  if (memoText !== text) {
+    memoText = text;
+    memoAt = new Int32Array(text.length);
+    memoToks = [];
+  }
+  const at = memoAt;
   const out: Tok[] = [];
   let i = s;
   let nl = false;
@@ -73,52 +94,67 @@ export function tokenize(text: string, s: number, e: number, max = 64): Tok[] {
       i++;
       continue;
     }
-    let j: number;
-    let kind: Tok['kind'];
-    if (isDigit(c)) {
-      j = i;
-      while (j < e && isDigit(text.charCodeAt(j))) j++;
-      // 12B, 5th, 12-14, 5/2, 3º
-      while (j < e && j - i < 12) {
-        const d = text.charCodeAt(j);
-        if (isLetter(d) && j + 1 <= e && (j + 1 === e || !isLetter(text.charCodeAt(j + 1)) || j - i < 4)) j++;
-        else if ((d === 45 || d === 47) && isDigit(text.charCodeAt(j + 1))) j += 2;
-        // A floor as Hong Kong writes it: "22/F".
-        else if (d === 47 && (text.charCodeAt(j + 1) | 0x20) === 102 && !isLetter(text.charCodeAt(j + 2))) j += 2;
-        else if (isDigit(d)) j++;
-        else break;
-      }
-      kind = 'n';
-    } else if (isLetter(c)) {
-      j = wordEnd(text, i, e);
-      // An initialism written with dots ("C.V.V.", "U.S.A.") is one word, never a street type's
-      // abbreviation ("C." for Calle) followed by a name.
-      if (j === i + 1) {
-        let k = j;
-        while (k + 1 < e && text.charCodeAt(k) === 46 && isLetter(text.charCodeAt(k + 1)) && (k + 2 >= e || !isLetter(text.charCodeAt(k + 2)))) k += 2;
-        j = k === j ? innerPeriod(text, j, e) : k;
-      }
-      kind = 'w';
-      // A code that starts with letters ("SS11", "G1D", "LV-2974"): one token, read as a number (postcodes).
-      if (j - i <= 3 && j < e && (isDigit(text.charCodeAt(j)) || (text.charCodeAt(j) === 45 && isDigit(text.charCodeAt(j + 1)))) && isAsciiLetters(text, i, j)) {
-        j++;
-        // "MI-664-7326" (a Ghanaian digital address): digit groups joined by hyphens stay one code.
-        while (j < e && j - i < 14 && (isDigit(text.charCodeAt(j)) || isAsciiLetter(text.charCodeAt(j)) || (text.charCodeAt(j) === 45 && isDigit(text.charCodeAt(j + 1)) && isDigit(text.charCodeAt(j - 1))))) j++;
-        kind = 'n';
-      }
+    const k = at[i]!;
+    let t: Tok;
+    if (k !== 0 && memoToks[k - 1]!.e + MARGIN < e) {
+      t = memoToks[k - 1]!;
+      if (t.nl !== nl || t.para !== para) t = { s: t.s, e: t.e, kind: t.kind, text: t.text, dot: t.dot, cap: t.cap, nl, para, decimal: t.decimal };
     } else {
-      // A tab is a mark, not a space: it separates the cells of a table, and no address goes across it.
-      j = i + 1;
-      kind = 'p';
+      t = tokenAt(text, i, e, nl, para);
+      if (k === 0 && t.e + MARGIN < e) at[i] = memoToks.push(t);
     }
-    const dot = kind !== 'p' && j < e && text.charCodeAt(j) === 46;
-    const decimal = kind === 'n' && j + 1 < e && (text.charCodeAt(j) === 46 || text.charCodeAt(j) === 44) && isDigit(text.charCodeAt(j + 1)) && amountPart(text, i, j, e);
-    // An elided article before a capital ("l'Abbaye", "d'Orsay") starts a name as a capital does.
-    const elided = kind === 'w' && j - i > 3 && (text.charCodeAt(i + 1) === 39 || text.charCodeAt(i + 1) === 0x2019) && isUpper(text.charCodeAt(i + 2));
-    out.push({ s: i, e: j, kind, text: text.slice(i, j), dot, cap: kind === 'n' || isUpper(c) || elided || (kind === 'w' && isCaseless(c)), nl, para, decimal });
+    out.push(t);
     nl = false;
     para = false;
-    i = dot ? j + 1 : j;
+    i = t.dot ? t.e + 1 : t.e;
   }
   return out;
+}
+
+/** The token at i (no space there) in text[i, e), with the line-break flags of the spaces before it. */
+function tokenAt(text: string, i: number, e: number, nl: boolean, para: boolean): Tok {
+  const c = text.charCodeAt(i);
+  let j: number;
+  let kind: Tok['kind'];
+  if (isDigit(c)) {
+    j = i;
+    while (j < e && isDigit(text.charCodeAt(j))) j++;
+    // 12B, 5th, 12-14, 5/2, 3º
+    while (j < e && j - i < 12) {
+      const d = text.charCodeAt(j);
+      if (isLetter(d) && j + 1 <= e && (j + 1 === e || !isLetter(text.charCodeAt(j + 1)) || j - i < 4)) j++;
+      else if ((d === 45 || d === 47) && isDigit(text.charCodeAt(j + 1))) j += 2;
+      // A floor as Hong Kong writes it: "22/F".
+      else if (d === 47 && (text.charCodeAt(j + 1) | 0x20) === 102 && !isLetter(text.charCodeAt(j + 2))) j += 2;
+      else if (isDigit(d)) j++;
+      else break;
+    }
+    kind = 'n';
+  } else if (isLetter(c)) {
+    j = wordEnd(text, i, e);
+    // An initialism written with dots ("C.V.V.", "U.S.A.") is one word, never a street type's
+    // abbreviation ("C." for Calle) followed by a name.
+    if (j === i + 1) {
+      let k = j;
+      while (k + 1 < e && text.charCodeAt(k) === 46 && isLetter(text.charCodeAt(k + 1)) && (k + 2 >= e || !isLetter(text.charCodeAt(k + 2)))) k += 2;
+      j = k === j ? innerPeriod(text, j, e) : k;
+    }
+    kind = 'w';
+    // A code that starts with letters ("SS11", "G1D", "LV-2974"): one token, read as a number (postcodes).
+    if (j - i <= 3 && j < e && (isDigit(text.charCodeAt(j)) || (text.charCodeAt(j) === 45 && isDigit(text.charCodeAt(j + 1)))) && isAsciiLetters(text, i, j)) {
+      j++;
+      // "MI-664-7326" (a Ghanaian digital address): digit groups joined by hyphens stay one code.
+      while (j < e && j - i < 14 && (isDigit(text.charCodeAt(j)) || isAsciiLetter(text.charCodeAt(j)) || (text.charCodeAt(j) === 45 && isDigit(text.charCodeAt(j + 1)) && isDigit(text.charCodeAt(j - 1))))) j++;
+      kind = 'n';
+    }
+  } else {
+    // A tab is a mark, not a space: it separates the cells of a table, and no address goes across it.
+    j = i + 1;
+    kind = 'p';
+  }
+  const dot = kind !== 'p' && j < e && text.charCodeAt(j) === 46;
+  const decimal = kind === 'n' && j + 1 < e && (text.charCodeAt(j) === 46 || text.charCodeAt(j) === 44) && isDigit(text.charCodeAt(j + 1)) && amountPart(text, i, j, e);
+  // An elided article before a capital ("l'Abbaye", "d'Orsay") starts a name as a capital does.
+  const elided = kind === 'w' && j - i > 3 && (text.charCodeAt(i + 1) === 39 || text.charCodeAt(i + 1) === 0x2019) && isUpper(text.charCodeAt(i + 2));
+  return { s: i, e: j, kind, text: text.slice(i, j), dot, cap: kind === 'n' || isUpper(c) || elided || (kind === 'w' && isCaseless(c)), nl, para, decimal };
 }

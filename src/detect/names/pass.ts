@@ -15,6 +15,7 @@ import { MAX_BACK } from '../limits.js';
 import { listedName, listedOrUnknown, loneName, pairName } from './lone.js';
 import { invertedFamilyStart } from './inverted.js';
 import { lowerStartsFrom } from './lower-start.js';
+import { classGate, nextClassHit } from '../class-gate.js';
 
 /**
  * The names detector: one pass per step over capital letters (irregexp skips the text between them), one
@@ -72,14 +73,16 @@ const lineEnd = (text: string, i: number) => {
   return e;
 };
 
+/** CAPITAL through its prefilter (class-gate.ts): the same hits. */
+const CAPITAL_GATE = classGate(CAPITAL)!;
+
 function capitalsFrom(ctx: ScanContext, r: NamesRule, mentions: NameMentions, from: number, limit: number): number {
   const text = ctx.text;
-  const gate = CAPITAL;
   let i = from;
   while (i < limit) {
-    gate.lastIndex = i;
-    if (!gate.test(text)) break;
-    const s = gate.lastIndex - 1;
+    const hit = nextClassHit(CAPITAL_GATE, text, i);
+    if (hit < 0) break;
+    const s = hit - 1;
     if (s >= limit) break;
     i = s + 1;
     if (!startsWord(text, s)) continue;
@@ -703,11 +706,18 @@ const isLatinLetter = (c: number) => isLetter(c) && (c < 0x250 || (c >= 0x1e00 &
  */
 function otherScriptsFrom(ctx: ScanContext, r: NamesRule, gate: RegExp, from: number, limit: number): number {
   const text = ctx.text;
+  // The gate through its prefilter (class-gate.ts) when it is one class: the same hits.
+  const cg = classGate(gate);
   let i = from;
   while (i < limit) {
-    gate.lastIndex = i;
-    if (!gate.test(text)) break;
-    const h = gate.lastIndex - 1;
+    let hit: number;
+    if (cg) hit = nextClassHit(cg, text, i);
+    else {
+      gate.lastIndex = i;
+      hit = gate.test(text) ? gate.lastIndex : -1;
+    }
+    if (hit < 0) break;
+    const h = hit - 1;
     if (h >= limit) break;
     let s = h;
     while (s > 0 && isLetter(text.charCodeAt(s - 1)) && !isLatinLetter(text.charCodeAt(s - 1))) s--;
