@@ -3,14 +3,14 @@ import { isDigitCode } from './chars.js';
 import type { ScanPlan, WordEntry } from './plan.js';
 import { colonAt, emailAt, type CharPassState } from './scan-chars.js';
 import { digitsAt, newDigitPassState, resumeDigits, type DigitPassState } from './scan-digits.js';
-import { addressPass, newAddressPassState, type AddressPassState } from './address/pass.js';
-import { namesPass, newNamesPassState, type NamesPassState } from './names/pass.js';
+import { addressGates, addressPass, newAddressPassState, type AddressPassState } from './address/pass.js';
+import { namesGates, namesPass, newNamesPassState, type NamesPassState } from './names/pass.js';
 import { keywordAt, type KeywordPassState } from './scan-keywords.js';
 import { shapesFrom, type ShapePassState } from './scan-shapes.js';
 import { newSpokenPassState, spokenAt, type SpokenPassState } from './scan-spoken.js';
 import { newTablePassState, tablePass, type TablePassState } from './table/pass.js';
 import { hashRange } from './word-table.js';
-import { featuresOf, gateOpen, PREFILTERS, hasDigits, newTextFeatures, textHolds, type TextFeatures } from './prefilter.js';
+import { buildGateIndex, featuresOf, gateFilter, gateOpen, gatesOf, PREFILTERS, hasDigits, newTextFeatures, textHolds, type GateIndex, type TextFeatures } from './prefilter.js';
 
 /**
  * The passes over the text (speed.md B9). Each pass is a skip loop of irregexp or indexOf, which runs in
@@ -128,14 +128,33 @@ const isLetter = (c: number) => (c | 0x20) >= 97 && (c | 0x20) <= 122;
  */
 const PREFILTER_MAX = 4096;
 
+const gateIndexes = new WeakMap<ScanPlan, GateIndex>();
+
+/** The index of every gate the passes ask prefilters of (prefilter.ts), built at a plan's first short text. */
+function gateIndexOf(plan: ScanPlan): GateIndex {
+  let index = gateIndexes.get(plan);
+  if (index === undefined) {
+    const planGates = [plan.wordGate, plan.wordGateCs, plan.shapeGate, plan.shapeGateCi];
+    const own = <T extends object>(owner: T, gates: readonly (RegExp | null)[]) => ({ owner, gates, filters: gates.map((re) => re && gateFilter(re)) });
+    index = buildGateIndex([
+      { owner: plan, gates: planGates, filters: plan.gateFilters },
+      ...plan.nameRules.map((r) => own(r, namesGates(r))),
+      ...plan.addressRules.map((r) => own(r, addressGates(r))),
+    ]);
+    gateIndexes.set(plan, index);
+  }
+  return index;
+}
+
 export function scan(ctx: ScanContext, plan: ScanPlan, st: ScannerState): void {
   const limit = ctx.final ? ctx.text.length : ctx.frontier;
   // Only a first and last step: a gate skipped here leaves pass state that no later step reads.
-  const pre = (ctx.pre = ctx.final && !st.scanned && ctx.text.length <= PREFILTER_MAX && PREFILTERS.enabled ? featuresOf(ctx.text, st.features) : null);
+  const pre = (ctx.pre = ctx.final && !st.scanned && ctx.text.length <= PREFILTER_MAX && PREFILTERS.enabled ? featuresOf(ctx.text, st.features, gateIndexOf(plan)) : null);
   st.scanned = true;
+  const gates = gatesOf(pre, plan);
   if (plan.writtenDigitRules.length && (pre === null || textHolds(pre, 'digit'))) digitPass(ctx, plan, st, limit);
-  if (plan.wordGate && gateOpen(pre, plan.gateFilters, 0)) st.wordPos = wordPass(ctx, plan, st, plan.wordGate, st.wordPos, limit, false);
-  if (plan.wordGateCs && gateOpen(pre, plan.gateFilters, 1)) st.wordCsPos = wordPass(ctx, plan, st, plan.wordGateCs, st.wordCsPos, limit, true);
+  if (plan.wordGate && gateOpen(pre, gates, 0)) st.wordPos = wordPass(ctx, plan, st, plan.wordGate, st.wordPos, limit, false);
+  if (plan.wordGateCs && gateOpen(pre, gates, 1)) st.wordCsPos = wordPass(ctx, plan, st, plan.wordGateCs, st.wordCsPos, limit, true);
   if (plan.emailRules.length) {
     let i = Math.max(0, st.atPos - ctx.base);
     while ((i = ctx.text.indexOf('@', i)) >= 0 && i < limit) emailAt(ctx, plan, st.chars, i++);
@@ -146,7 +165,7 @@ export function scan(ctx: ScanContext, plan: ScanPlan, st: ScannerState): void {
     while ((i = ctx.text.indexOf(':', i)) >= 0 && i < limit) colonAt(ctx, plan, st.chars, i++);
     st.colonPos = ctx.base + limit;
   }
-  if ((plan.shapeGate && gateOpen(pre, plan.gateFilters, 2)) || (plan.shapeGateCi && gateOpen(pre, plan.gateFilters, 3))) {
+  if ((plan.shapeGate && gateOpen(pre, gates, 2)) || (plan.shapeGateCi && gateOpen(pre, gates, 3))) {
     st.shapePos = shapesFrom(ctx, plan, st.shapes, st.shapePos, limit);
   }
   if (plan.nameRules.length) namesPass(ctx, plan.nameRules, st.names, limit);
