@@ -69,32 +69,31 @@ export function featuresOf(text: string, f: TextFeatures, index: GateIndex | nul
   return f;
 }
 
-/** The loop of featuresOf for an index of at most 32 gates (the usual plan): the gram mask in a local. */
+/**
+ * The loop of featuresOf. A gram's key is its 21 bits (7 per unit) plus bit 21 when it starts a word (its
+ * previous character is no ASCII word character); one table read per position.
+ */
 function scanOneWord(text: string, index: GateIndex, f: TextFeatures): number {
-  const all = index.all;
-  const atWord = index.atWordStart;
+  const table = index.table;
   let groups = 0;
   let mask = index.always[0]!;
   let gram = 0;
-  // Bit j: the character j positions back starts a word (its previous character is no ASCII word character).
+  // Bit j: the character j positions back starts a word.
   let starts = 0;
-  let prevWord = false;
+  let prevWord = 0;
+  const n = text.length;
   // One step past the end (a NUL, in no group): a gate's two-unit match may end the text.
-  for (let i = 0; i <= text.length; i++) {
-    const c = i < text.length ? text.charCodeAt(i) : 0;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? text.charCodeAt(i) : 0;
     let b = 0;
     if (c < 128) {
       groups |= ASCII_GROUPS[c]!;
       b = FOLD[c]!;
     } else groups |= NON_ASCII_BIT;
     gram = ((gram << 7) | b) & 0x1fffff;
-    starts = ((starts << 1) | (prevWord ? 0 : 1)) & 7;
-    prevWord = c < 128 && ASCII_WORD[c] === 1;
-    if (i >= 2) {
-      const slot = gramSlot(gram);
-      mask |= all[slot]!;
-      if ((starts & 4) !== 0) mask |= atWord[slot]!;
-    }
+    starts = ((starts << 1) | (prevWord ^ 1)) & 7;
+    prevWord = c < 128 ? ASCII_WORD[c]! : 0;
+    if (i >= 2) mask |= table[gramSlot(gram | ((starts & 4) << 19))]!;
   }
   f.grams[0] = mask;
   return groups;
@@ -102,29 +101,27 @@ function scanOneWord(text: string, index: GateIndex, f: TextFeatures): number {
 
 function scanWords(text: string, index: GateIndex, f: TextFeatures): number {
   const w = index.words;
-  const all = index.all;
-  const atWord = index.atWordStart;
+  const table = index.table;
   const mask = f.grams;
   mask.set(index.always);
   let groups = 0;
   let gram = 0;
   let starts = 0;
-  let prevWord = false;
-  // One step past the end (a NUL, in no group): a gate's two-unit match may end the text.
-  for (let i = 0; i <= text.length; i++) {
-    const c = i < text.length ? text.charCodeAt(i) : 0;
+  let prevWord = 0;
+  const n = text.length;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? text.charCodeAt(i) : 0;
     let b = 0;
     if (c < 128) {
       groups |= ASCII_GROUPS[c]!;
       b = FOLD[c]!;
     } else groups |= NON_ASCII_BIT;
     gram = ((gram << 7) | b) & 0x1fffff;
-    starts = ((starts << 1) | (prevWord ? 0 : 1)) & 7;
-    prevWord = c < 128 && ASCII_WORD[c] === 1;
+    starts = ((starts << 1) | (prevWord ^ 1)) & 7;
+    prevWord = c < 128 ? ASCII_WORD[c]! : 0;
     if (i >= 2) {
-      const slot = gramSlot(gram) * w;
-      const word = (starts & 4) !== 0;
-      for (let k = 0; k < w; k++) mask[k]! |= all[slot + k]! | (word ? atWord[slot + k]! : 0);
+      const slot = gramSlot(gram | ((starts & 4) << 19)) * w;
+      for (let k = 0; k < w; k++) mask[k]! |= table[slot + k]!;
     }
   }
   return groups;
@@ -206,15 +203,14 @@ export function gatesOf(pre: TextFeatures | null, owner: object): Int32Array | n
 }
 
 /**
- * The gates of one plan, each with an id: its group clauses (as bit masks of groups), and its grams in
- * two tables of 2^14 slots (a gram's slot holds the bits of the gates that may start with it, one Int32
- * per 32 gates), one read at every position and one at word starts only.
+ * The gates of one plan, each with an id: its group clauses (as bit masks of groups), and its grams in a
+ * table of 2^14 slots (a gram key's slot holds the bits of the gates that may start with it, one Int32 per
+ * 32 gates; see scanOneWord for the key).
  */
 export interface GateIndex {
   /** Int32 words per slot and in a text's gram mask. */
   words: number;
-  all: Int32Array;
-  atWordStart: Int32Array;
+  table: Int32Array;
   /** Bits of the gates with no gram filter, set in every text's mask. */
   always: Int32Array;
   /** Per gate id: each clause's groups as a bit mask (a clause is met when the text holds one of them). */
@@ -246,33 +242,34 @@ export function buildGateIndex(owners: readonly { owner: object; gates: readonly
     );
   }
   const words = Math.max(1, Math.ceil(gates.length / 32));
-  const all = new Int32Array(SLOTS * words);
-  const atWordStart = new Int32Array(SLOTS * words);
+  const table = new Int32Array(SLOTS * words);
   const always = new Int32Array(words);
   gates.forEach(({ re }, id) => {
     const bit = 1 << (id & 31);
     const w = id >>> 5;
     const g = gramsOf(re);
     if (g === null) always[w]! |= bit;
-    else for (const slot of g.slots) (g.atWordStart ? atWordStart : all)[slot * words + w]! |= bit;
+    else for (const slot of g.slots) table[slot * words + w]! |= bit;
   });
   const clauses = gates.map(({ filter }) => Int32Array.from(filter?.clauses ?? [], (c) => c.reduce((m, g) => m | (1 << g), 0)));
-  return { words, all, atWordStart, always, clauses, ids };
+  return { words, table, always, clauses, ids };
 }
 
 /** Grams are three UTF-16 units: ASCII case-folded to lower case, everything from 128 on one value (0). */
 const GRAM = 3;
 const FOLD = Uint8Array.from({ length: 128 }, (_, c) => (c >= 65 && c <= 90 ? c | 32 : c));
 const ASCII_WORD = Uint8Array.from({ length: 128 }, (_, c) => (/\w/.test(String.fromCharCode(c)) ? 1 : 0));
-const SLOT_BITS = 14;
+const SLOT_BITS = 15;
 const SLOTS = 1 << SLOT_BITS;
-/** A gram's slot: its 21 bits (7 per unit) hashed to SLOT_BITS (collisions only open a gate in vain). */
+/** A gram key's slot: its 22 bits hashed to SLOT_BITS (collisions only open a gate in vain). */
 const gramSlot = (gram: number) => Math.imul(gram, 0x9e3779b1) >>> (32 - SLOT_BITS);
 
-/** The slots of a gate's grams, and whether its matches start at a word start (as \b makes them). */
+/** A gram key's bit for "starts a word". */
+const WORD_START = 1 << 21;
+
+/** The table slots of a gate's gram keys. */
 export interface GramFilter {
   slots: Int32Array;
-  atWordStart: boolean;
 }
 
 const gramCache = new Map<string, GramFilter | null>();
@@ -306,13 +303,13 @@ function compileGrams(re: RegExp): GramFilter | null {
   for (const p of prefixes) {
     const [a, b, c] = [...p, ...Array<bigint>(GRAM - p.length).fill(ALL_VALUES)].map(valueList);
     if (a!.length * b!.length * c!.length > MAX_SLOTS) return null;
-    for (const x of a!) for (const y of b!) for (const z of c!) slots.add(gramSlot((x << 14) | (y << 7) | z));
+    // \b before a word character needs a non-word character before it: such a match starts a word (value 0
+    // stands for every non-ASCII character too, so a prefix that may start with one may start anywhere).
+    const flags = afterBoundary && (p[0]! & ~WORD_VALUES) === 0n ? [WORD_START] : [0, WORD_START];
+    for (const x of a!) for (const y of b!) for (const z of c!) for (const w of flags) slots.add(gramSlot(w | (x << 14) | (y << 7) | z));
   }
   if (slots.size > MAX_SLOTS) return null;
-  // \b before a word character needs a non-word character before it: the match starts a word. (Value 0
-  // stands for every non-ASCII character too: a match that may start with one is read at every position.)
-  const atWordStart = afterBoundary && prefixes.every((p) => (p[0]! & ~WORD_VALUES) === 0n);
-  return { slots: Int32Array.from(slots), atWordStart };
+  return { slots: Int32Array.from(slots) };
 }
 
 function valueList(v: bigint): number[] {
