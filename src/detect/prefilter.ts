@@ -127,6 +127,34 @@ function scanWords(text: string, index: GateIndex, f: TextFeatures): number {
   return groups;
 }
 
+/**
+ * The positions of the text where a match of gate `id` may start (its gram key there has the gate's bit),
+ * in increasing order, into `out` (text length + 1 entries at least); returns their count, or -1 when the
+ * gate has no gram filter (it may start anywhere).
+ */
+export function gramStarts(pre: TextFeatures, id: number, out: Int32Array): number {
+  const index = pre.index!;
+  const w = index.words;
+  const bit = 1 << (id & 31);
+  const word = id >>> 5;
+  if ((index.always[word]! & bit) !== 0) return -1;
+  const table = index.table;
+  const text = pre.text;
+  let count = 0;
+  let gram = 0;
+  let starts = 0;
+  let prevWord = 0;
+  const n = text.length;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? text.charCodeAt(i) : 0;
+    gram = ((gram << 7) | (c < 128 ? FOLD[c]! : 0)) & 0x1fffff;
+    starts = ((starts << 1) | (prevWord ^ 1)) & 7;
+    prevWord = c < 128 ? ASCII_WORD[c]! : 0;
+    if (i >= 2 && (table[gramSlot(gram | ((starts & 4) << 19)) * w + word]! & bit) !== 0) out[count++] = i - 2;
+  }
+  return count;
+}
+
 function holds(f: TextFeatures, group: number): boolean {
   return (f.groups & (1 << group)) !== 0;
 }
