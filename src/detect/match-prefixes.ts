@@ -19,6 +19,8 @@ type Node =
   | { type: 'alt'; alternatives: Node[][] }
   | { type: 'repeat'; min: number; max: number; alternatives: Node[][] }
   | { type: 'ahead'; alternatives: Node[][] }
+  /** A negative lookahead of one character class: the next character, if any, is one of `values`. */
+  | { type: 'next'; values: Values }
   | { type: 'empty'; boundary: boolean };
 
 export const ALL_VALUES: Values = (1n << 128n) - 1n;
@@ -182,6 +184,10 @@ class Parser {
       this.i = close + 1;
     } else if (rest.startsWith('(?')) throw new Error('group modifiers not read');
     else this.i += 1;
+    if (kind === 'not' && rest.startsWith('(?!')) {
+      const next = this.notOneClass();
+      if (next !== null) return next;
+    }
     if (kind === 'not') {
       // What a negative or behind assertion holds constrains no prefix: skipped unread (keyword tries hold thousands).
       this.skipGroup();
@@ -191,6 +197,42 @@ class Parser {
     if (this.src[this.i] !== ')') throw new Error('missing )');
     this.i++;
     return kind === 'ahead' ? { type: 'ahead', alternatives } : { type: 'alt', alternatives };
+  }
+
+  /**
+   * A negative lookahead whose body is one character or class ("(?![A-Za-z])", the end of every word of a
+   * keyword trie): the values the next character may have. Value 0 is always kept (it also stands for the
+   * end of the text, where a negative lookahead holds). Null, and nothing read, for any other body.
+   */
+  private notOneClass(): Node | null {
+    const start = this.i;
+    try {
+      const c = this.src[this.i];
+      let cls: CharClass;
+      if (c === '[') cls = this.charClass();
+      else if (c === '\\' && this.src[this.i + 1] !== 'b' && this.src[this.i + 1] !== 'B') {
+        this.i++;
+        cls = this.escape();
+      } else if (c !== undefined && !'()|[]{}?*+.^$\\'.includes(c)) {
+        this.i++;
+        cls = this.literal(c.charCodeAt(0));
+      } else throw new Error('not one class');
+      if (this.src[this.i] !== ')') throw new Error('not one class');
+      this.i++;
+      const caseless = this.flags.includes('i');
+      let values = 1n;
+      for (let v = 1; v < 128; v++) {
+        const upper = v >= 97 && v <= 122 ? v - 32 : -1;
+        const has = (code: number) => code >= 0 && ((cls.ascii >> BigInt(code)) & 1n) === 1n;
+        // Under /i the class matches both cases of a letter it holds in one.
+        const excluded = upper < 0 ? has(v) : caseless ? has(v) || has(upper) : has(v) && has(upper);
+        if (!excluded) values |= 1n << BigInt(v);
+      }
+      return { type: 'next', values };
+    } catch {
+      this.i = start;
+      return null;
+    }
   }
 
   /** Moves past the ')' that closes the group whose body starts here (escapes and classes read as such). */
@@ -384,6 +426,8 @@ export function matchPrefixes(source: string, flags: string, length: number): { 
         return k(room);
       case 'ahead':
         return intersect(alternatives(el.alternatives, room, end), k(room));
+      case 'next':
+        return intersect([[el.values]], k(room));
       case 'repeat': {
         // Iterations past `room` cannot change a prefix of `room` characters.
         const min = Math.min(el.min, room);

@@ -232,7 +232,7 @@ export function gatesOf(pre: TextFeatures | null, owner: object): Int32Array | n
 
 /**
  * The gates of one plan, each with an id: its group clauses (as bit masks of groups), and its grams in a
- * table of 2^14 slots (a gram key's slot holds the bits of the gates that may start with it, one Int32 per
+ * table of 2^16 slots (a gram key's slot holds the bits of the gates that may start with it, one Int32 per
  * 32 gates; see scanOneWord for the key).
  */
 export interface GateIndex {
@@ -287,7 +287,7 @@ export function buildGateIndex(owners: readonly { owner: object; gates: readonly
 const GRAM = 3;
 const FOLD = Uint8Array.from({ length: 128 }, (_, c) => (c >= 65 && c <= 90 ? c | 32 : c));
 const ASCII_WORD = Uint8Array.from({ length: 128 }, (_, c) => (/\w/.test(String.fromCharCode(c)) ? 1 : 0));
-const SLOT_BITS = 15;
+const SLOT_BITS = 16;
 const SLOTS = 1 << SLOT_BITS;
 /** A gram key's slot: its 22 bits hashed to SLOT_BITS (collisions only open a gate in vain). */
 const gramSlot = (gram: number) => Math.imul(gram, 0x9e3779b1) >>> (32 - SLOT_BITS);

@@ -72,9 +72,14 @@ describe('gate prefilters', () => {
     const show = (source: string, flags = '') =>
       matchPrefixes(source, flags, 3).prefixes.map((p) => p.map((v) => [...Array(128).keys()].filter((c) => (v >> BigInt(c)) & 1n).map((c) => String.fromCharCode(c)).join('')).join('|')).sort();
     expect(show('\\bca(?=rd|sh)')).toEqual(['c|a|r', 'c|a|s']);
-    expect(show('AB(?!x)c?', 'i')).toEqual(['a|b', 'a|b|c']);
+    expect(show('AB(?!xy)c?', 'i')).toEqual(['a|b', 'a|b|c']);
     expect(show('x[^a-z]', '')[0]!.startsWith('x|\u0000')).toBe(true);
     expect(() => matchPrefixes('(a)\\1', '', 3)).toThrow();
+    // A word's end: the next character is no letter (or the text ends: value 0 is kept).
+    const [it] = show('\\bit(?![A-Za-z])', 'i');
+    expect(it!.startsWith('i|t|\u0000')).toBe(true);
+    expect(it!.split('|')[2]).not.toMatch(/[a-z]/);
+    expect(it!.split('|')[2]).toContain(' ');
     expect(matchPrefixes('\\b(?:ab|cd)', 'i', 3).afterBoundary).toBe(true);
     expect(matchPrefixes('\\bab|cd', 'i', 3).afterBoundary).toBe(false);
   });
