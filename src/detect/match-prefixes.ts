@@ -206,6 +206,23 @@ class Parser {
    */
   private notOneClass(): Node | null {
     const start = this.i;
+    // Tries end every word with the same lookahead: read each body once.
+    const close = this.src.indexOf(')', start);
+    const body = close > start ? this.src.slice(start, close) : '';
+    const known = this.nexts.get(body);
+    if (known !== undefined) {
+      this.i = close + 1;
+      return known;
+    }
+    const node = this.readNotOneClass();
+    if (node !== null && this.i === close + 1) this.nexts.set(body, node);
+    return node;
+  }
+
+  private readonly nexts = new Map<string, Node>();
+
+  private readNotOneClass(): Node | null {
+    const start = this.i;
     try {
       const c = this.src[this.i];
       let cls: CharClass;
