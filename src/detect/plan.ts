@@ -371,9 +371,9 @@ export function compilePlan(packs: LoadedPack[], opts: PlanOptions): ScanPlan {
   }
   if (shapes.length) plan.shapeGate = new RegExp(shapes.join('|'), 'g');
   if (shapesCi.length) plan.shapeGateCi = new RegExp(shapesCi.join('|'), 'gi');
-  // The scanner's gates' prefilters (prefilter.ts); the shape alternations are long, but every match needs
-  // a digit or a capital, so theirs are worth building whatever their length.
-  plan.gateFilters = [plan.wordGate && gateFilter(plan.wordGate), plan.wordGateCs && gateFilter(plan.wordGateCs), plan.shapeGate && gateFilter(plan.shapeGate, Infinity), plan.shapeGateCi && gateFilter(plan.shapeGateCi, Infinity)];
+  // The scanner's gates' prefilters (prefilter.ts); the shape alternations and the case-sensitive phrases
+  // are long, but every match needs a digit or a capital, so theirs are worth building whatever their length.
+  plan.gateFilters = [plan.wordGate && gateFilter(plan.wordGate), plan.wordGateCs && gateFilter(plan.wordGateCs, Infinity), plan.shapeGate && gateFilter(plan.shapeGate, Infinity), plan.shapeGateCi && gateFilter(plan.shapeGateCi, Infinity)];
   if (opts.keyHints) plan.table = compileTablePlan(plan.rules, opts.keyHints, plan.maskChars);
   return plan;
 }

@@ -1,55 +1,162 @@
 import { JS, NFA, type CharSet } from 'refa';
+import { ALL_VALUES, matchPrefixes, WORD_VALUES } from './match-prefixes.js';
 
 /**
  * Prefilters for short texts (the fixed cost per call: log lines, form fields, ticket fields). A gate regex
- * costs 50–450 ns per call over a 100-character string even when it finds nothing, and a short text runs
- * about twenty of them. Most gates' matches need a character most short texts lack: a digit, a line break,
- * a quote, a capital. So, in the spirit of gitleaks' keyword prefilter, each gate carries what every one of
- * its matches needs (`GateFilter`, computed once from the gate's own pattern by refa), and a text is asked
- * for those characters once each (`TextFeatures`, native indexOf or a one-class regex, asked lazily).
- * A filter is a necessary condition (assertions ignored, case folding and classes resolved exactly), so
- * skipping a gate it rules out never changes what the gate would find.
+ * costs 50–450 ns per call over a 100-character string even when it finds nothing (the keyword tries up to
+ * 2 µs), and a short text runs about twenty of them. Two necessary conditions, both computed once per gate
+ * from its own pattern by refa, in the spirit of gitleaks' keyword prefilter:
+ * - groups (`GateFilter`): characters every match needs, which most short texts lack (a digit, a line
+ *   break, a quote, a capital);
+ * - grams (`gramsOf`): the three characters every match starts with (case-folded, lookaheads read as the
+ *   text they require, at a word start when the pattern starts with \b). A keyword trie of hundreds of
+ *   words needs one of a few hundred trigrams, which a PII-free line seldom holds.
+ * A text is read once (`featuresOf`: one loop of table lookups, a bit per gate of the plan's `GateIndex`),
+ * and skipping a gate it rules out never changes what the gate would find.
  */
 
 /** Switched off only by tests, to compare output with and without the prefilters. */
 export const PREFILTERS = { enabled: true };
 
-/** Groups of characters a gate may need; each is asked of a text by native code. */
-const GROUPS: readonly { name: string; chars: (c: number) => boolean; find: (text: string) => boolean }[] = [
-  { name: 'digit', chars: (c) => c >= 48 && c <= 57, find: regexFinder(/[0-9]/) },
-  { name: 'capital', chars: (c) => c >= 65 && c <= 90, find: regexFinder(/[A-Z]/) },
-  { name: 'non-ASCII', chars: (c) => c >= 128, find: regexFinder(/[^\0-\x7f]/) },
-  { name: 'line break', chars: (c) => c === 10, find: (t) => t.includes('\n') },
-  { name: 'quote', chars: (c) => c === 34 || c === 39, find: (t) => t.includes('"') || t.includes("'") },
-  { name: 'colon', chars: (c) => c === 58, find: (t) => t.includes(':') },
-  { name: 'question mark', chars: (c) => c === 63, find: (t) => t.includes('?') },
-  { name: '@', chars: (c) => c === 64, find: (t) => t.includes('@') },
+/** Groups of characters a gate may need. */
+const GROUPS: readonly { name: string; chars: (c: number) => boolean }[] = [
+  { name: 'digit', chars: (c) => c >= 48 && c <= 57 },
+  { name: 'capital', chars: (c) => c >= 65 && c <= 90 },
+  { name: 'non-ASCII', chars: (c) => c >= 128 },
+  { name: 'line break', chars: (c) => c === 10 },
+  { name: 'quote', chars: (c) => c === 34 || c === 39 },
+  { name: 'colon', chars: (c) => c === 58 },
+  { name: 'question mark', chars: (c) => c === 63 },
+  { name: '@', chars: (c) => c === 64 },
 ];
 
-function regexFinder(re: RegExp): (text: string) => boolean {
-  return (text) => re.test(text);
-}
-
-/** Which groups a text holds, asked at most once each per text. */
+/**
+ * What a short text holds: its groups (a bit per group) and, when a gate index is given, the gram bits of
+ * the gates it may hold a match of (see gramsOf), all from one loop over the text's characters.
+ */
 export interface TextFeatures {
   text: string;
-  /** Per group: 0 not asked yet, 1 held, 2 not held. */
-  known: Uint8Array;
+  /** Bit k set: the text holds a character of GROUPS[k]. */
+  groups: number;
+  /** The gates the features were computed for (null: no gram filters, every gate's gram bit set). */
+  index: GateIndex | null;
+  /** Per word of 32 gates of the index: bit set when the gate has no gram filter or the text holds one of its grams. */
+  grams: Int32Array;
 }
 
-export const newTextFeatures = (): TextFeatures => ({ text: '', known: new Uint8Array(GROUPS.length) });
+export const newTextFeatures = (): TextFeatures => ({ text: '', groups: 0, index: null, grams: new Int32Array(1) });
 
-/** Starts asking about `text` (the features object is reused: no allocation per text). */
-export function featuresOf(text: string, f: TextFeatures): TextFeatures {
+/** Per ASCII character: its groups' bits. Every character from 128 on is in the non-ASCII group alone. */
+const ASCII_GROUPS = new Uint8Array(128);
+const NON_ASCII_BIT = 1 << GROUPS.findIndex((g) => g.name === 'non-ASCII');
+for (let c = 0; c < 128; c++) GROUPS.forEach((g, k) => (ASCII_GROUPS[c]! |= g.chars(c) ? 1 << k : 0));
+
+/** Computes what `text` holds (the features object is reused: no allocation per text but a wider mask). */
+export function featuresOf(text: string, f: TextFeatures, index: GateIndex | null = null): TextFeatures {
   f.text = text;
-  f.known.fill(0);
+  f.index = index;
+  if (index === null) {
+    let groups = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      groups |= c < 128 ? ASCII_GROUPS[c]! : NON_ASCII_BIT;
+    }
+    f.groups = groups;
+    return f;
+  }
+  if (f.grams.length !== index.words) f.grams = new Int32Array(index.words);
+  f.groups = index.words === 1 ? scanOneWord(text, index, f) : scanWords(text, index, f);
   return f;
 }
 
+/**
+ * The loop of featuresOf. A gram's key is its 21 bits (7 per unit) plus bit 21 when it starts a word (its
+ * previous character is no ASCII word character); one table read per position.
+ */
+function scanOneWord(text: string, index: GateIndex, f: TextFeatures): number {
+  const table = index.table;
+  let groups = 0;
+  let mask = index.always[0]!;
+  let gram = 0;
+  // Bit j: the character j positions back starts a word.
+  let starts = 0;
+  let prevWord = 0;
+  const n = text.length;
+  // One step past the end (a NUL, in no group): a gate's two-unit match may end the text.
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? text.charCodeAt(i) : 0;
+    let b = 0;
+    if (c < 128) {
+      groups |= ASCII_GROUPS[c]!;
+      b = FOLD[c]!;
+    } else groups |= NON_ASCII_BIT;
+    gram = ((gram << 7) | b) & 0x1fffff;
+    starts = ((starts << 1) | (prevWord ^ 1)) & 7;
+    prevWord = c < 128 ? ASCII_WORD[c]! : 0;
+    if (i >= 2) mask |= table[gramSlot(gram | ((starts & 4) << 19))]!;
+  }
+  f.grams[0] = mask;
+  return groups;
+}
+
+function scanWords(text: string, index: GateIndex, f: TextFeatures): number {
+  const w = index.words;
+  const table = index.table;
+  const mask = f.grams;
+  mask.set(index.always);
+  let groups = 0;
+  let gram = 0;
+  let starts = 0;
+  let prevWord = 0;
+  const n = text.length;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? text.charCodeAt(i) : 0;
+    let b = 0;
+    if (c < 128) {
+      groups |= ASCII_GROUPS[c]!;
+      b = FOLD[c]!;
+    } else groups |= NON_ASCII_BIT;
+    gram = ((gram << 7) | b) & 0x1fffff;
+    starts = ((starts << 1) | (prevWord ^ 1)) & 7;
+    prevWord = c < 128 ? ASCII_WORD[c]! : 0;
+    if (i >= 2) {
+      const slot = gramSlot(gram | ((starts & 4) << 19)) * w;
+      for (let k = 0; k < w; k++) mask[k]! |= table[slot + k]!;
+    }
+  }
+  return groups;
+}
+
+/**
+ * The positions of the text where a match of gate `id` may start (its gram key there has the gate's bit),
+ * in increasing order, into `out` (text length + 1 entries at least); returns their count, or -1 when the
+ * gate has no gram filter (it may start anywhere).
+ */
+export function gramStarts(pre: TextFeatures, id: number, out: Int32Array): number {
+  const index = pre.index!;
+  const w = index.words;
+  const bit = 1 << (id & 31);
+  const word = id >>> 5;
+  if ((index.always[word]! & bit) !== 0) return -1;
+  const table = index.table;
+  const text = pre.text;
+  let count = 0;
+  let gram = 0;
+  let starts = 0;
+  let prevWord = 0;
+  const n = text.length;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? text.charCodeAt(i) : 0;
+    gram = ((gram << 7) | (c < 128 ? FOLD[c]! : 0)) & 0x1fffff;
+    starts = ((starts << 1) | (prevWord ^ 1)) & 7;
+    prevWord = c < 128 ? ASCII_WORD[c]! : 0;
+    if (i >= 2 && (table[gramSlot(gram | ((starts & 4) << 19)) * w + word]! & bit) !== 0) out[count++] = i - 2;
+  }
+  return count;
+}
+
 function holds(f: TextFeatures, group: number): boolean {
-  let k = f.known[group]!;
-  if (k === 0) f.known[group] = k = GROUPS[group]!.find(f.text) ? 1 : 2;
-  return k === 1;
+  return (f.groups & (1 << group)) !== 0;
 }
 
 /** Whether the text holds a character of the group with this name (a condition a pass reads off its own code). */
@@ -103,21 +210,140 @@ export function gateFilter(re: RegExp, maxSource = MAX_SOURCE): GateFilter | nul
   return f;
 }
 
-/** Whether gate k of an owner's filters (filtersOf; null: no prefilter for this text) may match the text. */
-export function gateOpen(pre: TextFeatures | null, filters: readonly (GateFilter | null)[] | null, k: number): boolean {
-  return pre === null || filters === null || mayMatch(pre, filters[k]!);
+/**
+ * Whether gate k of an owner's gates may match the text: `ids` from gatesOf (null: no prefilter for this
+ * text or an owner the index does not know, so the gate runs).
+ */
+export function gateOpen(pre: TextFeatures | null, ids: Int32Array | null, k: number): boolean {
+  if (pre === null || ids === null) return true;
+  const id = ids[k]!;
+  if (id < 0) return true;
+  const index = pre.index!;
+  if ((pre.grams[id >>> 5]! & (1 << (id & 31))) === 0) return false;
+  const clauses = index.clauses[id]!;
+  for (let c = 0; c < clauses.length; c++) if ((pre.groups & clauses[c]!) === 0) return false;
+  return true;
 }
 
-const byOwner = new WeakMap<object, (GateFilter | null)[]>();
+/** The ids of an owner's gates in the text's index, in the order the owner registered them (see GateIndex). */
+export function gatesOf(pre: TextFeatures | null, owner: object): Int32Array | null {
+  return pre === null || pre.index === null ? null : (pre.index.ids.get(owner) ?? null);
+}
 
 /**
- * The filters of an owner's gates (a rule's, a plan's), built on first use and kept with the owner: one
- * lookup per owner and text rather than one per gate. `gates` lists them in a fixed order.
+ * The gates of one plan, each with an id: its group clauses (as bit masks of groups), and its grams in a
+ * table of 2^16 slots (a gram key's slot holds the bits of the gates that may start with it, one Int32 per
+ * 32 gates; see scanOneWord for the key).
  */
-export function filtersOf<T extends object>(owner: T, gates: (owner: T) => readonly (RegExp | null)[]): (GateFilter | null)[] {
-  let fs = byOwner.get(owner);
-  if (fs === undefined) byOwner.set(owner, (fs = gates(owner).map((re) => (re ? gateFilter(re) : null))));
-  return fs;
+export interface GateIndex {
+  /** Int32 words per slot and in a text's gram mask. */
+  words: number;
+  table: Int32Array;
+  /** Bits of the gates with no gram filter, set in every text's mask. */
+  always: Int32Array;
+  /** Per gate id: each clause's groups as a bit mask (a clause is met when the text holds one of them). */
+  clauses: Int32Array[];
+  /** Per owner (a plan, a rule): the ids of its gates in its own order, -1 for an absent gate. */
+  ids: Map<object, Int32Array>;
+}
+
+/**
+ * Builds the index of a plan's gates: for each owner, its gates and their group filters (null: none). A
+ * gate shared by owners gets one id.
+ */
+export function buildGateIndex(owners: readonly { owner: object; gates: readonly (RegExp | null)[]; filters: readonly (GateFilter | null)[] }[]): GateIndex {
+  const idOf = new Map<RegExp, number>();
+  const gates: { re: RegExp; filter: GateFilter | null }[] = [];
+  const ids = new Map<object, Int32Array>();
+  for (const { owner, gates: list, filters } of owners) {
+    ids.set(
+      owner,
+      Int32Array.from(list, (re, k) => {
+        if (re === null) return -1;
+        let id = idOf.get(re);
+        if (id === undefined) {
+          idOf.set(re, (id = gates.length));
+          gates.push({ re, filter: filters[k] ?? null });
+        }
+        return id;
+      }),
+    );
+  }
+  const words = Math.max(1, Math.ceil(gates.length / 32));
+  const table = new Int32Array(SLOTS * words);
+  const always = new Int32Array(words);
+  gates.forEach(({ re }, id) => {
+    const bit = 1 << (id & 31);
+    const w = id >>> 5;
+    const g = gramsOf(re);
+    if (g === null) always[w]! |= bit;
+    else for (const slot of g.slots) table[slot * words + w]! |= bit;
+  });
+  const clauses = gates.map(({ filter }) => Int32Array.from(filter?.clauses ?? [], (c) => c.reduce((m, g) => m | (1 << g), 0)));
+  return { words, table, always, clauses, ids };
+}
+
+/** Grams are three UTF-16 units: ASCII case-folded to lower case, everything from 128 on one value (0). */
+const GRAM = 3;
+const FOLD = Uint8Array.from({ length: 128 }, (_, c) => (c >= 65 && c <= 90 ? c | 32 : c));
+const ASCII_WORD = Uint8Array.from({ length: 128 }, (_, c) => (/\w/.test(String.fromCharCode(c)) ? 1 : 0));
+const SLOT_BITS = 16;
+const SLOTS = 1 << SLOT_BITS;
+/** A gram key's slot: its 22 bits hashed to SLOT_BITS (collisions only open a gate in vain). */
+const gramSlot = (gram: number) => Math.imul(gram, 0x9e3779b1) >>> (32 - SLOT_BITS);
+
+/** A gram key's bit for "starts a word". */
+const WORD_START = 1 << 21;
+
+/** The table slots of a gate's gram keys. */
+export interface GramFilter {
+  slots: Int32Array;
+}
+
+const gramCache = new Map<string, GramFilter | null>();
+
+/**
+ * The grams every match of a gate starts with, or null when there is no useful set: a match may be shorter
+ * than three units, the pattern has what the analysis does not read (backreferences, astral characters),
+ * or the grams are too many to tell texts apart. Cached by pattern and flags.
+ */
+export function gramsOf(re: RegExp): GramFilter | null {
+  const key = `${re.flags}/${re.source}`;
+  let g = gramCache.get(key);
+  if (g === undefined) {
+    try {
+      g = compileGrams(re);
+    } catch {
+      g = null;
+    }
+    gramCache.set(key, g);
+  }
+  return g;
+}
+
+const MAX_SLOTS = SLOTS / 4;
+
+function compileGrams(re: RegExp): GramFilter | null {
+  const { prefixes, afterBoundary } = matchPrefixes(re.source, re.flags.replace(/[gyd]/g, ''), GRAM);
+  // A match shorter than a gram ("st", "mr") is followed by any character, or by none at the text's end.
+  if (prefixes.some((p) => p.length < GRAM - 1)) return null;
+  const slots = new Set<number>();
+  for (const p of prefixes) {
+    const [a, b, c] = [...p, ...Array<bigint>(GRAM - p.length).fill(ALL_VALUES)].map(valueList);
+    if (a!.length * b!.length * c!.length > MAX_SLOTS) return null;
+    // \b before a word character needs a non-word character before it: such a match starts a word (value 0
+    // stands for every non-ASCII character too, so a prefix that may start with one may start anywhere).
+    const flags = afterBoundary && (p[0]! & ~WORD_VALUES) === 0n ? [WORD_START] : [0, WORD_START];
+    for (const x of a!) for (const y of b!) for (const z of c!) for (const w of flags) slots.add(gramSlot(w | (x << 14) | (y << 7) | z));
+  }
+  if (slots.size > MAX_SLOTS) return null;
+  return { slots: Int32Array.from(slots) };
+}
+
+function valueList(v: bigint): number[] {
+  const out: number[] = [];
+  for (let c = 0; c < 128; c++) if ((v >> BigInt(c)) & 1n) out.push(c);
+  return out;
 }
 
 /** The groups a character set lies in, or null when some of its characters are in none. */

@@ -4,7 +4,8 @@ import { createRedactor } from '../../src/index.js';
 import { compileAddressRule } from '../../src/detect/address/plan.js';
 import { compileNamesRule } from '../../src/detect/names/plan.js';
 import type { CompiledRule } from '../../src/detect/plan.js';
-import { featuresOf, gateFilter, mayMatch, newTextFeatures, PREFILTERS } from '../../src/detect/prefilter.js';
+import { buildGateIndex, featuresOf, gateFilter, gateOpen, gatesOf, gramsOf, mayMatch, newTextFeatures, PREFILTERS } from '../../src/detect/prefilter.js';
+import { matchPrefixes } from '../../src/detect/match-prefixes.js';
 import { generatedCareText } from '../support/care-text.js';
 
 const rule = {} as CompiledRule;
@@ -43,6 +44,44 @@ describe('gate prefilters', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it('never rule out by grams a gate that matches the text (keyword tries, lookaheads, \\b, case folding)', () => {
+    const plan = (createRedactor().session() as unknown as { plan: { wordGate: RegExp; wordGateCs: RegExp } }).plan;
+    const gates = [...GATES, plan.wordGate, plan.wordGateCs, /\b(?:st|rd)(?![a-z])/gi, /(?=[a-c]{3})\w\d?/g, /k(?:ey|m)/giu, /\bab(?=cd|ef)/g];
+    const index = buildGateIndex([{ owner: GATES, gates, filters: gates.map(() => null) }]);
+    const ids = gatesOf(featuresOf('', newTextFeatures(), index), GATES);
+    const f = newTextFeatures();
+    // Words of the keyword tries, cut and cased at random, among care text: the grams' edge cases.
+    const trieWord = fc.constantFrom(...plan.wordGate.source.match(/[a-z]{2,}/g)!.slice(0, 400));
+    const text = fc.oneof(shortText, fc.array(fc.oneof(trieWord, trieWord.map((w) => w.toUpperCase()), fc.constantFrom(' ', '-', 'é', 'st', 'K', '\u212a', 'cd', 'abc1')), { maxLength: 12 }).map((p) => p.join('')));
+    fc.assert(
+      fc.property(text, fc.nat(gates.length - 1), (t, k) => {
+        const gate = gates[k]!;
+        gate.lastIndex = 0;
+        if (gate.test(t)) expect(gateOpen(featuresOf(t, f, index), ids, k)).toBe(true);
+      }),
+      { numRuns: 5000 },
+    );
+    // The keyword trie has a gram filter, and a clean line rules it out.
+    expect(gramsOf(plan.wordGate)).not.toBeNull();
+    expect(gateOpen(featuresOf('xxxxxxxxxx yyyyyyyy zzzz', f, index), ids, GATES.length)).toBe(false);
+  });
+
+  it('read the first characters of a match off the pattern', () => {
+    const show = (source: string, flags = '') =>
+      matchPrefixes(source, flags, 3).prefixes.map((p) => p.map((v) => [...Array(128).keys()].filter((c) => (v >> BigInt(c)) & 1n).map((c) => String.fromCharCode(c)).join('')).join('|')).sort();
+    expect(show('\\bca(?=rd|sh)')).toEqual(['c|a|r', 'c|a|s']);
+    expect(show('AB(?!xy)c?', 'i')).toEqual(['a|b', 'a|b|c']);
+    expect(show('x[^a-z]', '')[0]!.startsWith('x|\u0000')).toBe(true);
+    expect(() => matchPrefixes('(a)\\1', '', 3)).toThrow();
+    // A word's end: the next character is no letter (or the text ends: value 0 is kept).
+    const [it] = show('\\bit(?![A-Za-z])', 'i');
+    expect(it!.startsWith('i|t|\u0000')).toBe(true);
+    expect(it!.split('|')[2]).not.toMatch(/[a-z]/);
+    expect(it!.split('|')[2]).toContain(' ');
+    expect(matchPrefixes('\\b(?:ab|cd)', 'i', 3).afterBoundary).toBe(true);
+    expect(matchPrefixes('\\bab|cd', 'i', 3).afterBoundary).toBe(false);
   });
 
   it('rule out gates whose matches need a character the text lacks', () => {

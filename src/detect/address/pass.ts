@@ -7,7 +7,7 @@ import { cjkStreet } from './cjk.js';
 import type { AddressRule } from './plan.js';
 import { commaInAmount, tokenize, type Tok } from './tokens.js';
 import { layoutBlock } from './layout.js';
-import { filtersOf, gateOpen } from '../prefilter.js';
+import { gateOpen, gatesOf } from '../prefilter.js';
 import { afterSpeaker, holdsAddressNumber, lineEnd, valueAt, valueEnd } from './value.js';
 
 /**
@@ -48,7 +48,7 @@ export function addressPass(ctx: ScanContext, rules: readonly AddressRule[], st:
   // A gate that cannot match a short text is not run (ctx.pre, prefilter.ts).
   const pre = ctx.pre;
   for (const r of rules) {
-    const f = pre === null ? null : filtersOf(r, addressGates);
+    const f = gatesOf(pre, r);
     if (gateOpen(pre, f, 0)) st.typePos = gateFrom(ctx, r.typeGate, st.typePos, limit, (s, e) => streetAt(ctx, r, s, e));
     if (r.accentTypeGate && gateOpen(pre, f, 9)) st.accentPos = gateFrom(ctx, r.accentTypeGate, st.accentPos, limit, (s, e) => (s > 0 && isLetter(ctx.text.charCodeAt(s - 1)) ? e : streetAt(ctx, r, s, e)));
     if (gateOpen(pre, f, 1)) {
@@ -68,7 +68,7 @@ export function addressPass(ctx: ScanContext, rules: readonly AddressRule[], st:
 }
 
 /** The gates addressPass runs, in the order of its filters. */
-const addressGates = (r: AddressRule) => [r.typeGate, r.numberGate, LINE_DIGIT, r.boxGate, r.postGate, r.blockGate, LAYOUT_LINE, r.keyGate, r.questionGate, r.accentTypeGate, r.codeGate, r.cjkGate];
+export const addressGates = (r: AddressRule) => [r.typeGate, r.numberGate, LINE_DIGIT, r.boxGate, r.postGate, r.blockGate, LAYOUT_LINE, r.keyGate, r.questionGate, r.accentTypeGate, r.codeGate, r.cjkGate];
 
 /** Runs a global gate from `from` (absolute) to `limit`; `at` returns where the next search may start. */
 function gateFrom(ctx: ScanContext, gate: RegExp, from: number, limit: number, at: (s: number, e: number) => number): number {

@@ -4,7 +4,7 @@ import { cueBefore, endsLine } from './cues.js';
 import { classifyRange } from './classify.js';
 import { hasNonAscii, isCaseless, isJoiner, isLetter, isLower, isUpper, startsWord, wordEnd } from './letters.js';
 import { CSV_NAME_GATE, csvFrom, type CsvTable } from './csv.js';
-import { filtersOf, gateOpen } from '../prefilter.js';
+import { gateOpen, gatesOf } from '../prefilter.js';
 import { offerScored } from './offer.js';
 import type { NameLexicon } from './lexicon.js';
 import { leadingNoun, legalForm, notAPerson, notAPersonSlot } from './not-a-person.js';
@@ -49,7 +49,7 @@ export function namesPass(ctx: ScanContext, rules: readonly NamesRule[], st: Nam
   // A gate that cannot match a short text is not run (ctx.pre, prefilter.ts).
   const pre = ctx.pre;
   for (const r of rules) {
-    const f = pre === null ? null : filtersOf(r, namesGates);
+    const f = gatesOf(pre, r);
     if (gateOpen(pre, f, 0)) st.capPos = capitalsFrom(ctx, r, st.mentions, Math.max(0, st.capPos - ctx.base), limit);
     if (r.cues.lowercaseGate && gateOpen(pre, f, 1)) st.lowerPos = lowerFrom(ctx, r, Math.max(0, st.lowerPos - ctx.base), limit);
     if (r.cues.questionGate && gateOpen(pre, f, 2)) st.questionPos = questionsFrom(ctx, r, Math.max(0, st.questionPos - ctx.base), limit);
@@ -61,7 +61,7 @@ export function namesPass(ctx: ScanContext, rules: readonly NamesRule[], st: Nam
 }
 
 /** The gates namesPass runs, in the order of its filters. */
-const namesGates = (r: NamesRule) => [CAPITAL, r.cues.lowercaseGate, r.cues.questionGate, CSV_NAME_GATE, r.scriptGate];
+export const namesGates = (r: NamesRule) => [CAPITAL, r.cues.lowercaseGate, r.cues.questionGate, CSV_NAME_GATE, r.scriptGate];
 
 /** How far a run of name words starting at i may reach: runs stop at a line break by themselves (they read letters, joiners, spaces and tabs only), so no scan for the line's end. */
 const runLimit = (text: string, i: number) => Math.min(text.length, i + MAX_LINE);
