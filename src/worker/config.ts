@@ -13,7 +13,7 @@ const name = z.string().regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, "_" and "-" 
 export const workerOptionsSchema = z.strictObject({
   /** NATS servers, e.g. "nats://127.0.0.1:4222" or a list. */
   servers: z
-    .union([z.string().min(1), z.array(z.string().min(1)).min(1)], { error: 'a NATS server URL such as "nats://127.0.0.1:4222", or a non-empty list of them' })
+    .union([z.string().min(1), z.array(z.string().min(1)).min(1)], { error: 'a NATS server URL such as "nats://localhost:4222", or a non-empty list of them' })
     .default('nats://127.0.0.1:4222'),
   /** Connection name shown by the server (monitoring). */
   connectionName: z.string().default('caregate-worker'),

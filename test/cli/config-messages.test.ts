@@ -74,7 +74,7 @@ describe('zod errors name the path and what is allowed', () => {
 
 describe('worker options say what is allowed', () => {
   it.each<[unknown, RegExp]>([
-    [{ servers: 5 }, /"servers": a NATS server URL such as "nats:\/\/127.0.0.1:4222", or a non-empty list/],
+    [{ servers: 5 }, /"servers": a NATS server URL such as "nats:\/\/localhost:4222", or a non-empty list/],
     [{ concurency: 3 }, /unknown option "concurency"; did you mean "concurrency"\?/],
     [{ format: 'yaml' }, /"format": .*"text"\|"ndjson"/],
   ])('%j', (options, message) => {
