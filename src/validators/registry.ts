@@ -8,6 +8,7 @@ import { balancedParens, nanp, notEpochRun, phone, phonePrefix00 } from './phone
 import { phoneGrouping } from './phone-grouping.js';
 import { jpMyNumber, sgNric } from './asia-ids.js';
 import { notRoleMailbox } from './role-mailbox.js';
+import { notPersonTitle } from './person-title.js';
 import { bitcoinAddress, ethereumEip55 } from './crypto-wallets.js';
 import { auMedicare, deaCheck, medicareMbi, nhsMod11, npiLuhn } from './health-ids.js';
 import { STDNUM_VALIDATORS } from './stdnum-ids.js';
@@ -34,6 +35,7 @@ export const BUILTIN_VALIDATORS: Readonly<Record<string, Validator>> = Object.fr
   'iban-mod97': ibanMod97,
   email,
   'not-role-mailbox': notRoleMailbox,
+  'not-person-title': notPersonTitle,
   ipv4,
   ipv6,
   phone,
