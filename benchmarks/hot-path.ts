@@ -120,6 +120,17 @@ function shortStrings(): void {
   console.log(`| PII-free ${clean.length}-char log line | ${perCall(clean)} |`);
   console.log(`| PII-free ${plain.length}-char chat line | ${perCall(plain)} |`);
   console.log(`| 'x' × 100 | ${perCall('x'.repeat(100))} |`);
+  // A redactor created after the corpora (as a service creates one per tenant or config): its context regexes
+  // once stayed in V8's regexp interpreter, twice the cost per call (plan.ts sharedRegExp).
+  const late = createRedactor();
+  const lateRounds: number[] = [];
+  for (let i = 0; i < 20_000; i++) sink += late.redact(clean).text.length;
+  for (let round = 0; round < ROUNDS; round++) {
+    const t0 = cpuNs();
+    for (let i = 0; i < 20_000; i++) sink += late.redact(clean).text.length;
+    lateRounds.push((cpuNs() - t0) / 20_000);
+  }
+  console.log(`| PII-free log line, caregate redactor created after the corpora | ${(median(lateRounds) / 1000).toFixed(2)} µs/call |`);
   const lineFns: Record<string, Fn> = {
     '@redactpii/node': (ls) => {
       for (const l of ls) sink += peer.redact(l).length;

@@ -209,7 +209,25 @@ const phraseEnd = (word: string) => (/[A-Za-z]$/.test(word) ? '(?![A-Za-z])' : /
 /** One `\b(?:…)` alternation, longest phrase first (irregexp takes the first alternative that matches). */
 function wordsRegex(words: string[], flags: string): RegExp {
   const uniq = [...new Set(words.map((w) => w.trim()))].sort((a, b) => b.length - a.length || a.localeCompare(b));
-  return new RegExp(`\\b(?:${uniq.map(phrase).join('|')})`, flags);
+  return sharedRegExp(`\\b(?:${uniq.map(phrase).join('|')})`, flags);
+}
+
+/**
+ * Context-word regexes by flags and source, shared by every plan: they hold no state (neither global nor
+ * sticky). V8 runs a new regex in its interpreter until it tiers up, and a redactor created after others had
+ * redacted large texts kept its context regexes interpreted for good: twice the time per short string
+ * (benchmarks/RESULTS.md). Sharing gives it the compiled ones. Bounded, oldest out, for packs made at run time.
+ */
+const SHARED_LIMIT = 4096;
+const shared = new Map<string, RegExp>();
+function sharedRegExp(source: string, flags: string): RegExp {
+  const key = `${flags}/${source}`;
+  let re = shared.get(key);
+  if (!re) {
+    if (shared.size >= SHARED_LIMIT) shared.delete(shared.keys().next().value as string);
+    shared.set(key, (re = new RegExp(source, flags)));
+  }
+  return re;
 }
 
 export function keywordKey(text: string, caseSensitive: boolean): string {
