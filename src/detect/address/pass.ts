@@ -1,7 +1,7 @@
 import type { ScanContext } from '../candidate.js';
 import { isLetter, isUpper } from '../names/letters.js';
 import { offerScored } from '../names/offer.js';
-import { tailSig, wordKey, wordSig } from './grammar.js';
+import { tailSig, wordKey, wordSig, type AddressGrammar } from './grammar.js';
 import { cellStreet, cityLine, cityLineCut, countryLine, crossingAt, extendAddress, hasSuffix, holdsPostcode, slashedStreet, streetAround, streetBeforeCity, unitsBefore } from './parse.js';
 import { cjkStreet } from './cjk.js';
 import type { AddressRule } from './plan.js';
@@ -211,6 +211,26 @@ function offerTokens(ctx: ScanContext, r: AddressRule, toks: Tok[], a: number, b
   return end;
 }
 
+/**
+ * A grammar reading anchored on the token that starts at s, in a window of `before`/`after` characters
+ * around it: offered with its confidence and reason when the grammar finds one. The end offered, or -1.
+ */
+function offerReadingAt(
+  ctx: ScanContext,
+  r: AddressRule,
+  s: number,
+  before: number,
+  after: number,
+  read: (g: AddressGrammar, toks: Tok[], at: number) => [number, number] | null,
+  confidence: number,
+  why: string,
+): number {
+  const toks = windowTokens(ctx.text, s, before, after);
+  const at = toks.findIndex((t) => t.s === s);
+  const found = at < 0 ? null : read(r.g, toks, at);
+  return found ? offerTokens(ctx, r, toks, found[0], found[1], confidence, why) : -1;
+}
+
 function streetAt(ctx: ScanContext, r: AddressRule, s: number, e: number): number {
   const at = (toks: Tok[]) => toks.findIndex((t) => t.s <= s && s < t.e);
   if (hasDigitNear(ctx.text, s, e)) {
@@ -292,18 +312,12 @@ function numberBeforeCity(ctx: ScanContext, r: AddressRule, d: number): number {
   while (n < text.length && n - q < 3 && (text.charCodeAt(n) === 32 || text.charCodeAt(n) === 44)) n++;
   const c = text.charCodeAt(n);
   if (n === q || !((c >= 48 && c <= 57) || (c >= 65 && c <= 90))) return -1;
-  const toks = windowTokens(text, d, 72, AHEAD);
-  const h = toks.findIndex((t) => t.s === d);
-  const found = h < 0 ? null : streetBeforeCity(r.g, toks, h);
-  return found ? offerTokens(ctx, r, toks, found[0], found[1], 0.8, 'street before its city') : -1;
+  return offerReadingAt(ctx, r, d, 72, AHEAD, streetBeforeCity, 0.8, 'street before its city');
 }
 
 /** A CSV cell holding a street line, its house number at d (parse.ts cellStreet). */
 function cellStreetAt(ctx: ScanContext, r: AddressRule, d: number): number {
-  const toks = windowTokens(ctx.text, d, 72, 72);
-  const h = toks.findIndex((t) => t.s === d);
-  const found = h < 0 ? null : cellStreet(r.g, toks, h);
-  return found ? offerTokens(ctx, r, toks, found[0], found[1], 0.75, 'street in a table cell') : -1;
+  return offerReadingAt(ctx, r, d, 72, 72, cellStreet, 0.75, 'street in a table cell');
 }
 
 /** A house number with a slash at d ("Křemílkova 901/18"): the street before it (parse.ts slashedStreet). */
@@ -312,18 +326,13 @@ function slashedAt(ctx: ScanContext, r: AddressRule, d: number): number {
   let q = d;
   while (q < text.length && q - d < 6 && text.charCodeAt(q) >= 48 && text.charCodeAt(q) <= 57) q++;
   if (text.charCodeAt(q) !== 47 || !(text.charCodeAt(q + 1) >= 48 && text.charCodeAt(q + 1) <= 57)) return -1;
-  const toks = windowTokens(text, d, 72, AHEAD);
-  const h = toks.findIndex((t) => t.s === d);
-  const found = h < 0 ? null : slashedStreet(r.g, toks, h);
-  return found ? offerTokens(ctx, r, toks, found[0], found[1], 0.75, 'street with a slashed number') : -1;
+  return offerReadingAt(ctx, r, d, 72, AHEAD, slashedStreet, 0.75, 'street with a slashed number');
 }
 
 /** A postcode starting with a letter ("C4B 7K9", "W53 4MS5", "LV-4638") and its city (parse.ts cityLine). */
 function codeLineAt(ctx: ScanContext, r: AddressRule, s: number): number {
-  const toks = windowTokens(ctx.text, s, 48, 48);
-  const p = toks.findIndex((t) => t.s === s);
-  const found = p < 0 ? null : cityLine(r.g, toks, p);
-  return found ? offerTokens(ctx, r, toks, found[0], found[1], 0.8, 'city line') : s + 1;
+  const end = offerReadingAt(ctx, r, s, 48, 48, cityLine, 0.8, 'city line');
+  return end < 0 ? s + 1 : end;
 }
 
 /** A street in a script written without spaces ("嘉義市侯南路92號", "〒161-1774 島根県…1丁目21番10号"), then its units. */
@@ -368,11 +377,8 @@ function cityLineAt(ctx: ScanContext, r: AddressRule, d: number): number {
   // (A comma that is no amount's ends a CSV cell: "Thanh Hóa 91201,6393…", "Neoscheid 30865,117.230.143.233".)
   if ((after === 46 || after === 44 || after === 58) && text.charCodeAt(q + 1) >= 48 && text.charCodeAt(q + 1) <= 57 && !(after === 44 && !commaInAmount(q - d, digitsFrom(text, q + 1)))) return d + 1;
   if (!cityLinePossible(text, d, q)) return d + 1;
-  const toks = windowTokens(ctx.text, d, 48, 48);
-  const p = toks.findIndex((t) => t.s === d);
-  const found = p < 0 ? null : cityLine(r.g, toks, p);
-  if (!found) return d + 1;
-  return offerTokens(ctx, r, toks, found[0], found[1], 0.8, 'city line');
+  const end = offerReadingAt(ctx, r, d, 48, 48, cityLine, 0.8, 'city line');
+  return end < 0 ? d + 1 : end;
 }
 
 /** How many digits follow from i (at most 8 counted). */
