@@ -16,6 +16,7 @@ import { listedName, listedOrUnknown, loneName, pairName } from './lone.js';
 import { invertedFamilyStart } from './inverted.js';
 import { lowerStartsFrom } from './lower-start.js';
 import { classGate, nextClassHit } from '../class-gate.js';
+import { coordinatedFrom } from './coordinated.js';
 
 /**
  * The names detector: one pass per step over capital letters (irregexp skips the text between them), one
@@ -49,6 +50,7 @@ export function namesPass(ctx: ScanContext, rules: readonly NamesRule[], st: Nam
   // A gate that cannot match a short text is not run (ctx.pre, prefilter.ts).
   const pre = ctx.pre;
   for (const r of rules) {
+    const seeds = ctx.out.length;
     const f = gatesOf(pre, r);
     if (gateOpen(pre, f, 0)) st.capPos = capitalsFrom(ctx, r, st.mentions, Math.max(0, st.capPos - ctx.base), limit);
     if (r.cues.lowercaseGate && gateOpen(pre, f, 1)) st.lowerPos = lowerFrom(ctx, r, Math.max(0, st.lowerPos - ctx.base), limit);
@@ -57,6 +59,8 @@ export function namesPass(ctx: ScanContext, rules: readonly NamesRule[], st: Nam
     st.lowerStartPos = lowerStartsFrom(ctx, r, Math.max(0, st.lowerStartPos - ctx.base), limit);
     if (st.csv || gateOpen(pre, f, 3)) st.csvPos = csvFrom(ctx, r, st, Math.max(0, st.csvPos - ctx.base), limit);
     if (r.scriptGate && gateOpen(pre, f, 4)) st.scriptPos = otherScriptsFrom(ctx, r, r.scriptGate, Math.max(0, st.scriptPos - ctx.base), limit);
+    // Names joined to the names just found ("Fermin and cesar"): read from those offers.
+    if (ctx.out.length > seeds && r.lex.personJoiners.size) coordinatedFrom(ctx, r, seeds);
   }
 }
 

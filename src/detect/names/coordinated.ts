@@ -1,0 +1,167 @@
+import type { ScanContext } from '../candidate.js';
+import { classifyRange } from './classify.js';
+import { isCaseless, isLetter, isLower, isUpper, startsWord } from './letters.js';
+import { offerScored } from './offer.js';
+import { leadingNoun, legalForm, notAPersonSlot } from './not-a-person.js';
+import type { NamesRule } from './plan.js';
+import { readRun, type NameWord } from './runs.js';
+
+/** How many names one call chains from its seeds ("Anna, Ben and Cleo" offers at most this many more). */
+const MAX_CHAIN = 64;
+
+/**
+ * Two people named together: a name found (by any cue or the lists) joined by a word of `personJoiners`
+ * (and, et, und, y, e, og, och, ve…) to a run of name-like words makes that run a person too, before or
+ * after it, in any case and script ("Fermin and cesar are bringing", "Leana und Laurenz Plass",
+ * "Alda and خدیجہ's place", "mellie gerhold and Ephraim"). The seeds are the offers this call made for
+ * the rule (from index `from` of ctx.out); a run offered here is a seed in turn. A neighbour is read on
+ * the seed's line only, within the reach the other passes read (a stream finds what one pass finds).
+ */
+export function coordinatedFrom(ctx: ScanContext, r: NamesRule, from: number): void {
+  const text = ctx.text;
+  let chained = 0;
+  for (let k = from; k < ctx.out.length && chained < MAX_CHAIN; k++) {
+    const c = ctx.out[k]!;
+    if (c.rule !== r.rule) continue;
+    const s = c.start - ctx.base;
+    const e = c.end - ctx.base;
+    if (s < 0 || e > text.length) continue;
+    // A name written in lower case ("ama and ernestina's place") lets a lower-case word no list holds join it.
+    const lower = isLower(text.charCodeAt(s));
+    const after = rightNeighbour(r, text, e, lower);
+    if (after && !covered(ctx, from, after)) {
+      if (offerScored(ctx, r.rule, after[0], after[1], 0.7, ['joined to a name'])) chained++;
+    }
+    const before = leftNeighbour(r, text, s, lower);
+    if (before && !covered(ctx, from, before)) {
+      if (offerScored(ctx, r.rule, before[0], before[1], 0.7, ['joined to a name'])) chained++;
+    }
+  }
+}
+
+/** Whether an offer of this call already covers the span (the neighbour was found on its own). */
+function covered(ctx: ScanContext, from: number, [s, e]: [number, number]): boolean {
+  const as = ctx.base + s;
+  const ae = ctx.base + e;
+  for (let k = from; k < ctx.out.length; k++) {
+    const c = ctx.out[k]!;
+    if (c.start <= as && c.end >= ae) return true;
+  }
+  return false;
+}
+
+/** The joiner word between one space after `at` (dir 1) or before it (dir -1): the far end of the joiner's spaces, or -1. */
+function joinerAt(r: NamesRule, text: string, at: number, dir: 1 | -1): number {
+  // A possessive clitic stays with the name before it ("Nalar's and …" is rare; "Alda and X's" is read from X).
+  let i = at;
+  if (dir > 0) {
+    if ((text.charCodeAt(i) === 39 || text.charCodeAt(i) === 0x2019) && text.charCodeAt(i + 1) === 115) i += 2;
+    if (text.charCodeAt(i) !== 32) return -1;
+    i++;
+    const b = i;
+    while (i < text.length && i - b < 6 && (isLetter(text.charCodeAt(i)) || text.charCodeAt(i) === 38)) i++;
+    if (b === i || text.charCodeAt(i) !== 32 || !r.lex.personJoiners.has(text.slice(b, i).toLowerCase())) return -1;
+    return i + 1;
+  }
+  if (text.charCodeAt(i - 1) !== 32) return -1;
+  i--;
+  const e = i;
+  while (i > 0 && e - i < 6 && (isLetter(text.charCodeAt(i - 1)) || text.charCodeAt(i - 1) === 38)) i--;
+  if (i === e || text.charCodeAt(i - 1) !== 32 || !r.lex.personJoiners.has(text.slice(i, e).toLowerCase())) return -1;
+  return i - 1;
+}
+
+/** The run of name-like words joined to a name ending at e, or null. */
+function rightNeighbour(r: NamesRule, text: string, e: number, lower: boolean): [number, number] | null {
+  const n = joinerAt(r, text, e, 1);
+  if (n < 0 || !isLetter(text.charCodeAt(n))) return null;
+  const words = readRun(r.lex, text, n, Math.min(text.length, n + 120), true).slice(0, 4);
+  while (words.length && words[words.length - 1]!.kind === 'particle') words.pop();
+  const run = nameRun(r, text, words, lower);
+  if (!run) return null;
+  const end = run[run.length - 1]!.e;
+  // "Smith and Jones GmbH", "Conn and Sons": an organisation; "and Mercedes", "and Canada": no person.
+  if (legalForm(r.lex, text, run) || thing(r, text, n, end)) return null;
+  return [n, end];
+}
+
+/** The run of name-like words joined to a name starting at s, or null: the longest of up to three words before the joiner. */
+function leftNeighbour(r: NamesRule, text: string, s: number, lower: boolean): [number, number] | null {
+  const j = joinerAt(r, text, s, -1);
+  if (j < 0) return null;
+  // The words before the joiner's space, one space apart, on the line.
+  const starts: number[] = [];
+  let i = j;
+  for (let n = 0; n < 3; n++) {
+    if (i <= 0 || !isLetter(text.charCodeAt(i - 1)) && text.charCodeAt(i - 1) !== 46) break;
+    let b = i;
+    while (b > 0 && (isLetter(text.charCodeAt(b - 1)) || text.charCodeAt(b - 1) === 39 || text.charCodeAt(b - 1) === 45 || text.charCodeAt(b - 1) === 0x2019 || text.charCodeAt(b - 1) === 46) && i - b < 40) b--;
+    if (!startsWord(text, b) || !isLetter(text.charCodeAt(b))) break;
+    starts.push(b);
+    if (b === 0 || text.charCodeAt(b - 1) !== 32) break;
+    i = b - 1;
+  }
+  for (let k = starts.length - 1; k >= 0; k--) {
+    const b = starts[k]!;
+    let words = readRun(r.lex, text, b, j, true);
+    if (!words.length || words[words.length - 1]!.e !== j) continue;
+    // "Zeugenaussage von Rico": a sentence's first noun before a particle is no part of the name.
+    const lead = leadingNoun(r.lex, text, words);
+    if (lead > 0) words = words.slice(lead);
+    const run = nameRun(r, text, words, lower);
+    if (!run) continue;
+    const rb = run[0]!.s;
+    if (thing(r, text, rb, j) || notAPersonSlot(r.lex, text, rb, j, false)) continue;
+    return [rb, j];
+  }
+  return null;
+}
+
+/**
+ * The words that make a person beside a name: every word a name word of the lists, a word no list holds,
+ * an initial or a particle, with at least one name word; in lower case, no common word of the lists and no
+ * inflected English word ("and asked", "and pending"); a word of the lists that is also a common word
+ * (Paris, Hope) only capitalised in a longer name. Null when they make none.
+ */
+function nameRun(r: NamesRule, text: string, words: readonly NameWord[], lower: boolean): readonly NameWord[] | null {
+  if (!words.length || words[0]!.kind === 'particle') return null;
+  // One case throughout: a lower-case word does not open a capitalised name ("postée à Vianden", "les soussignés Théodora").
+  const capFirst = !isLower(text.charCodeAt(words[0]!.s));
+  let names = 0;
+  for (const w of words) {
+    if (w.kind === 'particle' || w.kind === 'initial') continue;
+    const first = text.charCodeAt(w.s);
+    const cap = isUpper(first) || isCaseless(first);
+    if (cap !== capFirst) return null;
+    if (w.kind === 'strong') names++;
+    else if (w.kind === 'weak') {
+      const key = text.slice(w.s, w.e).toLowerCase().replace(/['’]s$/, '');
+      // Also a common word (Paris, River, Hope): only as a word of a longer name.
+      if ((!cap || words.length === 1) && (r.lex.commonWords.has(key) || r.lex.wordNames.has(key))) return null;
+      names++;
+    } else if (w.kind === 'unknown') {
+      // In lower case only beside a name written in lower case too, and no English participle or plural.
+      if (!cap && !(lower && plainLowerName(text, w))) return null;
+      names++;
+    } else return null;
+  }
+  if (!names) return null;
+  // A capitalised word of one letter or an acronym is no name here ("and I", "and TV").
+  const one = words.length === 1 ? words[0]! : null;
+  if (one && isUpper(text.charCodeAt(one.s)) && !isLower(text.charCodeAt(one.e - 1)) && !isCaseless(text.charCodeAt(one.s))) return null;
+  if (one && classifyRange(r.lex, text, one.s, one.e) === 'initial') return null;
+  return words;
+}
+
+/** A lower-case word no list holds that may be a name: three letters or more, not an English participle or plural. */
+function plainLowerName(text: string, w: NameWord): boolean {
+  if (w.e - w.s < 3) return false;
+  const t = text.slice(w.e - 3, w.e);
+  return !t.endsWith('ed') && !t.endsWith('ing') && !(t.endsWith('s') && text.charCodeAt(w.e - 2) !== 39 && text.charCodeAt(w.e - 2) !== 0x2019);
+}
+
+/** A brand or a country that is the whole run ("and Mercedes", "y Canadá"): no person. */
+function thing(r: NamesRule, text: string, s: number, e: number): boolean {
+  const key = text.slice(s, e).toLowerCase().normalize('NFC').replace(/['’]s$/, '');
+  return r.lex.notPersons.brands.has(key) || r.lex.notPersons.places.has(key);
+}
