@@ -47,3 +47,43 @@ describe('a name-like run joined to a name found, before or after it, any case o
     );
   });
 });
+
+describe('two runs joined by a person joiner before a plural verb or a possessive', () => {
+  it.each([
+    'Are you coming on Sunday? [[Fermin]] and [[cesar]] are bringing the rose wine.',
+    'are you coming on sunday? [[litzy]] and [[娜]] are bringing the rose wine.',
+    "Reminder: dinner at [[Alda]] and [[خدیجہ]]'s place, Flat A.",
+    'Ich glaube, [[Ottilie]] und [[Berthold]] sind schon da.',
+  ])('%s', (marked) => expectNames(r, marked));
+
+  it.each([
+    'The cats and dogs are fine.',
+    'Marième a rejoint Amar et Seye en 1993.',
+    'Kuhn and Braun GmbH are hiring.',
+    'Paris and Rome are lovely in May.',
+    'Sales and Marketing are on the third floor.',
+  ])('no person: %s', (text) => expectNames(r, text));
+
+  it('both runs are masked, in a stream as in one pass (property)', () => {
+    fc.assert(
+      fc.property(
+        scriptArb.chain((sc) => fc.tuple(wordArb(sc), wordArb(sc))),
+        fc.constantFrom('and', 'et', 'und', 'y', 'e', 'och', 'og', 'oraz'),
+        fc.constantFrom('are', 'sont', 'sind', 'son', 'zijn', 'są'),
+        fc.array(fc.integer({ min: 1, max: 60 }), { minLength: 1, maxLength: 6 }),
+        ([a, b], and, verb, sizes) => {
+          fc.pre(a.length >= 6 && b.length >= 6);
+          // One of the two is a name the lists know.
+          const text = `Yesterday at noon Priyanka ${and} ${b} ${verb} here; ${a} ${and} Rodrigue ${verb} late.`;
+          const findings = r.detect(text);
+          for (const w of ['Priyanka', b, a, 'Rodrigue']) {
+            const at = text.indexOf(w);
+            expect(coveredWhole(findings, 'PERSON', text, at, at + w.length), `${w} in ${text}`).toBe(true);
+          }
+          expect(redactInChunks(r, text, sizes).text).toBe(r.redact(text).text);
+        },
+      ),
+      { seed: 43, numRuns: 150 },
+    );
+  });
+});

@@ -5,6 +5,7 @@ import { offerScored } from './offer.js';
 import { leadingNoun, legalForm, notAPersonSlot } from './not-a-person.js';
 import type { NamesRule } from './plan.js';
 import { readRun, type NameWord } from './runs.js';
+import { trieSource } from './trie.js';
 
 /** How many names one call chains from its seeds ("Anna, Ben and Cleo" offers at most this many more). */
 const MAX_CHAIN = 64;
@@ -75,8 +76,7 @@ function joinerAt(r: NamesRule, text: string, at: number, dir: 1 | -1): number {
 function rightNeighbour(r: NamesRule, text: string, e: number, lower: boolean): [number, number] | null {
   const n = joinerAt(r, text, e, 1);
   if (n < 0 || !isLetter(text.charCodeAt(n))) return null;
-  const words = readRun(r.lex, text, n, Math.min(text.length, n + 120), true).slice(0, 4);
-  while (words.length && words[words.length - 1]!.kind === 'particle') words.pop();
+  const words = sameCase(text, readRun(r.lex, text, n, Math.min(text.length, n + 120), true).slice(0, 4));
   const run = nameRun(r, text, words, lower);
   if (!run) return null;
   const end = run[run.length - 1]!.e;
@@ -164,4 +164,90 @@ function plainLowerName(text: string, w: NameWord): boolean {
 function thing(r: NamesRule, text: string, s: number, e: number): boolean {
   const key = text.slice(s, e).toLowerCase().normalize('NFC').replace(/['’]s$/, '');
   return r.lex.notPersons.brands.has(key) || r.lex.notPersons.places.has(key);
+}
+
+/** The person joiners between single spaces, as one global regex (null without joiners). */
+export function pairGate(r: NamesRule): RegExp | null {
+  let g = pairGates.get(r);
+  if (g === undefined) pairGates.set(r, (g = r.lex.personJoiners.size && r.lex.pluralVerbs.size ? new RegExp(` (?:${trieSource(r.lex.personJoiners)}) `, 'g') : null));
+  return g;
+}
+const pairGates = new WeakMap<NamesRule, RegExp | null>();
+
+/**
+ * Two people named together with no name found yet: two runs of name-like words joined by a person joiner,
+ * followed by a plural verb ("Fermin and cesar are bringing", "litzy and 娜 are") or a possessive before a
+ * noun ("dinner at Alda and خدیجہ's place"). One side at least holds a word the lists know as a name or a
+ * word of a script without case; firms, brands, countries and place slots are refused as beside a name.
+ * Decided from at most 120 characters around the joiner at each hit, so a stream finds what one pass finds.
+ */
+export function pairsFrom(ctx: ScanContext, r: NamesRule, gate: RegExp, from: number, limit: number): number {
+  const text = ctx.text;
+  let i = from;
+  while (i < limit) {
+    gate.lastIndex = i;
+    const m = gate.exec(text);
+    if (!m || m.index >= limit) break;
+    const n = m.index + m[0].length;
+    i = n - 1;
+    if (!isLetter(text.charCodeAt(n))) continue;
+    // A word of a script without case goes with either ("litzy and 娜 are").
+    const lower = !isUpper(text.charCodeAt(n));
+    const words = sameCase(text, readRun(r.lex, text, n, Math.min(text.length, n + 120), true).slice(0, 3));
+    if (!words.length) continue;
+    const end = words[words.length - 1]!.e;
+    if (!pluralAfter(r, text, end)) continue;
+    const left = leftNeighbour(r, text, n, lower);
+    if (!left) continue;
+    const leftLower = !isUpper(text.charCodeAt(left[0]));
+    const right = nameRun(r, text, words, lower && leftLower);
+    if (!right || legalForm(r.lex, text, right) || thing(r, text, n, end)) continue;
+    const leftWords = readRun(r.lex, text, left[0], left[1], true);
+    if (!knownSide(r, text, right) && !knownSide(r, text, leftWords)) continue;
+    offerScored(ctx, r.rule, left[0], left[1], 0.7, ['two people named together']);
+    offerScored(ctx, r.rule, n, end, 0.7, ['two people named together']);
+  }
+  return ctx.base + Math.max(i, limit);
+}
+
+/** A plural verb after the run (one space on), or a possessive before a lower-case noun ("… 's place"). */
+function pluralAfter(r: NamesRule, text: string, e: number): boolean {
+  let i = e;
+  if ((text.charCodeAt(i - 2) === 39 || text.charCodeAt(i - 2) === 0x2019) && text.charCodeAt(i - 1) === 115) return text.charCodeAt(i) === 32 && isLower(text.charCodeAt(i + 1));
+  if (text.charCodeAt(i) !== 32) return false;
+  i++;
+  const b = i;
+  while (i < text.length && i - b < 12 && isLetter(text.charCodeAt(i))) i++;
+  return i > b && !isLetter(text.charCodeAt(i)) && r.lex.pluralVerbs.has(text.slice(b, i));
+}
+
+/** A run holding a name the lists know (no common word) or a word of a script without case. */
+function knownSide(r: NamesRule, text: string, words: readonly NameWord[]): boolean {
+  return words.some((w) => {
+    if (isCaseless(text.charCodeAt(w.s))) return true;
+    if (w.kind === 'strong') return true;
+    if (w.kind !== 'weak') return false;
+    const key = text.slice(w.s, w.e).toLowerCase().replace(/['’]s$/, '');
+    return !r.lex.commonWords.has(key) && !r.lex.wordNames.has(key);
+  });
+}
+
+/**
+ * The words of a run read in any case that keep its first word's case (a capitalised or caseless name does
+ * not go on in lower case: "خدیجہ's place"), up to a possessive, without particles at its end.
+ */
+function sameCase(text: string, words: NameWord[]): NameWord[] {
+  if (!words.length) return words;
+  const lower = isLower(text.charCodeAt(words[0]!.s));
+  let k = 0;
+  while (k < words.length) {
+    const w = words[k]!;
+    if (w.kind !== 'particle' && w.kind !== 'initial' && isLower(text.charCodeAt(w.s)) !== lower) break;
+    k++;
+    const q = text.charCodeAt(w.e - 2);
+    if ((q === 39 || q === 0x2019) && text.charCodeAt(w.e - 1) === 115) break;
+  }
+  const out = words.slice(0, k);
+  while (out.length && out[out.length - 1]!.kind === 'particle') out.pop();
+  return out;
 }
