@@ -5,6 +5,7 @@ import { offerScored } from './offer.js';
 import { leadingNoun, legalForm, notAPersonSlot } from './not-a-person.js';
 import type { NamesRule } from './plan.js';
 import { readRun, type NameWord } from './runs.js';
+import { cueBefore } from './cues.js';
 import { trieSource } from './trie.js';
 
 /** How many names one call chains from its seeds ("Anna, Ben and Cleo" offers at most this many more). */
@@ -27,13 +28,16 @@ export function coordinatedFrom(ctx: ScanContext, r: NamesRule, from: number): v
     const s = c.start - ctx.base;
     const e = c.end - ctx.base;
     if (s < 0 || e > text.length) continue;
-    // A name written in lower case ("ama and ernestina's place") lets a lower-case word no list holds join it.
-    const lower = isLower(text.charCodeAt(s));
-    const after = rightNeighbour(r, text, e, lower);
+    // A name written in lower case ("ama and ernestina's place") or in a script without case lets lower-case
+    // words join it; a capitalised one does not ("la vivienda sita en Travesía…").
+    const lower = !isUpper(text.charCodeAt(s));
+    // One word found by what follows it alone ("Wiafe reported"), which firms share: what joins it must be a name the lists know.
+    const weak = !lower && !text.slice(s, e).includes(' ') && cueBefore(r.cues, text, s) === null;
+    const after = rightNeighbour(r, text, e, lower, weak);
     if (after && !covered(ctx, from, after)) {
       if (offerScored(ctx, r.rule, after[0], after[1], 0.7, ['joined to a name'])) chained++;
     }
-    const before = leftNeighbour(r, text, s, lower);
+    const before = leftNeighbour(r, text, s, lower, weak);
     if (before && !covered(ctx, from, before)) {
       if (offerScored(ctx, r.rule, before[0], before[1], 0.7, ['joined to a name'])) chained++;
     }
@@ -73,12 +77,12 @@ function joinerAt(r: NamesRule, text: string, at: number, dir: 1 | -1): number {
 }
 
 /** The run of name-like words joined to a name ending at e, or null. */
-function rightNeighbour(r: NamesRule, text: string, e: number, lower: boolean): [number, number] | null {
+function rightNeighbour(r: NamesRule, text: string, e: number, lower: boolean, needKnown = false): [number, number] | null {
   const n = joinerAt(r, text, e, 1);
   if (n < 0 || !isLetter(text.charCodeAt(n))) return null;
   const words = sameCase(text, readRun(r.lex, text, n, Math.min(text.length, n + 120), true).slice(0, 4));
-  const run = nameRun(r, text, words, lower);
-  if (!run) return null;
+  const run = nameRun(r, text, words, lower, !placeJoiner(r, text, e));
+  if (!run || (needKnown && !knownSide(r, text, run))) return null;
   const end = run[run.length - 1]!.e;
   // "Smith and Jones GmbH", "Conn and Sons": an organisation; "and Mercedes", "and Canada": no person.
   if (legalForm(r.lex, text, run) || thing(r, text, n, end)) return null;
@@ -86,7 +90,7 @@ function rightNeighbour(r: NamesRule, text: string, e: number, lower: boolean): 
 }
 
 /** The run of name-like words joined to a name starting at s, or null: the longest of up to three words before the joiner. */
-function leftNeighbour(r: NamesRule, text: string, s: number, lower: boolean): [number, number] | null {
+function leftNeighbour(r: NamesRule, text: string, s: number, lower: boolean, needKnown = false): [number, number] | null {
   const j = joinerAt(r, text, s, -1);
   if (j < 0) return null;
   // The words before the joiner's space, one space apart, on the line.
@@ -108,8 +112,10 @@ function leftNeighbour(r: NamesRule, text: string, s: number, lower: boolean): [
     // "Zeugenaussage von Rico": a sentence's first noun before a particle is no part of the name.
     const lead = leadingNoun(r.lex, text, words);
     if (lead > 0) words = words.slice(lead);
-    const run = nameRun(r, text, words, lower);
-    if (!run) continue;
+    // A sentence's first word no list holds, before a longer name, is no part of it ("Tra María Teresa Medina e Gino").
+    if (words.length >= 3 && words[0]!.kind === 'unknown' && words[1]!.kind !== 'particle' && sentenceOpens(text, words[0]!.s)) words = words.slice(1);
+    const run = nameRun(r, text, words, lower, !placeJoiner(r, text, j));
+    if (!run || (needKnown && !knownSide(r, text, run))) continue;
     const rb = run[0]!.s;
     if (thing(r, text, rb, j) || notAPersonSlot(r.lex, text, rb, j, false)) continue;
     return [rb, j];
@@ -123,16 +129,20 @@ function leftNeighbour(r: NamesRule, text: string, s: number, lower: boolean): [
  * inflected English word ("and asked", "and pending"); a word of the lists that is also a common word
  * (Paris, Hope) only capitalised in a longer name. Null when they make none.
  */
-function nameRun(r: NamesRule, text: string, words: readonly NameWord[], lower: boolean): readonly NameWord[] | null {
+function nameRun(r: NamesRule, text: string, words: readonly NameWord[], lower: boolean, mixed = false): readonly NameWord[] | null {
   if (!words.length || words[0]!.kind === 'particle') return null;
   // One case throughout: a lower-case word does not open a capitalised name ("postée à Vianden", "les soussignés Théodora").
   const capFirst = !isLower(text.charCodeAt(words[0]!.s));
+  // Beside a capitalised name, a lower-case run only of names the lists know, when `mixed` ("Raju Gyawali and christin").
+  if (!capFirst && !lower && !mixed) return null;
   let names = 0;
   for (const w of words) {
     if (w.kind === 'particle' || w.kind === 'initial') continue;
     const first = text.charCodeAt(w.s);
     const cap = isUpper(first) || isCaseless(first);
     if (cap !== capFirst) return null;
+    // Beside a capitalised name, a lower-case word is a distinctive name or none ("and patience are").
+    if (!cap && !lower && w.kind !== 'strong') return null;
     if (w.kind === 'strong') names++;
     else if (w.kind === 'weak') {
       const key = text.slice(w.s, w.e).toLowerCase().replace(/['’]s$/, '');
@@ -203,7 +213,8 @@ export function pairsFrom(ctx: ScanContext, r: NamesRule, gate: RegExp, from: nu
     const right = nameRun(r, text, words, lower && leftLower);
     if (!right || legalForm(r.lex, text, right) || thing(r, text, n, end)) continue;
     const leftWords = readRun(r.lex, text, left[0], left[1], true);
-    if (!knownSide(r, text, right) && !knownSide(r, text, leftWords)) continue;
+    // Two capitalised runs of words no list holds are enough before the verb ("Gayatri and Paramartha are").
+    if (!knownSide(r, text, right) && !knownSide(r, text, leftWords) && !(shapedSide(text, right) && shapedSide(text, leftWords))) continue;
     offerScored(ctx, r.rule, left[0], left[1], 0.7, ['two people named together']);
     offerScored(ctx, r.rule, n, end, 0.7, ['two people named together']);
   }
@@ -250,4 +261,35 @@ function sameCase(text: string, words: NameWord[]): NameWord[] {
   const out = words.slice(0, k);
   while (out.length && out[out.length - 1]!.kind === 'particle') out.pop();
   return out;
+}
+
+/** A run whose words are all written as names: a capital, then two lower-case letters or more. */
+function shapedSide(text: string, words: readonly NameWord[]): boolean {
+  return words.length > 0 && words.every((w) => {
+    if (w.kind === 'particle' || w.kind === 'initial') return true;
+    if (!isUpper(text.charCodeAt(w.s))) return false;
+    let lower = 0;
+    for (let i = w.s + 1; i < w.e; i++) if (isLower(text.charCodeAt(i))) lower++;
+    return lower >= 2;
+  });
+}
+
+/** Whether s opens a sentence: the text's or a line's start, or after . ! ? and spaces. */
+function sentenceOpens(text: string, s: number): boolean {
+  let i = s - 1;
+  while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i--;
+  if (i < 0) return true;
+  const c = text.charCodeAt(i);
+  return c === 10 || c === 13 || c === 46 || c === 33 || c === 63;
+}
+
+/** The joiner next to `at` (after it, or before it when a space follows `at`) is also a place word ("sita en Travesía"). */
+function placeJoiner(r: NamesRule, text: string, at: number): boolean {
+  let i = at;
+  if ((text.charCodeAt(i) === 39 || text.charCodeAt(i) === 0x2019) && text.charCodeAt(i + 1) === 115) i += 2;
+  if (text.charCodeAt(i) !== 32) return true;
+  const b = i + 1;
+  let k = b;
+  while (k < text.length && k - b < 6 && isLetter(text.charCodeAt(k))) k++;
+  return r.lex.placeWords.has(text.slice(b, k).toLowerCase()) || r.lex.notPersons.placeIn.has(text.slice(b, k).toLowerCase());
 }

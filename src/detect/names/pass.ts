@@ -464,8 +464,13 @@ function lowerFrom(ctx: ScanContext, r: NamesRule, from: number, limit: number):
     i = Math.max(e, m.index + 1);
     // The phrase ends a word ("hi" is no cue inside "his"), and a lower-case word follows it.
     if (isLetter(text.charCodeAt(m.index + m[1]!.length))) continue;
-    if (!isLetter(text.charCodeAt(e)) || isUpper(text.charCodeAt(e))) continue; // capitals: the capitals pass
+    if (!isLetter(text.charCodeAt(e))) continue;
     const cueKey = m[1]!.toLowerCase().replace(/’/g, "'").replace(/\s+/g, ' ');
+    // Capitals are the capitals pass's, but for the person addressed ("tell Gayatri to start").
+    if (isUpper(text.charCodeAt(e))) {
+      if (r.cues.lowercaseWeak.has(cueKey) && m[0].indexOf('.', m[1]!.length) < 0) addressedAt(ctx, r, e);
+      continue;
+    }
     // A title written as one, with a capital ("Mr. kertzmann", "Frau graf"), takes a name in any case: a
     // word no list holds as a common word is enough. A period after the phrase is a title's only.
     const titleCue = r.lex.titles.has(cueKey) && isUpper(text.charCodeAt(m.index)) && !capitalisedWordBefore(text, m.index);
@@ -493,12 +498,36 @@ function lowerFrom(ctx: ScanContext, r: NamesRule, from: number, limit: number):
       const listed = named.some((w) => w.kind === 'weak');
       const nameish = listed || named.some((w) => lowerNameish(r, text, w));
       const titled = titleCue && named.some((w) => lowerNameish(r, text, w));
-      if (!strong && !titled && !(nameish && (afterCue(r, text, end) || clauseEnds(text, end) || (listed && endsLine(text, end))))) continue;
+      if (!strong && !titled && !(nameish && (afterCue(r, text, end) || clauseEnds(text, end) || complementAfter(r, text, end) || (listed && endsLine(text, end))))) continue;
     } else if (!named.some((w) => w.kind === 'strong' || w.kind === 'unknown' || (w.kind === 'common' && hasNonAscii(text, w.s, w.e)))) continue;
     offerScored(ctx, r.rule, e, end, weakCue ? 0.8 : 0.9, ['cue']);
     i = end;
   }
   return ctx.base + Math.max(i, limit);
+}
+
+/**
+ * A capitalised name after a cue that addresses someone, then what they are to do ("tell Gayatri to start",
+ * "di' a Esterina di cominciare", "säg till Per att"): words the lists know as names or no list holds.
+ */
+function addressedAt(ctx: ScanContext, r: NamesRule, s: number): void {
+  const text = ctx.text;
+  const words = readRun(r.lex, text, s, runLimit(text, s), false).slice(0, 3);
+  if (!words.length || !words.every((w) => w.kind === 'particle' || w.kind === 'initial' || listedOrUnknown(r.lex, text, w) || (w.kind === 'strong'))) return;
+  if (!words.some((w) => w.kind === 'strong' || w.kind === 'weak' || w.kind === 'unknown')) return;
+  const end = words[words.length - 1]!.e;
+  if (complementAfter(r, text, end)) offerScored(ctx, r.rule, s, end, 0.75, ['addressed']);
+}
+
+/** A complementiser after the name, a comma allowed before it ("… to start", "…, dass", "… de commencer"). */
+function complementAfter(r: NamesRule, text: string, e: number): boolean {
+  let i = e;
+  if (text.charCodeAt(i) === 44) i++;
+  if (text.charCodeAt(i) !== 32) return false;
+  i++;
+  const b = i;
+  while (i < text.length && i - b < 6 && isLetter(text.charCodeAt(i))) i++;
+  return i > b && text.charCodeAt(i) === 32 && r.lex.complementisers.has(text.slice(b, i));
 }
 
 /** Two number words (or digits) in a row from e ("oh three", "five 5"). */
