@@ -263,11 +263,12 @@ function sameCase(text: string, words: NameWord[]): NameWord[] {
   return out;
 }
 
-/** A run whose words are all written as names: a capital, then two lower-case letters or more. */
+/** A run whose words no list holds are all written as names: a capital, then two lower-case letters or more. */
 function shapedSide(text: string, words: readonly NameWord[]): boolean {
   return words.length > 0 && words.every((w) => {
     if (w.kind === 'particle' || w.kind === 'initial') return true;
-    if (!isUpper(text.charCodeAt(w.s))) return false;
+    // No common word of the lists ("Blue Widget and Red Gadget are").
+    if (w.kind !== 'unknown' || !isUpper(text.charCodeAt(w.s))) return false;
     let lower = 0;
     for (let i = w.s + 1; i < w.e; i++) if (isLower(text.charCodeAt(i))) lower++;
     return lower >= 2;

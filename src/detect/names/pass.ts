@@ -475,8 +475,12 @@ function lowerFrom(ctx: ScanContext, r: NamesRule, from: number, limit: number):
     // word no list holds as a common word is enough. A period after the phrase is a title's only.
     const titleCue = r.lex.titles.has(cueKey) && isUpper(text.charCodeAt(m.index)) && !capitalisedWordBefore(text, m.index);
     if (!titleCue && m[0].indexOf('.', m[1]!.length) >= 0) continue;
+    // A title no cue list holds is a cue only written as one ("Mme baldé"; not "pan" or "dona" in a sentence).
+    const titleOnly = r.cues.lowercaseTitles.has(cueKey);
+    // Written as a title, not as an acronym or a code ("$MX à", "BC, reclama").
+    if (titleOnly && !(titleCue && isLower(text.charCodeAt(m.index + 1)))) continue;
     let words = readRun(r.lex, text, e, runLimit(text, e), true, true).slice(0, 4);
-    const weakCue = r.cues.lowercaseWeak.has(cueKey);
+    const weakCue = r.cues.lowercaseWeak.has(cueKey) || titleOnly;
     // After a weak cue the name stops at the first word that is no likely name ("佳琪 last week").
     if (weakCue) {
       // After a title, a listed name that is also a common word stops it too ("Frau graf am …").
