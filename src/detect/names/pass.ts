@@ -17,6 +17,7 @@ import { invertedFamilyStart } from './inverted.js';
 import { lowerStartsFrom } from './lower-start.js';
 import { classGate, nextClassHit } from '../class-gate.js';
 import { coordinatedFrom, pairGate, pairsFrom } from './coordinated.js';
+import { signoffGate, signoffsFrom } from './signoffs.js';
 
 /**
  * The names detector: one pass per step over capital letters (irregexp skips the text between them), one
@@ -37,9 +38,10 @@ export interface NamesPassState {
   mentions: NameMentions;
   lowerStartPos: number;
   pairPos: number;
+  signoffPos: number;
 }
 
-export const newNamesPassState = (): NamesPassState => ({ capPos: 0, lowerPos: 0, questionPos: 0, scriptPos: 0, herePos: 0, csvPos: 0, csv: null, mentions: new NameMentions(), lowerStartPos: 0, pairPos: 0 });
+export const newNamesPassState = (): NamesPassState => ({ capPos: 0, lowerPos: 0, questionPos: 0, scriptPos: 0, herePos: 0, csvPos: 0, csv: null, mentions: new NameMentions(), lowerStartPos: 0, pairPos: 0, signoffPos: 0 });
 
 /** How far a name's words reach along its line. */
 const MAX_LINE = 160;
@@ -60,6 +62,8 @@ export function namesPass(ctx: ScanContext, rules: readonly NamesRule[], st: Nam
     st.lowerStartPos = lowerStartsFrom(ctx, r, Math.max(0, st.lowerStartPos - ctx.base), limit);
     if (st.csv || gateOpen(pre, f, 3)) st.csvPos = csvFrom(ctx, r, st, Math.max(0, st.csvPos - ctx.base), limit);
     if (r.scriptGate && gateOpen(pre, f, 4)) st.scriptPos = otherScriptsFrom(ctx, r, r.scriptGate, Math.max(0, st.scriptPos - ctx.base), limit);
+    const signoffs = signoffGate(r);
+    if (signoffs) st.signoffPos = signoffsFrom(ctx, r, signoffs, Math.max(0, st.signoffPos - ctx.base), limit);
     const pairs = pairGate(r);
     if (pairs) st.pairPos = pairsFrom(ctx, r, pairs, Math.max(0, st.pairPos - ctx.base), limit);
     // Names joined to the names just found ("Fermin and cesar"): read from those offers.
