@@ -195,6 +195,9 @@ function decideRun(ctx: ScanContext, r: NamesRule, run: NameWord[], mentions: Na
   // A listed name that is also a word somewhere, after a soft cue ("her partner Cindy"), when it is no
   // organisation's ("for Tong, Mok and Wang"), a place's ("from Peru") nor a title's first word ("for Remark of the…").
   else if (soft && weak === 1 && words.length === 1 && listedName(r.lex, text, words[0]!) && !organisation(r, text, s0, end, 1) && !placeBefore(r, text, s0) && !/^ of /i.test(text.slice(end, end + 4))) confidence = 0.8;
+  // A word no list holds, written as a name, after a soft cue inside a sentence and before a lower-case word
+  // ("stayed with Tomiloba for a week", "her partner Ladarius and two cats"): a person, unless a place or firm.
+  else if (soft && unknown === 1 && words.length === 1 && listedOrUnknown(r.lex, text, words[0]!) && nameShaped(text, words[0]!) && !sentenceStart(text, s0) && lowerAround(r.lex, text, s0, end) && !organisation(r, text, s0, end, 1) && !placeBefore(r, text, s0) && !/^ of /i.test(text.slice(end, end + 4))) confidence = 0.6;
   else if (strong && names + initials >= 2) confidence = 0.8;
   // Without a cue one listed word is not enough (Ford, Chase, Luhn are brands and terms too); two are, and
   // so are unlisted words with letters outside ASCII beside an initial or another name word.
