@@ -89,3 +89,12 @@ describe('two runs joined by a person joiner before a plural verb or a possessiv
     );
   });
 });
+
+describe('the rest of a name found: a family name in capitals, a given name after a comma', () => {
+  it.each([
+    'The loan for [[Brent MOLOI]] was approved.',
+    'Screening was offered to [[Vəliyev, Emil]] (DOB 1992).',
+  ])('%s', (marked) => expectNames(r, marked));
+
+  it.each(['Please call Dr. [[Weber]] ASAP today.', 'Dr. [[Horne]], Fuller and Keith are here.'])('nothing more: %s', (marked) => expectNames(r, marked));
+});

@@ -41,6 +41,15 @@ export function coordinatedFrom(ctx: ScanContext, r: NamesRule, from: number): v
     if (before && !covered(ctx, from, before)) {
       if (offerScored(ctx, r.rule, before[0], before[1], 0.7, ['joined to a name'])) chained++;
     }
+    if (lower || weak) continue;
+    // The family name in capitals after or before the given name ("Brent MOLOI", "DANIELE Gioberto").
+    const capsAfter = capitalsRun(r, text, e, 1);
+    if (capsAfter > e && !covered(ctx, from, [s, capsAfter]) && offerScored(ctx, r.rule, s, capsAfter, 0.7, ['family name in capitals'])) chained++;
+    const capsBefore = capitalsRun(r, text, s, -1);
+    if (capsBefore < s && !covered(ctx, from, [capsBefore, e]) && offerScored(ctx, r.rule, capsBefore, e, 0.7, ['family name in capitals'])) chained++;
+    // "Surname, Given" around a name found: one name word set off by a comma, then no other capitalised word.
+    const given = commaGiven(r, text, e);
+    if (given && !covered(ctx, from, given) && offerScored(ctx, r.rule, given[0], given[1], 0.7, ['family name first'])) chained++;
   }
 }
 
@@ -293,4 +302,57 @@ function placeJoiner(r: NamesRule, text: string, at: number): boolean {
   let k = b;
   while (k < text.length && k - b < 6 && isLetter(text.charCodeAt(k))) k++;
   return r.lex.placeWords.has(text.slice(b, k).toLowerCase()) || r.lex.notPersons.placeIn.has(text.slice(b, k).toLowerCase());
+}
+
+/**
+ * The end (dir 1) or start (dir -1) of up to three words written in capitals only, four letters or more for
+ * the last (particles such as VAN, DE may be shorter), one space from `at`, none of them a common word of
+ * the lists ("ASAP", "TODAY") nor a word the lists know as no name; `at` when there is none.
+ */
+function capitalsRun(r: NamesRule, text: string, at: number, dir: 1 | -1): number {
+  let edge = at;
+  let found = at;
+  for (let n = 0; n < 3; n++) {
+    const gap = dir > 0 ? edge : edge - 1;
+    if (text.charCodeAt(gap) !== 32) break;
+    let b = dir > 0 ? edge + 1 : edge - 1;
+    let e = b;
+    if (dir > 0) while (e < text.length && e - b < 30 && (isUpper(text.charCodeAt(e)) || ((text.charCodeAt(e) === 45 || text.charCodeAt(e) === 39) && isUpper(text.charCodeAt(e + 1))))) e++;
+    else {
+      e = b;
+      while (b > 0 && e - b < 30 && (isUpper(text.charCodeAt(b - 1)) || ((text.charCodeAt(b - 1) === 45 || text.charCodeAt(b - 1) === 39) && isUpper(text.charCodeAt(b - 2))))) b--;
+    }
+    if (e - b < 2 || isLetter(text.charCodeAt(e)) || (b > 0 && isLetter(text.charCodeAt(b - 1)))) break;
+    const key = text.slice(b, e).toLowerCase();
+    if (r.lex.particles.has(key)) {
+      edge = dir > 0 ? e : b;
+      continue;
+    }
+    if (e - b < 4 || r.lex.commonWords.has(key) || r.lex.notNames.has(key) || r.lex.roles.has(key) || r.lex.fieldLabels.has(key) || r.lex.companyForms.has(key)) break;
+    edge = dir > 0 ? e : b;
+    found = edge;
+  }
+  return found;
+}
+
+/** One capitalised name word after ", " that ends the name ("Vəliyev, Emil (DOB…", "ANTUNES, Vera of"): its span, or null. */
+function commaGiven(r: NamesRule, text: string, e: number): [number, number] | null {
+  if (text.charCodeAt(e) !== 44 || text.charCodeAt(e + 1) !== 32 || !isUpper(text.charCodeAt(e + 2))) return null;
+  const n = e + 2;
+  const words = readRun(r.lex, text, n, Math.min(text.length, n + 40), false);
+  if (words.length !== 1) return null;
+  const w = words[0]!;
+  const key = text.slice(w.s, w.e).toLowerCase().replace(/['’]s$/, '');
+  const ok = w.kind === 'strong' || (w.kind === 'weak' && !r.lex.commonWords.has(key) && !r.lex.wordNames.has(key));
+  if (!ok || thing(r, text, w.s, w.e)) return null;
+  // The sentence goes on in lower case or ends: not a list of capitalised names going on ("Horne, Fuller and Keith").
+  const c = text.charCodeAt(w.e);
+  if (c === 32) {
+    const d = text.charCodeAt(w.e + 1);
+    if (!(isLower(d) || d === 40 || d === 60)) return null;
+    let k = w.e + 1;
+    while (k < text.length && isLetter(text.charCodeAt(k))) k++;
+    if (r.lex.orgJoiners.has(text.slice(w.e + 1, k))) return null;
+  } else if (!(c === 46 || c === 59 || c === 41 || c === 10 || Number.isNaN(c))) return null;
+  return [w.s, w.e];
 }
