@@ -18,6 +18,7 @@ const REACH = 80;
  */
 export function signoffsFrom(ctx: ScanContext, r: NamesRule, gate: RegExp, from: number, limit: number): number {
   const text = ctx.text;
+  const phrases = signoffPhrases(r);
   let i = from;
   while (i < limit) {
     gate.lastIndex = i;
@@ -28,10 +29,33 @@ export function signoffsFrom(ctx: ScanContext, r: NamesRule, gate: RegExp, from:
     if (m[0].charCodeAt(0) === 33) {
       // "…! Name": the exclamation closes a sentence of words.
       if (!isLetter(text.charCodeAt(m.index - 1)) && text.charCodeAt(m.index - 1) !== 32) continue;
-    } else if (m.index > 0 && isLetter(text.charCodeAt(m.index - 1))) continue;
+    } else if (!signoffBefore(phrases, text, m.index)) continue;
     signatureAt(ctx, r, n, m[0].charCodeAt(0) === 33);
   }
   return ctx.base + Math.max(i, limit);
+}
+
+/** Whether a sign-off phrase of the lexicon (one to five words) ends at e, a word's start before it. */
+function signoffBefore(phrases: Set<string>, text: string, e: number): boolean {
+  let key = '';
+  let b = e;
+  for (let n = 0; n < 5; n++) {
+    const we = b;
+    while (b > 0 && e - b < 48 && isLetter(text.charCodeAt(b - 1))) b--;
+    if (b === we) return false;
+    key = n ? `${text.slice(b, we)} ${key}` : text.slice(b, we);
+    if (phrases.has(key.toLowerCase())) return true;
+    if (b < 2 || text.charCodeAt(b - 1) !== 32 || !isLetter(text.charCodeAt(b - 2))) return false;
+    b--;
+  }
+  return false;
+}
+
+const phraseSets = new WeakMap<NamesRule, Set<string>>();
+function signoffPhrases(r: NamesRule): Set<string> {
+  let p = phraseSets.get(r);
+  if (!p) phraseSets.set(r, (p = new Set(r.lex.cues.lineBefore.map((w) => w.replace(/\s+/g, ' ')))));
+  return p;
 }
 
 function signatureAt(ctx: ScanContext, r: NamesRule, s: number, exclaimed: boolean): void {
@@ -78,14 +102,16 @@ function endsMessage(text: string, e: number): boolean {
   return c === 10 || c === 13 || (i > e && (isUpper(c) || isCaseless(c)));
 }
 
-/** The gate: an exclamation mark and spaces, or a sign-off phrase and a comma or a "from" word (null without them). */
+/**
+ * The gate: an exclamation mark and spaces, or a comma or a "from" word between spaces, where a sign-off
+ * phrase (checked by signoffBefore, a set lookup) may end: a literal at each hit, no phrase alternation
+ * tried at every position. Null without sign-offs.
+ */
 export function signoffGate(r: NamesRule): RegExp | null {
   let g = gates.get(r);
   if (g === undefined) {
-    const phrases = r.lex.cues.lineBefore;
     const preps = [...r.lex.signoffPrepositions];
-    const after = preps.length ? `(?:[ \\t]{0,2},[ \\t]{1,2}|[ \\t]{1,2}(?:${trieSource(preps)})[ \\t]{1,2})` : `[ \\t]{0,2},[ \\t]{1,2}`;
-    g = new RegExp(`!+[ \\t]{1,2}${phrases.length ? `|(?:${trieSource(phrases)})${after}` : ''}`, 'gi');
+    g = r.lex.cues.lineBefore.length ? new RegExp(`!+[ \\t]{1,2}|,[ \\t]{1,2}${preps.length ? `|[ \\t](?:${trieSource(preps)})[ \\t]{1,2}` : ''}`, 'g') : new RegExp('!+[ \\t]{1,2}', 'g');
     gates.set(r, g);
   }
   return g;
