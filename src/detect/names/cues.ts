@@ -21,6 +21,8 @@ export interface NameCues {
   lowercaseGate: RegExp | null;
   /** Cues of the lowercase gate after which only a listed name is taken (`hi its maria here`). */
   lowercaseWeak: Set<string>;
+  /** Titles in the lowercase gate that no cue list holds: a cue only written with a capital ("Mme baldé", "Dona macedo"), as a weak one. */
+  lowercaseTitles: Set<string>;
   question: RegExp | null;
   /** The question phrases as a global gate: ASR transcripts ask without a question mark. */
   questionGate: RegExp | null;
@@ -41,7 +43,10 @@ export function compileCues(lex: NameLexicon): NameCues {
   const field = new Set([...lex.nameFields].map(phraseKey));
   const maxWords = Math.max(1, ...[...intro, ...soft, ...field, ...lineBefore].map((p) => p.split(' ').length));
   const strongLower = new Set(lex.cues.lowercase.map(phraseKey));
-  const lowerAll = [...new Set([...lex.cues.lowercase, ...lex.cues.lowercaseWeak])];
+  const lowerCues = new Set([...lex.cues.lowercase, ...lex.cues.lowercaseWeak].map(phraseKey));
+  // Titles of two letters or more (not "M", which opens every other word) take a lower-case name after them.
+  const lowercaseTitles = new Set([...lex.titles].map(phraseKey).filter((t) => t.length >= 2 && !lowerCues.has(t)));
+  const lowerAll = [...new Set([...lex.cues.lowercase, ...lex.cues.lowercaseWeak, ...lowercaseTitles])];
   return {
     intro,
     soft,
@@ -54,6 +59,7 @@ export function compileCues(lex: NameLexicon): NameCues {
     // A period after the phrase only after a title ("Mr. rey"): lowerFrom checks it.
     lowercaseGate: lowerAll.length ? new RegExp(`\\b(${alternation(lowerAll)})[ \\t]{0,3}[:,.\\-]?[ \\t]{0,3}(?:is[ \\t]{1,3})?`, 'gi') : null,
     lowercaseWeak: new Set(lex.cues.lowercaseWeak.map(phraseKey).filter((p) => !strongLower.has(p))),
+    lowercaseTitles,
     question: lex.questions.length ? new RegExp(`(?:${alternation(lex.questions)})`, 'iu') : null,
     // No 'u': irregexp scans a non-unicode alternation faster; the phrases' letters fold alike.
     questionGate: lex.questions.length ? new RegExp(`(?:${alternation(lex.questions)})`, 'gi') : null,

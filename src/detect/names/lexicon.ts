@@ -25,6 +25,10 @@ export interface NameLexiconFile {
   placeWords?: string[];
   companyForms?: string[];
   orgJoiners?: string[];
+  personJoiners?: string[];
+  pluralVerbs?: string[];
+  complementisers?: string[];
+  signoffPrepositions?: string[];
   notPersons?: Partial<Record<NotPersonList, string[]>>;
   /** Text files, one place name a line (countries.txt): a run that is one of them is a place. */
   placeLists?: string[];
@@ -63,6 +67,14 @@ export interface NameLexicon {
   companyForms: Set<string>;
   /** Words joining names into an organisation's name (and, &, et, und, y, e). */
   orgJoiners: Set<string>;
+  /** Words joining two people's names (and, et, und, y, e, og, och, ve): a name-like run beside a name found is a person too. */
+  personJoiners: Set<string>;
+  /** Plural auxiliaries and verbs (are, were, sind, sont, son, zijn, są): after two runs joined by a person joiner, they make both people. */
+  pluralVerbs: Set<string>;
+  /** Words opening what the person addressed is to do (to, di, de, que, dass, att, że): after an addressing cue and a name ("tell Gayatri to start"). */
+  complementisers: Set<string>;
+  /** "From" words between a sign-off and the name signing it (from, de, da, van, von, fra, od): "Groetjes van jens". */
+  signoffPrepositions: Set<string>;
   notPersons: Record<NotPersonList, Set<string>>;
   /** Articles and determiners that open sentences (Les, Il, Die, Ein): never one name word alone. */
   articles: Set<string>;
@@ -128,7 +140,7 @@ export function loadNameLexicon(names: readonly string[], where: string): NameLe
   if (hit) return hit;
   const lex: NameLexicon = {
     distinctive: new Set(), commonNames: new Set(), wordNames: new Set(), commonWords: new Set(), notNames: new Set(), titles: new Set(),
-    particles: new Set(), roles: new Set(), fieldLabels: new Set(), nameFields: new Set(), placeWords: new Set(), companyForms: new Set(), orgJoiners: new Set(), articles: new Set(), auxiliaries: new Set(), personVerbs: new Set(),
+    particles: new Set(), roles: new Set(), fieldLabels: new Set(), nameFields: new Set(), placeWords: new Set(), companyForms: new Set(), orgJoiners: new Set(), personJoiners: new Set(), pluralVerbs: new Set(), complementisers: new Set(), signoffPrepositions: new Set(), articles: new Set(), auxiliaries: new Set(), personVerbs: new Set(),
     cues: { intro: [], soft: [], lowercase: [], lowercaseWeak: [], lineBefore: [], after: [] }, questions: [], answerFillers: [], otherScripts: [],
     notPersons: Object.fromEntries(NOT_PERSON_LISTS.map((k) => [k, new Set<string>()])) as Record<NotPersonList, Set<string>>,
   };
@@ -151,6 +163,10 @@ export function loadNameLexicon(names: readonly string[], where: string): NameLe
     add(lex.placeWords, 'placeWords');
     add(lex.companyForms, 'companyForms');
     add(lex.orgJoiners, 'orgJoiners');
+    add(lex.personJoiners, 'personJoiners');
+    add(lex.pluralVerbs, 'pluralVerbs');
+    add(lex.complementisers, 'complementisers');
+    add(lex.signoffPrepositions, 'signoffPrepositions');
     for (const f of list('placeLists', data.placeLists) ?? []) for (const w of readCountryList(resolve(dir, f), where)) lex.notPersons.places.add(w.toLowerCase());
     for (const k of NOT_PERSON_LISTS) for (const w of lower(list(`notPersons/${k}`, data.notPersons?.[k]))) lex.notPersons[k].add(w);
     add(lex.articles, 'articles');

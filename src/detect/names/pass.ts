@@ -16,6 +16,8 @@ import { listedName, listedOrUnknown, loneName, pairName } from './lone.js';
 import { invertedFamilyStart } from './inverted.js';
 import { lowerStartsFrom } from './lower-start.js';
 import { classGate, nextClassHit } from '../class-gate.js';
+import { coordinatedFrom, pairGate, pairsFrom } from './coordinated.js';
+import { signoffGate, signoffsFrom } from './signoffs.js';
 
 /**
  * The names detector: one pass per step over capital letters (irregexp skips the text between them), one
@@ -35,9 +37,11 @@ export interface NamesPassState {
   /** Names given in full so far: their words alone are the same people. */
   mentions: NameMentions;
   lowerStartPos: number;
+  pairPos: number;
+  signoffPos: number;
 }
 
-export const newNamesPassState = (): NamesPassState => ({ capPos: 0, lowerPos: 0, questionPos: 0, scriptPos: 0, herePos: 0, csvPos: 0, csv: null, mentions: new NameMentions(), lowerStartPos: 0 });
+export const newNamesPassState = (): NamesPassState => ({ capPos: 0, lowerPos: 0, questionPos: 0, scriptPos: 0, herePos: 0, csvPos: 0, csv: null, mentions: new NameMentions(), lowerStartPos: 0, pairPos: 0, signoffPos: 0 });
 
 /** How far a name's words reach along its line. */
 const MAX_LINE = 160;
@@ -49,6 +53,7 @@ export function namesPass(ctx: ScanContext, rules: readonly NamesRule[], st: Nam
   // A gate that cannot match a short text is not run (ctx.pre, prefilter.ts).
   const pre = ctx.pre;
   for (const r of rules) {
+    const seeds = ctx.out.length;
     const f = gatesOf(pre, r);
     if (gateOpen(pre, f, 0)) st.capPos = capitalsFrom(ctx, r, st.mentions, Math.max(0, st.capPos - ctx.base), limit);
     if (r.cues.lowercaseGate && gateOpen(pre, f, 1)) st.lowerPos = lowerFrom(ctx, r, Math.max(0, st.lowerPos - ctx.base), limit);
@@ -57,6 +62,12 @@ export function namesPass(ctx: ScanContext, rules: readonly NamesRule[], st: Nam
     st.lowerStartPos = lowerStartsFrom(ctx, r, Math.max(0, st.lowerStartPos - ctx.base), limit);
     if (st.csv || gateOpen(pre, f, 3)) st.csvPos = csvFrom(ctx, r, st, Math.max(0, st.csvPos - ctx.base), limit);
     if (r.scriptGate && gateOpen(pre, f, 4)) st.scriptPos = otherScriptsFrom(ctx, r, r.scriptGate, Math.max(0, st.scriptPos - ctx.base), limit);
+    const signoffs = signoffGate(r);
+    if (signoffs) st.signoffPos = signoffsFrom(ctx, r, signoffs, Math.max(0, st.signoffPos - ctx.base), limit);
+    const pairs = pairGate(r);
+    if (pairs) st.pairPos = pairsFrom(ctx, r, pairs, Math.max(0, st.pairPos - ctx.base), limit);
+    // Names joined to the names just found ("Fermin and cesar"): read from those offers.
+    if (ctx.out.length > seeds && r.lex.personJoiners.size) coordinatedFrom(ctx, r, seeds);
   }
 }
 
@@ -184,6 +195,9 @@ function decideRun(ctx: ScanContext, r: NamesRule, run: NameWord[], mentions: Na
   // A listed name that is also a word somewhere, after a soft cue ("her partner Cindy"), when it is no
   // organisation's ("for Tong, Mok and Wang"), a place's ("from Peru") nor a title's first word ("for Remark of the…").
   else if (soft && weak === 1 && words.length === 1 && listedName(r.lex, text, words[0]!) && !organisation(r, text, s0, end, 1) && !placeBefore(r, text, s0) && !/^ of /i.test(text.slice(end, end + 4))) confidence = 0.8;
+  // A word no list holds, written as a name, after a soft cue inside a sentence and before a lower-case word
+  // ("stayed with Tomiloba for a week", "her partner Ladarius and two cats"): a person, unless a place or firm.
+  else if (soft && unknown === 1 && words.length === 1 && listedOrUnknown(r.lex, text, words[0]!) && nameShaped(text, words[0]!) && !sentenceStart(text, s0) && lowerAround(r.lex, text, s0, end) && !organisation(r, text, s0, end, 1) && !placeBefore(r, text, s0) && !/^ of /i.test(text.slice(end, end + 4))) confidence = 0.6;
   else if (strong && names + initials >= 2) confidence = 0.8;
   // Without a cue one listed word is not enough (Ford, Chase, Luhn are brands and terms too); two are, and
   // so are unlisted words with letters outside ASCII beside an initial or another name word.
@@ -457,14 +471,23 @@ function lowerFrom(ctx: ScanContext, r: NamesRule, from: number, limit: number):
     i = Math.max(e, m.index + 1);
     // The phrase ends a word ("hi" is no cue inside "his"), and a lower-case word follows it.
     if (isLetter(text.charCodeAt(m.index + m[1]!.length))) continue;
-    if (!isLetter(text.charCodeAt(e)) || isUpper(text.charCodeAt(e))) continue; // capitals: the capitals pass
+    if (!isLetter(text.charCodeAt(e))) continue;
     const cueKey = m[1]!.toLowerCase().replace(/’/g, "'").replace(/\s+/g, ' ');
+    // Capitals are the capitals pass's, but for the person addressed ("tell Gayatri to start").
+    if (isUpper(text.charCodeAt(e))) {
+      if (r.cues.lowercaseWeak.has(cueKey) && m[0].indexOf('.', m[1]!.length) < 0) addressedAt(ctx, r, e);
+      continue;
+    }
     // A title written as one, with a capital ("Mr. kertzmann", "Frau graf"), takes a name in any case: a
     // word no list holds as a common word is enough. A period after the phrase is a title's only.
     const titleCue = r.lex.titles.has(cueKey) && isUpper(text.charCodeAt(m.index)) && !capitalisedWordBefore(text, m.index);
     if (!titleCue && m[0].indexOf('.', m[1]!.length) >= 0) continue;
+    // A title no cue list holds is a cue only written as one ("Mme baldé"; not "pan" or "dona" in a sentence).
+    const titleOnly = r.cues.lowercaseTitles.has(cueKey);
+    // Written as a title, not as an acronym or a code ("$MX à", "BC, reclama").
+    if (titleOnly && !(titleCue && isLower(text.charCodeAt(m.index + 1)))) continue;
     let words = readRun(r.lex, text, e, runLimit(text, e), true, true).slice(0, 4);
-    const weakCue = r.cues.lowercaseWeak.has(cueKey);
+    const weakCue = r.cues.lowercaseWeak.has(cueKey) || titleOnly;
     // After a weak cue the name stops at the first word that is no likely name ("佳琪 last week").
     if (weakCue) {
       // After a title, a listed name that is also a common word stops it too ("Frau graf am …").
@@ -486,12 +509,36 @@ function lowerFrom(ctx: ScanContext, r: NamesRule, from: number, limit: number):
       const listed = named.some((w) => w.kind === 'weak');
       const nameish = listed || named.some((w) => lowerNameish(r, text, w));
       const titled = titleCue && named.some((w) => lowerNameish(r, text, w));
-      if (!strong && !titled && !(nameish && (afterCue(r, text, end) || clauseEnds(text, end) || (listed && endsLine(text, end))))) continue;
+      if (!strong && !titled && !(nameish && (afterCue(r, text, end) || clauseEnds(text, end) || complementAfter(r, text, end) || (listed && endsLine(text, end))))) continue;
     } else if (!named.some((w) => w.kind === 'strong' || w.kind === 'unknown' || (w.kind === 'common' && hasNonAscii(text, w.s, w.e)))) continue;
     offerScored(ctx, r.rule, e, end, weakCue ? 0.8 : 0.9, ['cue']);
     i = end;
   }
   return ctx.base + Math.max(i, limit);
+}
+
+/**
+ * A capitalised name after a cue that addresses someone, then what they are to do ("tell Gayatri to start",
+ * "di' a Esterina di cominciare", "säg till Per att"): words the lists know as names or no list holds.
+ */
+function addressedAt(ctx: ScanContext, r: NamesRule, s: number): void {
+  const text = ctx.text;
+  const words = readRun(r.lex, text, s, runLimit(text, s), false).slice(0, 3);
+  if (!words.length || !words.every((w) => w.kind === 'particle' || w.kind === 'initial' || listedOrUnknown(r.lex, text, w) || (w.kind === 'strong'))) return;
+  if (!words.some((w) => w.kind === 'strong' || w.kind === 'weak' || w.kind === 'unknown')) return;
+  const end = words[words.length - 1]!.e;
+  if (complementAfter(r, text, end)) offerScored(ctx, r.rule, s, end, 0.75, ['addressed']);
+}
+
+/** A complementiser after the name, a comma allowed before it ("… to start", "…, dass", "… de commencer"). */
+function complementAfter(r: NamesRule, text: string, e: number): boolean {
+  let i = e;
+  if (text.charCodeAt(i) === 44) i++;
+  if (text.charCodeAt(i) !== 32) return false;
+  i++;
+  const b = i;
+  while (i < text.length && i - b < 6 && isLetter(text.charCodeAt(i))) i++;
+  return i > b && text.charCodeAt(i) === 32 && r.lex.complementisers.has(text.slice(b, i));
 }
 
 /** Two number words (or digits) in a row from e ("oh three", "five 5"). */
