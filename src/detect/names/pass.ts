@@ -16,6 +16,7 @@ import { listedName, listedOrUnknown, loneName, pairName } from './lone.js';
 import { invertedFamilyStart } from './inverted.js';
 import { lowerStartsFrom } from './lower-start.js';
 import { classGate, nextClassHit } from '../class-gate.js';
+import { frequentIn, languageAt } from './language.js';
 
 /**
  * The names detector: one pass per step over capital letters (irregexp skips the text between them), one
@@ -210,7 +211,26 @@ function decideRun(ctx: ScanContext, r: NamesRule, run: NameWord[], mentions: Na
   // are an organisation.
   // A word after the run ("… reported", "… confirmed") marks firms too ("Banerjee Group reported"): only a cue before it, or a title, outweighs them.
   if (!cueIntro && !titled(r, text, s0) && !coordinated && ((!intro && cue !== 'soft' && ((words.length === 1 && placeBefore(r, text, s0) && !ownerBefore(text, end)) || (!lone && organisation(r, text, s0, end, words.length)))) || notAPerson(r.lex, text, s0, end, words, cue === 'soft'))) return;
-  if (offerName(ctx, r, mentions, s0, end, confidence, intro ? ['cue'] : soft ? ['soft cue'] : ['name lists'])) remember(ctx, r, mentions, words);
+  const from = words.length > 1 ? leadingFunctionWords(r, text, words, end) : 0;
+  if (offerName(ctx, r, mentions, words[from]!.s, end, confidence, intro ? ['cue'] : soft ? ['soft cue'] : ['name lists'])) remember(ctx, r, mentions, words.slice(from));
+}
+
+/**
+ * How many words at the run's start are function words of the text's language (language.ts), not parts of
+ * the name: a sentence's first word ("Als Rocco die Tür öffnete", "Tra Leontina Cassano e …", "Come visit,
+ * Mugur"), or a one-letter word written without a period that the language has as a word, not an initial
+ * ("A Ionne Pascali è piaciuto"). A listed given name (Ben, Will) stays, and a name word must remain.
+ */
+function leadingFunctionWords(r: NamesRule, text: string, words: readonly NameWord[], end: number): number {
+  const w = words[0]!;
+  const letter = w.kind === 'initial' && w.e - w.s === 1;
+  if (!letter && w.kind !== 'weak' && w.kind !== 'common') return 0;
+  if (!letter && !sentenceStart(text, w.s)) return 0;
+  if (!words.slice(1).some((x) => x.kind === 'strong' || x.kind === 'weak' || x.kind === 'unknown')) return 0;
+  const key = text.slice(w.s, w.e).toLowerCase();
+  if (r.lex.wordNames.has(key)) return 0;
+  const lang = languageAt(r.lex, text, w.s, end);
+  return frequentIn(r.lex, lang, text, w.s, w.e) ? 1 : 0;
 }
 
 /** Offers a name the capitals pass found, and remembers where it ends (a name joined to it by "and" is a person too). */
@@ -470,6 +490,14 @@ function lowerFrom(ctx: ScanContext, r: NamesRule, from: number, limit: number):
       // After a title, a listed name that is also a common word stops it too ("Frau graf am …").
       const cut = words.findIndex((w) => !(w.kind === 'strong' || (w.kind === 'weak' && !(titleCue && w.s > e)) || w.kind === 'particle' || w.kind === 'initial' || lowerNameish(r, text, w)));
       if (cut >= 0) words = words.slice(0, cut);
+      while (words.length && words[words.length - 1]!.kind === 'particle') words.pop();
+    }
+    // A lower-case name ends before a function word of the text's language ("dile a juan carlos que
+    // empiecen", "diz à santiago para começarem", "kram från robin i augusti").
+    if (words.length > 1) {
+      const lang = languageAt(r.lex, text, e, words[words.length - 1]!.e);
+      const cut = words.findIndex((w, k) => k > 0 && w.kind !== 'strong' && frequentIn(r.lex, lang, text, w.s, w.e));
+      if (cut > 0) words = words.slice(0, cut);
       while (words.length && words[words.length - 1]!.kind === 'particle') words.pop();
     }
     if (!words.length) continue;

@@ -1,0 +1,82 @@
+import { isLetter, isJoiner } from './letters.js';
+import type { NameLexicon } from './lexicon.js';
+
+/**
+ * The language of the text around a capitalised word, from the most frequent words of each language
+ * (`languageWordLists`, rules/lexicons/function-words.json): each word of the window votes for the
+ * languages whose lists hold it, a word of one list only with a whole vote, a word of n lists with 1/n.
+ * The window is the run and the text at most BACK characters before it and AHEAD after it (the stretch a
+ * stream holds: limits.ts MAX_BACK, and the rest of the run's line), so a stream decides as one pass does.
+ * Returns an ISO 639-1 code, or '' when the words say too little (fewer than MIN_VOTES, or no clear lead).
+ */
+const BACK = 200;
+const AHEAD = 160;
+const MIN_VOTES = 1.5;
+/** The leading language must outvote the next by this factor. */
+const LEAD = 1.25;
+
+interface LanguageIndex {
+  /** word → the languages listing it */
+  of: Map<string, string[]>;
+  codes: string[];
+}
+
+const indexes = new WeakMap<NameLexicon, LanguageIndex>();
+
+function indexOf(lex: NameLexicon): LanguageIndex {
+  let ix = indexes.get(lex);
+  if (!ix) {
+    const of = new Map<string, string[]>();
+    for (const [lang, words] of lex.languageWords) for (const w of words) of.set(w, [...(of.get(w) ?? []), lang]);
+    ix = { of, codes: [...lex.languageWords.keys()] };
+    indexes.set(lex, ix);
+  }
+  return ix;
+}
+
+/** The language of the text around [s, e), or ''. */
+export function languageAt(lex: NameLexicon, text: string, s: number, e: number): string {
+  if (!lex.languageWords.size) return '';
+  const ix = indexOf(lex);
+  const votes = new Map<string, number>();
+  const count = (a: number, b: number) => {
+    let i = a;
+    while (i < b) {
+      if (!isLetter(text.charCodeAt(i))) {
+        i++;
+        continue;
+      }
+      let j = i;
+      while (j < b && (isLetter(text.charCodeAt(j)) || (isJoiner(text.charCodeAt(j)) && j + 1 < b && isLetter(text.charCodeAt(j + 1))))) j++;
+      if (j - i <= 12) {
+        const langs = ix.of.get(text.slice(i, j).toLowerCase());
+        if (langs) for (const l of langs) votes.set(l, (votes.get(l) ?? 0) + 1 / langs.length);
+      }
+      i = j;
+    }
+  };
+  // Whole words only: the window's first word is read from its start.
+  let a = Math.max(0, s - BACK);
+  while (a > 0 && a < s && isLetter(text.charCodeAt(a - 1))) a++;
+  let b = Math.min(text.length, e + AHEAD);
+  while (b < text.length && b > e && isLetter(text.charCodeAt(b))) b--;
+  count(a, b);
+  let best = '';
+  let top = 0;
+  let second = 0;
+  for (const [l, v] of votes) {
+    if (v > top) {
+      second = top;
+      top = v;
+      best = l;
+    } else if (v > second) second = v;
+  }
+  return top >= MIN_VOTES && top >= LEAD * second ? best : '';
+}
+
+/** Whether the word text[s, e) is one of the most frequent words of the language (a function word there). */
+export function frequentIn(lex: NameLexicon, lang: string, text: string, s: number, e: number): boolean {
+  if (!lang) return false;
+  const words = lex.languageWords.get(lang);
+  return words !== undefined && words.has(text.slice(s, e).toLowerCase());
+}
