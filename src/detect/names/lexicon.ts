@@ -31,8 +31,10 @@ export interface NameLexiconFile {
   articles?: string[];
   auxiliaries?: string[];
   personVerbs?: string[];
-  /** JSON files of `{ "languages": { "de": ["ich", "ist", …] } }`: each language's most frequent words (function-words.json). */
+  /** JSON files of `{ "languages": { "de": ["ich", "ist", …] } }`: each language's most frequent words, most frequent first (function-words.json). */
   languageWordLists?: string[];
+  /** How many of a language's most frequent words are its function words (200). */
+  functionWordRank?: number;
   /** Languages that capitalise every noun (German): a capitalised word no list holds says little there. */
   nounCapitalising?: string[];
   /** Languages that write compound nouns as one word (German, Dutch, Swedish): a word no list holds that ends in a common word is a noun. */
@@ -80,10 +82,10 @@ export interface NameLexicon {
   auxiliaries: Set<string>;
   /** Verbs of saying and doing whose subject is a person (said, transferred, sagte, rejoindra). */
   personVerbs: Set<string>;
-  /** Each language's most frequent words (language code → words). */
-  languageWords: Map<string, Set<string>>;
-  /** A frequent word → how many languages list it (a word of one language only tells more). */
-  languageSpread: Map<string, number>;
+  /** Each language's most frequent words (language code → word → rank, 0 the most frequent). */
+  languageWords: Map<string, Map<string, number>>;
+  /** Words of a rank below this are a language's function words. */
+  functionWordRank: number;
   nounCapitalising: Set<string>;
   compounding: Set<string>;
   /** Language code → title abbreviations of that language only, without their period ("d"). */
@@ -143,13 +145,9 @@ const strings = (v: unknown, file: string, key: string): string[] | undefined =>
 function readLanguageWords(lex: NameLexicon, file: string, where: string): void {
   const { data } = readLexiconFile<{ languages?: Record<string, unknown> }>(file, where);
   for (const [lang, words] of Object.entries(data.languages ?? {})) {
-    const set = lex.languageWords.get(lang) ?? new Set<string>();
-    for (const w of lower(strings(words, file, `languages/${lang}`))) {
-      if (set.has(w)) continue;
-      set.add(w);
-      lex.languageSpread.set(w, (lex.languageSpread.get(w) ?? 0) + 1);
-    }
-    lex.languageWords.set(lang, set);
+    const ranks = lex.languageWords.get(lang) ?? new Map<string, number>();
+    for (const w of lower(strings(words, file, `languages/${lang}`))) if (!ranks.has(w)) ranks.set(w, ranks.size);
+    lex.languageWords.set(lang, ranks);
   }
 }
 
@@ -190,7 +188,7 @@ export function loadNameLexicon(names: readonly string[], where: string): NameLe
     particles: new Set(), roles: new Set(), fieldLabels: new Set(), nameFields: new Set(), placeWords: new Set(), companyForms: new Set(), orgJoiners: new Set(), articles: new Set(), auxiliaries: new Set(), personVerbs: new Set(),
     cues: { intro: [], soft: [], lowercase: [], lowercaseWeak: [], lineBefore: [], after: [] }, questions: [], answerFillers: [], otherScripts: [],
     notPersons: Object.fromEntries(NOT_PERSON_LISTS.map((k) => [k, new Set<string>()])) as Record<NotPersonList, Set<string>>,
-    languageWords: new Map(), languageSpread: new Map(), nounCapitalising: new Set(), compounding: new Set(), honorifics: new Map(), calendarWords: new Set(),
+    languageWords: new Map(), functionWordRank: 0, nounCapitalising: new Set(), compounding: new Set(), honorifics: new Map(), calendarWords: new Set(),
   };
   for (const name of names) {
     const { data, file } = readLexiconFile<NameLexiconFile>(name, where);
@@ -218,6 +216,7 @@ export function loadNameLexicon(names: readonly string[], where: string): NameLe
     add(lex.personVerbs, 'personVerbs');
     for (const k of ['intro', 'soft', 'lowercase', 'lowercaseWeak', 'lineBefore', 'after'] as const) lex.cues[k].push(...lower(list(`cues/${k}`, data.cues?.[k])));
     for (const f of list('languageWordLists', data.languageWordLists) ?? []) readLanguageWords(lex, resolve(dir, f), where);
+    if (typeof data.functionWordRank === 'number') lex.functionWordRank = Math.max(lex.functionWordRank, data.functionWordRank);
     add(lex.nounCapitalising, 'nounCapitalising');
     add(lex.compounding, 'compounding');
     for (const [lang, words] of Object.entries(data.honorifics ?? {})) {

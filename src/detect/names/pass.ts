@@ -138,12 +138,14 @@ function sentenceStart(text: string, s: number): boolean {
   return s < 8;
 }
 
-function decideRun(ctx: ScanContext, r: NamesRule, run: NameWord[], mentions: NameMentions, ofNoun = false): void {
+function decideRun(ctx: ScanContext, r: NamesRule, run: NameWord[], mentions: NameMentions, ofNoun = false, honorific = false): void {
   const text = ctx.text;
   const words = run;
   const s0 = words[0]!.s;
+  // "D. Macedo" in Portuguese or Spanish text: a title (Dona, Don), not an initial; the name follows it.
+  if (words.length > 1 && words[0]!.kind === 'initial' && honorificAt(r, text, words[0]!, words[words.length - 1]!.e)) return decideRun(ctx, r, words.slice(1), mentions, ofNoun, true);
   // A title is a word of its own that no run holds ("Mr. Smith", "Sra. Núñez"): cueBefore reads it.
-  const cue = cueBefore(r.cues, text, s0);
+  const cue = honorific ? 'intro' : cueBefore(r.cues, text, s0);
   let strong = 0;
   let weak = 0;
   let unknown = 0;
@@ -158,6 +160,8 @@ function decideRun(ctx: ScanContext, r: NamesRule, run: NameWord[], mentions: Na
   }
   const names = strong + weak + unknown;
   if (!names) return;
+  // A month or weekday beside a number is a date ("11 Kasım 2024", "2 Aralık 2019"), whatever the lists say.
+  if (words.length === 1 && !cue && calendarDate(r, text, s0, words[0]!.e)) return;
   // "Zeugenaussage von Rico Lischka", "Bulletin de Eloisa Spinka": a sentence's first noun before a particle is no part of the name.
   const lead = leadingNoun(r.lex, text, words);
   if (lead > 0) return decideRun(ctx, r, words.slice(lead), mentions, words[lead - 1]!.kind === 'particle');
@@ -213,6 +217,32 @@ function decideRun(ctx: ScanContext, r: NamesRule, run: NameWord[], mentions: Na
   if (!cueIntro && !titled(r, text, s0) && !coordinated && ((!intro && cue !== 'soft' && ((words.length === 1 && placeBefore(r, text, s0) && !ownerBefore(text, end)) || (!lone && organisation(r, text, s0, end, words.length)))) || notAPerson(r.lex, text, s0, end, words, cue === 'soft'))) return;
   const from = words.length > 1 ? leadingFunctionWords(r, text, words, end) : 0;
   if (offerName(ctx, r, mentions, words[from]!.s, end, confidence, intro ? ['cue'] : soft ? ['soft cue'] : ['name lists'])) remember(ctx, r, mentions, words.slice(from));
+}
+
+/** A month or weekday name of the calendar locales (CLDR) with a number right before or after it. */
+function calendarDate(r: NamesRule, text: string, s: number, e: number): boolean {
+  if (!r.lex.calendarWords.has(text.slice(s, e).toLowerCase().normalize('NFC'))) return false;
+  const digit = (c: number) => c >= 48 && c <= 57;
+  let b = s - 1;
+  while (b >= 0 && s - b <= 2 && (text.charCodeAt(b) === 32 || text.charCodeAt(b) === 46)) b--;
+  let a = e;
+  if (text.charCodeAt(a) === 46) a++;
+  while (a < text.length && a - e <= 2 && (text.charCodeAt(a) === 32 || text.charCodeAt(a) === 44)) a++;
+  return (b >= 0 && b < s - 1 && digit(text.charCodeAt(b))) || (a > e && digit(text.charCodeAt(a)));
+}
+
+/** An initial with its period that the text's language writes as a title ("D." in Portuguese and Spanish: `honorifics`). */
+function honorificAt(r: NamesRule, text: string, w: NameWord, end: number): boolean {
+  if (!r.lex.honorifics.size || text.charCodeAt(w.e - 1) !== 46) return false;
+  // Not a letter after a number ("3º D. Titular" is a flat's door).
+  let b = w.s - 1;
+  while (b >= 0 && text.charCodeAt(b) === 32) b--;
+  const p = b >= 0 ? text.charCodeAt(b) : 10;
+  if ((p >= 48 && p <= 57) || p === 0xba || p === 0xaa) return false;
+  const key = text.slice(w.s, w.e - 1).toLowerCase();
+  let any = false;
+  for (const set of r.lex.honorifics.values()) if (set.has(key)) any = true;
+  return any && r.lex.honorifics.get(languageAt(r.lex, text, w.s, end))?.has(key) === true;
 }
 
 /**
