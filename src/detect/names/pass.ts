@@ -138,12 +138,21 @@ function sentenceStart(text: string, s: number): boolean {
   return s < 8;
 }
 
-function decideRun(ctx: ScanContext, r: NamesRule, run: NameWord[], mentions: NameMentions, ofNoun = false, honorific = false): void {
+function decideRun(ctx: ScanContext, r: NamesRule, run: NameWord[], mentions: NameMentions, ofNoun = false, honorific = false, afterFunction = false): void {
   const text = ctx.text;
-  const words = run;
+  let words = run;
   const s0 = words[0]!.s;
   // "D. Macedo" in Portuguese or Spanish text: a title (Dona, Don), not an initial; the name follows it.
   if (words.length > 1 && words[0]!.kind === 'initial' && honorificAt(r, text, words[0]!, words[words.length - 1]!.e)) return decideRun(ctx, r, words.slice(1), mentions, ofNoun, true);
+  // A function word or a kin word opening the run is no part of it; one word left is decided alone
+  // ("Als Rocco die Tür …": Rocco; "Den Brief hatte …", "A Rosa do jardim": no name).
+  const first = words.length > 1 ? leadingFunctionWords(r, text, words, words[words.length - 1]!.e) : 0;
+  if (first && words.length - first === 1) return decideRun(ctx, r, words.slice(first), mentions, ofNoun, false, true);
+  // In a language that capitalises nouns and writes compounds as one word, a word no list holds that ends
+  // in a frequent word of the language is a noun ("Mathearbeit", "Rückenschmerzen").
+  const lang = words.some((w) => w.kind === 'unknown') ? languageAt(r.lex, text, s0, words[words.length - 1]!.e) : '';
+  const nounCase = lang !== '' && r.lex.nounCapitalising.has(lang);
+  if (lang && r.lex.compounding.has(lang)) words = words.map((w) => (w.kind === 'unknown' && compoundNoun(r.lex, lang, text, w) ? { ...w, kind: 'common' as const } : w));
   // A title is a word of its own that no run holds ("Mr. Smith", "Sra. Núñez"): cueBefore reads it.
   const cue = honorific ? 'intro' : cueBefore(r.cues, text, s0);
   let strong = 0;
@@ -195,8 +204,9 @@ function decideRun(ctx: ScanContext, r: NamesRule, run: NameWord[], mentions: Na
   else if (names + initials >= 2 && (unknown || weak) && (nonAscii || initials)) confidence = 0.65;
   // One distinctive name inside a sentence, between lower-case words ("asked Priya to call"): a name; at a
   // sentence's start, or beside other capitalised words (titles, brands: "Chase Sapphire"), it is not.
-  else if (strong === 1 && words.length === 1 && !sentenceStart(text, s0) && lowerAround(r.lex, text, s0, end)) confidence = 0.6;
-  else if (unknown === 1 && words.length === 1 && nonAscii && !sentenceStart(text, s0) && nameShaped(text, words[0]!)) confidence = 0.6;
+  else if (strong === 1 && words.length === 1 && !sentenceStart(text, s0) && lowerAround(r.lex, text, s0, end, afterFunction)) confidence = 0.6;
+  // Not where every noun is capitalised (German): there a word no list holds is most often a noun.
+  else if (unknown === 1 && words.length === 1 && nonAscii && (!nounCase || soft) && !sentenceStart(text, s0) && nameShaped(text, words[0]!)) confidence = 0.6;
   // A listed given name beside a double-barrelled surname no list holds ("Malcolm Safo-Owusu", "Ann O'Hare").
   else if (weak === 1 && unknown === 1 && words.length === 2 && words[0]!.kind === 'weak' && joined(text, words[1]!)) confidence = 0.6;
   // A message signed after an exclamation, the name ending it ("Passez nous voir ! Godfrey").
@@ -215,8 +225,20 @@ function decideRun(ctx: ScanContext, r: NamesRule, run: NameWord[], mentions: Na
   // are an organisation.
   // A word after the run ("… reported", "… confirmed") marks firms too ("Banerjee Group reported"): only a cue before it, or a title, outweighs them.
   if (!cueIntro && !titled(r, text, s0) && !coordinated && ((!intro && cue !== 'soft' && ((words.length === 1 && placeBefore(r, text, s0) && !ownerBefore(text, end)) || (!lone && organisation(r, text, s0, end, words.length)))) || notAPerson(r.lex, text, s0, end, words, cue === 'soft'))) return;
-  const from = words.length > 1 ? leadingFunctionWords(r, text, words, end) : 0;
-  if (offerName(ctx, r, mentions, words[from]!.s, end, confidence, intro ? ['cue'] : soft ? ['soft cue'] : ['name lists'])) remember(ctx, r, mentions, words.slice(from));
+  if (offerName(ctx, r, mentions, words[first]!.s, end, confidence, intro ? ['cue'] : soft ? ['soft cue'] : ['name lists'])) remember(ctx, r, mentions, words.slice(first));
+}
+
+/** Shortest head and tail of a compound noun. */
+const COMPOUND_HEAD = 3;
+const COMPOUND_TAIL = 5;
+
+/** A word that ends in one of the language's frequent words of five letters or more after three or more letters ("Mathe|arbeit"). */
+function compoundNoun(lex: NameLexicon, lang: string, text: string, w: NameWord): boolean {
+  const ranks = lex.languageWords.get(lang);
+  if (!ranks || w.e - w.s < COMPOUND_HEAD + COMPOUND_TAIL) return false;
+  const word = text.slice(w.s, w.e).toLowerCase();
+  for (let k = COMPOUND_HEAD; k <= word.length - COMPOUND_TAIL; k++) if (ranks.has(word.slice(k))) return true;
+  return false;
 }
 
 /** A month or weekday name of the calendar locales (CLDR) with a number right before or after it. */
@@ -255,10 +277,12 @@ function leadingFunctionWords(r: NamesRule, text: string, words: readonly NameWo
   const w = words[0]!;
   const letter = w.kind === 'initial' && w.e - w.s === 1;
   if (!letter && w.kind !== 'weak' && w.kind !== 'common') return 0;
-  if (!letter && !sentenceStart(text, w.s)) return 0;
   if (!words.slice(1).some((x) => x.kind === 'strong' || x.kind === 'weak' || x.kind === 'unknown')) return 0;
   const key = text.slice(w.s, w.e).toLowerCase();
   if (r.lex.wordNames.has(key)) return 0;
+  // A kin or role word of the soft cues ("mein Bruder Ömer", "Tochter Cora").
+  if (!letter && r.cues.soft.has(key)) return 1;
+  if (!letter && !sentenceStart(text, w.s)) return 0;
   const lang = languageAt(r.lex, text, w.s, end);
   return frequentIn(r.lex, lang, text, w.s, w.e) ? 1 : 0;
 }
@@ -424,7 +448,7 @@ function joinerAt(r: NamesRule, text: string, at: number, dir: 1 | -1): boolean 
 }
 
 /** The words before s and after e on the line start in lower case (or there is none after). */
-function lowerAround(lex: NameLexicon, text: string, s: number, e: number): boolean {
+function lowerAround(lex: NameLexicon, text: string, s: number, e: number, afterFunction = false): boolean {
   let b = s - 1;
   while (b >= 0 && (text.charCodeAt(b) === 32 || text.charCodeAt(b) === 44)) b--;
   // The word before starts in lower case ("asked Priya"), not only ends so ("Lake Ellen"), or is a
@@ -432,7 +456,7 @@ function lowerAround(lex: NameLexicon, text: string, s: number, e: number): bool
   const pe = b + 1;
   while (b > 0 && isLetter(text.charCodeAt(b - 1))) b--;
   if (b < 0) return false;
-  if (!isLower(text.charCodeAt(b))) {
+  if (!isLower(text.charCodeAt(b)) && !afterFunction) {
     if (!isUpper(text.charCodeAt(b)) || !sentenceStart(text, b)) return false;
     const k = classifyRange(lex, text, b, pe);
     if (k !== 'not' && k !== 'common') return false;
@@ -526,7 +550,14 @@ function lowerFrom(ctx: ScanContext, r: NamesRule, from: number, limit: number):
     // empiecen", "diz à santiago para começarem", "kram från robin i augusti").
     if (words.length > 1) {
       const lang = languageAt(r.lex, text, e, words[words.length - 1]!.e);
-      const cut = words.findIndex((w, k) => k > 0 && w.kind !== 'strong' && frequentIn(r.lex, lang, text, w.s, w.e));
+      const common = (w: NameWord) => w.kind !== 'strong' && (frequentIn(r.lex, lang, text, w.s, w.e) || r.lex.calendarWords.has(text.slice(w.s, w.e).toLowerCase()));
+      // A particle stays before a name word ("merle van der velde"), not before a function word or a month ("robin i augusti").
+      const cut = words.findIndex((w, k) => {
+        if (k === 0 || !common(w)) return false;
+        if (w.kind !== 'particle') return true;
+        const next = words.slice(k + 1).find((x) => x.kind !== 'particle');
+        return next === undefined || common(next);
+      });
       if (cut > 0) words = words.slice(0, cut);
       while (words.length && words[words.length - 1]!.kind === 'particle') words.pop();
     }
