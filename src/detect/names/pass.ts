@@ -99,6 +99,8 @@ function capitalsFrom(ctx: ScanContext, r: NamesRule, mentions: NameMentions, fr
       // Common words alone need a cue before them: a word after them ("Translated from …") is not enough, and a
       // word after the run ("… said", "… and I") marks a name, not one common word alone ("Customers said").
       const named = wide.some((w) => w.kind !== 'common') || cueBefore(r.cues, text, s) !== null;
+      const cut = headlineCut(r, text, wide);
+      if (cut > 0) wide.length = cut;
       if (wide.length > words.length && named && !wide.every((w) => allCapitals(text, w.s, w.e)) && introFor(r, text, s, wide[wide.length - 1]!.e, words.length > 0 || wide.length > 1) && !legalForm(r.lex, text, wide)) {
         const end = wide[wide.length - 1]!.e;
         if (offerName(ctx, r, mentions, s, end, 0.9, ['cue'])) remember(ctx, r, mentions, wide);
@@ -148,6 +150,10 @@ function decideRun(ctx: ScanContext, r: NamesRule, run: NameWord[], mentions: Na
   // ("Als Rocco die Tür …": Rocco; "Den Brief hatte …", "A Rosa do jardim": no name).
   const first = words.length > 1 ? leadingFunctionWords(r, text, words, words[words.length - 1]!.e) : 0;
   if (first && words.length - first === 1) return decideRun(ctx, r, words.slice(first), mentions, ofNoun, false, true);
+  // A headline in Title Case capitalises its verbs and nouns too: the name ends before a common word
+  // after it ("How Lakshmidhar Patil Made It", "Teagan Wan Wins Ho, Ip and Chui Award").
+  const cut = headlineCut(r, text, words);
+  if (cut > 0) words = words.slice(0, cut);
   // In a language that capitalises nouns and writes compounds as one word, a word no list holds that ends
   // in a frequent word of the language is a noun ("Mathearbeit", "Rückenschmerzen").
   const lang = words.some((w) => w.kind === 'unknown') ? languageAt(r.lex, text, s0, words[words.length - 1]!.e) : '';
@@ -226,6 +232,50 @@ function decideRun(ctx: ScanContext, r: NamesRule, run: NameWord[], mentions: Na
   // A word after the run ("… reported", "… confirmed") marks firms too ("Banerjee Group reported"): only a cue before it, or a title, outweighs them.
   if (!cueIntro && !titled(r, text, s0) && !coordinated && ((!intro && cue !== 'soft' && ((words.length === 1 && placeBefore(r, text, s0) && !ownerBefore(text, end)) || (!lone && organisation(r, text, s0, end, words.length)))) || notAPerson(r.lex, text, s0, end, words, cue === 'soft'))) return;
   if (offerName(ctx, r, mentions, words[first]!.s, end, confidence, intro ? ['cue'] : soft ? ['soft cue'] : ['name lists'])) remember(ctx, r, mentions, words.slice(first));
+}
+
+/**
+ * Where a name ends in a headline's run of capitalised words: at its first common word after two name
+ * words (not after a particle: "Vienna de Lange"), when the line is in Title Case or another capitalised
+ * word follows that word ("… Named Head of …", "… Made It …"). -1 when it does not.
+ */
+function headlineCut(r: NamesRule, text: string, words: readonly NameWord[]): number {
+  if (words.length < 3 || legalForm(r.lex, text, words)) return -1;
+  let title: boolean | undefined;
+  for (let k = 2; k < words.length; k++) {
+    const w = words[k]!;
+    if ((w.kind !== 'weak' && w.kind !== 'common') || words[k - 1]!.kind === 'particle') continue;
+    const key = text.slice(w.s, w.e).toLowerCase();
+    if (!r.lex.commonWords.has(key) || r.lex.wordNames.has(key)) continue;
+    if (text.charCodeAt(w.e) === 32 && isUpper(text.charCodeAt(w.e + 1))) return k;
+    if ((title ??= titleCaseLine(text, words[0]!.s))) return k;
+  }
+  return -1;
+}
+
+/**
+ * The line holding s is written in Title Case: four words of four letters or more at least, and nearly all
+ * of them capitalised (a headline), so capitals there say nothing of names.
+ */
+function titleCaseLine(text: string, s: number): boolean {
+  let a = s;
+  while (a > 0 && s - a < MAX_BACK / 2 && text.charCodeAt(a - 1) !== 10) a--;
+  const b = lineEnd(text, s);
+  let long = 0;
+  let capital = 0;
+  for (let i = a; i < b; ) {
+    if (!isLetter(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const e = wordEnd(text, i, b);
+    if (e - i >= 4) {
+      long++;
+      if (isUpper(text.charCodeAt(i))) capital++;
+    }
+    i = Math.max(e, i + 1);
+  }
+  return long >= 4 && capital >= long - 1 && capital >= 0.85 * long;
 }
 
 /** Shortest head and tail of a compound noun. */
@@ -487,6 +537,8 @@ function extendWithCommon(r: NamesRule, text: string, end: number, room: number)
     if (w.length) break;
     const e = wordEnd(text, n, runLimit(text, n));
     if (classifyRange(r.lex, text, n, e) !== 'common') break;
+    // Not into a headline's capitalised words ("Teacher Jaiden Hartmann Named Head of …").
+    if (text.charCodeAt(e) === 32 && isUpper(text.charCodeAt(e + 1))) break;
     end = e;
   }
   return end;
