@@ -81,3 +81,8 @@ export function frequentIn(lex: NameLexicon, lang: string, text: string, s: numb
   const rank = lex.languageWords.get(lang)?.get(text.slice(s, e).toLowerCase());
   return rank !== undefined && rank < lex.functionWordRank;
 }
+
+/** Whether the word text[s, e) is one of the language's most frequent words (any rank the lists hold). */
+export function wordOf(lex: NameLexicon, lang: string, text: string, s: number, e: number): boolean {
+  return lang !== '' && lex.languageWords.get(lang)?.has(text.slice(s, e).toLowerCase()) === true;
+}

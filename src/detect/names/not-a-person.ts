@@ -43,7 +43,9 @@ export function leadingNoun(lex: NameLexicon, text: string, words: readonly Name
   // Lichtenhagen", "Der Antragsteller Inga Baumann", "im Roman von Rahn": Roman is a name elsewhere).
   const [before] = wordsBefore(text, first.s, 1);
   const rest = words.slice(k);
-  const noun = first.kind === 'unknown' || first.kind === 'common';
+  // A common word that is a surname too reads as the word here ("Rapport van Eva Devos", "Bulletin de …").
+  const commonWord = first.kind === 'common' || (first.kind === 'weak' && lex.commonWords.has(text.slice(first.s, first.e).toLowerCase()) && !lex.wordNames.has(text.slice(first.s, first.e).toLowerCase()));
+  const noun = first.kind === 'unknown' || commonWord;
   if (!noun && !(k > 1 && before !== undefined && lex.notPersons.articles.has(before))) return 0;
   if (before !== undefined && lex.notPersons.articles.has(before)) {
     // Without a particle only before listed names ("The Smug Bathrobe", "the Tasty Granite Gloves" are titles).
@@ -52,13 +54,19 @@ export function leadingNoun(lex: NameLexicon, text: string, words: readonly Name
   }
   // Opening a sentence, it needs a particle and, unless it is a common word, two name words after it:
   // "Noë de Haan" is a given name and a surname.
-  if (k === 1 || (first.kind === 'unknown' && rest.length < 2)) return 0;
+  // One name word after a word no list holds is a name's end only when a colon closes it, a heading ("Boletim de Lorenzo:").
+  if (k === 1 || (first.kind === 'unknown' && rest.length < 2 && !headingAfter(text, rest[rest.length - 1]!.e))) return 0;
   let b = first.s - 1;
   while (b >= 0 && (text.charCodeAt(b) === 32 || text.charCodeAt(b) === 9)) b--;
   const c = b < 0 ? 10 : text.charCodeAt(b);
   // A line's start, or a sentence's end with a space after it ("P.Rascón de Granados" follows an initial).
   const spaced = b < first.s - 1;
   return c === 10 || c === 13 || (spaced && (c === 46 || c === 33 || c === 63)) ? k : 0;
+}
+
+/** A colon right after e, a space allowed before it ("Bulletin de Huguenin :"). */
+function headingAfter(text: string, e: number): boolean {
+  return text.charCodeAt(e) === 58 || (text.charCodeAt(e) === 32 && text.charCodeAt(e + 1) === 58);
 }
 
 /**

@@ -16,7 +16,7 @@ import { listedName, listedOrUnknown, loneName, pairName } from './lone.js';
 import { invertedFamilyStart } from './inverted.js';
 import { lowerStartsFrom } from './lower-start.js';
 import { classGate, nextClassHit } from '../class-gate.js';
-import { frequentIn, languageAt } from './language.js';
+import { frequentIn, languageAt, wordOf } from './language.js';
 
 /**
  * The names detector: one pass per step over capital letters (irregexp skips the text between them), one
@@ -177,6 +177,8 @@ function decideRun(ctx: ScanContext, r: NamesRule, run: NameWord[], mentions: Na
   if (!names) return;
   // A month or weekday beside a number is a date ("11 Kasım 2024", "2 Aralık 2019"), whatever the lists say.
   if (words.length === 1 && !cue && calendarDate(r, text, s0, words[0]!.e)) return;
+  // A name that is also a word, opening a sentence alone, is that word when its language uses it often ("Damos as boas-vindas").
+  if (words.length === 1 && weak === 1 && !cue && sentenceStart(text, s0) && !mentions.has(text, s0, words[0]!.e) && wordOf(r.lex, languageAt(r.lex, text, s0, words[0]!.e), text, s0, words[0]!.e)) return;
   // "Zeugenaussage von Rico Lischka", "Bulletin de Eloisa Spinka": a sentence's first noun before a particle is no part of the name.
   const lead = leadingNoun(r.lex, text, words);
   if (lead > 0) return decideRun(ctx, r, words.slice(lead), mentions, words[lead - 1]!.kind === 'particle');
@@ -212,7 +214,7 @@ function decideRun(ctx: ScanContext, r: NamesRule, run: NameWord[], mentions: Na
   // sentence's start, or beside other capitalised words (titles, brands: "Chase Sapphire"), it is not.
   else if (strong === 1 && words.length === 1 && !sentenceStart(text, s0) && lowerAround(r.lex, text, s0, end, afterFunction)) confidence = 0.6;
   // Not where every noun is capitalised (German): there a word no list holds is most often a noun.
-  else if (unknown === 1 && words.length === 1 && nonAscii && (!nounCase || soft) && !sentenceStart(text, s0) && nameShaped(text, words[0]!)) confidence = 0.6;
+  else if (unknown === 1 && words.length === 1 && nonAscii && (!nounCase || soft || afterFunction) && !sentenceStart(text, s0) && nameShaped(text, words[0]!)) confidence = 0.6;
   // A listed given name beside a double-barrelled surname no list holds ("Malcolm Safo-Owusu", "Ann O'Hare").
   else if (weak === 1 && unknown === 1 && words.length === 2 && words[0]!.kind === 'weak' && joined(text, words[1]!)) confidence = 0.6;
   // A message signed after an exclamation, the name ending it ("Passez nous voir ! Godfrey").
@@ -236,28 +238,37 @@ function decideRun(ctx: ScanContext, r: NamesRule, run: NameWord[], mentions: Na
 
 /**
  * Where a name ends in a headline's run of capitalised words: at its first common word after two name
- * words (not after a particle: "Vienna de Lange"), when the line is in Title Case or another capitalised
- * word follows that word ("… Named Head of …", "… Made It …"). -1 when it does not.
+ * words (not after a particle: "Vienna de Lange"), when the line is in Title Case or a capitalised word
+ * that is no name follows that word ("… Made It …"; not "Germán V. Cadena Echevarría"). -1 when it does not.
  */
 function headlineCut(r: NamesRule, text: string, words: readonly NameWord[]): number {
   if (words.length < 3 || legalForm(r.lex, text, words)) return -1;
   let title: boolean | undefined;
   for (let k = 2; k < words.length; k++) {
     const w = words[k]!;
-    if ((w.kind !== 'weak' && w.kind !== 'common') || words[k - 1]!.kind === 'particle') continue;
+    const prev = words[k - 1]!;
+    if ((w.kind !== 'weak' && w.kind !== 'common') || prev.kind === 'particle' || (prev.e - prev.s <= 3 && r.lex.particles.has(text.slice(prev.s, prev.e).toLowerCase()))) continue;
+    // A name word after it keeps it ("Germán V. Cadena Echevarría").
+    if (words.slice(k + 1).some((x) => x.kind === 'strong' || x.kind === 'unknown')) continue;
     const key = text.slice(w.s, w.e).toLowerCase();
     if (!r.lex.commonWords.has(key) || r.lex.wordNames.has(key)) continue;
-    if (text.charCodeAt(w.e) === 32 && isUpper(text.charCodeAt(w.e + 1))) return k;
-    if ((title ??= titleCaseLine(text, words[0]!.s))) return k;
+    // After a title or an introduction a name is expected ("Prof. Moreno Di Bella").
+    if (cueBefore(r.cues, text, words[0]!.s) === 'intro') return -1;
+    if (text.charCodeAt(w.e) === 32 && isUpper(text.charCodeAt(w.e + 1))) {
+      const nx = wordEnd(text, w.e + 1);
+      const kind = classifyRange(r.lex, text, w.e + 1, nx);
+      if (kind === 'common' || kind === 'not') return k;
+    }
+    if ((title ??= titleCaseLine(r, text, words[0]!.s))) return k;
   }
   return -1;
 }
 
 /**
- * The line holding s is written in Title Case: four words of four letters or more at least, and nearly all
- * of them capitalised (a headline), so capitals there say nothing of names.
+ * The line holding s is written in Title Case: three common words of four letters or more at least, and
+ * nearly all of them capitalised (a headline), so capitals there say nothing of names.
  */
-function titleCaseLine(text: string, s: number): boolean {
+function titleCaseLine(r: NamesRule, text: string, s: number): boolean {
   let a = s;
   while (a > 0 && s - a < MAX_BACK / 2 && text.charCodeAt(a - 1) !== 10) a--;
   const b = lineEnd(text, s);
@@ -269,13 +280,17 @@ function titleCaseLine(text: string, s: number): boolean {
       continue;
     }
     const e = wordEnd(text, i, b);
+    // Common words only: a line of credits is mostly names ("Diseño: José Eduardo Olivo Cadena").
     if (e - i >= 4) {
-      long++;
-      if (isUpper(text.charCodeAt(i))) capital++;
+      const k = classifyRange(r.lex, text, i, e);
+      if (k === 'common' || k === 'not' || (k === 'weak' && r.lex.commonWords.has(text.slice(i, e).toLowerCase()))) {
+        long++;
+        if (isUpper(text.charCodeAt(i))) capital++;
+      }
     }
     i = Math.max(e, i + 1);
   }
-  return long >= 4 && capital >= long - 1 && capital >= 0.85 * long;
+  return long >= 3 && capital >= long - 1 && capital >= 0.85 * long;
 }
 
 /** Shortest head and tail of a compound noun. */
@@ -326,14 +341,18 @@ function honorificAt(r: NamesRule, text: string, w: NameWord, end: number): bool
 function leadingFunctionWords(r: NamesRule, text: string, words: readonly NameWord[], end: number): number {
   const w = words[0]!;
   const letter = w.kind === 'initial' && w.e - w.s === 1;
-  if (!letter && w.kind !== 'weak' && w.kind !== 'common') return 0;
+  if (!letter && w.kind !== 'weak' && w.kind !== 'common' && w.kind !== 'unknown') return 0;
   if (!words.slice(1).some((x) => x.kind === 'strong' || x.kind === 'weak' || x.kind === 'unknown')) return 0;
+  // A particle after it makes it a given name ("Job de Lange").
+  if (words[1]!.kind === 'particle') return 0;
   const key = text.slice(w.s, w.e).toLowerCase();
   if (r.lex.wordNames.has(key)) return 0;
   // A kin or role word of the soft cues ("mein Bruder Ömer", "Tochter Cora").
   if (!letter && r.cues.soft.has(key)) return 1;
   if (!letter && !sentenceStart(text, w.s)) return 0;
   const lang = languageAt(r.lex, text, w.s, end);
+  // A word no name list holds is any frequent word of the language ("Mellem Mathis og …", "Eure Keno").
+  if (w.kind === 'unknown') return wordOf(r.lex, lang, text, w.s, w.e) ? 1 : 0;
   return frequentIn(r.lex, lang, text, w.s, w.e) ? 1 : 0;
 }
 
