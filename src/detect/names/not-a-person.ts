@@ -43,8 +43,10 @@ export function leadingNoun(lex: NameLexicon, text: string, words: readonly Name
   // Lichtenhagen", "Der Antragsteller Inga Baumann", "im Roman von Rahn": Roman is a name elsewhere).
   const [before] = wordsBefore(text, first.s, 1);
   const rest = words.slice(k);
-  // A common word that is a surname too reads as the word here ("Rapport van Eva Devos", "Bulletin de …").
-  const commonWord = first.kind === 'common' || (first.kind === 'weak' && lex.commonWords.has(text.slice(first.s, first.e).toLowerCase()) && !lex.wordNames.has(text.slice(first.s, first.e).toLowerCase()));
+  // A common word that is a surname too reads as the word in a heading a colon closes ("Rapport van Eva
+  // Devos:", "Bulletin de … :"); elsewhere it may be a given name ("Job de Lange").
+  const heading = headingAfter(text, words[words.length - 1]!.e);
+  const commonWord = first.kind === 'common' || (heading && first.kind === 'weak' && lex.commonWords.has(text.slice(first.s, first.e).toLowerCase()) && !lex.wordNames.has(text.slice(first.s, first.e).toLowerCase()));
   const noun = first.kind === 'unknown' || commonWord;
   if (!noun && !(k > 1 && before !== undefined && lex.notPersons.articles.has(before))) return 0;
   if (before !== undefined && lex.notPersons.articles.has(before)) {
@@ -55,7 +57,7 @@ export function leadingNoun(lex: NameLexicon, text: string, words: readonly Name
   // Opening a sentence, it needs a particle and, unless it is a common word, two name words after it:
   // "Noë de Haan" is a given name and a surname.
   // One name word after a word no list holds is a name's end only when a colon closes it, a heading ("Boletim de Lorenzo:").
-  if (k === 1 || (first.kind === 'unknown' && rest.length < 2 && !headingAfter(text, rest[rest.length - 1]!.e))) return 0;
+  if (k === 1 || (first.kind === 'unknown' && rest.length < 2 && !heading)) return 0;
   let b = first.s - 1;
   while (b >= 0 && (text.charCodeAt(b) === 32 || text.charCodeAt(b) === 9)) b--;
   const c = b < 0 ? 10 : text.charCodeAt(b);
