@@ -15,7 +15,8 @@ export function notAPerson(lex: NameLexicon, text: string, s: number, e: number,
   return (
     brand(lex, text, words) || country(lex, text, s, e, words) || companyInRun(lex, text, words) || companyFormAfter(lex, text, formStart(words, e)) ||
     organisationAfter(lex, text, e) || (words.length === 1 && organisationList(lex, text, s, e)) || joinedList(lex, text, words) || listBeforeForm(lex, text, e) || notAPersonSlot(lex, text, s, e, soft || listed) ||
-    (placeShaped(lex, text, s, e, words) && !postcodeAfter(text, e) && !postcodeBefore(text, s)) || innerSlot(lex, text, e, words)
+    (placeShaped(lex, text, s, e, words) && !postcodeAfter(text, e) && !postcodeBefore(text, s)) || innerSlot(lex, text, e, words) ||
+    lex.notPersons.placeAfter.has(nextWord(text, e))
   );
 }
 
@@ -138,7 +139,7 @@ function wordStartBefore(text: string, s: number): number {
   return g;
 }
 
-/** The lower-cased words before s on its line, nearest first (an elided article dropped: "L'ufficio" → "ufficio"). */
+/** The lower-cased words before s on its line, nearest first (an elided article dropped: "L'ufficio" → "ufficio", "all'Università" → "università"). */
 export function wordsBefore(text: string, s: number, count: number): string[] {
   const out: string[] = [];
   let i = s;
@@ -151,7 +152,7 @@ export function wordsBefore(text: string, s: number, count: number): string[] {
     if (b === g) break;
     let w = text.slice(b, g).toLowerCase();
     const apo = Math.max(w.lastIndexOf("'"), w.lastIndexOf('’'));
-    if (apo > 0 && apo <= 2) w = w.slice(apo + 1);
+    if (apo > 0 && apo <= 4) w = w.slice(apo + 1);
     out.push(w);
     i = b;
   }

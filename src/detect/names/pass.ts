@@ -146,6 +146,16 @@ function decideRun(ctx: ScanContext, r: NamesRule, run: NameWord[], mentions: Na
   const s0 = words[0]!.s;
   // "D. Macedo" in Portuguese or Spanish text: a title (Dona, Don), not an initial; the name follows it.
   if (words.length > 1 && words[0]!.kind === 'initial' && honorificAt(r, text, words[0]!, words[words.length - 1]!.e)) return decideRun(ctx, r, words.slice(1), mentions, ofNoun, true);
+  // A run that opens with an introduction's words ("Bisous de Jude"): the name follows them.
+  for (let j = 1; j < Math.min(words.length, 4); j++) {
+    if (r.cues.intro.has(text.slice(s0, words[j - 1]!.e).toLowerCase().replace(/\s+/g, ' '))) return decideRun(ctx, r, words.slice(j), mentions, ofNoun, true);
+  }
+  // A place before a word that says so ("… Mardin doğumlu", "… şehrine"): no part of a name before it.
+  if (words.length > 1 && r.lex.notPersons.placeAfter.has(nextLower(text, words[words.length - 1]!.e))) {
+    words = words.slice(0, -1);
+    while (words.length && (words[words.length - 1]!.kind === 'particle')) words = words.slice(0, -1);
+    if (!words.length) return;
+  }
   // A function word or a kin word opening the run is no part of it; one word left is decided alone
   // ("Als Rocco die Tür …": Rocco; "Den Brief hatte …", "A Rosa do jardim": no name).
   const first = words.length > 1 ? leadingFunctionWords(r, text, words, words[words.length - 1]!.e) : 0;
@@ -233,7 +243,14 @@ function decideRun(ctx: ScanContext, r: NamesRule, run: NameWord[], mentions: Na
   // are an organisation.
   // A word after the run ("… reported", "… confirmed") marks firms too ("Banerjee Group reported"): only a cue before it, or a title, outweighs them.
   if (!cueIntro && !titled(r, text, s0) && !coordinated && ((!intro && cue !== 'soft' && ((words.length === 1 && placeBefore(r, text, s0) && !ownerBefore(text, end)) || (!lone && organisation(r, text, s0, end, words.length)))) || notAPerson(r.lex, text, s0, end, words, cue === 'soft'))) return;
-  if (offerName(ctx, r, mentions, words[first]!.s, end, confidence, intro ? ['cue'] : soft ? ['soft cue'] : ['name lists'])) remember(ctx, r, mentions, words.slice(first));
+  // A function word of the text's language ending the run, the sentence going on in lower case after it, is
+  // no part of it ("Liebe Grüße von Arta Bin spät dran", "Kram från Ann Jag är sen"; not "V. van der Meer").
+  let last = words.length;
+  if (last - first > 1 && end === words[last - 1]!.e && words[last - 2]!.kind !== 'particle' && words[last - 2]!.kind !== 'initial' && text.charCodeAt(end) === 32 && isLower(text.charCodeAt(end + 1)) && trailingFunctionWord(r, text, words[last - 1]!, s0, end)) {
+    last--;
+    end = words[last - 1]!.e;
+  }
+  if (offerName(ctx, r, mentions, words[first]!.s, end, confidence, intro ? ['cue'] : soft ? ['soft cue'] : ['name lists'])) remember(ctx, r, mentions, words.slice(first, last));
 }
 
 /**
@@ -316,6 +333,20 @@ function calendarDate(r: NamesRule, text: string, s: number, e: number): boolean
   if (text.charCodeAt(a) === 46) a++;
   while (a < text.length && a - e <= 2 && (text.charCodeAt(a) === 32 || text.charCodeAt(a) === 44)) a++;
   return (b >= 0 && b < s - 1 && digit(text.charCodeAt(b))) || (a > e && digit(text.charCodeAt(a)));
+}
+
+/** The lower-case word one space after e, or ''. */
+function nextLower(text: string, e: number): string {
+  if (text.charCodeAt(e) !== 32) return '';
+  const n = wordEnd(text, e + 1);
+  return text.slice(e + 1, n).toLowerCase();
+}
+
+/** A listed word that is also a common word, one of the text's language's function words ("Bin", "Jag"; not Will, May). */
+function trailingFunctionWord(r: NamesRule, text: string, w: NameWord, s: number, e: number): boolean {
+  if (w.kind !== 'weak' && w.kind !== 'common') return false;
+  if (r.lex.wordNames.has(text.slice(w.s, w.e).toLowerCase())) return false;
+  return frequentIn(r.lex, languageAt(r.lex, text, s, e), text, w.s, w.e);
 }
 
 /** An initial with its period that the text's language writes as a title ("D." in Portuguese and Spanish: `honorifics`). */
@@ -598,7 +629,7 @@ function lowerFrom(ctx: ScanContext, r: NamesRule, from: number, limit: number):
     gate.lastIndex = i;
     const m = gate.exec(text);
     if (!m || m.index >= limit) break;
-    const e = m.index + m[0].length;
+    let e = m.index + m[0].length;
     i = Math.max(e, m.index + 1);
     // The phrase ends a word ("hi" is no cue inside "his"), and a lower-case word follows it.
     if (isLetter(text.charCodeAt(m.index + m[1]!.length))) continue;
@@ -623,6 +654,11 @@ function lowerFrom(ctx: ScanContext, r: NamesRule, from: number, limit: number):
       const lang = languageAt(r.lex, text, e, words[words.length - 1]!.e);
       const common = (w: NameWord) => w.kind !== 'strong' && (frequentIn(r.lex, lang, text, w.s, w.e) || r.lex.calendarWords.has(text.slice(w.s, w.e).toLowerCase()));
       // A particle stays before a name word ("merle van der velde"), not before a function word or a month ("robin i augusti").
+      // A function word opening it is no part of it either ("hoi met emiel", "hej tu Michał").
+      if (common(words[0]!) && words[0]!.kind !== 'particle' && words.slice(1).some((w) => !common(w) && w.kind !== 'particle')) {
+        words = words.slice(1);
+        e = words[0]!.s;
+      }
       const cut = words.findIndex((w, k) => {
         if (k === 0 || !common(w)) return false;
         if (w.kind !== 'particle') return true;
