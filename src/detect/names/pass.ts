@@ -165,10 +165,10 @@ function decideRun(ctx: ScanContext, r: NamesRule, run: NameWord[], mentions: Na
   const cut = headlineCut(r, text, words);
   if (cut > 0) words = words.slice(0, cut);
   // In a language that capitalises nouns and writes compounds as one word, a word no list holds that ends
-  // in a frequent word of the language is a noun ("Mathearbeit", "Rückenschmerzen").
+  // in a frequent word of the language, or inflects one, is a common word ("Mathearbeit", "Nächster").
   const lang = words.some((w) => w.kind === 'unknown') ? languageAt(r.lex, text, s0, words[words.length - 1]!.e) : '';
   const nounCase = lang !== '' && r.lex.nounCapitalising.has(lang);
-  if (lang && r.lex.compounding.has(lang)) words = words.map((w) => (w.kind === 'unknown' && compoundNoun(r.lex, lang, text, w) ? { ...w, kind: 'common' as const } : w));
+  if (lang && r.lex.compounding.has(lang)) words = words.map((w) => (w.kind === 'unknown' && compoundNoun(r.lex, lang, text, w, nounCase) ? { ...w, kind: 'common' as const } : w));
   // A title is a word of its own that no run holds ("Mr. Smith", "Sra. Núñez"): cueBefore reads it.
   const cue = honorific ? 'intro' : cueBefore(r.cues, text, s0);
   let strong = 0;
@@ -314,11 +314,18 @@ function titleCaseLine(r: NamesRule, text: string, s: number): boolean {
 const COMPOUND_HEAD = 3;
 const COMPOUND_TAIL = 5;
 
-/** A word that ends in one of the language's frequent words of five letters or more after three or more letters ("Mathe|arbeit"). */
-function compoundNoun(lex: NameLexicon, lang: string, text: string, w: NameWord): boolean {
+/**
+ * A word that ends in one of the language's frequent words of five letters or more after three or more
+ * letters ("Mathe|arbeit"), or (when `inflecting`) one of them with one or two letters of an ending more ("Nächster").
+ */
+function compoundNoun(lex: NameLexicon, lang: string, text: string, w: NameWord, inflecting: boolean): boolean {
   const ranks = lex.languageWords.get(lang);
-  if (!ranks || w.e - w.s < COMPOUND_HEAD + COMPOUND_TAIL) return false;
+  if (!ranks) return false;
   const word = text.slice(w.s, w.e).toLowerCase();
+  // Where nouns and adjectives are capitalised alike (German), an inflected form of a frequent word: one or
+  // two letters more ("Nächster" of "nächste"); elsewhere a given name may look so ("Merete", "mere").
+  if (inflecting && word.length >= 6 && (ranks.has(word.slice(0, -1)) || ranks.has(word.slice(0, -2)))) return true;
+  if (w.e - w.s < COMPOUND_HEAD + COMPOUND_TAIL) return false;
   for (let k = COMPOUND_HEAD; k <= word.length - COMPOUND_TAIL; k++) if (ranks.has(word.slice(k))) return true;
   return false;
 }
