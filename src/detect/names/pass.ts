@@ -148,7 +148,11 @@ function decideRun(ctx: ScanContext, r: NamesRule, run: NameWord[], mentions: Na
   if (words.length > 1 && words[0]!.kind === 'initial' && honorificAt(r, text, words[0]!, words[words.length - 1]!.e)) return decideRun(ctx, r, words.slice(1), mentions, ofNoun, true);
   // A run that opens with an introduction's words ("Bisous de Jude"): the name follows them.
   for (let j = 1; j < Math.min(words.length, 4); j++) {
-    if (r.cues.intro.has(text.slice(s0, words[j - 1]!.e).toLowerCase().replace(/\s+/g, ' '))) return decideRun(ctx, r, words.slice(j), mentions, ofNoun, true);
+    if (!r.cues.intro.has(text.slice(s0, words[j - 1]!.e).toLowerCase().replace(/\s+/g, ' '))) continue;
+    // The phrase's own particle ("Bisous" + "de") is no part of the name either.
+    let k = j;
+    while (k < words.length && words[k]!.kind === 'particle') k++;
+    return k < words.length ? decideRun(ctx, r, words.slice(k), mentions, ofNoun, true) : undefined;
   }
   // A place before a word that says so ("… Mardin doğumlu", "… şehrine"): no part of a name before it.
   if (words.length > 1 && r.lex.notPersons.placeAfter.has(nextLower(text, words[words.length - 1]!.e))) {
