@@ -20,6 +20,9 @@ interface LanguageIndex {
   /** word → the languages listing it */
   of: Map<string, string[]>;
   codes: string[];
+  /** Every word of every list, and the function words of every language. */
+  any: Set<string>;
+  functionWords: Set<string>;
 }
 
 const indexes = new WeakMap<NameLexicon, LanguageIndex>();
@@ -28,8 +31,16 @@ function indexOf(lex: NameLexicon): LanguageIndex {
   let ix = indexes.get(lex);
   if (!ix) {
     const of = new Map<string, string[]>();
-    for (const [lang, words] of lex.languageWords) for (const w of words.keys()) if (w.length > 1) of.set(w, [...(of.get(w) ?? []), lang]);
-    ix = { of, codes: [...lex.languageWords.keys()] };
+    const any = new Set<string>();
+    const functionWords = new Set<string>();
+    for (const [lang, words] of lex.languageWords) {
+      for (const [w, rank] of words) {
+        any.add(w);
+        if (rank < lex.functionWordRank) functionWords.add(w);
+        if (w.length > 1) of.set(w, [...(of.get(w) ?? []), lang]);
+      }
+    }
+    ix = { of, codes: [...lex.languageWords.keys()], any, functionWords };
     indexes.set(lex, ix);
   }
   return ix;
@@ -86,3 +97,9 @@ export function frequentIn(lex: NameLexicon, lang: string, text: string, s: numb
 export function wordOf(lex: NameLexicon, lang: string, text: string, s: number, e: number): boolean {
   return lang !== '' && lex.languageWords.get(lang)?.has(text.slice(s, e).toLowerCase()) === true;
 }
+
+/** Whether a lower-case word is a frequent word of any language (a cheap test before languageAt). */
+export const anyLanguageWord = (lex: NameLexicon, word: string): boolean => lex.languageWords.size > 0 && indexOf(lex).any.has(word);
+
+/** Whether a lower-case word is a function word of any language. */
+export const anyFunctionWord = (lex: NameLexicon, word: string): boolean => lex.languageWords.size > 0 && indexOf(lex).functionWords.has(word);

@@ -16,7 +16,7 @@ import { listedName, listedOrUnknown, loneName, pairName } from './lone.js';
 import { invertedFamilyStart } from './inverted.js';
 import { lowerStartsFrom } from './lower-start.js';
 import { classGate, nextClassHit } from '../class-gate.js';
-import { frequentIn, languageAt, wordOf } from './language.js';
+import { anyFunctionWord, anyLanguageWord, frequentIn, languageAt, wordOf } from './language.js';
 
 /**
  * The names detector: one pass per step over capital letters (irregexp skips the text between them), one
@@ -147,7 +147,7 @@ function decideRun(ctx: ScanContext, r: NamesRule, run: NameWord[], mentions: Na
   // "D. Macedo" in Portuguese or Spanish text: a title (Dona, Don), not an initial; the name follows it.
   if (words.length > 1 && words[0]!.kind === 'initial' && honorificAt(r, text, words[0]!, words[words.length - 1]!.e)) return decideRun(ctx, r, words.slice(1), mentions, ofNoun, true);
   // A run that opens with an introduction's words ("Bisous de Jude"): the name follows them.
-  for (let j = 1; j < Math.min(words.length, 4); j++) {
+  for (let j = 1; j < Math.min(words.length, 4) && words[0]!.kind !== 'strong' && introFirstWord(r, text.slice(s0, words[0]!.e).toLowerCase()); j++) {
     if (!r.cues.intro.has(text.slice(s0, words[j - 1]!.e).toLowerCase().replace(/\s+/g, ' '))) continue;
     // The phrase's own particle ("Bisous" + "de") is no part of the name either.
     let k = j;
@@ -170,9 +170,15 @@ function decideRun(ctx: ScanContext, r: NamesRule, run: NameWord[], mentions: Na
   if (cut > 0) words = words.slice(0, cut);
   // In a language that capitalises nouns and writes compounds as one word, a word no list holds that ends
   // in a frequent word of the language, or inflects one, is a common word ("Mathearbeit", "Nächster").
-  const lang = words.some((w) => w.kind === 'unknown') ? languageAt(r.lex, text, s0, words[words.length - 1]!.e) : '';
-  const nounCase = lang !== '' && r.lex.nounCapitalising.has(lang);
-  if (lang && r.lex.compounding.has(lang)) words = words.map((w) => (w.kind === 'unknown' && compoundNoun(r.lex, lang, text, w, nounCase) ? { ...w, kind: 'common' as const } : w));
+  // The language is asked for only when a word could be such a noun (a frequent word of some language ends it).
+  let lang: string | undefined;
+  const langNow = () => (lang ??= languageAt(r.lex, text, s0, words[words.length - 1]!.e));
+  const nounCaseNow = () => r.lex.nounCapitalising.has(langNow());
+  if (words.some((w) => w.kind === 'unknown' && compoundCandidate(r.lex, text, w)) && r.lex.compounding.has(langNow())) {
+    const l = langNow();
+    const inflecting = nounCaseNow();
+    words = words.map((w) => (w.kind === 'unknown' && compoundNoun(r.lex, l, text, w, inflecting) ? { ...w, kind: 'common' as const } : w));
+  }
   // A title is a word of its own that no run holds ("Mr. Smith", "Sra. Núñez"): cueBefore reads it.
   const cue = honorific ? 'intro' : cueBefore(r.cues, text, s0);
   let strong = 0;
@@ -192,7 +198,7 @@ function decideRun(ctx: ScanContext, r: NamesRule, run: NameWord[], mentions: Na
   // A month or weekday beside a number is a date ("11 Kasım 2024", "2 Aralık 2019"), whatever the lists say.
   if (words.length === 1 && !cue && calendarDate(r, text, s0, words[0]!.e)) return;
   // A name that is also a word, opening a sentence alone, is that word when its language uses it often ("Damos as boas-vindas").
-  if (words.length === 1 && weak === 1 && !cue && sentenceStart(text, s0) && !mentions.has(text, s0, words[0]!.e) && wordOf(r.lex, languageAt(r.lex, text, s0, words[0]!.e), text, s0, words[0]!.e)) return;
+  if (words.length === 1 && weak === 1 && !cue && anyLanguageWord(r.lex, text.slice(s0, words[0]!.e).toLowerCase()) && sentenceStart(text, s0) && !mentions.has(text, s0, words[0]!.e) && wordOf(r.lex, languageAt(r.lex, text, s0, words[0]!.e), text, s0, words[0]!.e)) return;
   // "Zeugenaussage von Rico Lischka", "Bulletin de Eloisa Spinka": a sentence's first noun before a particle is no part of the name.
   const lead = leadingNoun(r.lex, text, words);
   if (lead > 0) return decideRun(ctx, r, words.slice(lead), mentions, words[lead - 1]!.kind === 'particle');
@@ -228,7 +234,7 @@ function decideRun(ctx: ScanContext, r: NamesRule, run: NameWord[], mentions: Na
   // sentence's start, or beside other capitalised words (titles, brands: "Chase Sapphire"), it is not.
   else if (strong === 1 && words.length === 1 && !sentenceStart(text, s0) && lowerAround(r.lex, text, s0, end, afterFunction)) confidence = 0.6;
   // Not where every noun is capitalised (German): there a word no list holds is most often a noun.
-  else if (unknown === 1 && words.length === 1 && nonAscii && (!nounCase || soft || afterFunction) && !sentenceStart(text, s0) && nameShaped(text, words[0]!)) confidence = 0.6;
+  else if (unknown === 1 && words.length === 1 && nonAscii && !sentenceStart(text, s0) && nameShaped(text, words[0]!) && (soft || afterFunction || !nounCaseNow())) confidence = 0.6;
   // A listed given name beside a double-barrelled surname no list holds ("Malcolm Safo-Owusu", "Ann O'Hare").
   else if (weak === 1 && unknown === 1 && words.length === 2 && words[0]!.kind === 'weak' && joined(text, words[1]!)) confidence = 0.6;
   // A message signed after an exclamation, the name ending it ("Passez nous voir ! Godfrey").
@@ -263,8 +269,9 @@ function decideRun(ctx: ScanContext, r: NamesRule, run: NameWord[], mentions: Na
  * that is no name follows that word ("… Made It …"; not "Germán V. Cadena Echevarría"). -1 when it does not.
  */
 function headlineCut(r: NamesRule, text: string, words: readonly NameWord[]): number {
-  if (words.length < 3 || legalForm(r.lex, text, words)) return -1;
+  if (words.length < 3) return -1;
   let title: boolean | undefined;
+  let firm: boolean | undefined;
   for (let k = 2; k < words.length; k++) {
     const w = words[k]!;
     const prev = words[k - 1]!;
@@ -273,8 +280,8 @@ function headlineCut(r: NamesRule, text: string, words: readonly NameWord[]): nu
     if (words.slice(k + 1).some((x) => x.kind === 'strong' || x.kind === 'unknown')) continue;
     const key = text.slice(w.s, w.e).toLowerCase();
     if (!r.lex.commonWords.has(key) || r.lex.wordNames.has(key)) continue;
-    // After a title or an introduction a name is expected ("Prof. Moreno Di Bella").
-    if (cueBefore(r.cues, text, words[0]!.s) === 'intro') return -1;
+    // After a title or an introduction a name is expected ("Prof. Moreno Di Bella"); a legal form makes the run a firm's.
+    if (cueBefore(r.cues, text, words[0]!.s) === 'intro' || (firm ??= legalForm(r.lex, text, words))) return -1;
     if (text.charCodeAt(w.e) === 32 && isUpper(text.charCodeAt(w.e + 1))) {
       const nx = wordEnd(text, w.e + 1);
       const kind = classifyRange(r.lex, text, w.e + 1, nx);
@@ -314,6 +321,15 @@ function titleCaseLine(r: NamesRule, text: string, s: number): boolean {
   return long >= 3 && capital >= long - 1 && capital >= 0.85 * long;
 }
 
+/** Whether any language's frequent words end the word or inflect into it (compoundNoun's test, for all languages at once). */
+function compoundCandidate(lex: NameLexicon, text: string, w: NameWord): boolean {
+  if (w.e - w.s < 6) return false;
+  const word = text.slice(w.s, w.e).toLowerCase();
+  if (anyLanguageWord(lex, word.slice(0, -1)) || anyLanguageWord(lex, word.slice(0, -2))) return true;
+  for (let k = COMPOUND_HEAD; k <= word.length - COMPOUND_TAIL; k++) if (anyLanguageWord(lex, word.slice(k))) return true;
+  return false;
+}
+
 /** Shortest head and tail of a compound noun. */
 const COMPOUND_HEAD = 3;
 const COMPOUND_TAIL = 5;
@@ -336,14 +352,23 @@ function compoundNoun(lex: NameLexicon, lang: string, text: string, w: NameWord,
 
 /** A month or weekday name of the calendar locales (CLDR) with a number right before or after it. */
 function calendarDate(r: NamesRule, text: string, s: number, e: number): boolean {
-  if (!r.lex.calendarWords.has(text.slice(s, e).toLowerCase().normalize('NFC'))) return false;
+  if (!r.lex.calendarWords.size) return false;
   const digit = (c: number) => c >= 48 && c <= 57;
   let b = s - 1;
   while (b >= 0 && s - b <= 2 && (text.charCodeAt(b) === 32 || text.charCodeAt(b) === 46)) b--;
   let a = e;
   if (text.charCodeAt(a) === 46) a++;
   while (a < text.length && a - e <= 2 && (text.charCodeAt(a) === 32 || text.charCodeAt(a) === 44)) a++;
-  return (b >= 0 && b < s - 1 && digit(text.charCodeAt(b))) || (a > e && digit(text.charCodeAt(a)));
+  if (!((b >= 0 && b < s - 1 && digit(text.charCodeAt(b))) || (a > e && digit(text.charCodeAt(a))))) return false;
+  return r.lex.calendarWords.has(text.slice(s, e).toLowerCase().normalize('NFC'));
+}
+
+const introFirst = new WeakMap<NamesRule, Set<string>>();
+/** Whether some introduction phrase starts with this lower-case word. */
+function introFirstWord(r: NamesRule, word: string): boolean {
+  let set = introFirst.get(r);
+  if (!set) introFirst.set(r, (set = new Set([...r.cues.intro].map((p) => p.split(' ')[0]!))));
+  return set.has(word);
 }
 
 /** The lower-case word one space after e, or ''. */
@@ -356,7 +381,8 @@ function nextLower(text: string, e: number): string {
 /** A listed word that is also a common word, one of the text's language's function words ("Bin", "Jag"; not Will, May). */
 function trailingFunctionWord(r: NamesRule, text: string, w: NameWord, s: number, e: number): boolean {
   if (w.kind !== 'weak' && w.kind !== 'common') return false;
-  if (r.lex.wordNames.has(text.slice(w.s, w.e).toLowerCase())) return false;
+  const key = text.slice(w.s, w.e).toLowerCase();
+  if (r.lex.wordNames.has(key) || !anyFunctionWord(r.lex, key)) return false;
   return frequentIn(r.lex, languageAt(r.lex, text, s, e), text, w.s, w.e);
 }
 
@@ -392,6 +418,7 @@ function leadingFunctionWords(r: NamesRule, text: string, words: readonly NameWo
   // A kin or role word of the soft cues ("mein Bruder Ömer", "Tochter Cora").
   if (!letter && r.cues.soft.has(key)) return 1;
   if (!letter && !sentenceStart(text, w.s)) return 0;
+  if (w.kind === 'unknown' ? !anyLanguageWord(r.lex, key) : !anyFunctionWord(r.lex, key)) return 0;
   const lang = languageAt(r.lex, text, w.s, end);
   // A word no name list holds is any frequent word of the language ("Mellem Mathis og …", "Eure Keno").
   if (w.kind === 'unknown') return wordOf(r.lex, lang, text, w.s, w.e) ? 1 : 0;
@@ -661,7 +688,7 @@ function lowerFrom(ctx: ScanContext, r: NamesRule, from: number, limit: number):
     }
     // A lower-case name ends before a function word of the text's language ("dile a juan carlos que
     // empiecen", "diz à santiago para começarem", "kram från robin i augusti").
-    if (words.length > 1) {
+    if (words.length > 1 && words.some((w) => anyLanguageWord(r.lex, text.slice(w.s, w.e).toLowerCase()) || r.lex.calendarWords.has(text.slice(w.s, w.e).toLowerCase()))) {
       const lang = languageAt(r.lex, text, e, words[words.length - 1]!.e);
       const common = (w: NameWord) => w.kind !== 'strong' && (frequentIn(r.lex, lang, text, w.s, w.e) || r.lex.calendarWords.has(text.slice(w.s, w.e).toLowerCase()));
       // A particle stays before a name word ("merle van der velde"), not before a function word or a month ("robin i augusti").
