@@ -35,10 +35,22 @@ export interface NameLexiconFile {
   articles?: string[];
   auxiliaries?: string[];
   personVerbs?: string[];
+  /** JSON files of `{ "languages": { "de": ["ich", "ist", …] } }`: each language's most frequent words, most frequent first (function-words.json). */
+  languageWordLists?: string[];
+  /** How many of a language's most frequent words are its function words (200). */
+  functionWordRank?: number;
+  /** Languages that capitalise every noun (German): a capitalised word no list holds says little there. */
+  nounCapitalising?: string[];
+  /** Languages that write compound nouns as one word (German, Dutch, Swedish): a word no list holds that ends in a common word is a noun. */
+  compounding?: string[];
+  /** Per language, abbreviations that are titles there and initials elsewhere (Portuguese and Spanish "D." for Dona/Dom/Don). */
+  honorifics?: Record<string, string[]>;
+  /** Locales whose month and weekday names (CLDR, through Intl) are no names beside a number ("11 Kasım 2024"). */
+  calendarLocales?: string[];
 }
 
 /** The word lists of `notPersons` (what makes capitalised words an organisation, a place, a brand or a title; see not-a-person.ts). */
-export const NOT_PERSON_LISTS = ['organisationWords', 'organisationLinks', 'placeCues', 'placePrepositions', 'placeIn', 'placeHeads', 'placeTails', 'places', 'brands', 'workCues', 'productCues', 'articles'] as const;
+export const NOT_PERSON_LISTS = ['organisationWords', 'organisationLinks', 'placeCues', 'placePrepositions', 'placeIn', 'placeHeads', 'placeTails', 'placeAfter', 'places', 'brands', 'workCues', 'productCues', 'articles'] as const;
 export type NotPersonList = (typeof NOT_PERSON_LISTS)[number];
 
 /** The merged word sets the names detector reads; every key is lower case, NFC. */
@@ -82,6 +94,16 @@ export interface NameLexicon {
   auxiliaries: Set<string>;
   /** Verbs of saying and doing whose subject is a person (said, transferred, sagte, rejoindra). */
   personVerbs: Set<string>;
+  /** Each language's most frequent words (language code → word → rank, 0 the most frequent). */
+  languageWords: Map<string, Map<string, number>>;
+  /** Words of a rank below this are a language's function words. */
+  functionWordRank: number;
+  nounCapitalising: Set<string>;
+  compounding: Set<string>;
+  /** Language code → title abbreviations of that language only, without their period ("d"). */
+  honorifics: Map<string, Set<string>>;
+  /** Month and weekday names of the calendar locales, lower case, NFC, without a period. */
+  calendarWords: Set<string>;
 }
 
 const listCache = new Map<string, string[]>();
@@ -131,6 +153,41 @@ const strings = (v: unknown, file: string, key: string): string[] | undefined =>
   return v as string[];
 };
 
+/** Reads a language word list file (`{ "languages": { code: [words] } }`) into the lexicon. */
+function readLanguageWords(lex: NameLexicon, file: string, where: string): void {
+  const { data } = readLexiconFile<{ languages?: Record<string, unknown> }>(file, where);
+  for (const [lang, words] of Object.entries(data.languages ?? {})) {
+    const ranks = lex.languageWords.get(lang) ?? new Map<string, number>();
+    for (const w of lower(strings(words, file, `languages/${lang}`))) if (!ranks.has(w)) ranks.set(w, ranks.size);
+    lex.languageWords.set(lang, ranks);
+  }
+}
+
+/** The month and weekday names of a locale, long and short, standalone and in a date, from the runtime's CLDR data (Intl). */
+export function calendarNames(locale: string): string[] {
+  const out = new Set<string>();
+  const take = (opts: Intl.DateTimeFormatOptions, dates: Date[], part: 'month' | 'weekday') => {
+    let f: Intl.DateTimeFormat;
+    try {
+      f = new Intl.DateTimeFormat([locale], { ...opts, timeZone: 'UTC' });
+    } catch {
+      return;
+    }
+    for (const d of dates) for (const p of f.formatToParts(d)) if (p.type === part) for (const w of p.value.split(/\s+/)) {
+      const k = w.normalize('NFC').toLowerCase().replace(/\.$/, '');
+      if (/^[\p{L}\p{M}]{3,}$/u.test(k)) out.add(k);
+    }
+  };
+  const months = Array.from({ length: 12 }, (_, m) => new Date(Date.UTC(2021, m, 15)));
+  const days = Array.from({ length: 7 }, (_, d) => new Date(Date.UTC(2021, 1, 1 + d)));
+  for (const month of ['long', 'short'] as const) {
+    take({ month }, months, 'month');
+    take({ month, day: 'numeric' }, months, 'month');
+  }
+  for (const weekday of ['long', 'short'] as const) take({ weekday }, days, 'weekday');
+  return [...out];
+}
+
 const merged = new Map<string, NameLexicon>();
 
 /** Loads and merges names lexicons (shipped names or JSON paths), once per list of names. */
@@ -143,6 +200,7 @@ export function loadNameLexicon(names: readonly string[], where: string): NameLe
     particles: new Set(), roles: new Set(), fieldLabels: new Set(), nameFields: new Set(), placeWords: new Set(), companyForms: new Set(), orgJoiners: new Set(), personJoiners: new Set(), pluralVerbs: new Set(), complementisers: new Set(), signoffPrepositions: new Set(), articles: new Set(), auxiliaries: new Set(), personVerbs: new Set(),
     cues: { intro: [], soft: [], lowercase: [], lowercaseWeak: [], lineBefore: [], after: [] }, questions: [], answerFillers: [], otherScripts: [],
     notPersons: Object.fromEntries(NOT_PERSON_LISTS.map((k) => [k, new Set<string>()])) as Record<NotPersonList, Set<string>>,
+    languageWords: new Map(), functionWordRank: 0, nounCapitalising: new Set(), compounding: new Set(), honorifics: new Map(), calendarWords: new Set(),
   };
   for (const name of names) {
     const { data, file } = readLexiconFile<NameLexiconFile>(name, where);
@@ -173,6 +231,16 @@ export function loadNameLexicon(names: readonly string[], where: string): NameLe
     add(lex.auxiliaries, 'auxiliaries');
     add(lex.personVerbs, 'personVerbs');
     for (const k of ['intro', 'soft', 'lowercase', 'lowercaseWeak', 'lineBefore', 'after'] as const) lex.cues[k].push(...lower(list(`cues/${k}`, data.cues?.[k])));
+    for (const f of list('languageWordLists', data.languageWordLists) ?? []) readLanguageWords(lex, resolve(dir, f), where);
+    if (typeof data.functionWordRank === 'number') lex.functionWordRank = Math.max(lex.functionWordRank, data.functionWordRank);
+    add(lex.nounCapitalising, 'nounCapitalising');
+    add(lex.compounding, 'compounding');
+    for (const [lang, words] of Object.entries(data.honorifics ?? {})) {
+      const set = lex.honorifics.get(lang.toLowerCase()) ?? new Set<string>();
+      for (const w of lower(list(`honorifics/${lang}`, words))) set.add(w.replace(/\.$/, ''));
+      lex.honorifics.set(lang.toLowerCase(), set);
+    }
+    for (const loc of list('calendarLocales', data.calendarLocales) ?? []) for (const w of calendarNames(loc)) lex.calendarWords.add(w);
     lex.questions.push(...lower(list('questions', data.questions)));
     lex.answerFillers.push(...lower(list('answerFillers', data.answerFillers)));
     for (const sc of list('otherScripts', data.otherScripts) ?? []) if (!lex.otherScripts.includes(sc)) lex.otherScripts.push(sc);

@@ -14,8 +14,9 @@ export function notAPerson(lex: NameLexicon, text: string, s: number, e: number,
   const listed = words.length > 1 && words.every((w) => w.kind === 'strong' || w.kind === 'weak' || w.kind === 'particle' || w.kind === 'initial');
   return (
     brand(lex, text, words) || country(lex, text, s, e, words) || companyInRun(lex, text, words) || companyFormAfter(lex, text, formStart(words, e)) ||
-    organisationAfter(lex, text, e) || (words.length === 1 && organisationList(lex, text, s, e)) || listBeforeForm(lex, text, e) || notAPersonSlot(lex, text, s, e, soft || listed) ||
-    (placeShaped(lex, text, s, e, words) && !postcodeAfter(text, e) && !postcodeBefore(text, s)) || innerSlot(lex, text, e, words)
+    organisationAfter(lex, text, e) || (words.length === 1 && organisationList(lex, text, s, e)) || joinedList(lex, text, words) || listBeforeForm(lex, text, e) || notAPersonSlot(lex, text, s, e, soft || listed) ||
+    (placeShaped(lex, text, s, e, words) && !postcodeAfter(text, e) && !postcodeBefore(text, s)) || innerSlot(lex, text, e, words) ||
+    lex.notPersons.placeAfter.has(nextWord(text, e))
   );
 }
 
@@ -43,7 +44,11 @@ export function leadingNoun(lex: NameLexicon, text: string, words: readonly Name
   // Lichtenhagen", "Der Antragsteller Inga Baumann", "im Roman von Rahn": Roman is a name elsewhere).
   const [before] = wordsBefore(text, first.s, 1);
   const rest = words.slice(k);
-  const noun = first.kind === 'unknown' || first.kind === 'common';
+  // A common word that is a surname too reads as the word in a heading a colon closes ("Rapport van Eva
+  // Devos:", "Bulletin de … :"); elsewhere it may be a given name ("Job de Lange").
+  const heading = headingAfter(text, words[words.length - 1]!.e);
+  const commonWord = first.kind === 'common' || (heading && first.kind === 'weak' && lex.commonWords.has(text.slice(first.s, first.e).toLowerCase()) && !lex.wordNames.has(text.slice(first.s, first.e).toLowerCase()));
+  const noun = first.kind === 'unknown' || commonWord;
   if (!noun && !(k > 1 && before !== undefined && lex.notPersons.articles.has(before))) return 0;
   if (before !== undefined && lex.notPersons.articles.has(before)) {
     // Without a particle only before listed names ("The Smug Bathrobe", "the Tasty Granite Gloves" are titles).
@@ -52,13 +57,19 @@ export function leadingNoun(lex: NameLexicon, text: string, words: readonly Name
   }
   // Opening a sentence, it needs a particle and, unless it is a common word, two name words after it:
   // "Noë de Haan" is a given name and a surname.
-  if (k === 1 || (first.kind === 'unknown' && rest.length < 2)) return 0;
+  // One name word after a word no list holds is a name's end only when a colon closes it, a heading ("Boletim de Lorenzo:").
+  if (k === 1 || (first.kind === 'unknown' && rest.length < 2 && !heading)) return 0;
   let b = first.s - 1;
   while (b >= 0 && (text.charCodeAt(b) === 32 || text.charCodeAt(b) === 9)) b--;
   const c = b < 0 ? 10 : text.charCodeAt(b);
   // A line's start, or a sentence's end with a space after it ("P.Rascón de Granados" follows an initial).
   const spaced = b < first.s - 1;
   return c === 10 || c === 13 || (spaced && (c === 46 || c === 33 || c === 63)) ? k : 0;
+}
+
+/** A colon right after e, a space allowed before it ("Bulletin de Huguenin :"). */
+function headingAfter(text: string, e: number): boolean {
+  return text.charCodeAt(e) === 58 || (text.charCodeAt(e) === 32 && text.charCodeAt(e + 1) === 58);
 }
 
 /**
@@ -128,7 +139,7 @@ function wordStartBefore(text: string, s: number): number {
   return g;
 }
 
-/** The lower-cased words before s on its line, nearest first (an elided article dropped: "L'ufficio" → "ufficio"). */
+/** The lower-cased words before s on its line, nearest first (an elided article dropped: "L'ufficio" → "ufficio", "all'Università" → "università"). */
 export function wordsBefore(text: string, s: number, count: number): string[] {
   const out: string[] = [];
   let i = s;
@@ -141,7 +152,7 @@ export function wordsBefore(text: string, s: number, count: number): string[] {
     if (b === g) break;
     let w = text.slice(b, g).toLowerCase();
     const apo = Math.max(w.lastIndexOf("'"), w.lastIndexOf('’'));
-    if (apo > 0 && apo <= 2) w = w.slice(apo + 1);
+    if (apo > 0 && apo <= 4) w = w.slice(apo + 1);
     out.push(w);
     i = b;
   }
@@ -291,7 +302,9 @@ function organisationList(lex: NameLexicon, text: string, s: number, e: number):
     return k;
   };
   const dash = (at: number) => text.charCodeAt(at) === 32 && (text.charCodeAt(at + 1) === 45 || text.charCodeAt(at + 1) === 0x2013) && text.charCodeAt(at + 2) === 32;
-  if (dash(e) && isUpper(text.charCodeAt(e + 3))) return true;
+  // The word after the dash may start with particles ("Meijer - van Veen", "Hermans - van der Berg").
+  if (dash(e) && isUpper(text.charCodeAt(afterParticles(lex, text, e + 3)))) return true;
+  s = beforeParticles(lex, text, s);
   if (s >= 4 && dash(s - 3) && isLetter(text.charCodeAt(s - 4))) {
     // The word before the dash is capitalised ("Smyth - Johnston"); "refund - Jerrell (T1)" signs a note.
     let b = s - 4;
@@ -300,6 +313,16 @@ function organisationList(lex: NameLexicon, text: string, s: number, e: number):
   }
   // The last of "A, B and C" ("Pillai, Ahluwalia and Devar reported …").
   if (lastOfList(lex, text, s)) return true;
+  // The middle of "A, B and C" ("Oliveira, Moraes e Silva"): one capitalised word and a comma before it, a joiner and a capitalised word after it.
+  if (s >= 3 && text.charCodeAt(s - 1) === 32 && text.charCodeAt(s - 2) === 44 && isLetter(text.charCodeAt(s - 3))) {
+    let b = s - 3;
+    while (b > 0 && s - b < 28 && (isLetter(text.charCodeAt(b - 1)) || (isJoiner(text.charCodeAt(b - 1)) && isLetter(text.charCodeAt(b - 2))))) b--;
+    const single = !(b >= 2 && text.charCodeAt(b - 1) === 32 && isLetter(text.charCodeAt(b - 2)) && isUpper(text.charCodeAt(wordStart(text, b - 2))));
+    if (isUpper(text.charCodeAt(b)) && single && text.charCodeAt(e) === 32) {
+      const j = word(e + 1);
+      if (j > e + 1 && lex.orgJoiners.has(text.slice(e + 1, j).toLowerCase()) && text.charCodeAt(j) === 32 && isUpper(text.charCodeAt(j + 1))) return true;
+    }
+  }
   // "A, B and C": commas between single words, then a joiner word before the last one.
   let i = e;
   let items = 1;
@@ -315,6 +338,41 @@ function organisationList(lex: NameLexicon, text: string, s: number, e: number):
     return items + 1 >= 3;
   }
   return false;
+}
+
+/** Two single words that a joiner read as a particle holds in the run ("Moraes e Silva"), the first in a list that names a firm ("Oliveira, Moraes e Silva"). */
+function joinedList(lex: NameLexicon, text: string, words: readonly NameWord[]): boolean {
+  if (words.length !== 3 || words[1]!.kind !== 'particle' || !lex.orgJoiners.has(text.slice(words[1]!.s, words[1]!.e))) return false;
+  return organisationList(lex, text, words[0]!.s, words[0]!.e);
+}
+
+/** Past lower-case particles and their spaces from i ("van der Berg" → at "Berg"). */
+function afterParticles(lex: NameLexicon, text: string, i: number): number {
+  for (let n = 0; n < 3 && isLower(text.charCodeAt(i)); n++) {
+    let k = i;
+    while (k < text.length && k - i < 8 && isLetter(text.charCodeAt(k))) k++;
+    if (!lex.particles.has(text.slice(i, k)) || text.charCodeAt(k) !== 32) return i;
+    i = k + 1;
+  }
+  return i;
+}
+
+/** Back over lower-case particles before s ("van " + "Veen" → at "van"). */
+function beforeParticles(lex: NameLexicon, text: string, s: number): number {
+  for (let n = 0; n < 3 && s >= 2 && text.charCodeAt(s - 1) === 32; n++) {
+    let b = s - 1;
+    while (b > 0 && s - 1 - b < 8 && isLower(text.charCodeAt(b - 1))) b--;
+    if (b === s - 1 || !lex.particles.has(text.slice(b, s - 1)) || (b > 0 && isLetter(text.charCodeAt(b - 1)))) return s;
+    s = b;
+  }
+  return s;
+}
+
+/** Where the word ending at i (inclusive) starts. */
+function wordStart(text: string, i: number): number {
+  let b = i;
+  while (b > 0 && isLetter(text.charCodeAt(b - 1))) b--;
+  return b;
 }
 
 /**

@@ -18,6 +18,7 @@ import { lowerStartsFrom } from './lower-start.js';
 import { classGate, nextClassHit } from '../class-gate.js';
 import { coordinatedFrom, pairGate, pairsFrom } from './coordinated.js';
 import { signoffGate, signoffsFrom } from './signoffs.js';
+import { anyFunctionWord, anyLanguageWord, frequentIn, languageAt, wordOf } from './language.js';
 
 /**
  * The names detector: one pass per step over capital letters (irregexp skips the text between them), one
@@ -109,6 +110,8 @@ function capitalsFrom(ctx: ScanContext, r: NamesRule, mentions: NameMentions, fr
       // Common words alone need a cue before them: a word after them ("Translated from …") is not enough, and a
       // word after the run ("… said", "… and I") marks a name, not one common word alone ("Customers said").
       const named = wide.some((w) => w.kind !== 'common') || cueBefore(r.cues, text, s) !== null;
+      const cut = headlineCut(r, text, wide);
+      if (cut > 0) wide.length = cut;
       if (wide.length > words.length && named && !wide.every((w) => allCapitals(text, w.s, w.e)) && introFor(r, text, s, wide[wide.length - 1]!.e, words.length > 0 || wide.length > 1) && !legalForm(r.lex, text, wide)) {
         const end = wide[wide.length - 1]!.e;
         if (offerName(ctx, r, mentions, s, end, 0.9, ['cue'])) remember(ctx, r, mentions, wide);
@@ -148,12 +151,47 @@ function sentenceStart(text: string, s: number): boolean {
   return s < 8;
 }
 
-function decideRun(ctx: ScanContext, r: NamesRule, run: NameWord[], mentions: NameMentions, ofNoun = false): void {
+function decideRun(ctx: ScanContext, r: NamesRule, run: NameWord[], mentions: NameMentions, ofNoun = false, honorific = false, afterFunction = false): void {
   const text = ctx.text;
-  const words = run;
+  let words = run;
   const s0 = words[0]!.s;
+  // "D. Macedo" in Portuguese or Spanish text: a title (Dona, Don), not an initial; the name follows it.
+  if (words.length > 1 && words[0]!.kind === 'initial' && honorificAt(r, text, words[0]!, words[words.length - 1]!.e)) return decideRun(ctx, r, words.slice(1), mentions, ofNoun, true);
+  // A run that opens with an introduction's words ("Bisous de Jude"): the name follows them.
+  for (let j = 1; j < Math.min(words.length, 4) && words[0]!.kind !== 'strong' && introFirstWord(r, text.slice(s0, words[0]!.e).toLowerCase()); j++) {
+    if (!r.cues.intro.has(text.slice(s0, words[j - 1]!.e).toLowerCase().replace(/\s+/g, ' '))) continue;
+    // The phrase's own particle ("Bisous" + "de") is no part of the name either.
+    let k = j;
+    while (k < words.length && words[k]!.kind === 'particle') k++;
+    return k < words.length ? decideRun(ctx, r, words.slice(k), mentions, ofNoun, true) : undefined;
+  }
+  // A place before a word that says so ("… Mardin doğumlu", "… şehrine"): no part of a name before it.
+  if (words.length > 1 && r.lex.notPersons.placeAfter.has(nextLower(text, words[words.length - 1]!.e))) {
+    words = words.slice(0, -1);
+    while (words.length && (words[words.length - 1]!.kind === 'particle')) words = words.slice(0, -1);
+    if (!words.length) return;
+  }
+  // A function word or a kin word opening the run is no part of it; one word left is decided alone
+  // ("Als Rocco die Tür …": Rocco; "Den Brief hatte …", "A Rosa do jardim": no name).
+  const first = words.length > 1 ? leadingFunctionWords(r, text, words, words[words.length - 1]!.e) : 0;
+  if (first && words.length - first === 1) return decideRun(ctx, r, words.slice(first), mentions, ofNoun, false, true);
+  // A headline in Title Case capitalises its verbs and nouns too: the name ends before a common word
+  // after it ("How Lakshmidhar Patil Made It", "Teagan Wan Wins Ho, Ip and Chui Award").
+  const cut = headlineCut(r, text, words);
+  if (cut > 0) words = words.slice(0, cut);
+  // In a language that capitalises nouns and writes compounds as one word, a word no list holds that ends
+  // in a frequent word of the language, or inflects one, is a common word ("Mathearbeit", "Nächster").
+  // The language is asked for only when a word could be such a noun (a frequent word of some language ends it).
+  let lang: string | undefined;
+  const langNow = () => (lang ??= languageAt(r.lex, text, s0, words[words.length - 1]!.e));
+  const nounCaseNow = () => r.lex.nounCapitalising.has(langNow());
+  if (words.some((w) => w.kind === 'unknown' && compoundCandidate(r.lex, text, w)) && r.lex.compounding.has(langNow())) {
+    const l = langNow();
+    const inflecting = nounCaseNow();
+    words = words.map((w) => (w.kind === 'unknown' && compoundNoun(r.lex, l, text, w, inflecting) ? { ...w, kind: 'common' as const } : w));
+  }
   // A title is a word of its own that no run holds ("Mr. Smith", "Sra. Núñez"): cueBefore reads it.
-  const cue = cueBefore(r.cues, text, s0);
+  const cue = honorific ? 'intro' : cueBefore(r.cues, text, s0);
   let strong = 0;
   let weak = 0;
   let unknown = 0;
@@ -168,6 +206,10 @@ function decideRun(ctx: ScanContext, r: NamesRule, run: NameWord[], mentions: Na
   }
   const names = strong + weak + unknown;
   if (!names) return;
+  // A month or weekday beside a number is a date ("11 Kasım 2024", "2 Aralık 2019"), whatever the lists say.
+  if (words.length === 1 && !cue && calendarDate(r, text, s0, words[0]!.e)) return;
+  // A name that is also a word, opening a sentence alone, is that word when its language uses it often ("Damos as boas-vindas").
+  if (words.length === 1 && weak === 1 && !cue && anyLanguageWord(r.lex, text.slice(s0, words[0]!.e).toLowerCase()) && sentenceStart(text, s0) && !mentions.has(text, s0, words[0]!.e) && wordOf(r.lex, languageAt(r.lex, text, s0, words[0]!.e), text, s0, words[0]!.e)) return;
   // "Zeugenaussage von Rico Lischka", "Bulletin de Eloisa Spinka": a sentence's first noun before a particle is no part of the name.
   const lead = leadingNoun(r.lex, text, words);
   if (lead > 0) return decideRun(ctx, r, words.slice(lead), mentions, words[lead - 1]!.kind === 'particle');
@@ -204,8 +246,9 @@ function decideRun(ctx: ScanContext, r: NamesRule, run: NameWord[], mentions: Na
   else if (names + initials >= 2 && (unknown || weak) && (nonAscii || initials)) confidence = 0.65;
   // One distinctive name inside a sentence, between lower-case words ("asked Priya to call"): a name; at a
   // sentence's start, or beside other capitalised words (titles, brands: "Chase Sapphire"), it is not.
-  else if (strong === 1 && words.length === 1 && !sentenceStart(text, s0) && lowerAround(r.lex, text, s0, end)) confidence = 0.6;
-  else if (unknown === 1 && words.length === 1 && nonAscii && !sentenceStart(text, s0) && nameShaped(text, words[0]!)) confidence = 0.6;
+  else if (strong === 1 && words.length === 1 && !sentenceStart(text, s0) && lowerAround(r.lex, text, s0, end, afterFunction)) confidence = 0.6;
+  // Not where every noun is capitalised (German): there a word no list holds is most often a noun.
+  else if (unknown === 1 && words.length === 1 && nonAscii && !sentenceStart(text, s0) && nameShaped(text, words[0]!) && (soft || afterFunction || !nounCaseNow())) confidence = 0.6;
   // A listed given name beside a double-barrelled surname no list holds ("Malcolm Safo-Owusu", "Ann O'Hare").
   else if (weak === 1 && unknown === 1 && words.length === 2 && words[0]!.kind === 'weak' && joined(text, words[1]!)) confidence = 0.6;
   // A message signed after an exclamation, the name ending it ("Passez nous voir ! Godfrey").
@@ -224,7 +267,176 @@ function decideRun(ctx: ScanContext, r: NamesRule, run: NameWord[], mentions: Na
   // are an organisation.
   // A word after the run ("… reported", "… confirmed") marks firms too ("Banerjee Group reported"): only a cue before it, or a title, outweighs them.
   if (!cueIntro && !titled(r, text, s0) && !coordinated && ((!intro && cue !== 'soft' && ((words.length === 1 && placeBefore(r, text, s0) && !ownerBefore(text, end)) || (!lone && organisation(r, text, s0, end, words.length)))) || notAPerson(r.lex, text, s0, end, words, cue === 'soft'))) return;
-  if (offerName(ctx, r, mentions, s0, end, confidence, intro ? ['cue'] : soft ? ['soft cue'] : ['name lists'])) remember(ctx, r, mentions, words);
+  // A function word of the text's language ending the run, the sentence going on in lower case after it, is
+  // no part of it ("Liebe Grüße von Arta Bin spät dran", "Kram från Ann Jag är sen"; not "V. van der Meer").
+  let last = words.length;
+  if (last - first > 1 && end === words[last - 1]!.e && words[last - 2]!.kind !== 'particle' && words[last - 2]!.kind !== 'initial' && text.charCodeAt(end) === 32 && isLower(text.charCodeAt(end + 1)) && trailingFunctionWord(r, text, words[last - 1]!, s0, end)) {
+    last--;
+    end = words[last - 1]!.e;
+  }
+  if (offerName(ctx, r, mentions, words[first]!.s, end, confidence, intro ? ['cue'] : soft ? ['soft cue'] : ['name lists'])) remember(ctx, r, mentions, words.slice(first, last));
+}
+
+/**
+ * Where a name ends in a headline's run of capitalised words: at its first common word after two name
+ * words (not after a particle: "Vienna de Lange"), when the line is in Title Case or a capitalised word
+ * that is no name follows that word ("… Made It …"; not "Germán V. Cadena Echevarría"). -1 when it does not.
+ */
+function headlineCut(r: NamesRule, text: string, words: readonly NameWord[]): number {
+  if (words.length < 3) return -1;
+  let title: boolean | undefined;
+  let firm: boolean | undefined;
+  for (let k = 2; k < words.length; k++) {
+    const w = words[k]!;
+    const prev = words[k - 1]!;
+    if ((w.kind !== 'weak' && w.kind !== 'common') || prev.kind === 'particle' || (prev.e - prev.s <= 3 && r.lex.particles.has(text.slice(prev.s, prev.e).toLowerCase()))) continue;
+    // A name word after it keeps it ("Germán V. Cadena Echevarría").
+    if (words.slice(k + 1).some((x) => x.kind === 'strong' || x.kind === 'unknown')) continue;
+    const key = text.slice(w.s, w.e).toLowerCase();
+    if (!r.lex.commonWords.has(key) || r.lex.wordNames.has(key)) continue;
+    // After a title or an introduction a name is expected ("Prof. Moreno Di Bella"); a legal form makes the run a firm's.
+    if (cueBefore(r.cues, text, words[0]!.s) === 'intro' || (firm ??= legalForm(r.lex, text, words))) return -1;
+    if (text.charCodeAt(w.e) === 32 && isUpper(text.charCodeAt(w.e + 1))) {
+      const nx = wordEnd(text, w.e + 1);
+      const kind = classifyRange(r.lex, text, w.e + 1, nx);
+      if (kind === 'common' || kind === 'not') return k;
+    }
+    if ((title ??= titleCaseLine(r, text, words[0]!.s))) return k;
+  }
+  return -1;
+}
+
+/**
+ * The line holding s is written in Title Case: three common words of four letters or more at least, and
+ * nearly all of them capitalised (a headline), so capitals there say nothing of names.
+ */
+function titleCaseLine(r: NamesRule, text: string, s: number): boolean {
+  let a = s;
+  while (a > 0 && s - a < MAX_BACK / 2 && text.charCodeAt(a - 1) !== 10) a--;
+  const b = lineEnd(text, s);
+  let long = 0;
+  let capital = 0;
+  for (let i = a; i < b; ) {
+    if (!isLetter(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const e = wordEnd(text, i, b);
+    // Common words only: a line of credits is mostly names ("Diseño: José Eduardo Olivo Cadena").
+    if (e - i >= 4) {
+      const k = classifyRange(r.lex, text, i, e);
+      if (k === 'common' || k === 'not' || (k === 'weak' && r.lex.commonWords.has(text.slice(i, e).toLowerCase()))) {
+        long++;
+        if (isUpper(text.charCodeAt(i))) capital++;
+      }
+    }
+    i = Math.max(e, i + 1);
+  }
+  return long >= 3 && capital >= long - 1 && capital >= 0.85 * long;
+}
+
+/** Whether any language's frequent words end the word or inflect into it (compoundNoun's test, for all languages at once). */
+function compoundCandidate(lex: NameLexicon, text: string, w: NameWord): boolean {
+  if (w.e - w.s < 6) return false;
+  const word = text.slice(w.s, w.e).toLowerCase();
+  if (anyLanguageWord(lex, word.slice(0, -1)) || anyLanguageWord(lex, word.slice(0, -2))) return true;
+  for (let k = COMPOUND_HEAD; k <= word.length - COMPOUND_TAIL; k++) if (anyLanguageWord(lex, word.slice(k))) return true;
+  return false;
+}
+
+/** Shortest head and tail of a compound noun. */
+const COMPOUND_HEAD = 3;
+const COMPOUND_TAIL = 5;
+
+/**
+ * A word that ends in one of the language's frequent words of five letters or more after three or more
+ * letters ("Mathe|arbeit"), or (when `inflecting`) one of them with one or two letters of an ending more ("Nächster").
+ */
+function compoundNoun(lex: NameLexicon, lang: string, text: string, w: NameWord, inflecting: boolean): boolean {
+  const ranks = lex.languageWords.get(lang);
+  if (!ranks) return false;
+  const word = text.slice(w.s, w.e).toLowerCase();
+  // Where nouns and adjectives are capitalised alike (German), an inflected form of a frequent word: one or
+  // two letters more ("Nächster" of "nächste"); elsewhere a given name may look so ("Merete", "mere").
+  if (inflecting && word.length >= 6 && (ranks.has(word.slice(0, -1)) || ranks.has(word.slice(0, -2)))) return true;
+  if (w.e - w.s < COMPOUND_HEAD + COMPOUND_TAIL) return false;
+  for (let k = COMPOUND_HEAD; k <= word.length - COMPOUND_TAIL; k++) if (ranks.has(word.slice(k))) return true;
+  return false;
+}
+
+/** A month or weekday name of the calendar locales (CLDR) with a number right before or after it. */
+function calendarDate(r: NamesRule, text: string, s: number, e: number): boolean {
+  if (!r.lex.calendarWords.size) return false;
+  const digit = (c: number) => c >= 48 && c <= 57;
+  let b = s - 1;
+  while (b >= 0 && s - b <= 2 && (text.charCodeAt(b) === 32 || text.charCodeAt(b) === 46)) b--;
+  let a = e;
+  if (text.charCodeAt(a) === 46) a++;
+  while (a < text.length && a - e <= 2 && (text.charCodeAt(a) === 32 || text.charCodeAt(a) === 44)) a++;
+  if (!((b >= 0 && b < s - 1 && digit(text.charCodeAt(b))) || (a > e && digit(text.charCodeAt(a))))) return false;
+  return r.lex.calendarWords.has(text.slice(s, e).toLowerCase().normalize('NFC'));
+}
+
+const introFirst = new WeakMap<NamesRule, Set<string>>();
+/** Whether some introduction phrase starts with this lower-case word. */
+function introFirstWord(r: NamesRule, word: string): boolean {
+  let set = introFirst.get(r);
+  if (!set) introFirst.set(r, (set = new Set([...r.cues.intro].map((p) => p.split(' ')[0]!))));
+  return set.has(word);
+}
+
+/** The lower-case word one space after e, or ''. */
+function nextLower(text: string, e: number): string {
+  if (text.charCodeAt(e) !== 32) return '';
+  const n = wordEnd(text, e + 1);
+  return text.slice(e + 1, n).toLowerCase();
+}
+
+/** A listed word that is also a common word, one of the text's language's function words ("Bin", "Jag"; not Will, May). */
+function trailingFunctionWord(r: NamesRule, text: string, w: NameWord, s: number, e: number): boolean {
+  if (w.kind !== 'weak' && w.kind !== 'common') return false;
+  const key = text.slice(w.s, w.e).toLowerCase();
+  if (r.lex.wordNames.has(key) || !anyFunctionWord(r.lex, key)) return false;
+  return frequentIn(r.lex, languageAt(r.lex, text, s, e), text, w.s, w.e);
+}
+
+/** An initial with its period that the text's language writes as a title ("D." in Portuguese and Spanish: `honorifics`). */
+function honorificAt(r: NamesRule, text: string, w: NameWord, end: number): boolean {
+  if (!r.lex.honorifics.size || text.charCodeAt(w.e - 1) !== 46) return false;
+  // Not a letter after a number ("3º D. Titular" is a flat's door).
+  let b = w.s - 1;
+  while (b >= 0 && text.charCodeAt(b) === 32) b--;
+  const p = b >= 0 ? text.charCodeAt(b) : 10;
+  if ((p >= 48 && p <= 57) || p === 0xba || p === 0xaa) return false;
+  const key = text.slice(w.s, w.e - 1).toLowerCase();
+  let any = false;
+  for (const set of r.lex.honorifics.values()) if (set.has(key)) any = true;
+  return any && r.lex.honorifics.get(languageAt(r.lex, text, w.s, end))?.has(key) === true;
+}
+
+/**
+ * How many words at the run's start are function words of the text's language (language.ts), not parts of
+ * the name: a sentence's first word ("Als Rocco die Tür öffnete", "Tra Leontina Cassano e …", "Come visit,
+ * Mugur"), or a one-letter word written without a period that the language has as a word, not an initial
+ * ("A Ionne Pascali è piaciuto"). A listed given name (Ben, Will) stays, and a name word must remain.
+ */
+function leadingFunctionWords(r: NamesRule, text: string, words: readonly NameWord[], end: number): number {
+  const w = words[0]!;
+  const letter = w.kind === 'initial' && w.e - w.s === 1;
+  if (!letter && w.kind !== 'weak' && w.kind !== 'common' && w.kind !== 'unknown') return 0;
+  if (!words.slice(1).some((x) => x.kind === 'strong' || x.kind === 'weak' || x.kind === 'unknown')) return 0;
+  // A particle after it makes it a given name ("Job de Lange").
+  if (words[1]!.kind === 'particle') return 0;
+  const key = text.slice(w.s, w.e).toLowerCase();
+  if (r.lex.wordNames.has(key)) return 0;
+  // A kin or role word of the soft cues ("mein Bruder Ömer", "Tochter Cora").
+  if (!letter && r.cues.soft.has(key)) return 1;
+  if (!letter && !sentenceStart(text, w.s)) return 0;
+  if (w.kind === 'unknown' ? !anyLanguageWord(r.lex, key) : !anyFunctionWord(r.lex, key)) return 0;
+  const lang = languageAt(r.lex, text, w.s, end);
+  // A word no name list holds is any frequent word of the language ("Mellem Mathis og …", "Eure Keno").
+  if (w.kind === 'unknown') return wordOf(r.lex, lang, text, w.s, w.e) ? 1 : 0;
+  return frequentIn(r.lex, lang, text, w.s, w.e) ? 1 : 0;
 }
 
 /** Offers a name the capitals pass found, and remembers where it ends (a name joined to it by "and" is a person too). */
@@ -388,7 +600,7 @@ function joinerAt(r: NamesRule, text: string, at: number, dir: 1 | -1): boolean 
 }
 
 /** The words before s and after e on the line start in lower case (or there is none after). */
-function lowerAround(lex: NameLexicon, text: string, s: number, e: number): boolean {
+function lowerAround(lex: NameLexicon, text: string, s: number, e: number, afterFunction = false): boolean {
   let b = s - 1;
   while (b >= 0 && (text.charCodeAt(b) === 32 || text.charCodeAt(b) === 44)) b--;
   // The word before starts in lower case ("asked Priya"), not only ends so ("Lake Ellen"), or is a
@@ -396,7 +608,7 @@ function lowerAround(lex: NameLexicon, text: string, s: number, e: number): bool
   const pe = b + 1;
   while (b > 0 && isLetter(text.charCodeAt(b - 1))) b--;
   if (b < 0) return false;
-  if (!isLower(text.charCodeAt(b))) {
+  if (!isLower(text.charCodeAt(b)) && !afterFunction) {
     if (!isUpper(text.charCodeAt(b)) || !sentenceStart(text, b)) return false;
     const k = classifyRange(lex, text, b, pe);
     if (k !== 'not' && k !== 'common') return false;
@@ -427,6 +639,8 @@ function extendWithCommon(r: NamesRule, text: string, end: number, room: number)
     if (w.length) break;
     const e = wordEnd(text, n, runLimit(text, n));
     if (classifyRange(r.lex, text, n, e) !== 'common') break;
+    // Not into a headline's capitalised words ("Teacher Jaiden Hartmann Named Head of …").
+    if (text.charCodeAt(e) === 32 && isUpper(text.charCodeAt(e + 1))) break;
     end = e;
   }
   return end;
@@ -467,7 +681,7 @@ function lowerFrom(ctx: ScanContext, r: NamesRule, from: number, limit: number):
     gate.lastIndex = i;
     const m = gate.exec(text);
     if (!m || m.index >= limit) break;
-    const e = m.index + m[0].length;
+    let e = m.index + m[0].length;
     i = Math.max(e, m.index + 1);
     // The phrase ends a word ("hi" is no cue inside "his"), and a lower-case word follows it.
     if (isLetter(text.charCodeAt(m.index + m[1]!.length))) continue;
@@ -493,6 +707,26 @@ function lowerFrom(ctx: ScanContext, r: NamesRule, from: number, limit: number):
       // After a title, a listed name that is also a common word stops it too ("Frau graf am …").
       const cut = words.findIndex((w) => !(w.kind === 'strong' || (w.kind === 'weak' && !(titleCue && w.s > e)) || w.kind === 'particle' || w.kind === 'initial' || lowerNameish(r, text, w)));
       if (cut >= 0) words = words.slice(0, cut);
+      while (words.length && words[words.length - 1]!.kind === 'particle') words.pop();
+    }
+    // A lower-case name ends before a function word of the text's language ("dile a juan carlos que
+    // empiecen", "diz à santiago para começarem", "kram från robin i augusti").
+    if (words.length > 1 && words.some((w) => anyLanguageWord(r.lex, text.slice(w.s, w.e).toLowerCase()) || r.lex.calendarWords.has(text.slice(w.s, w.e).toLowerCase()))) {
+      const lang = languageAt(r.lex, text, e, words[words.length - 1]!.e);
+      const common = (w: NameWord) => w.kind !== 'strong' && (frequentIn(r.lex, lang, text, w.s, w.e) || r.lex.calendarWords.has(text.slice(w.s, w.e).toLowerCase()));
+      // A particle stays before a name word ("merle van der velde"), not before a function word or a month ("robin i augusti").
+      // A function word opening it is no part of it either ("hoi met emiel", "hej tu Michał").
+      if (common(words[0]!) && words[0]!.kind !== 'particle' && words.slice(1).some((w) => !common(w) && w.kind !== 'particle')) {
+        words = words.slice(1);
+        e = words[0]!.s;
+      }
+      const cut = words.findIndex((w, k) => {
+        if (k === 0 || !common(w)) return false;
+        if (w.kind !== 'particle') return true;
+        const next = words.slice(k + 1).find((x) => x.kind !== 'particle');
+        return next === undefined || common(next);
+      });
+      if (cut > 0) words = words.slice(0, cut);
       while (words.length && words[words.length - 1]!.kind === 'particle') words.pop();
     }
     if (!words.length) continue;
