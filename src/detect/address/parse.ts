@@ -129,6 +129,8 @@ export function streetAround(g: AddressGrammar, toks: Tok[], k: number): [number
     // The name: capitalised words and grammar words; its last word may be in lower case ("Drève cronque
     // 195", "пер. Южная аллея, д. 112") when the house number follows it.
     while (j < toks.length && n < MAX_NAME && !toks[j]!.nl && !isHouseNumber(toks[j]) && !(j > k + 1 && toks[j - 1]!.dot && sentenceDot(g, toks[j - 1]!))) {
+      // A unit and its number end the name ("7 Boulevard d'Orsel Apt. 593"); "s/n" stands for the house number.
+      if (j > k + 1 && (noNumberAt(toks, j) >= 0 || (toks[j]!.kind === 'w' && g.units.has(wordKey(toks[j]!.text)) && toks[j + 1]?.kind === 'n' && !toks[j + 1]!.nl))) break;
       if (isNameWord(g, toks[j])) j++;
       else if (lower < 0 && (t.cap || t.dot) && lowerNameWord(toks[j]) && !toks[j - 1]!.dot) lower = j++;
       else break;
@@ -146,6 +148,9 @@ export function streetAround(g: AddressGrammar, toks: Tok[], k: number): [number
     // (The type-before's name holds lower-case words only after a capitalised type: see above.)
     const first = !t.cap && toks[k - 1]?.kind === 'w' && toks[k - 1]!.cap && !t.nl && !toks[k - 1]!.dot ? k - 1 : k;
     if (isTrailingNumber(toks[h]) && !toks[h]!.nl) return [first, h];
+    // "Calleja Susana s/n": no house number, said so.
+    const sn = noNumberAt(toks, h);
+    if (sn >= 0 && (t.cap || t.dot)) return [first, sn];
     // Romanian and other blocks of flats: "Intrarea Soldat Dima Dumitru, Bloc 98, Ap. 10".
     const unit = toks[h] && !toks[h]!.nl ? unitAt(g, toks, h) : null;
     if (unit !== null && toks[h]!.kind === 'w') return [k, unit];
@@ -171,6 +176,9 @@ const isFloor = (t: Tok | undefined) => t !== undefined && t.kind === 'n' && /^\
 export function unitLead(g: AddressGrammar, toks: Tok[], j: number): number {
   const id = toks[j];
   if (isFloor(id)) return j;
+  // A floor written number first ("4e étage, 464 Quai Joubert", "2 hoog, …"): a short number and a unit word.
+  const num = toks[j - 1];
+  if (id && id.kind === 'w' && id.text.length >= 2 && !id.nl && g.units.has(wordKey(id.text)) && num?.kind === 'n' && num.text.length <= 3 && !num.decimal) return j - 1;
   if (!id || !(id.kind === 'n' || (id.kind === 'w' && id.text.length <= 2 && id.cap)) || id.decimal) return -1;
   let k = j - 1;
   const w = toks[k];
@@ -292,9 +300,23 @@ function afterPostcode(g: AddressGrammar, toks: Tok[], i: number): boolean {
   return p2 !== undefined && !p1.nl && p2.kind !== 'p' && g.postcodes.has(`${shapeOf(p2.text)} ${shapeOf(p1.text)}`);
 }
 
+/**
+ * "s/n" (sin número, sem número): a street written without a house number says so where the number stands.
+ * Returns the index of the "n" token, or -1.
+ */
+export function noNumberAt(toks: Tok[], i: number): number {
+  const s = toks[i];
+  const slash = toks[i + 1];
+  const n = toks[i + 2];
+  if (!s || !slash || !n || s.nl || s.kind !== 'w' || n.kind !== 'w' || slash.text !== '/') return -1;
+  return s.text.toLowerCase() === 's' && n.text.toLowerCase() === 'n' && slash.s === s.e && n.s === slash.e ? i + 2 : -1;
+}
+
 function unitAt(g: AddressGrammar, toks: Tok[], i: number): number | null {
   const t = toks[i]!;
   let j = i;
+  // A number glued to its unit word by a hyphen ("993-uy", "855-xonadon").
+  if (t.kind === 'n' && !t.nl && toks[i + 1]?.text === '-' && toks[i + 1]!.s === t.e && toks[i + 2]?.kind === 'w' && toks[i + 2]!.s === toks[i + 1]!.e && g.units.has(wordKey(toks[i + 2]!.text))) return i + 2;
   // A staircase letter and a flat number ("Aleksanterinkatu 5 A 12").
   if (t.kind === 'w' && t.text.length === 1 && t.cap && !t.nl && toks[i + 1]?.kind === 'n' && !toks[i + 1]!.nl) return i + 1;
   // A floor and a door or side ("2º A", "3. tv", "2 2º Izda."): a short number and a short word.
@@ -308,9 +330,18 @@ function unitAt(g: AddressGrammar, toks: Tok[], i: number): number | null {
     j = i + 1;
     // "Apt #5", "D: 25" (Turkish: Daire)
     if (toks[j]?.kind === 'p' && (toks[j]!.text === '#' || toks[j]!.text === ':')) j++;
+    // A number word between the unit and its number ("stanovanje št. 554", "Apartment No. 5").
+    else if (toks[j]?.kind === 'w' && !toks[j]!.nl && g.houseNumberWords.has(wordKey(toks[j]!.text)) && toks[j + 1]?.kind === 'n') j++;
   } else return null;
   const id = toks[j];
-  if (!id || id.nl || (id.kind !== 'n' && !(id.kind === 'w' && id.text.length <= 3 && id.cap))) return null;
+  if (!id || id.nl || (id.kind !== 'n' && !(id.kind === 'w' && id.text.length <= 3 && id.cap && !g.units.has(wordKey(id.text))))) {
+    // A unit word alone right after a number ends the address ("178 bis", "9 étage", "2 hoog"), unless the
+    // sentence goes on with a lower-case word after it.
+    const prev = toks[i - 1];
+    const alone = t.kind === 'w' && t.text.length >= 2 && !t.nl && prev !== undefined && prev.kind === 'n' && !prev.decimal;
+    if (alone && !(id && !id.nl && id.kind === 'w' && !id.cap && !g.units.has(wordKey(id.text)))) return i;
+    return null;
+  }
   return j;
 }
 
