@@ -22,7 +22,12 @@ const isTrailingNumber = (t: Tok | undefined) => isHouseNumber(t) || (t !== unde
 const isOrdinal = (t: Tok) => t.kind === 'n' && /^\d{1,4}(?:st|nd|rd|th|º|ª|e|er|re|o|a)$/i.test(t.text);
 
 /** Words that never stand in a street's name written in lower case ("5 people on my street"). */
-const LOWER_STOP = new Set(['my', 'your', 'our', 'their', 'his', 'her', 'its', 'the', 'a', 'an', 'on', 'in', 'at', 'to', 'for', 'and', 'or', 'with', 'from', 'this', 'that', 'these', 'those', 'per', 'each', 'every', 'all', 'more', 'less', 'than', 'about', 'over', 'under', 'by', 'is', 'are', 'was', 'were', 'be', 'been', 'i', 'you', 'we', 'they', 'he', 'she', 'it', 'min', 'mins', 'minutes', 'hours', 'days', 'weeks', 'items', 'people', 'times', 'years', 'miles', 'km']);
+const LOWER_STOP = new Set(['my', 'your', 'our', 'their', 'his', 'her', 'its', 'the', 'a', 'an', 'on', 'in', 'at', 'to', 'for', 'and', 'or', 'with', 'from', 'this', 'that', 'these', 'those', 'per', 'each', 'every', 'all', 'more', 'less', 'than', 'about', 'over', 'under', 'by', 'is', 'are', 'was', 'were', 'be', 'been', 'i', 'you', 'we', 'they', 'he', 'she', 'it', 'min', 'mins', 'minutes', 'hours', 'days', 'weeks', 'items', 'people', 'times', 'years', 'miles', 'km',
+  // Measures and counts before a noun ("a 15 mile drive", "a 300 acre ranch", "the 400 meter track").
+  'minute', 'hour', 'day', 'week', 'month', 'months', 'year', 'mile', 'meter', 'metre', 'meters', 'metres', 'foot', 'feet', 'ft', 'yard', 'yards',
+  'acre', 'acres', 'inch', 'inches', 'kilometer', 'kilometre', 'kilometers', 'second', 'seconds', 'piece', 'pieces', 'page', 'pages', 'word', 'words',
+  'percent', 'dollar', 'dollars', 'pound', 'pounds', 'euro', 'euros', 'person', 'seat', 'seats', 'room', 'rooms', 'bed', 'beds', 'story', 'storey', 'step', 'steps',
+  'degree', 'degrees', 'point', 'points', 'lane', 'lanes', 'car', 'cars', 'bus', 'man', 'men', 'member', 'members', 'player', 'players', 'more', 'other', 'of']);
 
 function lowerNameWord(t: Tok | undefined): boolean {
   return t !== undefined && t.kind === 'w' && !t.cap && t.text.length > 1 && !LOWER_STOP.has(t.text.toLowerCase());
@@ -69,7 +74,10 @@ export function streetAround(g: AddressGrammar, toks: Tok[], k: number): [number
     const suffixed = hasSuffix(g, t);
     // Back from the type over the street's name to its house number: capitalised words first; a name in
     // lower case ("742 evergreen terrace") only before a house number of two digits or more.
-    for (const lowerOk of g.typesAfterLowerName.has(wordKey(t.text)) ? [false, true] : [false]) {
+    // A street's name in lower case before a type the lexicon lists only in capitals ("104 adaugo mountain") is read
+    // in lower-case text only (the type too in lower case), before a house number of three digits or more.
+    const lowerType = !t.cap && t.text.length >= 4 && !g.typesAfterLowerName.has(wordKey(t.text));
+    for (const lowerOk of g.typesAfterLowerName.has(wordKey(t.text)) || lowerType ? [false, true] : [false]) {
       let i = k - 1;
       let n = 0;
       let capital = false;
@@ -84,7 +92,8 @@ export function streetAround(g: AddressGrammar, toks: Tok[], k: number): [number
         // "6551 W Broadway": the direction and the type make the name.
         if (n === 0) n = 1;
       }
-      if (lowerOk && !(isHouseNumber(toks[i]) && /^\d{2}/.test(toks[i]!.text))) continue;
+      if (lowerOk && !(isHouseNumber(toks[i]) && (lowerType ? /^\d{3}/ : /^\d{2}/).test(toks[i]!.text))) continue;
+      if (lowerOk && lowerType && capital) continue;
       // A capitalised type after lower-case words only: "1954 y depende de Dr. Córdova" is a year and a title.
       if (lowerOk && t.cap && !capital) continue;
       // A unit and its number before a street without a house number ("Flat 313, Bastola Corner").
@@ -120,6 +129,17 @@ export function streetAround(g: AddressGrammar, toks: Tok[], k: number): [number
     if (named && isTrailingNumber(toks[j]) && !toks[j]!.nl) return [k - n, j];
   }
   // A type before its name is capitalised ("Rua", "Via"), abbreviated ("ul.") or follows the number ("12 rue").
+  // A type before the name written in lower case that the lexicon does not list so ("via Colombo, 159"): only before
+  // capitalised words and a house number that ends the address ("sent via Royal Mail 2 days ago" is none).
+  const soft = isTypeBefore(g, t) && !(t.cap || t.dot || g.typesBeforeLower.has(wordKey(t.text)) || isHouseNumber(toks[k - 1]) || (toks[k - 1]?.text === ',' && isHouseNumber(toks[k - 2])));
+  if (soft) {
+    let j = k + 1;
+    while (j < toks.length && j - k <= 3 && !toks[j]!.nl && toks[j]!.kind === 'w' && toks[j]!.cap && !g.units.has(wordKey(toks[j]!.text))) j++;
+    const h = houseNumberAfter(g, toks, j);
+    const after = toks[h + 1];
+    const ends = !after || after.nl || after.kind === 'p' || (after.kind === 'w' && (after.cap || g.units.has(wordKey(after.text))));
+    if (j > k + 1 && isTrailingNumber(toks[h]) && !toks[h]!.nl && !toks[h]!.dot && ends) return [k, h];
+  }
   if (isTypeBefore(g, t) && (t.cap || t.dot || g.typesBeforeLower.has(wordKey(t.text)) || isHouseNumber(toks[k - 1]) || (toks[k - 1]?.text === ',' && isHouseNumber(toks[k - 2])))) {
     let j = k + 1;
     // "C/ Mayor 5": a slash glued to a one-letter type.
@@ -248,7 +268,7 @@ function areaAt(g: AddressGrammar, toks: Tok[], i: number): number | null {
   let j = i + 1;
   if (toks[j]?.kind === 'w' && wordKey(toks[j]!.text) === 'to') j++;
   let n = 0;
-  while (toks[j] && !toks[j]!.nl && n < 5 && !sentenceAfter(g, toks, j) && (toks[j]!.kind === 'n' || (toks[j]!.kind === 'w' && (toks[j]!.cap || g.connectors.has(wordKey(toks[j]!.text)))))) {
+  while (toks[j] && !toks[j]!.nl && n < 5 && !sentenceAfter(g, toks, j) && !(n > 0 && toks[j]!.kind === 'w' && g.areaWords.has(wordKey(toks[j]!.text))) && (toks[j]!.kind === 'n' || (toks[j]!.kind === 'w' && (toks[j]!.cap || g.connectors.has(wordKey(toks[j]!.text)))))) {
     j++;
     n++;
   }
@@ -425,7 +445,7 @@ function lowerTail(g: AddressGrammar, toks: Tok[], j: number): number {
   // a sentence after a place ("… 10115 Berlin gezogen.").
   const led = g.connectors.has(wordKey(toks[j]!.text)) || /^\p{Ll}{1,4}['’]/u.test(toks[j]!.text);
   if (toks[k - 1]!.dot) return led ? k : j;
-  return !next || next.nl || (next.kind === 'p' && VALUE_END.has(next.text)) ? k : j;
+  return !next || next.nl || (next.kind === 'p' && (VALUE_END.has(next.text) || (led && next.text === ','))) ? k : j;
 }
 
 const titleCase = (t: Tok | undefined) => t !== undefined && t.kind === 'w' && ((t.cap && /\p{Ll}/u.test(t.text)) || isCaseless(t.text.charCodeAt(0)));

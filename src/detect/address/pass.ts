@@ -375,10 +375,17 @@ function cityLineAt(ctx: ScanContext, r: AddressRule, d: number): number {
   if (q - d > 12 || ((r.g.postcodeLead >>> (q - d)) & 1) === 0) return d + 1;
   const after = text.charCodeAt(q);
   // (A comma that is no amount's ends a CSV cell: "Thanh Hóa 91201,6393…", "Neoscheid 30865,117.230.143.233".)
-  if ((after === 46 || after === 44 || after === 58) && text.charCodeAt(q + 1) >= 48 && text.charCodeAt(q + 1) <= 57 && !(after === 44 && !commaInAmount(q - d, digitsFrom(text, q + 1)))) return d + 1;
+  if ((after === 46 || after === 44 || after === 58) && text.charCodeAt(q + 1) >= 48 && text.charCodeAt(q + 1) <= 57 && !(after === 44 && !(commaInAmount(q - d, digitsFrom(text, q + 1)) && !lowerAfterDigits(text, q + 1)))) return d + 1;
   if (!cityLinePossible(text, d, q)) return d + 1;
   const end = offerReadingAt(ctx, r, d, 48, 48, cityLine, 0.8, 'city line');
   return end < 0 ? d + 1 : end;
+}
+
+/** Whether the digits from i run on into a lower-case letter (a code in the next cell: "88204,9f79268b"). */
+function lowerAfterDigits(text: string, i: number): boolean {
+  const k = i + digitsFrom(text, i);
+  const c = text.charCodeAt(k);
+  return k < text.length && isLetter(c) && !isUpper(c);
 }
 
 /** How many digits follow from i (at most 8 counted). */

@@ -49,6 +49,8 @@ function amountPart(text: string, i: number, j: number, e: number): boolean {
   const n = text.charCodeAt(k);
   // A comma keeps cents (one or two digits) or groups thousands (three, after at most three): other digits are the next cell.
   if (text.charCodeAt(j) === 44 && !commaInAmount(j - i, k - j - 1)) return false;
+  // Digits running on into a lower-case letter are the next cell's code ("88204,9f79268b-…"), no cents.
+  if (k < e && isLetter(n) && !isUpper(n)) return false;
   return !(k < e && (n === 45 || n === 58 || n === 47));
 }
 
