@@ -157,7 +157,7 @@ export function streetAround(g: AddressGrammar, toks: Tok[], k: number): [number
       n++;
     }
     if (!n) return null;
-    if (lower >= 0 && (lower !== j - 1 || !isHouseNumber(toks[houseNumberAfter(g, toks, j)]))) return null;
+    if (lower >= 0 && (lower !== j - 1 || !(isHouseNumber(toks[houseNumberAfter(g, toks, j)]) || isHouseNumber(toks[k - 1])))) return null;
     let last = j - 1;
     while (last > k && g.connectors.has(wordKey(toks[last]!.text))) last--;
     let b = k - 1;
@@ -297,6 +297,9 @@ export function extendAddress(g: AddressGrammar, toks: Tok[], last: number): num
   let lines = 0;
   for (let step = 0; step < 8; step++) {
     let i = end + 1;
+    // A comma glued to the number before it and the digits after it ("Puerta Daniela 70,641 88 85 25") is a row's cell edge.
+    const c = toks[i];
+    if (c?.text === ',' && toks[end]!.kind === 'n' && c.s === toks[end]!.e && toks[i + 1]?.kind === 'n' && toks[i + 1]!.s === c.e) break;
     while (toks[i]?.kind === 'p' && (toks[i]!.text === ',' || toks[i]!.text === '-' || toks[i]!.text === '–')) i++;
     const t = toks[i];
     if (!t) break;
@@ -475,7 +478,9 @@ export function cityLine(g: AddressGrammar, toks: Tok[], p: number): [number, nu
   if (toks[i]?.kind === 'p' && toks[i]!.text === ',' && !glued) (comma = true), i--;
   let c = i;
   // Back over the city's words ("Fábio do Norte", "Kostelec nad Orlicí"); it starts with a capital.
-  while (c >= 0 && i - c < 4 && (titleCase(toks[c]) || (c < i && toks[c]!.kind === 'w' && g.connectors.has(wordKey(toks[c]!.text)))) && !toks[c + 1]!.nl) c--;
+  // Lower-case words may end the name before its postcode ("Senesio umbro 49346", "Polidori a mare 96268"): at most two.
+  let lower = 0;
+  while (c >= 0 && i - c < 5 && (titleCase(toks[c]) || (c < i && toks[c]!.kind === 'w' && g.connectors.has(wordKey(toks[c]!.text))) || (c > 0 && lower < 2 && !toks.slice(c + 1, i + 1).some(titleCase) && lowerNameWord(toks[c]) && ++lower > 0)) && !toks[c + 1]!.nl) c--;
   while (c < i && !titleCase(toks[c + 1])) c++;
   // A cell's edge before and after; or a row's first cell, a line's start before and a cell's edge after.
   // (A comma with a space after it is a sentence's: "Matteopark 3228, 8995 …".)
@@ -488,9 +493,12 @@ export function cityLine(g: AddressGrammar, toks: Tok[], p: number): [number, nu
   }
   // postcode, city at the start of a line
   const quoted = toks[p - 1]?.text === '"';
-  if ((p === 0 || toks[p]!.nl || cellEdge(toks[p - 1], true)) && titleCase(toks[pc + 1]) && !toks[pc + 1]!.nl) {
+  if ((p === 0 || toks[p]!.nl || cellEdge(toks[p - 1], true)) && (titleCase(toks[pc + 1]) || (toks[pc + 1]?.kind === 'w' && cityCap(toks[pc + 1]!))) && !toks[pc + 1]!.nl) {
     let e = pc + 1;
     while (e + 1 < toks.length && e - pc < 3 && titleCase(toks[e + 1]) && !toks[e + 1]!.nl) e++;
+    // The city's name with connectors and a lower-case tail ("Melo do Descoberto", "La Línea de la Concepción", "Quarto Loredana lido").
+    const longer = cityAt(g, toks, pc + 1);
+    if (longer !== null && longer > e && !toks.slice(pc + 1, longer + 1).some((t) => t.nl)) e = longer;
     const after = toks[e + 1];
     // In quotes, the cell closes with its quote ("\"1429 EK Wachtumburg\"").
     if (!after || after.nl || (after.kind === 'p' && CELL_EDGE.has(after.text) && (!quoted || after.text === '"'))) return [p, extendCountry(g, toks, e)];
@@ -642,7 +650,9 @@ export function cellStreet(g: AddressGrammar, toks: Tok[], h: number): [number, 
     a--;
   }
   if (a === h || !toks[a]!.cap || !toks.slice(a, h).some(titleCase)) return null;
-  if (h - a === 1 && /^\d{1,2}$/.test(num!.text) && Number(num!.text) <= 31) return null;
+  // One word before a day's number (≤ 31) may be a month ("March 15") or a frequent word ("Tier 2", "Version 3"):
+  // none is a street's name. (Street names are rarely frequent words: "Kalašova 6", "Brodska 31".)
+  if (h - a === 1 && /^\d{1,2}$/.test(num!.text) && Number(num!.text) <= 31 && (g.months.has(wordKey(toks[a]!.text)) || g.commonWords.has(toks[a]!.text.toLowerCase()))) return null;
   const lineStart = a === 0 || toks[a]!.nl;
   if (!lineStart && !(toks[a - 1]!.kind === 'p' && CELL_EDGE.has(toks[a - 1]!.text))) return null;
   let end = h;
