@@ -433,7 +433,7 @@ function cityAt(g: AddressGrammar, toks: Tok[], i: number): number | null {
 }
 
 /** Marks that close a value: what may follow a city's lower-case last words ("Marana terme.", "(LU)", " | "). */
-const VALUE_END = new Set(['(', ')', '|', ';', '\t', '"']);
+const VALUE_END = new Set(['(', ')', '|', ';', '\t', '"', '/']);
 
 /**
  * The end (exclusive) of a city's name after its capitalised words at [.., j): one or two lower-case words
