@@ -101,8 +101,10 @@ export function streetAround(g: AddressGrammar, toks: Tok[], k: number): [number
         const u = unitLead(g, toks, i - 1);
         if (u >= 0) return [u, k];
       }
-      // A number that ends a sentence ("Zip is 94105. You can…") is no house number.
-      if ((n > 0 || suffixed) && isHouseNumber(toks[i]) && !toks[i]!.dot && !toks[i + 1]!.nl) {
+      // A number that ends a sentence ("Zip is 94105. You can…") is no house number; nor is one before a lower-case
+      // connector ("a las 5 en Dalgas Boulevard 6": the street's own number follows it).
+      const connectorNext = toks[i + 1]!.kind === 'w' && !toks[i + 1]!.cap && g.connectors.has(wordKey(toks[i + 1]!.text)) && isTrailingNumber(toks[houseNumberAfter(g, toks, k + 1)]);
+      if ((n > 0 || suffixed) && isHouseNumber(toks[i]) && !toks[i]!.dot && !toks[i + 1]!.nl && !connectorNext) {
         let end = k;
         if (toks[end + 1] && g.directions.has(wordKey(toks[end + 1]!.text)) && !toks[end + 1]!.nl) end++;
         return [i, end];
@@ -159,7 +161,11 @@ export function streetAround(g: AddressGrammar, toks: Tok[], k: number): [number
     if (!n) return null;
     // (With the house number before the type, "94 Avenue du fournel Apt. 137": a type written out, and a unit or a mark after the name.)
     const numberFirst = isHouseNumber(toks[k - 1]) && t.text.length >= 3 && (!toks[j] || toks[j]!.kind === 'p' || (toks[j]!.kind === 'w' && g.units.has(wordKey(toks[j]!.text))));
-    if (lower >= 0 && (lower !== j - 1 || !(isHouseNumber(toks[houseNumberAfter(g, toks, j)]) || numberFirst))) return null;
+    if (lower >= 0 && (lower !== j - 1 || !(isHouseNumber(toks[houseNumberAfter(g, toks, j)]) || numberFirst))) {
+      // With the house number before the type, the name ends before the lower-case word ("123 Avenue des Rosiers e todo verão").
+      if (!isHouseNumber(toks[k - 1]) || toks[k]!.nl || lower === k + 1) return null;
+      j = lower;
+    }
     let last = j - 1;
     while (last > k && g.connectors.has(wordKey(toks[last]!.text))) last--;
     let b = k - 1;
@@ -212,6 +218,9 @@ export function unitLead(g: AddressGrammar, toks: Tok[], j: number): number {
 
 /** The street's first token moved back over units written before it ("Apartment 29, 5 Ila Viaduct"). */
 export function unitsBefore(g: AddressGrammar, toks: Tok[], a: number): number {
+  // A unit word before the house number makes it the unit's ("Flat 34 Raju Turnpike", "Plot 254 Abbott Falls").
+  const w = toks[a - 1];
+  if (w && w.kind === 'w' && w.cap && !toks[a]!.nl && toks[a]!.kind === 'n' && g.units.has(wordKey(w.text)) && !g.houseNumberWords.has(wordKey(w.text))) a--;
   for (let n = 0; n < 2; n++) {
     let j = a - 1;
     if (toks[j]?.kind === 'p' && toks[j]!.text === ',') j--;
@@ -600,6 +609,34 @@ export function streetBeforeCity(g: AddressGrammar, toks: Tok[], h: number): [nu
   const last = postcodeAt(g, toks, code)!;
   const city = (isCity(toks[last + 1]) && !toks[last + 1]!.nl && last + 1 <= end) || (isCity(toks[code - 1]) && !toks[code]!.nl);
   return city ? [a, end] : null;
+}
+
+/**
+ * A street named after a preposition, without a type ("Am Rosenhügel 7", "Auf dem Bohnbüchel 22", "Im Kalkfeld 167",
+ * "Na Luka 1665/12"), its house number at h: the preposition (capitalised, from streetPrepositions), lower-case
+ * articles, one to three capitalised words, the number. A year is no house number ("Im Jahr 2020"), and a name of
+ * frequent words or a month ("Am Montag 5", "Auf Seite 5") needs a house number with a letter or a slash ("Ober
+ * dem Hof 84a"). Returns [first, last] token indexes, or null.
+ */
+export function prepositionStreet(g: AddressGrammar, toks: Tok[], h: number): [number, number] | null {
+  const num = toks[h];
+  if (!num || num.nl || !isTrailingNumber(num) || isYear(num)) return null;
+  let a = h - 1;
+  let caps = 0;
+  let plain = true;
+  const inLine = (i: number) => i >= 0 && !toks[i + 1]!.nl;
+  while (inLine(a) && caps < 3 && toks[a]!.kind === 'w' && toks[a]!.cap && !g.prepositions.has(wordKey(toks[a]!.text)) && !(toks[a]!.dot && sentenceDot(g, toks[a]!))) {
+    if (!g.commonWords.has(toks[a]!.text.toLowerCase()) && !g.months.has(wordKey(toks[a]!.text))) plain = false;
+    caps++;
+    a--;
+  }
+  if (!caps) return null;
+  // Articles between the preposition and the name ("Auf dem", "An der").
+  while (inLine(a) && toks[a]!.kind === 'w' && !toks[a]!.cap && g.connectors.has(wordKey(toks[a]!.text))) a--;
+  const p = toks[a];
+  if (!inLine(a) || !p || p.kind !== 'w' || !p.cap || p.dot || !g.prepositions.has(wordKey(p.text))) return null;
+  if (plain && !/[A-Za-z/]/.test(num.text)) return null;
+  return [a, extendAddress(g, toks, h)];
 }
 
 /** Whether a line's tokens hold a postcode of the grammar's shapes and a word beside it (a city line). */

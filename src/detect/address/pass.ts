@@ -2,7 +2,7 @@ import type { ScanContext } from '../candidate.js';
 import { isLetter, isUpper } from '../names/letters.js';
 import { offerScored } from '../names/offer.js';
 import { tailSig, wordKey, wordSig, type AddressGrammar } from './grammar.js';
-import { cellStreet, cityLine, cityLineCut, countryLine, crossingAt, extendAddress, hasSuffix, holdsPostcode, slashedStreet, streetAround, streetBeforeCity, unitsBefore } from './parse.js';
+import { cellStreet, prepositionStreet, cityLine, cityLineCut, countryLine, crossingAt, extendAddress, hasSuffix, holdsPostcode, slashedStreet, streetAround, streetBeforeCity, unitsBefore } from './parse.js';
 import { cjkStreet } from './cjk.js';
 import type { AddressRule } from './plan.js';
 import { commaInAmount, tokenize, type Tok } from './tokens.js';
@@ -283,6 +283,8 @@ function numberAfterStreet(ctx: ScanContext, r: AddressRule, d: number): number 
     if (street > d) return street;
     const slashed = slashedAt(ctx, r, d);
     if (slashed > d) return slashed;
+    const named = r.g.prepositions.size ? offerReadingAt(ctx, r, d, 72, AHEAD, prepositionStreet, 0.75, 'street after a preposition') : -1;
+    if (named > d) return named;
     const city = cityLineAt(ctx, r, d);
     return city > d + 1 ? city : Math.max(city, cellStreetAt(ctx, r, d));
   }
