@@ -55,7 +55,12 @@ export function addressPass(ctx: ScanContext, rules: readonly AddressRule[], st:
       const at = (s: number, e: number) => numberAfterStreet(ctx, r, e - 1);
       st.numberPos = isNumberGate(r.numberGate) ? numberGateFrom(ctx, r.numberGate, st.numberPos, limit, at) : gateFrom(ctx, r.numberGate, st.numberPos, limit, at);
     }
-    if (gateOpen(pre, f, 2)) st.linePos = gateFrom(ctx, LINE_DIGIT, st.linePos, limit, (s, e) => cityLineAt(ctx, r, e - 1));
+    if (gateOpen(pre, f, 2)) {
+      // The text's first character starts a line too ("5642 Lugano|…", a row with no header): LINE_DIGIT needs a
+      // character before its digit. Only at the true start (base 0), so a stream's later windows never see one.
+      if (ctx.base === 0 && st.linePos === 0 && limit > 0 && ctx.text.charCodeAt(0) >= 48 && ctx.text.charCodeAt(0) <= 57) cityLineAt(ctx, r, 0);
+      st.linePos = gateFrom(ctx, LINE_DIGIT, st.linePos, limit, (s, e) => cityLineAt(ctx, r, e - 1));
+    }
     if (r.boxGate && gateOpen(pre, f, 3)) st.boxPos = gateFrom(ctx, r.boxGate, st.boxPos, limit, (s, e) => fromTo(ctx, r, s, e, 0.85, 'PO box'));
     if (r.postGate && gateOpen(pre, f, 4)) st.postPos = gateFrom(ctx, r.postGate, st.postPos, limit, (s, e) => militaryAt(ctx, r, s, e));
     if (r.blockGate && gateOpen(pre, f, 5)) st.blockPos = gateFrom(ctx, r.blockGate, st.blockPos, limit, (s, e) => blockAt(ctx, r, s, e));
