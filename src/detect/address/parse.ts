@@ -703,5 +703,25 @@ export function cellStreet(g: AddressGrammar, toks: Tok[], h: number): [number, 
   let seps = 0;
   for (let k = a - 1; k >= 0 && !toks[k + 1]!.nl; k--) if (toks[k]!.kind === 'p' && toks[k]!.text !== '"' && CELL_EDGE.has(toks[k]!.text)) seps++;
   for (let k = end + 1; k < toks.length && !toks[k]!.nl; k++) if (toks[k]!.kind === 'p' && toks[k]!.text !== '"' && CELL_EDGE.has(toks[k]!.text)) seps++;
-  return seps >= 3 ? [a, end] : null;
+  if (seps >= 3) return [a, end];
+  // A row of three cells: the same separator twice on a line before or after it too (a table, not a sentence).
+  if (seps !== 2) return null;
+  const sepOf = (k: number) => toks[k]!.kind === 'p' && toks[k]!.text !== '"' && CELL_EDGE.has(toks[k]!.text) ? toks[k]!.text : '';
+  let first = a;
+  while (first > 0 && !toks[first]!.nl) first--;
+  let last = end;
+  while (last + 1 < toks.length && !toks[last + 1]!.nl) last++;
+  const mine = new Set<string>();
+  for (let k = first; k <= last; k++) if (sepOf(k)) mine.add(sepOf(k));
+  if (mine.size !== 1) return null;
+  const sep = [...mine][0]!;
+  const count = (from: number, step: number) => {
+    let n = 0;
+    for (let k = from; k >= 0 && k < toks.length; k += step) {
+      if (sepOf(k) === sep) n++;
+      if (step > 0 ? k + 1 < toks.length && toks[k + 1]!.nl : toks[k]!.nl) break;
+    }
+    return n;
+  };
+  return (first > 0 && count(first - 1, -1) >= 2) || (last + 1 < toks.length && count(last + 1, 1) >= 2) ? [a, end] : null;
 }
