@@ -281,6 +281,26 @@ function typeWordBefore(r: AddressRule, text: string, d: number): boolean {
   return false;
 }
 
+/**
+ * Whether one of the five words before the number at d, on its line, is a capitalised street preposition ("Am",
+ * "Auf", "Na"): read on char codes, a string made only for short capitalised words (most numbers have none).
+ */
+function prepositionBefore(r: AddressRule, text: string, d: number): boolean {
+  let e = d;
+  for (let n = 0; n < 5 && e > 0; n++) {
+    while (e > 0 && d - e < 64 && !isLetter(text.charCodeAt(e - 1))) {
+      if (text.charCodeAt(e - 1) === 10) return false;
+      e--;
+    }
+    let b = e;
+    while (b > 0 && e - b <= 8 && isLetter(text.charCodeAt(b - 1))) b--;
+    if (b === e) return false;
+    if (e - b <= 7 && isUpper(text.charCodeAt(b)) && r.g.prepositions.has(wordKey(text.slice(b, e)))) return true;
+    e = b;
+  }
+  return false;
+}
+
 function numberAfterStreet(ctx: ScanContext, r: AddressRule, d: number): number {
   const g = r.g;
   if (!typeWordBefore(r, ctx.text, d)) {
@@ -288,7 +308,7 @@ function numberAfterStreet(ctx: ScanContext, r: AddressRule, d: number): number 
     if (street > d) return street;
     const slashed = slashedAt(ctx, r, d);
     if (slashed > d) return slashed;
-    const named = r.g.prepositions.size ? offerReadingAt(ctx, r, d, 72, AHEAD, prepositionStreet, 0.75, 'street after a preposition') : -1;
+    const named = r.g.prepositions.size && prepositionBefore(r, ctx.text, d) ? offerReadingAt(ctx, r, d, 72, AHEAD, prepositionStreet, 0.75, 'street after a preposition') : -1;
     if (named > d) return named;
     const city = cityLineAt(ctx, r, d);
     return city > d + 1 ? city : Math.max(city, cellStreetAt(ctx, r, d));
@@ -324,7 +344,7 @@ function numberBeforeCity(ctx: ScanContext, r: AddressRule, d: number): number {
 
 /** A CSV cell holding a street line, its house number at d (parse.ts cellStreet). */
 function cellStreetAt(ctx: ScanContext, r: AddressRule, d: number): number {
-  return offerReadingAt(ctx, r, d, BACK, 160, cellStreet, 0.75, 'street in a table cell');
+  return offerReadingAt(ctx, r, d, 72, 160, cellStreet, 0.75, 'street in a table cell');
 }
 
 /** A house number with a slash at d ("Křemílkova 901/18"): the street before it (parse.ts slashedStreet). */
