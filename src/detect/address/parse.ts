@@ -499,7 +499,8 @@ export function cityLine(g: AddressGrammar, toks: Tok[], p: number): [number, nu
   const cellAfter = edge !== undefined && edge.kind === 'p' && CELL_EDGE.has(edge.text) && !edge.nl && (edge.text !== ',' || toks[pc + 2]?.s === edge.e);
   const rowStart = c < 0 || toks[c + 1]!.nl;
   const cell = ((c >= 0 && toks[c]!.kind === 'p' && CELL_EDGE.has(toks[c]!.text) && cellEdge(toks[pc + 1], false)) || (rowStart && cellAfter)) && /\d{4}/.test(toks[p]!.text);
-  if (c < i && (region || comma || shaped || cell) && (c < 0 || toks[c]!.nl || toks[c + 1]!.nl || toks[c]!.kind === 'p')) {
+  // (Lower-case words before the postcode only in a table's cell: "Great, I've applied 802 434 …" is an amount.)
+  if (c < i && (region || comma || shaped || cell) && (lower === 0 || cell) && (c < 0 || toks[c]!.nl || toks[c + 1]!.nl || toks[c]!.kind === 'p')) {
     return [c + 1, extendCountry(g, toks, pc)];
   }
   // postcode, city at the start of a line

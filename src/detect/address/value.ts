@@ -147,7 +147,7 @@ function cityTail(g: AddressGrammar, text: string, i: number, we: number, e: num
   // The word before: capitalised, or a connector after one ("del friuli").
   if (!(w <= b && (isUpper(text.charCodeAt(w)) || g.connectors.has(wordKey(text.slice(w, b + 1)))))) return false;
   const rest = text.slice(we, e);
-  if (/^(?:[ ]\p{Ll}{2,})?[ ]?,?[ ]?\d{4,6}(?:-\d{3,4})?(?![\p{L}\d])/u.test(rest)) return true;
+  if (/^(?:[ ]\p{Ll}{2,})?[ ]?,?[ ]?\d{4,6}(?:-\d{3,4})?(?![\p{L}\d]|[-/.:]\d)/u.test(rest)) return true;
   return /^[ .,;!?]*$/.test(rest) && !g.commonWords.has(text.slice(i, we).toLowerCase());
 }
 
@@ -174,10 +174,17 @@ function hasUpperLatin(text: string, s: number, e: number): boolean {
  */
 const CITY_REST = /^\p{Lu}[\p{L}\p{M}'’`. -]{1,40}?(?:,[ ]?[A-Z]{2})?,?[ ]?(?:[A-Z]{1,2}-?)?\d{3,6}(?:[ -]\d{2,4})?[ \t]*(?:\[[^\]\n]{0,24}\][ \t]*)?$/u;
 
-function cityRest(text: string, n: number): boolean {
+function cityRest(g: AddressGrammar, text: string, n: number): boolean {
   const le = lineEnd(text, n, Math.min(text.length, n + 72));
   if (le - n >= 72 || !isUpper(text.charCodeAt(n))) return false;
-  return CITY_REST.test(text.slice(n, le).replace(/\r$/, ''));
+  const rest = text.slice(n, le).replace(/\r$/, '');
+  if (!CITY_REST.test(rest)) return false;
+  // The words before the postcode are a city's: capitalised, or connectors and hedges ("I think", "del").
+  for (const m of rest.replace(/\[[^\]]*\]/g, '').matchAll(/[\p{L}\p{M}'’`]+/gu)) {
+    const w = m[0];
+    if (!isUpper(w.charCodeAt(0)) && w.length > 2 && !g.connectors.has(wordKey(w)) && !g.hedges.has(wordKey(w))) return false;
+  }
+  return true;
 }
 
 /** A period, ! or ? ends the sentence unless it ends a street type's or unit's abbreviation ("St.", "Apt."). */
@@ -187,7 +194,7 @@ function sentenceEnd(g: AddressGrammar, text: string, s: number, p: number): boo
   let n = p + 1;
   while (isSpace(text.charCodeAt(n))) n++;
   // A spoken answer puts a period between the street and its city line ("POB 69345. South Kayaport, TN 85846").
-  if (cityRest(text, n)) return false;
+  if (cityRest(g, text, n)) return false;
   if (opensSentence(g, text, n)) return true;
   if (isDigit(text.charCodeAt(n)) || (isUpper(text.charCodeAt(n)) && isDigit(text.charCodeAt(n + 1))) || (isUpper(text.charCodeAt(n)) && isUpper(text.charCodeAt(n + 1)) && isDigit(text.charCodeAt(n + 2)))) return false;
   let b = p;
