@@ -163,13 +163,14 @@ export function streetAround(g: AddressGrammar, toks: Tok[], k: number): [number
     const numberFirst = isHouseNumber(toks[k - 1]) && t.text.length >= 3 && (!toks[j] || toks[j]!.kind === 'p' || (toks[j]!.kind === 'w' && g.units.has(wordKey(toks[j]!.text))));
     if (lower >= 0 && (lower !== j - 1 || !(isHouseNumber(toks[houseNumberAfter(g, toks, j)]) || numberFirst))) {
       // With the house number before the type, the name ends before the lower-case word ("123 Avenue des Rosiers e todo verão").
-      if (!isHouseNumber(toks[k - 1]) || toks[k]!.nl || lower === k + 1) return null;
+      if (!isHouseNumber(toks[k - 1]) || toks[k]!.nl || lower === k + 1 || t.dot || t.text.length < 3 || !toks.slice(k + 1, lower).some((w) => w.kind === 'w' && w.cap && !g.connectors.has(wordKey(w.text)))) return null;
       j = lower;
     }
     let last = j - 1;
     while (last > k && g.connectors.has(wordKey(toks[last]!.text))) last--;
     let b = k - 1;
-    if (toks[b]?.kind === 'p' && toks[b]!.text === ',') b--;
+    // (A comma glued to both sides is a table's cell edge: "…8251 46,Cda. Coyoacán 292".)
+    if (toks[b]?.kind === 'p' && toks[b]!.text === ',' && !(toks[b]!.e === t.s && toks[b - 1]?.e === toks[b]!.s)) b--;
     if (isHouseNumber(toks[b]) && !toks[b + 1]!.nl) return [b, last];
     const h = houseNumberAfter(g, toks, j);
     // "Petite rue du Bac 9", "Grande rue 5": a capitalised word before a type written in lower case.
@@ -219,8 +220,9 @@ export function unitLead(g: AddressGrammar, toks: Tok[], j: number): number {
 /** The street's first token moved back over units written before it ("Apartment 29, 5 Ila Viaduct"). */
 export function unitsBefore(g: AddressGrammar, toks: Tok[], a: number): number {
   // A unit word before the house number makes it the unit's ("Flat 34 Raju Turnpike", "Plot 254 Abbott Falls").
+  // (Short unit words only: "die Wohnung 253 Asare Lk" is the sentence's noun.)
   const w = toks[a - 1];
-  if (w && w.kind === 'w' && w.cap && !toks[a]!.nl && toks[a]!.kind === 'n' && g.units.has(wordKey(w.text)) && !g.houseNumberWords.has(wordKey(w.text))) a--;
+  if (w && w.kind === 'w' && w.cap && w.text.length <= 5 && !toks[a]!.nl && toks[a]!.kind === 'n' && g.units.has(wordKey(w.text)) && !g.houseNumberWords.has(wordKey(w.text))) a--;
   for (let n = 0; n < 2; n++) {
     let j = a - 1;
     if (toks[j]?.kind === 'p' && toks[j]!.text === ',') j--;

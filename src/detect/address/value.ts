@@ -148,7 +148,7 @@ function cityTail(g: AddressGrammar, text: string, i: number, we: number, e: num
   if (!(w <= b && (isUpper(text.charCodeAt(w)) || g.connectors.has(wordKey(text.slice(w, b + 1)))))) return false;
   const rest = text.slice(we, e);
   if (/^(?:[ ]\p{Ll}{2,})?[ ]?,?[ ]?\d{4,6}(?:-\d{3,4})?(?![\p{L}\d]|[-/.:]\d)/u.test(rest)) return true;
-  return /^[ .,;!?]*$/.test(rest) && !g.commonWords.has(text.slice(i, we).toLowerCase());
+  return we - i >= 4 && /^[ .,;!?]*$/.test(rest) && !g.commonWords.has(text.slice(i, we).toLowerCase());
 }
 
 const lowerGrammar = (g: AddressGrammar, key: string) =>
