@@ -707,7 +707,8 @@ export function cellStreet(g: AddressGrammar, toks: Tok[], h: number): [number, 
   for (let k = a - 1; k >= 0 && !toks[k + 1]!.nl; k--) if (toks[k]!.kind === 'p' && toks[k]!.text !== '"' && CELL_EDGE.has(toks[k]!.text)) seps++;
   for (let k = end + 1; k < toks.length && !toks[k]!.nl; k++) if (toks[k]!.kind === 'p' && toks[k]!.text !== '"' && CELL_EDGE.has(toks[k]!.text)) seps++;
   if (seps >= 3) return [a, end];
-  // A row of three cells: the same separator twice on a line before or after it too (a table, not a sentence).
+  // A row of three cells: the same separator twice on a line before or after it too (a table, not a sentence),
+  // as far as the window shows it.
   if (seps !== 2) return null;
   const sepOf = (k: number) => toks[k]!.kind === 'p' && toks[k]!.text !== '"' && CELL_EDGE.has(toks[k]!.text) ? toks[k]!.text : '';
   let first = a;

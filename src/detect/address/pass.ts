@@ -344,7 +344,7 @@ function numberBeforeCity(ctx: ScanContext, r: AddressRule, d: number): number {
 
 /** A CSV cell holding a street line, its house number at d (parse.ts cellStreet). */
 function cellStreetAt(ctx: ScanContext, r: AddressRule, d: number): number {
-  return offerReadingAt(ctx, r, d, 72, 160, cellStreet, 0.75, 'street in a table cell');
+  return offerReadingAt(ctx, r, d, 72, 72, cellStreet, 0.75, 'street in a table cell');
 }
 
 /** A house number with a slash at d ("Křemílkova 901/18"): the street before it (parse.ts slashedStreet). */
