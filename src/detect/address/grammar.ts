@@ -49,6 +49,10 @@ export interface AddressLexiconFile {
   cjkNotAddressMarks?: string[];
   /** Endings of street names written with a slashed house number ("Křemílkova 901/18", "Chlumčanského 2259/50"). */
   slashedNumberNameEndings?: string[];
+  /** Text files beside the lexicon, one frequent word a line: a lone word before a small number in a table cell is no street's name. */
+  commonWordLists?: string[];
+  /** Prepositions that open a street's name without a type, per language ("Am Rosenhügel 7", "Auf dem Bohnbüchel 22", "Na Luka 1665/12"). */
+  streetPrepositions?: Record<string, string[]>;
 }
 
 /** The merged grammar; word keys are lower case without a final period. */
@@ -92,6 +96,12 @@ export interface AddressGrammar {
   cjkMarks: string[];
   cjkNot: Set<string>;
   slashedEndings: string[];
+  /** Prepositions that open a street's name (streetPrepositions), as keys. */
+  prepositions: Set<string>;
+  /** Frequent words of many languages (commonWordLists), lower case. */
+  commonWords: Set<string>;
+  /** Month and weekday names, long and short, of the countryNameLocales (from the runtime's CLDR data), lower case without a period. */
+  months: Set<string>;
   /** Country names by their first word, each as its words. */
   countriesByFirst: Map<string, string[][]>;
 }
@@ -99,6 +109,24 @@ export interface AddressGrammar {
 export const wordKey = (w: string) => w.normalize('NFC').toLowerCase().replace(/\.$/, '');
 
 const cache = new Map<string, AddressGrammar>();
+
+/** The month and weekday names of a locale, long and short, lower case without a period (from Intl: the runtime's CLDR data). */
+function monthNames(locale: string): string[] {
+  const out: string[] = [];
+  for (const month of ['long', 'short'] as const) {
+    let f: Intl.DateTimeFormat;
+    try {
+      f = new Intl.DateTimeFormat(locale, { month, timeZone: 'UTC' });
+    } catch {
+      return out;
+    }
+    for (let m = 0; m < 12; m++) out.push(wordKey(f.format(new Date(Date.UTC(2024, m, 15)))));
+    // Weekdays too ("Am Montag 5 Leute"): 2024-01-01 was a Monday.
+    const d = new Intl.DateTimeFormat(locale, { weekday: month, timeZone: 'UTC' });
+    for (let w = 0; w < 7; w++) out.push(wordKey(d.format(new Date(Date.UTC(2024, 0, 1 + w)))));
+  }
+  return out;
+}
 
 export function loadAddressGrammar(names: readonly string[], where: string): AddressGrammar {
   const key = names.join('\u0000');
@@ -108,7 +136,7 @@ export function loadAddressGrammar(names: readonly string[], where: string): Add
     typesAfter: new Set(), typesAfterLower: new Set(), typesBefore: new Set(), typesBeforeLower: new Set(), typesAfterLowerName: new Set(), suffixes: [], connectors: new Set(), directions: new Set(), units: new Set(),
     poBox: [], militaryUnits: new Set(), militaryPosts: [], militaryRegions: new Set(), postcodes: new Set(), regions: new Set(),
     blockCues: [], countries: [], countriesByFirst: new Map(), fillers: new Set(), postcodeLead: 0, typeSigs: new Set(), suffixTails: new Set(), notAddress: new Set(), fieldKeys: [], houseNumberWords: new Set(), areaWords: new Set(), questionCues: [],
-    nameParticles: new Set(), joiners: new Set(), hedges: new Set(), cjkMarks: [], cjkNot: new Set(), slashedEndings: [],
+    nameParticles: new Set(), joiners: new Set(), hedges: new Set(), cjkMarks: [], cjkNot: new Set(), slashedEndings: [], commonWords: new Set(), months: new Set(), prepositions: new Set(),
   };
   for (const name of names) {
     const { data, file } = readLexiconFile<AddressLexiconFile>(name, where);
@@ -161,7 +189,12 @@ export function loadAddressGrammar(names: readonly string[], where: string): Add
     g.cjkMarks.push(...strs(data.cjkStreetMarks, 'cjkStreetMarks'));
     strs(data.cjkNotAddressMarks, 'cjkNotAddressMarks').forEach((w) => g.cjkNot.add(w));
     g.slashedEndings.push(...strs(data.slashedNumberNameEndings, 'slashedNumberNameEndings').map((w) => w.normalize('NFC').toLowerCase()));
-    for (const locale of strs(data.countryNameLocales, 'countryNameLocales')) g.countries.push(...addressCountryNames(locale));
+    for (const [lang, words] of Object.entries(data.streetPrepositions ?? {})) strs(words, `streetPrepositions/${lang}`).forEach((w) => g.prepositions.add(wordKey(w)));
+    for (const f of strs(data.commonWordLists, 'commonWordLists')) for (const w of readCountryList(resolve(dirname(file), f), where)) g.commonWords.add(w.toLowerCase());
+    for (const locale of strs(data.countryNameLocales, 'countryNameLocales')) {
+      g.countries.push(...addressCountryNames(locale));
+      for (const m of monthNames(locale)) g.months.add(m);
+    }
   }
   for (const shape of g.postcodes) {
     const lead = /^9*/.exec(shape)![0].length;

@@ -53,7 +53,8 @@ function fit(g: AddressGrammar, toks: Tok[]): boolean {
       continue;
     }
     const key = wordKey(t.text);
-    if (g.notAddress.has(key)) return false;
+    // A region code in capitals ("OR", "IN", "HI") is the city line's, not the word it spells.
+    if (g.notAddress.has(key) && !g.regions.has(t.text)) return false;
     const c = t.text.charCodeAt(0);
     const lowerLatin = c >= 97 && c <= 122;
     if (lowerLatin && t.text.length > 2 && !(g.connectors.has(key) || g.typesAfter.has(key) || g.typesBefore.has(key) || g.units.has(key))) return false;

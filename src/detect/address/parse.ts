@@ -22,7 +22,12 @@ const isTrailingNumber = (t: Tok | undefined) => isHouseNumber(t) || (t !== unde
 const isOrdinal = (t: Tok) => t.kind === 'n' && /^\d{1,4}(?:st|nd|rd|th|º|ª|e|er|re|o|a)$/i.test(t.text);
 
 /** Words that never stand in a street's name written in lower case ("5 people on my street"). */
-const LOWER_STOP = new Set(['my', 'your', 'our', 'their', 'his', 'her', 'its', 'the', 'a', 'an', 'on', 'in', 'at', 'to', 'for', 'and', 'or', 'with', 'from', 'this', 'that', 'these', 'those', 'per', 'each', 'every', 'all', 'more', 'less', 'than', 'about', 'over', 'under', 'by', 'is', 'are', 'was', 'were', 'be', 'been', 'i', 'you', 'we', 'they', 'he', 'she', 'it', 'min', 'mins', 'minutes', 'hours', 'days', 'weeks', 'items', 'people', 'times', 'years', 'miles', 'km']);
+const LOWER_STOP = new Set(['my', 'your', 'our', 'their', 'his', 'her', 'its', 'the', 'a', 'an', 'on', 'in', 'at', 'to', 'for', 'and', 'or', 'with', 'from', 'this', 'that', 'these', 'those', 'per', 'each', 'every', 'all', 'more', 'less', 'than', 'about', 'over', 'under', 'by', 'is', 'are', 'was', 'were', 'be', 'been', 'i', 'you', 'we', 'they', 'he', 'she', 'it', 'min', 'mins', 'minutes', 'hours', 'days', 'weeks', 'items', 'people', 'times', 'years', 'miles', 'km',
+  // Measures and counts before a noun ("a 15 mile drive", "a 300 acre ranch", "the 400 meter track").
+  'minute', 'hour', 'day', 'week', 'month', 'months', 'year', 'mile', 'meter', 'metre', 'meters', 'metres', 'foot', 'feet', 'ft', 'yard', 'yards',
+  'acre', 'acres', 'inch', 'inches', 'kilometer', 'kilometre', 'kilometers', 'second', 'seconds', 'piece', 'pieces', 'page', 'pages', 'word', 'words',
+  'percent', 'dollar', 'dollars', 'pound', 'pounds', 'euro', 'euros', 'person', 'seat', 'seats', 'room', 'rooms', 'bed', 'beds', 'story', 'storey', 'step', 'steps',
+  'degree', 'degrees', 'point', 'points', 'lane', 'lanes', 'car', 'cars', 'bus', 'man', 'men', 'member', 'members', 'player', 'players', 'more', 'other', 'of']);
 
 function lowerNameWord(t: Tok | undefined): boolean {
   return t !== undefined && t.kind === 'w' && !t.cap && t.text.length > 1 && !LOWER_STOP.has(t.text.toLowerCase());
@@ -69,7 +74,10 @@ export function streetAround(g: AddressGrammar, toks: Tok[], k: number): [number
     const suffixed = hasSuffix(g, t);
     // Back from the type over the street's name to its house number: capitalised words first; a name in
     // lower case ("742 evergreen terrace") only before a house number of two digits or more.
-    for (const lowerOk of g.typesAfterLowerName.has(wordKey(t.text)) ? [false, true] : [false]) {
+    // A street's name in lower case before a type the lexicon lists only in capitals ("104 adaugo mountain") is read
+    // in lower-case text only (the type too in lower case), before a house number of three digits or more.
+    const lowerType = !t.cap && t.text.length >= 4 && !g.typesAfterLowerName.has(wordKey(t.text));
+    for (const lowerOk of g.typesAfterLowerName.has(wordKey(t.text)) || lowerType ? [false, true] : [false]) {
       let i = k - 1;
       let n = 0;
       let capital = false;
@@ -84,7 +92,8 @@ export function streetAround(g: AddressGrammar, toks: Tok[], k: number): [number
         // "6551 W Broadway": the direction and the type make the name.
         if (n === 0) n = 1;
       }
-      if (lowerOk && !(isHouseNumber(toks[i]) && /^\d{2}/.test(toks[i]!.text))) continue;
+      if (lowerOk && !(isHouseNumber(toks[i]) && (lowerType ? /^\d{3}/ : /^\d{2}/).test(toks[i]!.text))) continue;
+      if (lowerOk && lowerType && capital) continue;
       // A capitalised type after lower-case words only: "1954 y depende de Dr. Córdova" is a year and a title.
       if (lowerOk && t.cap && !capital) continue;
       // A unit and its number before a street without a house number ("Flat 313, Bastola Corner").
@@ -92,8 +101,10 @@ export function streetAround(g: AddressGrammar, toks: Tok[], k: number): [number
         const u = unitLead(g, toks, i - 1);
         if (u >= 0) return [u, k];
       }
-      // A number that ends a sentence ("Zip is 94105. You can…") is no house number.
-      if ((n > 0 || suffixed) && isHouseNumber(toks[i]) && !toks[i]!.dot && !toks[i + 1]!.nl) {
+      // A number that ends a sentence ("Zip is 94105. You can…") is no house number; nor is one before a lower-case
+      // connector ("a las 5 en Dalgas Boulevard 6": the street's own number follows it).
+      const connectorNext = toks[i + 1]!.kind === 'w' && !toks[i + 1]!.cap && g.connectors.has(wordKey(toks[i + 1]!.text)) && isTrailingNumber(toks[houseNumberAfter(g, toks, k + 1)]);
+      if ((n > 0 || suffixed) && isHouseNumber(toks[i]) && !toks[i]!.dot && !toks[i + 1]!.nl && !connectorNext) {
         let end = k;
         if (toks[end + 1] && g.directions.has(wordKey(toks[end + 1]!.text)) && !toks[end + 1]!.nl) end++;
         return [i, end];
@@ -120,6 +131,17 @@ export function streetAround(g: AddressGrammar, toks: Tok[], k: number): [number
     if (named && isTrailingNumber(toks[j]) && !toks[j]!.nl) return [k - n, j];
   }
   // A type before its name is capitalised ("Rua", "Via"), abbreviated ("ul.") or follows the number ("12 rue").
+  // A type before the name written in lower case that the lexicon does not list so ("via Colombo, 159"): only before
+  // capitalised words and a house number that ends the address ("sent via Royal Mail 2 days ago" is none).
+  const soft = isTypeBefore(g, t) && !(t.cap || t.dot || g.typesBeforeLower.has(wordKey(t.text)) || isHouseNumber(toks[k - 1]) || (toks[k - 1]?.text === ',' && isHouseNumber(toks[k - 2])));
+  if (soft) {
+    let j = k + 1;
+    while (j < toks.length && j - k <= 3 && !toks[j]!.nl && toks[j]!.kind === 'w' && toks[j]!.cap && !g.units.has(wordKey(toks[j]!.text))) j++;
+    const h = houseNumberAfter(g, toks, j);
+    const after = toks[h + 1];
+    const ends = !after || after.nl || after.kind === 'p' || (after.kind === 'w' && (after.cap || g.units.has(wordKey(after.text))));
+    if (j > k + 1 && isTrailingNumber(toks[h]) && !toks[h]!.nl && !toks[h]!.dot && ends) return [k, h];
+  }
   if (isTypeBefore(g, t) && (t.cap || t.dot || g.typesBeforeLower.has(wordKey(t.text)) || isHouseNumber(toks[k - 1]) || (toks[k - 1]?.text === ',' && isHouseNumber(toks[k - 2])))) {
     let j = k + 1;
     // "C/ Mayor 5": a slash glued to a one-letter type.
@@ -129,23 +151,35 @@ export function streetAround(g: AddressGrammar, toks: Tok[], k: number): [number
     // The name: capitalised words and grammar words; its last word may be in lower case ("Drève cronque
     // 195", "пер. Южная аллея, д. 112") when the house number follows it.
     while (j < toks.length && n < MAX_NAME && !toks[j]!.nl && !isHouseNumber(toks[j]) && !(j > k + 1 && toks[j - 1]!.dot && sentenceDot(g, toks[j - 1]!))) {
+      // A unit and its number end the name ("7 Boulevard d'Orsel Apt. 593"); "s/n" stands for the house number.
+      if (j > k + 1 && (noNumberAt(toks, j) >= 0 || (toks[j]!.kind === 'w' && g.units.has(wordKey(toks[j]!.text)) && toks[j + 1]?.kind === 'n' && !toks[j + 1]!.nl))) break;
       if (isNameWord(g, toks[j])) j++;
       else if (lower < 0 && (t.cap || t.dot) && lowerNameWord(toks[j]) && !toks[j - 1]!.dot) lower = j++;
       else break;
       n++;
     }
     if (!n) return null;
-    if (lower >= 0 && (lower !== j - 1 || !isHouseNumber(toks[houseNumberAfter(g, toks, j)]))) return null;
+    // (With the house number before the type, "94 Avenue du fournel Apt. 137": a type written out, and a unit or a mark after the name.)
+    const numberFirst = isHouseNumber(toks[k - 1]) && t.text.length >= 3 && (!toks[j] || toks[j]!.kind === 'p' || (toks[j]!.kind === 'w' && g.units.has(wordKey(toks[j]!.text))));
+    if (lower >= 0 && (lower !== j - 1 || !(isHouseNumber(toks[houseNumberAfter(g, toks, j)]) || numberFirst))) {
+      // With the house number before the type, the name ends before the lower-case word ("123 Avenue des Rosiers e todo verão").
+      if (!isHouseNumber(toks[k - 1]) || toks[k]!.nl || lower === k + 1 || t.dot || t.text.length < 3 || !toks.slice(k + 1, lower).some((w) => w.kind === 'w' && w.cap && !g.connectors.has(wordKey(w.text)))) return null;
+      j = lower;
+    }
     let last = j - 1;
     while (last > k && g.connectors.has(wordKey(toks[last]!.text))) last--;
     let b = k - 1;
-    if (toks[b]?.kind === 'p' && toks[b]!.text === ',') b--;
+    // (A comma glued to both sides is a table's cell edge: "…8251 46,Cda. Coyoacán 292".)
+    if (toks[b]?.kind === 'p' && toks[b]!.text === ',' && !(toks[b]!.e === t.s && toks[b - 1]?.e === toks[b]!.s)) b--;
     if (isHouseNumber(toks[b]) && !toks[b + 1]!.nl) return [b, last];
     const h = houseNumberAfter(g, toks, j);
     // "Petite rue du Bac 9", "Grande rue 5": a capitalised word before a type written in lower case.
     // (The type-before's name holds lower-case words only after a capitalised type: see above.)
     const first = !t.cap && toks[k - 1]?.kind === 'w' && toks[k - 1]!.cap && !t.nl && !toks[k - 1]!.dot ? k - 1 : k;
     if (isTrailingNumber(toks[h]) && !toks[h]!.nl) return [first, h];
+    // "Calleja Susana s/n": no house number, said so.
+    const sn = noNumberAt(toks, h);
+    if (sn >= 0 && (t.cap || t.dot)) return [first, sn];
     // Romanian and other blocks of flats: "Intrarea Soldat Dima Dumitru, Bloc 98, Ap. 10".
     const unit = toks[h] && !toks[h]!.nl ? unitAt(g, toks, h) : null;
     if (unit !== null && toks[h]!.kind === 'w') return [k, unit];
@@ -171,6 +205,9 @@ const isFloor = (t: Tok | undefined) => t !== undefined && t.kind === 'n' && /^\
 export function unitLead(g: AddressGrammar, toks: Tok[], j: number): number {
   const id = toks[j];
   if (isFloor(id)) return j;
+  // A floor written number first ("4e étage, 464 Quai Joubert", "2 hoog, …"): a short number and a unit word.
+  const num = toks[j - 1];
+  if (id && id.kind === 'w' && id.text.length >= 2 && !id.nl && g.units.has(wordKey(id.text)) && num?.kind === 'n' && num.text.length <= 3 && !num.decimal) return j - 1;
   if (!id || !(id.kind === 'n' || (id.kind === 'w' && id.text.length <= 2 && id.cap)) || id.decimal) return -1;
   let k = j - 1;
   const w = toks[k];
@@ -182,6 +219,10 @@ export function unitLead(g: AddressGrammar, toks: Tok[], j: number): number {
 
 /** The street's first token moved back over units written before it ("Apartment 29, 5 Ila Viaduct"). */
 export function unitsBefore(g: AddressGrammar, toks: Tok[], a: number): number {
+  // A unit word before the house number makes it the unit's ("Flat 34 Raju Turnpike", "Plot 254 Abbott Falls").
+  // (Short unit words only: "die Wohnung 253 Asare Lk" is the sentence's noun.)
+  const w = toks[a - 1];
+  if (w && w.kind === 'w' && w.cap && w.text.length <= 5 && !toks[a]!.nl && toks[a]!.kind === 'n' && g.units.has(wordKey(w.text)) && !g.houseNumberWords.has(wordKey(w.text))) a--;
   for (let n = 0; n < 2; n++) {
     let j = a - 1;
     if (toks[j]?.kind === 'p' && toks[j]!.text === ',') j--;
@@ -240,7 +281,7 @@ function areaAt(g: AddressGrammar, toks: Tok[], i: number): number | null {
   let j = i + 1;
   if (toks[j]?.kind === 'w' && wordKey(toks[j]!.text) === 'to') j++;
   let n = 0;
-  while (toks[j] && !toks[j]!.nl && n < 5 && !sentenceAfter(g, toks, j) && (toks[j]!.kind === 'n' || (toks[j]!.kind === 'w' && (toks[j]!.cap || g.connectors.has(wordKey(toks[j]!.text)))))) {
+  while (toks[j] && !toks[j]!.nl && n < 5 && !sentenceAfter(g, toks, j) && !(n > 0 && toks[j]!.kind === 'w' && g.areaWords.has(wordKey(toks[j]!.text))) && (toks[j]!.kind === 'n' || (toks[j]!.kind === 'w' && (toks[j]!.cap || g.connectors.has(wordKey(toks[j]!.text)))))) {
     j++;
     n++;
   }
@@ -269,6 +310,9 @@ export function extendAddress(g: AddressGrammar, toks: Tok[], last: number): num
   let lines = 0;
   for (let step = 0; step < 8; step++) {
     let i = end + 1;
+    // A comma glued to the number before it and the digits after it ("Puerta Daniela 70,641 88 85 25") is a row's cell edge.
+    const c = toks[i];
+    if (c?.text === ',' && toks[end]!.kind === 'n' && c.s === toks[end]!.e && toks[i + 1]?.kind === 'n' && toks[i + 1]!.s === c.e) break;
     while (toks[i]?.kind === 'p' && (toks[i]!.text === ',' || toks[i]!.text === '-' || toks[i]!.text === '–')) i++;
     const t = toks[i];
     if (!t) break;
@@ -292,9 +336,23 @@ function afterPostcode(g: AddressGrammar, toks: Tok[], i: number): boolean {
   return p2 !== undefined && !p1.nl && p2.kind !== 'p' && g.postcodes.has(`${shapeOf(p2.text)} ${shapeOf(p1.text)}`);
 }
 
+/**
+ * "s/n" (sin número, sem número): a street written without a house number says so where the number stands.
+ * Returns the index of the "n" token, or -1.
+ */
+export function noNumberAt(toks: Tok[], i: number): number {
+  const s = toks[i];
+  const slash = toks[i + 1];
+  const n = toks[i + 2];
+  if (!s || !slash || !n || s.nl || s.kind !== 'w' || n.kind !== 'w' || slash.text !== '/') return -1;
+  return s.text.toLowerCase() === 's' && n.text.toLowerCase() === 'n' && slash.s === s.e && n.s === slash.e ? i + 2 : -1;
+}
+
 function unitAt(g: AddressGrammar, toks: Tok[], i: number): number | null {
   const t = toks[i]!;
   let j = i;
+  // A number glued to its unit word by a hyphen ("993-uy", "855-xonadon").
+  if (t.kind === 'n' && !t.nl && toks[i + 1]?.text === '-' && toks[i + 1]!.s === t.e && toks[i + 2]?.kind === 'w' && toks[i + 2]!.s === toks[i + 1]!.e && g.units.has(wordKey(toks[i + 2]!.text))) return i + 2;
   // A staircase letter and a flat number ("Aleksanterinkatu 5 A 12").
   if (t.kind === 'w' && t.text.length === 1 && t.cap && !t.nl && toks[i + 1]?.kind === 'n' && !toks[i + 1]!.nl) return i + 1;
   // A floor and a door or side ("2º A", "3. tv", "2 2º Izda."): a short number and a short word.
@@ -308,9 +366,18 @@ function unitAt(g: AddressGrammar, toks: Tok[], i: number): number | null {
     j = i + 1;
     // "Apt #5", "D: 25" (Turkish: Daire)
     if (toks[j]?.kind === 'p' && (toks[j]!.text === '#' || toks[j]!.text === ':')) j++;
+    // A number word between the unit and its number ("stanovanje št. 554", "Apartment No. 5").
+    else if (toks[j]?.kind === 'w' && !toks[j]!.nl && g.houseNumberWords.has(wordKey(toks[j]!.text)) && toks[j + 1]?.kind === 'n') j++;
   } else return null;
   const id = toks[j];
-  if (!id || id.nl || (id.kind !== 'n' && !(id.kind === 'w' && id.text.length <= 3 && id.cap))) return null;
+  if (!id || id.nl || (id.kind !== 'n' && !(id.kind === 'w' && id.text.length <= 3 && id.cap && !g.units.has(wordKey(id.text))))) {
+    // A unit word alone right after a number ends the address ("178 bis", "9 étage", "2 hoog"), unless the
+    // sentence goes on with a lower-case word after it.
+    const prev = toks[i - 1];
+    const alone = t.kind === 'w' && t.text.length >= 2 && !t.nl && prev !== undefined && prev.kind === 'n' && !prev.decimal;
+    if (alone && !(id && !id.nl && id.kind === 'w' && !id.cap && !g.units.has(wordKey(id.text)))) return i;
+    return null;
+  }
   return j;
 }
 
@@ -379,7 +446,7 @@ function cityAt(g: AddressGrammar, toks: Tok[], i: number): number | null {
 }
 
 /** Marks that close a value: what may follow a city's lower-case last words ("Marana terme.", "(LU)", " | "). */
-const VALUE_END = new Set(['(', ')', '|', ';', '\t', '"']);
+const VALUE_END = new Set(['(', ')', '|', ';', '\t', '"', '/']);
 
 /**
  * The end (exclusive) of a city's name after its capitalised words at [.., j): one or two lower-case words
@@ -394,7 +461,7 @@ function lowerTail(g: AddressGrammar, toks: Tok[], j: number): number {
   // a sentence after a place ("… 10115 Berlin gezogen.").
   const led = g.connectors.has(wordKey(toks[j]!.text)) || /^\p{Ll}{1,4}['’]/u.test(toks[j]!.text);
   if (toks[k - 1]!.dot) return led ? k : j;
-  return !next || next.nl || (next.kind === 'p' && VALUE_END.has(next.text)) ? k : j;
+  return !next || next.nl || (next.kind === 'p' && (VALUE_END.has(next.text) || (led && next.text === ','))) ? k : j;
 }
 
 const titleCase = (t: Tok | undefined) => t !== undefined && t.kind === 'w' && ((t.cap && /\p{Ll}/u.test(t.text)) || isCaseless(t.text.charCodeAt(0)));
@@ -424,7 +491,9 @@ export function cityLine(g: AddressGrammar, toks: Tok[], p: number): [number, nu
   if (toks[i]?.kind === 'p' && toks[i]!.text === ',' && !glued) (comma = true), i--;
   let c = i;
   // Back over the city's words ("Fábio do Norte", "Kostelec nad Orlicí"); it starts with a capital.
-  while (c >= 0 && i - c < 4 && (titleCase(toks[c]) || (c < i && toks[c]!.kind === 'w' && g.connectors.has(wordKey(toks[c]!.text)))) && !toks[c + 1]!.nl) c--;
+  // Lower-case words may end the name before its postcode ("Senesio umbro 49346", "Polidori a mare 96268"): at most two.
+  let lower = 0;
+  while (c >= 0 && i - c < 5 && (titleCase(toks[c]) || (c < i && toks[c]!.kind === 'w' && g.connectors.has(wordKey(toks[c]!.text))) || (c > 0 && lower < 2 && !toks.slice(c + 1, i + 1).some(titleCase) && lowerNameWord(toks[c]) && ++lower > 0)) && !toks[c + 1]!.nl) c--;
   while (c < i && !titleCase(toks[c + 1])) c++;
   // A cell's edge before and after; or a row's first cell, a line's start before and a cell's edge after.
   // (A comma with a space after it is a sentence's: "Matteopark 3228, 8995 …".)
@@ -432,14 +501,18 @@ export function cityLine(g: AddressGrammar, toks: Tok[], p: number): [number, nu
   const cellAfter = edge !== undefined && edge.kind === 'p' && CELL_EDGE.has(edge.text) && !edge.nl && (edge.text !== ',' || toks[pc + 2]?.s === edge.e);
   const rowStart = c < 0 || toks[c + 1]!.nl;
   const cell = ((c >= 0 && toks[c]!.kind === 'p' && CELL_EDGE.has(toks[c]!.text) && cellEdge(toks[pc + 1], false)) || (rowStart && cellAfter)) && /\d{4}/.test(toks[p]!.text);
-  if (c < i && (region || comma || shaped || cell) && (c < 0 || toks[c]!.nl || toks[c + 1]!.nl || toks[c]!.kind === 'p')) {
+  // (Lower-case words before the postcode only in a table's cell: "Great, I've applied 802 434 …" is an amount.)
+  if (c < i && (region || comma || shaped || cell) && (lower === 0 || cell) && (c < 0 || toks[c]!.nl || toks[c + 1]!.nl || toks[c]!.kind === 'p')) {
     return [c + 1, extendCountry(g, toks, pc)];
   }
   // postcode, city at the start of a line
   const quoted = toks[p - 1]?.text === '"';
-  if ((p === 0 || toks[p]!.nl || cellEdge(toks[p - 1], true)) && titleCase(toks[pc + 1]) && !toks[pc + 1]!.nl) {
+  if ((p === 0 || toks[p]!.nl || cellEdge(toks[p - 1], true)) && (titleCase(toks[pc + 1]) || (toks[pc + 1]?.kind === 'w' && cityCap(toks[pc + 1]!))) && !toks[pc + 1]!.nl) {
     let e = pc + 1;
     while (e + 1 < toks.length && e - pc < 3 && titleCase(toks[e + 1]) && !toks[e + 1]!.nl) e++;
+    // The city's name with connectors and a lower-case tail ("Melo do Descoberto", "La Línea de la Concepción", "Quarto Loredana lido").
+    const longer = cityAt(g, toks, pc + 1);
+    if (longer !== null && longer > e && !toks.slice(pc + 1, longer + 1).some((t) => t.nl)) e = longer;
     const after = toks[e + 1];
     // In quotes, the cell closes with its quote ("\"1429 EK Wachtumburg\"").
     if (!after || after.nl || (after.kind === 'p' && CELL_EDGE.has(after.text) && (!quoted || after.text === '"'))) return [p, extendCountry(g, toks, e)];
@@ -541,6 +614,34 @@ export function streetBeforeCity(g: AddressGrammar, toks: Tok[], h: number): [nu
   return city ? [a, end] : null;
 }
 
+/**
+ * A street named after a preposition, without a type ("Am Rosenhügel 7", "Auf dem Bohnbüchel 22", "Im Kalkfeld 167",
+ * "Na Luka 1665/12"), its house number at h: the preposition (capitalised, from streetPrepositions), lower-case
+ * articles, one to three capitalised words, the number. A year is no house number ("Im Jahr 2020"), and a name of
+ * frequent words or a month ("Am Montag 5", "Auf Seite 5") needs a house number with a letter or a slash ("Ober
+ * dem Hof 84a"). Returns [first, last] token indexes, or null.
+ */
+export function prepositionStreet(g: AddressGrammar, toks: Tok[], h: number): [number, number] | null {
+  const num = toks[h];
+  if (!num || num.nl || !isTrailingNumber(num) || isYear(num)) return null;
+  let a = h - 1;
+  let caps = 0;
+  let plain = true;
+  const inLine = (i: number) => i >= 0 && !toks[i + 1]!.nl;
+  while (inLine(a) && caps < 3 && toks[a]!.kind === 'w' && toks[a]!.cap && !g.prepositions.has(wordKey(toks[a]!.text)) && !(toks[a]!.dot && sentenceDot(g, toks[a]!))) {
+    if (!g.commonWords.has(toks[a]!.text.toLowerCase()) && !g.months.has(wordKey(toks[a]!.text))) plain = false;
+    caps++;
+    a--;
+  }
+  if (!caps) return null;
+  // Articles between the preposition and the name ("Auf dem", "An der").
+  while (inLine(a) && toks[a]!.kind === 'w' && !toks[a]!.cap && g.connectors.has(wordKey(toks[a]!.text))) a--;
+  const p = toks[a];
+  if (!inLine(a) || !p || p.kind !== 'w' || !p.cap || p.dot || !g.prepositions.has(wordKey(p.text))) return null;
+  if (plain && !/[A-Za-z/]/.test(num.text)) return null;
+  return [a, extendAddress(g, toks, h)];
+}
+
 /** Whether a line's tokens hold a postcode of the grammar's shapes and a word beside it (a city line). */
 export function holdsPostcode(g: AddressGrammar, toks: Tok[]): boolean {
   for (let i = 0; i < toks.length; i++) {
@@ -591,7 +692,9 @@ export function cellStreet(g: AddressGrammar, toks: Tok[], h: number): [number, 
     a--;
   }
   if (a === h || !toks[a]!.cap || !toks.slice(a, h).some(titleCase)) return null;
-  if (h - a === 1 && /^\d{1,2}$/.test(num!.text) && Number(num!.text) <= 31) return null;
+  // One word before a day's number (≤ 31) may be a month ("March 15") or a frequent word ("Tier 2", "Version 3"):
+  // none is a street's name. (Street names are rarely frequent words: "Kalašova 6", "Brodska 31".)
+  if (h - a === 1 && /^\d{1,2}$/.test(num!.text) && Number(num!.text) <= 31 && (g.months.has(wordKey(toks[a]!.text)) || g.commonWords.has(toks[a]!.text.toLowerCase()))) return null;
   const lineStart = a === 0 || toks[a]!.nl;
   if (!lineStart && !(toks[a - 1]!.kind === 'p' && CELL_EDGE.has(toks[a - 1]!.text))) return null;
   let end = h;
@@ -603,5 +706,26 @@ export function cellStreet(g: AddressGrammar, toks: Tok[], h: number): [number, 
   let seps = 0;
   for (let k = a - 1; k >= 0 && !toks[k + 1]!.nl; k--) if (toks[k]!.kind === 'p' && toks[k]!.text !== '"' && CELL_EDGE.has(toks[k]!.text)) seps++;
   for (let k = end + 1; k < toks.length && !toks[k]!.nl; k++) if (toks[k]!.kind === 'p' && toks[k]!.text !== '"' && CELL_EDGE.has(toks[k]!.text)) seps++;
-  return seps >= 3 ? [a, end] : null;
+  if (seps >= 3) return [a, end];
+  // A row of three cells: the same separator twice on a line before or after it too (a table, not a sentence),
+  // as far as the window shows it.
+  if (seps !== 2) return null;
+  const sepOf = (k: number) => toks[k]!.kind === 'p' && toks[k]!.text !== '"' && CELL_EDGE.has(toks[k]!.text) ? toks[k]!.text : '';
+  let first = a;
+  while (first > 0 && !toks[first]!.nl) first--;
+  let last = end;
+  while (last + 1 < toks.length && !toks[last + 1]!.nl) last++;
+  const mine = new Set<string>();
+  for (let k = first; k <= last; k++) if (sepOf(k)) mine.add(sepOf(k));
+  if (mine.size !== 1) return null;
+  const sep = [...mine][0]!;
+  const count = (from: number, step: number) => {
+    let n = 0;
+    for (let k = from; k >= 0 && k < toks.length; k += step) {
+      if (sepOf(k) === sep) n++;
+      if (step > 0 ? k + 1 < toks.length && toks[k + 1]!.nl : toks[k]!.nl) break;
+    }
+    return n;
+  };
+  return (first > 0 && count(first - 1, -1) >= 2) || (last + 1 < toks.length && count(last + 1, 1) >= 2) ? [a, end] : null;
 }

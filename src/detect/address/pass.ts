@@ -2,7 +2,7 @@ import type { ScanContext } from '../candidate.js';
 import { isLetter, isUpper } from '../names/letters.js';
 import { offerScored } from '../names/offer.js';
 import { tailSig, wordKey, wordSig, type AddressGrammar } from './grammar.js';
-import { cellStreet, cityLine, cityLineCut, countryLine, crossingAt, extendAddress, hasSuffix, holdsPostcode, slashedStreet, streetAround, streetBeforeCity, unitsBefore } from './parse.js';
+import { cellStreet, prepositionStreet, cityLine, cityLineCut, countryLine, crossingAt, extendAddress, hasSuffix, holdsPostcode, slashedStreet, streetAround, streetBeforeCity, unitsBefore } from './parse.js';
 import { cjkStreet } from './cjk.js';
 import type { AddressRule } from './plan.js';
 import { commaInAmount, tokenize, type Tok } from './tokens.js';
@@ -55,7 +55,12 @@ export function addressPass(ctx: ScanContext, rules: readonly AddressRule[], st:
       const at = (s: number, e: number) => numberAfterStreet(ctx, r, e - 1);
       st.numberPos = isNumberGate(r.numberGate) ? numberGateFrom(ctx, r.numberGate, st.numberPos, limit, at) : gateFrom(ctx, r.numberGate, st.numberPos, limit, at);
     }
-    if (gateOpen(pre, f, 2)) st.linePos = gateFrom(ctx, LINE_DIGIT, st.linePos, limit, (s, e) => cityLineAt(ctx, r, e - 1));
+    if (gateOpen(pre, f, 2)) {
+      // The text's first character starts a line too ("5642 Lugano|…", a row with no header): LINE_DIGIT needs a
+      // character before its digit. Only at the true start (base 0), so a stream's later windows never see one.
+      if (ctx.base === 0 && st.linePos === 0 && limit > 0 && ctx.text.charCodeAt(0) >= 48 && ctx.text.charCodeAt(0) <= 57) cityLineAt(ctx, r, 0);
+      st.linePos = gateFrom(ctx, LINE_DIGIT, st.linePos, limit, (s, e) => cityLineAt(ctx, r, e - 1));
+    }
     if (r.boxGate && gateOpen(pre, f, 3)) st.boxPos = gateFrom(ctx, r.boxGate, st.boxPos, limit, (s, e) => fromTo(ctx, r, s, e, 0.85, 'PO box'));
     if (r.postGate && gateOpen(pre, f, 4)) st.postPos = gateFrom(ctx, r.postGate, st.postPos, limit, (s, e) => militaryAt(ctx, r, s, e));
     if (r.blockGate && gateOpen(pre, f, 5)) st.blockPos = gateFrom(ctx, r.blockGate, st.blockPos, limit, (s, e) => blockAt(ctx, r, s, e));
@@ -276,6 +281,26 @@ function typeWordBefore(r: AddressRule, text: string, d: number): boolean {
   return false;
 }
 
+/**
+ * Whether one of the five words before the number at d, on its line, is a capitalised street preposition ("Am",
+ * "Auf", "Na"): read on char codes, a string made only for short capitalised words (most numbers have none).
+ */
+function prepositionBefore(r: AddressRule, text: string, d: number): boolean {
+  let e = d;
+  for (let n = 0; n < 5 && e > 0; n++) {
+    while (e > 0 && d - e < 64 && !isLetter(text.charCodeAt(e - 1))) {
+      if (text.charCodeAt(e - 1) === 10) return false;
+      e--;
+    }
+    let b = e;
+    while (b > 0 && e - b <= 8 && isLetter(text.charCodeAt(b - 1))) b--;
+    if (b === e) return false;
+    if (e - b <= 7 && isUpper(text.charCodeAt(b)) && r.g.prepositions.has(wordKey(text.slice(b, e)))) return true;
+    e = b;
+  }
+  return false;
+}
+
 function numberAfterStreet(ctx: ScanContext, r: AddressRule, d: number): number {
   const g = r.g;
   if (!typeWordBefore(r, ctx.text, d)) {
@@ -283,6 +308,8 @@ function numberAfterStreet(ctx: ScanContext, r: AddressRule, d: number): number 
     if (street > d) return street;
     const slashed = slashedAt(ctx, r, d);
     if (slashed > d) return slashed;
+    const named = r.g.prepositions.size && prepositionBefore(r, ctx.text, d) ? offerReadingAt(ctx, r, d, 72, AHEAD, prepositionStreet, 0.75, 'street after a preposition') : -1;
+    if (named > d) return named;
     const city = cityLineAt(ctx, r, d);
     return city > d + 1 ? city : Math.max(city, cellStreetAt(ctx, r, d));
   }
@@ -375,10 +402,17 @@ function cityLineAt(ctx: ScanContext, r: AddressRule, d: number): number {
   if (q - d > 12 || ((r.g.postcodeLead >>> (q - d)) & 1) === 0) return d + 1;
   const after = text.charCodeAt(q);
   // (A comma that is no amount's ends a CSV cell: "Thanh Hóa 91201,6393…", "Neoscheid 30865,117.230.143.233".)
-  if ((after === 46 || after === 44 || after === 58) && text.charCodeAt(q + 1) >= 48 && text.charCodeAt(q + 1) <= 57 && !(after === 44 && !commaInAmount(q - d, digitsFrom(text, q + 1)))) return d + 1;
+  if ((after === 46 || after === 44 || after === 58) && text.charCodeAt(q + 1) >= 48 && text.charCodeAt(q + 1) <= 57 && !(after === 44 && !(commaInAmount(q - d, digitsFrom(text, q + 1)) && !lowerAfterDigits(text, q + 1)))) return d + 1;
   if (!cityLinePossible(text, d, q)) return d + 1;
   const end = offerReadingAt(ctx, r, d, 48, 48, cityLine, 0.8, 'city line');
   return end < 0 ? d + 1 : end;
+}
+
+/** Whether the digits from i run on into a lower-case letter (a code in the next cell: "88204,9f79268b"). */
+function lowerAfterDigits(text: string, i: number): boolean {
+  const k = i + digitsFrom(text, i);
+  const c = text.charCodeAt(k);
+  return k < text.length && isLetter(c) && !isUpper(c);
 }
 
 /** How many digits follow from i (at most 8 counted). */

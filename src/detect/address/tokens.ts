@@ -49,6 +49,16 @@ function amountPart(text: string, i: number, j: number, e: number): boolean {
   const n = text.charCodeAt(k);
   // A comma keeps cents (one or two digits) or groups thousands (three, after at most three): other digits are the next cell.
   if (text.charCodeAt(j) === 44 && !commaInAmount(j - i, k - j - 1)) return false;
+  // Digits running on into a lower-case letter are the next cell's code ("88204,9f79268b-…"), no cents.
+  if (k < e && isLetter(n) && !isUpper(n)) return false;
+  // A comma and three digits group thousands only when the amount goes on as amounts do: not into a space and
+  // more digits ("70,641 88 85 25"), another comma and a group of other than three ("982,007,08/30"), or a
+  // period and digits with one more period (an IPv4: "21,202.104.255.146"). Those are a row's next cells.
+  if (text.charCodeAt(j) === 44 && k - j - 1 === 3 && k + 1 < e && isDigit(text.charCodeAt(k + 1))) {
+    let m = k + 1;
+    while (m < e && m - k <= 8 && isDigit(text.charCodeAt(m))) m++;
+    if (n === 32 || (n === 44 && m - k - 1 !== 3) || (n === 46 && text.charCodeAt(m) === 46)) return false;
+  }
   return !(k < e && (n === 45 || n === 58 || n === 47));
 }
 
@@ -132,6 +142,8 @@ function tokenAt(text: string, i: number, e: number, nl: boolean, para: boolean)
     kind = 'n';
   } else if (isLetter(c)) {
     j = wordEnd(text, i, e);
+    // A grave accent or a turned comma for the Uzbek apostrophe inside a word ("Xo`jaobod", "Gʻazalkent").
+    while (j + 1 < e && (text.charCodeAt(j) === 96 || text.charCodeAt(j) === 0x2bb) && isLetter(text.charCodeAt(j + 1)) && isLetter(text.charCodeAt(j - 1))) j = wordEnd(text, j + 1, e);
     // An initialism written with dots ("C.V.V.", "U.S.A.") is one word, never a street type's
     // abbreviation ("C." for Calle) followed by a name.
     if (j === i + 1) {

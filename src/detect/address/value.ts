@@ -81,7 +81,7 @@ export function valueAt(g: AddressGrammar, text: string, i: number, limit: numbe
   // In text with capitals, an address is capitalised words, numbers and grammar words: the first other
   // lower-case Latin word ends it ("Strassfeld 49, 9736 Innsbruck, wird folgender …").
   if (!lowerLine) e = beforeClause(g, text, s, e);
-  while (e > s && (isSpace(text.charCodeAt(e - 1)) || text.charCodeAt(e - 1) === 44 || text.charCodeAt(e - 1) === 45)) e--;
+  while (e > s && (isSpace(text.charCodeAt(e - 1)) || text.charCodeAt(e - 1) === 44 || text.charCodeAt(e - 1) === 45 || text.charCodeAt(e - 1) === 91 || text.charCodeAt(e - 1) === 40)) e--;
   if (!lowerLine) e = trimLowerTail(g, text, s, e);
   if (e <= s || !holdsAddressNumber(text, s, e)) return null;
   // An IPv6 or a time ("0::0", "10:30") is no address.
@@ -128,10 +128,27 @@ function beforeClause(g: AddressGrammar, text: string, s: number, e: number): nu
     const elided = we - i > 2 && (text.charCodeAt(i + 1) === 39 || text.charCodeAt(i + 1) === 0x2019);
     const key = wordKey(text.slice(i, we));
     // A hedge ("… Avenue I think East Alysa, KY …") is read over: the address may go on after it.
-    if (numbered && !elided && isLower(c) && c < 0x250 && we - i >= 3 && !lowerGrammar(g, key) && !g.hedges.has(key)) return i;
+    if (numbered && !elided && isLower(c) && c < 0x250 && we - i >= 3 && !lowerGrammar(g, key) && !g.hedges.has(key) && !cityTail(g, text, i, we, e)) return i;
     i = we;
   }
   return e;
+}
+
+/**
+ * Lower-case words that end a city's name ("Eusebio del friuli 73007", "60690 Marana terme."): the word at [i, we)
+ * after a capitalised word, then perhaps one more lower-case word, then a postcode of four digits or more, or the
+ * value's end. Frequent words are no such tail ("… Milano please").
+ */
+function cityTail(g: AddressGrammar, text: string, i: number, we: number, e: number): boolean {
+  let b = i - 1;
+  while (b > 0 && isSpace(text.charCodeAt(b))) b--;
+  let w = b;
+  while (w > 0 && isLetter(text.charCodeAt(w - 1))) w--;
+  // The word before: capitalised, or a connector after one ("del friuli").
+  if (!(w <= b && (isUpper(text.charCodeAt(w)) || g.connectors.has(wordKey(text.slice(w, b + 1)))))) return false;
+  const rest = text.slice(we, e);
+  if (/^(?:[ ]\p{Ll}{2,})?[ ]?,?[ ]?\d{4,6}(?:-\d{3,4})?(?![\p{L}\d]|[-/.:]\d)/u.test(rest)) return true;
+  return we - i >= 4 && /^[ .,;!?]*$/.test(rest) && !g.commonWords.has(text.slice(i, we).toLowerCase());
 }
 
 const lowerGrammar = (g: AddressGrammar, key: string) =>
@@ -150,12 +167,34 @@ function hasUpperLatin(text: string, s: number, e: number): boolean {
   return false;
 }
 
+/**
+ * The rest of a line that is a city line and nothing more: capitalised words (a hedge may lead: "I think
+ * Valladolid 21160"), perhaps a region code after a comma, then a postcode of digits (a letter lead, a space or dash
+ * inside: "LV6103", "857 24"), perhaps a bracketed note ("[inaudible]").
+ */
+const CITY_REST = /^\p{Lu}[\p{L}\p{M}'’`. -]{1,40}?(?:,[ ]?[A-Z]{2})?,?[ ]?(?:[A-Z]{1,2}-?)?\d{3,6}(?:[ -]\d{2,4})?[ \t]*(?:\[[^\]\n]{0,24}\][ \t]*)?$/u;
+
+function cityRest(g: AddressGrammar, text: string, n: number): boolean {
+  const le = lineEnd(text, n, Math.min(text.length, n + 72));
+  if (le - n >= 72 || !isUpper(text.charCodeAt(n))) return false;
+  const rest = text.slice(n, le).replace(/\r$/, '');
+  if (!CITY_REST.test(rest)) return false;
+  // The words before the postcode are a city's: capitalised, or connectors and hedges ("I think", "del").
+  for (const m of rest.replace(/\[[^\]]*\]/g, '').matchAll(/[\p{L}\p{M}'’`]+/gu)) {
+    const w = m[0];
+    if (!isUpper(w.charCodeAt(0)) && w.length > 2 && !g.connectors.has(wordKey(w)) && !g.hedges.has(wordKey(w))) return false;
+  }
+  return true;
+}
+
 /** A period, ! or ? ends the sentence unless it ends a street type's or unit's abbreviation ("St.", "Apt."). */
 function sentenceEnd(g: AddressGrammar, text: string, s: number, p: number): boolean {
   if (text.charCodeAt(p) !== 46) return true;
   // The value goes on after a period when a number or a postcode follows ("485 Ffordd Nant. CF9 3SJ …").
   let n = p + 1;
   while (isSpace(text.charCodeAt(n))) n++;
+  // A spoken answer puts a period between the street and its city line ("POB 69345. South Kayaport, TN 85846").
+  if (cityRest(g, text, n)) return false;
   if (opensSentence(g, text, n)) return true;
   if (isDigit(text.charCodeAt(n)) || (isUpper(text.charCodeAt(n)) && isDigit(text.charCodeAt(n + 1))) || (isUpper(text.charCodeAt(n)) && isUpper(text.charCodeAt(n + 1)) && isDigit(text.charCodeAt(n + 2)))) return false;
   let b = p;
@@ -202,7 +241,7 @@ function trimLowerTail(g: AddressGrammar, text: string, s: number, e: number): n
     while (b > s && isSpace(text.charCodeAt(b - 1))) b--;
     let w = b;
     while (w > s && isLetter(text.charCodeAt(w - 1))) w--;
-    if (w === b || !(isLower(text.charCodeAt(w)) || g.hedges.has(wordKey(text.slice(w, b)))) || w === s) return end === e ? e : trimMarks(text, s, end);
+    if (w === b || !(isLower(text.charCodeAt(w)) || g.hedges.has(wordKey(text.slice(w, b)))) || w === s || (end === e && cityTail(g, text, w, b, e))) return end === e ? e : trimMarks(text, s, end);
     end = w;
   }
 }
