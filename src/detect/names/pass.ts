@@ -14,7 +14,7 @@ import { NameMentions } from './mentions.js';
 import { MAX_BACK } from '../limits.js';
 import { listedName, listedOrUnknown, loneName, pairName } from './lone.js';
 import { invertedFamilyStart } from './inverted.js';
-import { lowerStartsFrom } from './lower-start.js';
+import { LOWER_START_GATE, lowerStartsFrom } from './lower-start.js';
 import { classGate, nextClassHit } from '../class-gate.js';
 
 /**
@@ -62,6 +62,16 @@ export function namesPass(ctx: ScanContext, rules: readonly NamesRule[], st: Nam
 
 /** The gates namesPass runs, in the order of its filters. */
 export const namesGates = (r: NamesRule) => [CAPITAL, r.cues.lowercaseGate, r.cues.questionGate, CSV_NAME_GATE, r.scriptGate];
+
+/** Every regex namesPass runs over a text (its gates, their class prefilters, the sentence-start gate), made now (scanner.ts scanRegExps). */
+export function namesRegExps(r: NamesRule): RegExp[] {
+  const out: (RegExp | null)[] = [...namesGates(r), LOWER_START_GATE];
+  for (const g of [CAPITAL, r.scriptGate]) {
+    const cg = g && classGate(g);
+    if (cg) out.push(cg.sticky, cg.skip);
+  }
+  return out.filter((re): re is RegExp => re !== null);
+}
 
 /** How far a run of name words starting at i may reach: runs stop at a line break by themselves (they read letters, joiners, spaces and tabs only), so no scan for the line's end. */
 const runLimit = (text: string, i: number) => Math.min(text.length, i + MAX_LINE);

@@ -1,0 +1,72 @@
+/**
+ * Regexes compiled early, while V8 still optimises them (issue 20, short strings).
+ *
+ * V8 compiles a regex lazily, once for one-byte and once for two-byte subjects, at its first exec with each
+ * kind of string; with regexp tier-up (the default) a subject under 1,000 characters first gets bytecode for
+ * the regexp interpreter and the native code comes at the next exec. A compile checks `TooMuchRegExpCode`
+ * (regexp.cc): once the isolate has generated more than 1 MB of regexp code in total (bytecode and native
+ * code, freed code included: the count never goes down) and holds more than 16 MB of executable memory,
+ * every regex compiled from then on gets *unoptimised*, "slow safe" native code: no quick checks, no
+ * Boyer-Moore skips. caregate alone generates several MB of regexp code (the keyword tries), and a process
+ * that has redacted a few MB of text holds over 16 MB of code; from then on, every gate compiled for the
+ * first time ran 4–12× slower for good (a fresh `/[^\x00-\x7f]/` over a 100-character line: 106 ns in a
+ * fresh process, 1,344 ns after 1 MB of care text). Long care text is mostly two-byte (one character above
+ * U+00FF makes the whole string two-byte), so the one-byte code of the gates, which ASCII log lines and form
+ * fields need, was compiled only when the first such line came, often late: a PII-free 100-character log
+ * line cost 28 µs instead of 7.
+ *
+ * So the regexes a scan runs on every text are compiled when the redactor is created, for both kinds of
+ * string and straight to native code (a sample of 1,000 characters or more skips the bytecode tier, which
+ * also halves the regexp code they add to the count), smallest first. Matching never depends on it: a
+ * regex's results are the same whatever code V8 runs it with; only `lastIndex` is touched, and restored.
+ */
+
+/** V8 tiers a regex up to native code at once for a subject of this many characters (JSRegExp::kTierUpForSubjectLengthValue). */
+const TIER_UP_LENGTH = 1000;
+
+function sample(): string {
+  // Printable ASCII and line breaks, in order: every class a gate tests occurs, none dominates (V8 samples
+  // the subject's character frequencies to choose what its skips look for).
+  let s = '';
+  while (s.length < TIER_UP_LENGTH) {
+    for (let c = 32; c < 127; c++) s += String.fromCharCode(c);
+    s += '\n';
+  }
+  return s;
+}
+
+const ONE_BYTE = sample();
+/** The same text as a two-byte string (a character above U+00FF at its end). */
+const TWO_BYTE = `${ONE_BYTE}\u0100`;
+
+/** Regexes of modules that a scan runs on every text, registered where they are made (see `everyText`). */
+const moduleRegExps: RegExp[] = [];
+
+/** Registers a module's regex that the scan runs on every text, to be compiled early with the plan's. */
+export function everyText<T extends RegExp>(re: T): T {
+  moduleRegExps.push(re);
+  return re;
+}
+
+const warmed = new WeakSet<RegExp>();
+
+/**
+ * Compiles each regex for one-byte and two-byte strings now, smallest pattern first (big tries last: they
+ * add the most to V8's count). A regex object is compiled once; objects made from the same pattern share
+ * V8's compiled code while its compilation cache holds them.
+ */
+export function compileEarly(res: Iterable<RegExp | null | undefined>): void {
+  const list: RegExp[] = [];
+  for (const re of [...moduleRegExps, ...res]) if (re && !warmed.has(re)) list.push(re);
+  list.sort((a, b) => a.source.length - b.source.length);
+  for (const re of list) {
+    if (warmed.has(re)) continue;
+    warmed.add(re);
+    const last = re.lastIndex;
+    re.lastIndex = 0;
+    re.test(ONE_BYTE);
+    re.lastIndex = 0;
+    re.test(TWO_BYTE);
+    re.lastIndex = last;
+  }
+}
