@@ -229,6 +229,7 @@ function wordPassOf(ctx: ScanContext, plan: ScanPlan, st: ScannerState, gate: Re
   const starts = st.starts;
   const text = ctx.text;
   const probes = probesOf(plan, gate, k);
+  const partOf = plan.wordGatePartOf;
   let i = Math.max(0, from - ctx.base);
   let c = 0;
   while (i < limit) {
@@ -236,7 +237,7 @@ function wordPassOf(ctx: ScanContext, plan: ScanPlan, st: ScannerState, gate: Re
     for (; c < count && e < 0; c++) {
       const p = starts[c]!;
       if (p < i) continue;
-      e = probeAt(probes, text, p);
+      e = probeAt(probes, partOf, text, p);
     }
     if (e < 0) break;
     i = onGateMatch(ctx, plan, st, e, limit, cs);
@@ -249,8 +250,16 @@ function wordPassOf(ctx: ScanContext, plan: ScanPlan, st: ScannerState, gate: Re
  * Where a gate's match at p ends, or -1: each probe tried sticky at p. The case-insensitive word gate is probed
  * in its parts (plan.ts gateParts): at a position at most one part matches, with the whole gate's match, and
  * each part is under V8's 20 KB limit, so it is compiled with its quick checks (the whole gate, 39 KB, is not).
+ * An ASCII character at p names its part (plan.ts wordGatePartOf); any other is tried with every part.
  */
-function probeAt(probes: readonly RegExp[], text: string, p: number): number {
+function probeAt(probes: readonly RegExp[], partOf: Uint8Array, text: string, p: number): number {
+  const c = text.charCodeAt(p);
+  const only = probes.length > 1 && c < 128 ? partOf[c]! : 0;
+  if (only > 0) {
+    const probe = probes[only - 1]!;
+    probe.lastIndex = p;
+    return probe.test(text) ? probe.lastIndex : -1;
+  }
   for (let k = 0; k < probes.length; k++) {
     const probe = probes[k]!;
     probe.lastIndex = p;
