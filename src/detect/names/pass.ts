@@ -16,6 +16,7 @@ import { listedName, listedOrUnknown, loneName, pairName } from './lone.js';
 import { invertedFamilyStart } from './inverted.js';
 import { LOWER_START_GATE, lowerStartsFrom } from './lower-start.js';
 import { classGate, nextClassHit } from '../class-gate.js';
+import { execFrom, gateProbe, openProbe, testFrom, type GateProbe } from '../gate-probe.js';
 
 /**
  * The names detector: one pass per step over capital letters (irregexp skips the text between them), one
@@ -51,8 +52,8 @@ export function namesPass(ctx: ScanContext, rules: readonly NamesRule[], st: Nam
   for (const r of rules) {
     const f = gatesOf(pre, r);
     if (gateOpen(pre, f, 0)) st.capPos = capitalsFrom(ctx, r, st.mentions, Math.max(0, st.capPos - ctx.base), limit);
-    if (r.cues.lowercaseGate && gateOpen(pre, f, 1)) st.lowerPos = lowerFrom(ctx, r, Math.max(0, st.lowerPos - ctx.base), limit);
-    if (r.cues.questionGate && gateOpen(pre, f, 2)) st.questionPos = questionsFrom(ctx, r, Math.max(0, st.questionPos - ctx.base), limit);
+    if (r.cues.lowercaseGate && gateOpen(pre, f, 1)) st.lowerPos = lowerFrom(ctx, r, openProbe(gateProbe(r.cues.lowercaseGate), pre, f ? f[1]! : -1), Math.max(0, st.lowerPos - ctx.base), limit);
+    if (r.cues.questionGate && gateOpen(pre, f, 2)) st.questionPos = questionsFrom(ctx, openProbe(gateProbe(r.cues.questionGate), pre, f ? f[2]! : -1), Math.max(0, st.questionPos - ctx.base), limit, r);
     st.herePos = hereFrom(ctx, r, Math.max(0, st.herePos - ctx.base), limit);
     st.lowerStartPos = lowerStartsFrom(ctx, r, Math.max(0, st.lowerStartPos - ctx.base), limit);
     if (st.csv || gateOpen(pre, f, 3)) st.csvPos = csvFrom(ctx, r, st, Math.max(0, st.csvPos - ctx.base), limit);
@@ -66,6 +67,8 @@ export const namesGates = (r: NamesRule) => [CAPITAL, r.cues.lowercaseGate, r.cu
 /** Every regex namesPass runs over a text (its gates, their class prefilters, the sentence-start gate), made now (scanner.ts scanRegExps). */
 export function namesRegExps(r: NamesRule): RegExp[] {
   const out: (RegExp | null)[] = [...namesGates(r), LOWER_START_GATE];
+  // Their sticky copies, which probe the cue gates in short texts (gate-probe.ts).
+  for (const g of [r.cues.lowercaseGate, r.cues.questionGate]) if (g) out.push(gateProbe(g).sticky);
   for (const g of [CAPITAL, r.scriptGate]) {
     const cg = g && classGate(g);
     if (cg) out.push(cg.sticky, cg.skip);
@@ -455,13 +458,11 @@ function displayName(text: string, end: number): boolean {
   return false;
 }
 
-function lowerFrom(ctx: ScanContext, r: NamesRule, from: number, limit: number): number {
+function lowerFrom(ctx: ScanContext, r: NamesRule, gate: GateProbe, from: number, limit: number): number {
   const text = ctx.text;
-  const gate = r.cues.lowercaseGate!;
   let i = from;
   while (i < limit) {
-    gate.lastIndex = i;
-    const m = gate.exec(text);
+    const m = execFrom(gate, text, i);
     if (!m || m.index >= limit) break;
     const e = m.index + m[0].length;
     i = Math.max(e, m.index + 1);
@@ -513,15 +514,13 @@ function spokenNumberAt(text: string, e: number): boolean {
   return p > first.end && readNumberToken(text, p, text.length) !== null;
 }
 
-function questionsFrom(ctx: ScanContext, r: NamesRule, from: number, limit: number): number {
+function questionsFrom(ctx: ScanContext, gate: GateProbe, from: number, limit: number, r: NamesRule): number {
   const text = ctx.text;
-  const gate = r.cues.questionGate!;
   let i = from;
   while (i < limit) {
-    gate.lastIndex = i;
     // test(), not exec(): only the match's end is needed, and no match array is allocated.
-    if (!gate.test(text)) break;
-    const me = gate.lastIndex;
+    const me = testFrom(gate, text, i);
+    if (me < 0) break;
     if (me > limit + 64) break;
     const le = lineEnd(text, me);
     i = Math.max(me, le);
