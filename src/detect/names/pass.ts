@@ -766,8 +766,12 @@ function otherScriptsFrom(ctx: ScanContext, r: NamesRule, gate: RegExp, from: nu
 const LETTER_OR_MARK = /^[\p{L}\p{M}]$/u;
 
 /** Every letter of the words in [s, e) belongs to the gate's scripts and is a letter (not a mix such as "ၐⰀ", nor a numeral of the script such as "𐹠"). */
+const oneCharForms = new WeakMap<RegExp, RegExp>();
+
 function oneScriptWord(gate: RegExp, text: string, s: number, e: number): boolean {
-  const one = new RegExp(gate.source, 'u');
+  // One non-global form per gate, not one per word: V8 compiles every new regex (regexp-warm.ts).
+  let one = oneCharForms.get(gate);
+  if (!one) oneCharForms.set(gate, (one = new RegExp(gate.source, 'u')));
   for (const ch of text.slice(s, e)) if (ch !== ' ' && (!one.test(ch) || !LETTER_OR_MARK.test(ch))) return false;
   return true;
 }
