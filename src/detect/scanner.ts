@@ -10,6 +10,7 @@ import { shapesFrom, type ShapePassState } from './scan-shapes.js';
 import { newSpokenPassState, spokenAt, type SpokenPassState } from './scan-spoken.js';
 import { newTablePassState, tablePass, type TablePassState } from './table/pass.js';
 import { hashRange } from './word-table.js';
+import { shareGates } from './regexp-warm.js';
 import { buildGateIndex, featuresOf, gateFilter, gateOpen, gatesOf, gramStarts, PREFILTERS, hasDigits, newTextFeatures, textHolds, type GateIndex, type TextFeatures } from './prefilter.js';
 
 /**
@@ -282,6 +283,8 @@ function probesOf(plan: ScanPlan, gate: RegExp, k: number): RegExp[] {
  * compiled when the redactor is created (regexp-warm.ts), while V8 still optimises them.
  */
 export function scanRegExps(plan: ScanPlan): RegExp[] {
+  // The gates of plans made before, where they have the same pattern: compiled already, and early.
+  shareGates([plan, ...plan.nameRules.flatMap((r) => [r, r.cues]), ...plan.addressRules]);
   const out: (RegExp | null)[] = [DIGIT_GATE, plan.wordGate, plan.wordGateCs, plan.shapeGate, plan.shapeGateCi, ...plan.wordGateParts];
   if (plan.wordGate) out.push(...probesOf(plan, plan.wordGate, 0));
   if (plan.wordGateCs) out.push(...probesOf(plan, plan.wordGateCs, 1));
