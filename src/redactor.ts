@@ -3,6 +3,8 @@ import { checkDisabled, parseConfig, DEFAULT_KEY_HINTS, type PackSource, type Re
 import { nearestName } from './nearest-name.js';
 import { compilePlan, type CompiledRule, type LoadedPack, type ScanPlan } from './detect/plan.js';
 import { ScanSession, type EngineOptions } from './detect/session.js';
+import { compileEarly } from './detect/regexp-warm.js';
+import { scanRegExps } from './detect/scanner.js';
 import type { Finding, ScanError } from './detect/types.js';
 import { CaregateError } from './errors.js';
 import { newMaskState, type MaskState, type TokenSink } from './mask/types.js';
@@ -126,6 +128,8 @@ export function createRedactor(input: RedactorConfig = {}): Redactor {
       );
     }
   }
+  // The regexes every scan runs, compiled now for both kinds of string, while V8 still optimises them (regexp-warm.ts).
+  compileEarly(scanRegExps(plan));
   const engine: EngineOptions = {
     minConfidence: config.minConfidence,
     validatorOptions: {

@@ -37,7 +37,10 @@ export interface ScanContext {
 }
 
 function collectWords(re: RegExp, text: string): string[] {
-  const g = new RegExp(re.source, 'gi');
+  // The global form lastMatch keeps (one regex per context, not one per candidate: V8 compiles each new one).
+  let g = globalForms.get(re);
+  if (!g) globalForms.set(re, (g = new RegExp(re.source, 'gi')));
+  g.lastIndex = 0;
   const found: string[] = [];
   let m: RegExpExecArray | null;
   while ((m = g.exec(text)) !== null) found.push(m[0].toLowerCase().replace(/\s+/g, ' '));

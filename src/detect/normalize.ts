@@ -12,6 +12,8 @@
  * text reads.
  */
 
+import { everyText } from './regexp-warm.js';
+
 /** Per UTF-16 code unit: 0 keeps it, DROP removes it, any other value is the replacement code unit. */
 const DROP = 0xffff;
 const MAP = new Uint16Array(65536);
@@ -63,9 +65,9 @@ const URL_ESCAPES: Readonly<Record<string, number>> = {
  * Whether a buffer holds anything the reader normalizes (most text does not: it is then read as is). Three
  * tests, the last two behind a native indexOf, are faster than one alternation over the whole buffer.
  */
-const NON_ASCII = /[^\x00-\x7f]/;
-const URL_ESCAPE = /%[23][0-9a-fA-F]/;
-const PLUS_JOIN = /[0-9]\+[0-9]/;
+const NON_ASCII = everyText(/[^\x00-\x7f]/);
+const URL_ESCAPE = everyText(/%[23][0-9a-fA-F]/);
+const PLUS_JOIN = everyText(/[0-9]\+[0-9]/);
 const needsNormalizing = (buf: string) =>
   NON_ASCII.test(buf) || (buf.includes('%') && URL_ESCAPE.test(buf)) || (buf.includes('+') && PLUS_JOIN.test(buf));
 

@@ -159,6 +159,11 @@ export interface ScanPlan {
    * scanner runs these and takes their hits in text order, which are wordGate's hits.
    */
   wordGateParts: RegExp[];
+  /**
+   * Per ASCII character: 1 + the index of the one part of wordGateParts whose phrases may start with it
+   * (case-folded), 0 when none or more than one (then every part is tried).
+   */
+  wordGatePartOf: Uint8Array;
   /** Shape rules combined into one global alternation per flag set (named group per rule). */
   shapeGate: RegExp | null;
   shapeGateCi: RegExp | null;
@@ -262,7 +267,7 @@ function maskFor(rule: Rule, opts: PlanOptions, where: string): { mask: Mask; sp
 export function compilePlan(packs: LoadedPack[], opts: PlanOptions): ScanPlan {
   const plan: ScanPlan = {
     rules: [], digitRules: [], writtenDigitRules: [], spokenDigitRules: [], minWrittenDigits: 32, loneGroup: new Uint8Array(34), maskChars: new Set(),
-    words: new WordTable<WordEntry>(), wordGate: null, wordGateCs: null, wordGateParts: [],
+    words: new WordTable<WordEntry>(), wordGate: null, wordGateCs: null, wordGateParts: [], wordGatePartOf: new Uint8Array(128),
     shapeGate: null, shapeGateCi: null, shapeRules: new Map(),
     emailRules: [], ipv6Rules: [], speakerRules: [], nameRules: [], addressRules: [], table: null, gateFilters: [],
   };
@@ -447,14 +452,29 @@ function gate(phrases: readonly string[], numberWords: readonly string[], flags:
 }
 
 /** The case-insensitive gate and its parts (gateParts), from one trie. */
-export function gateWithParts(phrases: readonly string[], numberWords: readonly string[], flags: string): { whole: RegExp | null; parts: RegExp[] } {
+export function gateWithParts(phrases: readonly string[], numberWords: readonly string[], flags: string): { whole: RegExp | null; parts: RegExp[]; partOf: Uint8Array } {
+  const partOf = new Uint8Array(128);
   const root = gateTrie(phrases, numberWords, flags);
-  if (!root) return { whole: null, parts: [] };
+  if (!root) return { whole: null, parts: [], partOf };
   // The root holds no ends (every phrase has a first character): trieRender(root) is its children's alternation.
   const alts = [...root.next].map(([t, child]) => ({ t, source: t + trieRender(child) }));
   const group = (xs: { source: string }[]) => new RegExp(`\\b${xs.length === 1 ? xs[0]!.source : `(?:${xs.map((x) => x.source).join('|')})`}`, flags);
   const whole = group(alts);
-  return { whole, parts: whole.source.length <= GATE_PART_MAX ? [whole] : gateParts(alts, flags, group) };
+  if (whole.source.length <= GATE_PART_MAX) return { whole, parts: [whole], partOf };
+  const cut = gateParts(alts, flags, group);
+  // An ASCII first character, case-folded, is matched by its own alternatives only (irregexp's case folding
+  // without the u flag never maps a character above U+007F to one below): one part holds them.
+  const ci = flags.includes('i');
+  cut.members.forEach((members, k) => {
+    for (const a of members) {
+      for (const t of ci ? [a.t.toLowerCase(), a.t.toUpperCase()] : [a.t]) {
+        const c = t.length === 1 ? t.charCodeAt(0) : 128;
+        if (c < 128) partOf[c] = partOf[c] === 0 || partOf[c] === k + 1 ? k + 1 : 255;
+      }
+    }
+  });
+  for (let c = 0; c < 128; c++) if (partOf[c] === 255) partOf[c] = 0;
+  return { whole, parts: cut.parts, partOf };
 }
 
 /**
@@ -470,7 +490,7 @@ const GATE_PART_MAX = 16_000;
  * matches, and the same alternatives as the whole gate in the same order: the parts' hits, merged in text
  * order, are the gate's.
  */
-function gateParts<A extends { t: string; source: string }>(alts: A[], flags: string, group: (xs: A[]) => RegExp): RegExp[] {
+function gateParts<A extends { t: string; source: string }>(alts: A[], flags: string, group: (xs: A[]) => RegExp): { parts: RegExp[]; members: A[][] } {
   const folds = new Map<string, A[]>();
   for (const a of alts) {
     const fold = flags.includes('i') ? a.t.toUpperCase() : a.t;
@@ -478,21 +498,21 @@ function gateParts<A extends { t: string; source: string }>(alts: A[], flags: st
     if (!list) folds.set(fold, (list = []));
     list.push(a);
   }
-  const parts: RegExp[] = [];
+  const members: A[][] = [];
   let part: A[] = [];
   let size = 0;
   for (const list of folds.values()) {
     const n = list.reduce((k, a) => k + a.source.length + 1, 0);
     if (part.length && size + n > GATE_PART_MAX) {
-      parts.push(group(part));
+      members.push(part);
       part = [];
       size = 0;
     }
     part.push(...list);
     size += n;
   }
-  if (part.length) parts.push(group(part));
-  return parts;
+  if (part.length) members.push(part);
+  return { parts: members.map(group), members };
 }
 
 /** The trie of the gate's alternatives (see gate), or null when there are none. */
@@ -553,6 +573,7 @@ function buildWordTable(plan: ScanPlan, phrases: Map<string, { word: string; cs:
   const ci = gateWithParts(gateCi, plan.spokenDigitRules.length ? GATE_WORDS : [], 'gi');
   plan.wordGate = ci.whole;
   plan.wordGateParts = ci.parts;
+  plan.wordGatePartOf = ci.partOf;
   plan.wordGateCs = gate(gateCs, [], 'g');
 }
 

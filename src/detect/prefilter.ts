@@ -42,9 +42,14 @@ export interface TextFeatures {
   index: GateIndex | null;
   /** Per word of 32 gates of the index: bit set when the gate has no gram filter or the text holds one of its grams. */
   grams: Int32Array;
+  /**
+   * With an index of at most 32 gates: per position p of the text, the bits of the gates whose grams hold the
+   * gram starting at p (gramStarts reads them instead of hashing the text again). Reused, grown as needed.
+   */
+  at: Int32Array;
 }
 
-export const newTextFeatures = (): TextFeatures => ({ text: '', groups: 0, index: null, grams: new Int32Array(1) });
+export const newTextFeatures = (): TextFeatures => ({ text: '', groups: 0, index: null, grams: new Int32Array(1), at: new Int32Array(0) });
 
 /** Per ASCII character: its groups' bits. Every character from 128 on is in the non-ASCII group alone. */
 const ASCII_GROUPS = new Uint8Array(128);
@@ -65,6 +70,7 @@ export function featuresOf(text: string, f: TextFeatures, index: GateIndex | nul
     return f;
   }
   if (f.grams.length !== index.words) f.grams = new Int32Array(index.words);
+  if (index.words === 1 && f.at.length <= text.length) f.at = new Int32Array(text.length + 64);
   f.groups = index.words === 1 ? scanOneWord(text, index, f) : scanWords(text, index, f);
   return f;
 }
@@ -82,6 +88,7 @@ function scanOneWord(text: string, index: GateIndex, f: TextFeatures): number {
   let starts = 0;
   let prevWord = 0;
   const n = text.length;
+  const at = f.at;
   // One step past the end (a NUL, in no group): a gate's two-unit match may end the text.
   for (let i = 0; i <= n; i++) {
     const c = i < n ? text.charCodeAt(i) : 0;
@@ -93,7 +100,11 @@ function scanOneWord(text: string, index: GateIndex, f: TextFeatures): number {
     gram = ((gram << 7) | b) & 0x1fffff;
     starts = ((starts << 1) | (prevWord ^ 1)) & 7;
     prevWord = c < 128 ? ASCII_WORD[c]! : 0;
-    if (i >= 2) mask |= table[gramSlot(gram | ((starts & 4) << 19))]!;
+    if (i >= 2) {
+      const bits = table[gramSlot(gram | ((starts & 4) << 19))]!;
+      at[i - 2] = bits;
+      mask |= bits;
+    }
   }
   f.grams[0] = mask;
   return groups;
@@ -138,6 +149,7 @@ export function gramStarts(pre: TextFeatures, id: number, out: Int32Array): numb
   const bit = 1 << (id & 31);
   const word = id >>> 5;
   if ((index.always[word]! & bit) !== 0) return -1;
+  if (w === 1) return startsFromBits(pre, bit, out);
   const table = index.table;
   const text = pre.text;
   let count = 0;
@@ -152,6 +164,15 @@ export function gramStarts(pre: TextFeatures, id: number, out: Int32Array): numb
     prevWord = c < 128 ? ASCII_WORD[c]! : 0;
     if (i >= 2 && (table[gramSlot(gram | ((starts & 4) << 19)) * w + word]! & bit) !== 0) out[count++] = i - 2;
   }
+  return count;
+}
+
+/** gramStarts from the bits featuresOf recorded per position (an index of one word). */
+function startsFromBits(pre: TextFeatures, bit: number, out: Int32Array): number {
+  const at = pre.at;
+  const last = pre.text.length - 2;
+  let count = 0;
+  for (let p = 0; p <= last; p++) if ((at[p]! & bit) !== 0) out[count++] = p;
   return count;
 }
 

@@ -3,13 +3,14 @@ import { isDigitCode } from './chars.js';
 import type { ScanPlan, WordEntry } from './plan.js';
 import { colonAt, emailAt, type CharPassState } from './scan-chars.js';
 import { digitsAt, newDigitPassState, resumeDigits, type DigitPassState } from './scan-digits.js';
-import { addressGates, addressPass, newAddressPassState, type AddressPassState } from './address/pass.js';
-import { namesGates, namesPass, newNamesPassState, type NamesPassState } from './names/pass.js';
+import { addressGates, addressPass, addressRegExps, newAddressPassState, type AddressPassState } from './address/pass.js';
+import { namesGates, namesPass, namesRegExps, newNamesPassState, type NamesPassState } from './names/pass.js';
 import { keywordAt, type KeywordPassState } from './scan-keywords.js';
 import { shapesFrom, type ShapePassState } from './scan-shapes.js';
 import { newSpokenPassState, spokenAt, type SpokenPassState } from './scan-spoken.js';
 import { newTablePassState, tablePass, type TablePassState } from './table/pass.js';
 import { hashRange } from './word-table.js';
+import { shareGates } from './regexp-warm.js';
 import { buildGateIndex, featuresOf, gateFilter, gateOpen, gatesOf, gramStarts, PREFILTERS, hasDigits, newTextFeatures, textHolds, type GateIndex, type TextFeatures } from './prefilter.js';
 
 /**
@@ -228,26 +229,68 @@ function wordPassOf(ctx: ScanContext, plan: ScanPlan, st: ScannerState, gate: Re
   if (count < 0) return wholeWordPass(ctx, plan, st, gate, k, from, limit, cs);
   const starts = st.starts;
   const text = ctx.text;
-  const probe = stickyOf(gate);
+  const probes = probesOf(plan, gate, k);
+  const partOf = plan.wordGatePartOf;
   let i = Math.max(0, from - ctx.base);
   let c = 0;
   while (i < limit) {
     let e = -1;
-    for (; c < count; c++) {
+    for (; c < count && e < 0; c++) {
       const p = starts[c]!;
       if (p < i) continue;
-      probe.lastIndex = p;
-      if (probe.test(text)) {
-        e = probe.lastIndex;
-        c++;
-        break;
-      }
+      e = probeAt(probes, partOf, text, p);
     }
     if (e < 0) break;
     i = onGateMatch(ctx, plan, st, e, limit, cs);
     if (i < 0) break;
   }
   return ctx.base + limit;
+}
+
+/**
+ * Where a gate's match at p ends, or -1: each probe tried sticky at p. The case-insensitive word gate is probed
+ * in its parts (plan.ts gateParts): at a position at most one part matches, with the whole gate's match, and
+ * each part is under V8's 20 KB limit, so it is compiled with its quick checks (the whole gate, 39 KB, is not).
+ * An ASCII character at p names its part (plan.ts wordGatePartOf); any other is tried with every part.
+ */
+function probeAt(probes: readonly RegExp[], partOf: Uint8Array, text: string, p: number): number {
+  const c = text.charCodeAt(p);
+  const only = probes.length > 1 && c < 128 ? partOf[c]! : 0;
+  if (only > 0) {
+    const probe = probes[only - 1]!;
+    probe.lastIndex = p;
+    return probe.test(text) ? probe.lastIndex : -1;
+  }
+  for (let k = 0; k < probes.length; k++) {
+    const probe = probes[k]!;
+    probe.lastIndex = p;
+    if (probe.test(text)) return probe.lastIndex;
+  }
+  return -1;
+}
+
+const probeLists = new WeakMap<RegExp, RegExp[]>();
+
+/** The sticky probes of word gate k (0: case-insensitive, 1: case-sensitive); see probeAt. */
+function probesOf(plan: ScanPlan, gate: RegExp, k: number): RegExp[] {
+  let list = probeLists.get(gate);
+  if (list === undefined) probeLists.set(gate, (list = (k === 0 && plan.wordGateParts.length > 1 ? plan.wordGateParts : [gate]).map(stickyOf)));
+  return list;
+}
+
+/**
+ * The regexes a scan of this plan runs on any text, derived ones (sticky probes, class prefilters) made now:
+ * compiled when the redactor is created (regexp-warm.ts), while V8 still optimises them.
+ */
+export function scanRegExps(plan: ScanPlan): RegExp[] {
+  // The gates of plans made before, where they have the same pattern: compiled already, and early.
+  shareGates([plan, ...plan.nameRules.flatMap((r) => [r, r.cues]), ...plan.addressRules]);
+  const out: (RegExp | null)[] = [DIGIT_GATE, plan.wordGate, plan.wordGateCs, plan.shapeGate, plan.shapeGateCi, ...plan.wordGateParts];
+  if (plan.wordGate) out.push(...probesOf(plan, plan.wordGate, 0));
+  if (plan.wordGateCs) out.push(...probesOf(plan, plan.wordGateCs, 1));
+  for (const r of plan.nameRules) out.push(...namesRegExps(r));
+  for (const r of plan.addressRules) out.push(...addressRegExps(r));
+  return out.filter((re): re is RegExp => re !== null);
 }
 
 const sticky = new WeakMap<RegExp, RegExp>();

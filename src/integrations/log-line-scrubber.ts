@@ -1,6 +1,7 @@
 import type { Redactor, ScanError, ValueFinding } from '../index.js';
 import { CleanCache } from './clean-cache.js';
 import { inspectJsonLine, quoteLongNumbers } from './json-line.js';
+import { walkCleanJsonObject, type JsonVerdicts } from './json-walk.js';
 
 /** What scrubbing one log line did. Findings carry JSON pointers and offsets, never the values. */
 export interface LineRedaction {
@@ -49,6 +50,24 @@ export class LogLineScrubber {
     }
   }
 
+  /**
+   * Whether `line` is a JSON record the scrubber writes as it is (white space around it, such as the line's
+   * own newline, allowed): the clean check walked over the text (json-walk.ts), without JSON.parse and the
+   * objects it builds. False when the walker cannot tell: scrub() then decides through JSON.parse.
+   */
+  isCleanJson(line: string): boolean {
+    try {
+      return looksLikeJson(line) && walkCleanJsonObject(line, this.verdicts);
+    } catch {
+      return false;
+    }
+  }
+
+  private readonly verdicts: JsonVerdicts = {
+    key: (name) => this.isCleanKey(name),
+    value: (text, isNumber, topKey, depth) => (isNumber && depth === 0 && this.trustedNumbers.has(topKey)) || this.isCleanText(text),
+  };
+
   private scrubText(line: string): LineRedaction {
     const r = this.redactor.redact(line);
     return {
@@ -60,6 +79,7 @@ export class LogLineScrubber {
   }
 
   private scrubJson(line: string): LineRedaction {
+    if (walkCleanJsonObject(line, this.verdicts)) return { line, findings: [], errors: [], withheld: false };
     const shape = inspectJsonLine(line);
     let parsed: unknown;
     try {

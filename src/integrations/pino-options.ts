@@ -40,6 +40,8 @@ function createLineHook(options: PinoRedactionOptions): (line: string) => string
   const scrubber = new LogLineScrubber(toRedactor(options.redactor), options.trustedNumbers);
   const report = options.onRedaction;
   return (s) => {
+    // Most lines are clean JSON records: written as they are, line ending included, with no copy.
+    if (scrubber.isCleanJson(s)) return s;
     // One record per call; keep its line ending (pino's crlf option writes \r\n).
     const ending = s.endsWith('\r\n') ? '\r\n' : s.endsWith('\n') ? '\n' : '';
     const r = scrubber.scrub(ending ? s.slice(0, -ending.length) : s);

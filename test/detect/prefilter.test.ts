@@ -4,7 +4,7 @@ import { createRedactor } from '../../src/index.js';
 import { compileAddressRule } from '../../src/detect/address/plan.js';
 import { compileNamesRule } from '../../src/detect/names/plan.js';
 import type { CompiledRule } from '../../src/detect/plan.js';
-import { buildGateIndex, featuresOf, gateFilter, gateOpen, gatesOf, gramsOf, mayMatch, newTextFeatures, PREFILTERS } from '../../src/detect/prefilter.js';
+import { buildGateIndex, featuresOf, gateFilter, gateOpen, gatesOf, gramsOf, gramStarts, mayMatch, newTextFeatures, PREFILTERS } from '../../src/detect/prefilter.js';
 import { matchPrefixes } from '../../src/detect/match-prefixes.js';
 import { generatedCareText } from '../support/care-text.js';
 
@@ -66,6 +66,38 @@ describe('gate prefilters', () => {
     // The keyword trie has a gram filter, and a clean line rules it out.
     expect(gramsOf(plan.wordGate)).not.toBeNull();
     expect(gateOpen(featuresOf('xxxxxxxxxx yyyyyyyy zzzz', f, index), ids, GATES.length)).toBe(false);
+  });
+
+  it('list every position a gate matches at among its gram starts (one index word and several)', () => {
+    const plan = (createRedactor().session() as unknown as { plan: { wordGate: RegExp; wordGateParts: RegExp[] } }).plan;
+    const base = [...GATES, ...plan.wordGateParts, /\b(?:st|rd)(?![a-z])/gi, /(?=[a-c]{3})\w\d?/g];
+    // 32 gates or fewer: starts read off the bits recorded per position; more: the text hashed again.
+    const small = [...base.slice(0, 28), ...base.slice(-2)];
+    const large = [...base, ...base.map((g) => new RegExp(g.source, g.flags))];
+    const trieWord = fc.constantFrom(...plan.wordGate.source.match(/[a-z]{2,}/g)!.slice(0, 400));
+    // A two-unit match that ends the text starts at the last gram ('x st').
+    const text = fc.oneof(shortText, fc.constantFrom('x st', 'on Rd', 'st'), fc.array(fc.oneof(trieWord, trieWord.map((w) => w.toUpperCase()), fc.constantFrom(' ', '-', 'é', 'st', 'K', 'cd', 'abc1')), { maxLength: 12 }).map((p) => p.join('')));
+    for (const gates of [small, large]) {
+      const index = buildGateIndex([{ owner: gates, gates, filters: gates.map(() => null) }]);
+      expect(index.words).toBe(gates.length > 32 ? 2 : 1);
+      const f = newTextFeatures();
+      const ids = gatesOf(featuresOf('', f, index), gates)!;
+      fc.assert(
+        fc.property(text, fc.nat(gates.length - 1), (t, k) => {
+          const pre = featuresOf(t, f, index);
+          const out = new Int32Array(t.length + 1);
+          const count = gramStarts(pre, ids[k]!, out);
+          if (count < 0) return;
+          const starts = new Set(out.subarray(0, count));
+          const sticky = new RegExp(gates[k]!.source, gates[k]!.flags.replace(/[gy]/g, '') + 'y');
+          for (let p = 0; p < t.length; p++) {
+            sticky.lastIndex = p;
+            if (sticky.test(t)) expect(starts.has(p)).toBe(true);
+          }
+        }),
+        { numRuns: 1500 },
+      );
+    }
   });
 
   it('read the first characters of a match off the pattern', () => {

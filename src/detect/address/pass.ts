@@ -99,13 +99,26 @@ const NUMBER_GATE_SOURCE = String.raw`[\p{L}\p{M}][.,]?[ \t]{1,2}\d`;
 const SPACE_DIGIT = /[ \t]\d/g;
 const stickyNumberGates = new WeakMap<RegExp, RegExp>();
 
+/** The house-number gate tried sticky (numberGateFrom). */
+function stickyNumberGate(gate: RegExp): RegExp {
+  let sticky = stickyNumberGates.get(gate);
+  if (!sticky) stickyNumberGates.set(gate, (sticky = new RegExp(gate.source, 'uy')));
+  return sticky;
+}
+
+/** Every regex addressPass runs over a text (its gates and the house-number gate's prefilter), made now (scanner.ts scanRegExps). */
+export function addressRegExps(r: AddressRule): RegExp[] {
+  const out: (RegExp | null)[] = [...addressGates(r), SPACE_DIGIT];
+  if (isNumberGate(r.numberGate)) out.push(stickyNumberGate(r.numberGate));
+  return out.filter((re): re is RegExp => re !== null);
+}
+
 const isNumberGate = (gate: RegExp) => gate.source === NUMBER_GATE_SOURCE && gate.flags === 'gu';
 
 /** gateFrom for the house-number gate (isNumberGate): the same matches, in the same order. */
 function numberGateFrom(ctx: ScanContext, gate: RegExp, from: number, limit: number, at: (s: number, e: number) => number): number {
   const text = ctx.text;
-  let sticky = stickyNumberGates.get(gate);
-  if (!sticky) stickyNumberGates.set(gate, (sticky = new RegExp(gate.source, 'uy')));
+  const sticky = stickyNumberGate(gate);
   let i = Math.max(0, from - ctx.base);
   let q = i;
   while (i < limit) {

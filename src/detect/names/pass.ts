@@ -14,11 +14,12 @@ import { NameMentions } from './mentions.js';
 import { MAX_BACK } from '../limits.js';
 import { listedName, listedOrUnknown, loneName, pairName } from './lone.js';
 import { invertedFamilyStart } from './inverted.js';
-import { lowerStartsFrom } from './lower-start.js';
+import { LOWER_START_GATE, lowerStartsFrom } from './lower-start.js';
 import { classGate, nextClassHit } from '../class-gate.js';
 import { coordinatedFrom, pairGate, pairsFrom } from './coordinated.js';
 import { signoffGate, signoffsFrom } from './signoffs.js';
 import { anyFunctionWord, anyLanguageWord, frequentIn, languageAt, wordOf } from './language.js';
+import { execFrom, gateProbe, openProbe, testFrom, type GateProbe } from '../gate-probe.js';
 
 /**
  * The names detector: one pass per step over capital letters (irregexp skips the text between them), one
@@ -57,8 +58,8 @@ export function namesPass(ctx: ScanContext, rules: readonly NamesRule[], st: Nam
     const seeds = ctx.out.length;
     const f = gatesOf(pre, r);
     if (gateOpen(pre, f, 0)) st.capPos = capitalsFrom(ctx, r, st.mentions, Math.max(0, st.capPos - ctx.base), limit);
-    if (r.cues.lowercaseGate && gateOpen(pre, f, 1)) st.lowerPos = lowerFrom(ctx, r, Math.max(0, st.lowerPos - ctx.base), limit);
-    if (r.cues.questionGate && gateOpen(pre, f, 2)) st.questionPos = questionsFrom(ctx, r, Math.max(0, st.questionPos - ctx.base), limit);
+    if (r.cues.lowercaseGate && gateOpen(pre, f, 1)) st.lowerPos = lowerFrom(ctx, r, openProbe(gateProbe(r.cues.lowercaseGate), pre, f ? f[1]! : -1), Math.max(0, st.lowerPos - ctx.base), limit);
+    if (r.cues.questionGate && gateOpen(pre, f, 2)) st.questionPos = questionsFrom(ctx, openProbe(gateProbe(r.cues.questionGate), pre, f ? f[2]! : -1), Math.max(0, st.questionPos - ctx.base), limit, r);
     st.herePos = hereFrom(ctx, r, Math.max(0, st.herePos - ctx.base), limit);
     st.lowerStartPos = lowerStartsFrom(ctx, r, Math.max(0, st.lowerStartPos - ctx.base), limit);
     if (st.csv || gateOpen(pre, f, 3)) st.csvPos = csvFrom(ctx, r, st, Math.max(0, st.csvPos - ctx.base), limit);
@@ -74,6 +75,18 @@ export function namesPass(ctx: ScanContext, rules: readonly NamesRule[], st: Nam
 
 /** The gates namesPass runs, in the order of its filters. */
 export const namesGates = (r: NamesRule) => [CAPITAL, r.cues.lowercaseGate, r.cues.questionGate, CSV_NAME_GATE, r.scriptGate];
+
+/** Every regex namesPass runs over a text (its gates, their class prefilters, the sentence-start gate), made now (scanner.ts scanRegExps). */
+export function namesRegExps(r: NamesRule): RegExp[] {
+  const out: (RegExp | null)[] = [...namesGates(r), LOWER_START_GATE];
+  // Their sticky copies, which probe the cue gates in short texts (gate-probe.ts).
+  for (const g of [r.cues.lowercaseGate, r.cues.questionGate]) if (g) out.push(gateProbe(g).sticky);
+  for (const g of [CAPITAL, r.scriptGate]) {
+    const cg = g && classGate(g);
+    if (cg) out.push(cg.sticky, cg.skip);
+  }
+  return out.filter((re): re is RegExp => re !== null);
+}
 
 /** How far a run of name words starting at i may reach: runs stop at a line break by themselves (they read letters, joiners, spaces and tabs only), so no scan for the line's end. */
 const runLimit = (text: string, i: number) => Math.min(text.length, i + MAX_LINE);
@@ -673,13 +686,11 @@ function displayName(text: string, end: number): boolean {
   return false;
 }
 
-function lowerFrom(ctx: ScanContext, r: NamesRule, from: number, limit: number): number {
+function lowerFrom(ctx: ScanContext, r: NamesRule, gate: GateProbe, from: number, limit: number): number {
   const text = ctx.text;
-  const gate = r.cues.lowercaseGate!;
   let i = from;
   while (i < limit) {
-    gate.lastIndex = i;
-    const m = gate.exec(text);
+    const m = execFrom(gate, text, i);
     if (!m || m.index >= limit) break;
     let e = m.index + m[0].length;
     i = Math.max(e, m.index + 1);
@@ -784,15 +795,13 @@ function spokenNumberAt(text: string, e: number): boolean {
   return p > first.end && readNumberToken(text, p, text.length) !== null;
 }
 
-function questionsFrom(ctx: ScanContext, r: NamesRule, from: number, limit: number): number {
+function questionsFrom(ctx: ScanContext, gate: GateProbe, from: number, limit: number, r: NamesRule): number {
   const text = ctx.text;
-  const gate = r.cues.questionGate!;
   let i = from;
   while (i < limit) {
-    gate.lastIndex = i;
     // test(), not exec(): only the match's end is needed, and no match array is allocated.
-    if (!gate.test(text)) break;
-    const me = gate.lastIndex;
+    const me = testFrom(gate, text, i);
+    if (me < 0) break;
     if (me > limit + 64) break;
     const le = lineEnd(text, me);
     i = Math.max(me, le);
@@ -1038,8 +1047,12 @@ function otherScriptsFrom(ctx: ScanContext, r: NamesRule, gate: RegExp, from: nu
 const LETTER_OR_MARK = /^[\p{L}\p{M}]$/u;
 
 /** Every letter of the words in [s, e) belongs to the gate's scripts and is a letter (not a mix such as "ၐⰀ", nor a numeral of the script such as "𐹠"). */
+const oneCharForms = new WeakMap<RegExp, RegExp>();
+
 function oneScriptWord(gate: RegExp, text: string, s: number, e: number): boolean {
-  const one = new RegExp(gate.source, 'u');
+  // One non-global form per gate, not one per word: V8 compiles every new regex (regexp-warm.ts).
+  let one = oneCharForms.get(gate);
+  if (!one) oneCharForms.set(gate, (one = new RegExp(gate.source, 'u')));
   for (const ch of text.slice(s, e)) if (ch !== ' ' && (!one.test(ch) || !LETTER_OR_MARK.test(ch))) return false;
   return true;
 }

@@ -1,0 +1,132 @@
+/**
+ * The clean check of a JSON log line without JSON.parse (issue 20: pino's fixed cost per line). A strict
+ * walker over the serialized record hands each member name and each string or integer value, as the text
+ * holds it, to a verdict function; it understands only what reads the same before and after JSON.parse:
+ * strings without escapes or control characters, integers of at most 15 digits (exact as doubles, and
+ * written as String(Number(text)) writes them: no "-0"), true, false, null, objects with distinct member
+ * names and arrays. On anything else (escapes, fractions, exponents, long numbers, duplicate names, a
+ * syntax error, nesting deeper than MAX_DEPTH) it gives up and the caller takes the JSON.parse path, so
+ * its "clean" is the parse path's "clean" on every line it answers.
+ */
+
+/** What the walker asks about each piece of the record. */
+export interface JsonVerdicts {
+  /** A member name (of any object): clean and no sensitive-key hint. */
+  key(name: string): boolean;
+  /** A string value, or an integer value as text (the number's own digits); `topKey` names the top-level member it sits under ('' inside arrays at the top, or deeper down only through its top-level member). */
+  value(text: string, isNumber: boolean, topKey: string, depth: number): boolean;
+}
+
+const MAX_DEPTH = 32;
+/** Gave up: the caller parses the line. */
+const UNKNOWN = -1;
+/** A piece was found not clean. */
+const DIRTY = -2;
+
+/**
+ * Whether the record in `line` (a JSON object, white space around it allowed) is clean by `v`: true when
+ * every name and value is, false when the walker cannot tell or one is not.
+ */
+export function walkCleanJsonObject(line: string, v: JsonVerdicts): boolean {
+  let i = skipSpace(line, 0);
+  if (line.charCodeAt(i) !== 123 /* { */) return false;
+  i = walkObject(line, i, v, 0, '');
+  if (i < 0) return false;
+  return skipSpace(line, i) === line.length;
+}
+
+function skipSpace(s: string, i: number): number {
+  for (;;) {
+    const c = s.charCodeAt(i);
+    if (c === 32 || c === 10 || c === 13 || c === 9) i++;
+    else return i;
+  }
+}
+
+/** The end of a plain string token starting at its quote (i), or UNKNOWN (an escape, a control character, no end). */
+function stringEnd(s: string, i: number): number {
+  for (let j = i + 1; j < s.length; j++) {
+    const c = s.charCodeAt(j);
+    if (c === 34) return j + 1;
+    if (c === 92 || c < 32) return UNKNOWN;
+  }
+  return UNKNOWN;
+}
+
+/** The end of an integer token of at most 15 digits at i (not "-0"), or UNKNOWN for any other number. */
+function integerEnd(s: string, i: number): number {
+  let j = i;
+  if (s.charCodeAt(j) === 45) j++;
+  const first = j;
+  while (j < s.length && s.charCodeAt(j) >= 48 && s.charCodeAt(j) <= 57) j++;
+  const digits = j - first;
+  if (digits === 0 || digits > 15) return UNKNOWN;
+  if (s.charCodeAt(first) === 48 && (digits > 1 || first > i)) return UNKNOWN;
+  const c = s.charCodeAt(j);
+  if (c === 46 || c === 101 || c === 69) return UNKNOWN;
+  return j;
+}
+
+/** Walks the object whose '{' is at i; returns the index after its '}', or UNKNOWN / DIRTY. */
+function walkObject(s: string, i: number, v: JsonVerdicts, depth: number, topKey: string): number {
+  if (depth >= MAX_DEPTH) return UNKNOWN;
+  i = skipSpace(s, i + 1);
+  if (s.charCodeAt(i) === 125) return i + 1;
+  const names: string[] = [];
+  for (;;) {
+    if (s.charCodeAt(i) !== 34) return UNKNOWN;
+    const ke = stringEnd(s, i);
+    if (ke < 0) return UNKNOWN;
+    const name = s.slice(i + 1, ke - 1);
+    // Duplicate names: JSON.parse keeps the last one only, so the parse path redacts and re-serializes.
+    for (let k = 0; k < names.length; k++) if (names[k] === name) return UNKNOWN;
+    names.push(name);
+    i = skipSpace(s, ke);
+    if (s.charCodeAt(i) !== 58) return UNKNOWN;
+    i = skipSpace(s, i + 1);
+    if (!v.key(name)) return DIRTY;
+    i = walkValue(s, i, v, depth, depth === 0 ? name : topKey);
+    if (i < 0) return i;
+    i = skipSpace(s, i);
+    const c = s.charCodeAt(i);
+    if (c === 125) return i + 1;
+    if (c !== 44) return UNKNOWN;
+    i = skipSpace(s, i + 1);
+  }
+}
+
+function walkArray(s: string, i: number, v: JsonVerdicts, depth: number, topKey: string): number {
+  if (depth >= MAX_DEPTH) return UNKNOWN;
+  i = skipSpace(s, i + 1);
+  if (s.charCodeAt(i) === 93) return i + 1;
+  for (;;) {
+    i = walkValue(s, i, v, depth, topKey);
+    if (i < 0) return i;
+    i = skipSpace(s, i);
+    const c = s.charCodeAt(i);
+    if (c === 93) return i + 1;
+    if (c !== 44) return UNKNOWN;
+    i = skipSpace(s, i + 1);
+  }
+}
+
+/** A member's value (depth: of the object holding it) at i; returns the index after it, or UNKNOWN / DIRTY. */
+function walkValue(s: string, i: number, v: JsonVerdicts, depth: number, topKey: string): number {
+  const c = s.charCodeAt(i);
+  if (c === 34) {
+    const e = stringEnd(s, i);
+    if (e < 0) return UNKNOWN;
+    return e - i === 2 || v.value(s.slice(i + 1, e - 1), false, topKey, depth) ? e : DIRTY;
+  }
+  if (c === 123) return walkObject(s, i, v, depth + 1, topKey);
+  if (c === 91) return walkArray(s, i, v, depth + 1, topKey);
+  if (c === 45 || (c >= 48 && c <= 57)) {
+    const e = integerEnd(s, i);
+    if (e < 0) return UNKNOWN;
+    return v.value(s.slice(i, e), true, topKey, depth) ? e : DIRTY;
+  }
+  if (s.startsWith('true', i)) return i + 4;
+  if (s.startsWith('false', i)) return i + 5;
+  if (s.startsWith('null', i)) return i + 4;
+  return UNKNOWN;
+}
