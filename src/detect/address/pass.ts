@@ -317,7 +317,28 @@ function numberBeforeCity(ctx: ScanContext, r: AddressRule, d: number): number {
 
 /** A CSV cell holding a street line, its house number at d (parse.ts cellStreet). */
 function cellStreetAt(ctx: ScanContext, r: AddressRule, d: number): number {
+  if (!cellSeparatorsNear(ctx.text, d, 72)) return -1;
   return offerReadingAt(ctx, r, d, 72, 72, cellStreet, 0.75, 'street in a table cell');
+}
+
+/**
+ * What cellStreet needs, on char codes before any token is read: three cell separators (',', ';', '|' or
+ * a tab; a quote is not counted) on the line of d within `reach` characters of it. Its tokens of those
+ * characters are at most as many, so a line without three never holds its row (most numbers are in prose).
+ */
+function cellSeparatorsNear(text: string, d: number, reach: number): boolean {
+  let n = 0;
+  for (let i = d - 1; i >= 0 && d - i <= reach; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 10) break;
+    if ((c === 44 || c === 59 || c === 124 || c === 9) && ++n >= 3) return true;
+  }
+  for (let i = d; i < text.length && i - d < reach; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) break;
+    if ((c === 44 || c === 59 || c === 124 || c === 9) && ++n >= 3) return true;
+  }
+  return false;
 }
 
 /** A house number with a slash at d ("Křemílkova 901/18"): the street before it (parse.ts slashedStreet). */
