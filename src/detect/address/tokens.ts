@@ -59,12 +59,25 @@ export const commaInAmount = (before: number, after: number) => after <= 2 || (a
  * Tokens already read in the text being scanned, by start position: the windows of the address gates
  * overlap (a street's hit, its house number, the city line under it are read in windows of up to 420
  * characters around each), and reading each window afresh made about four token objects per character.
- * A token depends only on the text from its start and on the window's end when it reaches within MARGIN
- * characters of it (tokenAt reads at most 18 characters past a token's end: amountPart's digits after a period), so one read farther from the
- * end than that is the token any window finds at that start. The first token of a window may differ in its
- * line-break flags only (they depend on where the window starts): then a copy is made.
+ * A token depends only on the text from its start and on the window's end e through comparisons of
+ * positions with e; tokenAt compares no position past the token's end plus its margin (tokenReach), so a
+ * token read in any window that ends past its reach is the token every such window finds at that start.
+ * The first token of a window may differ in its line-break flags only (they depend on where the window
+ * starts): then a copy is made.
  */
-const MARGIN = 24;
+/**
+ * The last position at which a window's end can change the token t (see tokenAt; test/address/tokens-shared):
+ * a mark, none past its own character; a word, 4 past its end (innerPeriod reads up to four letters after
+ * a capital's period: "B.xfxf" is "B" only when all four are in the window); a number, 1 past its end, or
+ * 17 when a period or comma follows it (amountPart counts up to 16 digits after it).
+ */
+function tokenReach(text: string, t: Tok): number {
+  if (t.kind === 'p') return t.s;
+  if (t.kind === 'w') return t.e + 4;
+  const c = text.charCodeAt(t.e);
+  return t.e + (c === 46 || c === 44 ? 17 : 1);
+}
+
 let memoText: string | null = null;
 /** Per position: 1 + the index in memoToks of the token starting there, or 0. */
 let memoAt = new Int32Array(0);
@@ -96,12 +109,12 @@ export function tokenize(text: string, s: number, e: number, max = 64): Tok[] {
     }
     const k = at[i]!;
     let t: Tok;
-    if (k !== 0 && memoToks[k - 1]!.e + MARGIN < e) {
+    if (k !== 0 && tokenReach(text, memoToks[k - 1]!) < e) {
       t = memoToks[k - 1]!;
       if (t.nl !== nl || t.para !== para) t = { s: t.s, e: t.e, kind: t.kind, text: t.text, dot: t.dot, cap: t.cap, nl, para, decimal: t.decimal };
     } else {
       t = tokenAt(text, i, e, nl, para);
-      if (k === 0 && t.e + MARGIN < e) at[i] = memoToks.push(t);
+      if (k === 0 && tokenReach(text, t) < e) at[i] = memoToks.push(t);
     }
     out.push(t);
     nl = false;
