@@ -268,10 +268,53 @@ function typeWordBefore(r: AddressRule, text: string, d: number): boolean {
       e = b;
       continue;
     }
-    const key = wordKey(text.slice(b, e));
     const upper = isUpper(text.charCodeAt(b));
+    if (isAsciiWord(text, b, e)) {
+      // ASCII: the key is the word in lower case, compared on char codes; a string only for a type's signature.
+      if (suffixAtAsciiEnd(r.g, text, b, e, upper)) return true;
+      if (r.g.typeSigs.has(wordSig(text, b, e))) {
+        const key = wordKey(text.slice(b, e));
+        if (r.g.typesBefore.has(key) || r.g.typesAfter.has(key)) return true;
+      }
+      e = b;
+      continue;
+    }
+    const key = wordKey(text.slice(b, e));
     if (r.g.typesBefore.has(key) || r.g.typesAfter.has(key) || r.g.suffixes.some((x) => (upper || x.length >= 5) && key.length > x.length + 1 && key.endsWith(x.replace(/\.$/, '')))) return true;
     e = b;
+  }
+  return false;
+}
+
+function isAsciiWord(text: string, b: number, e: number): boolean {
+  for (let i = b; i < e; i++) if (text.charCodeAt(i) >= 128) return false;
+  return true;
+}
+
+/** The grammar's street suffixes without a final period, with their length as written. */
+const bareSuffixes = new WeakMap<AddressGrammar, { bare: string; written: number }[]>();
+
+/**
+ * typeWordBefore's suffix test for an ASCII word [b, e) (its key is its lower case, as long as it): a
+ * suffix, its final period left out, ends the word, which is longer than the suffix as written plus one
+ * (for a word in lower case, only suffixes of five characters or more).
+ */
+function suffixAtAsciiEnd(g: AddressGrammar, text: string, b: number, e: number, upper: boolean): boolean {
+  let list = bareSuffixes.get(g);
+  if (!list) bareSuffixes.set(g, (list = g.suffixes.map((x) => ({ bare: x.replace(/\.$/, ''), written: x.length }))));
+  const len = e - b;
+  for (let k = 0; k < list.length; k++) {
+    const { bare, written } = list[k]!;
+    if ((!upper && written < 5) || len <= written + 1) continue;
+    const m = bare.length;
+    let j = 0;
+    while (j < m) {
+      let c = text.charCodeAt(e - m + j);
+      if (c >= 65 && c <= 90) c += 32;
+      if (c !== bare.charCodeAt(j)) break;
+      j++;
+    }
+    if (j === m) return true;
   }
   return false;
 }
