@@ -81,13 +81,17 @@ function tokenReach(text: string, t: Tok): number {
 let memoText: string | null = null;
 /** Per position: 1 + the index in memoToks of the token starting there, or 0. */
 let memoAt = new Int32Array(0);
+const MEMO_KEEP = 1 << 17;
 let memoToks: Tok[] = [];
 
 /** Tokens of text[s, e); at most `max` of them. Spaces separate; a tab is a mark; one line break is recorded. */
 export function tokenize(text: string, s: number, e: number, max = 64): Tok[] {
   if (memoText !== text) {
     memoText = text;
-    memoAt = new Int32Array(text.length);
+    // One array for every text up to MEMO_KEEP characters (a stream reads a new one each step), cleared
+    // over the text's length; a longer text gets its own, dropped at the next text.
+    if (memoAt.length >= text.length && memoAt.length <= MEMO_KEEP) memoAt.fill(0, 0, text.length);
+    else memoAt = new Int32Array(Math.max(text.length, Math.min(MEMO_KEEP, 66_000)));
     memoToks = [];
   }
   const at = memoAt;
