@@ -1,4 +1,4 @@
-import { getCountries, Metadata, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { getCountries, getCountryCallingCode, Metadata, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import { DEFAULT_PHONE_REGIONS, EXTENSION } from './phone.js';
 import { phoneVerdict, validInCountry } from './phone-verdict.js';
 import type { Validator } from './types.js';
@@ -25,6 +25,8 @@ const lengthMasks = new Map<string, number>();
 interface FormatView {
   pattern(): string;
   format(): string;
+  /** The national prefix formatting rule ("0$1", "(0$1)"); 0 or undefined when the format has none. */
+  nationalPrefixFormattingRule?(): string | number | undefined;
 }
 interface PlanView {
   selectNumberingPlan(c: string): void;
@@ -322,13 +324,76 @@ function groupedInRegion(written: readonly number[], digits: string, defaultRegi
 }
 
 /**
+ * By region: the digits the library's national format writes before a number's own digits, one entry per
+ * format of the region's calling code (a number parsed for a region may belong to another region of the
+ * same code, whose formats write it), or null when some format writes none there (no gate).
+ */
+const formatLeads = new Map<string, string[] | null>();
+/** Every region sharing a calling code with the region, itself included. */
+let regionsByCode: Map<string, string[]> | undefined;
+
+function cacheLeads(region: string, leads: string[] | null): string[] | null {
+  formatLeads.set(region, leads);
+  return leads;
+}
+
+function leadsOf(region: string): string[] | null {
+  let leads = formatLeads.get(region);
+  if (leads !== undefined) return leads;
+  try {
+    if (!regionsByCode) {
+      regionsByCode = new Map();
+      for (const c of getCountries()) {
+        const code = getCountryCallingCode(c);
+        regionsByCode.set(code, [...(regionsByCode.get(code) ?? []), c]);
+      }
+    }
+    meta ??= new Metadata() as unknown as PlanView;
+    const set = new Set<string>();
+    for (const other of regionsByCode.get(getCountryCallingCode(region as CountryCode)) ?? [region]) {
+      meta.selectNumberingPlan(other);
+      const formats = meta.numberingPlan.formats?.();
+      if (!formats || formats.length === 0) return cacheLeads(region, null);
+      for (const f of formats) {
+        // formatNationalNumberUsingFormat: the first group reference of the format replaced by the prefix
+        // formatting rule when it has one (0 in compressed metadata: none). The number's digits follow the
+        // digits written before the first group reference.
+        if (!f.nationalPrefixFormattingRule) return cacheLeads(region, null);
+        const rule = f.nationalPrefixFormattingRule();
+        const template = rule ? f.format().replace(/(\$\d)/, String(rule)) : f.format();
+        const at = template.indexOf('$');
+        set.add((at < 0 ? template : template.slice(0, at)).replace(/\D/g, ''));
+      }
+    }
+    leads = set.size === 0 || set.has('') ? null : [...set];
+  } catch {
+    leads = null;
+  }
+  formatLeads.set(region, leads);
+  return leads;
+}
+
+/**
+ * Whether the library's national format for the region may write exactly these digits: they start with
+ * what one of its formats writes before the number (a trunk prefix "0", "8"…). A number no format takes
+ * is written as one group, which no grouping of two or more matches. An integer-and-prefix gate before
+ * the library parses anything: about half the numbers tried in other regions fail it.
+ */
+export function leadFits(region: string, digits: string): boolean {
+  const leads = leadsOf(region);
+  if (leads === null) return true;
+  for (const lead of leads) if (digits.startsWith(lead)) return true;
+  return false;
+}
+
+/**
  * Whether the digits are a valid number of a region outside the default list written exactly as the library's
  * national format writes it there, trunk prefix included (see the top of this file).
  */
 function writtenAsElsewhere(text: string, written: readonly number[], digits: string): boolean {
   const n = digits.length;
   for (const region of worldRegions(written.join('-'))) {
-    if (!(lengthMask(region) & (1 << n)) || !generalFits(region, digits)) continue;
+    if (!(lengthMask(region) & (1 << n)) || !leadFits(region, digits) || !generalFits(region, digits)) continue;
     // The library's national format writes these very digits (its trunk prefix too, when it writes one) in these groups.
     const r = read(digits, region);
     if (!r.valid || r.digits !== digits || written.length !== r.groups.length || !written.every((g, k) => g === r.groups[k])) continue;
