@@ -2,10 +2,10 @@ import type { ScanContext } from '../candidate.js';
 import { isLetter, isUpper } from '../names/letters.js';
 import { offerScored } from '../names/offer.js';
 import { tailSig, wordKey, wordSig, type AddressGrammar } from './grammar.js';
-import { cellStreet, cityLine, cityLineCut, countryLine, crossingAt, extendAddress, hasSuffix, holdsPostcode, slashedStreet, streetAround, streetBeforeCity, unitsBefore } from './parse.js';
+import { cellStreet, cityLine, cityLineCut, countryLine, crossingAt, extendAddress, hasSuffix, holdsPostcode, slashedStreet, streetAround, streetBeforeCity, streetBeforeCityMayStart, unitsBefore } from './parse.js';
 import { cjkStreet } from './cjk.js';
 import type { AddressRule } from './plan.js';
-import { commaInAmount, tokenize, type Tok } from './tokens.js';
+import { commaInAmount, decidedIn, tokenize, type Tok } from './tokens.js';
 import { layoutBlock } from './layout.js';
 import { gateOpen, gatesOf } from '../prefilter.js';
 import { afterSpeaker, holdsAddressNumber, lineEnd, valueAt, valueEnd } from './value.js';
@@ -355,7 +355,22 @@ function numberBeforeCity(ctx: ScanContext, r: AddressRule, d: number): number {
   while (n < text.length && n - q < 3 && (text.charCodeAt(n) === 32 || text.charCodeAt(n) === 44)) n++;
   const c = text.charCodeAt(n);
   if (n === q || !((c >= 48 && c <= 57) || (c >= 65 && c <= 90))) return -1;
+  // The number and the name before it first, in a window that ends NEAR_AHEAD after the number (the same
+  // tokens as the whole window's up to the number when the number's token is decided there): most
+  // numbers after a word have no capitalised name before them, and the 320 characters after are not read.
+  const near = windowTokens(text, d, 72, NEAR_AHEAD);
+  const h = indexAt(near, d);
+  if (h >= 0 && decidedIn(text, near[h]!, Math.min(text.length, d + NEAR_AHEAD)) && !streetBeforeCityMayStart(r.g, near, h)) return -1;
   return offerReadingAt(ctx, r, d, 72, AHEAD, streetBeforeCity, 0.8, 'street before its city');
+}
+
+/** How far after a house number the window of its first reading goes (numberBeforeCity). */
+const NEAR_AHEAD = 48;
+
+/** The index of the token starting at s, or -1. */
+function indexAt(toks: readonly Tok[], s: number): number {
+  for (let k = 0; k < toks.length; k++) if (toks[k]!.s === s) return k;
+  return -1;
 }
 
 /** A CSV cell holding a street line, its house number at d (parse.ts cellStreet). */

@@ -90,6 +90,9 @@ function tokenReach(text: string, kind: Tok['kind'], s: number, e: number): numb
   return e + (c === 46 || c === 44 ? 17 : 1);
 }
 
+/** Whether t, read in a window ending at e, is the token every window ending at e or later finds at its start. */
+export const decidedIn = (text: string, t: Tok, e: number): boolean => tokenReach(text, t.kind, t.s, t.e) < e;
+
 let memoText: string | null = null;
 /** Per start position: the remembered token's end (0: none), and its kind and flags (memoFlags bits). */
 let memoEnd = new Int32Array(0);
