@@ -190,9 +190,8 @@ function windowTokens(text: string, s: number, back = BACK, ahead = AHEAD): Tok[
 }
 
 /** The street found around the hit at s in a small window, then read on in the whole one. */
-function streetFrom(ctx: ScanContext, r: AddressRule, s: number, pick: (toks: Tok[]) => number): number {
+function streetFrom(ctx: ScanContext, r: AddressRule, s: number, pick: (toks: Tok[]) => number, near = windowTokens(ctx.text, s, 72, 72)): number {
   const text = ctx.text;
-  const near = windowTokens(text, s, 72, 72);
   const k = pick(near);
   if (k < 0 || !streetAround(r.g, near, k)) return -1;
   const toks = windowTokens(text, s);
@@ -233,12 +232,13 @@ function offerReadingAt(
 
 function streetAt(ctx: ScanContext, r: AddressRule, s: number, e: number): number {
   const at = (toks: Tok[]) => toks.findIndex((t) => t.s <= s && s < t.e);
+  // The small window serves both readings (the parser only reads token lists).
+  const toks = windowTokens(ctx.text, s, 72, 72);
   if (hasDigitNear(ctx.text, s, e)) {
-    const end = streetFrom(ctx, r, s, at);
+    const end = streetFrom(ctx, r, s, at, toks);
     if (end >= 0) return Math.max(e, end);
   }
   // A crossing of two streets has no house number ("Oak Street & 5th Avenue").
-  const toks = windowTokens(ctx.text, s, 72, 72);
   const k = at(toks);
   const found = k < 0 ? null : crossingAt(r.g, toks, k);
   return found ? Math.max(e, offerTokens(ctx, r, toks, found[0], found[1], 0.8, 'crossing')) : e;
