@@ -324,22 +324,26 @@ function groupedInRegion(written: readonly number[], digits: string, defaultRegi
 }
 
 /**
- * By region: the digits the library's national format writes before a number's own digits, one entry per
- * format of the region's calling code (a number parsed for a region may belong to another region of the
- * same code, whose formats write it), or null when some format writes none there (no gate).
+ * By region: what each national format of its calling code writes (a number parsed for a region may belong
+ * to another region of the same code, whose formats then write it): the digits before the number's own
+ * (the national prefix formatting rule's "0", "8"…), and the format's pattern when the number's digits are
+ * exactly its groups' in order (every group captured, no digit written between them); null: no gate.
  */
-const formatLeads = new Map<string, string[] | null>();
+interface FormatLead {
+  lead: string;
+  /** The format's pattern, whole (the library's matchesEntirely), or null when it cannot be compared so. */
+  whole: RegExp | null;
+}
+const formatLeads = new Map<string, FormatLead[] | null>();
 /** Every region sharing a calling code with the region, itself included. */
 let regionsByCode: Map<string, string[]> | undefined;
+/** A pattern made of digit groups only ("(\d{3})(\d{3,4})"): its groups hold every digit of the number. */
+const GROUPS_ONLY = /^(?:\(\\d(?:\{\d+(?:,\d+)?\})?\))+$/;
 
-function cacheLeads(region: string, leads: string[] | null): string[] | null {
-  formatLeads.set(region, leads);
-  return leads;
-}
-
-function leadsOf(region: string): string[] | null {
+function leadsOf(region: string): FormatLead[] | null {
   let leads = formatLeads.get(region);
   if (leads !== undefined) return leads;
+  leads = null;
   try {
     if (!regionsByCode) {
       regionsByCode = new Map();
@@ -349,23 +353,31 @@ function leadsOf(region: string): string[] | null {
       }
     }
     meta ??= new Metadata() as unknown as PlanView;
-    const set = new Set<string>();
+    const list: FormatLead[] = [];
+    let readable = true;
     for (const other of regionsByCode.get(getCountryCallingCode(region as CountryCode)) ?? [region]) {
       meta.selectNumberingPlan(other);
       const formats = meta.numberingPlan.formats?.();
-      if (!formats || formats.length === 0) return cacheLeads(region, null);
-      for (const f of formats) {
+      if (!formats || formats.length === 0) readable = false;
+      for (const f of formats ?? []) {
         // formatNationalNumberUsingFormat: the first group reference of the format replaced by the prefix
         // formatting rule when it has one (0 in compressed metadata: none). The number's digits follow the
         // digits written before the first group reference.
-        if (!f.nationalPrefixFormattingRule) return cacheLeads(region, null);
-        const rule = f.nationalPrefixFormattingRule();
+        if (!f.nationalPrefixFormattingRule) readable = false;
+        const rule = f.nationalPrefixFormattingRule?.();
         const template = rule ? f.format().replace(/(\$\d)/, String(rule)) : f.format();
         const at = template.indexOf('$');
-        set.add((at < 0 ? template : template.slice(0, at)).replace(/\D/g, ''));
+        const lead = (at < 0 ? template : template.slice(0, at)).replace(/\D/g, '');
+        // The number's digits are lead + its own when the template writes every group once, in order, and
+        // no digit between them, and the pattern is digit groups only.
+        const refs = (template.match(/\$\d/g) ?? []).join('');
+        const groups = (f.pattern().match(/\(/g) ?? []).length;
+        const inOrder = refs === Array.from({ length: groups }, (_, k) => `$${k + 1}`).join('');
+        const exact = at >= 0 && inOrder && !/\d/.test(template.slice(at).replace(/\$\d/g, '')) && GROUPS_ONLY.test(f.pattern());
+        list.push({ lead, whole: exact ? new RegExp(`^(?:${f.pattern()})$`) : null });
       }
     }
-    leads = set.size === 0 || set.has('') ? null : [...set];
+    if (readable && list.length > 0) leads = list;
   } catch {
     leads = null;
   }
@@ -374,15 +386,16 @@ function leadsOf(region: string): string[] | null {
 }
 
 /**
- * Whether the library's national format for the region may write exactly these digits: they start with
- * what one of its formats writes before the number (a trunk prefix "0", "8"…). A number no format takes
- * is written as one group, which no grouping of two or more matches. An integer-and-prefix gate before
- * the library parses anything: about half the numbers tried in other regions fail it.
+ * Whether the library's national format for the region may write exactly these digits: a format writes
+ * them when they start with its lead and the rest is a number its pattern takes whole (the library formats
+ * a number only with a format whose pattern matches it entirely; a number no format takes is written as
+ * one group, which no grouping of two or more matches). A gate of string prefixes and one compiled regex
+ * before the library parses anything: most numbers tried in other regions fail it.
  */
-export function leadFits(region: string, digits: string): boolean {
+export function formatFits(region: string, digits: string): boolean {
   const leads = leadsOf(region);
   if (leads === null) return true;
-  for (const lead of leads) if (digits.startsWith(lead)) return true;
+  for (const { lead, whole } of leads) if (digits.startsWith(lead) && (whole === null || whole.test(digits.slice(lead.length)))) return true;
   return false;
 }
 
@@ -393,7 +406,7 @@ export function leadFits(region: string, digits: string): boolean {
 function writtenAsElsewhere(text: string, written: readonly number[], digits: string): boolean {
   const n = digits.length;
   for (const region of worldRegions(written.join('-'))) {
-    if (!(lengthMask(region) & (1 << n)) || !leadFits(region, digits) || !generalFits(region, digits)) continue;
+    if (!(lengthMask(region) & (1 << n)) || !formatFits(region, digits) || !generalFits(region, digits)) continue;
     // The library's national format writes these very digits (its trunk prefix too, when it writes one) in these groups.
     const r = read(digits, region);
     if (!r.valid || r.digits !== digits || written.length !== r.groups.length || !written.every((g, k) => g === r.groups[k])) continue;

@@ -2,10 +2,10 @@ import fc from 'fast-check';
 import { getCountries, getExampleNumber, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import examples from 'libphonenumber-js/mobile/examples';
 import { describe, expect, it } from 'vitest';
-import { leadFits } from '../../src/validators/phone-grouping.js';
+import { formatFits } from '../../src/validators/phone-grouping.js';
 
 /**
- * leadFits gates the library's parse in phone-grouping's writtenAsElsewhere: it must never refuse digits
+ * formatFits gates the library's parse in phone-grouping's writtenAsElsewhere: it must never refuse digits
  * the library's national format writes back exactly (same digits, two groups or more), which is the only
  * case that function accepts. Checked against the library on every region's example number, with digits
  * after the first few changed at random (parse and format are the library's own).
@@ -13,7 +13,7 @@ import { leadFits } from '../../src/validators/phone-grouping.js';
 const digitsOf = (s: string) => s.replace(/\D/g, '');
 const groupCount = (s: string) => s.split(/\D+/).filter((g) => g !== '').length;
 
-describe('phone-grouping: the format-lead gate before the library', () => {
+describe('phone-grouping: the format gate before the library', () => {
   it('never refuses a number the national format writes back digit for digit', () => {
     const regions = getCountries().filter((c) => getExampleNumber(c, examples) !== undefined);
     let written = 0;
@@ -30,8 +30,8 @@ describe('phone-grouping: the format-lead gate before the library', () => {
         const national = p.formatNational();
         if (digitsOf(national) !== d || groupCount(national) < 2) return;
         written++;
-        if (!leadFits(region, '9' + d.slice(1))) gated++;
-        expect(leadFits(region, d)).toBe(true);
+        if (!formatFits(region, '9' + d.slice(1))) gated++;
+        expect(formatFits(region, d)).toBe(true);
       }),
       { seed: 20261207, numRuns: 6000 },
     );
