@@ -82,12 +82,48 @@ export interface NormalizedText {
 const isAsciiDigit = (c: number) => c >= 48 && c <= 57;
 
 /** Normalizes a buffer for scanning (see above). */
+/**
+ * Buffers of released normalizations (releaseNormalized), reused by the next: a stream normalizes every
+ * step of about 64 K characters, and fresh arrays cost 10 bytes per character each time, kept alive
+ * through the step (each scavenge in it copied them, then promoted them).
+ */
+interface Scratch {
+  units: Uint16Array;
+  starts: Int32Array;
+  ends: Int32Array;
+}
+const free: Scratch[] = [];
+const FREE_MAX = 2;
+/** Buffers larger than this are never kept (one long text must not pin its arrays). */
+const KEEP_MAX = 1 << 17;
+const scratchOf = new WeakMap<NormalizedText, Scratch>();
+
+function takeScratch(n: number): Scratch {
+  for (let k = free.length - 1; k >= 0; k--) {
+    if (free[k]!.starts.length > n) return free.splice(k, 1)[0]!;
+  }
+  const size = Math.max(n + 1, n <= KEEP_MAX ? Math.min(KEEP_MAX, 66_000) : 0);
+  return { units: new Uint16Array(size), starts: new Int32Array(size), ends: new Int32Array(size) };
+}
+
+/**
+ * Hands a normalization's buffers back once nothing reads its offsets (the session's step is over): the
+ * next normalizeForScan may reuse them, so `nt`'s offsets must not be read after this.
+ */
+export function releaseNormalized(nt: NormalizedText): void {
+  const sc = scratchOf.get(nt);
+  if (!sc) return;
+  scratchOf.delete(nt);
+  if (free.length < FREE_MAX && sc.starts.length <= KEEP_MAX) free.push(sc);
+}
+
 export function normalizeForScan(buf: string): NormalizedText {
   if (!needsNormalizing(buf)) return { text: buf, starts: null, ends: null };
   const n = buf.length;
-  const out = new Uint16Array(n);
-  const starts = new Int32Array(n + 1);
-  const ends = new Int32Array(n + 1);
+  const sc = takeScratch(n);
+  const out = sc.units;
+  const starts = sc.starts;
+  const ends = sc.ends;
   let o = 0;
   let i = 0;
   while (i < n) {
@@ -126,7 +162,9 @@ export function normalizeForScan(buf: string): NormalizedText {
   }
   starts[o] = n;
   ends[o] = n;
-  return { text: decode(out, o), starts: starts.subarray(0, o + 1), ends: ends.subarray(0, o + 1) };
+  const nt: NormalizedText = { text: decode(out, o), starts: starts.subarray(0, o + 1), ends: ends.subarray(0, o + 1) };
+  scratchOf.set(nt, sc);
+  return nt;
 }
 
 function decode(units: Uint16Array, length: number): string {

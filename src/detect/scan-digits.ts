@@ -4,6 +4,7 @@ import { LONG_GROUP } from './limits.js';
 import { currencyAfter, currencyBefore } from './amounts.js';
 import { extensionEnd } from './phone-extension.js';
 import type { DigitRule, ScanPlan } from './plan.js';
+import type { ValidatorInput } from '../validators/types.js';
 
 /**
  * The numeric detector (speed.md B3): the scanner hands it the first digit group of a run, it walks the
@@ -377,6 +378,13 @@ function shapeKey(i: number, h: number): string {
   return key;
 }
 
+/** Whether no validator of the rule refuses the window (validators are pure: one input serves them all). */
+function validatorsPass(dr: DigitRule, input: ValidatorInput): boolean {
+  const vs = dr.rule.validators;
+  for (let k = 0; k < vs.length; k++) if (vs[k]!.fn(input) === false) return false;
+  return true;
+}
+
 /** Whether a window of this rule (digits, joiners, shape, validators) starts at group i. */
 function windowStartsAt(ctx: ScanContext, dr: DigitRule, i: number, n: number): boolean {
   let digits = 0;
@@ -395,8 +403,7 @@ function windowStartsAt(ctx: ScanContext, dr: DigitRule, i: number, n: number): 
     if (digits < dr.min || !shapeOkFrom(dr, i, h)) continue;
     let value = '';
     for (let k = i; k <= h; k++) value += ctx.text.slice(gs[k], ge[k]);
-    const input = { text: ctx.text.slice(gs[i], ge[h]), digits: value, options: ctx.validatorOptions };
-    if (dr.rule.validators.every((v) => v.fn(input) !== false)) return true;
+    if (validatorsPass(dr, { text: ctx.text.slice(gs[i], ge[h]), digits: value, options: ctx.validatorOptions })) return true;
   }
   return false;
 }
@@ -477,7 +484,7 @@ function evaluateRule(
     // An amount (a currency code or symbol beside it) is this rule's value only when its cue binds it;
     // numbers a checksum confirms (cards) stand on their own.
     // A whole-run rule's checksum is cheaper than its context words: most runs fail it.
-    if (cued && !dr.rule.validators.every((v) => v.fn({ text: text.slice(ws, ge[h]), digits: value, options: ctx.validatorOptions }) !== false)) continue;
+    if (cued && !validatorsPass(dr, { text: text.slice(ws, ge[h]), digits: value, options: ctx.validatorOptions })) continue;
     const amount = !dr.checksum && (currencyBefore(text, ws) || currencyAfter(text, ge[h]!));
     if (amount && dr.skipAmounts) continue;
     const end = extEnd >= 0 ? extEnd : ge[h]!;

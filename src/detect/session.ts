@@ -3,7 +3,7 @@ import type { ValidatorOptions } from '../validators/types.js';
 import type { Candidate, ScanContext } from './candidate.js';
 import { HOLD_BEHIND, LOOKAHEAD, MAX_BACK, MAX_MATCH, SLICE } from './limits.js';
 import type { ScanPlan } from './plan.js';
-import { normalizedPoint, normalizeForScan, originalEnd, originalPoint, type NormalizedText } from './normalize.js';
+import { normalizedPoint, normalizeForScan, originalEnd, originalPoint, releaseNormalized, type NormalizedText } from './normalize.js';
 import { resolveOverlaps } from './resolve.js';
 import { acquireScannerState, releaseScannerState, scan, type ScannerState } from './scanner.js';
 import type { Finding, ScanError } from './types.js';
@@ -109,6 +109,7 @@ export class ScanSession {
     const end = text.length;
     const frontier = final ? end : end - (MAX_MATCH + LOOKAHEAD);
     if (!final && frontier <= 0) {
+      releaseNormalized(nt);
       this.carry = buf;
       return { text: '', findings: [], errors: [] };
     }
@@ -139,6 +140,8 @@ export class ScanSession {
     const keepFrom = final ? this.base + buf.length : Math.min(this.emitted, toOrig(Math.max(this.normBase, this.normBase + frontier - HOLD_BEHIND)));
     const cut = Math.max(0, keepFrom - this.base);
     const normCut = final ? end : normalizedPoint(nt, cut);
+    // Nothing reads the normalization's offsets after this: its buffers serve the next step.
+    releaseNormalized(nt);
     this.carry = buf.slice(cut);
     this.base += cut;
     this.normBase += normCut;

@@ -1,4 +1,4 @@
-import { getCountries, Metadata, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { getCountries, getCountryCallingCode, Metadata, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import { DEFAULT_PHONE_REGIONS, EXTENSION } from './phone.js';
 import { phoneVerdict, validInCountry } from './phone-verdict.js';
 import type { Validator } from './types.js';
@@ -25,6 +25,8 @@ const lengthMasks = new Map<string, number>();
 interface FormatView {
   pattern(): string;
   format(): string;
+  /** The national prefix formatting rule ("0$1", "(0$1)"); 0 or undefined when the format has none. */
+  nationalPrefixFormattingRule?(): string | number | undefined;
 }
 interface PlanView {
   selectNumberingPlan(c: string): void;
@@ -322,13 +324,89 @@ function groupedInRegion(written: readonly number[], digits: string, defaultRegi
 }
 
 /**
+ * By region: what each national format of its calling code writes (a number parsed for a region may belong
+ * to another region of the same code, whose formats then write it): the digits before the number's own
+ * (the national prefix formatting rule's "0", "8"…), and the format's pattern when the number's digits are
+ * exactly its groups' in order (every group captured, no digit written between them); null: no gate.
+ */
+interface FormatLead {
+  lead: string;
+  /** The format's pattern, whole (the library's matchesEntirely), or null when it cannot be compared so. */
+  whole: RegExp | null;
+}
+const formatLeads = new Map<string, FormatLead[] | null>();
+/** Every region sharing a calling code with the region, itself included. */
+let regionsByCode: Map<string, string[]> | undefined;
+/** A pattern made of digit groups only ("(\d{3})(\d{3,4})"): its groups hold every digit of the number. */
+const GROUPS_ONLY = /^(?:\(\\d(?:\{\d+(?:,\d+)?\})?\))+$/;
+
+function leadsOf(region: string): FormatLead[] | null {
+  let leads = formatLeads.get(region);
+  if (leads !== undefined) return leads;
+  leads = null;
+  try {
+    if (!regionsByCode) {
+      regionsByCode = new Map();
+      for (const c of getCountries()) {
+        const code = getCountryCallingCode(c);
+        regionsByCode.set(code, [...(regionsByCode.get(code) ?? []), c]);
+      }
+    }
+    meta ??= new Metadata() as unknown as PlanView;
+    const list: FormatLead[] = [];
+    let readable = true;
+    for (const other of regionsByCode.get(getCountryCallingCode(region as CountryCode)) ?? [region]) {
+      meta.selectNumberingPlan(other);
+      const formats = meta.numberingPlan.formats?.();
+      if (!formats || formats.length === 0) readable = false;
+      for (const f of formats ?? []) {
+        // formatNationalNumberUsingFormat: the first group reference of the format replaced by the prefix
+        // formatting rule when it has one (0 in compressed metadata: none). The number's digits follow the
+        // digits written before the first group reference.
+        if (!f.nationalPrefixFormattingRule) readable = false;
+        const rule = f.nationalPrefixFormattingRule?.();
+        const template = rule ? f.format().replace(/(\$\d)/, String(rule)) : f.format();
+        const at = template.indexOf('$');
+        const lead = (at < 0 ? template : template.slice(0, at)).replace(/\D/g, '');
+        // The number's digits are lead + its own when the template writes every group once, in order, and
+        // no digit between them, and the pattern is digit groups only.
+        const refs = (template.match(/\$\d/g) ?? []).join('');
+        const groups = (f.pattern().match(/\(/g) ?? []).length;
+        const inOrder = refs === Array.from({ length: groups }, (_, k) => `$${k + 1}`).join('');
+        const exact = at >= 0 && inOrder && !/\d/.test(template.slice(at).replace(/\$\d/g, '')) && GROUPS_ONLY.test(f.pattern());
+        list.push({ lead, whole: exact ? new RegExp(`^(?:${f.pattern()})$`) : null });
+      }
+    }
+    if (readable && list.length > 0) leads = list;
+  } catch {
+    leads = null;
+  }
+  formatLeads.set(region, leads);
+  return leads;
+}
+
+/**
+ * Whether the library's national format for the region may write exactly these digits: a format writes
+ * them when they start with its lead and the rest is a number its pattern takes whole (the library formats
+ * a number only with a format whose pattern matches it entirely; a number no format takes is written as
+ * one group, which no grouping of two or more matches). A gate of string prefixes and one compiled regex
+ * before the library parses anything: most numbers tried in other regions fail it.
+ */
+export function formatFits(region: string, digits: string): boolean {
+  const leads = leadsOf(region);
+  if (leads === null) return true;
+  for (const { lead, whole } of leads) if (digits.startsWith(lead) && (whole === null || whole.test(digits.slice(lead.length)))) return true;
+  return false;
+}
+
+/**
  * Whether the digits are a valid number of a region outside the default list written exactly as the library's
  * national format writes it there, trunk prefix included (see the top of this file).
  */
 function writtenAsElsewhere(text: string, written: readonly number[], digits: string): boolean {
   const n = digits.length;
   for (const region of worldRegions(written.join('-'))) {
-    if (!(lengthMask(region) & (1 << n)) || !generalFits(region, digits)) continue;
+    if (!(lengthMask(region) & (1 << n)) || !formatFits(region, digits) || !generalFits(region, digits)) continue;
     // The library's national format writes these very digits (its trunk prefix too, when it writes one) in these groups.
     const r = read(digits, region);
     if (!r.valid || r.digits !== digits || written.length !== r.groups.length || !written.every((g, k) => g === r.groups[k])) continue;

@@ -226,7 +226,8 @@ export function lowerCode(c: number): number {
 
 /** A word's signature from its char codes (first and last letter in lower case, length), without a string. */
 export function wordSig(text: string, s: number, e: number): number {
-  return ((lowerCode(text.charCodeAt(s)) * 65599) ^ (lowerCode(text.charCodeAt(e - 1)) * 31) ^ (e - s)) >>> 0;
+  // Kept in the small-integer range: a larger number is a heap allocation at every lookup.
+  return ((lowerCode(text.charCodeAt(s)) * 65599) ^ (lowerCode(text.charCodeAt(e - 1)) * 31) ^ (e - s)) & 0x3fffffff;
 }
 
 export const tailSig = (a: number, b: number) => lowerCode(a) * 65536 + lowerCode(b);

@@ -589,19 +589,8 @@ const isYear = (t: Tok) => /^(?:19|20)\d\d$/.test(t.text);
  * at h, one to four words of the name before it (the first capitalised) on its line. Returns [first, last].
  */
 export function streetBeforeCity(g: AddressGrammar, toks: Tok[], h: number): [number, number] | null {
-  const num = toks[h];
-  if (!isHouseNumber(num) || num!.nl || num!.dot || isYear(num!)) return null;
-  let a = h;
-  while (a > 0 && h - a < 4 && !toks[a]!.nl) {
-    const t = toks[a - 1]!;
-    if (t.dot && sentenceDot(g, t)) break;
-    if (t.kind === 'w' && (t.cap || g.connectors.has(wordKey(t.text)))) a--;
-    else break;
-  }
-  // A word for "address" ("Rechnungsadresse auf Ödhus 75") is the sentence's cue, not the street's name.
-  for (let k = h - 1; k >= a; k--) if (toks[k]!.kind === 'w' && g.questionCues.some((c) => c.length >= 5 && !c.includes(' ') && toks[k]!.text.toLowerCase().includes(c))) a = k + 1;
-  while (a < h && !toks[a]!.cap) a++;
-  if (a === h) return null;
+  const a = cityStreetStart(g, toks, h);
+  if (a < 0) return null;
   const end = extendAddress(g, toks, h);
   let code = -1;
   for (let i = h + 1; i <= end && code < 0 && !toks[i]!.nl; i++) if (toks[i]!.kind !== 'p' && postcodeAt(g, toks, i) !== null) code = i;
@@ -640,6 +629,30 @@ export function prepositionStreet(g: AddressGrammar, toks: Tok[], h: number): [n
   if (!inLine(a) || !p || p.kind !== 'w' || !p.cap || p.dot || !g.prepositions.has(wordKey(p.text))) return null;
   if (plain && !/[A-Za-z/]/.test(num.text)) return null;
   return [a, extendAddress(g, toks, h)];
+}
+
+/**
+ * What streetBeforeCity needs before the number at h, read from toks[0..h] only: a house number and a
+ * capitalised word of the name before it on its line. Whether a window may hold such a street, before
+ * the window after the number is read (address/pass.ts reads the words before it first).
+ */
+export const streetBeforeCityMayStart = (g: AddressGrammar, toks: Tok[], h: number): boolean => cityStreetStart(g, toks, h) >= 0;
+
+/** The first token of the street's name before the house number at h (streetBeforeCity), or -1. */
+function cityStreetStart(g: AddressGrammar, toks: Tok[], h: number): number {
+  const num = toks[h];
+  if (!isHouseNumber(num) || num!.nl || num!.dot || isYear(num!)) return -1;
+  let a = h;
+  while (a > 0 && h - a < 4 && !toks[a]!.nl) {
+    const t = toks[a - 1]!;
+    if (t.dot && sentenceDot(g, t)) break;
+    if (t.kind === 'w' && (t.cap || g.connectors.has(wordKey(t.text)))) a--;
+    else break;
+  }
+  // A word for "address" ("Rechnungsadresse auf Ödhus 75") is the sentence's cue, not the street's name.
+  for (let k = h - 1; k >= a; k--) if (toks[k]!.kind === 'w' && g.questionCues.some((c) => c.length >= 5 && !c.includes(' ') && toks[k]!.text.toLowerCase().includes(c))) a = k + 1;
+  while (a < h && !toks[a]!.cap) a++;
+  return a === h ? -1 : a;
 }
 
 /** Whether a line's tokens hold a postcode of the grammar's shapes and a word beside it (a city line). */

@@ -2,10 +2,10 @@ import type { ScanContext } from '../candidate.js';
 import { isLetter, isUpper } from '../names/letters.js';
 import { offerScored } from '../names/offer.js';
 import { tailSig, wordKey, wordSig, type AddressGrammar } from './grammar.js';
-import { cellStreet, prepositionStreet, cityLine, cityLineCut, countryLine, crossingAt, extendAddress, hasSuffix, holdsPostcode, slashedStreet, streetAround, streetBeforeCity, unitsBefore } from './parse.js';
+import { cellStreet, prepositionStreet, cityLine, cityLineCut, countryLine, crossingAt, extendAddress, hasSuffix, holdsPostcode, slashedStreet, streetAround, streetBeforeCity, streetBeforeCityMayStart, unitsBefore } from './parse.js';
 import { cjkStreet } from './cjk.js';
 import type { AddressRule } from './plan.js';
-import { commaInAmount, tokenize, type Tok } from './tokens.js';
+import { commaInAmount, decidedIn, tokenize, type Tok } from './tokens.js';
 import { layoutBlock } from './layout.js';
 import { gateOpen, gatesOf } from '../prefilter.js';
 import { afterSpeaker, holdsAddressNumber, lineEnd, valueAt, valueEnd } from './value.js';
@@ -208,9 +208,8 @@ function windowTokens(text: string, s: number, back = BACK, ahead = AHEAD): Tok[
 }
 
 /** The street found around the hit at s in a small window, then read on in the whole one. */
-function streetFrom(ctx: ScanContext, r: AddressRule, s: number, pick: (toks: Tok[]) => number): number {
+function streetFrom(ctx: ScanContext, r: AddressRule, s: number, pick: (toks: Tok[]) => number, near = windowTokens(ctx.text, s, 72, 72)): number {
   const text = ctx.text;
-  const near = windowTokens(text, s, 72, 72);
   const k = pick(near);
   if (k < 0 || !streetAround(r.g, near, k)) return -1;
   const toks = windowTokens(text, s);
@@ -251,12 +250,13 @@ function offerReadingAt(
 
 function streetAt(ctx: ScanContext, r: AddressRule, s: number, e: number): number {
   const at = (toks: Tok[]) => toks.findIndex((t) => t.s <= s && s < t.e);
+  // The small window serves both readings (the parser only reads token lists).
+  const toks = windowTokens(ctx.text, s, 72, 72);
   if (hasDigitNear(ctx.text, s, e)) {
-    const end = streetFrom(ctx, r, s, at);
+    const end = streetFrom(ctx, r, s, at, toks);
     if (end >= 0) return Math.max(e, end);
   }
   // A crossing of two streets has no house number ("Oak Street & 5th Avenue").
-  const toks = windowTokens(ctx.text, s, 72, 72);
   const k = at(toks);
   const found = k < 0 ? null : crossingAt(r.g, toks, k);
   return found ? Math.max(e, offerTokens(ctx, r, toks, found[0], found[1], 0.8, 'crossing')) : e;
@@ -286,8 +286,18 @@ function typeWordBefore(r: AddressRule, text: string, d: number): boolean {
       e = b;
       continue;
     }
-    const key = wordKey(text.slice(b, e));
     const upper = isUpper(text.charCodeAt(b));
+    if (isAsciiWord(text, b, e)) {
+      // ASCII: the key is the word in lower case, compared on char codes; a string only for a type's signature.
+      if (suffixAtAsciiEnd(r.g, text, b, e, upper)) return true;
+      if (r.g.typeSigs.has(wordSig(text, b, e))) {
+        const key = wordKey(text.slice(b, e));
+        if (r.g.typesBefore.has(key) || r.g.typesAfter.has(key)) return true;
+      }
+      e = b;
+      continue;
+    }
+    const key = wordKey(text.slice(b, e));
     if (r.g.typesBefore.has(key) || r.g.typesAfter.has(key) || r.g.suffixes.some((x) => (upper || x.length >= 5) && key.length > x.length + 1 && key.endsWith(x.replace(/\.$/, '')))) return true;
     e = b;
   }
@@ -310,6 +320,39 @@ function prepositionBefore(r: AddressRule, text: string, d: number): boolean {
     if (b === e) return false;
     if (e - b <= 7 && isUpper(text.charCodeAt(b)) && r.g.prepositions.has(wordKey(text.slice(b, e)))) return true;
     e = b;
+  }
+  return false;
+}
+
+function isAsciiWord(text: string, b: number, e: number): boolean {
+  for (let i = b; i < e; i++) if (text.charCodeAt(i) >= 128) return false;
+  return true;
+}
+
+/** The grammar's street suffixes without a final period, with their length as written. */
+const bareSuffixes = new WeakMap<AddressGrammar, { bare: string; written: number }[]>();
+
+/**
+ * typeWordBefore's suffix test for an ASCII word [b, e) (its key is its lower case, as long as it): a
+ * suffix, its final period left out, ends the word, which is longer than the suffix as written plus one
+ * (for a word in lower case, only suffixes of five characters or more).
+ */
+function suffixAtAsciiEnd(g: AddressGrammar, text: string, b: number, e: number, upper: boolean): boolean {
+  let list = bareSuffixes.get(g);
+  if (!list) bareSuffixes.set(g, (list = g.suffixes.map((x) => ({ bare: x.replace(/\.$/, ''), written: x.length }))));
+  const len = e - b;
+  for (let k = 0; k < list.length; k++) {
+    const { bare, written } = list[k]!;
+    if ((!upper && written < 5) || len <= written + 1) continue;
+    const m = bare.length;
+    let j = 0;
+    while (j < m) {
+      let c = text.charCodeAt(e - m + j);
+      if (c >= 65 && c <= 90) c += 32;
+      if (c !== bare.charCodeAt(j)) break;
+      j++;
+    }
+    if (j === m) return true;
   }
   return false;
 }
@@ -352,12 +395,48 @@ function numberBeforeCity(ctx: ScanContext, r: AddressRule, d: number): number {
   while (n < text.length && n - q < 3 && (text.charCodeAt(n) === 32 || text.charCodeAt(n) === 44)) n++;
   const c = text.charCodeAt(n);
   if (n === q || !((c >= 48 && c <= 57) || (c >= 65 && c <= 90))) return -1;
+  // The number and the name before it first, in a window that ends NEAR_AHEAD after the number (the same
+  // tokens as the whole window's up to the number when the number's token is decided there): most
+  // numbers after a word have no capitalised name before them, and the 320 characters after are not read.
+  const near = windowTokens(text, d, 72, NEAR_AHEAD);
+  const h = indexAt(near, d);
+  if (h >= 0 && decidedIn(text, near[h]!, Math.min(text.length, d + NEAR_AHEAD)) && !streetBeforeCityMayStart(r.g, near, h)) return -1;
   return offerReadingAt(ctx, r, d, 72, AHEAD, streetBeforeCity, 0.8, 'street before its city');
+}
+
+/** How far after a house number the window of its first reading goes (numberBeforeCity). */
+const NEAR_AHEAD = 48;
+
+/** The index of the token starting at s, or -1. */
+function indexAt(toks: readonly Tok[], s: number): number {
+  for (let k = 0; k < toks.length; k++) if (toks[k]!.s === s) return k;
+  return -1;
 }
 
 /** A CSV cell holding a street line, its house number at d (parse.ts cellStreet). */
 function cellStreetAt(ctx: ScanContext, r: AddressRule, d: number): number {
+  if (!cellSeparatorsNear(ctx.text, d, 72)) return -1;
   return offerReadingAt(ctx, r, d, 72, 72, cellStreet, 0.75, 'street in a table cell');
+}
+
+/**
+ * What cellStreet needs, on char codes before any token is read: three cell separators (',', ';', '|' or
+ * a tab; a quote is not counted) on the line of d within `reach` characters of it. Its tokens of those
+ * characters are at most as many, so a line without three never holds its row (most numbers are in prose).
+ */
+function cellSeparatorsNear(text: string, d: number, reach: number): boolean {
+  let n = 0;
+  for (let i = d - 1; i >= 0 && d - i <= reach; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 10) break;
+    if ((c === 44 || c === 59 || c === 124 || c === 9) && ++n >= 3) return true;
+  }
+  for (let i = d; i < text.length && i - d < reach; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) break;
+    if ((c === 44 || c === 59 || c === 124 || c === 9) && ++n >= 3) return true;
+  }
+  return false;
 }
 
 /** A house number with a slash at d ("Křemílkova 901/18"): the street before it (parse.ts slashedStreet). */

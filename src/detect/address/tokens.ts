@@ -1,22 +1,33 @@
 import { isCaseless, isLetter, isUpper, wordEnd } from '../names/letters.js';
 
-/** A token of an address line: a word (letters, inner joiners), a number (digits, a letter or /- part), or a mark. */
-export interface Tok {
-  s: number;
-  e: number;
-  kind: 'w' | 'n' | 'p';
+/**
+ * A token of an address line: a word (letters, inner joiners), a number (digits, a letter or /- part), or a
+ * mark. Its text is sliced from the line at its first read (most tokens of a window are only looked at by
+ * kind and position).
+ */
+export class Tok {
+  #text: string | undefined = undefined;
+  constructor(
+    private readonly src: string,
+    readonly s: number,
+    readonly e: number,
+    readonly kind: 'w' | 'n' | 'p',
+    /** A period follows it directly ("St.", "Apt."). */
+    readonly dot: boolean,
+    /** Starts with a capital letter (or a digit for numbers). */
+    readonly cap: boolean,
+    /** A line break lies between this token and the one before it. */
+    readonly nl: boolean,
+    /** A blank line lies between this token and the one before it (a new paragraph). */
+    readonly para: boolean,
+    /** A number that goes on with a period or comma and digits ("4.812.723", "727,55"): an amount, no house number. */
+    readonly decimal: boolean,
+  ) {}
+
   /** The word's or number's text, without a final period. */
-  text: string;
-  /** A period follows it directly ("St.", "Apt."). */
-  dot: boolean;
-  /** Starts with a capital letter (or a digit for numbers). */
-  cap: boolean;
-  /** A line break lies between this token and the one before it. */
-  nl: boolean;
-  /** A number that goes on with a period or comma and digits ("4.812.723", "727,55"): an amount, no house number. */
-  decimal: boolean;
-  /** A blank line lies between this token and the one before it (a new paragraph). */
-  para: boolean;
+  get text(): string {
+    return (this.#text ??= this.src.slice(this.s, this.e));
+  }
 }
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
@@ -68,26 +79,55 @@ export const commaInAmount = (before: number, after: number) => after <= 2 || (a
 /**
  * Tokens already read in the text being scanned, by start position: the windows of the address gates
  * overlap (a street's hit, its house number, the city line under it are read in windows of up to 420
- * characters around each), and reading each window afresh made about four token objects per character.
- * A token depends only on the text from its start and on the window's end when it reaches within MARGIN
- * characters of it (tokenAt reads at most 18 characters past a token's end: amountPart's digits after a period), so one read farther from the
- * end than that is the token any window finds at that start. The first token of a window may differ in its
- * line-break flags only (they depend on where the window starts): then a copy is made.
+ * characters around each), and reading each window afresh made about four tokens per character.
+ * A token depends only on the text from its start and on the window's end e through comparisons of
+ * positions with e; past its reach (tokenReach) no window end changes it, so a token read in any window
+ * that ends past its reach is the token every such window finds at that start.
+ *
+ * What was read is kept in typed arrays by start position (its end, kind and flags), never as objects:
+ * a stream's step remembers tens of thousands of tokens, and objects alive through the step were copied
+ * by every scavenge in it and promoted. A window makes its own token objects (they die young); the line
+ * breaks before a window's first token depend on where the window starts, so they are never remembered.
  */
-const MARGIN = 24;
+function tokenReach(text: string, kind: Tok['kind'], s: number, e: number): number {
+  // A mark, none past its own character; a word, 4 past its end (innerPeriod reads up to four letters after
+  // a capital's period: "B.xfxf" is "B" only when all four are in the window); a number, 1 past its end, or
+  // 17 when a period or comma follows it (amountPart counts up to 16 digits after it). See
+  // test/address/tokens-shared.test.ts, which fails when any of these is one too small.
+  if (kind === 'p') return s;
+  if (kind === 'w') return e + 4;
+  const c = text.charCodeAt(e);
+  return e + (c === 46 || c === 44 ? 17 : 1);
+}
+
+/** Whether t, read in a window ending at e, is the token every window ending at e or later finds at its start. */
+export const decidedIn = (text: string, t: Tok, e: number): boolean => tokenReach(text, t.kind, t.s, t.e) < e;
+
 let memoText: string | null = null;
-/** Per position: 1 + the index in memoToks of the token starting there, or 0. */
-let memoAt = new Int32Array(0);
-let memoToks: Tok[] = [];
+/** Per start position: the remembered token's end (0: none), and its kind and flags (memoFlags bits). */
+let memoEnd = new Int32Array(0);
+let memoFlags = new Uint8Array(0);
+const MEMO_KEEP = 1 << 17;
+const KINDS: readonly Tok['kind'][] = ['w', 'n', 'p'];
+const F_DOT = 4;
+const F_CAP = 8;
+const F_DECIMAL = 16;
 
 /** Tokens of text[s, e); at most `max` of them. Spaces separate; a tab is a mark; one line break is recorded. */
 export function tokenize(text: string, s: number, e: number, max = 64): Tok[] {
   if (memoText !== text) {
     memoText = text;
-    memoAt = new Int32Array(text.length);
-    memoToks = [];
+    // One pair of arrays for every text up to MEMO_KEEP characters (a stream reads a new one each step),
+    // cleared over the text's length; a longer text gets its own, dropped at the next text.
+    if (memoEnd.length >= text.length && memoEnd.length <= MEMO_KEEP) memoEnd.fill(0, 0, text.length);
+    else {
+      const size = Math.max(text.length, Math.min(MEMO_KEEP, 66_000));
+      memoEnd = new Int32Array(size);
+      memoFlags = new Uint8Array(size);
+    }
   }
-  const at = memoAt;
+  const ends = memoEnd;
+  const flags = memoFlags;
   const out: Tok[] = [];
   let i = s;
   let nl = false;
@@ -104,14 +144,19 @@ export function tokenize(text: string, s: number, e: number, max = 64): Tok[] {
       i++;
       continue;
     }
-    const k = at[i]!;
-    let t: Tok;
-    if (k !== 0 && memoToks[k - 1]!.e + MARGIN < e) {
-      t = memoToks[k - 1]!;
-      if (t.nl !== nl || t.para !== para) t = { s: t.s, e: t.e, kind: t.kind, text: t.text, dot: t.dot, cap: t.cap, nl, para, decimal: t.decimal };
-    } else {
+    const te = ends[i]!;
+    let t: Tok | null = null;
+    if (te !== 0) {
+      const f = flags[i]!;
+      const kind = KINDS[f & 3]!;
+      if (tokenReach(text, kind, i, te) < e) t = new Tok(text, i, te, kind, (f & F_DOT) !== 0, (f & F_CAP) !== 0, nl, para, (f & F_DECIMAL) !== 0);
+    }
+    if (t === null) {
       t = tokenAt(text, i, e, nl, para);
-      if (k === 0 && t.e + MARGIN < e) at[i] = memoToks.push(t);
+      if (te === 0 && tokenReach(text, t.kind, t.s, t.e) < e) {
+        ends[i] = t.e;
+        flags[i] = (t.kind === 'w' ? 0 : t.kind === 'n' ? 1 : 2) | (t.dot ? F_DOT : 0) | (t.cap ? F_CAP : 0) | (t.decimal ? F_DECIMAL : 0);
+      }
     }
     out.push(t);
     nl = false;
@@ -168,5 +213,5 @@ function tokenAt(text: string, i: number, e: number, nl: boolean, para: boolean)
   const decimal = kind === 'n' && j + 1 < e && (text.charCodeAt(j) === 46 || text.charCodeAt(j) === 44) && isDigit(text.charCodeAt(j + 1)) && amountPart(text, i, j, e);
   // An elided article before a capital ("l'Abbaye", "d'Orsay") starts a name as a capital does.
   const elided = kind === 'w' && j - i > 3 && (text.charCodeAt(i + 1) === 39 || text.charCodeAt(i + 1) === 0x2019) && isUpper(text.charCodeAt(i + 2));
-  return { s: i, e: j, kind, text: text.slice(i, j), dot, cap: kind === 'n' || isUpper(c) || elided || (kind === 'w' && isCaseless(c)), nl, para, decimal };
+  return new Tok(text, i, j, kind, dot, kind === 'n' || isUpper(c) || elided || (kind === 'w' && isCaseless(c)), nl, para, decimal);
 }
