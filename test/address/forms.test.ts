@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createRedactor } from '../../src/index.js';
 import { loadAddressGrammar } from '../../src/detect/address/grammar.js';
 import { redactInChunks } from '../support/chunked.js';
-import { coveredWhole, wordArb } from '../names/support.js';
+import { coveredWhole, parseMarked, wordArb } from '../names/support.js';
 
 /**
  * Address forms of issue 17 read by the grammar (src/detect/address/), one mechanism a block: the address in
@@ -14,14 +14,7 @@ const r = createRedactor({ disable: ['person-names'] });
 const g = loadAddressGrammar(['addresses'], 'test');
 
 function expectAddresses(marked: string): void {
-  const spans: [number, number][] = [];
-  let text = '';
-  for (const part of marked.split(/(\[\[.*?\]\])/s)) {
-    if (part.startsWith('[[')) {
-      spans.push([text.length, text.length + part.length - 4]);
-      text += part.slice(2, -2);
-    } else text += part;
-  }
+  const { text, spans } = parseMarked(marked);
   const out = r.redact(text);
   const found = out.findings.filter((f) => f.entity === 'STREET_ADDRESS');
   for (const [s, e] of spans) expect(coveredWhole(found, 'STREET_ADDRESS', text, s, e), `${text.slice(s, e)} in ${JSON.stringify(text)} → ${out.text}`).toBe(true);

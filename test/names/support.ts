@@ -34,8 +34,8 @@ export function coveredWhole(findings: Finding[], entity: string, text: string, 
   return true;
 }
 
-/** The names in `marked` (written [[…]]) are masked whole by `r`, and no other PERSON finding is made. */
-export function expectNames(r: Redactor, marked: string): void {
+/** Text with [[…]] marks: the text without them, and the marked spans in it. */
+export function parseMarked(marked: string): { text: string; spans: [number, number][] } {
   const spans: [number, number][] = [];
   let text = '';
   for (const part of marked.split(/(\[\[.*?\]\])/s)) {
@@ -44,6 +44,12 @@ export function expectNames(r: Redactor, marked: string): void {
       text += part.slice(2, -2);
     } else text += part;
   }
+  return { text, spans };
+}
+
+/** The names in `marked` (written [[…]]) are masked whole by `r`, and no other PERSON finding is made. */
+export function expectNames(r: Redactor, marked: string): void {
+  const { text, spans } = parseMarked(marked);
   const findings = r.redact(text).findings;
   for (const [s, e] of spans) expect(coveredWhole(findings, 'PERSON', text, s, e), `${text.slice(s, e)} in ${JSON.stringify(text)}`).toBe(true);
   for (const f of findings.filter((x) => x.entity === 'PERSON')) {
