@@ -117,8 +117,13 @@ function moduleBytes(): Uint8Array {
   ]);
 }
 
-const wasm = (await WebAssembly.instantiate(moduleBytes())).instance.exports as {
-  mem: WebAssembly.Memory;
+/** The two WebAssembly calls used here (the project's TypeScript lib has no WebAssembly types: no DOM lib). */
+interface WasmApi {
+  instantiate(bytes: Uint8Array): Promise<{ instance: { exports: unknown } }>;
+}
+const { WebAssembly: Wasm } = globalThis as unknown as { WebAssembly: WasmApi };
+const wasm = (await Wasm.instantiate(moduleBytes())).instance.exports as {
+  mem: { buffer: ArrayBuffer };
   scalar(n: number): number;
   simd(n: number): number;
 };
