@@ -16,8 +16,35 @@ export function notAPerson(lex: NameLexicon, text: string, s: number, e: number,
     brand(lex, text, words) || country(lex, text, s, e, words) || companyInRun(lex, text, words) || companyFormAfter(lex, text, formStart(words, e)) ||
     organisationAfter(lex, text, e) || (words.length === 1 && organisationList(lex, text, s, e)) || joinedList(lex, text, words) || listBeforeForm(lex, text, e) || notAPersonSlot(lex, text, s, e, soft || listed) ||
     (placeShaped(lex, text, s, e, words) && !postcodeAfter(text, e) && !postcodeBefore(text, s)) || innerSlot(lex, text, e, words) ||
-    lex.notPersons.placeAfter.has(nextWord(text, e))
+    lex.notPersons.placeAfter.has(nextWord(text, e)) || joinedAfterPreposition(lex, text, words, soft)
   );
+}
+
+/**
+ * Names joined by a firm's joiner right after a bare preposition, with no cue ("trabalha na Baptista e Mota",
+ * "se incorporó a Cantú Ramírez y Espino Mares", "entrar en Botello Fernández y Bañuelos Leyva"): a firm named
+ * after its partners. People named together stand as a subject or after a verb or a cue ("with", "from");
+ * initials mark people ("a A. Silva e B. Costa").
+ */
+function joinedAfterPreposition(lex: NameLexicon, text: string, words: readonly NameWord[], soft: boolean): boolean {
+  if (soft || words.length < 3) return false;
+  let k = -1;
+  for (let i = 1; i < words.length - 1; i++) {
+    const w = words[i]!;
+    if (w.kind === 'particle' && lex.orgJoiners.has(text.slice(w.s, w.e))) {
+      k = i;
+      break;
+    }
+  }
+  if (k < 0 || k > 3 || words.length - k - 1 > 3) return false;
+  if (words.some((w) => w.kind === 'initial')) return false;
+  const first = words[0]!.s;
+  const [before] = wordsBefore(text, first, 1);
+  if (before === undefined || !lex.notPersons.firmPrepositions.has(before)) return false;
+  // Written in lower case, right before the run on its line.
+  let b = first - 1;
+  while (b > 0 && text.charCodeAt(b) === 32) b--;
+  return isLower(text.charCodeAt(b - before.length + 1));
 }
 
 /**
@@ -73,12 +100,13 @@ function headingAfter(text: string, e: number): boolean {
 }
 
 /**
- * A country's name (countries.txt). One word, often a given name too in some language ("Malte", "Maurice",
- * "Guadalupe"), is a place only after a preposition ("en France", "to Jordan").
+ * A country's name (countries.txt). One word the name lists hold, often a given name too in some language
+ * ("Malte", "Maurice", "Guadalupe"), is a place only after a preposition ("en France", "to Jordan").
  */
 function country(lex: NameLexicon, text: string, s: number, e: number, words: readonly NameWord[]): boolean {
   if (!lex.notPersons.places.has(text.slice(s, e).toLowerCase().normalize('NFC'))) return false;
-  if (words.length > 1) return true;
+  // A country's name no name list holds ("İspanya", "Řecko") is a place wherever it stands: Turkish and Czech say "in" with an ending or a noun.
+  if (words.length > 1 || words[0]!.kind === 'unknown' || words[0]!.kind === 'common') return true;
   const [w1] = wordsBefore(text, s, 1);
   return w1 !== undefined && (lex.notPersons.placePrepositions.has(w1) || lex.placeWords.has(w1) || lex.notPersons.placeIn.has(w1));
 }

@@ -222,7 +222,8 @@ function decideRun(ctx: ScanContext, r: NamesRule, run: NameWord[], mentions: Na
   // A month or weekday beside a number is a date ("11 Kasım 2024", "2 Aralık 2019"), whatever the lists say.
   if (words.length === 1 && !cue && calendarDate(r, text, s0, words[0]!.e)) return;
   // A name that is also a word, opening a sentence alone, is that word when its language uses it often ("Damos as boas-vindas").
-  if (words.length === 1 && weak === 1 && !cue && anyLanguageWord(r.lex, text.slice(s0, words[0]!.e).toLowerCase()) && sentenceStart(text, s0) && !mentions.has(text, s0, words[0]!.e) && wordOf(r.lex, languageAt(r.lex, text, s0, words[0]!.e), text, s0, words[0]!.e)) return;
+  // A name the lists hold as distinctive is that word only when it is a function word too ("Come visit", "Les trains").
+  if (words.length === 1 && (weak === 1 || strong === 1) && !cue && anyLanguageWord(r.lex, text.slice(s0, words[0]!.e).toLowerCase()) && sentenceStart(text, s0) && !mentions.has(text, s0, words[0]!.e) && sentenceWord(r, text, s0, words[0]!.e, strong === 1)) return;
   // "Zeugenaussage von Rico Lischka", "Bulletin de Eloisa Spinka": a sentence's first noun before a particle is no part of the name.
   const lead = leadingNoun(r.lex, text, words);
   if (lead > 0) return decideRun(ctx, r, words.slice(lead), mentions, words[lead - 1]!.kind === 'particle');
@@ -403,6 +404,15 @@ function nextLower(text: string, e: number): string {
   if (text.charCodeAt(e) !== 32) return '';
   const n = wordEnd(text, e + 1);
   return text.slice(e + 1, n).toLowerCase();
+}
+
+/**
+ * The word at a sentence's start is a frequent word of the text's language; a distinctive name only when it is
+ * also some language's function word ("Come" is Italian "how"; "John" is frequent in English subtitles, as a name).
+ */
+function sentenceWord(r: NamesRule, text: string, s: number, e: number, strong: boolean): boolean {
+  if (strong && !anyFunctionWord(r.lex, text.slice(s, e).toLowerCase())) return false;
+  return wordOf(r.lex, languageAt(r.lex, text, s, e), text, s, e);
 }
 
 /** A listed word that is also a common word, one of the text's language's function words ("Bin", "Jag"; not Will, May). */
