@@ -1,4 +1,5 @@
 import { isLetter, isUpper, isLower, isJoiner } from './letters.js';
+import { classifyRange } from './classify.js';
 import type { NameLexicon } from './lexicon.js';
 import type { NameWord } from './runs.js';
 
@@ -10,14 +11,38 @@ import type { NameWord } from './runs.js';
  * Everything it knows is data (`companyForms` and `notPersons` in rules/lexicons/not-persons.json).
  */
 export function notAPerson(lex: NameLexicon, text: string, s: number, e: number, words: readonly NameWord[], soft: boolean): boolean {
-  // After a bare place word ("in", "från") a run of listed names only is still a person ("mottagen från Karin Håkansson Björk").
-  const listed = words.length > 1 && words.every((w) => w.kind === 'strong' || w.kind === 'weak' || w.kind === 'particle' || w.kind === 'initial');
+  // After a bare place word ("in", "em", "w") even a run of listed names is a place ("in Pok Fu Lam", "in Choi Ming"): a
+  // person after one is marked by a cue or a title; after a soft cue ("från", "from") it is still a person.
   return (
     brand(lex, text, words) || country(lex, text, s, e, words) || companyInRun(lex, text, words) || companyFormAfter(lex, text, formStart(words, e)) ||
-    organisationAfter(lex, text, e) || (words.length === 1 && organisationList(lex, text, s, e)) || joinedList(lex, text, words) || listBeforeForm(lex, text, e) || notAPersonSlot(lex, text, s, e, soft || listed) ||
+    organisationAfter(lex, text, e) || (words.length === 1 && organisationList(lex, text, s, e)) || joinedList(lex, text, words) || listBeforeForm(lex, text, e) || notAPersonSlot(lex, text, s, e, soft) ||
     (placeShaped(lex, text, s, e, words) && !postcodeAfter(text, e) && !postcodeBefore(text, s)) || innerSlot(lex, text, e, words) ||
-    lex.notPersons.placeAfter.has(nextWord(text, e)) || joinedAfterPreposition(lex, text, words, soft)
+    lex.notPersons.placeAfter.has(nextWord(text, e)) || joinedAfterPreposition(lex, text, words, soft) || titleOfWork(lex, text, e) || namedThing(lex, text, s, words)
   );
+}
+
+/** " of " and an article, then a capital, after the run: a work's title ("Yeast of the Devil", "Peony of the Dream"), not "Jones of Damak". */
+function titleOfWork(lex: NameLexicon, text: string, e: number): boolean {
+  if (!text.startsWith(' of ', e)) return false;
+  let k = e + 4;
+  while (k < text.length && k - e < 12 && isLower(text.charCodeAt(k))) k++;
+  return k > e + 4 && text.charCodeAt(k) === 32 && isUpper(text.charCodeAt(k + 1)) && lex.notPersons.articles.has(text.slice(e + 4, k));
+}
+
+/**
+ * A capitalised word that is no name between an article and the run, the run ending in a common word: the
+ * name of a thing ("the Handcrafted Granite Car", "the Awesome Silk Table"; not "Der Antragsteller Inga Baumann").
+ */
+function namedThing(lex: NameLexicon, text: string, s: number, words: readonly NameWord[]): boolean {
+  const last = words[words.length - 1]!;
+  const tail = text.slice(last.s, last.e).toLowerCase();
+  if (!lex.commonWords.has(tail) || lex.wordNames.has(tail)) return false;
+  const [w1, w2] = wordsBefore(text, s, 2);
+  if (!w1 || !w2 || !lex.notPersons.articles.has(w2)) return false;
+  const b = wordStartBefore(text, s);
+  if (!isUpper(text.charCodeAt(b))) return false;
+  const kind = classifyRange(lex, text, b, b + w1.length);
+  return kind === 'common' || kind === 'not' || kind === 'unknown';
 }
 
 /**

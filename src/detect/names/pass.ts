@@ -455,11 +455,20 @@ function leadingFunctionWords(r: NamesRule, text: string, words: readonly NameWo
   // A kin or role word of the soft cues ("mein Bruder Ömer", "Tochter Cora").
   if (!letter && r.cues.soft.has(key)) return 1;
   if (!letter && !sentenceStart(text, w.s)) return 0;
-  if (w.kind === 'unknown' ? !anyLanguageWord(r.lex, key) : !anyFunctionWord(r.lex, key)) return 0;
+  const opensLine = lineStart(text, w.s);
+  if (w.kind === 'unknown' || opensLine ? !anyLanguageWord(r.lex, key) : !anyFunctionWord(r.lex, key)) return 0;
   const lang = languageAt(r.lex, text, w.s, end);
   // A word no name list holds is any frequent word of the language ("Mellem Mathis og …", "Eure Keno").
   if (w.kind === 'unknown') return wordOf(r.lex, lang, text, w.s, w.e) ? 1 : 0;
-  return frequentIn(r.lex, lang, text, w.s, w.e) ? 1 : 0;
+  // Opening a line, any frequent word of the language ("Mellan Agneta Sjögren och …", "Eure Ariane" closing a letter).
+  return frequentIn(r.lex, lang, text, w.s, w.e) || (opensLine && wordOf(r.lex, lang, text, w.s, w.e)) ? 1 : 0;
+}
+
+/** Whether s opens its line (spaces and tabs allowed before it). */
+function lineStart(text: string, s: number): boolean {
+  let i = s - 1;
+  while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i--;
+  return i < 0 || text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13;
 }
 
 /** Offers a name the capitals pass found, and remembers where it ends (a name joined to it by "and" is a person too). */
