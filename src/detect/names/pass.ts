@@ -741,8 +741,16 @@ function lowerFrom(ctx: ScanContext, r: NamesRule, gate: GateProbe, from: number
     }
     // A lower-case name ends before a function word of the text's language ("dile a juan carlos que
     // empiecen", "diz à santiago para começarem", "kram från robin i augusti").
+    // A name in a script without case ends before a lower-case word of a script with case ("Mlle 武藤 attendait déjà").
+    if (words.length > 1 && isCaseless(text.charCodeAt(words[0]!.s))) {
+      const cut = words.findIndex((w) => isLower(text.charCodeAt(w.s)));
+      if (cut > 0) words = words.slice(0, cut);
+    }
     if (words.length > 1 && words.some((w) => anyLanguageWord(r.lex, text.slice(w.s, w.e).toLowerCase()) || r.lex.calendarWords.has(text.slice(w.s, w.e).toLowerCase()))) {
       const lang = languageAt(r.lex, text, e, words[words.length - 1]!.e);
+      // After the name's first word, a word no list holds as a name that is a frequent word of the language or a
+      // function word of some language ends it ("christian à 17h", "santos já esperava"; not "anna long calling").
+      const later = (w: NameWord) => (w.kind === 'common' || w.kind === 'unknown') && (wordOf(r.lex, lang, text, w.s, w.e) || anyFunctionWord(r.lex, text.slice(w.s, w.e).toLowerCase()));
       const common = (w: NameWord) => w.kind !== 'strong' && (frequentIn(r.lex, lang, text, w.s, w.e) || r.lex.calendarWords.has(text.slice(w.s, w.e).toLowerCase()));
       // A particle stays before a name word ("merle van der velde"), not before a function word or a month ("robin i augusti").
       // A function word opening it is no part of it either ("hoi met emiel", "hej tu Michał").
@@ -751,7 +759,7 @@ function lowerFrom(ctx: ScanContext, r: NamesRule, gate: GateProbe, from: number
         e = words[0]!.s;
       }
       const cut = words.findIndex((w, k) => {
-        if (k === 0 || !common(w)) return false;
+        if (k === 0 || !(common(w) || (w.kind !== 'particle' && later(w)))) return false;
         if (w.kind !== 'particle') return true;
         const next = words.slice(k + 1).find((x) => x.kind !== 'particle');
         return next === undefined || common(next);
