@@ -67,7 +67,15 @@ describe('places, things and titles of works', () => {
     'Sales of the Handcrafted Granite Car doubled after 2020.',
     'The branch in Pok Fu Lam will call them.',
     'Nato il 1967-04-25 a Quarto Tristano, ha studiato legge.',
+    'Her latest book, Rosy Apparatuss, was published last spring.',
   ])('no name: %s', (text) => expectNames(r, text));
+
+  it.each([
+    'The scholarship went to Mr [[Valter Fořt]] of Thônex, who wrote about it.',
+    '[[Eleonora Cecan]], 34, of Bondi, was named employee of the month.',
+  ])('where a person is from is no name: %s', (marked) => expectExactly(marked));
+
+  it('after "in", a word of a name given in full stays a name', () => expectNames(r, 'Report on [[Adjutor C Giraud]]: in May [[Giraud]] planted a rose.'));
 
   it.each([
     'The scholarship went to [[R. Jones]] of Damak last year.',

@@ -10,15 +10,23 @@ import type { NameWord } from './runs.js';
  * work's title. The caller asks only when no introduction or title marks a person: those still win.
  * Everything it knows is data (`companyForms` and `notPersons` in rules/lexicons/not-persons.json).
  */
-export function notAPerson(lex: NameLexicon, text: string, s: number, e: number, words: readonly NameWord[], soft: boolean): boolean {
+export function notAPerson(lex: NameLexicon, text: string, s: number, e: number, words: readonly NameWord[], soft: boolean, named = false): boolean {
   // After a bare place word ("in", "em", "w") even a run of listed names is a place ("in Pok Fu Lam", "in Choi Ming"): a
-  // person after one is marked by a cue or a title; after a soft cue ("från", "from") it is still a person.
+  // person after one is marked by a cue, a title, or a word of a name the text gave in full (`named`: "in May Giraud").
   return (
     brand(lex, text, words) || country(lex, text, s, e, words) || companyInRun(lex, text, words) || companyFormAfter(lex, text, formStart(words, e)) ||
-    organisationAfter(lex, text, e) || (words.length === 1 && organisationList(lex, text, s, e)) || joinedList(lex, text, words) || listBeforeForm(lex, text, e) || notAPersonSlot(lex, text, s, e, soft) ||
+    organisationAfter(lex, text, e) || (words.length === 1 && organisationList(lex, text, s, e)) || joinedList(lex, text, words) || listBeforeForm(lex, text, e) || notAPersonSlot(lex, text, s, e, soft || named) ||
     (placeShaped(lex, text, s, e, words) && !postcodeAfter(text, e) && !postcodeBefore(text, s)) || innerSlot(lex, text, e, words) ||
-    lex.notPersons.placeAfter.has(nextWord(text, e)) || joinedAfterPreposition(lex, text, words, soft) || titleOfWork(lex, text, e) || namedThing(lex, text, s, words)
+    lex.notPersons.placeAfter.has(nextWord(text, e)) || joinedAfterPreposition(lex, text, words, soft) || titleOfWork(lex, text, e) || namedThing(lex, text, s, words) || workApposition(lex, text, s, e)
   );
+}
+
+/** Set off by commas after a work's noun ("Her latest book, Rosy Apparatuss, was …", "The painting, Profitable Thymes, was sold"): its title. */
+function workApposition(lex: NameLexicon, text: string, s: number, e: number): boolean {
+  if (text.charCodeAt(e) !== 44 || text.charCodeAt(s - 1) !== 32 || text.charCodeAt(s - 2) !== 44) return false;
+  let b = s - 2;
+  while (b > 0 && s - 2 - b < 16 && isLetter(text.charCodeAt(b - 1))) b--;
+  return b < s - 2 && lex.notPersons.workCues.has(text.slice(b, s - 2).toLowerCase());
 }
 
 /** " of " and an article, then a capital, after the run: a work's title ("Yeast of the Devil", "Peony of the Dream"), not "Jones of Damak". */

@@ -221,6 +221,8 @@ function decideRun(ctx: ScanContext, r: NamesRule, run: NameWord[], mentions: Na
   if (!names) return;
   // A month or weekday beside a number is a date ("11 Kasım 2024", "2 Aralık 2019"), whatever the lists say.
   if (words.length === 1 && !cue && calendarDate(r, text, s0, words[0]!.e)) return;
+  // "of" right after a name just found, or after an age, says where the person is from ("R. Jones of Damak", "Eleonora Cecan, 34, of Bondi").
+  if (!cue && whereFrom(text, s0, mentions.lastEnd - ctx.base)) return;
   // A name that is also a word, opening a sentence alone, is that word when its language uses it often ("Damos as boas-vindas").
   // A name the lists hold as distinctive is that word only when it is a function word too ("Come visit", "Les trains").
   if (words.length === 1 && (weak === 1 || strong === 1) && !cue && anyLanguageWord(r.lex, text.slice(s0, words[0]!.e).toLowerCase()) && sentenceStart(text, s0) && !mentions.has(text, s0, words[0]!.e) && sentenceWord(r, text, s0, words[0]!.e, strong === 1)) return;
@@ -280,7 +282,7 @@ function decideRun(ctx: ScanContext, r: NamesRule, run: NameWord[], mentions: Na
   // capitalised words, or before a company form ("Smyth - Johnston", "Roussel et Gautier", "Swift Pty"),
   // are an organisation.
   // A word after the run ("… reported", "… confirmed") marks firms too ("Banerjee Group reported"): only a cue before it, or a title, outweighs them.
-  if (!cueIntro && !titled(r, text, s0) && !coordinated && ((!intro && cue !== 'soft' && ((words.length === 1 && placeBefore(r, text, s0) && !ownerBefore(text, end)) || (!lone && organisation(r, text, s0, end, words.length)))) || notAPerson(r.lex, text, s0, end, words, cue === 'soft'))) return;
+  if (!cueIntro && !titled(r, text, s0) && !coordinated && ((!intro && cue !== 'soft' && ((words.length === 1 && placeBefore(r, text, s0) && !ownerBefore(text, end)) || (!lone && organisation(r, text, s0, end, words.length)))) || notAPerson(r.lex, text, s0, end, words, cue === 'soft', words.some((w) => mentions.has(text, w.s, w.e))))) return;
   // A function word of the text's language ending the run, the sentence going on in lower case after it, is
   // no part of it ("Liebe Grüße von Arta Bin spät dran", "Kram från Ann Jag är sen"; not "V. van der Meer").
   let last = words.length;
@@ -462,6 +464,18 @@ function leadingFunctionWords(r: NamesRule, text: string, words: readonly NameWo
   if (w.kind === 'unknown') return wordOf(r.lex, lang, text, w.s, w.e) ? 1 : 0;
   // Opening a line, any frequent word of the language ("Mellan Agneta Sjögren och …", "Eure Ariane" closing a letter).
   return frequentIn(r.lex, lang, text, w.s, w.e) || (opensLine && wordOf(r.lex, lang, text, w.s, w.e)) ? 1 : 0;
+}
+
+/** " of " right before s, and right before it the end of the name offered last or an age set off by commas (", 34,"). */
+function whereFrom(text: string, s: number, lastEnd: number): boolean {
+  if (s < 5 || text.charCodeAt(s - 1) !== 32 || text.charCodeAt(s - 2) !== 102 || text.charCodeAt(s - 3) !== 111 || text.charCodeAt(s - 4) !== 32) return false;
+  const b = s - 4;
+  if (lastEnd === b) return true;
+  // ", 34, of": digits between a comma and a space and a comma right before " of".
+  if (text.charCodeAt(b - 1) !== 44) return false;
+  let k = b - 2;
+  while (k >= 0 && b - 1 - k <= 3 && text.charCodeAt(k) >= 48 && text.charCodeAt(k) <= 57) k--;
+  return k < b - 2 && text.charCodeAt(k) === 32 && text.charCodeAt(k - 1) === 44;
 }
 
 /** Whether s opens its line (spaces and tabs allowed before it). */
