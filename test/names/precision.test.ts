@@ -68,6 +68,7 @@ describe('places, things and titles of works', () => {
     'The branch in Pok Fu Lam will call them.',
     'Nato il 1967-04-25 a Quarto Tristano, ha studiato legge.',
     'Her latest book, Rosy Apparatuss, was published last spring.',
+    'Betaling van R$ 941,54 ontvangen op de rekening.',
   ])('no name: %s', (text) => expectNames(r, text));
 
   it.each([
