@@ -7,6 +7,7 @@ import type { NamesRule } from './plan.js';
 import { readRun, type NameWord } from './runs.js';
 import { cueBefore } from './cues.js';
 import { trieSource } from './trie.js';
+import { languageAt, wordOf } from './language.js';
 
 /** How many names one call chains from its seeds ("Anna, Ben and Cleo" offers at most this many more). */
 const MAX_CHAIN = 64;
@@ -123,6 +124,8 @@ function leftNeighbour(r: NamesRule, text: string, s: number, lower: boolean, ne
     if (lead > 0) words = words.slice(lead);
     // A sentence's first word no list holds, before a longer name, is no part of it ("Tra María Teresa Medina e Gino").
     if (words.length >= 3 && words[0]!.kind === 'unknown' && words[1]!.kind !== 'particle' && sentenceOpens(text, words[0]!.s)) words = words.slice(1);
+    // A frequent word of the text's language opening the line, before a name of two words ("Mellan Agneta Sjögren och …").
+    else if (words.length >= 3 && (words[0]!.kind === 'weak' || words[0]!.kind === 'common') && words[1]!.kind !== 'particle' && lineOpens(text, words[0]!.s) && !r.lex.wordNames.has(text.slice(words[0]!.s, words[0]!.e).toLowerCase()) && wordOf(r.lex, languageAt(r.lex, text, words[0]!.s, j), text, words[0]!.s, words[0]!.e)) words = words.slice(1);
     const run = nameRun(r, text, words, lower, !placeJoiner(r, text, j));
     if (!run || (needKnown && !knownSide(r, text, run))) continue;
     const rb = run[0]!.s;
@@ -282,6 +285,13 @@ function shapedSide(text: string, words: readonly NameWord[]): boolean {
     for (let i = w.s + 1; i < w.e; i++) if (isLower(text.charCodeAt(i))) lower++;
     return lower >= 2;
   });
+}
+
+/** Whether s opens its line (spaces and tabs allowed before it). */
+function lineOpens(text: string, s: number): boolean {
+  let i = s - 1;
+  while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i--;
+  return i < 0 || text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13;
 }
 
 /** Whether s opens a sentence: the text's or a line's start, or after . ! ? and spaces. */

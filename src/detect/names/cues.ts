@@ -96,6 +96,8 @@ export function cueBefore(c: NameCues, text: string, s: number): 'intro' | 'sign
     let b = e;
     while (b > 0 && (isLetter(text.charCodeAt(b - 1)) || (isJoiner(text.charCodeAt(b - 1)) && b - 2 >= 0 && isLetter(text.charCodeAt(b - 2)) && b < e))) b--;
     if (b === e) break;
+    // A word glued to a dot or an '@' before it is part of an address or a domain ("…@pasta.name. Titular"), no cue.
+    if (b >= 2 && (text.charCodeAt(b - 1) === 46 || text.charCodeAt(b - 1) === 64) && isWordChar(text.charCodeAt(b - 2))) break;
     // The phrase grows by one word to the left: one lower-cased slice and one concatenation per word.
     let w = text.slice(b, e).toLowerCase();
     if (w.includes('’')) w = w.replace(/’/g, "'");
@@ -114,6 +116,8 @@ export function cueBefore(c: NameCues, text: string, s: number): 'intro' | 'sign
   }
   return soft ? 'soft' : null;
 }
+
+const isWordChar = (c: number) => isLetter(c) || (c >= 48 && c <= 57) || c === 95 || c === 45;
 
 /** Whether a name ending at e ends its line (a signature after "Thanks,"; at most a comma or period after it). */
 export function endsLine(text: string, e: number): boolean {

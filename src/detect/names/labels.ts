@@ -1,6 +1,8 @@
 import { classifyRange, type WordKind } from './classify.js';
 import { hasNonAscii, isCaseless, isLetter, isUpper, wordEnd } from './letters.js';
 import type { NameLexicon } from './lexicon.js';
+import { leadingNoun } from './not-a-person.js';
+import type { NameWord } from './runs.js';
 
 /**
  * Speaker labels versus field labels, for the text of a line before a ':' (at most 80 characters), read
@@ -38,6 +40,11 @@ export function speakerLabelName(lex: NameLexicon, text: string, ls: number, c: 
   let k = 0;
   while (k < words.length - 1 && words[k]!.kind === 'not' && lex.roles.has(text.slice(words[k]!.s, words[k]!.e).toLowerCase())) k++;
   if (k > 0) return isName(words.slice(k)) ? span(words, k) : null;
+  // A heading's noun and a particle before the name ("Boletim de Lorenzo Souza:", "Rapport van Eva Devos:"): the name only.
+  if (!words.some((w) => w.kind === 'number')) {
+    const lead = leadingNoun(lex, text, words as NameWord[]);
+    if (lead > 0) return isName(words.slice(lead)) ? span(words, lead) : null;
+  }
   return isName(words) ? span(words, 0) : null;
 }
 

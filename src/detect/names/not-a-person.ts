@@ -1,4 +1,5 @@
 import { isLetter, isUpper, isLower, isJoiner } from './letters.js';
+import { classifyRange } from './classify.js';
 import type { NameLexicon } from './lexicon.js';
 import type { NameWord } from './runs.js';
 
@@ -9,15 +10,74 @@ import type { NameWord } from './runs.js';
  * work's title. The caller asks only when no introduction or title marks a person: those still win.
  * Everything it knows is data (`companyForms` and `notPersons` in rules/lexicons/not-persons.json).
  */
-export function notAPerson(lex: NameLexicon, text: string, s: number, e: number, words: readonly NameWord[], soft: boolean): boolean {
-  // After a bare place word ("in", "från") a run of listed names only is still a person ("mottagen från Karin Håkansson Björk").
-  const listed = words.length > 1 && words.every((w) => w.kind === 'strong' || w.kind === 'weak' || w.kind === 'particle' || w.kind === 'initial');
+export function notAPerson(lex: NameLexicon, text: string, s: number, e: number, words: readonly NameWord[], soft: boolean, named = false): boolean {
+  // After a bare place word ("in", "em", "w") even a run of listed names is a place ("in Pok Fu Lam", "in Choi Ming"): a
+  // person after one is marked by a cue, a title, or a word of a name the text gave in full (`named`: "in May Giraud").
   return (
     brand(lex, text, words) || country(lex, text, s, e, words) || companyInRun(lex, text, words) || companyFormAfter(lex, text, formStart(words, e)) ||
-    organisationAfter(lex, text, e) || (words.length === 1 && organisationList(lex, text, s, e)) || joinedList(lex, text, words) || listBeforeForm(lex, text, e) || notAPersonSlot(lex, text, s, e, soft || listed) ||
+    organisationAfter(lex, text, e) || (words.length === 1 && organisationList(lex, text, s, e)) || joinedList(lex, text, words) || listBeforeForm(lex, text, e) || notAPersonSlot(lex, text, s, e, soft || named) ||
     (placeShaped(lex, text, s, e, words) && !postcodeAfter(text, e) && !postcodeBefore(text, s)) || innerSlot(lex, text, e, words) ||
-    lex.notPersons.placeAfter.has(nextWord(text, e))
+    lex.notPersons.placeAfter.has(nextWord(text, e)) || joinedAfterPreposition(lex, text, words, soft) || titleOfWork(lex, text, e) || namedThing(lex, text, s, words) || workApposition(lex, text, s, e)
   );
+}
+
+/** Set off by commas after a work's noun ("Her latest book, Rosy Apparatuss, was …", "The painting, Profitable Thymes, was sold"): its title. */
+function workApposition(lex: NameLexicon, text: string, s: number, e: number): boolean {
+  if (text.charCodeAt(e) !== 44 || text.charCodeAt(s - 1) !== 32 || text.charCodeAt(s - 2) !== 44) return false;
+  let b = s - 2;
+  while (b > 0 && s - 2 - b < 16 && isLetter(text.charCodeAt(b - 1))) b--;
+  return b < s - 2 && lex.notPersons.workCues.has(text.slice(b, s - 2).toLowerCase());
+}
+
+/** " of " and an article, then a capital, after the run: a work's title ("Yeast of the Devil", "Peony of the Dream"), not "Jones of Damak". */
+function titleOfWork(lex: NameLexicon, text: string, e: number): boolean {
+  if (!text.startsWith(' of ', e)) return false;
+  let k = e + 4;
+  while (k < text.length && k - e < 12 && isLower(text.charCodeAt(k))) k++;
+  return k > e + 4 && text.charCodeAt(k) === 32 && isUpper(text.charCodeAt(k + 1)) && lex.notPersons.articles.has(text.slice(e + 4, k));
+}
+
+/**
+ * A capitalised word that is no name between an article and the run, the run ending in a common word: the
+ * name of a thing ("the Handcrafted Granite Car", "the Awesome Silk Table"; not "Der Antragsteller Inga Baumann").
+ */
+function namedThing(lex: NameLexicon, text: string, s: number, words: readonly NameWord[]): boolean {
+  const last = words[words.length - 1]!;
+  const tail = text.slice(last.s, last.e).toLowerCase();
+  if (!lex.commonWords.has(tail) || lex.wordNames.has(tail)) return false;
+  const [w1, w2] = wordsBefore(text, s, 2);
+  if (!w1 || !w2 || !lex.notPersons.articles.has(w2)) return false;
+  const b = wordStartBefore(text, s);
+  if (!isUpper(text.charCodeAt(b))) return false;
+  const kind = classifyRange(lex, text, b, b + w1.length);
+  return kind === 'common' || kind === 'not' || kind === 'unknown';
+}
+
+/**
+ * Names joined by a firm's joiner right after a bare preposition, with no cue ("trabalha na Baptista e Mota",
+ * "se incorporó a Cantú Ramírez y Espino Mares", "entrar en Botello Fernández y Bañuelos Leyva"): a firm named
+ * after its partners. People named together stand as a subject or after a verb or a cue ("with", "from");
+ * initials mark people ("a A. Silva e B. Costa").
+ */
+function joinedAfterPreposition(lex: NameLexicon, text: string, words: readonly NameWord[], soft: boolean): boolean {
+  if (soft || words.length < 3) return false;
+  let k = -1;
+  for (let i = 1; i < words.length - 1; i++) {
+    const w = words[i]!;
+    if (w.kind === 'particle' && lex.orgJoiners.has(text.slice(w.s, w.e))) {
+      k = i;
+      break;
+    }
+  }
+  if (k < 0 || k > 3 || words.length - k - 1 > 3) return false;
+  if (words.some((w) => w.kind === 'initial')) return false;
+  const first = words[0]!.s;
+  const [before] = wordsBefore(text, first, 1);
+  if (before === undefined || !lex.notPersons.firmPrepositions.has(before)) return false;
+  // Written in lower case, right before the run on its line.
+  let b = first - 1;
+  while (b > 0 && text.charCodeAt(b) === 32) b--;
+  return isLower(text.charCodeAt(b - before.length + 1));
 }
 
 /**
@@ -73,12 +133,13 @@ function headingAfter(text: string, e: number): boolean {
 }
 
 /**
- * A country's name (countries.txt). One word, often a given name too in some language ("Malte", "Maurice",
- * "Guadalupe"), is a place only after a preposition ("en France", "to Jordan").
+ * A country's name (countries.txt). One word the name lists hold, often a given name too in some language
+ * ("Malte", "Maurice", "Guadalupe"), is a place only after a preposition ("en France", "to Jordan").
  */
 function country(lex: NameLexicon, text: string, s: number, e: number, words: readonly NameWord[]): boolean {
   if (!lex.notPersons.places.has(text.slice(s, e).toLowerCase().normalize('NFC'))) return false;
-  if (words.length > 1) return true;
+  // A country's name no name list holds ("İspanya", "Řecko") is a place wherever it stands: Turkish and Czech say "in" with an ending or a noun.
+  if (words.length > 1 || words[0]!.kind === 'unknown' || words[0]!.kind === 'common') return true;
   const [w1] = wordsBefore(text, s, 1);
   return w1 !== undefined && (lex.notPersons.placePrepositions.has(w1) || lex.placeWords.has(w1) || lex.notPersons.placeIn.has(w1));
 }

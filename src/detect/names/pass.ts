@@ -221,8 +221,11 @@ function decideRun(ctx: ScanContext, r: NamesRule, run: NameWord[], mentions: Na
   if (!names) return;
   // A month or weekday beside a number is a date ("11 Kasım 2024", "2 Aralık 2019"), whatever the lists say.
   if (words.length === 1 && !cue && calendarDate(r, text, s0, words[0]!.e)) return;
+  // "of" right after a name just found, or after an age, says where the person is from ("R. Jones of Damak", "Eleonora Cecan, 34, of Bondi").
+  if (!cue && whereFrom(text, s0, mentions.lastEnd - ctx.base)) return;
   // A name that is also a word, opening a sentence alone, is that word when its language uses it often ("Damos as boas-vindas").
-  if (words.length === 1 && weak === 1 && !cue && anyLanguageWord(r.lex, text.slice(s0, words[0]!.e).toLowerCase()) && sentenceStart(text, s0) && !mentions.has(text, s0, words[0]!.e) && wordOf(r.lex, languageAt(r.lex, text, s0, words[0]!.e), text, s0, words[0]!.e)) return;
+  // A name the lists hold as distinctive is that word only when it is a function word too ("Come visit", "Les trains").
+  if (words.length === 1 && (weak === 1 || strong === 1) && !cue && anyLanguageWord(r.lex, text.slice(s0, words[0]!.e).toLowerCase()) && sentenceStart(text, s0) && !mentions.has(text, s0, words[0]!.e) && sentenceWord(r, text, s0, words[0]!.e, strong === 1)) return;
   // "Zeugenaussage von Rico Lischka", "Bulletin de Eloisa Spinka": a sentence's first noun before a particle is no part of the name.
   const lead = leadingNoun(r.lex, text, words);
   if (lead > 0) return decideRun(ctx, r, words.slice(lead), mentions, words[lead - 1]!.kind === 'particle');
@@ -279,7 +282,7 @@ function decideRun(ctx: ScanContext, r: NamesRule, run: NameWord[], mentions: Na
   // capitalised words, or before a company form ("Smyth - Johnston", "Roussel et Gautier", "Swift Pty"),
   // are an organisation.
   // A word after the run ("… reported", "… confirmed") marks firms too ("Banerjee Group reported"): only a cue before it, or a title, outweighs them.
-  if (!cueIntro && !titled(r, text, s0) && !coordinated && ((!intro && cue !== 'soft' && ((words.length === 1 && placeBefore(r, text, s0) && !ownerBefore(text, end)) || (!lone && organisation(r, text, s0, end, words.length)))) || notAPerson(r.lex, text, s0, end, words, cue === 'soft'))) return;
+  if (!cueIntro && !titled(r, text, s0) && !coordinated && ((!intro && cue !== 'soft' && ((words.length === 1 && placeBefore(r, text, s0) && !ownerBefore(text, end)) || (!lone && organisation(r, text, s0, end, words.length)))) || notAPerson(r.lex, text, s0, end, words, cue === 'soft', words.some((w) => mentions.has(text, w.s, w.e))))) return;
   // A function word of the text's language ending the run, the sentence going on in lower case after it, is
   // no part of it ("Liebe Grüße von Arta Bin spät dran", "Kram från Ann Jag är sen"; not "V. van der Meer").
   let last = words.length;
@@ -405,6 +408,15 @@ function nextLower(text: string, e: number): string {
   return text.slice(e + 1, n).toLowerCase();
 }
 
+/**
+ * The word at a sentence's start is a frequent word of the text's language; a distinctive name only when it is
+ * also some language's function word ("Come" is Italian "how"; "John" is frequent in English subtitles, as a name).
+ */
+function sentenceWord(r: NamesRule, text: string, s: number, e: number, strong: boolean): boolean {
+  if (strong && !anyFunctionWord(r.lex, text.slice(s, e).toLowerCase())) return false;
+  return wordOf(r.lex, languageAt(r.lex, text, s, e), text, s, e);
+}
+
 /** A listed word that is also a common word, one of the text's language's function words ("Bin", "Jag"; not Will, May). */
 function trailingFunctionWord(r: NamesRule, text: string, w: NameWord, s: number, e: number): boolean {
   if (w.kind !== 'weak' && w.kind !== 'common') return false;
@@ -445,11 +457,32 @@ function leadingFunctionWords(r: NamesRule, text: string, words: readonly NameWo
   // A kin or role word of the soft cues ("mein Bruder Ömer", "Tochter Cora").
   if (!letter && r.cues.soft.has(key)) return 1;
   if (!letter && !sentenceStart(text, w.s)) return 0;
-  if (w.kind === 'unknown' ? !anyLanguageWord(r.lex, key) : !anyFunctionWord(r.lex, key)) return 0;
+  const opensLine = lineStart(text, w.s);
+  if (w.kind === 'unknown' || opensLine ? !anyLanguageWord(r.lex, key) : !anyFunctionWord(r.lex, key)) return 0;
   const lang = languageAt(r.lex, text, w.s, end);
   // A word no name list holds is any frequent word of the language ("Mellem Mathis og …", "Eure Keno").
   if (w.kind === 'unknown') return wordOf(r.lex, lang, text, w.s, w.e) ? 1 : 0;
-  return frequentIn(r.lex, lang, text, w.s, w.e) ? 1 : 0;
+  // Opening a line, any frequent word of the language ("Mellan Agneta Sjögren och …", "Eure Ariane" closing a letter).
+  return frequentIn(r.lex, lang, text, w.s, w.e) || (opensLine && wordOf(r.lex, lang, text, w.s, w.e)) ? 1 : 0;
+}
+
+/** " of " right before s, and right before it the end of the name offered last or an age set off by commas (", 34,"). */
+function whereFrom(text: string, s: number, lastEnd: number): boolean {
+  if (s < 5 || text.charCodeAt(s - 1) !== 32 || text.charCodeAt(s - 2) !== 102 || text.charCodeAt(s - 3) !== 111 || text.charCodeAt(s - 4) !== 32) return false;
+  const b = s - 4;
+  if (lastEnd === b) return true;
+  // ", 34, of": digits between a comma and a space and a comma right before " of".
+  if (text.charCodeAt(b - 1) !== 44) return false;
+  let k = b - 2;
+  while (k >= 0 && b - 1 - k <= 3 && text.charCodeAt(k) >= 48 && text.charCodeAt(k) <= 57) k--;
+  return k < b - 2 && text.charCodeAt(k) === 32 && text.charCodeAt(k - 1) === 44;
+}
+
+/** Whether s opens its line (spaces and tabs allowed before it). */
+function lineStart(text: string, s: number): boolean {
+  let i = s - 1;
+  while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i--;
+  return i < 0 || text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13;
 }
 
 /** Offers a name the capitals pass found, and remembers where it ends (a name joined to it by "and" is a person too). */
@@ -722,8 +755,16 @@ function lowerFrom(ctx: ScanContext, r: NamesRule, gate: GateProbe, from: number
     }
     // A lower-case name ends before a function word of the text's language ("dile a juan carlos que
     // empiecen", "diz à santiago para começarem", "kram från robin i augusti").
+    // A name in a script without case ends before a lower-case word of a script with case ("Mlle 武藤 attendait déjà").
+    if (words.length > 1 && isCaseless(text.charCodeAt(words[0]!.s))) {
+      const cut = words.findIndex((w) => isLower(text.charCodeAt(w.s)));
+      if (cut > 0) words = words.slice(0, cut);
+    }
     if (words.length > 1 && words.some((w) => anyLanguageWord(r.lex, text.slice(w.s, w.e).toLowerCase()) || r.lex.calendarWords.has(text.slice(w.s, w.e).toLowerCase()))) {
       const lang = languageAt(r.lex, text, e, words[words.length - 1]!.e);
+      // After the name's first word, a word no list holds as a name that is a frequent word of the language or a
+      // function word of some language ends it ("christian à 17h", "santos já esperava"; not "anna long calling").
+      const later = (w: NameWord) => (w.kind === 'common' || w.kind === 'unknown') && (wordOf(r.lex, lang, text, w.s, w.e) || anyFunctionWord(r.lex, text.slice(w.s, w.e).toLowerCase()));
       const common = (w: NameWord) => w.kind !== 'strong' && (frequentIn(r.lex, lang, text, w.s, w.e) || r.lex.calendarWords.has(text.slice(w.s, w.e).toLowerCase()));
       // A particle stays before a name word ("merle van der velde"), not before a function word or a month ("robin i augusti").
       // A function word opening it is no part of it either ("hoi met emiel", "hej tu Michał").
@@ -732,7 +773,7 @@ function lowerFrom(ctx: ScanContext, r: NamesRule, gate: GateProbe, from: number
         e = words[0]!.s;
       }
       const cut = words.findIndex((w, k) => {
-        if (k === 0 || !common(w)) return false;
+        if (k === 0 || !(common(w) || (w.kind !== 'particle' && later(w)))) return false;
         if (w.kind !== 'particle') return true;
         const next = words.slice(k + 1).find((x) => x.kind !== 'particle');
         return next === undefined || common(next);

@@ -63,6 +63,8 @@ export function readRun(lex: NameLexicon, text: string, s: number, limit: number
       // A common word that is part of a name: after an introduction ("Name: Hương Thu Tô"), or in a
       // lower-case name after a cue when it holds letters outside ASCII ("my name is loan châu vũ").
     } else if (!nameLike(w.kind) || (!cap && !anyCase)) break;
+    // A capital before a currency sign or a digit is a currency's or a code's letter, no initial ("Betaling van R$ 941").
+    if (w.kind === 'initial' && w.e < limit && currencyOrDigit(text.charCodeAt(w.e))) break;
     words.push(w);
     // An initial's period may hold the surname without a space ("C.Gamper", "İ.Rəhimov").
     const glued = w.kind === 'initial' && text.charCodeAt(w.e - 1) === 46 && w.e + 1 < limit && isUpper(text.charCodeAt(w.e)) && isLower(text.charCodeAt(w.e + 1));
@@ -73,6 +75,8 @@ export function readRun(lex: NameLexicon, text: string, s: number, limit: number
   while (words.length && words[words.length - 1]!.kind === 'particle') words.pop();
   return words;
 }
+
+const currencyOrDigit = (c: number) => c === 36 || c === 0x20ac || c === 0xa3 || c === 0xa5 || (c >= 48 && c <= 57);
 
 /** A capitalised word that is a particle in lower case (Le, De, Van, Da). */
 function capitalParticle(lex: NameLexicon, text: string, w: NameWord): boolean {
