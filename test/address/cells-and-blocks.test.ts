@@ -128,3 +128,21 @@ describe('Arabic street types with vowel marks or a tatweel', () => {
     );
   });
 });
+
+describe('answers typed in lower case, and unit and particle words', () => {
+  it.each([
+    'Bot > Sure, what is the new address?\nVisitor > yes. [[6 considine brae. doyle cross hx2 6pk]]\nBot > Updated.',
+    'Agent: And the address on file?\nCustomer: yes. [[3683 ismail mill apt. 797. apese 80284]]\nAgent: ok',
+    '[00:04:38] **Agent:** What is your current address?\n[00:04:49] **Customer:** um, [[8350 Léna Lepic 9 étage]]\n[00:05:03] **Agent:** ok',
+    'mój nowy adres to [[os. jaros 2671]] dzięki',
+    'Ze wonen op [[van den Bergsingel 135a]] sinds mei.',
+    'Stuur het naar [[Kikiweg 62 hs, 6278 LN BREUKELE AAN DE RIJN]] graag.',
+    'Il paziente abita in [[via Borgo, 111, 55197 San Agata ligure, Italia]] e lavora.',
+    'Klíče na adrese [[U Klimentky 1037/25]] prosím.',
+    'a;b;c;[[Granroa 4 Oppgang B]];x@example.com;d',
+  ])('%s', (t) => expectAddresses(t));
+
+  it('a title and a lower-case word after it is no street ("St. john 5 times")', () => {
+    expectAddresses('i went via st. john 5 times');
+  });
+});

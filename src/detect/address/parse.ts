@@ -123,10 +123,12 @@ export function streetAround(g: AddressGrammar, toks: Tok[], k: number): [number
     // ("Kontoauszüge an Tennweg 12", "Wohnung Koloniestraße 51"); a particle starts the name ("van Doornstraat").
     const lowerConnector = (w: Tok | undefined) => w !== undefined && w.kind === 'w' && !w.cap && g.connectors.has(wordKey(w.text));
     /** Whether the lower-case connectors ending at i start with a particle ("van der"). */
+    // (The run may start with the sentence's own connector: "op van den Bergsingel 135a".)
     const particleRun = (i: number) => {
       let q = i;
       while (q > 0 && lowerConnector(toks[q - 1]) && !toks[q]!.nl) q--;
-      return g.nameParticles.has(wordKey(toks[q]!.text));
+      for (let p = q; p <= i; p++) if (g.nameParticles.has(wordKey(toks[p]!.text))) return true;
+      return false;
     };
     const stop = (i: number) => suffixed && ((lowerConnector(toks[i]) && !particleRun(i)) || (toks[i]!.kind === 'w' && toks[i]!.cap && g.units.has(wordKey(toks[i]!.text))));
     while (k - n - 1 >= 0 && n < MAX_NAME && isNameWord(g, toks[k - n - 1]) && !toks[k - n]!.nl && !isHouseNumber(toks[k - n - 1]) && !stop(k - n - 1)) n++;
@@ -163,7 +165,7 @@ export function streetAround(g: AddressGrammar, toks: Tok[], k: number): [number
       // A unit and its number end the name ("7 Boulevard d'Orsel Apt. 593"); "s/n" stands for the house number.
       if (j > k + 1 && (noNumberAt(toks, j) >= 0 || (toks[j]!.kind === 'w' && g.units.has(wordKey(toks[j]!.text)) && toks[j + 1]?.kind === 'n' && !toks[j + 1]!.nl))) break;
       if (isNameWord(g, toks[j])) j++;
-      else if (lower < 0 && (t.cap || t.dot) && lowerNameWord(toks[j]) && !toks[j - 1]!.dot) lower = j++;
+      else if (lower < 0 && (t.cap || t.dot) && lowerNameWord(toks[j]) && (!toks[j - 1]!.dot || (j === k + 1 && lowerLineAt(toks, k)))) lower = j++;
       else break;
       n++;
     }
@@ -194,6 +196,17 @@ export function streetAround(g: AddressGrammar, toks: Tok[], k: number): [number
     if (unit !== null && toks[h]!.kind === 'w') return [k, unit];
   }
   return null;
+}
+
+/** Whether the line of token k holds no capitalised Latin word (a message typed in lower case: "os. jaros 2671"). */
+function lowerLineAt(toks: Tok[], k: number): boolean {
+  let a = k;
+  while (a > 0 && !toks[a]!.nl) a--;
+  for (let i = a; i < toks.length && (i === a || !toks[i]!.nl); i++) {
+    const t = toks[i]!;
+    if (t.kind === 'w' && t.cap && !isCaseless(t.text.charCodeAt(0))) return false;
+  }
+  return true;
 }
 
 /** Where the house number after a street's name stands: past a comma, "No", "Nr." and a colon ("Sokak No: 42"). */
@@ -453,7 +466,8 @@ function cityAt(g: AddressGrammar, toks: Tok[], i: number): number | null {
   let j = i;
   let caps = 0;
   while (caps < 3 && j < i + 5 && toks[j]?.kind === 'w' && (cityCap(toks[j]!) || g.connectors.has(wordKey(toks[j]!.text))) && (j === i || (!toks[j]!.nl && !cityDot(g, toks[j - 1]!)))) {
-    if (cityCap(toks[j]!)) caps++;
+    // (A connector in capitals is no word of the name's count: "BREUKELE AAN DE RIJN".)
+    if (cityCap(toks[j]!) && !(j > i && toks[j]!.text === toks[j]!.text.toUpperCase() && g.connectors.has(wordKey(toks[j]!.text)))) caps++;
     j++;
   }
   while (j > i + 1 && !cityCap(toks[j - 1]!)) j--;

@@ -235,14 +235,26 @@ function cityRest(g: AddressGrammar, text: string, n: number): boolean {
   return true;
 }
 
+/** The rest of a line typed in lower case that is a city line: one to three words, then a postcode ("apese 80284", "doyle cross hx2 6pk"). */
+const LOWER_CITY_REST = /^(?:[\p{Ll}\p{Lo}][\p{L}\p{M}'’`-]{1,30}[ ]){1,3}(?:\d{4,6}(?:[ -]\d{2,4})?|[a-z]{1,2}\d[a-z\d]?[ ]\d[a-z]{2})[ \t]*$/u;
+
+function lowerCityRest(text: string, s: number, n: number): boolean {
+  const c = text.charCodeAt(n);
+  if (!(isLower(c) || isCaseless(c))) return false;
+  const le = lineEnd(text, n, Math.min(text.length, n + 72));
+  if (le - n >= 72 || hasUpperLatin(text, s, le)) return false;
+  return LOWER_CITY_REST.test(text.slice(n, le).replace(/\r$/, ''));
+}
+
 /** A period, ! or ? ends the sentence unless it ends a street type's or unit's abbreviation ("St.", "Apt."). */
 function sentenceEnd(g: AddressGrammar, text: string, s: number, p: number): boolean {
   if (text.charCodeAt(p) !== 46) return true;
   // The value goes on after a period when a number or a postcode follows ("485 Ffordd Nant. CF9 3SJ …").
   let n = p + 1;
   while (isSpace(text.charCodeAt(n))) n++;
-  // A spoken answer puts a period between the street and its city line ("POB 69345. South Kayaport, TN 85846").
-  if (cityRest(g, text, n)) return false;
+  // A spoken answer puts a period between the street and its city line ("POB 69345. South Kayaport, TN 85846"),
+  // in lower-case text too ("yes. 6 considine brae. doyle cross hx2 6pk").
+  if (cityRest(g, text, n) || lowerCityRest(text, s, n)) return false;
   if (opensSentence(g, text, n)) return true;
   if (isDigit(text.charCodeAt(n)) || (isUpper(text.charCodeAt(n)) && isDigit(text.charCodeAt(n + 1))) || (isUpper(text.charCodeAt(n)) && isUpper(text.charCodeAt(n + 1)) && isDigit(text.charCodeAt(n + 2)))) return false;
   let b = p;
@@ -289,7 +301,8 @@ function trimLowerTail(g: AddressGrammar, text: string, s: number, e: number): n
     while (b > s && isSpace(text.charCodeAt(b - 1))) b--;
     let w = b;
     while (w > s && isLetter(text.charCodeAt(w - 1))) w--;
-    if (w === b || !(isLower(text.charCodeAt(w)) || g.hedges.has(wordKey(text.slice(w, b)))) || w === s || (end === e && cityTail(g, text, w, b, e))) return end === e ? e : trimMarks(text, s, end);
+    // (A unit word ends an address in lower case: "8350 Léna Lepic 9 étage".)
+    if (w === b || !(isLower(text.charCodeAt(w)) || g.hedges.has(wordKey(text.slice(w, b)))) || w === s || (end === e && (cityTail(g, text, w, b, e) || g.units.has(wordKey(text.slice(w, b)))))) return end === e ? e : trimMarks(text, s, end);
     end = w;
   }
 }
