@@ -146,3 +146,11 @@ describe('answers typed in lower case, and unit and particle words', () => {
     expectAddresses('i went via st. john 5 times');
   });
 });
+
+describe('escapes in a record', () => {
+  it('the letter of an escape glued to a city is no class prefix ("\\nKaka" in a JSON string)', () => {
+    const text = String.raw`{"name":"4 Elm Street\nKaka, IL 62704","dob":"x"}`;
+    const found = r.redact(text).findings.filter((f) => f.entity === 'STREET_ADDRESS');
+    for (const f of found) expect(text.slice(f.start, f.end)).not.toMatch(/^nKaka/);
+  });
+});

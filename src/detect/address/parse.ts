@@ -513,8 +513,15 @@ function lowerTail(g: AddressGrammar, toks: Tok[], j: number): number {
   return !next || next.nl || country || (next.kind === 'p' && (VALUE_END.has(next.text) || (led && next.text === ','))) ? k : j;
 }
 
-/** A city's name after a lower-case class prefix ("uTshwane", "eKapa", "eMonti"). */
-const prefixedCity = (t: Tok | undefined) => t !== undefined && t.kind === 'w' && !t.cap && /^\p{Ll}\p{Lu}\p{Ll}/u.test(t.text);
+/**
+ * A city's name after a lower-case class prefix ("uTshwane", "eKapa", "eMonti"), token i; never the letter of an
+ * escape glued to a name ("\\nKaka" in a JSON string is a line break and "Kaka").
+ */
+const prefixedCity = (toks: Tok[], i: number) => {
+  const t = toks[i];
+  const p = toks[i - 1];
+  return t !== undefined && t.kind === 'w' && !t.cap && /^\p{Ll}\p{Lu}\p{Ll}/u.test(t.text) && !(p !== undefined && p.text === '\\' && p.e === t.s);
+};
 const titleCase = (t: Tok | undefined) => t !== undefined && t.kind === 'w' && ((t.cap && /\p{Ll}/u.test(t.text)) || isCaseless(t.text.charCodeAt(0)));
 /** A cell's edge in a CSV row or a record: the city line is the whole cell ("…,Yannicland 04080,…"). */
 const CELL_EDGE = new Set([',', '"', ';', '|', '\t']);
@@ -544,8 +551,8 @@ export function cityLine(g: AddressGrammar, toks: Tok[], p: number): [number, nu
   // Back over the city's words ("Fábio do Norte", "Kostelec nad Orlicí"); it starts with a capital.
   // Lower-case words may end the name before its postcode ("Senesio umbro 49346", "Polidori a mare 96268"): at most two.
   let lower = 0;
-  while (c >= 0 && i - c < 5 && (titleCase(toks[c]) || prefixedCity(toks[c]) || (c < i && toks[c]!.kind === 'w' && g.connectors.has(wordKey(toks[c]!.text))) || (c > 0 && lower < 2 && !toks.slice(c + 1, i + 1).some(titleCase) && lowerNameWord(toks[c]) && ++lower > 0)) && !toks[c + 1]!.nl) c--;
-  while (c < i && !titleCase(toks[c + 1]) && !prefixedCity(toks[c + 1])) c++;
+  while (c >= 0 && i - c < 5 && (titleCase(toks[c]) || prefixedCity(toks, c) || (c < i && toks[c]!.kind === 'w' && g.connectors.has(wordKey(toks[c]!.text))) || (c > 0 && lower < 2 && !toks.slice(c + 1, i + 1).some(titleCase) && lowerNameWord(toks[c]) && ++lower > 0)) && !toks[c + 1]!.nl) c--;
+  while (c < i && !titleCase(toks[c + 1]) && !prefixedCity(toks, c + 1)) c++;
   // A cell's edge before and after; or a row's first cell, a line's start before and a cell's edge after.
   // (A comma with a space after it is a sentence's: "Matteopark 3228, 8995 …".)
   const edge = toks[pc + 1];
