@@ -33,7 +33,7 @@ export function currencyBefore(text: string, s: number): boolean {
  * A currency code, in capitals or, as speech-to-text and hurried chat write it, in lower case ("charged vnd
  * 9.468.504.792", "81 909.21 eur"); codes that are also words are no code in either case (WORD_CODES).
  */
-function isCode(word: string): boolean {
+export function isCode(word: string): boolean {
   if (word === word.toUpperCase()) return CODES.has(word);
   if (word !== word.toLowerCase()) return false;
   const code = word.toUpperCase();

@@ -83,6 +83,10 @@ export interface AddressGrammar {
   postcodeLead: number;
   /** Signatures (first letter, last letter, length) of the street types: a test on char codes before any lookup. */
   typeSigs: Set<number>;
+  /** Street types before the name written as two words ("بن بست"), by their first word: the second words. */
+  typePairs: Map<string, Set<string>>;
+  /** The second words of typePairs. */
+  pairSeconds: Set<string>;
   /** The last two letters of the street suffixes, as a number. */
   suffixTails: Set<number>;
   notAddress: Set<string>;
@@ -106,7 +110,16 @@ export interface AddressGrammar {
   countriesByFirst: Map<string, string[][]>;
 }
 
-export const wordKey = (w: string) => w.normalize('NFC').toLowerCase().replace(/\.$/, '');
+/** Arabic vowel marks (harakat), the dagger alif, Quranic marks and the tatweel: a word's key is the same without them ("شَارِع", "شـارع" → "شارع"). */
+const ARABIC_MARKS = /[\u0640\u064B-\u065F\u0670\u06D6-\u06ED]/g;
+
+/** Whether c is a letter of the Arabic block (a word starting with one may carry ARABIC_MARKS). */
+export const isArabicLetter = (c: number) => c >= 0x600 && c <= 0x6ff;
+
+export const wordKey = (w: string) => {
+  const k = w.normalize('NFC').toLowerCase().replace(/\.$/, '');
+  return isArabicLetter(k.charCodeAt(0)) ? k.replace(ARABIC_MARKS, '') : k;
+};
 
 const cache = new Map<string, AddressGrammar>();
 
@@ -135,7 +148,7 @@ export function loadAddressGrammar(names: readonly string[], where: string): Add
   const g: AddressGrammar = {
     typesAfter: new Set(), typesAfterLower: new Set(), typesBefore: new Set(), typesBeforeLower: new Set(), typesAfterLowerName: new Set(), suffixes: [], connectors: new Set(), directions: new Set(), units: new Set(),
     poBox: [], militaryUnits: new Set(), militaryPosts: [], militaryRegions: new Set(), postcodes: new Set(), regions: new Set(),
-    blockCues: [], countries: [], countriesByFirst: new Map(), fillers: new Set(), postcodeLead: 0, typeSigs: new Set(), suffixTails: new Set(), notAddress: new Set(), fieldKeys: [], houseNumberWords: new Set(), areaWords: new Set(), questionCues: [],
+    blockCues: [], countries: [], countriesByFirst: new Map(), fillers: new Set(), postcodeLead: 0, typeSigs: new Set(), typePairs: new Map(), pairSeconds: new Set(), suffixTails: new Set(), notAddress: new Set(), fieldKeys: [], houseNumberWords: new Set(), areaWords: new Set(), questionCues: [],
     nameParticles: new Set(), joiners: new Set(), hedges: new Set(), cjkMarks: [], cjkNot: new Set(), slashedEndings: [], commonWords: new Set(), months: new Set(), prepositions: new Set(),
   };
   for (const name of names) {
@@ -200,7 +213,15 @@ export function loadAddressGrammar(names: readonly string[], where: string): Add
     const lead = /^9*/.exec(shape)![0].length;
     if (lead > 0) g.postcodeLead |= 1 << lead;
   }
-  for (const w of [...g.typesAfter, ...g.typesBefore]) if (w.length) g.typeSigs.add(wordSig(w, 0, w.length));
+  for (const w of g.typesBefore) {
+    const parts = w.split(' ');
+    if (parts.length !== 2 || !parts[0] || !parts[1]) continue;
+    const seconds = g.typePairs.get(parts[0]) ?? new Set<string>();
+    seconds.add(parts[1]);
+    g.typePairs.set(parts[0], seconds);
+    g.pairSeconds.add(parts[1]);
+  }
+  for (const w of [...g.typesAfter, ...g.typesBefore, ...g.pairSeconds]) if (w.length) g.typeSigs.add(wordSig(w, 0, w.length));
   for (const x of g.suffixes) {
     const t = x.replace(/\.$/, '');
     if (t.length >= 2) g.suffixTails.add(tailSig(t.charCodeAt(t.length - 2), t.charCodeAt(t.length - 1)));

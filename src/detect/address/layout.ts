@@ -56,7 +56,8 @@ function fit(g: AddressGrammar, toks: Tok[]): boolean {
     // A region code in capitals ("OR", "IN", "HI") is the city line's, not the word it spells.
     if (g.notAddress.has(key) && !g.regions.has(t.text)) return false;
     const c = t.text.charCodeAt(0);
-    const lowerLatin = c >= 97 && c <= 122;
+    // (An elided article before a capital starts a name: "62 Lambert d'Assas".)
+    const lowerLatin = c >= 97 && c <= 122 && !t.cap;
     if (lowerLatin && t.text.length > 2 && !(g.connectors.has(key) || g.typesAfter.has(key) || g.typesBefore.has(key) || g.units.has(key))) return false;
     if (t.text.length >= 2) words++;
   }
@@ -74,14 +75,14 @@ function streetLine(g: AddressGrammar, toks: Tok[]): boolean {
 }
 
 /** A city line: a postcode (a country's shape, or 4–6 digits) and one to five words, nothing else numeric. */
-function cityLine(g: AddressGrammar, toks: Tok[]): boolean {
+export function cityLine(g: AddressGrammar, toks: Tok[]): boolean {
   if (!fit(g, toks) || toks.length > 9) return false;
   const words = toks.filter((t) => t.kind === 'w');
   if (words.length > 6) return false;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     if (t.kind === 'p') continue;
-    const two = toks[i + 1] && toks[i + 1]!.kind !== 'p' ? `${shapeOf(t.text)} ${shapeOf(toks[i + 1]!.text)}` : '';
+    const two = toks[i + 1] && toks[i + 1]!.kind !== 'p' && !toks[i + 1]!.decimal ? `${shapeOf(t.text)} ${shapeOf(toks[i + 1]!.text)}` : '';
     const one = shapeOf(t.text);
     const isCode = (two && g.postcodes.has(two)) || (g.postcodes.has(one) && /\d/.test(t.text)) || /^(?:[A-Z]{1,2}-)?\d{4,6}(?:-\d{3,5})?$/.test(t.text);
     if (!isCode) continue;

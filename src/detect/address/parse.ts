@@ -1,4 +1,5 @@
 import { isCaseless } from '../names/letters.js';
+import { isCode } from '../amounts.js';
 import { shapeOf, wordKey, type AddressGrammar } from './grammar.js';
 import type { Tok } from './tokens.js';
 
@@ -52,6 +53,13 @@ function isTypeAfter(g: AddressGrammar, t: Tok, before?: Tok): boolean {
   // A type the lexicon capitalises, written in lower case after a capitalised word, is the sentence's
   // ("Flights via Jordan"); in lower-case text ("742 evergreen terrace") it is a type.
   return t.cap || g.typesAfterLower.has(wordKey(t.text)) || !(before && before.kind === 'w' && before.cap);
+}
+
+/** Whether a street type written as two words starts at k ("بن بست دیباجی"). */
+export function pairTypeAt(g: AddressGrammar, toks: Tok[], k: number): boolean {
+  const a = toks[k];
+  const b = toks[k + 1];
+  return a !== undefined && b !== undefined && a.kind === 'w' && b.kind === 'w' && !b.nl && g.typePairs.get(wordKey(a.text))?.has(wordKey(b.text)) === true;
 }
 
 function isTypeBefore(g: AddressGrammar, t: Tok): boolean {
@@ -115,10 +123,12 @@ export function streetAround(g: AddressGrammar, toks: Tok[], k: number): [number
     // ("Kontoauszüge an Tennweg 12", "Wohnung Koloniestraße 51"); a particle starts the name ("van Doornstraat").
     const lowerConnector = (w: Tok | undefined) => w !== undefined && w.kind === 'w' && !w.cap && g.connectors.has(wordKey(w.text));
     /** Whether the lower-case connectors ending at i start with a particle ("van der"). */
+    // (The run may start with the sentence's own connector: "op van den Bergsingel 135a".)
     const particleRun = (i: number) => {
       let q = i;
       while (q > 0 && lowerConnector(toks[q - 1]) && !toks[q]!.nl) q--;
-      return g.nameParticles.has(wordKey(toks[q]!.text));
+      for (let p = q; p <= i; p++) if (g.nameParticles.has(wordKey(toks[p]!.text))) return true;
+      return false;
     };
     const stop = (i: number) => suffixed && ((lowerConnector(toks[i]) && !particleRun(i)) || (toks[i]!.kind === 'w' && toks[i]!.cap && g.units.has(wordKey(toks[i]!.text))));
     while (k - n - 1 >= 0 && n < MAX_NAME && isNameWord(g, toks[k - n - 1]) && !toks[k - n]!.nl && !isHouseNumber(toks[k - n - 1]) && !stop(k - n - 1)) n++;
@@ -142,8 +152,9 @@ export function streetAround(g: AddressGrammar, toks: Tok[], k: number): [number
     const ends = !after || after.nl || after.kind === 'p' || (after.kind === 'w' && (after.cap || g.units.has(wordKey(after.text))));
     if (j > k + 1 && isTrailingNumber(toks[h]) && !toks[h]!.nl && !toks[h]!.dot && ends) return [k, h];
   }
-  if (isTypeBefore(g, t) && (t.cap || t.dot || g.typesBeforeLower.has(wordKey(t.text)) || isHouseNumber(toks[k - 1]) || (toks[k - 1]?.text === ',' && isHouseNumber(toks[k - 2])))) {
-    let j = k + 1;
+  const pair = pairTypeAt(g, toks, k);
+  if ((isTypeBefore(g, t) || pair) && (t.cap || t.dot || g.typesBeforeLower.has(wordKey(t.text)) || isHouseNumber(toks[k - 1]) || (toks[k - 1]?.text === ',' && isHouseNumber(toks[k - 2])))) {
+    let j = pair ? k + 2 : k + 1;
     // "C/ Mayor 5": a slash glued to a one-letter type.
     if (toks[j]?.text === '/' && toks[j]!.s === t.e && t.text.length === 1) j++;
     let n = 0;
@@ -154,7 +165,7 @@ export function streetAround(g: AddressGrammar, toks: Tok[], k: number): [number
       // A unit and its number end the name ("7 Boulevard d'Orsel Apt. 593"); "s/n" stands for the house number.
       if (j > k + 1 && (noNumberAt(toks, j) >= 0 || (toks[j]!.kind === 'w' && g.units.has(wordKey(toks[j]!.text)) && toks[j + 1]?.kind === 'n' && !toks[j + 1]!.nl))) break;
       if (isNameWord(g, toks[j])) j++;
-      else if (lower < 0 && (t.cap || t.dot) && lowerNameWord(toks[j]) && !toks[j - 1]!.dot) lower = j++;
+      else if (lower < 0 && (t.cap || t.dot) && lowerNameWord(toks[j]) && (!toks[j - 1]!.dot || (j === k + 1 && lowerLineAt(toks, k)))) lower = j++;
       else break;
       n++;
     }
@@ -185,6 +196,17 @@ export function streetAround(g: AddressGrammar, toks: Tok[], k: number): [number
     if (unit !== null && toks[h]!.kind === 'w') return [k, unit];
   }
   return null;
+}
+
+/** Whether the line of token k holds no capitalised Latin word (a message typed in lower case: "os. jaros 2671"). */
+function lowerLineAt(toks: Tok[], k: number): boolean {
+  let a = k;
+  while (a > 0 && !toks[a]!.nl) a--;
+  for (let i = a; i < toks.length && (i === a || !toks[i]!.nl); i++) {
+    const t = toks[i]!;
+    if (t.kind === 'w' && t.cap && !isCaseless(t.text.charCodeAt(0))) return false;
+  }
+  return true;
 }
 
 /** Where the house number after a street's name stands: past a comma, "No", "Nr." and a colon ("Sokak No: 42"). */
@@ -313,9 +335,15 @@ export function extendAddress(g: AddressGrammar, toks: Tok[], last: number): num
     // A comma glued to the number before it and the digits after it ("Puerta Daniela 70,641 88 85 25") is a row's cell edge.
     const c = toks[i];
     if (c?.text === ',' && toks[end]!.kind === 'n' && c.s === toks[end]!.e && toks[i + 1]?.kind === 'n' && toks[i + 1]!.s === c.e) break;
-    while (toks[i]?.kind === 'p' && (toks[i]!.text === ',' || toks[i]!.text === '-' || toks[i]!.text === '–')) i++;
+    // (The Arabic comma "،" too.)
+    while (toks[i]?.kind === 'p' && (toks[i]!.text === ',' || toks[i]!.text === '-' || toks[i]!.text === '–' || toks[i]!.text === '\u060C')) i++;
     const t = toks[i];
     if (!t) break;
+    // A flat's number after the house number and a dash, ending the address ("Tīnūžu dambis 96 - 204").
+    if (step === 0 && toks[end + 1]?.text === '-' && i === end + 2 && isHouseNumber(toks[end]) && !t.nl && t.kind === 'n' && /^\d{1,4}$/.test(t.text) && cellEdge(toks[i + 1], false)) {
+      end = i;
+      break;
+    }
     if (t.para || (t.nl && ++lines > 3)) break;
     // A period that ends a sentence ends the address ("… OH 59492. Disney bought …"); one of an
     // abbreviation ("St.", "Apt.", "ул.") does not.
@@ -348,11 +376,20 @@ export function noNumberAt(toks: Tok[], i: number): number {
   return s.text.toLowerCase() === 's' && n.text.toLowerCase() === 'n' && slash.s === s.e && n.s === slash.e ? i + 2 : -1;
 }
 
+/** Floors written in Roman numerals after a house number (Dutch addresses: "292 II", "609 III"). */
+const ROMAN_FLOOR = new Set(['I', 'II', 'III', 'IV']);
+
 function unitAt(g: AddressGrammar, toks: Tok[], i: number): number | null {
   const t = toks[i]!;
   let j = i;
   // A number glued to its unit word by a hyphen ("993-uy", "855-xonadon").
   if (t.kind === 'n' && !t.nl && toks[i + 1]?.text === '-' && toks[i + 1]!.s === t.e && toks[i + 2]?.kind === 'w' && toks[i + 2]!.s === toks[i + 1]!.e && g.units.has(wordKey(toks[i + 2]!.text))) return i + 2;
+  // A floor in Roman numerals after the house number ("Juliandijk 292 II", "Juulplantsoen 872 I"), where the line, the
+  // cell or a floor ends or a number follows ("… 609 III 1 hoog").
+  if (t.kind === 'w' && ROMAN_FLOOR.has(t.text) && !t.nl && toks[i - 1]?.kind === 'n' && !toks[i - 1]!.decimal && i >= 2 && toks[i - 2]!.kind === 'w') {
+    const n = toks[i + 1];
+    if (!n || n.nl || (n.kind === 'p' && CELL_EDGE.has(n.text)) || (n.kind === 'n' && !n.nl)) return i;
+  }
   // A staircase letter and a flat number ("Aleksanterinkatu 5 A 12").
   if (t.kind === 'w' && t.text.length === 1 && t.cap && !t.nl && toks[i + 1]?.kind === 'n' && !toks[i + 1]!.nl) return i + 1;
   // A floor and a door or side ("2º A", "3. tv", "2 2º Izda."): a short number and a short word.
@@ -374,7 +411,9 @@ function unitAt(g: AddressGrammar, toks: Tok[], i: number): number | null {
     // A unit word alone right after a number ends the address ("178 bis", "9 étage", "2 hoog"), unless the
     // sentence goes on with a lower-case word after it.
     const prev = toks[i - 1];
-    const alone = t.kind === 'w' && t.text.length >= 2 && !t.nl && prev !== undefined && prev.kind === 'n' && !prev.decimal;
+    // (After a number, a unit word ("2 hoog achter") or "s/n" ("s/n. Bajo") too.)
+    const led = prev !== undefined && ((prev.kind === 'n' && !prev.decimal) || (prev.kind === 'w' && g.units.has(wordKey(prev.text)) && prev.e < t.s && i >= 2 && toks[i - 2]!.kind === 'n') || (i >= 3 && noNumberAt(toks, i - 3) === i - 1));
+    const alone = t.kind === 'w' && t.text.length >= 2 && !t.nl && led;
     if (alone && !(id && !id.nl && id.kind === 'w' && !id.cap && !g.units.has(wordKey(id.text)))) return i;
     return null;
   }
@@ -386,8 +425,15 @@ function postcodeAt(g: AddressGrammar, toks: Tok[], i: number): number | null {
   // An amount ("502.19") is no postcode.
   if (t.kind === 'p' || t.decimal || toks[i - 1]?.decimal) return null;
   const two = toks[i + 1];
-  if (two && !two.nl && two.kind !== 'p' && g.postcodes.has(`${shapeOf(t.text)} ${shapeOf(two.text)}`)) return i + 1;
+  if (two && !two.nl && two.kind !== 'p' && !two.decimal && g.postcodes.has(`${shapeOf(t.text)} ${shapeOf(two.text)}`) && !groupedAmount(toks, i, i + 1)) return i + 1;
   return g.postcodes.has(shapeOf(t.text)) ? i : null;
+}
+
+/** Digits grouped by a space beside a currency ("USD 33 796", "33 796 CAD", "€ 12 500"): an amount, no postcode. */
+function groupedAmount(toks: Tok[], i: number, last: number): boolean {
+  if (toks[i]!.kind !== 'n' || toks[last]!.kind !== 'n' || !/^\d+$/.test(toks[i]!.text) || !/^\d+$/.test(toks[last]!.text)) return false;
+  const money = (t: Tok | undefined) => t !== undefined && !t.nl && (t.kind === 'w' ? t.text.length === 3 && isCode(t.text) : t.kind === 'p' && /\p{Sc}/u.test(t.text));
+  return money(toks[i - 1]) || (money(toks[last + 1]) && !toks[last + 1]!.nl);
 }
 
 function regionAt(g: AddressGrammar, toks: Tok[], i: number): number | null {
@@ -420,7 +466,8 @@ function cityAt(g: AddressGrammar, toks: Tok[], i: number): number | null {
   let j = i;
   let caps = 0;
   while (caps < 3 && j < i + 5 && toks[j]?.kind === 'w' && (cityCap(toks[j]!) || g.connectors.has(wordKey(toks[j]!.text))) && (j === i || (!toks[j]!.nl && !cityDot(g, toks[j - 1]!)))) {
-    if (cityCap(toks[j]!)) caps++;
+    // (A connector in capitals is no word of the name's count: "BREUKELE AAN DE RIJN".)
+    if (cityCap(toks[j]!) && !(j > i && toks[j]!.text === toks[j]!.text.toUpperCase() && g.connectors.has(wordKey(toks[j]!.text)))) caps++;
     j++;
   }
   while (j > i + 1 && !cityCap(toks[j - 1]!)) j--;
@@ -461,9 +508,20 @@ function lowerTail(g: AddressGrammar, toks: Tok[], j: number): number {
   // a sentence after a place ("… 10115 Berlin gezogen.").
   const led = g.connectors.has(wordKey(toks[j]!.text)) || /^\p{Ll}{1,4}['’]/u.test(toks[j]!.text);
   if (toks[k - 1]!.dot) return led ? k : j;
-  return !next || next.nl || (next.kind === 'p' && (VALUE_END.has(next.text) || (led && next.text === ','))) ? k : j;
+  // (A comma and a country after the tail end the city too: "… Sesto Marco veneto, Italia".)
+  const country = next?.text === ',' && toks[k + 1] !== undefined && !toks[k + 1]!.nl && countryAt(g, toks, k + 1) !== null;
+  return !next || next.nl || country || (next.kind === 'p' && (VALUE_END.has(next.text) || (led && next.text === ','))) ? k : j;
 }
 
+/**
+ * A city's name after a lower-case class prefix ("uTshwane", "eKapa", "eMonti"), token i; never the letter of an
+ * escape glued to a name ("\\nKaka" in a JSON string is a line break and "Kaka").
+ */
+const prefixedCity = (toks: Tok[], i: number) => {
+  const t = toks[i];
+  const p = toks[i - 1];
+  return t !== undefined && t.kind === 'w' && !t.cap && /^\p{Ll}\p{Lu}\p{Ll}/u.test(t.text) && !(p !== undefined && p.text === '\\' && p.e === t.s);
+};
 const titleCase = (t: Tok | undefined) => t !== undefined && t.kind === 'w' && ((t.cap && /\p{Ll}/u.test(t.text)) || isCaseless(t.text.charCodeAt(0)));
 /** A cell's edge in a CSV row or a record: the city line is the whole cell ("…,Yannicland 04080,…"). */
 const CELL_EDGE = new Set([',', '"', ';', '|', '\t']);
@@ -493,8 +551,8 @@ export function cityLine(g: AddressGrammar, toks: Tok[], p: number): [number, nu
   // Back over the city's words ("Fábio do Norte", "Kostelec nad Orlicí"); it starts with a capital.
   // Lower-case words may end the name before its postcode ("Senesio umbro 49346", "Polidori a mare 96268"): at most two.
   let lower = 0;
-  while (c >= 0 && i - c < 5 && (titleCase(toks[c]) || (c < i && toks[c]!.kind === 'w' && g.connectors.has(wordKey(toks[c]!.text))) || (c > 0 && lower < 2 && !toks.slice(c + 1, i + 1).some(titleCase) && lowerNameWord(toks[c]) && ++lower > 0)) && !toks[c + 1]!.nl) c--;
-  while (c < i && !titleCase(toks[c + 1])) c++;
+  while (c >= 0 && i - c < 5 && (titleCase(toks[c]) || prefixedCity(toks, c) || (c < i && toks[c]!.kind === 'w' && g.connectors.has(wordKey(toks[c]!.text))) || (c > 0 && lower < 2 && !toks.slice(c + 1, i + 1).some(titleCase) && lowerNameWord(toks[c]) && ++lower > 0)) && !toks[c + 1]!.nl) c--;
+  while (c < i && !titleCase(toks[c + 1]) && !prefixedCity(toks, c + 1)) c++;
   // A cell's edge before and after; or a row's first cell, a line's start before and a cell's edge after.
   // (A comma with a space after it is a sentence's: "Matteopark 3228, 8995 …".)
   const edge = toks[pc + 1];
@@ -506,16 +564,25 @@ export function cityLine(g: AddressGrammar, toks: Tok[], p: number): [number, nu
     return [c + 1, extendCountry(g, toks, pc)];
   }
   // postcode, city at the start of a line
-  const quoted = toks[p - 1]?.text === '"';
+  const quoted = toks[p - 1]?.text === '"' && !toks[p]!.nl;
   if ((p === 0 || toks[p]!.nl || cellEdge(toks[p - 1], true)) && (titleCase(toks[pc + 1]) || (toks[pc + 1]?.kind === 'w' && cityCap(toks[pc + 1]!))) && !toks[pc + 1]!.nl) {
     let e = pc + 1;
     while (e + 1 < toks.length && e - pc < 3 && titleCase(toks[e + 1]) && !toks[e + 1]!.nl) e++;
     // The city's name with connectors and a lower-case tail ("Melo do Descoberto", "La Línea de la Concepción", "Quarto Loredana lido").
     const longer = cityAt(g, toks, pc + 1);
     if (longer !== null && longer > e && !toks.slice(pc + 1, longer + 1).some((t) => t.nl)) e = longer;
-    const after = toks[e + 1];
+    const closes = (a: Tok | undefined) => !a || a.nl || (a.kind === 'p' && CELL_EDGE.has(a.text) && (!quoted || a.text === '"'));
     // In quotes, the cell closes with its quote ("\"1429 EK Wachtumburg\"").
-    if (!after || after.nl || (after.kind === 'p' && CELL_EDGE.has(after.text) && (!quoted || after.text === '"'))) return [p, extendCountry(g, toks, e)];
+    if (closes(toks[e + 1])) return [p, extendCountry(g, toks, e)];
+    // A region in brackets after the city ("667863 Ногинск (Моск.)").
+    const br = toks[e + 1] ? bracketAt(toks, e + 1, e) : null;
+    if (br !== null && closes(toks[br + 1])) return [p, br];
+    // One or two lower-case words end the city's name when the cell closes right after them ("52144 Imelda ligure,…"),
+    // a comma only as a table's cell edge (glued to the next cell: a sentence's comma has a space after it).
+    let t = e + 1;
+    while (t < e + 3 && lowerNameWord(toks[t]) && !toks[t]!.nl && !toks[t - 1]!.dot) t++;
+    const edge = toks[t];
+    if (t > e + 1 && !isYear(toks[p]!) && !toks[t - 1]!.dot && closes(edge) && !(edge?.text === ',' && toks[t + 1]?.s !== edge.e)) return [p, t - 1];
   }
   return null;
 }
@@ -689,6 +756,46 @@ export function cityLineCut(g: AddressGrammar, toks: Tok[]): number | null {
 }
 
 /**
+ * A cell of a CSV row that holds a street line written number first and nothing else, its house number at h:
+ * the number at the cell's start, then one to four words of the name (the first capitalised, or of a caseless
+ * script; connectors and one lower-case word inside), perhaps a unit, then the cell's end ("…,98 David de
+ * Vaugirard Apt. 622,…", "\t1 Haley Brae\t", ";306 رابعہ گاوْں;"). A date ("15 Apr 2026", a month's name), an
+ * amount ("100 USD", a code in capitals), a count of frequent words ("3 Items") or a field's word is none; the
+ * line must hold the row's separators (as cellStreet). Returns [first, last] token indexes, or null.
+ */
+export function cellStreetFirst(g: AddressGrammar, toks: Tok[], h: number): [number, number] | null {
+  const num = toks[h];
+  if (!isHouseNumber(num) || num!.dot || isYear(num!) || num!.text.length > 5) return null;
+  const before = toks[h - 1];
+  const lineStart = h === 0 || num!.nl;
+  if (!lineStart && !(before!.kind === 'p' && CELL_EDGE.has(before!.text))) return null;
+  let j = h + 1;
+  let lower = 0;
+  let plain = true;
+  while (j < toks.length && j - h <= 4 && !toks[j]!.nl && toks[j]!.kind === 'w') {
+    const t = toks[j]!;
+    const key = wordKey(t.text);
+    if (g.units.has(key) && j > h + 1) break;
+    if (g.notAddress.has(key) || (j === h + 1 && g.months.has(key))) return null;
+    if (j === h + 1 ? !titleCase(t) : !(titleCase(t) || g.connectors.has(key) || (lower++ < 1 && lowerNameWord(t)))) return null;
+    if (t.dot && j === h + 1 && t.text.length <= 3) return null;
+    if (!g.commonWords.has(t.text.toLowerCase()) || isCaseless(t.text.charCodeAt(0))) plain = false;
+    j++;
+  }
+  if (j === h + 1 || plain || g.connectors.has(wordKey(toks[j - 1]!.text))) return null;
+  let end = j - 1;
+  const u = toks[j] && !toks[j]!.nl ? unitAt(g, toks, j) : null;
+  if (u !== null) end = u;
+  const after = toks[end + 1];
+  if (!(after === undefined || after.nl || (after.kind === 'p' && CELL_EDGE.has(after.text) && !(after.text === ',' && toks[end + 2] && toks[end + 2]!.s !== after.e)))) return null;
+  // The row: three separators on the line (quotes aside).
+  let seps = 0;
+  for (let k = h - 1; k >= 0 && !toks[k + 1]!.nl; k--) if (toks[k]!.kind === 'p' && toks[k]!.text !== '"' && CELL_EDGE.has(toks[k]!.text)) seps++;
+  for (let k = end + 1; k < toks.length && !toks[k]!.nl; k++) if (toks[k]!.kind === 'p' && toks[k]!.text !== '"' && CELL_EDGE.has(toks[k]!.text)) seps++;
+  return seps >= 3 ? [h, end] : null;
+}
+
+/**
  * A cell of a CSV row that holds a street line and nothing else, its house number at h: one to four words
  * (the first capitalised, one at least written in lower case or a caseless script), the number, perhaps a
  * unit ("…;Gornja 41;79619 Kraljevo;…", ",Rousínovská 372 Suite 160,"), between the row's separators, on a
@@ -699,12 +806,19 @@ export function cellStreet(g: AddressGrammar, toks: Tok[], h: number): [number, 
   const num = toks[h];
   if (!isHouseNumber(num) || num!.nl || num!.dot || isYear(num!)) return null;
   let a = h;
+  // The name's last words may be written in lower case after its capitalised first ("Obalskih radnika 4", "Rospi ćuprija 735"): at most two.
+  let lower = 0;
   while (a > 0 && h - a < 4 && !toks[a]!.nl) {
     const t = toks[a - 1]!;
-    if (t.kind !== 'w' || t.dot || !(t.cap || g.connectors.has(wordKey(t.text))) || g.notAddress.has(wordKey(t.text))) break;
+    if (t.kind !== 'w' || t.dot || g.notAddress.has(wordKey(t.text))) break;
+    if (!(t.cap || g.connectors.has(wordKey(t.text)))) {
+      if (lower === h - a && lower < 2 && lowerNameWord(t) && t.text.length >= 3) lower++;
+      else break;
+    }
     a--;
   }
-  if (a === h || !toks[a]!.cap || !toks.slice(a, h).some(titleCase)) return null;
+  while (a < h && !toks[a]!.cap) a++;
+  if (a === h || h - a === lower || !toks[a]!.cap || !toks.slice(a, h).some(titleCase)) return null;
   // One word before a day's number (≤ 31) may be a month ("March 15") or a frequent word ("Tier 2", "Version 3"):
   // none is a street's name. (Street names are rarely frequent words: "Kalašova 6", "Brodska 31".)
   if (h - a === 1 && /^\d{1,2}$/.test(num!.text) && Number(num!.text) <= 31 && (g.months.has(wordKey(toks[a]!.text)) || g.commonWords.has(toks[a]!.text.toLowerCase()))) return null;

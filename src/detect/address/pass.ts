@@ -1,12 +1,12 @@
 import type { ScanContext } from '../candidate.js';
-import { isLetter, isUpper } from '../names/letters.js';
+import { isCaseless, isLetter, isUpper } from '../names/letters.js';
 import { offerScored } from '../names/offer.js';
-import { tailSig, wordKey, wordSig, type AddressGrammar } from './grammar.js';
-import { cellStreet, prepositionStreet, cityLine, cityLineCut, countryLine, crossingAt, extendAddress, hasSuffix, holdsPostcode, slashedStreet, streetAround, streetBeforeCity, streetBeforeCityMayStart, unitsBefore } from './parse.js';
+import { isArabicLetter, tailSig, wordKey, wordSig, type AddressGrammar } from './grammar.js';
+import { cellStreet, cellStreetFirst, pairTypeAt, prepositionStreet, cityLine, cityLineCut, countryLine, crossingAt, extendAddress, hasSuffix, holdsPostcode, slashedStreet, streetAround, streetBeforeCity, streetBeforeCityMayStart, unitsBefore } from './parse.js';
 import { cjkStreet } from './cjk.js';
 import type { AddressRule } from './plan.js';
-import { commaInAmount, decidedIn, tokenize, type Tok } from './tokens.js';
-import { layoutBlock } from './layout.js';
+import { centsRunOn, commaInAmount, decidedIn, tokenize, type Tok } from './tokens.js';
+import { cityLine as layoutCityLine, layoutBlock } from './layout.js';
 import { gateOpen, gatesOf } from '../prefilter.js';
 import { afterSpeaker, holdsAddressNumber, lineEnd, valueAt, valueEnd } from './value.js';
 
@@ -58,8 +58,8 @@ export function addressPass(ctx: ScanContext, rules: readonly AddressRule[], st:
     if (gateOpen(pre, f, 2)) {
       // The text's first character starts a line too ("5642 Lugano|…", a row with no header): LINE_DIGIT needs a
       // character before its digit. Only at the true start (base 0), so a stream's later windows never see one.
-      if (ctx.base === 0 && st.linePos === 0 && limit > 0 && ctx.text.charCodeAt(0) >= 48 && ctx.text.charCodeAt(0) <= 57) cityLineAt(ctx, r, 0);
-      st.linePos = gateFrom(ctx, LINE_DIGIT, st.linePos, limit, (s, e) => cityLineAt(ctx, r, e - 1));
+      if (ctx.base === 0 && st.linePos === 0 && limit > 0 && ctx.text.charCodeAt(0) >= 48 && ctx.text.charCodeAt(0) <= 57) lineDigitAt(ctx, r, 0);
+      st.linePos = gateFrom(ctx, LINE_DIGIT, st.linePos, limit, (s, e) => lineDigitAt(ctx, r, e - 1));
     }
     if (r.boxGate && gateOpen(pre, f, 3)) st.boxPos = gateFrom(ctx, r.boxGate, st.boxPos, limit, (s, e) => fromTo(ctx, r, s, e, 0.85, 'PO box'));
     if (r.postGate && gateOpen(pre, f, 4)) st.postPos = gateFrom(ctx, r.postGate, st.postPos, limit, (s, e) => militaryAt(ctx, r, s, e));
@@ -95,7 +95,7 @@ function gateFrom(ctx: ScanContext, gate: RegExp, from: number, limit: number, a
  * plain regex finds at 530 MB/s; the one position the gate could start at for that space is read back on
  * char codes and the gate tried there, sticky. Only for the gate as written here (address/plan.ts).
  */
-const NUMBER_GATE_SOURCE = String.raw`[\p{L}\p{M}][.,]?[ \t]{1,2}\d`;
+const NUMBER_GATE_SOURCE = String.raw`[\p{L}\p{M}](?:\.,|[.,])?[ \t]{1,2}\d`;
 const SPACE_DIGIT = /[ \t]\d/g;
 const stickyNumberGates = new WeakMap<RegExp, RegExp>();
 
@@ -152,7 +152,7 @@ export function numberGateHits(gate: RegExp, text: string, i: number): [number, 
 
 /**
  * Where a match of the house-number gate whose last space is at sp would start: before one more space or
- * tab, an optional period or comma, the letter or mark (a surrogate pair's start for one outside the BMP).
+ * tab, an optional period or comma (or a period and a comma), the letter or mark (a surrogate pair's start for one outside the BMP).
  * Any other start cannot end its spaces at sp; -1 when none can.
  */
 function numberGateStart(text: string, sp: number): number {
@@ -161,6 +161,8 @@ function numberGateStart(text: string, sp: number): number {
   if (b === 32 || b === 9) j--;
   const c = text.charCodeAt(j - 1);
   if (c === 46 || c === 44) j--;
+  // An abbreviation's period before the comma ("Камская ул., 559").
+  if (c === 44 && text.charCodeAt(j - 1) === 46) j--;
   let p = j - 1;
   if (p < 0) return -1;
   if ((text.charCodeAt(p) & 0xfc00) === 0xdc00 && p > 0 && (text.charCodeAt(p - 1) & 0xfc00) === 0xd800) p--;
@@ -191,6 +193,16 @@ function hasDigitNear(text: string, s: number, e: number): boolean {
       n = 0;
       if (c === 10) break;
     }
+  }
+  return false;
+}
+
+/** Whether "s/n" (no house number, said so: "Barranco Francisca Ornelas Mena s/n.") follows within 48 characters on the line. */
+function noNumberNear(text: string, e: number): boolean {
+  for (let i = e; i < text.length && i - e <= 48; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) return false;
+    if (c === 47 && (text.charCodeAt(i - 1) | 0x20) === 115 && (text.charCodeAt(i + 1) | 0x20) === 110 && text.charCodeAt(i - 2) === 32) return true;
   }
   return false;
 }
@@ -252,7 +264,7 @@ function streetAt(ctx: ScanContext, r: AddressRule, s: number, e: number): numbe
   const at = (toks: Tok[]) => toks.findIndex((t) => t.s <= s && s < t.e);
   // The small window serves both readings (the parser only reads token lists).
   const toks = windowTokens(ctx.text, s, 72, 72);
-  if (hasDigitNear(ctx.text, s, e)) {
+  if (hasDigitNear(ctx.text, s, e) || noNumberNear(ctx.text, e)) {
     const end = streetFrom(ctx, r, s, at, toks);
     if (end >= 0) return Math.max(e, end);
   }
@@ -280,7 +292,8 @@ function typeWordBefore(r: AddressRule, text: string, d: number): boolean {
     if (b === e) return false;
     // Char-code signatures first: most words before a number are no street type (no string made for them).
     // Types starting with an ASCII letter are found by the type gate (streetAt); here the others only.
-    const maybeType = text.charCodeAt(b) >= 128 && r.g.typeSigs.has(wordSig(text, b, e));
+    // (An Arabic word's signature without its vowel marks and tatweel: "شَارِع" is "شارع".)
+    const maybeType = text.charCodeAt(b) >= 128 && (r.g.typeSigs.has(wordSig(text, b, e)) || (isArabicLetter(text.charCodeAt(b)) && arabicTypeSig(r, text, b, e)));
     const maybeSuffix = e - b >= 3 && r.g.suffixTails.has(tailSig(text.charCodeAt(e - 2), text.charCodeAt(e - 1)));
     if (!maybeType && !maybeSuffix) {
       e = b;
@@ -298,7 +311,7 @@ function typeWordBefore(r: AddressRule, text: string, d: number): boolean {
       continue;
     }
     const key = wordKey(text.slice(b, e));
-    if (r.g.typesBefore.has(key) || r.g.typesAfter.has(key) || r.g.suffixes.some((x) => (upper || x.length >= 5) && key.length > x.length + 1 && key.endsWith(x.replace(/\.$/, '')))) return true;
+    if (r.g.typesBefore.has(key) || r.g.typesAfter.has(key) || r.g.pairSeconds.has(key) || r.g.suffixes.some((x) => (upper || x.length >= 5) && key.length > x.length + 1 && key.endsWith(x.replace(/\.$/, '')))) return true;
     e = b;
   }
   return false;
@@ -322,6 +335,12 @@ function prepositionBefore(r: AddressRule, text: string, d: number): boolean {
     e = b;
   }
   return false;
+}
+
+/** Whether the Arabic word [b, e) without its marks has a street type's signature. */
+function arabicTypeSig(r: AddressRule, text: string, b: number, e: number): boolean {
+  const key = wordKey(text.slice(b, e));
+  return key.length !== e - b && key.length > 0 && r.g.typeSigs.has(wordSig(key, 0, key.length));
 }
 
 function isAsciiWord(text: string, b: number, e: number): boolean {
@@ -373,7 +392,7 @@ function numberAfterStreet(ctx: ScanContext, r: AddressRule, d: number): number 
     const n = toks.findIndex((t) => t.s === d);
     for (let k = n - 1; n > 0 && k >= Math.max(0, n - 6) && !toks[k + 1]!.nl; k--) {
       const t = toks[k]!;
-      if (t.kind === 'w' && (hasSuffix(g, t) || g.typesBefore.has(wordKey(t.text)) || g.typesAfter.has(wordKey(t.text))) && streetAround(g, toks, k)) return k;
+      if (t.kind === 'w' && (hasSuffix(g, t) || g.typesBefore.has(wordKey(t.text)) || g.typesAfter.has(wordKey(t.text)) || pairTypeAt(g, toks, k)) && streetAround(g, toks, k)) return k;
     }
     return -1;
   };
@@ -413,10 +432,36 @@ function indexAt(toks: readonly Tok[], s: number): number {
   return -1;
 }
 
+/** A digit at a line's or a cell's start: a city line (postcode first), else a street cell written number first. */
+function lineDigitAt(ctx: ScanContext, r: AddressRule, d: number): number {
+  const end = cityLineAt(ctx, r, d);
+  return end > d + 1 ? end : Math.max(end, cellFirstAt(ctx, r, d));
+}
+
+/**
+ * A CSV cell holding a street line written number first, its house number at d (parse.ts cellStreetFirst).
+ * On char codes first: one to five digits (a letter may end them), a space, a capital or a caseless letter,
+ * and the row's separators near.
+ */
+function cellFirstAt(ctx: ScanContext, r: AddressRule, d: number): number {
+  const text = ctx.text;
+  let q = d;
+  while (q < text.length && q - d < 6 && text.charCodeAt(q) >= 48 && text.charCodeAt(q) <= 57) q++;
+  if (q - d > 5) return -1;
+  if (isLetter(text.charCodeAt(q)) && !isLetter(text.charCodeAt(q + 1))) q++;
+  const c = text.charCodeAt(q + 1);
+  if (text.charCodeAt(q) !== 32 || !(isUpper(c) || (c >= 0x590 && isCaseless(c)))) return -1;
+  if (!cellSeparatorsNear(text, d, CELL_REACH)) return -1;
+  return offerReadingAt(ctx, r, d, CELL_REACH, 96, cellStreetFirst, 0.75, 'street in a table cell');
+}
+
+/** How far before a cell's house number its row's separators are looked for (a long cell before it: an IPv6, an e-mail). */
+const CELL_REACH = BACK;
+
 /** A CSV cell holding a street line, its house number at d (parse.ts cellStreet). */
 function cellStreetAt(ctx: ScanContext, r: AddressRule, d: number): number {
-  if (!cellSeparatorsNear(ctx.text, d, 72)) return -1;
-  return offerReadingAt(ctx, r, d, 72, 72, cellStreet, 0.75, 'street in a table cell');
+  if (!cellSeparatorsNear(ctx.text, d, CELL_REACH)) return -1;
+  return offerReadingAt(ctx, r, d, CELL_REACH, 72, cellStreet, 0.75, 'street in a table cell');
 }
 
 /**
@@ -494,7 +539,7 @@ function cityLineAt(ctx: ScanContext, r: AddressRule, d: number): number {
   if (q - d > 12 || ((r.g.postcodeLead >>> (q - d)) & 1) === 0) return d + 1;
   const after = text.charCodeAt(q);
   // (A comma that is no amount's ends a CSV cell: "Thanh Hóa 91201,6393…", "Neoscheid 30865,117.230.143.233".)
-  if ((after === 46 || after === 44 || after === 58) && text.charCodeAt(q + 1) >= 48 && text.charCodeAt(q + 1) <= 57 && !(after === 44 && !(commaInAmount(q - d, digitsFrom(text, q + 1)) && !lowerAfterDigits(text, q + 1)))) return d + 1;
+  if ((after === 46 || after === 44 || after === 58) && text.charCodeAt(q + 1) >= 48 && text.charCodeAt(q + 1) <= 57 && !(after === 44 && !(commaInAmount(q - d, digitsFrom(text, q + 1)) && !lowerAfterDigits(text, q + 1) && !centsRunOn(text, q + 1) && !(text.charCodeAt(d) === 48 && q - d > 1)))) return d + 1;
   if (!cityLinePossible(text, d, q)) return d + 1;
   const end = offerReadingAt(ctx, r, d, 48, 48, cityLine, 0.8, 'city line');
   return end < 0 ? d + 1 : end;
@@ -582,7 +627,7 @@ function blockAt(ctx: ScanContext, r: AddressRule, s: number, e: number): number
     // Within a line, a field separator or a sentence's end ("31317 गोरखा. Mobile: …", "… Šaľa | DL# …").
     const ve = valueEnd(r.g, text, i, i + line.length);
     if (ve - i > LINE) break;
-    end = i + text.slice(i, ve).trimEnd().length;
+    end = n > 0 ? initialsAt(text, i, i + text.slice(i, ve).trimEnd().length) : i + text.slice(i, ve).trimEnd().length;
     // A city or country line that runs on into a sentence ends the block at the city or country.
     const lineToks = n > 0 ? tokenize(text, i, ve, 24) : [];
     const cut = n > 0 ? cityLineCut(r.g, lineToks) : null;
@@ -597,7 +642,8 @@ function blockAt(ctx: ScanContext, r: AddressRule, s: number, e: number): number
     i = le + 1;
   }
   const value = text.slice(start, end);
-  if (end <= start || !/\d/.test(value) || !/\p{L}{2}/u.test(value) || /@|https?:/.test(value)) return e;
+  // (Two letters, vowel signs between them: Thaana writes each consonant with its mark, "ޚަދީޖާ".)
+  if (end <= start || !/\d/.test(value) || !/\p{L}\p{M}*\p{L}/u.test(value) || /@|https?:/.test(value)) return e;
   // A block of lines is an address by its layout.
   offerScored(ctx, r.rule, start, end, 0.9, ['address block']);
   return end;
@@ -618,11 +664,28 @@ function careOf(text: string, s: number, e: number): [number, number] | null {
   return a > s && b < e ? [a, b] : null;
 }
 
-/** Whether the line [i, ve) holds a postcode and a word, and the line after le is no country. */
+/**
+ * Whether the line [i, ve) holds a postcode and a word, and the line after le is neither a country nor a city
+ * line (then this line was the street's, its house number of a postcode's length: "Insulo de Rittenberg 8301").
+ */
 function blockEnds(r: AddressRule, text: string, i: number, ve: number, le: number): boolean {
   if (!holdsPostcode(r.g, tokenize(text, i, ve, 16))) return false;
-  const next = tokenize(text, le + 1, lineEnd(text, le + 1, Math.min(text.length, le + 48)), 6);
-  return !(next.length && countryLine(r.g, next));
+  const ne = lineEnd(text, le + 1, Math.min(text.length, le + 48));
+  const next = tokenize(text, le + 1, ne, 6);
+  if (next.length && countryLine(r.g, next)) return false;
+  return !layoutCityLine(r.g, tokenize(text, le + 1, initialsAt(text, le + 1, ne), 10));
+}
+
+/** Where a line [s, e) ends before an agent's initials after a slash ("… 24952 /mk", "… /مم"), or e. */
+function initialsAt(text: string, s: number, e: number): number {
+  let k = e;
+  while (k > s && (text.charCodeAt(k - 1) === 32 || text.charCodeAt(k - 1) === 13)) k--;
+  let n = 0;
+  while (k > s && n < 4 && isLetter(text.charCodeAt(k - 1))) (k--, n++);
+  if (n < 1 || n > 3 || text.charCodeAt(k - 1) !== 47 || text.charCodeAt(k - 2) !== 32) return e;
+  k -= 2;
+  while (k > s && text.charCodeAt(k - 1) === 32) k--;
+  return k;
 }
 
 /** A street line and a city line under it (layout.ts), at the line starting at ls. */

@@ -57,7 +57,7 @@ export function compileAddressRule(rule: CompiledRule, lexicons: readonly string
     g,
     typeGate,
     accentTypeGate: accented.length ? new RegExp(`(?:${alt(accented)})${NO_LETTER}`, 'gi') : null,
-    numberGate: /[\p{L}\p{M}][.,]?[ \t]{1,2}\d/gu,
+    numberGate: /[\p{L}\p{M}](?:\.,|[.,])?[ \t]{1,2}\d/gu,
     boxGate: g.poBox.length ? new RegExp(`\\b(?:${trieSource(g.poBox.flatMap((b) => [b, b.replace(/\./g, ''), b.replace(/\. ?/g, '')]))})[ \\t]{0,2}(?:#|No\\.?|Nr\\.?)?[ \\t]{0,2}\\d{1,7}\\b(?![/.]\\d)`, 'gi') : null,
     postGate: g.militaryPosts.length ? new RegExp(`\\b(?:${trieSource(g.militaryPosts, false)})[ \\t]{1,2}(?:${trieSource(g.militaryRegions, false)})[ \\t]{1,2}\\d{5}(?:-\\d{4})?\\b`, 'g') : null,
     // A cue ends a word ("addressing" is none); then "is", a colon or a dash, spaces, or the line's end.

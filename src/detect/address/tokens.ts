@@ -60,6 +60,8 @@ function amountPart(text: string, i: number, j: number, e: number): boolean {
   const n = text.charCodeAt(k);
   // A comma keeps cents (one or two digits) or groups thousands (three, after at most three): other digits are the next cell.
   if (text.charCodeAt(j) === 44 && !commaInAmount(j - i, k - j - 1)) return false;
+  // A comma glued to a number with a leading zero ("01969,6 May 2023") or to cents that run on into the next cell is a cell's edge.
+  if (text.charCodeAt(j) === 44 && ((text.charCodeAt(i) === 48 && j - i > 1) || (k < e && centsRunOn(text, j + 1)))) return false;
   // Digits running on into a lower-case letter are the next cell's code ("88204,9f79268b-…"), no cents.
   if (k < e && isLetter(n) && !isUpper(n)) return false;
   // A comma and three digits group thousands only when the amount goes on as amounts do: not into a space and
@@ -75,6 +77,20 @@ function amountPart(text: string, i: number, j: number, e: number): boolean {
 
 /** Whether a comma between `before` digits and `after` digits is an amount's ("727,55", "1,234"), not a cell's edge ("30865,117"). */
 export const commaInAmount = (before: number, after: number) => after <= 2 || (after === 3 && before <= 3);
+
+/**
+ * Whether one or two digits from i, after a comma, run on as no amount's cents do: into a period and a digit
+ * (a date or version in the next cell: "71842,21.05.2024"), a space and a digit ("99,92 060 Bratislava"), or
+ * one digit into a space and a capital ("420,1 May 2023"). The comma before them is a table's cell edge.
+ */
+export function centsRunOn(text: string, i: number): boolean {
+  let k = i;
+  while (k - i < 3 && isDigit(text.charCodeAt(k))) k++;
+  if (k - i < 1 || k - i > 2) return false;
+  const a = text.charCodeAt(k);
+  const b = text.charCodeAt(k + 1);
+  return (a === 46 && isDigit(b)) || (a === 32 && (isDigit(b) || (k - i === 1 && isUpper(b))));
+}
 
 /**
  * Tokens already read in the text being scanned, by start position: the windows of the address gates
@@ -188,7 +204,8 @@ function tokenAt(text: string, i: number, e: number, nl: boolean, para: boolean)
   } else if (isLetter(c)) {
     j = wordEnd(text, i, e);
     // A grave accent or a turned comma for the Uzbek apostrophe inside a word ("Xo`jaobod", "Gʻazalkent").
-    while (j + 1 < e && (text.charCodeAt(j) === 96 || text.charCodeAt(j) === 0x2bb) && isLetter(text.charCodeAt(j + 1)) && isLetter(text.charCodeAt(j - 1))) j = wordEnd(text, j + 1, e);
+    // (And a left quotation mark typed for it: "Mo‘minov".)
+    while (j + 1 < e && (text.charCodeAt(j) === 96 || text.charCodeAt(j) === 0x2bb || text.charCodeAt(j) === 0x2018) && isLetter(text.charCodeAt(j + 1)) && isLetter(text.charCodeAt(j - 1))) j = wordEnd(text, j + 1, e);
     // An initialism written with dots ("C.V.V.", "U.S.A.") is one word, never a street type's
     // abbreviation ("C." for Calle) followed by a name.
     if (j === i + 1) {

@@ -68,9 +68,12 @@ export function valueAt(g: AddressGrammar, text: string, i: number, limit: numbe
   for (let n = 0; n < 6 && s < le; n++) {
     if (!isLetter(text.charCodeAt(s))) break;
     const we = wordEnd(text, s, le);
-    if (!g.fillers.has(wordKey(text.slice(s, we)))) break;
+    const key = wordKey(text.slice(s, we));
+    // A capitalised street preposition opens the street's name ("Na výslní 85"), though "na" is a filler ("moro na …").
+    if (!g.fillers.has(key) || (isUpper(text.charCodeAt(s)) && g.prepositions.has(key))) break;
     s = skipGaps(text, we, le);
   }
+  s = pastLead(text, s, le);
   if (s >= le) return null;
   const c0 = text.charCodeAt(s);
   // A value opening in a script without case and going on in lower-case Latin words only ("דרך מאראשון 111,
@@ -89,12 +92,39 @@ export function valueAt(g: AddressGrammar, text: string, i: number, limit: numbe
   return [s, e];
 }
 
+/**
+ * Past what may lead a value after its fillers: a field's label ("lieferadresse: …", one word and a colon) or a
+ * hesitation cut off by an ellipsis ("hld on... andador rafael 9966": at most two words, no digit, then "..." or "…").
+ */
+function pastLead(text: string, s: number, le: number): number {
+  let i = s;
+  let words = 0;
+  while (i < le && i - s < 28 && words < 3) {
+    if (!isLetter(text.charCodeAt(i))) return s;
+    i = wordEnd(text, i, le);
+    words++;
+    const c = text.charCodeAt(i);
+    if (c === 58 && words === 1 && isSpace(text.charCodeAt(i + 1))) return skipGaps(text, i + 1, le);
+    if (c === 0x2026 || (c === 46 && text.charCodeAt(i + 1) === 46)) return skipGaps(text, i, le);
+    if (c !== 32) return s;
+    i++;
+  }
+  return s;
+}
+
+/** A double quote between two Hebrew letters marks an abbreviation (gershayim typed as '"': "מע\"ר"), not a field's end. */
+const gershayim = (text: string, e: number) => {
+  const a = text.charCodeAt(e - 1);
+  const b = text.charCodeAt(e + 1);
+  return a >= 0x5d0 && a <= 0x5ea && b >= 0x5d0 && b <= 0x5ea;
+};
+
 /** Where a value starting at s ends on its line (before le): a field separator or a sentence's end. */
 export function valueEnd(g: AddressGrammar, text: string, s: number, le: number): number {
   let e = s;
   while (e < le && e - s < MAX_VALUE) {
     const c = text.charCodeAt(e);
-    if (c === 9 || c === 59 || c === 0xff1b || c === 124 || c === 34 || c === 0x3002) break;
+    if (c === 9 || c === 59 || c === 0xff1b || c === 124 || (c === 34 && !gershayim(text, e)) || c === 0x3002) break;
     if ((c === 46 || c === 33 || c === 63) && (e + 1 >= le || isSpace(text.charCodeAt(e + 1))) && sentenceEnd(g, text, s, e)) break;
     // A dash glued to the next word after a space is a note's sign-off ("739 Main St -Zara"), not a region.
     if ((c === 45 || c === 0x2013 || c === 0x2014) && e > s && isSpace(text.charCodeAt(e - 1)) && e + 1 < le && isLetter(text.charCodeAt(e + 1))) {
@@ -118,6 +148,14 @@ function beforeClause(g: AddressGrammar, text: string, s: number, e: number): nu
   let numbered = false;
   while (i < e) {
     const c = text.charCodeAt(i);
+    // A bracket's words are a note on the city ("Naxçıvan (şəhər) AZ3510"): read over.
+    if (c === 40) {
+      const close = text.indexOf(')', i);
+      if (close > i && close < e && close - i <= 24) {
+        i = close + 1;
+        continue;
+      }
+    }
     if (!isLetter(c)) {
       if (isDigit(c)) numbered = true;
       i++;
@@ -144,11 +182,18 @@ function cityTail(g: AddressGrammar, text: string, i: number, we: number, e: num
   while (b > 0 && isSpace(text.charCodeAt(b))) b--;
   let w = b;
   while (w > 0 && isLetter(text.charCodeAt(w - 1))) w--;
-  // The word before: capitalised, or a connector after one ("del friuli").
+  // The word before: capitalised, or a connector or a one-letter word after one ("del friuli", "Tecla a mare").
+  let led = false;
+  if (w === b && isLower(text.charCodeAt(w)) && w > 1 && isSpace(text.charCodeAt(w - 1))) {
+    let v = w - 1;
+    while (v > 0 && isLetter(text.charCodeAt(v - 1))) v--;
+    if (v < w - 1 && isUpper(text.charCodeAt(v))) (w = v), (led = true);
+  }
   if (!(w <= b && (isUpper(text.charCodeAt(w)) || g.connectors.has(wordKey(text.slice(w, b + 1)))))) return false;
   const rest = text.slice(we, e);
   if (/^(?:[ ]\p{Ll}{2,})?[ ]?,?[ ]?\d{4,6}(?:-\d{3,4})?(?![\p{L}\d]|[-/.:]\d)/u.test(rest)) return true;
-  return we - i >= 4 && /^[ .,;!?]*$/.test(rest) && !g.commonWords.has(text.slice(i, we).toLowerCase());
+  // (After a one-letter word the tail is a city's however frequent its word: "Tecla a mare".)
+  return we - i >= 4 && /^[ .,;!?]*$/.test(rest) && (led || !g.commonWords.has(text.slice(i, we).toLowerCase()));
 }
 
 const lowerGrammar = (g: AddressGrammar, key: string) =>
@@ -174,11 +219,14 @@ function hasUpperLatin(text: string, s: number, e: number): boolean {
  */
 const CITY_REST = /^\p{Lu}[\p{L}\p{M}'’`. -]{1,40}?(?:,[ ]?[A-Z]{2})?,?[ ]?(?:[A-Z]{1,2}-?)?\d{3,6}(?:[ -]\d{2,4})?[ \t]*(?:\[[^\]\n]{0,24}\][ \t]*)?$/u;
 
+/** The same, postcode first: perhaps a hedge, then the postcode and the city's words ("I think 35760 Alcalá de Henares"). */
+const CITY_REST_CODE_FIRST = /^(?:\p{L}+[ ]){0,2}?(?:[A-Z]{1,2}-?)?\d{4,6}(?:[ -]\d{2,4})?[ ]\p{Lu}[\p{L}\p{M}'’`. -]{1,40}?[ \t]*$/u;
+
 function cityRest(g: AddressGrammar, text: string, n: number): boolean {
   const le = lineEnd(text, n, Math.min(text.length, n + 72));
   if (le - n >= 72 || !isUpper(text.charCodeAt(n))) return false;
   const rest = text.slice(n, le).replace(/\r$/, '');
-  if (!CITY_REST.test(rest)) return false;
+  if (!CITY_REST.test(rest) && !CITY_REST_CODE_FIRST.test(rest)) return false;
   // The words before the postcode are a city's: capitalised, or connectors and hedges ("I think", "del").
   for (const m of rest.replace(/\[[^\]]*\]/g, '').matchAll(/[\p{L}\p{M}'’`]+/gu)) {
     const w = m[0];
@@ -187,14 +235,26 @@ function cityRest(g: AddressGrammar, text: string, n: number): boolean {
   return true;
 }
 
+/** The rest of a line typed in lower case that is a city line: one to three words, then a postcode ("apese 80284", "doyle cross hx2 6pk"). */
+const LOWER_CITY_REST = /^(?:[\p{Ll}\p{Lo}][\p{L}\p{M}'’`-]{1,30}[ ]){1,3}(?:\d{4,6}(?:[ -]\d{2,4})?|[a-z]{1,2}\d[a-z\d]?[ ]\d[a-z]{2})[ \t]*$/u;
+
+function lowerCityRest(text: string, s: number, n: number): boolean {
+  const c = text.charCodeAt(n);
+  if (!(isLower(c) || isCaseless(c))) return false;
+  const le = lineEnd(text, n, Math.min(text.length, n + 72));
+  if (le - n >= 72 || hasUpperLatin(text, s, le)) return false;
+  return LOWER_CITY_REST.test(text.slice(n, le).replace(/\r$/, ''));
+}
+
 /** A period, ! or ? ends the sentence unless it ends a street type's or unit's abbreviation ("St.", "Apt."). */
 function sentenceEnd(g: AddressGrammar, text: string, s: number, p: number): boolean {
   if (text.charCodeAt(p) !== 46) return true;
   // The value goes on after a period when a number or a postcode follows ("485 Ffordd Nant. CF9 3SJ …").
   let n = p + 1;
   while (isSpace(text.charCodeAt(n))) n++;
-  // A spoken answer puts a period between the street and its city line ("POB 69345. South Kayaport, TN 85846").
-  if (cityRest(g, text, n)) return false;
+  // A spoken answer puts a period between the street and its city line ("POB 69345. South Kayaport, TN 85846"),
+  // in lower-case text too ("yes. 6 considine brae. doyle cross hx2 6pk").
+  if (cityRest(g, text, n) || lowerCityRest(text, s, n)) return false;
   if (opensSentence(g, text, n)) return true;
   if (isDigit(text.charCodeAt(n)) || (isUpper(text.charCodeAt(n)) && isDigit(text.charCodeAt(n + 1))) || (isUpper(text.charCodeAt(n)) && isUpper(text.charCodeAt(n + 1)) && isDigit(text.charCodeAt(n + 2)))) return false;
   let b = p;
@@ -241,7 +301,8 @@ function trimLowerTail(g: AddressGrammar, text: string, s: number, e: number): n
     while (b > s && isSpace(text.charCodeAt(b - 1))) b--;
     let w = b;
     while (w > s && isLetter(text.charCodeAt(w - 1))) w--;
-    if (w === b || !(isLower(text.charCodeAt(w)) || g.hedges.has(wordKey(text.slice(w, b)))) || w === s || (end === e && cityTail(g, text, w, b, e))) return end === e ? e : trimMarks(text, s, end);
+    // (A unit word ends an address in lower case: "8350 Léna Lepic 9 étage".)
+    if (w === b || !(isLower(text.charCodeAt(w)) || g.hedges.has(wordKey(text.slice(w, b)))) || w === s || (end === e && (cityTail(g, text, w, b, e) || g.units.has(wordKey(text.slice(w, b)))))) return end === e ? e : trimMarks(text, s, end);
     end = w;
   }
 }
