@@ -11,7 +11,7 @@ import { newSpokenPassState, spokenAt, type SpokenPassState } from './scan-spoke
 import { newTablePassState, tablePass, type TablePassState } from './table/pass.js';
 import { hashRange } from './word-table.js';
 import { shareGates } from './regexp-warm.js';
-import { buildGateIndex, featuresOf, gateFilter, gateOpen, gatesOf, gramStarts, PREFILTERS, hasDigits, newTextFeatures, textHolds, type GateIndex, type TextFeatures } from './prefilter.js';
+import { buildGateIndex, featuresOf, gateFilter, gateOpen, gatesOf, gramStarts, PREFILTERS, hasDigits, newTextFeatures, groupBit, type GateIndex, type TextFeatures } from './prefilter.js';
 
 /**
  * The passes over the text (speed.md B9). Each pass is a skip loop of irregexp or indexOf, which runs in
@@ -136,6 +136,8 @@ const gateIndexes = new WeakMap<ScanPlan, GateIndex>();
 
 /** The index of every gate the passes ask prefilters of (prefilter.ts), built at a plan's first short text. */
 function gateIndexOf(plan: ScanPlan): GateIndex {
+  // Most processes scan with one plan: its index without a WeakMap lookup per call.
+  if (plan === lastPlan) return lastIndex!;
   let index = gateIndexes.get(plan);
   if (index === undefined) {
     const planGates = [plan.wordGate, plan.wordGateCs, plan.shapeGate, plan.shapeGateCi];
@@ -147,8 +149,12 @@ function gateIndexOf(plan: ScanPlan): GateIndex {
     ]);
     gateIndexes.set(plan, index);
   }
+  lastPlan = plan;
+  lastIndex = index;
   return index;
 }
+let lastPlan: ScanPlan | null = null;
+let lastIndex: GateIndex | null = null;
 
 export function scan(ctx: ScanContext, plan: ScanPlan, st: ScannerState): void {
   const limit = ctx.final ? ctx.text.length : ctx.frontier;
@@ -156,7 +162,7 @@ export function scan(ctx: ScanContext, plan: ScanPlan, st: ScannerState): void {
   const pre = (ctx.pre = ctx.final && !st.scanned && ctx.text.length <= PREFILTER_MAX && PREFILTERS.enabled ? featuresOf(ctx.text, st.features, gateIndexOf(plan)) : null);
   st.scanned = true;
   const gates = gatesOf(pre, plan);
-  if (plan.writtenDigitRules.length && (pre === null || textHolds(pre, 'digit'))) digitPass(ctx, plan, st, limit);
+  if (plan.writtenDigitRules.length && (pre === null || (pre.groups & DIGIT) !== 0)) digitPass(ctx, plan, st, limit);
   if (plan.wordGate && gateOpen(pre, gates, 0)) st.wordPos = wordPassOf(ctx, plan, st, plan.wordGate, gates, 0, st.wordPos, limit, false);
   if (plan.wordGateCs && gateOpen(pre, gates, 1)) st.wordCsPos = wordPassOf(ctx, plan, st, plan.wordGateCs, gates, 1, st.wordCsPos, limit, true);
   if (plan.emailRules.length) {
@@ -183,8 +189,11 @@ export function scan(ctx: ScanContext, plan: ScanPlan, st: ScannerState): void {
  * a quoted key (table/members.ts).
  */
 function tableMayFind(pre: TextFeatures, text: string): boolean {
-  return textHolds(pre, 'line break') || textHolds(pre, 'quote') || (textHolds(pre, 'digit') && hasDigits(text, 12));
+  return (pre.groups & (LINE_BREAK | QUOTE)) !== 0 || ((pre.groups & DIGIT) !== 0 && hasDigits(text, 12));
 }
+const DIGIT = groupBit('digit');
+const LINE_BREAK = groupBit('line break');
+const QUOTE = groupBit('quote');
 
 function digitPass(ctx: ScanContext, plan: ScanPlan, st: ScannerState, limit: number): void {
   const text = ctx.text;
