@@ -156,10 +156,23 @@ function gateIndexOf(plan: ScanPlan): GateIndex {
 let lastPlan: ScanPlan | null = null;
 let lastIndex: GateIndex | null = null;
 
-export function scan(ctx: ScanContext, plan: ScanPlan, st: ScannerState): void {
+/**
+ * The prefilter features of a buffer a session scans in one first and last step, or null when the prefilters do
+ * not apply: read before normalizing (whose test for non-ASCII they answer), then handed to scan as `known`.
+ */
+export function shortTextFeatures(text: string, plan: ScanPlan, st: ScannerState): TextFeatures | null {
+  return !st.scanned && text.length <= PREFILTER_MAX && PREFILTERS.enabled ? featuresOf(text, st.features, gateIndexOf(plan)) : null;
+}
+
+/** Whether the features' text holds a character from 128 on. */
+export const holdsNonAscii = (f: TextFeatures) => (f.groups & NON_ASCII) !== 0;
+
+/** `known`: shortTextFeatures of the buffer, reused when normalizing left the text as it was. */
+export function scan(ctx: ScanContext, plan: ScanPlan, st: ScannerState, known: TextFeatures | null = null): void {
   const limit = ctx.final ? ctx.text.length : ctx.frontier;
   // Only a first and last step: a gate skipped here leaves pass state that no later step reads.
-  const pre = (ctx.pre = ctx.final && !st.scanned && ctx.text.length <= PREFILTER_MAX && PREFILTERS.enabled ? featuresOf(ctx.text, st.features, gateIndexOf(plan)) : null);
+  const pre = (ctx.pre =
+    ctx.final && !st.scanned && ctx.text.length <= PREFILTER_MAX && PREFILTERS.enabled ? (known !== null && known.text === ctx.text ? known : featuresOf(ctx.text, st.features, gateIndexOf(plan))) : null);
   st.scanned = true;
   const gates = gatesOf(pre, plan);
   if (plan.writtenDigitRules.length && (pre === null || (pre.groups & DIGIT) !== 0)) digitPass(ctx, plan, st, limit);
@@ -194,6 +207,7 @@ function tableMayFind(pre: TextFeatures, text: string): boolean {
 const DIGIT = groupBit('digit');
 const LINE_BREAK = groupBit('line break');
 const QUOTE = groupBit('quote');
+const NON_ASCII = groupBit('non-ASCII');
 
 function digitPass(ctx: ScanContext, plan: ScanPlan, st: ScannerState, limit: number): void {
   const text = ctx.text;
