@@ -111,6 +111,8 @@ function takeScratch(n: number): Scratch {
  * next normalizeForScan may reuse them, so `nt`'s offsets must not be read after this.
  */
 export function releaseNormalized(nt: NormalizedText): void {
+  // The text as it was (most short texts) took no buffers: no WeakMap lookup for it.
+  if (nt.starts === null) return;
   const sc = scratchOf.get(nt);
   if (!sc) return;
   scratchOf.delete(nt);

@@ -184,12 +184,13 @@ export function scan(ctx: ScanContext, plan: ScanPlan, st: ScannerState, known: 
   if (plan.writtenDigitRules.length && (pre === null || (pre.groups & DIGIT) !== 0)) digitPass(ctx, plan, st, limit);
   if (plan.wordGate && gateOpen(pre, gates, 0)) st.wordPos = wordPassOf(ctx, plan, st, plan.wordGate, gates, 0, st.wordPos, limit, false);
   if (plan.wordGateCs && gateOpen(pre, gates, 1)) st.wordCsPos = wordPassOf(ctx, plan, st, plan.wordGateCs, gates, 1, st.wordCsPos, limit, true);
-  if (plan.emailRules.length) {
+  // The groups say whether the text holds an '@' or a ':' at all (prefilter.ts): no search for one it lacks.
+  if (plan.emailRules.length && (pre === null || (pre.groups & AT) !== 0)) {
     let i = Math.max(0, st.atPos - ctx.base);
     while ((i = ctx.text.indexOf('@', i)) >= 0 && i < limit) emailAt(ctx, plan, st.chars, i++);
     st.atPos = ctx.base + limit;
   }
-  if (plan.ipv6Rules.length || plan.speakerRules.length) {
+  if ((plan.ipv6Rules.length || plan.speakerRules.length) && (pre === null || (pre.groups & COLON) !== 0)) {
     let i = Math.max(0, st.colonPos - ctx.base);
     while ((i = ctx.text.indexOf(':', i)) >= 0 && i < limit) colonAt(ctx, plan, st.chars, i++);
     st.colonPos = ctx.base + limit;
@@ -214,6 +215,8 @@ const DIGIT = groupBit('digit');
 const LINE_BREAK = groupBit('line break');
 const QUOTE = groupBit('quote');
 const NON_ASCII = groupBit('non-ASCII');
+const AT = groupBit('@');
+const COLON = groupBit('colon');
 
 function digitPass(ctx: ScanContext, plan: ScanPlan, st: ScannerState, limit: number): void {
   const text = ctx.text;
