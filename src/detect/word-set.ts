@@ -40,7 +40,8 @@ class Words {
     }
   }
 
-  private same(i: number, w: string): boolean {
+  /** Whether word i is w (same length assumed). */
+  same(i: number, w: string): boolean {
     const a = this.at[i]!;
     const pool = a >= 0 ? this.narrow : this.wide;
     const s = a >= 0 ? a : ~a;
@@ -52,12 +53,6 @@ class Words {
     const a = this.at[i]!;
     return a >= 0 ? this.narrow.slice(a, a + this.len[i]!) : this.wide.slice(~a, ~a + this.len[i]!);
   }
-
-  equals(o: Words): boolean {
-    if (o.count !== this.count || o.narrow !== this.narrow || o.wide !== this.wide) return false;
-    for (let i = 0; i < this.count; i++) if (o.at[i] !== this.at[i] || o.len[i] !== this.len[i]) return false;
-    return true;
-  }
 }
 
 /** FNV-1a over the character codes, its halves folded. */
@@ -67,12 +62,33 @@ function hashOf(w: string): number {
   return h ^ (h >>> 16);
 }
 
-/** Identical word lists built twice (the same file in two lexicons) share one storage. */
+function isNarrow(w: string): boolean {
+  for (let i = 0; i < w.length; i++) if (w.charCodeAt(i) > 0xff) return false;
+  return true;
+}
+
+/**
+ * Storages built, by word count: identical word lists (the same file in two lexicons, and in the address
+ * grammar) share one, found by comparing the words in order, which costs less than building them again.
+ */
 const interned = new Map<number, Words[]>();
 
+function builtBefore(words: Iterable<string>, count: number): Words | null {
+  next: for (const c of interned.get(count) ?? []) {
+    let i = 0;
+    for (const w of words) {
+      if (i >= count || c.len[i] !== w.length || !c.same(i, w)) continue next;
+      i++;
+    }
+    if (i === count) return c;
+  }
+  return null;
+}
+
 /** Compact storage of distinct words, or null when a word is too long for it (65,535 characters). */
-function build(words: readonly string[]): Words | null {
-  const count = words.length;
+function build(words: Iterable<string>, count: number): Words | null {
+  const hit = builtBefore(words, count);
+  if (hit) return hit;
   const at = new Int32Array(count);
   const len = new Uint16Array(count);
   const narrow: string[] = [];
@@ -82,12 +98,11 @@ function build(words: readonly string[]): Words | null {
   let size = 8;
   while (size < count * 2) size *= 2;
   const table = new Int32Array(size);
-  let sum = 0x811c9dc5 | 0;
-  for (let i = 0; i < count; i++) {
-    const w = words[i]!;
-    if (w.length > 0xffff) return null;
+  let i = 0;
+  for (const w of words) {
+    if (w.length > 0xffff || i >= count) return null;
     len[i] = w.length;
-    if (/^[\x00-\xff]*$/.test(w)) {
+    if (isNarrow(w)) {
       at[i] = n;
       narrow.push(w);
       n += w.length;
@@ -96,18 +111,15 @@ function build(words: readonly string[]): Words | null {
       wide.push(w);
       m += w.length;
     }
-    const h = hashOf(w);
-    sum = Math.imul(sum ^ h, 0x01000193);
-    let slot = h & (size - 1);
+    let slot = hashOf(w) & (size - 1);
     while (table[slot] !== 0) slot = (slot + 1) & (size - 1);
     table[slot] = i + 1;
+    i++;
   }
+  if (i !== count) return null;
   // join('') makes one flat string; a later slice of it is a view, not a copy of the whole.
   const made = new Words(count, narrow.join(''), wide.join(''), at, len, table);
-  const same = interned.get(sum) ?? [];
-  for (const w of same) if (w.equals(made)) return w;
-  same.push(made);
-  interned.set(sum, same);
+  interned.set(count, [...(interned.get(count) ?? []), made]);
   return made;
 }
 
@@ -115,12 +127,11 @@ function build(words: readonly string[]): Words | null {
 export class WordSet extends Set<string> {
   #words: Words | null;
 
-  /** `words` must be distinct (a Set's iteration, an array without repeats). */
-  constructor(words: Iterable<string>) {
+  /** `words` must be distinct: a Set (read in place), or an array without repeats. */
+  constructor(words: ReadonlySet<string> | readonly string[]) {
     super();
-    const list = [...words];
-    this.#words = build(list);
-    if (!this.#words) for (const w of list) super.add(w);
+    this.#words = build(words, 'size' in words ? words.size : words.length);
+    if (!this.#words) for (const w of words) super.add(w);
   }
 
   override has(w: string): boolean {
@@ -189,11 +200,13 @@ export class WordIndex extends Map<string, number> {
   #words: Words | null;
 
   /** `words` must be distinct; word i maps to i. */
-  constructor(words: Iterable<string>) {
+  constructor(words: ReadonlySet<string> | readonly string[]) {
     super();
-    const list = [...words];
-    this.#words = build(list);
-    if (!this.#words) list.forEach((w, i) => super.set(w, i));
+    this.#words = build(words, 'size' in words ? words.size : words.length);
+    if (!this.#words) {
+      let i = 0;
+      for (const w of words) super.set(w, i++);
+    }
   }
 
   override get(w: string): number | undefined {

@@ -272,5 +272,5 @@ function compactLexicon(lex: NameLexicon): void {
   for (const [k, v] of Object.entries(sets)) if (v instanceof Set) sets[k] = compactSet(v as Set<string>);
   for (const k of NOT_PERSON_LISTS) lex.notPersons[k] = compactSet(lex.notPersons[k]);
   // Ranks are the order the words were added in (readLanguageWords), which is what a WordIndex maps to.
-  for (const [lang, ranks] of lex.languageWords) if (ranks.size >= COMPACT_FROM) lex.languageWords.set(lang, new WordIndex(ranks.keys()));
+  for (const [lang, ranks] of lex.languageWords) if (ranks.size >= COMPACT_FROM) lex.languageWords.set(lang, new WordIndex([...ranks.keys()]));
 }
