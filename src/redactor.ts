@@ -141,7 +141,9 @@ export function createRedactor(input: RedactorConfig = {}): Redactor {
   const byEntity = new Map<string, CompiledRule>();
   for (const r of plan.rules) if (!byEntity.has(r.entity)) byEntity.set(r.entity, r);
 
-  const session = (o: SessionOptions = {}) => new ScanSession(plan, engine, { explain: o.explain ?? false, mask: o.mask ?? true }, o.maskState);
+  // The four modes made once: a session per short text need not allocate its own.
+  const modes = [false, true].map((explain) => [false, true].map((mask) => Object.freeze({ explain, mask })));
+  const session = (o: SessionOptions = {}) => new ScanSession(plan, engine, modes[o.explain ? 1 : 0]![o.mask === false ? 0 : 1]!, o.maskState);
 
   const redactor: Redactor = {
     rules: plan.rules.map((r) => ({

@@ -130,8 +130,8 @@ export function offerCandidate(
   const value = text.slice(start, end);
   if (rule.allow && rule.allow.has(value.trim().toLowerCase())) return false;
 
-  // Gates in order of cost: exclusion words, then context words when the candidate cannot stand without
-  // them, then validators; context words that only raise the confidence are looked for last, once the
+  // Gates in order of cost: context words when the candidate cannot stand without them, exclusion words,
+  // then validators; context words that only raise the confidence are looked for last, once the
   // candidate is valid (most digit windows fail Luhn or the IIN table and never need them).
   const c = rule.context;
   const mustHaveContext = needsContext || (c !== null && c.required) || rule.base < ctx.minConfidence;
@@ -141,16 +141,18 @@ export function offerCandidate(
   let after = '';
   if (c) {
     before = contextBefore(c, text, start);
-    // Exclusion words count before the candidate only: "Order 415-555-2671" is an order number, while a
-    // phone number followed by "Case 2025-…" (the next CSV cell) is still a phone number. The nearer word
-    // decides: in "ref 0878…, cb +599 (0)9 683 1115" or `"account": …, "phone": "073 605 95 91"` the cue
-    // after the exclusion word binds the value.
-    if (c.exclude && excludedBefore(c, before)) return false;
+    // A required cue, then exclusion words: both refuse alike and are pure, so the one that refuses most runs
+    // first (a candidate that needs a cue usually has none: a phone-shaped run near no phone word).
     if (mustHaveContext) {
       after = contextAfter(c, text, end);
       contextHit = c.words.test(before) || c.words.test(after);
       if (!contextHit) return false;
     }
+    // Exclusion words count before the candidate only: "Order 415-555-2671" is an order number, while a
+    // phone number followed by "Case 2025-…" (the next CSV cell) is still a phone number. The nearer word
+    // decides: in "ref 0878…, cb +599 (0)9 683 1115" or `"account": …, "phone": "073 605 95 91"` the cue
+    // after the exclusion word binds the value.
+    if (c.exclude && excludedBefore(c, before)) return false;
   }
 
   // The validators' log is built only when explaining (most candidates are refused and never need it).

@@ -49,7 +49,9 @@ export function addressCountryNames(locale: string): string[] {
   return cldrRegionNames(locale, COUNTRY_CODES).filter((name) => !/[(),]/.test(name));
 }
 
+/** Lists read during the current synchronous task (one createRedactor reads a list for several lexicons); dropped after it. */
 const lists = new Map<string, string[]>();
+let clearing = false;
 
 /** A list file of country names, one a line (countries.txt), read once per file; lines trimmed, blank ones dropped. */
 export function readCountryList(file: string, where: string): string[] {
@@ -61,6 +63,13 @@ export function readCountryList(file: string, where: string): string[] {
       throw new CaregateError('E_LEXICON_READ', `${where}: cannot read word list ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}; name a file beside the lexicon`, { file });
     }
     lists.set(file, names);
+    if (!clearing) {
+      clearing = true;
+      queueMicrotask(() => {
+        lists.clear();
+        clearing = false;
+      });
+    }
   }
   return names;
 }

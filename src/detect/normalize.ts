@@ -68,8 +68,8 @@ const URL_ESCAPES: Readonly<Record<string, number>> = {
 const NON_ASCII = everyText(/[^\x00-\x7f]/);
 const URL_ESCAPE = everyText(/%[23][0-9a-fA-F]/);
 const PLUS_JOIN = everyText(/[0-9]\+[0-9]/);
-const needsNormalizing = (buf: string) =>
-  NON_ASCII.test(buf) || (buf.includes('%') && URL_ESCAPE.test(buf)) || (buf.includes('+') && PLUS_JOIN.test(buf));
+const needsNormalizing = (buf: string, ascii: boolean) =>
+  (!ascii && NON_ASCII.test(buf)) || (buf.includes('%') && URL_ESCAPE.test(buf)) || (buf.includes('+') && PLUS_JOIN.test(buf));
 
 export interface NormalizedText {
   /** What the scanners read. */
@@ -111,14 +111,17 @@ function takeScratch(n: number): Scratch {
  * next normalizeForScan may reuse them, so `nt`'s offsets must not be read after this.
  */
 export function releaseNormalized(nt: NormalizedText): void {
+  // The text as it was (most short texts) took no buffers: no WeakMap lookup for it.
+  if (nt.starts === null) return;
   const sc = scratchOf.get(nt);
   if (!sc) return;
   scratchOf.delete(nt);
   if (free.length < FREE_MAX && sc.starts.length <= KEEP_MAX) free.push(sc);
 }
 
-export function normalizeForScan(buf: string): NormalizedText {
-  if (!needsNormalizing(buf)) return { text: buf, starts: null, ends: null };
+/** `ascii`: the caller knows the buffer is all ASCII (prefilter features), so that test is skipped. */
+export function normalizeForScan(buf: string, ascii = false): NormalizedText {
+  if (!needsNormalizing(buf, ascii)) return { text: buf, starts: null, ends: null };
   const n = buf.length;
   const sc = takeScratch(n);
   const out = sc.units;

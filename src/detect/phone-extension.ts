@@ -15,14 +15,29 @@ const MAX_EXT_DIGITS = 6;
 const isDigitAt = (t: string, i: number) => i < t.length && (CLASS[t.charCodeAt(i)]! & DIGIT) !== 0;
 const isAlphaAt = (t: string, i: number) => i < t.length && (CLASS[t.charCodeAt(i)]! & ALPHA) !== 0;
 
+/**
+ * Whether the lower-case ASCII marker m is written at p, in any case: compared by code unit, no slice. Only an
+ * ASCII letter lower-cases to one of the markers' letters (no 'k', whose Kelvin sign would), so this is
+ * toLowerCase's answer.
+ */
+function markerAt(text: string, p: number, m: string): boolean {
+  if (text.length - p < m.length) return false;
+  for (let i = 0; i < m.length; i++) {
+    const c = text.charCodeAt(p + i);
+    const l = m.charCodeAt(i);
+    if (c !== l && c !== l - 32) return false;
+  }
+  return true;
+}
+
 /** Where an extension that starts at `pos` (right after a number's last digit) ends, or -1. */
 export function extensionEnd(text: string, pos: number): number {
   let p = pos;
   if (text.charCodeAt(p) === 32) p++;
   let marker = -1;
-  for (const m of MARKERS) {
-    if (text.length - p >= m.length && text.slice(p, p + m.length).toLowerCase() === m) {
-      marker = p + m.length;
+  for (let k = 0; k < MARKERS.length; k++) {
+    if (markerAt(text, p, MARKERS[k]!)) {
+      marker = p + MARKERS[k]!.length;
       break;
     }
   }

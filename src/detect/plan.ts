@@ -10,6 +10,7 @@ import {
   type BuiltinDetector, type DigitsDetector, type KeywordDetector, type PatternSpec, type Rule, type RulePack,
 } from '../rules/types.js';
 import type { Validator } from '../validators/types.js';
+import { digitGatesOf, type DigitGate } from '../validators/digit-gates.js';
 import { compileAddressRule, type AddressRule } from './address/plan.js';
 import { loadNameLexicon, type NameLexicon } from './names/lexicon.js';
 import { compileNamesRule, type NamesRule } from './names/plan.js';
@@ -83,6 +84,8 @@ export interface DigitRule {
   checksum: boolean;
   /** Whole runs only (scan-digits.ts): `writtenWindows: 'whole'`, or no layout and a required cue. */
   wholeRun: boolean;
+  /** Integer gates of the rule's built-in validators over a window's digits (validators/digit-gates.ts); null: none. */
+  gates: DigitGate[] | null;
 }
 
 export type CompiledValue =
@@ -634,6 +637,7 @@ function compileDigits(rule: CompiledRule, d: DigitsDetector, file: string, ptr:
     skipAmounts: d.amounts === 'skip',
     extension: d.extension ?? false,
     checksum: rule.validators.some((v) => CHECKSUM_VALIDATORS.has(v.name)),
+    gates: digitGatesOf(rule.validators),
     wholeRun: d.writtenWindows ? d.writtenWindows === 'whole' : !d.layouts && !d.groups && rule.context !== null && rule.context.required,
   };
 }

@@ -5,6 +5,7 @@ import { currencyAfter, currencyBefore } from './amounts.js';
 import { extensionEnd } from './phone-extension.js';
 import type { DigitRule, ScanPlan } from './plan.js';
 import type { ValidatorInput } from '../validators/types.js';
+import { gatesPass } from '../validators/digit-gates.js';
 
 /**
  * The numeric detector (speed.md B3): the scanner hands it the first digit group of a run, it walks the
@@ -42,6 +43,8 @@ const gd = new Int32Array(MAXG);
 const jc = new Int32Array(MAXG);
 const jl = new Int32Array(MAXG);
 const cands = new Int32Array(MAXG);
+/** Digits of the window ending at each candidate group. */
+const candDigits = new Int32Array(MAXG);
 
 const isDigitAt = (t: string, i: number) => (CLASS[t.charCodeAt(i)]! & DIGIT) !== 0;
 const isJoinAt = (t: string, i: number) => (CLASS[t.charCodeAt(i)]! & JOIN) !== 0;
@@ -401,6 +404,7 @@ function windowStartsAt(ctx: ScanContext, dr: DigitRule, i: number, n: number): 
     digits += gd[h]!;
     if (digits > dr.max) return false;
     if (digits < dr.min || !shapeOkFrom(dr, i, h)) continue;
+    if (dr.gates !== null && !gatesPass(dr.gates, ctx.text, gs, ge, i, h, digits)) continue;
     let value = '';
     for (let k = i; k <= h; k++) value += ctx.text.slice(gs[k], ge[k]);
     if (validatorsPass(dr, { text: ctx.text.slice(gs[i], ge[h]), digits: value, options: ctx.validatorOptions })) return true;
@@ -454,7 +458,10 @@ function evaluateRule(
     }
     digits += gd[h]!;
     if (digits > dr.max) break;
-    if (digits >= dr.min) cands[cnt++] = h;
+    if (digits >= dr.min) {
+      cands[cnt] = h;
+      candDigits[cnt++] = digits;
+    }
   }
   // A rule with no layout whose context is required (a cue stands near) takes a whole run whatever its
   // grouping, never a window cut out of a run (a run ends at a line break: endsWholeRun).
@@ -462,6 +469,8 @@ function evaluateRule(
   for (let c = cnt - 1; c >= 0; c--) {
     const h = cands[c]!;
     if (!shapeOkFrom(dr, 0, h)) continue;
+    // A window a validator's integer gate refuses would be refused by the validator (digit-gates.ts).
+    if (dr.gates !== null && !gatesPass(dr.gates, text, gs, ge, 0, h, candDigits[c]!)) continue;
     // A phone extension after the run's last group is part of the match ("463-612-6138x036").
     const extEnd = dr.extension && h === n - 1 && endsRun ? extensionEnd(text, ge[h]!) : -1;
     if (extEnd < 0 && dr.skipGlued && h === n - 1 && endsRun && gluedRight(text, ge[h]!)) continue;

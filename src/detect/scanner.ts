@@ -11,7 +11,7 @@ import { newSpokenPassState, spokenAt, type SpokenPassState } from './scan-spoke
 import { newTablePassState, tablePass, type TablePassState } from './table/pass.js';
 import { hashRange } from './word-table.js';
 import { shareGates } from './regexp-warm.js';
-import { buildGateIndex, featuresOf, gateFilter, gateOpen, gatesOf, gramStarts, PREFILTERS, hasDigits, newTextFeatures, textHolds, type GateIndex, type TextFeatures } from './prefilter.js';
+import { buildGateIndex, featuresOf, gateFilter, gateOpen, gatesOf, gramStarts, PREFILTERS, hasDigits, newTextFeatures, groupBit, type GateIndex, type TextFeatures } from './prefilter.js';
 
 /**
  * The passes over the text (speed.md B9). Each pass is a skip loop of irregexp or indexOf, which runs in
@@ -88,13 +88,13 @@ export function releaseScannerState(plan: ScanPlan, st: ScannerState): void {
 
 const keysOf = (o: object) => Object.keys(o).sort().join(',');
 /** The fields resetScannerState sets in place, besides the objects it rebuilds. */
-const RESET_IN_PLACE = { digits: 'inRun,midGroup,next,resume,ruleNext', spoken: 'next,ruleNext' };
+const RESET_IN_PLACE = { digits: 'inRun,midGroup,next,resume,ruleNext', spoken: 'next,ruleNext', keywords: 'next,nextCs', chars: 'colonNext,emailNext', shapes: 'next' };
 
 /** Whether resetScannerState sets every field a fresh state of this plan has (checked once per plan). */
 function resetKnowsAll(plan: ScanPlan): boolean {
   const fresh = newScannerState(plan) as unknown as Record<string, unknown>;
   const reset = resetScannerState(newScannerState(plan)) as unknown as Record<string, unknown>;
-  if (keysOf(fresh.digits as object) !== RESET_IN_PLACE.digits || keysOf(fresh.spoken as object) !== RESET_IN_PLACE.spoken) return false;
+  for (const [k, keys] of Object.entries(RESET_IN_PLACE)) if (keysOf(fresh[k] as object) !== keys) return false;
   if (keysOf(fresh) !== 'addresses,atPos,chars,colonPos,digitPos,digits,features,keywords,names,scanned,shapePos,shapes,spoken,starts,table,wordCsPos,wordPos') return false;
   for (const k of Object.keys(fresh)) {
     const v = fresh[k];
@@ -108,17 +108,23 @@ export function resetScannerState(st: ScannerState): ScannerState {
   const d = st.digits;
   d.resume = d.next = 0;
   d.inRun = d.midGroup = false;
-  d.ruleNext.fill(0);
+  zero(d.ruleNext);
   st.spoken.next = 0;
-  st.spoken.ruleNext.fill(0);
-  st.keywords = { next: 0, nextCs: 0 };
-  st.chars = { emailNext: 0, colonNext: 0 };
-  st.shapes = { next: 0 };
+  zero(st.spoken.ruleNext);
+  // In place: a reset runs per short text, where three small objects and two fill() calls cost 60 ns.
+  st.keywords.next = st.keywords.nextCs = 0;
+  st.chars.emailNext = st.chars.colonNext = 0;
+  st.shapes.next = 0;
   st.names = newNamesPassState();
   st.addresses = newAddressPassState();
   st.table = newTablePassState();
   st.scanned = false;
   return st;
+}
+
+/** A loop, not fill(): the arrays hold a few entries, and fill's call costs more than writing them. */
+function zero(a: Float64Array): void {
+  for (let k = 0; k < a.length; k++) a[k] = 0;
 }
 
 /** Any digit: irregexp finds the next run; the digit detector walks it in JavaScript. */
@@ -136,6 +142,8 @@ const gateIndexes = new WeakMap<ScanPlan, GateIndex>();
 
 /** The index of every gate the passes ask prefilters of (prefilter.ts), built at a plan's first short text. */
 function gateIndexOf(plan: ScanPlan): GateIndex {
+  // Most processes scan with one plan: its index without a WeakMap lookup per call.
+  if (plan === lastPlan) return lastIndex!;
   let index = gateIndexes.get(plan);
   if (index === undefined) {
     const planGates = [plan.wordGate, plan.wordGateCs, plan.shapeGate, plan.shapeGateCi];
@@ -147,24 +155,42 @@ function gateIndexOf(plan: ScanPlan): GateIndex {
     ]);
     gateIndexes.set(plan, index);
   }
+  lastPlan = plan;
+  lastIndex = index;
   return index;
 }
+let lastPlan: ScanPlan | null = null;
+let lastIndex: GateIndex | null = null;
 
-export function scan(ctx: ScanContext, plan: ScanPlan, st: ScannerState): void {
+/**
+ * The prefilter features of a buffer a session scans in one first and last step, or null when the prefilters do
+ * not apply: read before normalizing (whose test for non-ASCII they answer), then handed to scan as `known`.
+ */
+export function shortTextFeatures(text: string, plan: ScanPlan, st: ScannerState): TextFeatures | null {
+  return !st.scanned && text.length <= PREFILTER_MAX && PREFILTERS.enabled ? featuresOf(text, st.features, gateIndexOf(plan)) : null;
+}
+
+/** Whether the features' text holds a character from 128 on. */
+export const holdsNonAscii = (f: TextFeatures) => (f.groups & NON_ASCII) !== 0;
+
+/** `known`: shortTextFeatures of the buffer, reused when normalizing left the text as it was. */
+export function scan(ctx: ScanContext, plan: ScanPlan, st: ScannerState, known: TextFeatures | null = null): void {
   const limit = ctx.final ? ctx.text.length : ctx.frontier;
   // Only a first and last step: a gate skipped here leaves pass state that no later step reads.
-  const pre = (ctx.pre = ctx.final && !st.scanned && ctx.text.length <= PREFILTER_MAX && PREFILTERS.enabled ? featuresOf(ctx.text, st.features, gateIndexOf(plan)) : null);
+  const pre = (ctx.pre =
+    ctx.final && !st.scanned && ctx.text.length <= PREFILTER_MAX && PREFILTERS.enabled ? (known !== null && known.text === ctx.text ? known : featuresOf(ctx.text, st.features, gateIndexOf(plan))) : null);
   st.scanned = true;
   const gates = gatesOf(pre, plan);
-  if (plan.writtenDigitRules.length && (pre === null || textHolds(pre, 'digit'))) digitPass(ctx, plan, st, limit);
+  if (plan.writtenDigitRules.length && (pre === null || (pre.groups & DIGIT) !== 0)) digitPass(ctx, plan, st, limit);
   if (plan.wordGate && gateOpen(pre, gates, 0)) st.wordPos = wordPassOf(ctx, plan, st, plan.wordGate, gates, 0, st.wordPos, limit, false);
   if (plan.wordGateCs && gateOpen(pre, gates, 1)) st.wordCsPos = wordPassOf(ctx, plan, st, plan.wordGateCs, gates, 1, st.wordCsPos, limit, true);
-  if (plan.emailRules.length) {
+  // The groups say whether the text holds an '@' or a ':' at all (prefilter.ts): no search for one it lacks.
+  if (plan.emailRules.length && (pre === null || (pre.groups & AT) !== 0)) {
     let i = Math.max(0, st.atPos - ctx.base);
     while ((i = ctx.text.indexOf('@', i)) >= 0 && i < limit) emailAt(ctx, plan, st.chars, i++);
     st.atPos = ctx.base + limit;
   }
-  if (plan.ipv6Rules.length || plan.speakerRules.length) {
+  if ((plan.ipv6Rules.length || plan.speakerRules.length) && (pre === null || (pre.groups & COLON) !== 0)) {
     let i = Math.max(0, st.colonPos - ctx.base);
     while ((i = ctx.text.indexOf(':', i)) >= 0 && i < limit) colonAt(ctx, plan, st.chars, i++);
     st.colonPos = ctx.base + limit;
@@ -183,8 +209,14 @@ export function scan(ctx: ScanContext, plan: ScanPlan, st: ScannerState): void {
  * a quoted key (table/members.ts).
  */
 function tableMayFind(pre: TextFeatures, text: string): boolean {
-  return textHolds(pre, 'line break') || textHolds(pre, 'quote') || (textHolds(pre, 'digit') && hasDigits(text, 12));
+  return (pre.groups & (LINE_BREAK | QUOTE)) !== 0 || ((pre.groups & DIGIT) !== 0 && hasDigits(text, 12));
 }
+const DIGIT = groupBit('digit');
+const LINE_BREAK = groupBit('line break');
+const QUOTE = groupBit('quote');
+const NON_ASCII = groupBit('non-ASCII');
+const AT = groupBit('@');
+const COLON = groupBit('colon');
 
 function digitPass(ctx: ScanContext, plan: ScanPlan, st: ScannerState, limit: number): void {
   const text = ctx.text;

@@ -5,7 +5,7 @@ import { HOLD_BEHIND, LOOKAHEAD, MAX_BACK, MAX_MATCH, SLICE } from './limits.js'
 import type { ScanPlan } from './plan.js';
 import { normalizedPoint, normalizeForScan, originalEnd, originalPoint, releaseNormalized, type NormalizedText } from './normalize.js';
 import { resolveOverlaps } from './resolve.js';
-import { acquireScannerState, releaseScannerState, scan, type ScannerState } from './scanner.js';
+import { acquireScannerState, holdsNonAscii, releaseScannerState, scan, shortTextFeatures, type ScannerState } from './scanner.js';
 import type { Finding, ScanError } from './types.js';
 
 /** What the engine needs besides the plan, fixed when the redactor is created. */
@@ -104,7 +104,9 @@ export class ScanSession {
     const buf = this.carry + chunk;
     // The scanners read the normalized buffer (normalize.ts); candidates are in its offsets (normBase on)
     // until they are emitted, when they are mapped back to the original text.
-    const nt = normalizeForScan(buf);
+    // A first and last step's prefilter features, read first: they tell normalizing the text is all ASCII.
+    const known = final ? shortTextFeatures(buf, this.plan, this.scanner) : null;
+    const nt = normalizeForScan(buf, known !== null && !holdsNonAscii(known));
     const text = nt.text;
     const end = text.length;
     const frontier = final ? end : end - (MAX_MATCH + LOOKAHEAD);
@@ -124,7 +126,7 @@ export class ScanSession {
       validatorOptions: this.options.validatorOptions,
       pre: null,
     };
-    scan(ctx, this.plan, this.scanner);
+    scan(ctx, this.plan, this.scanner, known);
 
     // Every candidate starting before `limit` is known: none can start more than MAX_BACK before its hit.
     const limit = final ? Infinity : this.normBase + frontier - MAX_BACK;

@@ -25,6 +25,15 @@ export function digitFreeLineEnd(text: string, from: number, max: number): numbe
   return limit === text.length ? text.length : -1;
 }
 
+/** Whether a letter or digit (any script) stands right before p: ASCII by code, the rest by \p{L}\p{N}. */
+function wordCharBefore(text: string, p: number): boolean {
+  if (p === 0) return false;
+  const c = text.charCodeAt(p - 1);
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return LETTER_OR_NUMBER.test(text[p - 1]!);
+}
+const LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
+
 /** Past a chat timestamp after a speaker label ("agent: (08:26) ok"). */
 export function afterChatTime(text: string, p: number): number {
   let q = p;
@@ -51,8 +60,8 @@ function partStart(text: string, from: number, lead: number): number {
       continue;
     }
     if (isDigit(c)) return p;
-    const seq = readSequence(text, p, Math.min(text.length, p + 200));
-    if (seq && (p === 0 || !/[\p{L}\p{N}]/u.test(text[p - 1]!))) return p;
+    // The word-start test first (both must hold): inside a word no sequence is read at all.
+    if (!wordCharBefore(text, p) && readSequence(text, p, Math.min(text.length, p + 200))) return p;
     p++;
   }
   return -1;

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createRedactor } from '../../src/index.js';
 import { compileAddressRule } from '../../src/detect/address/plan.js';
 import { compileNamesRule } from '../../src/detect/names/plan.js';
+import { namesGates } from '../../src/detect/names/pass.js';
 import type { CompiledRule } from '../../src/detect/plan.js';
 import { buildGateIndex, featuresOf, gateFilter, gateOpen, gatesOf, gramsOf, gramStarts, mayMatch, newTextFeatures, PREFILTERS } from '../../src/detect/prefilter.js';
 import { matchPrefixes } from '../../src/detect/match-prefixes.js';
@@ -20,6 +21,8 @@ const GATES: RegExp[] = [
   /["'](?:name|cvv)["'][ \t]{0,2}[:=]/gi,
   /[A-Z]{2}\d{2}|WDL[A-Z0-9]{9}/g,
   ...[names.cues.lowercaseGate, names.cues.questionGate, names.scriptGate],
+  // The gates of the names passes that once ran on every text (sign-offs, pairs, sentence starts, " here").
+  ...namesGates(names).slice(5),
   ...[address.typeGate, address.numberGate, address.boxGate, address.postGate, address.blockGate, address.keyGate, address.questionGate],
 ].filter((g): g is RegExp => g !== null);
 
@@ -27,6 +30,8 @@ const GATES: RegExp[] = [
 const shortText = fc.oneof(
   generatedCareText.map((t) => t.slice(0, 300)),
   fc.string({ unit: fc.constantFrom('a', 'Z', 'é', 'Ж', '5', '\n', ' ', '"', "'", ':', '?', '@', '-', '\t', 'n', 'm', 'e'), maxLength: 40 }),
+  // Punctuation and words the sign-off, pair, sentence-start and "here" gates start at.
+  fc.array(fc.constantFrom(' ', ', ', '! ', '. ', '? ', ' and ', ' or ', ' here', 'Here', 'de', ' from ', 'ana', 'x', '”'), { maxLength: 10 }).map((p) => p.join('')),
   fc.string({ unit: 'grapheme', maxLength: 30 }),
 );
 

@@ -2,6 +2,7 @@ import { CaregateError } from '../../errors.js';
 import { dirname, resolve } from 'node:path';
 import { readLexiconFile } from '../names/lexicon.js';
 import { addressCountryNames, readCountryList } from '../countries.js';
+import { compactSet } from '../word-set.js';
 
 /** An address lexicon file as written in rules/lexicons/addresses.json (every field optional in a user's file). */
 export interface AddressLexiconFile {
@@ -232,6 +233,8 @@ export function loadAddressGrammar(names: readonly string[], where: string): Add
     list.push(parts);
     g.countriesByFirst.set(parts[0]!, list);
   }
+  // The common words (~70,000) in compact storage, shared with the names lexicon's when the lists are the same.
+  g.commonWords = compactSet(g.commonWords);
   cache.set(key, g);
   return g;
 }

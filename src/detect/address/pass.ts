@@ -8,6 +8,7 @@ import type { AddressRule } from './plan.js';
 import { centsRunOn, commaInAmount, decidedIn, tokenize, type Tok } from './tokens.js';
 import { cityLine as layoutCityLine, layoutBlock } from './layout.js';
 import { gateOpen, gatesOf } from '../prefilter.js';
+import { execFrom, gateProbe, openProbe } from '../gate-probe.js';
 import { afterSpeaker, holdsAddressNumber, lineEnd, valueAt, valueEnd } from './value.js';
 
 /**
@@ -61,19 +62,39 @@ export function addressPass(ctx: ScanContext, rules: readonly AddressRule[], st:
       if (ctx.base === 0 && st.linePos === 0 && limit > 0 && ctx.text.charCodeAt(0) >= 48 && ctx.text.charCodeAt(0) <= 57) lineDigitAt(ctx, r, 0);
       st.linePos = gateFrom(ctx, LINE_DIGIT, st.linePos, limit, (s, e) => lineDigitAt(ctx, r, e - 1));
     }
-    if (r.boxGate && gateOpen(pre, f, 3)) st.boxPos = gateFrom(ctx, r.boxGate, st.boxPos, limit, (s, e) => fromTo(ctx, r, s, e, 0.85, 'PO box'));
-    if (r.postGate && gateOpen(pre, f, 4)) st.postPos = gateFrom(ctx, r.postGate, st.postPos, limit, (s, e) => militaryAt(ctx, r, s, e));
-    if (r.blockGate && gateOpen(pre, f, 5)) st.blockPos = gateFrom(ctx, r.blockGate, st.blockPos, limit, (s, e) => blockAt(ctx, r, s, e));
+    if (r.boxGate && gateOpen(pre, f, 3)) st.boxPos = cueGateFrom(ctx, r.boxGate, f, 3, st.boxPos, limit, (s, e) => fromTo(ctx, r, s, e, 0.85, 'PO box'));
+    if (r.postGate && gateOpen(pre, f, 4)) st.postPos = cueGateFrom(ctx, r.postGate, f, 4, st.postPos, limit, (s, e) => militaryAt(ctx, r, s, e));
+    if (r.blockGate && gateOpen(pre, f, 5)) st.blockPos = cueGateFrom(ctx, r.blockGate, f, 5, st.blockPos, limit, (s, e) => blockAt(ctx, r, s, e));
     if (gateOpen(pre, f, 6)) st.layoutPos = gateFrom(ctx, LAYOUT_LINE, st.layoutPos, limit, (s, e) => layoutAt(ctx, r, s + 1, e));
-    if (r.keyGate && gateOpen(pre, f, 7)) st.keyPos = gateFrom(ctx, r.keyGate, st.keyPos, limit, (s, e) => keyValueAt(ctx, r, e));
+    if (r.keyGate && gateOpen(pre, f, 7)) st.keyPos = cueGateFrom(ctx, r.keyGate, f, 7, st.keyPos, limit, (s, e) => keyValueAt(ctx, r, e));
     if (r.codeGate && gateOpen(pre, f, 10)) st.codePos = gateFrom(ctx, r.codeGate, st.codePos, limit, (s) => codeLineAt(ctx, r, s));
     if (r.cjkGate && gateOpen(pre, f, 11)) st.cjkPos = gateFrom(ctx, r.cjkGate, st.cjkPos, limit, (s) => cjkAt(ctx, r, s));
-    if (r.questionGate && gateOpen(pre, f, 8)) st.askPos = gateFrom(ctx, r.questionGate, st.askPos, limit, (s, e) => answerAt(ctx, r, s, e));
+    if (r.questionGate && gateOpen(pre, f, 8)) st.askPos = cueGateFrom(ctx, r.questionGate, f, 8, st.askPos, limit, (s, e) => answerAt(ctx, r, s, e));
   }
 }
 
 /** The gates addressPass runs, in the order of its filters. */
 export const addressGates = (r: AddressRule) => [r.typeGate, r.numberGate, LINE_DIGIT, r.boxGate, r.postGate, r.blockGate, LAYOUT_LINE, r.keyGate, r.questionGate, r.accentTypeGate, r.codeGate, r.cjkGate];
+
+/**
+ * gateFrom for a cue gate (a word list): in a short text, tried sticky only where its grams say a match may
+ * start (gate-probe.ts), which finds the same matches in the same order; searched over the text otherwise.
+ */
+function cueGateFrom(ctx: ScanContext, gate: RegExp, ids: Int32Array | null, k: number, from: number, limit: number, at: (s: number, e: number) => number): number {
+  const pre = ctx.pre;
+  if (pre === null || ids === null || ids[k]! < 0) return gateFrom(ctx, gate, from, limit, at);
+  const probe = openProbe(gateProbe(gate), pre, ids[k]!);
+  if (probe.count < 0) return gateFrom(ctx, gate, from, limit, at);
+  const text = ctx.text;
+  let i = Math.max(0, from - ctx.base);
+  while (i < limit) {
+    const m = execFrom(probe, text, i);
+    if (!m || m.index >= limit) break;
+    const e = m.index + m[0].length;
+    i = Math.max(e, at(m.index, e), m.index + 1);
+  }
+  return ctx.base + Math.max(i, limit);
+}
 
 /** Runs a global gate from `from` (absolute) to `limit`; `at` returns where the next search may start. */
 function gateFrom(ctx: ScanContext, gate: RegExp, from: number, limit: number, at: (s: number, e: number) => number): number {
@@ -110,6 +131,8 @@ function stickyNumberGate(gate: RegExp): RegExp {
 export function addressRegExps(r: AddressRule): RegExp[] {
   const out: (RegExp | null)[] = [...addressGates(r), SPACE_DIGIT];
   if (isNumberGate(r.numberGate)) out.push(stickyNumberGate(r.numberGate));
+  // The sticky copies that probe the cue gates in short texts (cueGateFrom).
+  for (const g of [r.boxGate, r.postGate, r.blockGate, r.keyGate, r.questionGate]) if (g) out.push(gateProbe(g).sticky);
   return out.filter((re): re is RegExp => re !== null);
 }
 

@@ -1,5 +1,6 @@
 import { isLetter, isJoiner } from './letters.js';
 import type { NameLexicon } from './lexicon.js';
+import { compactSet, WordIndex } from '../word-set.js';
 
 /**
  * The language of the text around a capitalised word, from the most frequent words of each language
@@ -17,8 +18,10 @@ const MIN_VOTES = 1.5;
 const LEAD = 1.25;
 
 interface LanguageIndex {
-  /** word → the languages listing it */
-  of: Map<string, string[]>;
+  /** word → its index in langsOf (compact storage: ~24,000 words) */
+  of: WordIndex;
+  /** The languages listing each word; words listed by the same languages share one array. */
+  langsOf: string[][];
   codes: string[];
   /** Every word of every list, and the function words of every language. */
   any: Set<string>;
@@ -40,7 +43,17 @@ function indexOf(lex: NameLexicon): LanguageIndex {
         if (w.length > 1) of.set(w, [...(of.get(w) ?? []), lang]);
       }
     }
-    ix = { of, codes: [...lex.languageWords.keys()], any, functionWords };
+    const words = [...of.keys()];
+    const shared = new Map<string, string[]>();
+    const langsOf = words.map((w) => {
+      const langs = of.get(w)!;
+      const k = langs.join(',');
+      const hit = shared.get(k);
+      if (hit) return hit;
+      shared.set(k, langs);
+      return langs;
+    });
+    ix = { of: new WordIndex(words), langsOf, codes: [...lex.languageWords.keys()], any: compactSet(any), functionWords: compactSet(functionWords) };
     indexes.set(lex, ix);
   }
   return ix;
@@ -61,7 +74,8 @@ export function languageAt(lex: NameLexicon, text: string, s: number, e: number)
       let j = i;
       while (j < b && (isLetter(text.charCodeAt(j)) || (isJoiner(text.charCodeAt(j)) && j + 1 < b && isLetter(text.charCodeAt(j + 1))))) j++;
       if (j - i <= 12) {
-        const langs = ix.of.get(text.slice(i, j).toLowerCase());
+        const at = ix.of.get(text.slice(i, j).toLowerCase());
+        const langs = at === undefined ? undefined : ix.langsOf[at];
         if (langs) for (const l of langs) votes.set(l, (votes.get(l) ?? 0) + 1 / langs.length);
       }
       i = j;

@@ -3,6 +3,7 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readCountryList } from '../countries.js';
 import { CaregateError } from '../../errors.js';
+import { compactSet, COMPACT_FROM, WordIndex } from '../word-set.js';
 
 /** The folder of shipped lexicons (rules/lexicons/), two levels above src/detect/names/ and dist/detect/names/. */
 export const LEXICONS_DIR = fileURLToPath(new URL('../../../rules/lexicons/', import.meta.url));
@@ -106,7 +107,13 @@ export interface NameLexicon {
   calendarWords: Set<string>;
 }
 
+/**
+ * Word lists read during the current synchronous task: createRedactor loads the names lexicon for more than
+ * one rule (two lists of lexicon names), and each load reads the same files; after the task the lists are
+ * dropped, since the merged lexicons keep the words in compact storage.
+ */
 const listCache = new Map<string, string[]>();
+let listCacheClearing = false;
 
 function readList(file: string, where: string): string[] {
   let words = listCache.get(file);
@@ -120,6 +127,13 @@ function readList(file: string, where: string): string[] {
     // Lists are stored NFC (the build writes them so); one lower-casing of the whole file is cheap.
     words = text.toLowerCase().split('\n').map((w) => (w.endsWith('\r') ? w.slice(0, -1) : w)).filter(Boolean);
     listCache.set(file, words);
+    if (!listCacheClearing) {
+      listCacheClearing = true;
+      queueMicrotask(() => {
+        listCache.clear();
+        listCacheClearing = false;
+      });
+    }
   }
   return words;
 }
@@ -247,6 +261,16 @@ export function loadNameLexicon(names: readonly string[], where: string): NameLe
   }
   // A word listed as a common-word name is weak even where a name list calls it distinctive.
   for (const w of lex.commonNames) lex.distinctive.delete(w);
+  compactLexicon(lex);
   merged.set(key, lex);
   return lex;
+}
+
+/** Moves the lexicon's large word sets and language word ranks into compact storage (word-set.ts), in place. */
+function compactLexicon(lex: NameLexicon): void {
+  const sets = lex as unknown as Record<string, unknown>;
+  for (const [k, v] of Object.entries(sets)) if (v instanceof Set) sets[k] = compactSet(v as Set<string>);
+  for (const k of NOT_PERSON_LISTS) lex.notPersons[k] = compactSet(lex.notPersons[k]);
+  // Ranks are the order the words were added in (readLanguageWords), which is what a WordIndex maps to.
+  for (const [lang, ranks] of lex.languageWords) if (ranks.size >= COMPACT_FROM) lex.languageWords.set(lang, new WordIndex([...ranks.keys()]));
 }

@@ -60,25 +60,32 @@ export function namesPass(ctx: ScanContext, rules: readonly NamesRule[], st: Nam
     if (gateOpen(pre, f, 0)) st.capPos = capitalsFrom(ctx, r, st.mentions, Math.max(0, st.capPos - ctx.base), limit);
     if (r.cues.lowercaseGate && gateOpen(pre, f, 1)) st.lowerPos = lowerFrom(ctx, r, openProbe(gateProbe(r.cues.lowercaseGate), pre, f ? f[1]! : -1), Math.max(0, st.lowerPos - ctx.base), limit);
     if (r.cues.questionGate && gateOpen(pre, f, 2)) st.questionPos = questionsFrom(ctx, openProbe(gateProbe(r.cues.questionGate), pre, f ? f[2]! : -1), Math.max(0, st.questionPos - ctx.base), limit, r);
-    st.herePos = hereFrom(ctx, r, Math.max(0, st.herePos - ctx.base), limit);
-    st.lowerStartPos = lowerStartsFrom(ctx, r, Math.max(0, st.lowerStartPos - ctx.base), limit);
+    if (gateOpen(pre, f, 8)) st.herePos = hereFrom(ctx, r, Math.max(0, st.herePos - ctx.base), limit);
+    if (gateOpen(pre, f, 7)) st.lowerStartPos = lowerStartsFrom(ctx, r, Math.max(0, st.lowerStartPos - ctx.base), limit);
     if (st.csv || gateOpen(pre, f, 3)) st.csvPos = csvFrom(ctx, r, st, Math.max(0, st.csvPos - ctx.base), limit);
     if (r.scriptGate && gateOpen(pre, f, 4)) st.scriptPos = otherScriptsFrom(ctx, r, r.scriptGate, Math.max(0, st.scriptPos - ctx.base), limit);
     const signoffs = signoffGate(r);
-    if (signoffs) st.signoffPos = signoffsFrom(ctx, r, signoffs, Math.max(0, st.signoffPos - ctx.base), limit);
+    if (signoffs && gateOpen(pre, f, 5)) st.signoffPos = signoffsFrom(ctx, r, signoffs, Math.max(0, st.signoffPos - ctx.base), limit);
     const pairs = pairGate(r);
-    if (pairs) st.pairPos = pairsFrom(ctx, r, pairs, Math.max(0, st.pairPos - ctx.base), limit);
+    if (pairs && gateOpen(pre, f, 6)) st.pairPos = pairsFrom(ctx, r, pairs, Math.max(0, st.pairPos - ctx.base), limit);
     // Names joined to the names just found ("Fermin and cesar"): read from those offers.
     if (ctx.out.length > seeds && r.lex.personJoiners.size) coordinatedFrom(ctx, r, seeds);
   }
 }
 
-/** The gates namesPass runs, in the order of its filters. */
-export const namesGates = (r: NamesRule) => [CAPITAL, r.cues.lowercaseGate, r.cues.questionGate, CSV_NAME_GATE, r.scriptGate];
+/**
+ * The gates namesPass runs, in the order of its filters: the passes' own, then those of the passes that run
+ * on every text (sign-offs, pairs, sentence starts, "here"), so a short text lacking their characters skips them.
+ */
+export const namesGates = (r: NamesRule) => [CAPITAL, r.cues.lowercaseGate, r.cues.questionGate, CSV_NAME_GATE, r.scriptGate, signoffGate(r), pairGate(r), LOWER_START_GATE, HERE_GATE];
+
+/** What hereFrom looks for (it searches with indexOf): a gate for the prefilters only. */
+const HERE_GATE = / here/g;
 
 /** Every regex namesPass runs over a text (its gates, their class prefilters, the sentence-start gate), made now (scanner.ts scanRegExps). */
 export function namesRegExps(r: NamesRule): RegExp[] {
-  const out: (RegExp | null)[] = [...namesGates(r), LOWER_START_GATE];
+  // HERE_GATE is never run (hereFrom searches with indexOf): it has no code to warm.
+  const out: (RegExp | null)[] = namesGates(r).filter((g) => g !== HERE_GATE);
   // Their sticky copies, which probe the cue gates in short texts (gate-probe.ts).
   for (const g of [r.cues.lowercaseGate, r.cues.questionGate]) if (g) out.push(gateProbe(g).sticky);
   for (const g of [CAPITAL, r.scriptGate]) {

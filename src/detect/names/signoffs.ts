@@ -43,12 +43,36 @@ function signoffBefore(phrases: Set<string>, text: string, e: number): boolean {
     const we = b;
     while (b > 0 && e - b < 48 && isLetter(text.charCodeAt(b - 1))) b--;
     if (b === we) return false;
+    // Entry gate: most commas follow a word that ends no phrase, told from its char codes (no strings made).
+    if (n === 0 && !mayEndPhrase(phrases, text, b, we)) return false;
     key = n ? `${text.slice(b, we)} ${key}` : text.slice(b, we);
     if (phrases.has(key.toLowerCase())) return true;
     if (b < 2 || text.charCodeAt(b - 1) !== 32 || !isLetter(text.charCodeAt(b - 2))) return false;
     b--;
   }
   return false;
+}
+
+/**
+ * Signatures (length, first and last letter in lower case) of the phrases' last words, per phrase set. An
+ * ASCII word whose signature is not among them is no phrase's last word (lower-casing ASCII keeps its length
+ * and maps each letter alone); any other word is read as before.
+ */
+const lastWordSigs = new WeakMap<Set<string>, Set<number>>();
+const sigOf = (len: number, first: number, last: number) => len * 65536 + (first | 32) * 256 + (last | 32);
+
+function mayEndPhrase(phrases: Set<string>, text: string, b: number, e: number): boolean {
+  let sigs = lastWordSigs.get(phrases);
+  if (sigs === undefined) {
+    sigs = new Set();
+    for (const p of phrases) {
+      const w = p.slice(p.lastIndexOf(' ') + 1);
+      if (w.length) sigs.add(sigOf(w.length, w.charCodeAt(0), w.charCodeAt(w.length - 1)));
+    }
+    lastWordSigs.set(phrases, sigs);
+  }
+  for (let i = b; i < e; i++) if (text.charCodeAt(i) >= 128) return true;
+  return sigs.has(sigOf(e - b, text.charCodeAt(b), text.charCodeAt(e - 1)));
 }
 
 const phraseSets = new WeakMap<NamesRule, Set<string>>();
