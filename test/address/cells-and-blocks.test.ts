@@ -75,6 +75,16 @@ describe('a city line in a table cell', () => {
     'a,b,[[384-345 속초구]],"¥11,938,724"',
   ])('%s', (t) => expectAddresses(t));
 
+  it('two digit groups that a third follows on the line begin a longer number, not a postcode after a city', () => {
+    const group = (n: number) => fc.integer({ min: 10 ** (n - 1), max: 10 ** n - 1 }).map(String);
+    fc.assert(
+      fc.property(wordArb('latin').filter(rare), group(2), group(3), fc.array(group(3), { minLength: 1, maxLength: 3 }), (label, a, b, rest) => {
+        expectAddresses(`${label} ${a} ${b} ${rest.join(' ')}`);
+      }),
+      opts,
+    );
+  });
+
   it('digits grouped by a space beside a currency are an amount, not a postcode', () => {
     expectAddresses('Júlio B,[[Reguengos de Monsaraz 7395-579]],USD 33 796,172.44.34.189\n');
   });

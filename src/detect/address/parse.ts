@@ -429,11 +429,17 @@ function postcodeAt(g: AddressGrammar, toks: Tok[], i: number): number | null {
   return g.postcodes.has(shapeOf(t.text)) ? i : null;
 }
 
-/** Digits grouped by a space beside a currency ("USD 33 796", "33 796 CAD", "€ 12 500"): an amount, no postcode. */
+/**
+ * Digits grouped by a space beside a currency ("USD 33 796", "33 796 CAD", "€ 12 500"): an amount, no postcode.
+ * Nor are two groups that a third group of digits follows on the same line ("36 574 261 809"): they begin a
+ * longer number (an identifier, a phone), read by its own rule.
+ */
 function groupedAmount(toks: Tok[], i: number, last: number): boolean {
-  if (toks[i]!.kind !== 'n' || toks[last]!.kind !== 'n' || !/^\d+$/.test(toks[i]!.text) || !/^\d+$/.test(toks[last]!.text)) return false;
+  const digits = (t: Tok | undefined) => t !== undefined && t.kind === 'n' && /^\d+$/.test(t.text);
+  if (!digits(toks[i]) || !digits(toks[last])) return false;
   const money = (t: Tok | undefined) => t !== undefined && !t.nl && (t.kind === 'w' ? t.text.length === 3 && isCode(t.text) : t.kind === 'p' && /\p{Sc}/u.test(t.text));
-  return money(toks[i - 1]) || (money(toks[last + 1]) && !toks[last + 1]!.nl);
+  const next = toks[last + 1];
+  return money(toks[i - 1]) || (money(next) && !next!.nl) || (digits(next) && !next!.nl);
 }
 
 function regionAt(g: AddressGrammar, toks: Tok[], i: number): number | null {
