@@ -1,26 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createRedactor } from '../../src/index.js';
-import { loadAddressGrammar } from '../../src/detect/address/grammar.js';
-import { redactInChunks } from '../support/chunked.js';
-import { coveredWhole, parseMarked, wordArb } from '../names/support.js';
+import { wordArb } from '../names/support.js';
+import { addressGrammar, addressRedactor, expectAddresses } from './support.js';
 
 /**
  * Address forms of issue 17 in table cells, value lines and blocks: the address in [[…]] is masked whole as a
  * STREET_ADDRESS (one-shot and streamed alike), and nothing else is. Names are off so that the address grammar
  * alone is judged. Names and numbers are made up.
  */
-const r = createRedactor({ disable: ['person-names'] });
-const g = loadAddressGrammar(['addresses'], 'test');
-
-function expectAddresses(marked: string): void {
-  const { text, spans } = parseMarked(marked);
-  const out = r.redact(text);
-  const found = out.findings.filter((f) => f.entity === 'STREET_ADDRESS');
-  for (const [s, e] of spans) expect(coveredWhole(found, 'STREET_ADDRESS', text, s, e), `${text.slice(s, e)} in ${JSON.stringify(text)} → ${out.text}`).toBe(true);
-  for (const f of found) expect(spans.some(([s, e]) => f.start < e && s < f.end), `extra ${JSON.stringify(text.slice(f.start, f.end))} in ${JSON.stringify(text)}`).toBe(true);
-  expect(redactInChunks(r, text, [5, 9, 2]).text).toBe(out.text);
-}
+const r = addressRedactor;
+const g = addressGrammar;
 
 const opts = { seed: 1707, numRuns: 150 };
 const rare = (w: string) => !g.commonWords.has(w.toLowerCase()) && !g.months.has(w.toLowerCase()) && !g.notAddress.has(w.toLowerCase());

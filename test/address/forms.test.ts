@@ -1,26 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createRedactor } from '../../src/index.js';
-import { loadAddressGrammar } from '../../src/detect/address/grammar.js';
-import { redactInChunks } from '../support/chunked.js';
-import { coveredWhole, parseMarked, wordArb } from '../names/support.js';
+import { wordArb } from '../names/support.js';
+import { addressGrammar, addressRedactor, expectAddresses } from './support.js';
 
 /**
  * Address forms of issue 17 read by the grammar (src/detect/address/), one mechanism a block: the address in
  * [[…]] is masked whole as a STREET_ADDRESS (one-shot and streamed alike), and nothing else is. Names are off so
  * that the address grammar alone is judged.
  */
-const r = createRedactor({ disable: ['person-names'] });
-const g = loadAddressGrammar(['addresses'], 'test');
-
-function expectAddresses(marked: string): void {
-  const { text, spans } = parseMarked(marked);
-  const out = r.redact(text);
-  const found = out.findings.filter((f) => f.entity === 'STREET_ADDRESS');
-  for (const [s, e] of spans) expect(coveredWhole(found, 'STREET_ADDRESS', text, s, e), `${text.slice(s, e)} in ${JSON.stringify(text)} → ${out.text}`).toBe(true);
-  for (const f of found) expect(spans.some(([s, e]) => f.start < e && s < f.end), `extra ${JSON.stringify(text.slice(f.start, f.end))} in ${JSON.stringify(text)}`).toBe(true);
-  expect(redactInChunks(r, text, [5, 9, 2]).text).toBe(out.text);
-}
+const r = addressRedactor;
+const g = addressGrammar;
 
 describe('units around the house number', () => {
   it.each([
