@@ -11,6 +11,7 @@ import { leadingNoun, legalForm, notAPerson, notAPersonSlot } from './not-a-pers
 import type { NamesRule } from './plan.js';
 import { readRun, type NameWord } from './runs.js';
 import { NameMentions } from './mentions.js';
+import { Coreference } from './coreference.js';
 import { MAX_BACK } from '../limits.js';
 import { listedName, listedOrUnknown, loneName, pairName } from './lone.js';
 import { invertedFamilyStart } from './inverted.js';
@@ -41,9 +42,11 @@ export interface NamesPassState {
   lowerStartPos: number;
   pairPos: number;
   signoffPos: number;
+  /** Names found so far: their words standing again later are the same people (coreference.ts). */
+  coref: Coreference;
 }
 
-export const newNamesPassState = (): NamesPassState => ({ capPos: 0, lowerPos: 0, questionPos: 0, scriptPos: 0, herePos: 0, csvPos: 0, csv: null, mentions: new NameMentions(), lowerStartPos: 0, pairPos: 0, signoffPos: 0 });
+export const newNamesPassState = (): NamesPassState => ({ capPos: 0, lowerPos: 0, questionPos: 0, scriptPos: 0, herePos: 0, csvPos: 0, csv: null, mentions: new NameMentions(), lowerStartPos: 0, pairPos: 0, signoffPos: 0, coref: new Coreference() });
 
 /** How far a name's words reach along its line. */
 const MAX_LINE = 160;
@@ -54,6 +57,7 @@ const CAPITAL = /[\p{Lu}\p{Lt}]/gu;
 export function namesPass(ctx: ScanContext, rules: readonly NamesRule[], st: NamesPassState, limit: number): void {
   // A gate that cannot match a short text is not run (ctx.pre, prefilter.ts).
   const pre = ctx.pre;
+  const found = ctx.out.length;
   for (const r of rules) {
     const seeds = ctx.out.length;
     const f = gatesOf(pre, r);
@@ -71,6 +75,9 @@ export function namesPass(ctx: ScanContext, rules: readonly NamesRule[], st: Nam
     // Names joined to the names just found ("Fermin and cesar"): read from those offers.
     if (ctx.out.length > seeds && r.lex.personJoiners.size) coordinatedFrom(ctx, r, seeds);
   }
+  // Later mentions of every name found, whichever step found it.
+  st.coref.learn(ctx, rules, found);
+  st.coref.scan(ctx, limit);
 }
 
 /**
