@@ -12,6 +12,7 @@ import type { NamesRule } from './plan.js';
 import { readRun, type NameWord } from './runs.js';
 import { NameMentions } from './mentions.js';
 import { Coreference } from './coreference.js';
+import { displayNamesFrom } from './display.js';
 import { MAX_BACK } from '../limits.js';
 import { listedName, listedOrUnknown, loneName, pairName } from './lone.js';
 import { invertedFamilyStart } from './inverted.js';
@@ -42,11 +43,12 @@ export interface NamesPassState {
   lowerStartPos: number;
   pairPos: number;
   signoffPos: number;
+  displayPos: number;
   /** Names found so far: their words standing again later are the same people (coreference.ts). */
   coref: Coreference;
 }
 
-export const newNamesPassState = (): NamesPassState => ({ capPos: 0, lowerPos: 0, questionPos: 0, scriptPos: 0, herePos: 0, csvPos: 0, csv: null, mentions: new NameMentions(), lowerStartPos: 0, pairPos: 0, signoffPos: 0, coref: new Coreference() });
+export const newNamesPassState = (): NamesPassState => ({ capPos: 0, lowerPos: 0, questionPos: 0, scriptPos: 0, herePos: 0, csvPos: 0, csv: null, mentions: new NameMentions(), lowerStartPos: 0, pairPos: 0, signoffPos: 0, displayPos: 0, coref: new Coreference() });
 
 /** How far a name's words reach along its line. */
 const MAX_LINE = 160;
@@ -70,6 +72,7 @@ export function namesPass(ctx: ScanContext, rules: readonly NamesRule[], st: Nam
     if (r.scriptGate && gateOpen(pre, f, 4)) st.scriptPos = otherScriptsFrom(ctx, r, r.scriptGate, Math.max(0, st.scriptPos - ctx.base), limit);
     const signoffs = signoffGate(r);
     if (signoffs && gateOpen(pre, f, 5)) st.signoffPos = signoffsFrom(ctx, r, signoffs, Math.max(0, st.signoffPos - ctx.base), limit);
+    st.displayPos = displayNamesFrom(ctx, r, Math.max(0, st.displayPos - ctx.base), limit);
     const pairs = pairGate(r);
     if (pairs && gateOpen(pre, f, 6)) st.pairPos = pairsFrom(ctx, r, pairs, Math.max(0, st.pairPos - ctx.base), limit);
     // Names joined to the names just found ("Fermin and cesar"): read from those offers.
