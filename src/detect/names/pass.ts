@@ -1082,6 +1082,13 @@ function otherScriptsFrom(ctx: ScanContext, r: NamesRule, gate: RegExp, from: nu
     // Written as a name: two letters or more, a capital first in a script with case.
     const first = text.charCodeAt(s);
     if ((e - s < 2 && !isCaseless(first)) || !(isUpper(first) || isCaseless(first)) || !oneScriptWord(gate, text, s, e)) continue;
+    // "Family, Given" in one script, the item ending there ("عظومة, اروي." after "Name (last, first):",
+    // "…; ޢާއިދާ, ބަރްކާ." in a list of attendees): the given name after the comma is part of it.
+    const given = commaGivenOtherScript(gate, text, e);
+    if (given > e) {
+      e = given;
+      i = Math.max(i, e);
+    }
     const before = neighbour(text, s, -1);
     const after = neighbour(text, e, 1);
     // One character ("悠", "颖") is a name only after an introduction or as a speaker label.
@@ -1100,6 +1107,21 @@ function otherScriptsFrom(ctx: ScanContext, r: NamesRule, gate: RegExp, from: nu
     offerScored(ctx, r.rule, s, e, 0.65, ['script among Latin words']);
   }
   return ctx.base + Math.max(i, limit);
+}
+
+/**
+ * The end of one word of the gate's scripts after ", " at e that ends its item (then . ; ) a line break or
+ * the text's end), or e.
+ */
+function commaGivenOtherScript(gate: RegExp, text: string, e: number): number {
+  if (text.charCodeAt(e) !== 44 || text.charCodeAt(e + 1) !== 32) return e;
+  const g = e + 2;
+  const c = text.charCodeAt(g);
+  if (!isLetter(c) || isLatinLetter(c)) return e;
+  const ge = wordEnd(text, g);
+  if (ge - g > 40 || !oneScriptWord(gate, text, g, ge)) return e;
+  const n = ge < text.length ? text.charCodeAt(ge) : 10;
+  return n === 46 || n === 59 || n === 41 || n === 10 || n === 13 ? ge : e;
 }
 
 const LETTER_OR_MARK = /^[\p{L}\p{M}]$/u;
