@@ -822,7 +822,8 @@ function lowerFrom(ctx: ScanContext, r: NamesRule, gate: GateProbe, from: number
 
 /**
  * A capitalised name after a cue that addresses someone, then what they are to do ("tell Gayatri to start",
- * "di' a Esterina di cominciare", "säg till Per att"): words the lists know as names or no list holds.
+ * "di' a Esterina di cominciare", "säg till Per att") or when ("pick up Gayatri at 5", "récupérer Gaspard à
+ * 17h"): words the lists know as names or no list holds.
  */
 function addressedAt(ctx: ScanContext, r: NamesRule, s: number): void {
   const text = ctx.text;
@@ -830,7 +831,18 @@ function addressedAt(ctx: ScanContext, r: NamesRule, s: number): void {
   if (!words.length || !words.every((w) => w.kind === 'particle' || w.kind === 'initial' || listedOrUnknown(r.lex, text, w) || (w.kind === 'strong'))) return;
   if (!words.some((w) => w.kind === 'strong' || w.kind === 'weak' || w.kind === 'unknown')) return;
   const end = words[words.length - 1]!.e;
-  if (complementAfter(r, text, end)) offerScored(ctx, r.rule, s, end, 0.75, ['addressed']);
+  if (complementAfter(r, text, end) || timeAfter(text, end)) offerScored(ctx, r.rule, s, end, 0.75, ['addressed']);
+}
+
+/** A short lower-case word and a number after the name: when to fetch or meet them ("… at 5", "… à 17h", "… às 5", "… um 5"). */
+function timeAfter(text: string, e: number): boolean {
+  if (text.charCodeAt(e) !== 32) return false;
+  let i = e + 1;
+  const b = i;
+  while (i < text.length && i - b < 4 && isLower(text.charCodeAt(i))) i++;
+  if (i === b || text.charCodeAt(i) !== 32) return false;
+  const d = text.charCodeAt(i + 1);
+  return d >= 48 && d <= 57;
 }
 
 /** A complementiser after the name, a comma allowed before it ("… to start", "…, dass", "… de commencer"). */
@@ -1079,6 +1091,9 @@ function otherScriptsFrom(ctx: ScanContext, r: NamesRule, gate: RegExp, from: nu
       e = wordEnd(text, j);
     }
     i = Math.max(e, h + 1);
+    // A possessive's clitic is Latin and no part of the name ("for خدیجہ's present", "at 凤英's place").
+    const owner = e - s > 2 && text.charCodeAt(e - 1) === 115 && (text.charCodeAt(e - 2) === 39 || text.charCodeAt(e - 2) === 0x2019);
+    if (owner) e -= 2;
     // Written as a name: two letters or more, a capital first in a script with case.
     const first = text.charCodeAt(s);
     if ((e - s < 2 && !isCaseless(first)) || !(isUpper(first) || isCaseless(first)) || !oneScriptWord(gate, text, s, e)) continue;
@@ -1099,7 +1114,8 @@ function otherScriptsFrom(ctx: ScanContext, r: NamesRule, gate: RegExp, from: nu
     // "Trains to 长安市", "née à 남구", "Biuro firmy w mieście Крушево": a place or an organisation.
     if (cue !== 'intro' && notAPersonSlot(r.lex, text, s, e, cue === 'soft')) continue;
     // One word after a place word and no cue ("à Березники", "i 마포구", "from اهواز"), as for Latin runs (decideRun).
-    if (!cue && !text.slice(s, e).includes(' ') && placeBefore(r, text, s)) continue;
+    // Whose place is a person's ("at زهرا's flat").
+    if (!cue && !owner && !text.slice(s, e).includes(' ') && placeBefore(r, text, s)) continue;
     // A word of a script without case (Han, Arabic, Thai) has no capital to say it is a name: it needs a
     // cue, a colon after it (a speaker label), or Latin words on both sides ("asked 王秀英 to call");
     // "café 日本" at a line's end is none of these.
