@@ -17,11 +17,14 @@ describe('names in messages: whose, fetched when, met with', () => {
     'Ci vediamo con [[Ermengarda]] a mezzogiorno.',
     'Pasamos una semana en casa de [[Eulalio]].',
     'We spreken morgen af met [[Wietske]] op het plein.',
+    // A letter signed "your" in the German plural.
+    'Hallo [[Wibke]] und [[Tarek]],\ndanke für die Blumen!\nEure [[Sontje]]',
   ])('%s', (marked) => expectNames(r, marked));
 
   it.each([
     'puoi prendere il pane alle 6?',
     'Ci vediamo con calma a mezzogiorno.',
     'The price for 2 items is lower.',
+    'Eure Bestellung ist unterwegs.',
   ])('no name: %s', (text) => expectNames(r, text));
 });
