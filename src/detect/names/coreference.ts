@@ -28,7 +28,7 @@ export class Coreference {
    */
   private firsts: Uint8Array | null = null;
   /** Found names (absolute [start, end) pairs) that may still cover words not yet scanned. */
-  private spans: number[] = [];
+  private spans: number[] | null = null;
   /** Absolute offset where the scan resumes. */
   pos = 0;
 
@@ -39,7 +39,7 @@ export class Coreference {
       if (c.rule.entity !== 'PERSON') continue;
       const r = rules.find((x) => x.rule === c.rule);
       if (!r) continue;
-      this.spans.push(c.start, c.end);
+      (this.spans ??= []).push(c.start, c.end);
       const sure = c.confidence >= SURE;
       const s = c.start - ctx.base;
       const e = c.end - ctx.base;
@@ -149,13 +149,14 @@ export class Coreference {
   /** Whether [s, e) (absolute) lies inside a name already found. */
   private covered(s: number, e: number): boolean {
     const sp = this.spans;
-    for (let k = 0; k < sp.length; k += 2) if (sp[k]! <= s && sp[k + 1]! >= e) return true;
+    if (sp) for (let k = 0; k < sp.length; k += 2) if (sp[k]! <= s && sp[k + 1]! >= e) return true;
     return false;
   }
 
   /** Forgets found names that end before `at`: the scan never goes back there. */
   private prune(at: number): void {
     const sp = this.spans;
+    if (!sp) return;
     let w = 0;
     for (let k = 0; k < sp.length; k += 2) {
       if (sp[k + 1]! <= at) continue;

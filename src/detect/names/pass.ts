@@ -45,10 +45,10 @@ export interface NamesPassState {
   signoffPos: number;
   displayPos: number;
   /** Names found so far: their words standing again later are the same people (coreference.ts). */
-  coref: Coreference;
+  coref: Coreference | null;
 }
 
-export const newNamesPassState = (): NamesPassState => ({ capPos: 0, lowerPos: 0, questionPos: 0, scriptPos: 0, herePos: 0, csvPos: 0, csv: null, mentions: new NameMentions(), lowerStartPos: 0, pairPos: 0, signoffPos: 0, displayPos: 0, coref: new Coreference() });
+export const newNamesPassState = (): NamesPassState => ({ capPos: 0, lowerPos: 0, questionPos: 0, scriptPos: 0, herePos: 0, csvPos: 0, csv: null, mentions: new NameMentions(), lowerStartPos: 0, pairPos: 0, signoffPos: 0, displayPos: 0, coref: null });
 
 /** How far a name's words reach along its line. */
 const MAX_LINE = 160;
@@ -78,9 +78,12 @@ export function namesPass(ctx: ScanContext, rules: readonly NamesRule[], st: Nam
     // Names joined to the names just found ("Fermin and cesar"): read from those offers.
     if (ctx.out.length > seeds && r.lex.personJoiners.size) coordinatedFrom(ctx, r, seeds);
   }
-  // Later mentions of every name found, whichever step found it.
-  st.coref.learn(ctx, rules, found);
-  st.coref.scan(ctx, limit);
+  // Later mentions of every name found, whichever step found it (made at the first name: most short texts have none).
+  if (ctx.out.length > found) st.coref ??= new Coreference();
+  if (st.coref) {
+    st.coref.learn(ctx, rules, found);
+    st.coref.scan(ctx, limit);
+  }
 }
 
 /**
@@ -762,6 +765,15 @@ function lowerFrom(ctx: ScanContext, r: NamesRule, gate: GateProbe, from: number
     // Written as a title, not as an acronym or a code ("$MX à", "BC, reclama").
     if (titleOnly && !(titleCue && isLower(text.charCodeAt(m.index + 1)))) continue;
     let words = readRun(r.lex, text, e, runLimit(text, e), true, true).slice(0, 4);
+    // A surname opening with its particles, written with a capital after them ("mevrouw van Leeuwen wil"):
+    // the name ends at the next lower-case word that is no particle.
+    if (words.length > 1 && words[0]!.kind === 'particle') {
+      const k = words.findIndex((w) => w.kind !== 'particle');
+      if (k > 0 && isUpper(text.charCodeAt(words[k]!.s))) {
+        const cut = words.findIndex((w, j) => j > k && w.kind !== 'particle' && isLower(text.charCodeAt(w.s)));
+        if (cut > 0) words = words.slice(0, cut);
+      }
+    }
     const weakCue = r.cues.lowercaseWeak.has(cueKey) || titleOnly;
     // After a weak cue the name stops at the first word that is no likely name ("佳琪 last week").
     if (weakCue) {
@@ -811,7 +823,8 @@ function lowerFrom(ctx: ScanContext, r: NamesRule, gate: GateProbe, from: number
       const strong = named.some((w) => w.kind === 'strong');
       const listed = named.some((w) => w.kind === 'weak');
       const nameish = listed || named.some((w) => lowerNameish(r, text, w));
-      const titled = titleCue && named.some((w) => lowerNameish(r, text, w));
+      // After a title, a capitalised name after its particles is written as a name ("mevrouw van Hoogstraten wil").
+      const titled = (titleCue || (r.lex.titles.has(cueKey) && words[0]!.kind === 'particle' && named.some((w) => isUpper(text.charCodeAt(w.s))))) && named.some((w) => lowerNameish(r, text, w));
       if (!strong && !titled && !(nameish && (afterCue(r, text, end) || clauseEnds(text, end) || complementAfter(r, text, end) || (listed && endsLine(text, end))))) continue;
     } else if (!named.some((w) => w.kind === 'strong' || w.kind === 'unknown' || (w.kind === 'common' && hasNonAscii(text, w.s, w.e)))) continue;
     offerScored(ctx, r.rule, e, end, weakCue ? 0.8 : 0.9, ['cue']);
