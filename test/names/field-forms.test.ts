@@ -23,3 +23,20 @@ describe('names after a colon, a name field and its value', () => {
     'The reason we wrote: Payments were late twice.',
   ])('no name: %s', (text) => expectNames(r, text));
 });
+
+describe('role nouns before a name, and surnames that open with their particles', () => {
+  it.each([
+    'Employee: [[Wenonah TREMBLAY-OKAFOR]]. Start date: Monday.',
+    'Mitarbeiterin: [[Helmtrud Ossowski]].',
+    'Paziente [[Ildebrando Ferretti]], nato il 3 maggio, visitato oggi.',
+    'Patient [[Quillon Abernethy]], seen today for a follow-up.',
+    'mevrouw [[van Hoogstraten]] wil het adres wijzigen',
+    'De brief is voor Dhr. [[van der Kolk]]. Groeten.',
+  ])('%s', (marked) => expectNames(r, marked));
+
+  it.each([
+    'Patient reports chest pain since Monday.',
+    'Employee: see the attached list.',
+    'we gaan morgen van huis naar de stad',
+  ])('no name: %s', (text) => expectNames(r, text));
+});

@@ -38,7 +38,17 @@ export function readRun(lex: NameLexicon, text: string, s: number, limit: number
     if (!w) break;
     const c = text.charCodeAt(w.s);
     const cap = isUpper(c) || isCaseless(c);
-    if (w.kind === 'particle' && words.length) {
+    if (w.kind === 'particle' && !words.length && !cap) {
+      // A surname that opens with its particles after a title ("mevrouw van Leeuwen", "Dhr. van der Berg"):
+      // the particles hold when a capitalised word follows them.
+      let n = skipSpaces(text, w.e, limit);
+      while (n >= 0 && isLower(text.charCodeAt(n))) {
+        const p = readWord(lex, text, n, limit);
+        if (!p || p.kind !== 'particle') break;
+        n = skipSpaces(text, p.e, limit);
+      }
+      if (n < 0 || !isUpper(text.charCodeAt(n))) break;
+    } else if (w.kind === 'particle' && words.length) {
       // An article is a particle only after another one ("de la Fuente", "van der Laan"); alone between
       // capitalised words it is the sentence's ("Nel giardino di Marita la Rosa fiorisce").
       if (words[words.length - 1]!.kind !== 'particle' && ARTICLES.has(text.slice(w.s, w.e).toLowerCase())) break;
