@@ -62,4 +62,11 @@ describe('later mentions of a name found earlier in the text (coreference)', () 
       { seed: 1717, numRuns: 30 },
     );
   });
+
+  it('past the names a session keeps, a stream and one pass still know the same ones at every word', () => {
+    // More names than a session remembers (256 words), then a mention of each: one pass and a stream must agree.
+    const names = fc.sample(fc.tuple(wordArb('latin'), wordArb('latin')), { numRuns: 200, seed: 1719 });
+    const text = names.map(([g, f]) => `Name: ${g} ${f}. Then ${f.toLowerCase()} called, and ${g} wrote. `).join('').repeat(2);
+    for (const sizes of [[97], [1500, 7], [40_000]]) expect(redactInChunks(r, text, sizes).text).toBe(r.redact(text).text);
+  });
 });

@@ -32,46 +32,48 @@ export class Coreference {
   /** Absolute offset where the scan resumes. */
   pos = 0;
 
-  /** Learns the words of the names the names pass offered in ctx.out[from, ctx.out.length). */
+  /** Names found and not yet passed by the scan: their words join `known` when the scan reaches their start. */
+  private pending: Pending[] = [];
+
+  /**
+   * Reads the words of the names the names pass offered in ctx.out[from, ctx.out.length). They are known
+   * from their start on, in text order (scan), so a stream and one pass know the same names at every word.
+   */
   learn(ctx: ScanContext, rules: readonly NamesRule[], from: number): void {
+    const text = ctx.text;
     for (let k = from; k < ctx.out.length; k++) {
       const c = ctx.out[k]!;
       if (c.rule.entity !== 'PERSON') continue;
       const r = rules.find((x) => x.rule === c.rule);
       if (!r) continue;
       (this.spans ??= []).push(c.start, c.end);
-      const sure = c.confidence >= SURE;
-      const s = c.start - ctx.base;
+      const words: { key: string; common: boolean }[] = [];
       const e = c.end - ctx.base;
-      for (let i = s; i < e; ) {
-        if (!isLetter(ctx.text.charCodeAt(i)) || !startsWord(ctx.text, i)) {
+      for (let i = c.start - ctx.base; i < e; ) {
+        if (!isLetter(text.charCodeAt(i)) || !startsWord(text, i)) {
           i++;
           continue;
         }
-        const we = wordEnd(ctx.text, i, e);
-        this.add(r, ctx.text, i, we, c.start, sure);
+        const we = wordEnd(text, i, e);
+        const w = nameKey(r, text, i, we);
+        if (w) words.push(w);
         i = Math.max(we, i + 1);
       }
+      if (words.length) this.pending.push({ start: c.start, rule: r, sure: c.confidence >= SURE, words });
     }
   }
 
-  private add(r: NamesRule, text: string, s: number, e: number, start: number, sure: boolean): void {
-    const caseless = isCaseless(text.charCodeAt(s));
-    // Initials, titles, particles and words that are never names ("Dr.", "van", "Customer") are nobody's mention.
-    if (e - s < 2 && !caseless) return;
-    const kind = caseless ? 'unknown' : classifyRange(r.lex, text, s, e);
-    if (kind === 'title' || kind === 'particle' || kind === 'not' || kind === 'initial') return;
-    const key = keyOf(text, s, e);
-    if (key.length < (caseless ? 1 : 2)) return;
+  /** Makes a found name's words known (the most recent last: a session of any length keeps the latest). */
+  private admit(p: Pending): void {
     const known = (this.known ??= new Map());
-    const had = known.get(key);
-    if (had && had.start <= start && (had.sure || !sure)) return;
-    // A common word or one a language uses often ("Long", "Rosa", "Will") is a mention only written as a name.
-    const common = !caseless && (kind === 'common' || r.lex.wordNames.has(key) || r.lex.commonWords.has(key) || anyLanguageWord(r.lex, key));
-    known.set(key, had && had.start <= start ? { ...had, sure: true, sureStart: start } : { start, rule: r, common, sure, sureStart: sure ? start : Infinity });
-    (this.firsts ??= new Uint8Array(256))[fold(key.charCodeAt(0)) & 255] = 1;
-    // A session of any length keeps the most recent names only.
-    if (known.size > MAX_KNOWN) known.delete(known.keys().next().value!);
+    const firsts = (this.firsts ??= new Uint8Array(256));
+    for (const { key, common } of p.words) {
+      const had = known.get(key);
+      if (had) known.delete(key);
+      known.set(key, had ? (p.sure && !had.sure ? { ...had, sure: true, sureStart: p.start } : had) : { start: p.start, rule: p.rule, common, sure: p.sure, sureStart: p.sure ? p.start : Infinity });
+      firsts[fold(key.charCodeAt(0)) & 255] = 1;
+      if (known.size > MAX_KNOWN) known.delete(known.keys().next().value!);
+    }
   }
 
   /**
@@ -84,19 +86,25 @@ export class Coreference {
     let i = Math.max(0, this.pos - ctx.base);
     if (to <= i) return;
     this.pos = ctx.base + to;
-    const firsts = this.firsts;
-    if (firsts === null) return;
+    const pending = this.pending;
+    if (this.known === null && pending.length === 0) return;
     this.prune(ctx.base + i);
+    // Offers come pass by pass; the scan meets them in text order.
+    if (pending.length > 1) pending.sort((a, b) => a.start - b.start);
+    let next = 0;
     while (i < to) {
       const c = text.charCodeAt(i);
       if (!isLetter(c)) {
         i++;
         continue;
       }
+      while (next < pending.length && pending[next]!.start < ctx.base + i) this.admit(pending[next++]!);
       const e = wordEnd(text, i);
-      if (firsts[fold(c) & 255] && startsWord(text, i) && !glued(text, i, e)) this.mentionAt(ctx, i, e);
+      if (this.firsts !== null && this.firsts[fold(c) & 255] && startsWord(text, i) && !glued(text, i, e)) this.mentionAt(ctx, i, e);
       i = e;
     }
+    while (next < pending.length && pending[next]!.start < ctx.base + to) this.admit(pending[next++]!);
+    if (next) pending.splice(0, next);
   }
 
   private mentionAt(ctx: ScanContext, s: number, e: number): void {
@@ -165,6 +173,30 @@ export class Coreference {
     }
     sp.length = w;
   }
+}
+
+/** A found name whose words are not known yet: where it starts, and its words' keys. */
+interface Pending {
+  start: number;
+  rule: NamesRule;
+  sure: boolean;
+  words: { key: string; common: boolean }[];
+}
+
+/**
+ * The key of a found name's word text[s, e), and whether it is a common word too; null for initials, titles,
+ * particles and words that are never names ("Dr.", "van", "Customer"): those are nobody's mention.
+ */
+function nameKey(r: NamesRule, text: string, s: number, e: number): { key: string; common: boolean } | null {
+  const caseless = isCaseless(text.charCodeAt(s));
+  if (e - s < 2 && !caseless) return null;
+  const kind = caseless ? 'unknown' : classifyRange(r.lex, text, s, e);
+  if (kind === 'title' || kind === 'particle' || kind === 'not' || kind === 'initial') return null;
+  const key = keyOf(text, s, e);
+  if (key.length < (caseless ? 1 : 2)) return null;
+  // A common word or one a language uses often ("Long", "Rosa", "Will") is a mention only written as a name.
+  const common = !caseless && (kind === 'common' || r.lex.wordNames.has(key) || r.lex.commonWords.has(key) || anyLanguageWord(r.lex, key));
+  return { key, common };
 }
 
 interface Known {
