@@ -44,8 +44,9 @@ export class Coreference {
     for (let k = from; k < ctx.out.length; k++) {
       const c = ctx.out[k]!;
       if (c.rule.entity !== 'PERSON') continue;
-      const r = rules.find((x) => x.rule === c.rule);
-      if (!r) continue;
+      const ri = rules.findIndex((x) => x.rule === c.rule);
+      if (ri < 0) continue;
+      const r = rules[ri]!;
       (this.spans ??= []).push(c.start, c.end);
       const words: { key: string; common: boolean }[] = [];
       const e = c.end - ctx.base;
@@ -59,7 +60,7 @@ export class Coreference {
         if (w) words.push(w);
         i = Math.max(we, i + 1);
       }
-      if (words.length) this.pending.push({ start: c.start, rule: r, sure: c.confidence >= SURE, words });
+      if (words.length) this.pending.push({ start: c.start, rule: ri, sure: c.confidence >= SURE, words });
     }
   }
 
@@ -80,7 +81,7 @@ export class Coreference {
    * Offers the later mentions of known names in text[max(pos, …), to): to is the step's limit when it is
    * the last step, else limit − MAX_BACK (see the class comment).
    */
-  scan(ctx: ScanContext, limit: number): void {
+  scan(ctx: ScanContext, rules: readonly NamesRule[], limit: number): void {
     const text = ctx.text;
     const to = ctx.final ? limit : limit - MAX_BACK;
     let i = Math.max(0, this.pos - ctx.base);
@@ -100,14 +101,14 @@ export class Coreference {
       }
       while (next < pending.length && pending[next]!.start < ctx.base + i) this.admit(pending[next++]!);
       const e = wordEnd(text, i);
-      if (this.firsts !== null && this.firsts[fold(c) & 255] && startsWord(text, i) && !glued(text, i, e)) this.mentionAt(ctx, i, e);
+      if (this.firsts !== null && this.firsts[fold(c) & 255] && startsWord(text, i) && !glued(text, i, e)) this.mentionAt(ctx, rules, i, e);
       i = e;
     }
     while (next < pending.length && pending[next]!.start < ctx.base + to) this.admit(pending[next++]!);
     if (next) pending.splice(0, next);
   }
 
-  private mentionAt(ctx: ScanContext, s: number, e: number): void {
+  private mentionAt(ctx: ScanContext, rules: readonly NamesRule[], s: number, e: number): void {
     const text = ctx.text;
     const key = keyOf(text, s, e);
     const k = this.known!.get(key);
@@ -123,8 +124,9 @@ export class Coreference {
     if (k.common && (lower || sentenceStart(text, s))) return;
     // Beside another capitalised word that is no known name nor a title, it is part of a place, a firm or a
     // title ("Lake Darrion", "Gonzalez Group", "47 Johnson Tunnel").
-    if (!lower && (this.foreignCapitalBefore(ctx, k.rule, s) || this.foreignCapitalAfter(ctx, e))) return;
-    offerScored(ctx, k.rule.rule, s, e, lower ? 0.7 : 0.75, ['named before']);
+    const r = rules[k.rule]!;
+    if (!lower && (this.foreignCapitalBefore(ctx, r, s) || this.foreignCapitalAfter(ctx, e))) return;
+    offerScored(ctx, r.rule, s, e, lower ? 0.7 : 0.75, ['named before']);
   }
 
   /**
@@ -178,7 +180,8 @@ export class Coreference {
 /** A found name whose words are not known yet: where it starts, and its words' keys. */
 interface Pending {
   start: number;
-  rule: NamesRule;
+  /** The rule's index in the names pass's rules: the state holds plain data (the scanner's pool clones and compares it). */
+  rule: number;
   sure: boolean;
   words: { key: string; common: boolean }[];
 }
@@ -201,7 +204,7 @@ function nameKey(r: NamesRule, text: string, s: number, e: number): { key: strin
 
 interface Known {
   start: number;
-  rule: NamesRule;
+  rule: number;
   common: boolean;
   /** Whether a name found with a cue, a title or two listed words held it, and where the first such starts. */
   sure: boolean;

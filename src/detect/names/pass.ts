@@ -82,7 +82,7 @@ export function namesPass(ctx: ScanContext, rules: readonly NamesRule[], st: Nam
   if (ctx.out.length > found) st.coref ??= new Coreference();
   if (st.coref) {
     st.coref.learn(ctx, rules, found);
-    st.coref.scan(ctx, limit);
+    st.coref.scan(ctx, rules, limit);
   }
 }
 
