@@ -49,7 +49,7 @@ export function coordinatedFrom(ctx: ScanContext, r: NamesRule, from: number): v
     const capsBefore = capitalsRun(r, text, s, -1);
     if (capsBefore < s && !covered(ctx, from, [capsBefore, e]) && offerScored(ctx, r.rule, capsBefore, e, 0.7, ['family name in capitals'])) chained++;
     // "Surname, Given" around a name found: one name word set off by a comma, then no other capitalised word.
-    const given = commaGiven(r, text, e);
+    const given = commaGiven(r, text, e, cueBefore(r.cues, text, s) === 'intro');
     if (given && !covered(ctx, from, given) && offerScored(ctx, r.rule, given[0], given[1], 0.7, ['family name first'])) chained++;
   }
 }
@@ -346,14 +346,15 @@ function capitalsRun(r: NamesRule, text: string, at: number, dir: 1 | -1): numbe
 }
 
 /** One capitalised name word after ", " that ends the name ("Vəliyev, Emil (DOB…", "ANTUNES, Vera of"): its span, or null. */
-function commaGiven(r: NamesRule, text: string, e: number): [number, number] | null {
+function commaGiven(r: NamesRule, text: string, e: number, field: boolean): [number, number] | null {
   if (text.charCodeAt(e) !== 44 || text.charCodeAt(e + 1) !== 32 || !isUpper(text.charCodeAt(e + 2))) return null;
   const n = e + 2;
   const words = readRun(r.lex, text, n, Math.min(text.length, n + 40), false);
   if (words.length !== 1) return null;
   const w = words[0]!;
   const key = text.slice(w.s, w.e).toLowerCase().replace(/['’]s$/, '');
-  const ok = w.kind === 'strong' || (w.kind === 'weak' && !r.lex.commonWords.has(key) && !r.lex.wordNames.has(key));
+  // After a name field or an introduction ("Name (last, first): Oduya, Marit."), a word no list holds is a given name too.
+  const ok = w.kind === 'strong' || (w.kind === 'weak' && !r.lex.commonWords.has(key) && !r.lex.wordNames.has(key)) || (field && (w.kind === 'unknown' || w.kind === 'weak'));
   if (!ok || thing(r, text, w.s, w.e)) return null;
   // The sentence goes on in lower case or ends: not a list of capitalised names going on ("Horne, Fuller and Keith").
   const c = text.charCodeAt(w.e);

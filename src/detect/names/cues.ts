@@ -84,6 +84,12 @@ export function cueBefore(c: NameCues, text: string, s: number): 'intro' | 'sign
     if (ch === 44 && !newline) (comma = true), i--;
     else if (ch === 32 || ch === 9 || ch === 13 || ch === 34 || ch === 42 || ch === 44 || ch === 45 || ch === 47) i--;
     else if (ch === 58) (colon = true), i--;
+    // What a field label says in parentheses before its colon ("Name (last, first):"): read past it.
+    else if (ch === 41 && colon && !newline) {
+      const open = text.lastIndexOf('(', i - 1);
+      if (open < 0 || i - open > 32) break;
+      i = open;
+    }
     else if (ch === 46) (dot = true), i--;
     else if (ch === 10 && !newline) (newline = true), i--;
     else break;
@@ -105,6 +111,9 @@ export function cueBefore(c: NameCues, text: string, s: number): 'intro' | 'sign
     if (count === 1 && !newline && c.titles.has(key) && (dot || i === s - 1 || i === s - 2)) return 'intro';
     // The longest phrase decides ("spoke to" is an introduction, "to" alone a soft cue).
     if ((c.field.has(key) && colon) || c.intro.has(key)) return newline ? 'signoff' : 'intro';
+    // A label of a few words that opens its line or sentence with a name field's word ("Name of insured:",
+    // "Nom de l'assuré :"): the field's value is a name.
+    if (colon && count > 1 && !newline && c.field.has(w) && labelOpens(text, b)) return 'intro';
     // A sign-off closes the line above the name, or stands before it with a comma ("Kramar, Simon").
     if ((newline || comma) && c.lineBefore.has(key)) return 'signoff';
     if (c.soft.has(key) && !newline) soft = true;
@@ -115,6 +124,15 @@ export function cueBefore(c: NameCues, text: string, s: number): 'intro' | 'sign
     e = g;
   }
   return soft ? 'soft' : null;
+}
+
+/** Whether b opens its line or a sentence (spaces allowed before it): where a field label starts. */
+function labelOpens(text: string, b: number): boolean {
+  let k = b;
+  while (k > 0 && b - k < 4 && (text.charCodeAt(k - 1) === 32 || text.charCodeAt(k - 1) === 9)) k--;
+  if (k === 0) return true;
+  const p = text.charCodeAt(k - 1);
+  return p === 10 || p === 13 || ((p === 46 || p === 59) && k < b);
 }
 
 const isWordChar = (c: number) => isLetter(c) || (c >= 48 && c <= 57) || c === 95 || c === 45;

@@ -108,7 +108,7 @@ function nameShaped(text: string, s: number, e: number): boolean {
 
 /**
  * What stands before the word on its line: the start of a sentence ('start': a line's start, after . ! ?
- * ; or a dash of dialogue), a comma ('comma'), a lower-case word one space before that is no article,
+ * ; : or a dash of dialogue), a comma ('comma'), a lower-case word one space before that is no article,
  * place word or particle ('word': "that Bibek had"; not "the Bugatti is", "in Iponri"), or else 'none'.
  */
 function slotBefore(lex: NameLexicon, text: string, s: number): 'start' | 'comma' | 'word' | 'none' {
@@ -118,7 +118,8 @@ function slotBefore(lex: NameLexicon, text: string, s: number): 'start' | 'comma
   const c = text.charCodeAt(i);
   // A period after a short capitalised word ends an abbreviation, not a sentence ("St. Pölten", "Mt. Kenya").
   if (c === 46 && abbreviation(text, i)) return 'none';
-  if (c === 10 || c === 13 || c === 46 || c === 33 || c === 63 || c === 59 || c === 0x2014 || c === 0x2013) return 'start';
+  // A colon opens a clause too ("Mark the request as approved: Okafor is off").
+  if (c === 10 || c === 13 || c === 46 || c === 33 || c === 63 || c === 59 || c === 58 || c === 0x2014 || c === 0x2013) return 'start';
   if (c === 44) return i === s - 2 ? 'comma' : 'none';
   if (i !== s - 2 || !isLower(c)) return 'none';
   let b = i;

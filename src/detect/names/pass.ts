@@ -11,6 +11,8 @@ import { leadingNoun, legalForm, notAPerson, notAPersonSlot } from './not-a-pers
 import type { NamesRule } from './plan.js';
 import { readRun, type NameWord } from './runs.js';
 import { NameMentions } from './mentions.js';
+import { Coreference } from './coreference.js';
+import { displayNamesFrom } from './display.js';
 import { MAX_BACK } from '../limits.js';
 import { listedName, listedOrUnknown, loneName, pairName } from './lone.js';
 import { invertedFamilyStart } from './inverted.js';
@@ -41,9 +43,12 @@ export interface NamesPassState {
   lowerStartPos: number;
   pairPos: number;
   signoffPos: number;
+  displayPos: number;
+  /** Names found so far: their words standing again later are the same people (coreference.ts). */
+  coref: Coreference | null;
 }
 
-export const newNamesPassState = (): NamesPassState => ({ capPos: 0, lowerPos: 0, questionPos: 0, scriptPos: 0, herePos: 0, csvPos: 0, csv: null, mentions: new NameMentions(), lowerStartPos: 0, pairPos: 0, signoffPos: 0 });
+export const newNamesPassState = (): NamesPassState => ({ capPos: 0, lowerPos: 0, questionPos: 0, scriptPos: 0, herePos: 0, csvPos: 0, csv: null, mentions: new NameMentions(), lowerStartPos: 0, pairPos: 0, signoffPos: 0, displayPos: 0, coref: null });
 
 /** How far a name's words reach along its line. */
 const MAX_LINE = 160;
@@ -54,6 +59,7 @@ const CAPITAL = /[\p{Lu}\p{Lt}]/gu;
 export function namesPass(ctx: ScanContext, rules: readonly NamesRule[], st: NamesPassState, limit: number): void {
   // A gate that cannot match a short text is not run (ctx.pre, prefilter.ts).
   const pre = ctx.pre;
+  const found = ctx.out.length;
   for (const r of rules) {
     const seeds = ctx.out.length;
     const f = gatesOf(pre, r);
@@ -66,10 +72,17 @@ export function namesPass(ctx: ScanContext, rules: readonly NamesRule[], st: Nam
     if (r.scriptGate && gateOpen(pre, f, 4)) st.scriptPos = otherScriptsFrom(ctx, r, r.scriptGate, Math.max(0, st.scriptPos - ctx.base), limit);
     const signoffs = signoffGate(r);
     if (signoffs && gateOpen(pre, f, 5)) st.signoffPos = signoffsFrom(ctx, r, signoffs, Math.max(0, st.signoffPos - ctx.base), limit);
+    st.displayPos = displayNamesFrom(ctx, r, Math.max(0, st.displayPos - ctx.base), limit);
     const pairs = pairGate(r);
     if (pairs && gateOpen(pre, f, 6)) st.pairPos = pairsFrom(ctx, r, pairs, Math.max(0, st.pairPos - ctx.base), limit);
     // Names joined to the names just found ("Fermin and cesar"): read from those offers.
     if (ctx.out.length > seeds && r.lex.personJoiners.size) coordinatedFrom(ctx, r, seeds);
+  }
+  // Later mentions of every name found, whichever step found it (made at the first name: most short texts have none).
+  if (ctx.out.length > found) st.coref ??= new Coreference();
+  if (st.coref) {
+    st.coref.learn(ctx, rules, found);
+    st.coref.scan(ctx, rules, limit);
   }
 }
 
@@ -752,6 +765,15 @@ function lowerFrom(ctx: ScanContext, r: NamesRule, gate: GateProbe, from: number
     // Written as a title, not as an acronym or a code ("$MX à", "BC, reclama").
     if (titleOnly && !(titleCue && isLower(text.charCodeAt(m.index + 1)))) continue;
     let words = readRun(r.lex, text, e, runLimit(text, e), true, true).slice(0, 4);
+    // A surname opening with its particles, written with a capital after them ("mevrouw van Leeuwen wil"):
+    // the name ends at the next lower-case word that is no particle.
+    if (words.length > 1 && words[0]!.kind === 'particle') {
+      const k = words.findIndex((w) => w.kind !== 'particle');
+      if (k > 0 && isUpper(text.charCodeAt(words[k]!.s))) {
+        const cut = words.findIndex((w, j) => j > k && w.kind !== 'particle' && isLower(text.charCodeAt(w.s)));
+        if (cut > 0) words = words.slice(0, cut);
+      }
+    }
     const weakCue = r.cues.lowercaseWeak.has(cueKey) || titleOnly;
     // After a weak cue the name stops at the first word that is no likely name ("佳琪 last week").
     if (weakCue) {
@@ -801,7 +823,8 @@ function lowerFrom(ctx: ScanContext, r: NamesRule, gate: GateProbe, from: number
       const strong = named.some((w) => w.kind === 'strong');
       const listed = named.some((w) => w.kind === 'weak');
       const nameish = listed || named.some((w) => lowerNameish(r, text, w));
-      const titled = titleCue && named.some((w) => lowerNameish(r, text, w));
+      // After a title, a capitalised name after its particles is written as a name ("mevrouw van Hoogstraten wil").
+      const titled = (titleCue || (r.lex.titles.has(cueKey) && words[0]!.kind === 'particle' && named.some((w) => isUpper(text.charCodeAt(w.s))))) && named.some((w) => lowerNameish(r, text, w));
       if (!strong && !titled && !(nameish && (afterCue(r, text, end) || clauseEnds(text, end) || complementAfter(r, text, end) || (listed && endsLine(text, end))))) continue;
     } else if (!named.some((w) => w.kind === 'strong' || w.kind === 'unknown' || (w.kind === 'common' && hasNonAscii(text, w.s, w.e)))) continue;
     offerScored(ctx, r.rule, e, end, weakCue ? 0.8 : 0.9, ['cue']);
@@ -812,7 +835,8 @@ function lowerFrom(ctx: ScanContext, r: NamesRule, gate: GateProbe, from: number
 
 /**
  * A capitalised name after a cue that addresses someone, then what they are to do ("tell Gayatri to start",
- * "di' a Esterina di cominciare", "säg till Per att"): words the lists know as names or no list holds.
+ * "di' a Esterina di cominciare", "säg till Per att") or when ("pick up Gayatri at 5", "récupérer Gaspard à
+ * 17h"): words the lists know as names or no list holds.
  */
 function addressedAt(ctx: ScanContext, r: NamesRule, s: number): void {
   const text = ctx.text;
@@ -820,7 +844,18 @@ function addressedAt(ctx: ScanContext, r: NamesRule, s: number): void {
   if (!words.length || !words.every((w) => w.kind === 'particle' || w.kind === 'initial' || listedOrUnknown(r.lex, text, w) || (w.kind === 'strong'))) return;
   if (!words.some((w) => w.kind === 'strong' || w.kind === 'weak' || w.kind === 'unknown')) return;
   const end = words[words.length - 1]!.e;
-  if (complementAfter(r, text, end)) offerScored(ctx, r.rule, s, end, 0.75, ['addressed']);
+  if (complementAfter(r, text, end) || timeAfter(text, end)) offerScored(ctx, r.rule, s, end, 0.75, ['addressed']);
+}
+
+/** A short lower-case word and a number after the name: when to fetch or meet them ("… at 5", "… à 17h", "… às 5", "… um 5"). */
+function timeAfter(text: string, e: number): boolean {
+  if (text.charCodeAt(e) !== 32) return false;
+  let i = e + 1;
+  const b = i;
+  while (i < text.length && i - b < 4 && isLower(text.charCodeAt(i))) i++;
+  if (i === b || text.charCodeAt(i) !== 32) return false;
+  const d = text.charCodeAt(i + 1);
+  return d >= 48 && d <= 57;
 }
 
 /** A complementiser after the name, a comma allowed before it ("… to start", "…, dass", "… de commencer"). */
@@ -1069,9 +1104,19 @@ function otherScriptsFrom(ctx: ScanContext, r: NamesRule, gate: RegExp, from: nu
       e = wordEnd(text, j);
     }
     i = Math.max(e, h + 1);
+    // A possessive's clitic is Latin and no part of the name ("for خدیجہ's present", "at 凤英's place").
+    const owner = e - s > 2 && text.charCodeAt(e - 1) === 115 && (text.charCodeAt(e - 2) === 39 || text.charCodeAt(e - 2) === 0x2019);
+    if (owner) e -= 2;
     // Written as a name: two letters or more, a capital first in a script with case.
     const first = text.charCodeAt(s);
     if ((e - s < 2 && !isCaseless(first)) || !(isUpper(first) || isCaseless(first)) || !oneScriptWord(gate, text, s, e)) continue;
+    // "Family, Given" in one script, the item ending there ("عظومة, اروي." after "Name (last, first):",
+    // "…; ޢާއިދާ, ބަރްކާ." in a list of attendees): the given name after the comma is part of it.
+    const given = commaGivenOtherScript(gate, text, e);
+    if (given > e) {
+      e = given;
+      i = Math.max(i, e);
+    }
     const before = neighbour(text, s, -1);
     const after = neighbour(text, e, 1);
     // One character ("悠", "颖") is a name only after an introduction or as a speaker label.
@@ -1082,7 +1127,8 @@ function otherScriptsFrom(ctx: ScanContext, r: NamesRule, gate: RegExp, from: nu
     // "Trains to 长安市", "née à 남구", "Biuro firmy w mieście Крушево": a place or an organisation.
     if (cue !== 'intro' && notAPersonSlot(r.lex, text, s, e, cue === 'soft')) continue;
     // One word after a place word and no cue ("à Березники", "i 마포구", "from اهواز"), as for Latin runs (decideRun).
-    if (!cue && !text.slice(s, e).includes(' ') && placeBefore(r, text, s)) continue;
+    // Whose place is a person's ("at زهرا's flat").
+    if (!cue && !owner && !text.slice(s, e).includes(' ') && placeBefore(r, text, s)) continue;
     // A word of a script without case (Han, Arabic, Thai) has no capital to say it is a name: it needs a
     // cue, a colon after it (a speaker label), or Latin words on both sides ("asked 王秀英 to call");
     // "café 日本" at a line's end is none of these.
@@ -1090,6 +1136,21 @@ function otherScriptsFrom(ctx: ScanContext, r: NamesRule, gate: RegExp, from: nu
     offerScored(ctx, r.rule, s, e, 0.65, ['script among Latin words']);
   }
   return ctx.base + Math.max(i, limit);
+}
+
+/**
+ * The end of one word of the gate's scripts after ", " at e that ends its item (then . ; ) a line break or
+ * the text's end), or e.
+ */
+function commaGivenOtherScript(gate: RegExp, text: string, e: number): number {
+  if (text.charCodeAt(e) !== 44 || text.charCodeAt(e + 1) !== 32) return e;
+  const g = e + 2;
+  const c = text.charCodeAt(g);
+  if (!isLetter(c) || isLatinLetter(c)) return e;
+  const ge = wordEnd(text, g);
+  if (ge - g > 40 || !oneScriptWord(gate, text, g, ge)) return e;
+  const n = ge < text.length ? text.charCodeAt(ge) : 10;
+  return n === 46 || n === 59 || n === 41 || n === 10 || n === 13 ? ge : e;
 }
 
 const LETTER_OR_MARK = /^[\p{L}\p{M}]$/u;

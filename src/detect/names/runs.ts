@@ -38,7 +38,20 @@ export function readRun(lex: NameLexicon, text: string, s: number, limit: number
     if (!w) break;
     const c = text.charCodeAt(w.s);
     const cap = isUpper(c) || isCaseless(c);
-    if (w.kind === 'particle' && words.length) {
+    if (w.kind === 'particle' && !words.length && !cap) {
+      // A surname that opens with its particles after a title ("mevrouw van Leeuwen", "Dhr. van der Berg"):
+      // the particles hold when a capitalised word follows them.
+      let n = skipSpaces(text, w.e, limit);
+      while (n >= 0 && isLower(text.charCodeAt(n))) {
+        const p = readWord(lex, text, n, limit);
+        if (!p || p.kind !== 'particle') break;
+        n = skipSpaces(text, p.e, limit);
+      }
+      if (n < 0 || !isUpper(text.charCodeAt(n))) break;
+    } else if (w.kind === 'particle' && words.length) {
+      // An article is a particle only after another one ("de la Fuente", "van der Laan"); alone between
+      // capitalised words it is the sentence's ("Nel giardino di Marita la Rosa fiorisce").
+      if (words[words.length - 1]!.kind !== 'particle' && ARTICLES.has(text.slice(w.s, w.e).toLowerCase())) break;
       // Particles count only when a capitalised word follows them ("van der Laan"), or any name word in a
       // lower-case name ("abel van der linden").
       let n = skipSpaces(text, w.e, limit);
@@ -75,6 +88,9 @@ export function readRun(lex: NameLexicon, text: string, s: number, limit: number
   while (words.length && words[words.length - 1]!.kind === 'particle') words.pop();
   return words;
 }
+
+/** Particles that are only articles ("de la Fuente", "van der Laan"; not "de", "van", "den": those stand alone in names). */
+const ARTICLES = new Set(['la', 'le', 'las', 'los', 'les', 'lo', 'der', 'het']);
 
 const currencyOrDigit = (c: number) => c === 36 || c === 0x20ac || c === 0xa3 || c === 0xa5 || (c >= 48 && c <= 57);
 
