@@ -21,6 +21,7 @@ export function offerScored(ctx: ScanContext, rule: CompiledRule, start: number,
     }
   }
   if (end <= start) return false;
+  if (rule.entity === 'PERSON' && besideOwnLabel(ctx.text, start, end, rule.entity)) return false;
   if (rule.allow && rule.allow.has(ctx.text.slice(start, end).trim().toLowerCase())) return false;
   const c = Math.round(Math.min(confidence, rule.base) * 1000) / 1000;
   if (c < ctx.minConfidence) return false;
@@ -33,6 +34,44 @@ export function offerScored(ctx: ScanContext, rule: CompiledRule, start: number,
     explain: ctx.explain ? { detector: rule.detector, baseConfidence: rule.base, validators: [], contextWords: evidence } : undefined,
     error: undefined,
   });
+  return true;
+}
+
+/** How near a masked name a word is judged beside it (a few words on its line). */
+const LABEL_REACH = 24;
+
+/**
+ * Redacting twice changes nothing: a word beside its entity's label mask (`[PERSON]`, `[PERSON_2]`,
+ * `[PERSON:3fa9…]`) was judged by the first pass while the name stood there, capitalised or not, and a
+ * word's slot reads differently beside a bracket ("Ana , [PERSON] said" is no list of names any more).
+ * So nothing is offered there; a text masked before keeps its neighbours as the first pass left them.
+ */
+function besideOwnLabel(text: string, start: number, end: number, entity: string): boolean {
+  const label = '[' + entity;
+  const before = text.lastIndexOf(label, start - label.length);
+  if (before >= 0 && before >= start - LABEL_REACH - label.length) {
+    const close = text.indexOf(']', before);
+    if (close >= 0 && close < start && labelTail(text, before + label.length, close) && text.lastIndexOf('\n', start) < before) return true;
+  }
+  const after = text.indexOf(label, end);
+  if (after >= 0 && after <= end + LABEL_REACH) {
+    const close = text.indexOf(']', after);
+    const nl = text.indexOf('\n', end);
+    if (close >= 0 && labelTail(text, after + label.length, close) && (nl < 0 || nl > after)) return true;
+  }
+  return false;
+}
+
+/** [from, close) is a label's tail: nothing, `_` and a number, or `:` and lower-case hex (masks.ts). */
+function labelTail(text: string, from: number, close: number): boolean {
+  if (from === close) return true;
+  const c = text.charCodeAt(from);
+  if (c !== 95 && c !== 58) return false;
+  if (close - from < 2) return false;
+  for (let i = from + 1; i < close; i++) {
+    const d = text.charCodeAt(i);
+    if (!((d >= 48 && d <= 57) || (c === 58 && d >= 97 && d <= 102))) return false;
+  }
   return true;
 }
 
