@@ -101,6 +101,8 @@ export function streetAround(g: AddressGrammar, toks: Tok[], k: number): [number
         if (n === 0) n = 1;
       }
       if (lowerOk && !(isHouseNumber(toks[i]) && (lowerType ? /^\d{3}/ : /^\d{2}/).test(toks[i]!.text))) continue;
+      // Lower-case connectors alone are the sentence's, no street's name ("a las 5 en Blvd. …", "à 17h au Rue …", "seit 1950 bei der Döring").
+      if (n > 0 && onlyConnectors(g, toks, i + 1, k)) continue;
       if (lowerOk && lowerType && capital) continue;
       // A capitalised type after lower-case words only: "1954 y depende de Dr. Córdova" is a year and a title.
       if (lowerOk && t.cap && !capital) continue;
@@ -169,7 +171,8 @@ export function streetAround(g: AddressGrammar, toks: Tok[], k: number): [number
       else break;
       n++;
     }
-    if (!n) return null;
+    // (Lower-case connectors alone name no street: "brev av den 20 februari".)
+    if (!n || onlyConnectors(g, toks, pair ? k + 2 : k + 1, j)) return null;
     // (With the house number before the type, "94 Avenue du fournel Apt. 137": a type written out, and a unit or a mark after the name.)
     const numberFirst = isHouseNumber(toks[k - 1]) && t.text.length >= 3 && (!toks[j] || toks[j]!.kind === 'p' || (toks[j]!.kind === 'w' && g.units.has(wordKey(toks[j]!.text))));
     if (lower >= 0 && (lower !== j - 1 || !(isHouseNumber(toks[houseNumberAfter(g, toks, j)]) || numberFirst))) {
@@ -182,7 +185,8 @@ export function streetAround(g: AddressGrammar, toks: Tok[], k: number): [number
     let b = k - 1;
     // (A comma glued to both sides is a table's cell edge: "…8251 46,Cda. Coyoacán 292".)
     if (toks[b]?.kind === 'p' && toks[b]!.text === ',' && !(toks[b]!.e === t.s && toks[b - 1]?.e === toks[b]!.s)) b--;
-    if (isHouseNumber(toks[b]) && !toks[b + 1]!.nl) return [b, last];
+    // (A year before a type in lower case without its period is a date's: "den 1 juni 2024 av J. Johansson".)
+    if (isHouseNumber(toks[b]) && !toks[b + 1]!.nl && !(isYear(toks[b]!) && !t.cap && !t.dot)) return [b, last];
     const h = houseNumberAfter(g, toks, j);
     // "Petite rue du Bac 9", "Grande rue 5": a capitalised word before a type written in lower case.
     // (The type-before's name holds lower-case words only after a capitalised type: see above.)
@@ -196,6 +200,16 @@ export function streetAround(g: AddressGrammar, toks: Tok[], k: number): [number
     if (unit !== null && toks[h]!.kind === 'w') return [k, unit];
   }
   return null;
+}
+
+/** Whether the tokens [a, b) are lower-case connectors only (and at least one). */
+function onlyConnectors(g: AddressGrammar, toks: Tok[], a: number, b: number): boolean {
+  if (b <= a) return false;
+  for (let i = a; i < b; i++) {
+    const t = toks[i]!;
+    if (t.kind !== 'w' || t.cap || !g.connectors.has(wordKey(t.text))) return false;
+  }
+  return true;
 }
 
 /** Whether the line of token k holds no capitalised Latin word (a message typed in lower case: "os. jaros 2671"). */
@@ -330,6 +344,7 @@ function bracketAt(toks: Tok[], i: number, end: number): number | null {
 export function extendAddress(g: AddressGrammar, toks: Tok[], last: number): number {
   let end = last;
   let lines = 0;
+  let city = false;
   for (let step = 0; step < 8; step++) {
     let i = end + 1;
     // A comma glued to the number before it and the digits after it ("Puerta Daniela 70,641 88 85 25") is a row's cell edge.
@@ -349,8 +364,14 @@ export function extendAddress(g: AddressGrammar, toks: Tok[], last: number): num
     // abbreviation ("St.", "Apt.", "ул.") does not.
     if (i === end + 1 && sentenceDot(g, toks[end]!) && !t.nl) break;
     if (i === end + 1 && sentenceAfter(g, toks, i)) break;
-    const next = unitAt(g, toks, i) ?? postcodeAt(g, toks, i) ?? regionAt(g, toks, i) ?? countryAt(g, toks, i) ?? areaAt(g, toks, i) ?? bracketAt(toks, i, end) ?? cityAt(g, toks, i);
-    if (next === null) break;
+    let next = unitAt(g, toks, i) ?? postcodeAt(g, toks, i) ?? regionAt(g, toks, i) ?? countryAt(g, toks, i) ?? areaAt(g, toks, i) ?? bracketAt(toks, i, end);
+    if (next === null) {
+      // A city was read before the postcode: words after it are the next sentence's ("East Reedmouth, NU V5H 6R6 Emergency contact: …").
+      if (city && afterPostcode(g, toks, i)) break;
+      next = cityAt(g, toks, i);
+      if (next === null) break;
+      city = true;
+    }
     end = next;
   }
   return end;
@@ -481,7 +502,11 @@ function cityAt(g: AddressGrammar, toks: Tok[], i: number): number | null {
   // A connector alone is no city ("22945 The applicant", "… 4 De rest"); one before a name is ("La Paz", "Den Haag").
   if (j === i + 1 && g.connectors.has(wordKey(toks[i]!.text))) return null;
   // After a postcode: "12345 Berlin", "1234 AB Amsterdam" (the city is the address's last part).
-  if (afterPostcode(g, toks, i)) return toks[i]!.nl ? null : lowerTail(g, toks, j) - 1;
+  if (afterPostcode(g, toks, i)) {
+    if (toks[i]!.nl) return null;
+    const cut = runOnCut(g, toks, i, j);
+    return cut < j ? cut - 1 : lowerTail(g, toks, j) - 1;
+  }
   // Lower-case words in a city's name before its postcode ("Romanelli a mare 73705").
   let m = j;
   const fresh = !toks[i - 1]?.dot;
@@ -496,6 +521,36 @@ function cityAt(g: AddressGrammar, toks: Tok[], i: number): number | null {
   if (!toks[k]) return null;
   if (postcodeAt(g, toks, k) !== null || regionAt(g, toks, k) !== null || countryAt(g, toks, k) !== null) return j - 1;
   return null;
+}
+
+/** A lower-case Latin word of two letters or more that is no connector: a sentence's, no city's (at most two of them end a city: lowerTail). */
+const lowerProse = (g: AddressGrammar, t: Tok | undefined) => t !== undefined && t.kind === 'w' && !t.cap && t.text.length >= 2 && t.text.charCodeAt(0) < 0x250 && !g.connectors.has(wordKey(t.text));
+
+/**
+ * Where a city's words after a postcode, [i, j), end when the line runs on into a sentence with no break
+ * ("8969 Meix-devant-Virton La Land Rover est au garage", "27546 Alt Thomas Karten für …", "534 85 HAMORA
+ * Postadress: …"): before a capitalised connector after the first word (an article opening the sentence), else
+ * perhaps before the last word when a lower-case word, a colon, or a comma and a lower-case word follow it right
+ * away (the sentence's first word). The first word is always the city's. Returns j when the line does not run on.
+ */
+function runOnCut(g: AddressGrammar, toks: Tok[], i: number, j: number): number {
+  let q = j;
+  while (q < j + 3 && toks[q] && !toks[q]!.nl && toks[q]!.kind === 'w' && toks[q]!.cap) q++;
+  const t = toks[q];
+  if (!t || t.nl) return j;
+  const runOn = lowerProse(g, t) || t.text === ':' || (t.text === ',' && lowerProse(g, toks[q + 1]) && !toks[q + 1]!.nl);
+  // (Lower-case words that end a city's name are lowerTail's: "Adone terme", "Borgo Rosa del friuli".)
+  if (!runOn || (q === j && lowerTail(g, toks, j) > j)) return j;
+  // (A connector in capitals is the name's own: "GAGEL AAN DE RIJN".)
+  for (let m = i + 1; m < j; m++) if (toks[m]!.cap && toks[m]!.kind === 'w' && toks[m]!.text !== toks[m]!.text.toUpperCase() && g.connectors.has(wordKey(toks[m]!.text))) return m;
+  if (q !== j || j - 1 <= i) return j;
+  // The last word opens the sentence when it is a frequent word ("Karten für", "Os comboios"), a field's label
+  // ("Sökande:") or not in the city's capitals ("GOSSAS Nazwisko, imię"); else the sentence goes on after the
+  // city ("6278 LN BREUKELE AAN DE RIJN graag").
+  const w = toks[j - 1]!;
+  const caps = (x: Tok) => x.text.length > 1 && x.text === x.text.toUpperCase();
+  if (caps(toks[i]!)) return caps(w) ? j : j - 1;
+  return t.text === ':' || g.commonWords.has(w.text.toLowerCase()) ? j - 1 : j;
 }
 
 /** Marks that close a value: what may follow a city's lower-case last words ("Marana terme.", "(LU)", " | "). */
@@ -750,16 +805,40 @@ export function cityLineCut(g: AddressGrammar, toks: Tok[]): number | null {
   // A country line run on into a sentence ("Ireland Please send the card to …").
   const country = pc === null && toks.length ? countryAt(g, toks, 0) : null;
   if (country !== null) return country + 1 < toks.length && toks.slice(country + 1, country + 4).some((t) => t.kind === 'w' && !t.cap) ? country : null;
-  if (pc === null) return null;
+  if (pc === null) return cityFirstCut(g, toks);
   let end = cityAt(g, toks, pc + 1);
   if (end === null || end + 1 >= toks.length) return null;
   // A region code after a comma belongs to the city line ("30391 Ciudad Obregón, GR Con paciencia …").
   // (Any code of two or three capitals: the grammar lists few countries' regions.)
   if (toks[end + 1]!.text === ',' && toks[end + 2]?.kind === 'w' && (g.regions.has(toks[end + 2]!.text) || /^\p{Lu}{2,3}$/u.test(toks[end + 2]!.text))) end += 2;
   if (end + 1 >= toks.length) return null;
-  // Only a run-on sentence is cut: a lower-case word within the next three tokens.
-  return toks.slice(end + 1, end + 4).some((t) => t.kind === 'w' && !t.cap) ? end : null;
+  // Only a run-on sentence is cut: a lower-case word within the next three tokens, or a field's label ("HAMORA Postadress: …").
+  return toks.slice(end + 1, end + 4).some((t) => (t.kind === 'w' && !t.cap) || t.text === ':') ? end : null;
 }
+
+/**
+ * A city line written city first that runs on after its postcode ("Idosa, 9391 The Rose Garden at …", "Pokhara - 39729
+ * Surname: …"): the postcode (or a country after it) ends the line's address; null when nothing follows it.
+ */
+function cityFirstCut(g: AddressGrammar, toks: Tok[]): number | null {
+  let p = 1;
+  while (p < toks.length && p < 8 && (toks[p]!.kind === 'p' || postcodeAt(g, toks, p) === null)) p++;
+  if (p >= toks.length || p >= 8) return null;
+  // The city's words, then a comma, a dash or a region code before the postcode.
+  let k = p - 1;
+  const region = toks[k]!.kind === 'w' && g.regions.has(toks[k]!.text);
+  if (region) k--;
+  const mark = toks[k]?.text === ',' || toks[k]?.text === '-';
+  if (mark) k--;
+  if (k < 0 || !cityCap(toks[0]!)) return null;
+  for (let m = 0; m <= k; m++) if (toks[m]!.kind !== 'w' || !(cityCap(toks[m]!) || g.connectors.has(wordKey(toks[m]!.text)))) return null;
+  const last = extendCountry(g, toks, postcodeAt(g, toks, p)!);
+  if (last + 1 >= toks.length) return null;
+  // Without a mark the line may be a street's, its house number of a postcode's length ("Insulo de Rittenberg 8301 Apt 5"):
+  // cut only before a run-on sentence (a lower-case word within the next three tokens).
+  return region || mark || toks.slice(last + 1, last + 4).some((t) => t.kind === 'w' && !t.cap) ? last : null;
+}
+
 
 /**
  * A cell of a CSV row that holds a street line written number first and nothing else, its house number at h:
