@@ -70,3 +70,29 @@ describe('a number, a preposition and a street type', () => {
     );
   });
 });
+
+describe('words before a street that are no part of its name', () => {
+  it.each([
+    // A lower-case connector after a capitalised noun, a unit word, a word for "address".
+    'Auszüge an [[Brenner Straße 48]]. Danke.',
+    'Auszüge an [[Tannhof 86, 8885 Oberlinden]].',
+    'Der Vertrag für die Wohnung [[Kessler Str. 491, 11945 Nordau]] gilt ab Mai.',
+    'Er wohnt unter der Anschrift [[Pelzgasse 3433, 54912 Strellau]].',
+  ])('%s', (marked) => expectExactAddresses(marked));
+
+  it('a title and a name before a house number and a street are no city line', () => {
+    expectExactAddresses('Referral letter: Mr Ivo Kern, [[5474 Kessler Hill]], +15276661037.');
+  });
+});
+
+describe('periods around a postcode and its city', () => {
+  it.each([
+    // A year after a comma, then a period, is no postcode; a period after a city ends the address.
+    'fever since Nov 13, 2025. Patient Rina Hall was seen.',
+    'Sortie de Blanche Adam, [[Ulmenweg 21, 9402 Vorbourg-les-Prés]]. Prochain rendez-vous avec le docteur.',
+  ])('%s', (marked) => expectExactAddresses(marked));
+
+  it('a country line run on into a long sentence ends at the country', () => {
+    expectExactAddresses('Ship to:\n[[Tiro Banda\n1386 Okoro Streets\nAsaba, 62779\nNigeria]] David - Okafor reported revenue of 19 for 2013.');
+  });
+});

@@ -132,7 +132,8 @@ export function streetAround(g: AddressGrammar, toks: Tok[], k: number): [number
       for (let p = q; p <= i; p++) if (g.nameParticles.has(wordKey(toks[p]!.text))) return true;
       return false;
     };
-    const stop = (i: number) => suffixed && ((lowerConnector(toks[i]) && !particleRun(i)) || (toks[i]!.kind === 'w' && toks[i]!.cap && g.units.has(wordKey(toks[i]!.text))));
+    // (Any type: "Kontoauszüge an Kahlenberger Straße 48", "die Wohnung Mariendorfer Str. 491", "unter der Anschrift Jacob-Fröhlen-Str. 2427".)
+    const stop = (i: number) => (lowerConnector(toks[i]) && !particleRun(i)) || (toks[i]!.kind === 'w' && toks[i]!.cap && g.units.has(wordKey(toks[i]!.text))) || addressWord(g, toks[i]!);
     while (k - n - 1 >= 0 && n < MAX_NAME && isNameWord(g, toks[k - n - 1]) && !toks[k - n]!.nl && !isHouseNumber(toks[k - n - 1]) && !stop(k - n - 1)) n++;
     // A street's name starts with a capital: "de", "of" before it are the sentence's ("naar de Maeslaan 107").
     // ("van den Boschdijk 163" starts with a particle the grammar names).
@@ -200,6 +201,13 @@ export function streetAround(g: AddressGrammar, toks: Tok[], k: number): [number
     if (unit !== null && toks[h]!.kind === 'w') return [k, unit];
   }
   return null;
+}
+
+/** A word for "address" ("Anschrift", "Postanschrift", "Adresse"): a cue before a street, never a word of its name. */
+function addressWord(g: AddressGrammar, t: Tok): boolean {
+  if (t.kind !== 'w' || t.text.length < 5) return false;
+  const w = t.text.toLowerCase();
+  return g.questionCues.some((c) => c.length >= 5 && !c.includes(' ') && w.includes(c));
 }
 
 /** Whether the tokens [a, b) are lower-case connectors only (and at least one). */
@@ -622,13 +630,19 @@ export function cityLine(g: AddressGrammar, toks: Tok[], p: number): [number, nu
   const cell = ((c >= 0 && toks[c]!.kind === 'p' && CELL_EDGE.has(toks[c]!.text) && cellEdge(toks[pc + 1], false)) || (rowStart && cellAfter)) && /\d{4}/.test(toks[p]!.text);
   // (Lower-case words before the postcode only in a table's cell: "Great, I've applied 802 434 …" is an amount.)
   if (c < i && (region || comma || shaped || cell) && (lower === 0 || cell) && (c < 0 || toks[c]!.nl || toks[c + 1]!.nl || toks[c]!.kind === 'p')) {
-    return [c + 1, extendCountry(g, toks, pc)];
+    const last = extendCountry(g, toks, pc);
+    // A capitalised word right after plain digits makes them a house number ("Mr Ivo Kern, 5474 Kessler Hill"): no city line.
+    const next = toks[last + 1];
+    if (last === pc && !shaped && !region && next && !next.nl && next.kind === 'w' && next.cap && next.s > toks[pc]!.e && !toks[pc]!.dot) return null;
+    return [c + 1, last];
   }
   // postcode, city at the start of a line
   const quoted = toks[p - 1]?.text === '"' && !toks[p]!.nl;
-  if ((p === 0 || toks[p]!.nl || cellEdge(toks[p - 1], true)) && (titleCase(toks[pc + 1]) || (toks[pc + 1]?.kind === 'w' && cityCap(toks[pc + 1]!))) && !toks[pc + 1]!.nl) {
+  // (A period after the postcode ends a sentence: "… since Nov 13, 2025. Patient …"; one after the city ends the city.)
+  if ((p === 0 || toks[p]!.nl || cellEdge(toks[p - 1], true)) && !toks[pc]!.dot && (titleCase(toks[pc + 1]) || (toks[pc + 1]?.kind === 'w' && cityCap(toks[pc + 1]!))) && !toks[pc + 1]!.nl) {
     let e = pc + 1;
-    while (e + 1 < toks.length && e - pc < 3 && titleCase(toks[e + 1]) && !toks[e + 1]!.nl) e++;
+    while (e + 1 < toks.length && e - pc < 3 && titleCase(toks[e + 1]) && !toks[e + 1]!.nl && !toks[e]!.dot) e++;
+    if (toks[e]!.dot && sentenceAfter(g, toks, e + 1)) return [p, e];
     // The city's name with connectors and a lower-case tail ("Melo do Descoberto", "La Línea de la Concepción", "Quarto Loredana lido").
     const longer = cityAt(g, toks, pc + 1);
     if (longer !== null && longer > e && !toks.slice(pc + 1, longer + 1).some((t) => t.nl)) e = longer;
@@ -778,7 +792,15 @@ function cityStreetStart(g: AddressGrammar, toks: Tok[], h: number): number {
     else break;
   }
   // A word for "address" ("Rechnungsadresse auf Ödhus 75") is the sentence's cue, not the street's name.
-  for (let k = h - 1; k >= a; k--) if (toks[k]!.kind === 'w' && g.questionCues.some((c) => c.length >= 5 && !c.includes(' ') && toks[k]!.text.toLowerCase().includes(c))) a = k + 1;
+  // So is a unit word ("die Wohnung Podravska 3, …"), and a lower-case connector after a capitalised noun ("Kontoauszüge an
+  // Seeblick 86, …"): the name starts after them (a particle starts it: "van den Boschdijk").
+  for (let k = h - 1; k >= a; k--) {
+    const t = toks[k]!;
+    if (t.kind === 'w' && (addressWord(g, t) || (t.cap && g.units.has(wordKey(t.text))) || (!t.cap && g.connectors.has(wordKey(t.text)) && !g.nameParticles.has(wordKey(t.text))))) {
+      a = k + 1;
+      break;
+    }
+  }
   while (a < h && !toks[a]!.cap) a++;
   return a === h ? -1 : a;
 }
@@ -804,7 +826,7 @@ export function cityLineCut(g: AddressGrammar, toks: Tok[]): number | null {
   const pc = toks.length && toks[0]!.kind !== 'p' ? postcodeAt(g, toks, 0) : null;
   // A country line run on into a sentence ("Ireland Please send the card to …").
   const country = pc === null && toks.length ? countryAt(g, toks, 0) : null;
-  if (country !== null) return country + 1 < toks.length && toks.slice(country + 1, country + 4).some((t) => t.kind === 'w' && !t.cap) ? country : null;
+  if (country !== null) return country + 1 < toks.length && toks.slice(country + 1, country + RUN_ON).some((t) => t.kind === 'w' && !t.cap) ? country : null;
   if (pc === null) return cityFirstCut(g, toks);
   let end = cityAt(g, toks, pc + 1);
   if (end === null || end + 1 >= toks.length) return null;
@@ -812,9 +834,12 @@ export function cityLineCut(g: AddressGrammar, toks: Tok[]): number | null {
   // (Any code of two or three capitals: the grammar lists few countries' regions.)
   if (toks[end + 1]!.text === ',' && toks[end + 2]?.kind === 'w' && (g.regions.has(toks[end + 2]!.text) || /^\p{Lu}{2,3}$/u.test(toks[end + 2]!.text))) end += 2;
   if (end + 1 >= toks.length) return null;
-  // Only a run-on sentence is cut: a lower-case word within the next three tokens, or a field's label ("HAMORA Postadress: …").
-  return toks.slice(end + 1, end + 4).some((t) => (t.kind === 'w' && !t.cap) || t.text === ':') ? end : null;
+  // Only a run-on sentence is cut: a lower-case word within the next four tokens, or a field's label ("HAMORA Postadress: …").
+  return toks.slice(end + 1, end + RUN_ON).some((t) => (t.kind === 'w' && !t.cap) || t.text === ':') ? end : null;
 }
+
+/** A line runs on into a sentence when a lower-case word comes within the next four tokens after its address ("… La Land Rover est"). */
+const RUN_ON = 5;
 
 /**
  * A city line written city first that runs on after its postcode ("Idosa, 9391 The Rose Garden at …", "Pokhara - 39729
@@ -835,8 +860,8 @@ function cityFirstCut(g: AddressGrammar, toks: Tok[]): number | null {
   const last = extendCountry(g, toks, postcodeAt(g, toks, p)!);
   if (last + 1 >= toks.length) return null;
   // Without a mark the line may be a street's, its house number of a postcode's length ("Insulo de Rittenberg 8301 Apt 5"):
-  // cut only before a run-on sentence (a lower-case word within the next three tokens).
-  return region || mark || toks.slice(last + 1, last + 4).some((t) => t.kind === 'w' && !t.cap) ? last : null;
+  // cut only before a run-on sentence (a lower-case word within the next four tokens).
+  return region || mark || toks.slice(last + 1, last + RUN_ON).some((t) => t.kind === 'w' && !t.cap) ? last : null;
 }
 
 
