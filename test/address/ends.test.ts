@@ -51,6 +51,8 @@ describe('a number, a preposition and a street type', () => {
     'Prof. Lenz ist seit 1950 bei der Stadt.',
     'tack för ditt brev av den 20 februari 2019.',
     'undertecknades den 1 juni 2024 av J. Holm.',
+    // A day and a month after a street's name are a date.
+    'bir hafta kaldık. Av. Deniz Kaya, 15 Eylül 2025 tarihinden itibaren otelde.',
   ])('%s', (marked) => expectExactAddresses(marked));
 
   it('a capitalised street name still counts: "12 The Avenue", "5 Calle de Mayo"', () => {

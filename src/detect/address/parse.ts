@@ -189,6 +189,8 @@ export function streetAround(g: AddressGrammar, toks: Tok[], k: number): [number
     // (A year before a type in lower case without its period is a date's: "den 1 juni 2024 av J. Johansson".)
     if (isHouseNumber(toks[b]) && !toks[b + 1]!.nl && !(isYear(toks[b]!) && !t.cap && !t.dot)) return [b, last];
     const h = houseNumberAfter(g, toks, j);
+    // A day before a month's name is a date's ("Av. Nikos Pappas, 15 Eylül 2025 tarihinden"), no house number.
+    if (toks[h + 1] && !toks[h + 1]!.nl && toks[h + 1]!.kind === 'w' && g.months.has(wordKey(toks[h + 1]!.text))) return null;
     // "Petite rue du Bac 9", "Grande rue 5": a capitalised word before a type written in lower case.
     // (The type-before's name holds lower-case words only after a capitalised type: see above.)
     const first = !t.cap && toks[k - 1]?.kind === 'w' && toks[k - 1]!.cap && !t.nl && !toks[k - 1]!.dot ? k - 1 : k;
