@@ -36,6 +36,8 @@ describe('a sentence after the period that ends an address', () => {
     'Nueva dirección: [[Calle de Orbea 970 6º B]]. ¡Venid a vernos!',
     'The school is at [[34 Kelburn Mills]]. The shop closes early on Fridays.',
     'moved! new place is [[7209 s 4th street]]. come visit, dara',
+    'Deliver to: [[Plot 78, Sarita Unions]]. The Oduya, Mensah and Lama office reopens on Monday.',
+    'cambiar la dirección a [[C/ de Ribera Alta, 45, 3º D]]. Titular de la cuenta: la empresa.',
   ])('%s', (marked) => expectExactAddresses(marked));
 
   it('a city line after the period is still the address’s', () => {

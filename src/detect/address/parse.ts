@@ -308,7 +308,8 @@ function sentenceAfter(g: AddressGrammar, toks: Tok[], j: number): boolean {
   // The period of a grammar abbreviation leads on ("Jd. Xavier há três anos", "Col. La Paz").
   const prev = toks[j - 1]!;
   const key0 = wordKey(prev.text);
-  if (prev.kind === 'w' && prev.text.length <= 4 && (g.areaWords.has(key0) || g.typesBefore.has(key0) || g.typesAfter.has(key0) || g.units.has(key0))) return false;
+  // (Not a lone letter, a door's or a staircase's: "… 45, 3º D. Titular de la cuenta".)
+  if (prev.kind === 'w' && prev.text.length <= 4 && prev.text.length > 1 && (g.areaWords.has(key0) || g.typesBefore.has(key0) || g.typesAfter.has(key0) || g.units.has(key0))) return false;
   if (g.connectors.has(wordKey(t.text)) && t.text.length > 1) return true;
   for (let k = j + 1; k < j + 4; k++) {
     const w = toks[k];

@@ -272,7 +272,7 @@ function sentenceEnd(g: AddressGrammar, text: string, s: number, p: number): boo
 /**
  * A capitalised word followed by a lower-case Latin word that is no address word ("… Klein Cliffs. Witnessed by",
  * "… 6 tr. Present at", "… Common. Date of birth", "… 3º D. Titular de la cuenta", "… SA33 56S. The shop closes"),
- * or by an exclamation ("… 44. Wpadajcie!"); a sentence opened by "¡" or "¿": the next sentence,
+ * or by an exclamation ("… 44. Wpadajcie!"); an article, or "¡" or "¿", opening a sentence: the next sentence,
  * whatever abbreviation the period ended. Connectors, one-letter words and address words between are read over
  * ("of", "de la", "a", "shop"); a city after a street's abbreviation is followed by a comma, a number or another
  * capitalised word.
@@ -283,6 +283,8 @@ function opensSentence(g: AddressGrammar, text: string, n: number): boolean {
   if (!isUpper(c0)) return false;
   let k = n + 1;
   while (k < text.length && k - n < 24 && isLetter(text.charCodeAt(k))) k++;
+  // An article opens it ("… Sarita Unions. The Oduya office reopens"), as after a street (parse.ts sentenceAfter).
+  if (k - n > 1 && g.connectors.has(wordKey(text.slice(n, k))) && text.charCodeAt(k) === 32) return true;
   for (let words = 0; words < 3; words++) {
     const m = text.charCodeAt(k);
     // (Not a question mark: "… 12 Oak St. Springfield?" asks about a city.)
