@@ -100,3 +100,11 @@ describe('periods around a postcode and its city', () => {
     expectExactAddresses('Ship to:\n[[Tiro Banda\n1386 Okoro Streets\nAsaba, 62779\nNigeria]] David - Okafor reported revenue of 19 for 2013.');
   });
 });
+
+describe('two addresses in a row', () => {
+  it('a postcode ends the first: the number after it starts the next street', () => {
+    const text = '1 Oak Street, Dover, IL 60001 1000 Elm Street\nDover, IL 60001 thanks';
+    const found = addressRedactor.redact(text).findings.filter((f) => f.entity === 'STREET_ADDRESS').map((f) => text.slice(f.start, f.end));
+    expect(found).toEqual(['1 Oak Street, Dover, IL 60001', '1000 Elm Street\nDover, IL 60001']);
+  });
+});

@@ -356,6 +356,7 @@ export function extendAddress(g: AddressGrammar, toks: Tok[], last: number): num
   let end = last;
   let lines = 0;
   let city = false;
+  let postcode = false;
   for (let step = 0; step < 8; step++) {
     let i = end + 1;
     // A comma glued to the number before it and the digits after it ("Puerta Daniela 70,641 88 85 25") is a row's cell edge.
@@ -375,7 +376,10 @@ export function extendAddress(g: AddressGrammar, toks: Tok[], last: number): num
     // abbreviation ("St.", "Apt.", "ул.") does not.
     if (i === end + 1 && sentenceDot(g, toks[end]!) && !t.nl) break;
     if (i === end + 1 && sentenceAfter(g, toks, i)) break;
-    let next = unitAt(g, toks, i) ?? postcodeAt(g, toks, i) ?? regionAt(g, toks, i) ?? countryAt(g, toks, i) ?? areaAt(g, toks, i) ?? bracketAt(toks, i, end);
+    // (No second postcode after one: "…, IL 62704 1000 Oak Street" starts the next street with its number.)
+    const code = unitAt(g, toks, i) === null && !postcode ? postcodeAt(g, toks, i) : null;
+    if (code !== null) postcode = true;
+    let next = unitAt(g, toks, i) ?? code ?? regionAt(g, toks, i) ?? countryAt(g, toks, i) ?? areaAt(g, toks, i) ?? bracketAt(toks, i, end);
     if (next === null) {
       // A city was read before the postcode: words after it are the next sentence's ("East Reedmouth, NU V5H 6R6 Emergency contact: …").
       if (city && afterPostcode(g, toks, i)) break;
