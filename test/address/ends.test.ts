@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { createRedactor } from '../../src/index.js';
 import { addressRedactor, expectExactAddresses } from './support.js';
 
 /**
@@ -106,5 +107,11 @@ describe('two addresses in a row', () => {
     const text = '1 Oak Street, Dover, IL 60001 1000 Elm Street\nDover, IL 60001 thanks';
     const found = addressRedactor.redact(text).findings.filter((f) => f.entity === 'STREET_ADDRESS').map((f) => text.slice(f.start, f.end));
     expect(found).toEqual(['1 Oak Street, Dover, IL 60001', '1000 Elm Street\nDover, IL 60001']);
+  });
+
+  it('a military post and a city line under it stay one address', () => {
+    expectExactAddresses('Kind regards\nAna Lee\n[[PSC 3917, Box 5465, APO AE 09548\nJayneport, CA 40287]]\nSubject: refund');
+    const text = 'Kind regards\nAna Lee\nPSC 3917, Box 5465, APO AE 09548\nJayneport, CA 40287\nSubject: refund';
+    expect(createRedactor().redact(text).text).toContain('[STREET_ADDRESS]');
   });
 });

@@ -376,9 +376,10 @@ export function extendAddress(g: AddressGrammar, toks: Tok[], last: number): num
     // abbreviation ("St.", "Apt.", "ул.") does not.
     if (i === end + 1 && sentenceDot(g, toks[end]!) && !t.nl) break;
     if (i === end + 1 && sentenceAfter(g, toks, i)) break;
-    // (No second postcode after one: "…, IL 62704 1000 Oak Street" starts the next street with its number.)
+    // (No postcode right after a postcode: "…, IL 62704 1000 Oak Street" starts the next street with its number.
+    // One after a city is a city line's: "APO AE 09548\nJayneport, CA 40287".)
     const code = unitAt(g, toks, i) === null && !postcode ? postcodeAt(g, toks, i) : null;
-    if (code !== null) postcode = true;
+    postcode = code !== null;
     let next = unitAt(g, toks, i) ?? code ?? regionAt(g, toks, i) ?? countryAt(g, toks, i) ?? areaAt(g, toks, i) ?? bracketAt(toks, i, end);
     if (next === null) {
       // A city was read before the postcode: words after it are the next sentence's ("East Reedmouth, NU V5H 6R6 Emergency contact: …").
