@@ -378,7 +378,7 @@ export function extendAddress(g: AddressGrammar, toks: Tok[], last: number): num
     if (i === end + 1 && sentenceAfter(g, toks, i)) break;
     // (No postcode right after a postcode: "…, IL 62704 1000 Oak Street" starts the next street with its number.
     // One after a city is a city line's: "APO AE 09548\nJayneport, CA 40287".)
-    const code = unitAt(g, toks, i) === null && !postcode ? postcodeAt(g, toks, i) : null;
+    const code: number | null = unitAt(g, toks, i) === null && !postcode ? postcodeAt(g, toks, i) : null;
     postcode = code !== null;
     let next = unitAt(g, toks, i) ?? code ?? regionAt(g, toks, i) ?? countryAt(g, toks, i) ?? areaAt(g, toks, i) ?? bracketAt(toks, i, end);
     if (next === null) {
