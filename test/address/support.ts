@@ -21,3 +21,19 @@ export function expectAddresses(marked: string): void {
   for (const f of found) expect(spans.some(([s, e]) => f.start < e && s < f.end), `extra ${JSON.stringify(text.slice(f.start, f.end))} in ${JSON.stringify(text)}`).toBe(true);
   expect(redactInChunks(r, text, [5, 9, 2]).text).toBe(out.text);
 }
+
+/**
+ * expectAddresses, and no STREET_ADDRESS reaches past its [[…]] over a letter or digit: the words around an
+ * address (the next sentence, a label, a preposition) are left as written.
+ */
+export function expectExactAddresses(marked: string): void {
+  expectAddresses(marked);
+  const { text, spans } = parseMarked(marked);
+  const found = addressRedactor.redact(text).findings.filter((f) => f.entity === 'STREET_ADDRESS');
+  for (const f of found) {
+    for (let i = f.start; i < f.end; i++) {
+      if (spans.some(([s, e]) => s <= i && i < e)) continue;
+      expect(/[\p{L}\p{N}]/u.test(text[i]!), `${JSON.stringify(text.slice(f.start, f.end))} reaches past its address in ${JSON.stringify(text)}`).toBe(false);
+    }
+  }
+}

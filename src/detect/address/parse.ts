@@ -101,6 +101,8 @@ export function streetAround(g: AddressGrammar, toks: Tok[], k: number): [number
         if (n === 0) n = 1;
       }
       if (lowerOk && !(isHouseNumber(toks[i]) && (lowerType ? /^\d{3}/ : /^\d{2}/).test(toks[i]!.text))) continue;
+      // Lower-case connectors alone are the sentence's, no street's name ("a las 5 en Blvd. …", "à 17h au Rue …", "seit 1950 bei der Döring").
+      if (n > 0 && onlyConnectors(g, toks, i + 1, k)) continue;
       if (lowerOk && lowerType && capital) continue;
       // A capitalised type after lower-case words only: "1954 y depende de Dr. Córdova" is a year and a title.
       if (lowerOk && t.cap && !capital) continue;
@@ -130,7 +132,8 @@ export function streetAround(g: AddressGrammar, toks: Tok[], k: number): [number
       for (let p = q; p <= i; p++) if (g.nameParticles.has(wordKey(toks[p]!.text))) return true;
       return false;
     };
-    const stop = (i: number) => suffixed && ((lowerConnector(toks[i]) && !particleRun(i)) || (toks[i]!.kind === 'w' && toks[i]!.cap && g.units.has(wordKey(toks[i]!.text))));
+    // (Any type: "Kontoauszüge an Kahlenberger Straße 48", "die Wohnung Mariendorfer Str. 491", "unter der Anschrift Jacob-Fröhlen-Str. 2427".)
+    const stop = (i: number) => (lowerConnector(toks[i]) && !particleRun(i)) || (toks[i]!.kind === 'w' && toks[i]!.cap && g.units.has(wordKey(toks[i]!.text))) || addressWord(g, toks[i]!);
     while (k - n - 1 >= 0 && n < MAX_NAME && isNameWord(g, toks[k - n - 1]) && !toks[k - n]!.nl && !isHouseNumber(toks[k - n - 1]) && !stop(k - n - 1)) n++;
     // A street's name starts with a capital: "de", "of" before it are the sentence's ("naar de Maeslaan 107").
     // ("van den Boschdijk 163" starts with a particle the grammar names).
@@ -169,7 +172,8 @@ export function streetAround(g: AddressGrammar, toks: Tok[], k: number): [number
       else break;
       n++;
     }
-    if (!n) return null;
+    // (Lower-case connectors alone name no street: "brev av den 20 februari".)
+    if (!n || onlyConnectors(g, toks, pair ? k + 2 : k + 1, j)) return null;
     // (With the house number before the type, "94 Avenue du fournel Apt. 137": a type written out, and a unit or a mark after the name.)
     const numberFirst = isHouseNumber(toks[k - 1]) && t.text.length >= 3 && (!toks[j] || toks[j]!.kind === 'p' || (toks[j]!.kind === 'w' && g.units.has(wordKey(toks[j]!.text))));
     if (lower >= 0 && (lower !== j - 1 || !(isHouseNumber(toks[houseNumberAfter(g, toks, j)]) || numberFirst))) {
@@ -182,8 +186,11 @@ export function streetAround(g: AddressGrammar, toks: Tok[], k: number): [number
     let b = k - 1;
     // (A comma glued to both sides is a table's cell edge: "…8251 46,Cda. Coyoacán 292".)
     if (toks[b]?.kind === 'p' && toks[b]!.text === ',' && !(toks[b]!.e === t.s && toks[b - 1]?.e === toks[b]!.s)) b--;
-    if (isHouseNumber(toks[b]) && !toks[b + 1]!.nl) return [b, last];
+    // (A year before a type in lower case without its period is a date's: "den 1 juni 2024 av J. Johansson".)
+    if (isHouseNumber(toks[b]) && !toks[b + 1]!.nl && !(isYear(toks[b]!) && !t.cap && !t.dot)) return [b, last];
     const h = houseNumberAfter(g, toks, j);
+    // A day before a month's name is a date's ("Av. Nikos Pappas, 15 Eylül 2025 tarihinden"), no house number.
+    if (toks[h + 1] && !toks[h + 1]!.nl && toks[h + 1]!.kind === 'w' && g.months.has(wordKey(toks[h + 1]!.text))) return null;
     // "Petite rue du Bac 9", "Grande rue 5": a capitalised word before a type written in lower case.
     // (The type-before's name holds lower-case words only after a capitalised type: see above.)
     const first = !t.cap && toks[k - 1]?.kind === 'w' && toks[k - 1]!.cap && !t.nl && !toks[k - 1]!.dot ? k - 1 : k;
@@ -196,6 +203,23 @@ export function streetAround(g: AddressGrammar, toks: Tok[], k: number): [number
     if (unit !== null && toks[h]!.kind === 'w') return [k, unit];
   }
   return null;
+}
+
+/** A word for "address" ("Anschrift", "Postanschrift", "Adresse"): a cue before a street, never a word of its name. */
+function addressWord(g: AddressGrammar, t: Tok): boolean {
+  if (t.kind !== 'w' || t.text.length < 5) return false;
+  const w = t.text.toLowerCase();
+  return g.questionCues.some((c) => c.length >= 5 && !c.includes(' ') && w.includes(c));
+}
+
+/** Whether the tokens [a, b) are lower-case connectors only (and at least one). */
+function onlyConnectors(g: AddressGrammar, toks: Tok[], a: number, b: number): boolean {
+  if (b <= a) return false;
+  for (let i = a; i < b; i++) {
+    const t = toks[i]!;
+    if (t.kind !== 'w' || t.cap || !g.connectors.has(wordKey(t.text))) return false;
+  }
+  return true;
 }
 
 /** Whether the line of token k holds no capitalised Latin word (a message typed in lower case: "os. jaros 2671"). */
@@ -284,7 +308,8 @@ function sentenceAfter(g: AddressGrammar, toks: Tok[], j: number): boolean {
   // The period of a grammar abbreviation leads on ("Jd. Xavier há três anos", "Col. La Paz").
   const prev = toks[j - 1]!;
   const key0 = wordKey(prev.text);
-  if (prev.kind === 'w' && prev.text.length <= 4 && (g.areaWords.has(key0) || g.typesBefore.has(key0) || g.typesAfter.has(key0) || g.units.has(key0))) return false;
+  // (Not a lone letter, a door's or a staircase's: "… 45, 3º D. Titular de la cuenta".)
+  if (prev.kind === 'w' && prev.text.length <= 4 && prev.text.length > 1 && (g.areaWords.has(key0) || g.typesBefore.has(key0) || g.typesAfter.has(key0) || g.units.has(key0))) return false;
   if (g.connectors.has(wordKey(t.text)) && t.text.length > 1) return true;
   for (let k = j + 1; k < j + 4; k++) {
     const w = toks[k];
@@ -330,6 +355,8 @@ function bracketAt(toks: Tok[], i: number, end: number): number | null {
 export function extendAddress(g: AddressGrammar, toks: Tok[], last: number): number {
   let end = last;
   let lines = 0;
+  let city = false;
+  let postcode = false;
   for (let step = 0; step < 8; step++) {
     let i = end + 1;
     // A comma glued to the number before it and the digits after it ("Puerta Daniela 70,641 88 85 25") is a row's cell edge.
@@ -349,8 +376,18 @@ export function extendAddress(g: AddressGrammar, toks: Tok[], last: number): num
     // abbreviation ("St.", "Apt.", "ул.") does not.
     if (i === end + 1 && sentenceDot(g, toks[end]!) && !t.nl) break;
     if (i === end + 1 && sentenceAfter(g, toks, i)) break;
-    const next = unitAt(g, toks, i) ?? postcodeAt(g, toks, i) ?? regionAt(g, toks, i) ?? countryAt(g, toks, i) ?? areaAt(g, toks, i) ?? bracketAt(toks, i, end) ?? cityAt(g, toks, i);
-    if (next === null) break;
+    // (No postcode right after a postcode: "…, IL 62704 1000 Oak Street" starts the next street with its number.
+    // One after a city is a city line's: "APO AE 09548\nJayneport, CA 40287".)
+    const code: number | null = unitAt(g, toks, i) === null && !postcode ? postcodeAt(g, toks, i) : null;
+    postcode = code !== null;
+    let next = unitAt(g, toks, i) ?? code ?? regionAt(g, toks, i) ?? countryAt(g, toks, i) ?? areaAt(g, toks, i) ?? bracketAt(toks, i, end);
+    if (next === null) {
+      // A city was read before the postcode: words after it are the next sentence's ("East Reedmouth, NU V5H 6R6 Emergency contact: …").
+      if (city && afterPostcode(g, toks, i)) break;
+      next = cityAt(g, toks, i);
+      if (next === null) break;
+      city = true;
+    }
     end = next;
   }
   return end;
@@ -481,7 +518,11 @@ function cityAt(g: AddressGrammar, toks: Tok[], i: number): number | null {
   // A connector alone is no city ("22945 The applicant", "… 4 De rest"); one before a name is ("La Paz", "Den Haag").
   if (j === i + 1 && g.connectors.has(wordKey(toks[i]!.text))) return null;
   // After a postcode: "12345 Berlin", "1234 AB Amsterdam" (the city is the address's last part).
-  if (afterPostcode(g, toks, i)) return toks[i]!.nl ? null : lowerTail(g, toks, j) - 1;
+  if (afterPostcode(g, toks, i)) {
+    if (toks[i]!.nl) return null;
+    const cut = runOnCut(g, toks, i, j);
+    return cut < j ? cut - 1 : lowerTail(g, toks, j) - 1;
+  }
   // Lower-case words in a city's name before its postcode ("Romanelli a mare 73705").
   let m = j;
   const fresh = !toks[i - 1]?.dot;
@@ -496,6 +537,36 @@ function cityAt(g: AddressGrammar, toks: Tok[], i: number): number | null {
   if (!toks[k]) return null;
   if (postcodeAt(g, toks, k) !== null || regionAt(g, toks, k) !== null || countryAt(g, toks, k) !== null) return j - 1;
   return null;
+}
+
+/** A lower-case Latin word of two letters or more that is no connector: a sentence's, no city's (at most two of them end a city: lowerTail). */
+const lowerProse = (g: AddressGrammar, t: Tok | undefined) => t !== undefined && t.kind === 'w' && !t.cap && t.text.length >= 2 && t.text.charCodeAt(0) < 0x250 && !g.connectors.has(wordKey(t.text));
+
+/**
+ * Where a city's words after a postcode, [i, j), end when the line runs on into a sentence with no break
+ * ("8969 Meix-devant-Virton La Land Rover est au garage", "27546 Alt Thomas Karten für …", "534 85 HAMORA
+ * Postadress: …"): before a capitalised connector after the first word (an article opening the sentence), else
+ * perhaps before the last word when a lower-case word, a colon, or a comma and a lower-case word follow it right
+ * away (the sentence's first word). The first word is always the city's. Returns j when the line does not run on.
+ */
+function runOnCut(g: AddressGrammar, toks: Tok[], i: number, j: number): number {
+  let q = j;
+  while (q < j + 3 && toks[q] && !toks[q]!.nl && toks[q]!.kind === 'w' && toks[q]!.cap) q++;
+  const t = toks[q];
+  if (!t || t.nl) return j;
+  const runOn = lowerProse(g, t) || t.text === ':' || (t.text === ',' && lowerProse(g, toks[q + 1]) && !toks[q + 1]!.nl);
+  // (Lower-case words that end a city's name are lowerTail's: "Adone terme", "Borgo Rosa del friuli".)
+  if (!runOn || (q === j && lowerTail(g, toks, j) > j)) return j;
+  // (A connector in capitals is the name's own: "GAGEL AAN DE RIJN".)
+  for (let m = i + 1; m < j; m++) if (toks[m]!.cap && toks[m]!.kind === 'w' && toks[m]!.text !== toks[m]!.text.toUpperCase() && g.connectors.has(wordKey(toks[m]!.text))) return m;
+  if (q !== j || j - 1 <= i) return j;
+  // The last word opens the sentence when it is a frequent word ("Karten für", "Os comboios"), a field's label
+  // ("Sökande:") or not in the city's capitals ("GOSSAS Nazwisko, imię"); else the sentence goes on after the
+  // city ("6278 LN BREUKELE AAN DE RIJN graag").
+  const w = toks[j - 1]!;
+  const caps = (x: Tok) => x.text.length > 1 && x.text === x.text.toUpperCase();
+  if (caps(toks[i]!)) return caps(w) ? j : j - 1;
+  return t.text === ':' || g.commonWords.has(w.text.toLowerCase()) ? j - 1 : j;
 }
 
 /** Marks that close a value: what may follow a city's lower-case last words ("Marana terme.", "(LU)", " | "). */
@@ -567,13 +638,19 @@ export function cityLine(g: AddressGrammar, toks: Tok[], p: number): [number, nu
   const cell = ((c >= 0 && toks[c]!.kind === 'p' && CELL_EDGE.has(toks[c]!.text) && cellEdge(toks[pc + 1], false)) || (rowStart && cellAfter)) && /\d{4}/.test(toks[p]!.text);
   // (Lower-case words before the postcode only in a table's cell: "Great, I've applied 802 434 …" is an amount.)
   if (c < i && (region || comma || shaped || cell) && (lower === 0 || cell) && (c < 0 || toks[c]!.nl || toks[c + 1]!.nl || toks[c]!.kind === 'p')) {
-    return [c + 1, extendCountry(g, toks, pc)];
+    const last = extendCountry(g, toks, pc);
+    // A capitalised word right after plain digits makes them a house number ("Mr Ivo Kern, 5474 Kessler Hill"): no city line.
+    const next = toks[last + 1];
+    if (last === pc && !shaped && !region && next && !next.nl && next.kind === 'w' && next.cap && next.s > toks[pc]!.e && !toks[pc]!.dot) return null;
+    return [c + 1, last];
   }
   // postcode, city at the start of a line
   const quoted = toks[p - 1]?.text === '"' && !toks[p]!.nl;
-  if ((p === 0 || toks[p]!.nl || cellEdge(toks[p - 1], true)) && (titleCase(toks[pc + 1]) || (toks[pc + 1]?.kind === 'w' && cityCap(toks[pc + 1]!))) && !toks[pc + 1]!.nl) {
+  // (A period after the postcode ends a sentence: "… since Nov 13, 2025. Patient …"; one after the city ends the city.)
+  if ((p === 0 || toks[p]!.nl || cellEdge(toks[p - 1], true)) && !toks[pc]!.dot && (titleCase(toks[pc + 1]) || (toks[pc + 1]?.kind === 'w' && cityCap(toks[pc + 1]!))) && !toks[pc + 1]!.nl) {
     let e = pc + 1;
-    while (e + 1 < toks.length && e - pc < 3 && titleCase(toks[e + 1]) && !toks[e + 1]!.nl) e++;
+    while (e + 1 < toks.length && e - pc < 3 && titleCase(toks[e + 1]) && !toks[e + 1]!.nl && !toks[e]!.dot) e++;
+    if (toks[e]!.dot && sentenceAfter(g, toks, e + 1)) return [p, e];
     // The city's name with connectors and a lower-case tail ("Melo do Descoberto", "La Línea de la Concepción", "Quarto Loredana lido").
     const longer = cityAt(g, toks, pc + 1);
     if (longer !== null && longer > e && !toks.slice(pc + 1, longer + 1).some((t) => t.nl)) e = longer;
@@ -723,7 +800,15 @@ function cityStreetStart(g: AddressGrammar, toks: Tok[], h: number): number {
     else break;
   }
   // A word for "address" ("Rechnungsadresse auf Ödhus 75") is the sentence's cue, not the street's name.
-  for (let k = h - 1; k >= a; k--) if (toks[k]!.kind === 'w' && g.questionCues.some((c) => c.length >= 5 && !c.includes(' ') && toks[k]!.text.toLowerCase().includes(c))) a = k + 1;
+  // So is a unit word ("die Wohnung Podravska 3, …"), and a lower-case connector after a capitalised noun ("Kontoauszüge an
+  // Seeblick 86, …"): the name starts after them (a particle starts it: "van den Boschdijk").
+  for (let k = h - 1; k >= a; k--) {
+    const t = toks[k]!;
+    if (t.kind === 'w' && (addressWord(g, t) || (t.cap && g.units.has(wordKey(t.text))) || (!t.cap && g.connectors.has(wordKey(t.text)) && !g.nameParticles.has(wordKey(t.text))))) {
+      a = k + 1;
+      break;
+    }
+  }
   while (a < h && !toks[a]!.cap) a++;
   return a === h ? -1 : a;
 }
@@ -749,17 +834,44 @@ export function cityLineCut(g: AddressGrammar, toks: Tok[]): number | null {
   const pc = toks.length && toks[0]!.kind !== 'p' ? postcodeAt(g, toks, 0) : null;
   // A country line run on into a sentence ("Ireland Please send the card to …").
   const country = pc === null && toks.length ? countryAt(g, toks, 0) : null;
-  if (country !== null) return country + 1 < toks.length && toks.slice(country + 1, country + 4).some((t) => t.kind === 'w' && !t.cap) ? country : null;
-  if (pc === null) return null;
+  if (country !== null) return country + 1 < toks.length && toks.slice(country + 1, country + RUN_ON).some((t) => t.kind === 'w' && !t.cap) ? country : null;
+  if (pc === null) return cityFirstCut(g, toks);
   let end = cityAt(g, toks, pc + 1);
   if (end === null || end + 1 >= toks.length) return null;
   // A region code after a comma belongs to the city line ("30391 Ciudad Obregón, GR Con paciencia …").
   // (Any code of two or three capitals: the grammar lists few countries' regions.)
   if (toks[end + 1]!.text === ',' && toks[end + 2]?.kind === 'w' && (g.regions.has(toks[end + 2]!.text) || /^\p{Lu}{2,3}$/u.test(toks[end + 2]!.text))) end += 2;
   if (end + 1 >= toks.length) return null;
-  // Only a run-on sentence is cut: a lower-case word within the next three tokens.
-  return toks.slice(end + 1, end + 4).some((t) => t.kind === 'w' && !t.cap) ? end : null;
+  // Only a run-on sentence is cut: a lower-case word within the next four tokens, or a field's label ("HAMORA Postadress: …").
+  return toks.slice(end + 1, end + RUN_ON).some((t) => (t.kind === 'w' && !t.cap) || t.text === ':') ? end : null;
 }
+
+/** A line runs on into a sentence when a lower-case word comes within the next four tokens after its address ("… La Land Rover est"). */
+const RUN_ON = 5;
+
+/**
+ * A city line written city first that runs on after its postcode ("Idosa, 9391 The Rose Garden at …", "Pokhara - 39729
+ * Surname: …"): the postcode (or a country after it) ends the line's address; null when nothing follows it.
+ */
+function cityFirstCut(g: AddressGrammar, toks: Tok[]): number | null {
+  let p = 1;
+  while (p < toks.length && p < 8 && (toks[p]!.kind === 'p' || postcodeAt(g, toks, p) === null)) p++;
+  if (p >= toks.length || p >= 8) return null;
+  // The city's words, then a comma, a dash or a region code before the postcode.
+  let k = p - 1;
+  const region = toks[k]!.kind === 'w' && g.regions.has(toks[k]!.text);
+  if (region) k--;
+  const mark = toks[k]?.text === ',' || toks[k]?.text === '-';
+  if (mark) k--;
+  if (k < 0 || !cityCap(toks[0]!)) return null;
+  for (let m = 0; m <= k; m++) if (toks[m]!.kind !== 'w' || !(cityCap(toks[m]!) || g.connectors.has(wordKey(toks[m]!.text)))) return null;
+  const last = extendCountry(g, toks, postcodeAt(g, toks, p)!);
+  if (last + 1 >= toks.length) return null;
+  // Without a mark the line may be a street's, its house number of a postcode's length ("Insulo de Rittenberg 8301 Apt 5"):
+  // cut only before a run-on sentence (a lower-case word within the next four tokens).
+  return region || mark || toks.slice(last + 1, last + RUN_ON).some((t) => t.kind === 'w' && !t.cap) ? last : null;
+}
+
 
 /**
  * A cell of a CSV row that holds a street line written number first and nothing else, its house number at h:

@@ -255,7 +255,7 @@ function sentenceEnd(g: AddressGrammar, text: string, s: number, p: number): boo
   // A spoken answer puts a period between the street and its city line ("POB 69345. South Kayaport, TN 85846"),
   // in lower-case text too ("yes. 6 considine brae. doyle cross hx2 6pk").
   if (cityRest(g, text, n) || lowerCityRest(text, s, n)) return false;
-  if (opensSentence(g, text, n)) return true;
+  if (opensSentence(g, text, n) || lowerSentence(g, text, n)) return true;
   if (isDigit(text.charCodeAt(n)) || (isUpper(text.charCodeAt(n)) && isDigit(text.charCodeAt(n + 1))) || (isUpper(text.charCodeAt(n)) && isUpper(text.charCodeAt(n + 1)) && isDigit(text.charCodeAt(n + 2)))) return false;
   let b = p;
   while (b > s && isLetter(text.charCodeAt(b - 1))) b--;
@@ -271,26 +271,56 @@ function sentenceEnd(g: AddressGrammar, text: string, s: number, p: number): boo
 
 /**
  * A capitalised word followed by a lower-case Latin word that is no address word ("… Klein Cliffs. Witnessed by",
- * "… 6 tr. Present at", "… Common. Date of birth", "… 3º D. Titular de la cuenta"): the next sentence, whatever
- * abbreviation the period ended. Connectors between are read over ("of", "de la"); a city after a street's
- * abbreviation is followed by a comma, a number or another capitalised word.
+ * "… 6 tr. Present at", "… Common. Date of birth", "… 3º D. Titular de la cuenta", "… SA33 56S. The shop closes"),
+ * or by an exclamation ("… 44. Wpadajcie!"); an article, or "¡" or "¿", opening a sentence: the next sentence,
+ * whatever abbreviation the period ended. Connectors, one-letter words and address words between are read over
+ * ("of", "de la", "a", "shop"); a city after a street's abbreviation is followed by a comma, a number or another
+ * capitalised word.
  */
 function opensSentence(g: AddressGrammar, text: string, n: number): boolean {
-  if (!isUpper(text.charCodeAt(n))) return false;
+  const c0 = text.charCodeAt(n);
+  if (c0 === 0xa1 || c0 === 0xbf) return true;
+  if (!isUpper(c0)) return false;
   let k = n + 1;
   while (k < text.length && k - n < 24 && isLetter(text.charCodeAt(k))) k++;
+  // An article opens it ("… Sarita Unions. The Oduya office reopens"), as after a street (parse.ts sentenceAfter).
+  if (k - n > 1 && g.connectors.has(wordKey(text.slice(n, k))) && text.charCodeAt(k) === 32) return true;
   for (let words = 0; words < 3; words++) {
-    if (text.charCodeAt(k) !== 32) return false;
+    const m = text.charCodeAt(k);
+    // (Not a question mark: "… 12 Oak St. Springfield?" asks about a city.)
+    if (m === 33) return true;
+    if (m !== 32) return false;
     const c = text.charCodeAt(k + 1);
     if (!isLower(c) || c >= 0x250) return false;
     const we = wordEnd(text, k + 1);
     const key = wordKey(text.slice(k + 1, we));
     // A lower-case word of two letters or more that is no address word ("Kpg. Rahmawati no 78" goes on).
     if (we - (k + 1) >= 2 && !lowerGrammar(g, key)) return true;
-    if (!g.connectors.has(key)) return false;
     k = we;
   }
   return false;
+}
+
+/**
+ * In lower-case text, two lower-case Latin words that are no address words after the period, and no digit on
+ * the rest of the line ("7209 s 4th street. come visit, darian", "… 4. og. kommt vorbei!"): the next sentence.
+ * (A city line after the period holds a postcode: "6 considine brae. doyle cross hx2 6pk".)
+ */
+function lowerSentence(g: AddressGrammar, text: string, n: number): boolean {
+  let k = n;
+  for (let words = 0; words < 2; words++) {
+    const c = text.charCodeAt(k);
+    if (!isLower(c) || c >= 0x250) return false;
+    const we = wordEnd(text, k);
+    if (we - k < 2 || lowerGrammar(g, wordKey(text.slice(k, we))) || g.hedges.has(wordKey(text.slice(k, we)))) return false;
+    k = we;
+    if (words === 0) {
+      if (text.charCodeAt(k) !== 32) return false;
+      k++;
+    }
+  }
+  for (let i = k; i < text.length && i - k < MAX_VALUE && text.charCodeAt(i) !== 10; i++) if (isDigit(text.charCodeAt(i))) return false;
+  return true;
 }
 
 /** Drops lower-case Latin words and hedges (and marks) after the last number or capitalised word ("… 18925 instead", "… I think"). */
