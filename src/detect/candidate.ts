@@ -103,7 +103,7 @@ const EXCLUDE_REACH = 32;
  * Whether an exclusion word stands before the candidate (its window text[bs, start)) with no context word
  * of its own after it: a cue right after the exclusion word ("order number", "tracking number") belongs to it.
  */
-function excludedBefore(c: CompiledContext, text: string, bs: number, start: number): boolean {
+export function excludedBefore(c: CompiledContext, text: string, bs: number, start: number): boolean {
   // Only an exclusion word close to the value names it ("order 4155552671", "tracking number 1254…"); one
   // further back is about something else,
   // and on the value's own line: "in case we get disconnected?" is not about the answer on the next line.

@@ -41,7 +41,7 @@ export function compileFillers(words: readonly string[] | undefined): FillerTabl
 const PUNCT = new Set([...' \t:=#"\'\u201c\u201d\u2018\u2019*_,.-\u2013\u2014()\u00a0'].map((c) => c.charCodeAt(0)));
 const PUNCT_ASCII = new Uint8Array(128);
 for (const c of PUNCT) if (c < 128) PUNCT_ASCII[c] = 1;
-const isPunct = (c: number) => (c < 128 ? PUNCT_ASCII[c] === 1 : PUNCT.has(c));
+export const isFillerPunct = (c: number) => (c < 128 ? PUNCT_ASCII[c] === 1 : PUNCT.has(c));
 
 /** Whether text[s, e) holds a letter or digit (`[\p{L}\p{N}]` with `u`, on code points). */
 function hasLetterOrDigit(text: string, s: number, e: number): boolean {
@@ -98,9 +98,9 @@ export function fillerStopsInto(text: string, from: number, table: FillerTable, 
     let q: number;
     let punct: boolean;
     if (trie) {
-      if (isPunct(text.charCodeAt(p))) {
+      if (isFillerPunct(text.charCodeAt(p))) {
         q = p + 1;
-        while (q < text.length && isPunct(text.charCodeAt(q))) q++;
+        while (q < text.length && isFillerPunct(text.charCodeAt(q))) q++;
         punct = true;
       } else {
         q = trie.matchAt(text, p, text.length);
