@@ -69,6 +69,11 @@ export class WordTrie {
   private readonly folded = new Map<number, number>();
   /** Whether some class matches a character outside ASCII (else every such character is -1 at once). */
   private wideClasses = false;
+  /**
+   * Which two ASCII characters a phrase may start with, a bit per pair (first << 7 | second): most places a
+   * word starts are passed over without a walk.
+   */
+  private readonly pairs = new Uint32Array(512);
   /** Where the last match found by `last` starts and ends. */
   start = -1;
   end = -1;
@@ -110,6 +115,7 @@ export class WordTrie {
       (node.ends ??= []).push(order, trie.endOf(words[order]!));
     });
     trie.fillAscii();
+    trie.fillPairs();
     return trie;
   }
 
@@ -142,6 +148,32 @@ export class WordTrie {
         for (let a = 65; a <= 122; a++) if (isAsciiLetter(a) && this.classRes[i]!.test(String.fromCharCode(a))) this.ascii[a] = i;
       }
     }
+  }
+
+  private fillPairs(): void {
+    const next = this.root.next;
+    if (!next) return;
+    const mark = (a: number, b: number) => (this.pairs[((a << 7) | b) >>> 5]! |= 1 << (b & 31));
+    for (let a = 0; a < 128; a++) {
+      const first = this.ascii[a]! >= 0 ? next.get(this.ascii[a]!) : undefined;
+      if (!first) continue;
+      for (let b = 0; b < 128; b++) {
+        // A one-character phrase matches whatever follows (its end check is the walk's); a separator only
+        // before a phrase's next word.
+        const sep = first.sep !== null && (this.mode === 'filler' ? b === 32 || b === 9 : isJsSpace(b));
+        if (first.ends !== null || sep || (this.ascii[b]! >= 0 && first.next?.has(this.ascii[b]!))) mark(a, b);
+      }
+    }
+  }
+
+  /** Whether a phrase may start at p: false only when two ASCII characters there start none. */
+  private mayStart(text: string, p: number, hi: number): boolean {
+    const a = text.charCodeAt(p);
+    if (a >= 128) return this.wideClasses;
+    if (p + 1 >= hi) return this.ascii[a]! >= 0;
+    const b = text.charCodeAt(p + 1);
+    if (b >= 128) return this.ascii[a]! >= 0;
+    return (this.pairs[((a << 7) | b) >>> 5]! & (1 << (b & 31))) !== 0;
   }
 
   /** The class of a character of the text, -1 when it matches no character of the list. */
@@ -223,7 +255,7 @@ export class WordTrie {
     for (let p = from; p < hi; p++) {
       const c = text.charCodeAt(p);
       const word = isAsciiWord(c);
-      if (word !== prevWord && (c >= 128 ? this.wideClasses : this.ascii[c]! >= 0)) {
+      if (word !== prevWord && this.mayStart(text, p, hi)) {
         const e = this.matchAt(text, p, hi);
         if (e >= 0) {
           this.end = e;

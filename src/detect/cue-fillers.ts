@@ -58,6 +58,12 @@ function hasLetterOrDigit(text: string, s: number, e: number): boolean {
 }
 const LETTER_DIGIT = /[\p{L}\p{N}]/uy;
 
+const grow = (a: Int32Array) => {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+};
+
 /** Stops written by the last fillerStopsInto, farthest first. */
 let stopBuf = new Int32Array(128);
 
@@ -77,15 +83,7 @@ export function fillerStops(text: string, from: number, table: FillerTable, maxW
  */
 export function fillerStopsInto(text: string, from: number, table: FillerTable, maxWords: number, limit: number): number {
   let n = 0;
-  const push = (p: number) => {
-    if (n === stopBuf.length) {
-      const grown = new Int32Array(n * 2);
-      grown.set(stopBuf);
-      stopBuf = grown;
-    }
-    stopBuf[n++] = p;
-  };
-  push(from);
+  stopBuf[n++] = from;
   // A cue glued to what follows by a hyphen ("PW-2929Q", "DL-form") is one token, a model or form name.
   // A delimiter right after the cue ("password,ticket", "PASSWORD|IBAN"): a header row, not a value.
   if (CELL_DELIMITER.has(text.charCodeAt(from))) return n;
@@ -117,7 +115,9 @@ export function fillerStopsInto(text: string, from: number, table: FillerTable, 
     if (!punct && ++words > maxWords) break;
     p = q;
     if (p > end) break;
-    push(p);
+    // At most one stop per character up to limit: grown once to the largest reach asked for.
+    if (n === stopBuf.length) stopBuf = grow(stopBuf);
+    stopBuf[n++] = p;
   }
   // Farthest first.
   for (let i = 0, j = n - 1; i < j; i++, j--) {

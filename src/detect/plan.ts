@@ -227,7 +227,7 @@ function wordsRegex(words: string[], flags: string): RegExp {
 const wordsOrder = (words: string[]) => [...new Set(words.map((w) => w.trim()))].sort((a, b) => b.length - a.length || a.localeCompare(b));
 
 /** A context list's regex and the finder that reads windows with its semantics (context-words.ts). */
-function contextLists(ctx: NonNullable<Rule['context']>): Pick<CompiledContext, 'words' | 'exclude' | 'findWords' | 'findExclude'> {
+export function contextLists(ctx: NonNullable<Rule['context']>): Pick<CompiledContext, 'words' | 'exclude' | 'findWords' | 'findExclude'> {
   const words = wordsRegex(ctx.words, 'i');
   const exclude = ctx.exclude?.length ? wordsRegex(ctx.exclude, 'i') : null;
   return {
