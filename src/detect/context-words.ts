@@ -56,7 +56,7 @@ const FOLD_CACHE_LIMIT = 2048;
 
 /**
  * The word list compiled to a trie. Null from `build` when a word cannot be read exactly this way (a filler
- * phrase with a tab or outside the BMP inside): the caller keeps the regex for that list.
+ * phrase with a tab or outside the BMP inside, a blank context word): the caller keeps the regex for that list.
  */
 export class WordTrie {
   private readonly root: TrieNode = newNode();
@@ -97,10 +97,13 @@ export class WordTrie {
           if (mode === 'filler' && (c === 9 || (c >= 0xd800 && c <= 0xdfff))) return null;
         }
       }
+      // A blank context word is an empty alternative, a match at every boundary: left to the regex.
+      if (mode === 'context' && parts.length === 1 && parts[0] === '') return null;
       parsed.push(parts);
     }
     parsed.forEach((parts, order) => {
-      if (parts.length === 1 && parts[0] === '') return; // an empty alternative matches nothing the loop keeps
+      // An empty filler alternative comes last and ends the loop as no match does.
+      if (parts.length === 1 && parts[0] === '') return;
       let node = trie.root;
       parts.forEach((part, i) => {
         if (i > 0) node = node.sep ??= newNode();

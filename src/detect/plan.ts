@@ -114,7 +114,7 @@ export interface KeywordTarget {
   before: { re: RegExp; maxLength: number } | null;
   span: 'value' | 'keyword-and-value' | 'before-keyword-value';
   maxGap: number;
-  /** One filler token (cue-fillers.ts), or null when the rule lists no fillers. */
+  /** The rule's filler tokens (cue-fillers.ts), or null when the rule lists no fillers. */
   fillers: FillerTable | null;
   maxFillers: number;
 }

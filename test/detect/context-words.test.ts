@@ -208,6 +208,18 @@ describe('context and exclusion words read by the trie as by their regex (proper
     );
   });
 
+  it('a blank exclusion word (an empty alternative) is left to the regex, which matches at every boundary', () => {
+    expect(WordTrie.build(contextOrder(['order', '  ']), 'context')).toBeNull();
+    const re = oracleContextRegex(['order', '  ']);
+    const f = contextFinder(contextOrder(['order', '  ']), re);
+    for (const s of ['x', ' ', 'ab cd', '']) {
+      expect(f.test(s, 0, s.length)).toBe(re.test(s));
+      const last = oracleLast(re, s);
+      expect(f.last(s, 0, s.length)).toBe(last !== null);
+      if (last) expect([f.start, f.end]).toEqual(last);
+    }
+  });
+
   it('examples: boundaries, glued values, phrase spaces, case', () => {
     const t = WordTrie.build(contextOrder(['cvv', 'card no.', 'ss#', 'phone number', 'card']), 'context')!;
     const has = (s: string) => t.test(s, 0, s.length);
