@@ -1,5 +1,6 @@
 import { getCountries, getCountryCallingCode, Metadata, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import { DEFAULT_PHONE_REGIONS, EXTENSION } from './phone.js';
+import { nationalReading } from './phone-national.js';
 import { phoneVerdict, validInCountry } from './phone-verdict.js';
 import type { Validator } from './types.js';
 
@@ -226,20 +227,26 @@ const CACHE_LIMIT = 2048;
 const cache = new Map<string, Reading>();
 const INVALID: Reading = { valid: false, digits: '', groups: [], joiners: '' };
 
+function readingOf(formatted: string): Reading {
+  return { valid: true, digits: formatted.replace(/\D/g, ''), groups: groupsOf(formatted), joiners: joinersOf(formatted) };
+}
+
 function read(digits: string, region: string): Reading {
   const key = `${region}:${digits}`;
   let r = cache.get(key);
   if (r === undefined) {
-    // isValidPhone's verdict: compiled patterns for the +1 regions (phone-verdict.ts), else the library's.
-    // One parse serves the library's verdict and the format (parsing again for a valid number cost a third
-    // of this validator's time).
-    const p = phoneVerdict(digits, false, region) === false ? undefined : parsePhoneNumberFromString(digits, region as CountryCode);
-    // isValid() of the parsed number from its country's patterns compiled once (the library builds them
-    // again on every call), the library itself when that country's metadata cannot be followed.
-    if (p && (p.country === undefined ? p.isValid() : (validInCountry(p.country, p.nationalNumber) ?? p.isValid()))) {
-      const formatted = p.formatNational();
-      r = { valid: true, digits: formatted.replace(/\D/g, ''), groups: groupsOf(formatted), joiners: joinersOf(formatted) };
-    } else r = INVALID;
+    // The library's parse, verdict and national format from the region's metadata compiled once
+    // (phone-national.ts); the library itself for the inputs that module does not answer.
+    const fast = nationalReading(digits, region);
+    if (fast !== undefined) r = fast === null ? INVALID : readingOf(fast);
+    else {
+      // isValidPhone's verdict: compiled patterns for the +1 regions (phone-verdict.ts), else the library's.
+      // One parse serves the library's verdict and the format.
+      const p = phoneVerdict(digits, false, region) === false ? undefined : parsePhoneNumberFromString(digits, region as CountryCode);
+      // isValid() of the parsed number from its country's patterns compiled once (the library builds them
+      // again on every call), the library itself when that country's metadata cannot be followed.
+      r = p && (p.country === undefined ? p.isValid() : (validInCountry(p.country, p.nationalNumber) ?? p.isValid())) ? readingOf(p.formatNational()) : INVALID;
+    }
     if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
     cache.set(key, r);
   }
