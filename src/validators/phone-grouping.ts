@@ -3,6 +3,7 @@ import { DEFAULT_PHONE_REGIONS, EXTENSION } from './phone.js';
 import { nationalReading } from './phone-national.js';
 import { phoneVerdict, validInCountry } from './phone-verdict.js';
 import type { Validator } from './types.js';
+import { VerdictCache } from './verdict-cache.js';
 
 /**
  * A national number written without a cue ("0408 344 286", "076 803 36 82", "971-6010796" in a CSV cell) is a
@@ -224,7 +225,7 @@ interface Reading {
   joiners: string;
 }
 const CACHE_LIMIT = 2048;
-const cache = new Map<string, Reading>();
+const cache = new VerdictCache<Reading>(CACHE_LIMIT);
 const INVALID: Reading = { valid: false, digits: '', groups: [], joiners: '' };
 
 function readingOf(formatted: string): Reading {
@@ -247,7 +248,6 @@ function read(digits: string, region: string): Reading {
       // again on every call), the library itself when that country's metadata cannot be followed.
       r = p && (p.country === undefined ? p.isValid() : (validInCountry(p.country, p.nationalNumber) ?? p.isValid())) ? readingOf(p.formatNational()) : INVALID;
     }
-    if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
     cache.set(key, r);
   }
   return r;
@@ -277,9 +277,9 @@ export function sameGrouping(written: readonly number[], digits: string, r: Read
 
 /**
  * Verdicts by regions and written number: the digit scanner and the table pass ask about the same CSV cell.
- * Booleans only, keyed by text being scanned, evicted in insertion order.
+ * Booleans only, keyed by text being scanned, evicted oldest generation first.
  */
-const verdicts = new Map<string, boolean>();
+const verdicts = new VerdictCache<boolean>(CACHE_LIMIT);
 
 /** The regions joined for the verdicts' keys, made once per list (a redactor's options hold one). */
 let keyedRegions: readonly string[] | null = null;
@@ -305,7 +305,6 @@ export const phoneGrouping: Validator = ({ text: raw, digits, options }) => {
   let ok = verdicts.get(key);
   if (ok === undefined) {
     ok = groupedInRegion(written, digits, options.defaultRegion, regions) || (!options.regions && writtenAsElsewhere(text, written, digits));
-    if (verdicts.size >= CACHE_LIMIT) verdicts.delete(verdicts.keys().next().value as string);
     verdicts.set(key, ok);
   }
   return ok;

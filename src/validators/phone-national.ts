@@ -151,51 +151,86 @@ function impossibleLength(n: number, lengths: readonly number[]): boolean {
   return lengths.indexOf(n, 1) < 0;
 }
 
-/** The national format of a valid number, null when the library calls it invalid, undefined: not answered. */
-export function nationalReading(digits: string, region: string): string | null | undefined {
+/** checkNumberLength without a country or type: too long for every possible length of the region. */
+function tooLong(n: number, lengths: readonly number[] | undefined): boolean {
+  return lengths !== undefined && lengths[0]! < n && lengths[lengths.length - 1]! < n;
+}
+
+/**
+ * The library's extractNationalNumber under the region: the national prefix for parsing stripped, or kept
+ * when the whole number fits the general pattern and the rest does not, or the rest has no possible length
+ * of its country; undefined when a transform rule rewrites it (not followed here).
+ */
+function extractNational(r: RegionRules, number: string): string | undefined {
+  if (number === '' || r.prefix === null) return number;
+  const m = r.prefix.exec(number);
+  if (m === null) return number;
+  const last = m.length - 1;
+  if (r.transform && last > 0 && m[last]) return undefined;
+  const national = number.slice(m[0].length);
+  if (national === number) return number;
+  if (r.general.test(number) && !r.general.test(national)) return number;
+  if (r.lengths) {
+    const c = countryOfNational(r.code, national);
+    if (c === null) return undefined;
+    const lengths = c === undefined ? r.lengths : countryLengths(c);
+    if (lengths === false) return undefined;
+    if (lengths && impossibleLength(national.length, lengths)) return number;
+  }
+  return national;
+}
+
+/** A national number as the library parses it under a region: its country and national (significant) number. */
+export interface NationalParse {
+  country: string;
+  national: string;
+}
+
+/**
+ * The country and national number libphonenumber-js parses national digits into under a region; null when it
+ * parses none (too short or too long), undefined when not answered here (the caller asks the library).
+ */
+export function nationalParse(digits: string, region: string): NationalParse | null | undefined {
   if (digits.length < 3 || digits.length > 17) return undefined;
   const r = regionRules(region);
   if (!r) return undefined;
-  // 1. An international dialling prefix (unless a 0 follows it) or the calling code: an international number.
+  // 1. An international dialling prefix (unless a 0 follows it): an international number.
   const idd = r.idd.exec(digits);
   if (idd !== null && idd.index === 0 && idd[0].length > 0 && idd[0].length < digits.length && digits.charCodeAt(idd[0].length) !== 48) return undefined;
-  if (digits.startsWith(r.code)) return undefined;
-  // 2. The national prefix.
-  let national = digits;
-  if (r.prefix !== null) {
-    const m = r.prefix.exec(digits);
-    if (m !== null) {
-      const last = m.length - 1;
-      if (r.transform && last > 0 && m[last]) return undefined;
-      national = digits.slice(m[0].length);
-      if (national === '') return undefined;
-      if (national !== digits) {
-        if (r.general.test(digits) && !r.general.test(national)) national = digits;
-        else if (r.lengths) {
-          const c = countryOfNational(r.code, national);
-          if (c === null) return undefined;
-          const lengths = c === undefined ? r.lengths : countryLengths(c);
-          if (lengths === false) return undefined;
-          if (lengths && impossibleLength(national.length, lengths)) national = digits;
-        }
-      }
-    }
+  // 2. The national number, and the calling code written without '+', which the library reads as an
+  //    international number when the rest fits the general pattern and the whole does not, or the whole is
+  //    too long (extractCountryCallingCodeFromInternationalNumberWithoutPlusSign).
+  const national = extractNational(r, digits);
+  if (national === undefined) return undefined;
+  if (digits.startsWith(r.code)) {
+    const shorter = extractNational(r, digits.slice(r.code.length));
+    if (shorter === undefined) return undefined;
+    if ((!r.general.test(national) && r.general.test(shorter)) || tooLong(national.length, r.lengths)) return undefined;
   }
   // 3. The country.
   const exact = countryOfNational(r.code, national);
   if (exact === null) return undefined;
-  const country = exact ?? region;
   if (national.length < 2 || national.length > 17) return null;
-  // 4. Valid.
-  const valid = validInCountry(country, national);
-  if (valid === undefined) return undefined;
-  if (!valid) return null;
-  // 5. The national format.
-  const formats = countryFormats(country);
+  return { country: exact ?? region, national };
+}
+
+/** libphonenumber-js's formatNational() of a parsed number; undefined when the country's formats cannot be read. */
+export function nationalFormat(p: NationalParse): string | undefined {
+  const formats = countryFormats(p.country);
   if (!formats) return undefined;
+  const national = p.national;
   for (let k = 0; k < formats.length; k++) {
     const f = formats[k]!;
     if ((f.leading === null || national.search(f.leading) === 0) && f.whole.test(national)) return national.replace(f.replace, f.template);
   }
   return national;
+}
+
+/** The national format of a valid number, null when the library calls it invalid, undefined: not answered. */
+export function nationalReading(digits: string, region: string): string | null | undefined {
+  const p = nationalParse(digits, region);
+  if (!p) return p;
+  const valid = validInCountry(p.country, p.national);
+  if (valid === undefined) return undefined;
+  return valid ? nationalFormat(p) : null;
 }

@@ -187,7 +187,8 @@ export function countryOfNational(code: string, national: string): string | unde
   const plan = planFor(code);
   if (!plan) return null;
   if (plan.countries.length === 1) return plan.main.country;
-  for (const c of plan.countries) if (c.leading ? national.search(c.leading) === 0 : hasType(c, national)) return c.country;
+  // getCountryByNationalNumber: an empty national number starts with no leading digits.
+  for (const c of plan.countries) if (c.leading ? national !== '' && national.search(c.leading) === 0 : hasType(c, national)) return c.country;
   return undefined;
 }
 

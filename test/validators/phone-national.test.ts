@@ -16,7 +16,7 @@ function library(digits: string, region: string): string | null {
 
 const regions = getCountries();
 const withExample = regions.filter((c) => getExampleNumber(c, examples) !== undefined);
-const exampleOf = new Map(withExample.map((c) => [c, getExampleNumber(c, examples)!.formatNational().replace(/\D/g, '')]));
+const exampleOf = new Map<string, string>(withExample.map((c) => [c, getExampleNumber(c, examples)!.formatNational().replace(/\D/g, '')]));
 const exampleDigits = (region: string) => exampleOf.get(region)!;
 
 /** Digit strings near what care text holds for a region: its example with digits changed, cut or lengthened, a prefix before it. */
@@ -104,6 +104,21 @@ describe('nationalReading: the library\'s national parse and format, compiled on
       { numRuns: 60000, seed: 12345 },
     );
     expect(answered).toBeGreaterThan(40000);
+  });
+
+  it('agrees with libphonenumber-js on runs that start with the region\'s calling code, read as national or international (property)', () => {
+    let answered = 0;
+    fc.assert(
+      fc.property(fc.constantFrom(...regions), fc.constantFrom('', '0', '1', '8'), fc.stringMatching(/^[0-9]{3,13}$/), (region, trunk, rest) => {
+        const digits = getCountryCallingCode(region) + trunk + rest;
+        const fast = nationalReading(digits, region);
+        if (fast === undefined) return;
+        answered++;
+        expect(fast).toBe(library(digits, region));
+      }),
+      { numRuns: 30000, seed: 99 },
+    );
+    expect(answered).toBeGreaterThan(8000);
   });
 
   it('keeps a national prefix the library keeps: the whole number fits the general pattern, the rest does not', () => {
