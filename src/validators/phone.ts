@@ -1,6 +1,7 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import { notTimestamp } from './card.js';
-import { phoneVerdict } from './phone-verdict.js';
+import { nationalParse } from './phone-national.js';
+import { phoneVerdict, validInCountry } from './phone-verdict.js';
 import type { Validator } from './types.js';
 import { VerdictCache } from './verdict-cache.js';
 
@@ -22,10 +23,21 @@ export function isValidPhone(candidate: string, region: string): boolean {
   const key = `${international ? '+' : region}:${digits}`;
   const hit = cache.get(key);
   if (hit !== undefined) return hit;
-  const parsed = parsePhoneNumberFromString(international ? `+${digits}` : digits, region as CountryCode);
-  const ok = parsed !== undefined && parsed.isValid();
+  const ok = international ? libraryVerdict(`+${digits}`, region) : nationalVerdict(digits, region);
   cache.set(key, ok);
   return ok;
+}
+
+function libraryVerdict(input: string, region: string): boolean {
+  const parsed = parsePhoneNumberFromString(input, region as CountryCode);
+  return parsed !== undefined && parsed.isValid();
+}
+
+/** A national number's verdict: its parse followed with compiled metadata (phone-national.ts), else the library's. */
+function nationalVerdict(digits: string, region: string): boolean {
+  const p = nationalParse(digits, region);
+  if (p === null) return false;
+  return (p !== undefined ? validInCountry(p.country, p.national) : undefined) ?? libraryVerdict(digits, region);
 }
 
 /**

@@ -3,6 +3,7 @@ import { getCountries, getCountryCallingCode, getExampleNumber, Metadata, parseP
 import examples from 'libphonenumber-js/mobile/examples';
 import { describe, expect, it } from 'vitest';
 import { nationalReading } from '../../src/validators/phone-national.js';
+import { isValidPhone } from '../../src/validators/phone.js';
 
 /**
  * nationalReading follows libphonenumber-js's parse, isValid() and formatNational() for national digits under
@@ -119,6 +120,20 @@ describe('nationalReading: the library\'s national parse and format, compiled on
       { numRuns: 30000, seed: 99 },
     );
     expect(answered).toBeGreaterThan(8000);
+  });
+
+  it('isValidPhone gives libphonenumber-js\'s verdict for national numbers of every region (property)', () => {
+    let valid = 0;
+    fc.assert(
+      fc.property(nearRegion, ([region, digits]) => {
+        const lib = parsePhoneNumberFromString(digits, region as CountryCode);
+        const expected = lib !== undefined && lib.isValid();
+        if (expected) valid++;
+        expect(isValidPhone(digits, region)).toBe(expected);
+      }),
+      { numRuns: 10000, seed: 31337 },
+    );
+    expect(valid).toBeGreaterThan(1000);
   });
 
   it('keeps a national prefix the library keeps: the whole number fits the general pattern, the rest does not', () => {
