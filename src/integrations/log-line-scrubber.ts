@@ -24,7 +24,11 @@ export interface LineRedaction {
  * verdicts on short repeated strings and numbers (keys, host names, statuses) are remembered.
  */
 export class LogLineScrubber {
-  private readonly cleanStrings = new CleanCache();
+  /**
+   * Values kept on their second sight (clean-cache.ts): a log's one-off values (request ids) would otherwise
+   * push its recurring ones (URLs, hosts, messages) out of the cache, and each miss costs an engine pass.
+   */
+  private readonly cleanStrings = new CleanCache(8192, 256, true);
   /** Key → true when the key is clean and not a sensitive-key hint (probed once through redactValue). */
   private readonly keyVerdicts = new Map<string, boolean>();
 
