@@ -47,7 +47,7 @@ export class CleanCache {
     this.current.add(text);
   }
 
-  /** Whether the doorkeeper had marked text's hash; marks it. Cleared when half its bits could be set. */
+  /** Whether the doorkeeper had marked text's hash; marks it. Cleared after 16 384 marks (at most an eighth of its bits set). */
   private seenBefore(text: string): boolean {
     const seen = this.seen!;
     let h = 0x811c9dc5 | 0;
@@ -56,7 +56,7 @@ export class CleanCache {
     const bit = 1 << (h & 31);
     if ((seen[w]! & bit) !== 0) return true;
     seen[w]! |= bit;
-    if (++this.marks >= SEEN_WORDS * 16) {
+    if (++this.marks >= SEEN_WORDS * 4) {
       seen.fill(0);
       this.marks = 0;
     }
