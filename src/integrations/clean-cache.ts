@@ -5,7 +5,6 @@
  * memory stays bounded (2 × entries × maxLength UTF-16 units) whatever the logs hold, and the last
  * `maxEntries` strings added at least are always known (emptying one set when full forgot them all at
  * once, so a cycle of values a little larger than it, such as the URLs of a busy endpoint, never hit).
- * A string found in the previous generation moves to the current one, so values in use outlive a rotation.
  *
  * With `secondSight`, a string is kept only the second time it is added within the doorkeeper's window (a
  * bit per hash, TinyLFU's doorkeeper): values that never repeat (request ids, timestamps) then no longer
@@ -27,10 +26,7 @@ export class CleanCache {
   }
 
   has(text: string): boolean {
-    if (this.current.has(text)) return true;
-    if (!this.previous.has(text)) return false;
-    this.keep(text);
-    return true;
+    return this.current.has(text) || this.previous.has(text);
   }
 
   add(text: string): void {
