@@ -1,7 +1,7 @@
 import type { Redactor, ScanError, ValueFinding } from '../index.js';
 import { CleanCache } from './clean-cache.js';
 import { inspectJsonLine, quoteLongNumbers } from './json-line.js';
-import { walkCleanJsonObject, type JsonVerdicts } from './json-walk.js';
+import { newWalkMemo, walkCleanJsonObject, type JsonVerdicts } from './json-walk.js';
 
 /** What scrubbing one log line did. Findings carry JSON pointers and offsets, never the values. */
 export interface LineRedaction {
@@ -70,6 +70,7 @@ export class LogLineScrubber {
   private readonly verdicts: JsonVerdicts = {
     key: (name) => this.isCleanKey(name),
     value: (text, isNumber, topKey, depth) => (isNumber && depth === 0 && this.trustedNumbers.has(topKey)) || this.isCleanText(text),
+    memo: newWalkMemo(),
   };
 
   private scrubText(line: string): LineRedaction {
