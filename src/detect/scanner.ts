@@ -10,7 +10,6 @@ import { shapesFrom, type ShapePassState } from './scan-shapes.js';
 import { newSpokenPassState, spokenAt, type SpokenPassState } from './scan-spoken.js';
 import { newTablePassState, tablePass, type TablePassState } from './table/pass.js';
 import { hashRange } from './word-table.js';
-import { mayOpenPhrase, plainKeys } from './word-probe.js';
 import { shareGates } from './regexp-warm.js';
 import { buildGateIndex, featuresOf, gateFilter, gateOpen, gatesOf, gramStarts, PREFILTERS, hasDigits, newTextFeatures, groupBit, type GateIndex, type TextFeatures } from './prefilter.js';
 
@@ -264,7 +263,6 @@ function wordPassOf(ctx: ScanContext, plan: ScanPlan, st: ScannerState, gate: Re
   const text = ctx.text;
   const probes = probesOf(plan, gate, k);
   const partOf = plan.wordGatePartOf;
-  const words = plainKeys(plan.words) ? plan.words : null;
   let i = Math.max(0, from - ctx.base);
   let c = 0;
   while (i < limit) {
@@ -272,7 +270,6 @@ function wordPassOf(ctx: ScanContext, plan: ScanPlan, st: ScannerState, gate: Re
     for (; c < count && e < 0; c++) {
       const p = starts[c]!;
       if (p < i) continue;
-      if (words !== null && !mayOpenPhrase(words, text, p, cs)) continue;
       e = probeAt(probes, partOf, text, p);
     }
     if (e < 0) break;
