@@ -11,7 +11,7 @@ import { newSpokenPassState, spokenAt, type SpokenPassState } from './scan-spoke
 import { newTablePassState, tablePass, type TablePassState } from './table/pass.js';
 import { hashRange } from './word-table.js';
 import { shareGates } from './regexp-warm.js';
-import { buildGateIndex, featuresOf, gateFilter, gateOpen, gatesOf, gramStarts, PREFILTERS, hasDigits, newTextFeatures, groupBit, type GateIndex, type TextFeatures } from './prefilter.js';
+import { buildGateIndex, digitFreeGate, featuresOf, gateFilter, gateOpen, gatesOf, gramStarts, PREFILTERS, hasDigits, newTextFeatures, groupBit, type GateIndex, type TextFeatures } from './prefilter.js';
 
 /**
  * The passes over the text (speed.md B9). Each pass is a skip loop of irregexp or indexOf, which runs in
@@ -148,11 +148,19 @@ function gateIndexOf(plan: ScanPlan): GateIndex {
   if (index === undefined) {
     const planGates = [plan.wordGate, plan.wordGateCs, plan.shapeGate, plan.shapeGateCi];
     const own = <T extends object>(owner: T, gates: readonly (RegExp | null)[]) => ({ owner, gates, filters: gates.map((re) => re && gateFilter(re)) });
-    index = buildGateIndex([
+    const owners = [
       { owner: plan, gates: planGates, filters: plan.gateFilters },
       ...plan.nameRules.map((r) => own(r, namesGates(r))),
       ...plan.addressRules.map((r) => own(r, addressGates(r))),
-    ]);
+    ];
+    index = buildGateIndex(owners);
+    // The shape gates' digit-free parts, as gates of their own while the index stays one word of 32 gates.
+    const free = [plan.shapeGate, plan.shapeGateCi].map((g) => (g ? digitFreeGate(g) : null));
+    const extra = free.map((g) => (g instanceof RegExp ? g : null));
+    if (extra.some((g) => g !== null) && index.clauses.length + extra.length <= 32) {
+      index = buildGateIndex([...owners, { owner: free, gates: extra, filters: extra.map((g) => g && gateFilter(g, Infinity)) }]);
+    }
+    shapeFrees.set(index, free);
     gateIndexes.set(plan, index);
   }
   lastPlan = plan;
@@ -161,6 +169,21 @@ function gateIndexOf(plan: ScanPlan): GateIndex {
 }
 let lastPlan: ScanPlan | null = null;
 let lastIndex: GateIndex | null = null;
+
+/** Per gate index: the digit-free parts of its plan's shape gates (prefilter.ts digitFreeGate), which own their ids. */
+const shapeFrees = new WeakMap<GateIndex, (RegExp | 'none' | null)[]>();
+
+/**
+ * Whether shape gate k (0: case-sensitive, 1: case-insensitive) may match a text with features `pre`: every
+ * match holds a digit or is a match of the gate's digit-free part, so a text without digits needs that part.
+ */
+function shapeMayMatch(pre: TextFeatures | null, k: number): boolean {
+  if (pre === null || (pre.groups & DIGIT) !== 0) return true;
+  const free = shapeFrees.get(pre.index!);
+  const g = free === undefined ? null : free[k]!;
+  if (g === 'none') return false;
+  return g === null || gateOpen(pre, gatesOf(pre, free!), k);
+}
 
 /**
  * The prefilter features of a buffer a session scans in one first and last step, or null when the prefilters do
@@ -195,7 +218,7 @@ export function scan(ctx: ScanContext, plan: ScanPlan, st: ScannerState, known: 
     while ((i = ctx.text.indexOf(':', i)) >= 0 && i < limit) colonAt(ctx, plan, st.chars, i++);
     st.colonPos = ctx.base + limit;
   }
-  if ((plan.shapeGate && gateOpen(pre, gates, 2)) || (plan.shapeGateCi && gateOpen(pre, gates, 3))) {
+  if ((plan.shapeGate && gateOpen(pre, gates, 2) && shapeMayMatch(pre, 0)) || (plan.shapeGateCi && gateOpen(pre, gates, 3) && shapeMayMatch(pre, 1))) {
     st.shapePos = shapesFrom(ctx, plan, st.shapes, st.shapePos, limit);
   }
   if (plan.nameRules.length) namesPass(ctx, plan.nameRules, st.names, limit);
