@@ -229,10 +229,10 @@ export function scan(ctx: ScanContext, plan: ScanPlan, st: ScannerState, known: 
 /**
  * Whether the table pass may find anything in a whole text scanned with fresh state: delimited rows need a
  * second line, or a card number (12 digits at least) on a lone line (table/rows.ts); record members need
- * a quoted key (table/members.ts).
+ * a quoted key and its colon (table/members.ts MEMBER), so an apostrophe in prose ("it's") runs nothing.
  */
 function tableMayFind(pre: TextFeatures, text: string): boolean {
-  return (pre.groups & (LINE_BREAK | QUOTE)) !== 0 || ((pre.groups & DIGIT) !== 0 && hasDigits(text, 12));
+  return (pre.groups & LINE_BREAK) !== 0 || (pre.groups & QUOTE_COLON) === QUOTE_COLON || ((pre.groups & DIGIT) !== 0 && hasDigits(text, 12));
 }
 const DIGIT = groupBit('digit');
 const LINE_BREAK = groupBit('line break');
@@ -240,6 +240,7 @@ const QUOTE = groupBit('quote');
 const NON_ASCII = groupBit('non-ASCII');
 const AT = groupBit('@');
 const COLON = groupBit('colon');
+const QUOTE_COLON = QUOTE | COLON;
 
 function digitPass(ctx: ScanContext, plan: ScanPlan, st: ScannerState, limit: number): void {
   const text = ctx.text;
