@@ -8,6 +8,7 @@ import { namesGates, namesPass, namesRegExps, newNamesPassState, type NamesPassS
 import { keywordAt, type KeywordPassState } from './scan-keywords.js';
 import { shapesFrom, type ShapePassState } from './scan-shapes.js';
 import { newSpokenPassState, spokenAt, type SpokenPassState } from './scan-spoken.js';
+import { DELIMITERS } from './table/cells.js';
 import { newTablePassState, tablePass, type TablePassState } from './table/pass.js';
 import { hashRange } from './word-table.js';
 import { shareGates } from './regexp-warm.js';
@@ -227,12 +228,26 @@ export function scan(ctx: ScanContext, plan: ScanPlan, st: ScannerState, known: 
 }
 
 /**
- * Whether the table pass may find anything in a whole text scanned with fresh state: delimited rows need a
- * second line, or a card number (12 digits at least) on a lone line (table/rows.ts); record members need
- * a quoted key and its colon (table/members.ts MEMBER), so an apostrophe in prose ("it's") runs nothing.
+ * Whether the table pass may find anything in a whole text scanned with fresh state: record members need a
+ * quoted key and its colon (table/members.ts MEMBER), so an apostrophe in prose ("it's") runs nothing;
+ * delimited rows need a delimiter (a line without one starts no block, table/rows.ts) and a second line, or
+ * a card number (12 digits at least) on a lone line.
  */
 function tableMayFind(pre: TextFeatures, text: string): boolean {
-  return (pre.groups & LINE_BREAK) !== 0 || (pre.groups & QUOTE_COLON) === QUOTE_COLON || ((pre.groups & DIGIT) !== 0 && hasDigits(text, 12));
+  if ((pre.groups & QUOTE_COLON) === QUOTE_COLON) return true;
+  if ((pre.groups & LINE_BREAK) === 0 && !((pre.groups & DIGIT) !== 0 && hasDigits(text, 12))) return false;
+  return hasDelimiter(text);
+}
+
+/** Per ASCII character: 1 for a row delimiter (table/cells.ts DELIMITERS: comma, semicolon, tab, bar). */
+const IS_DELIMITER = Uint8Array.from({ length: 128 }, (_, c) => ((DELIMITERS as readonly string[]).includes(String.fromCharCode(c)) ? 1 : 0));
+
+function hasDelimiter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128 && IS_DELIMITER[c] === 1) return true;
+  }
+  return false;
 }
 const DIGIT = groupBit('digit');
 const LINE_BREAK = groupBit('line break');
