@@ -3,6 +3,7 @@ import type { ValidatorOptions } from '../validators/types.js';
 import { windowEndAfter, windowStartBefore } from './boundaries.js';
 import type { CompiledContext, CompiledRule } from './plan.js';
 import type { Explanation, ScanError } from './types.js';
+import { isJsSpace } from './context-words.js';
 
 /** A match that passed its rule's checks, waiting for overlap resolution. Offsets are absolute. */
 export interface Candidate {
@@ -36,8 +37,9 @@ export interface ScanContext {
   pre: TextFeatures | null;
 }
 
+/** The explanation's context words: the regex's matches (only when explaining, off the hot path). */
 function collectWords(re: RegExp, text: string): string[] {
-  // The global form lastMatch keeps (one regex per context, not one per candidate: V8 compiles each new one).
+  // One global form per context regex, not one per call (V8 compiles each new one).
   let g = globalForms.get(re);
   if (!g) globalForms.set(re, (g = new RegExp(re.source, 'gi')));
   g.lastIndex = 0;
@@ -46,23 +48,35 @@ function collectWords(re: RegExp, text: string): string[] {
   while ((m = g.exec(text)) !== null) found.push(m[0].toLowerCase().replace(/\s+/g, ' '));
   return found;
 }
+const globalForms = new WeakMap<RegExp, RegExp>();
 
 /**
- * The text a rule's context words are looked for in before a candidate starting at `start`: up to
- * c.before characters, not across a blank line, and no further back than the turn before the
+ * Where the text a rule's context words are looked for in before a candidate starting at `start` begins: up
+ * to c.before characters, not across a blank line, and no further back than the turn before the
  * candidate's own (boundaries.ts).
  */
-export function contextBefore(c: CompiledContext, text: string, start: number): string {
+export function contextBeforeStart(c: CompiledContext, text: string, start: number): number {
   let lo = Math.max(0, start - c.before);
   // A window that starts inside a word does not read the word's tail as a word of its own ("t:" of "Support:").
-  while (lo > 0 && lo < start && WORD_CHAR.test(text[lo - 1]!) && WORD_CHAR.test(text[lo]!)) lo++;
+  while (lo > 0 && lo < start && isWordChar(text, lo - 1) && isWordChar(text, lo)) lo++;
   if (c.sameLine) lo = Math.max(lo, text.lastIndexOf('\n', start - 1) + 1);
-  return text.slice(windowStartBefore(text, lo, start), start);
+  return windowStartBefore(text, lo, start);
+}
+
+/** The text before a candidate its rule's context words are looked for in (contextBeforeStart). */
+export function contextBefore(c: CompiledContext, text: string, start: number): string {
+  return text.slice(contextBeforeStart(c, text, start), start);
 }
 const WORD_CHAR = /[\p{L}\p{N}_]/u;
+/** WORD_CHAR on one UTF-16 unit, ASCII without the regex. */
+function isWordChar(text: string, i: number): boolean {
+  const ch = text.charCodeAt(i);
+  if (ch < 128) return (ch >= 48 && ch <= 57) || ((ch | 32) >= 97 && (ch | 32) <= 122) || ch === 95;
+  return WORD_CHAR.test(text[i]!);
+}
 
-/** The text a rule's context words are looked for in after a candidate ending at `end`: its own turn and paragraph. */
-export function contextAfter(c: CompiledContext, text: string, end: number): string {
+/** Where the text a rule's context words are looked for in after a candidate ending at `end` ends: its own turn and paragraph. */
+export function contextAfterEnd(c: CompiledContext, text: string, end: number): number {
   let hi = Math.min(text.length, end + c.after);
   if (c.sameLine) {
     // The line's end, and the next number: a cue after that number is its own ("build 97548. cell 396 550 4134").
@@ -74,42 +88,43 @@ export function contextAfter(c: CompiledContext, text: string, end: number): str
       }
     }
   }
-  return text.slice(end, windowEndAfter(text, end, hi));
+  return windowEndAfter(text, end, hi);
 }
 
-/** [start, end) of the last match of a word-bounded alternation in text, or null. */
-function lastMatch(re: RegExp, text: string): [number, number] | null {
-  let g = globalForms.get(re);
-  if (!g) globalForms.set(re, (g = new RegExp(re.source, 'gi')));
-  g.lastIndex = 0;
-  let found: [number, number] | null = null;
-  let m: RegExpExecArray | null;
-  while ((m = g.exec(text)) !== null) {
-    found = [m.index, g.lastIndex];
-    if (m[0].length === 0) g.lastIndex++;
-  }
-  return found;
+/** The text after a candidate its rule's context words are looked for in (contextAfterEnd). */
+export function contextAfter(c: CompiledContext, text: string, end: number): string {
+  return text.slice(end, contextAfterEnd(c, text, end));
 }
-const globalForms = new WeakMap<RegExp, RegExp>();
 
 /** How far before a value an exclusion word still names it. */
 const EXCLUDE_REACH = 32;
 
 /**
- * Whether an exclusion word stands before the candidate with no context word of its own after it: a cue
- * right after the exclusion word ("order number", "tracking number") belongs to it.
+ * Whether an exclusion word stands before the candidate (its window text[bs, start)) with no context word
+ * of its own after it: a cue right after the exclusion word ("order number", "tracking number") belongs to it.
  */
-function excludedBefore(c: CompiledContext, before: string): boolean {
+export function excludedBefore(c: CompiledContext, text: string, bs: number, start: number): boolean {
   // Only an exclusion word close to the value names it ("order 4155552671", "tracking number 1254…"); one
   // further back is about something else,
   // and on the value's own line: "in case we get disconnected?" is not about the answer on the next line.
-  before = before.slice(-EXCLUDE_REACH);
-  before = before.slice(before.lastIndexOf('\n') + 1);
-  if (!c.exclude!.test(before)) return false;
-  if (!c.words.test(before)) return true;
-  const ex = lastMatch(c.exclude!, before)!;
-  const cue = lastMatch(c.words, before)!;
-  return cue[0] < ex[1] || /^[\s#:.-]*$/.test(before.slice(ex[1], cue[0]));
+  let lo = Math.max(bs, start - EXCLUDE_REACH);
+  const nl = start > lo ? text.lastIndexOf('\n', start - 1) : -1;
+  if (nl >= lo) lo = nl + 1;
+  const ex = c.findExclude!;
+  if (!ex.test(text, lo, start)) return false;
+  const words = c.findWords;
+  if (!words.test(text, lo, start)) return true;
+  ex.last(text, lo, start);
+  words.last(text, lo, start);
+  const exEnd = ex.end;
+  const cueStart = words.start;
+  if (cueStart < exEnd) return true;
+  // Only spaces and # : . - between them.
+  for (let i = exEnd; i < cueStart; i++) {
+    const ch = text.charCodeAt(i);
+    if (!(ch === 35 || ch === 58 || ch === 46 || ch === 45 || isJsSpace(ch))) return false;
+  }
+  return true;
 }
 
 /**
@@ -137,22 +152,22 @@ export function offerCandidate(
   const mustHaveContext = needsContext || (c !== null && c.required) || rule.base < ctx.minConfidence;
   if (!c && mustHaveContext) return false;
   let contextHit = false;
-  let before = '';
-  let after = '';
+  let bs = start;
+  let ae = end;
   if (c) {
-    before = contextBefore(c, text, start);
+    bs = contextBeforeStart(c, text, start);
     // A required cue, then exclusion words: both refuse alike and are pure, so the one that refuses most runs
     // first (a candidate that needs a cue usually has none: a phone-shaped run near no phone word).
     if (mustHaveContext) {
-      after = contextAfter(c, text, end);
-      contextHit = c.words.test(before) || c.words.test(after);
+      ae = contextAfterEnd(c, text, end);
+      contextHit = c.findWords.test(text, bs, start) || c.findWords.test(text, end, ae);
       if (!contextHit) return false;
     }
     // Exclusion words count before the candidate only: "Order 415-555-2671" is an order number, while a
     // phone number followed by "Case 2025-…" (the next CSV cell) is still a phone number. The nearer word
     // decides: in "ref 0878…, cb +599 (0)9 683 1115" or `"account": …, "phone": "073 605 95 91"` the cue
     // after the exclusion word binds the value.
-    if (c.exclude && excludedBefore(c, before)) return false;
+    if (c.findExclude && excludedBefore(c, text, bs, start)) return false;
   }
 
   // The validators' log is built only when explaining (most candidates are refused and never need it).
@@ -164,15 +179,15 @@ export function offerCandidate(
     if (validatorLog) validatorLog.push({ name: v.name, result: r === true ? 'valid' : 'neutral' });
   }
   if (c && !mustHaveContext) {
-    after = contextAfter(c, text, end);
-    contextHit = c.words.test(before) || c.words.test(after);
+    ae = contextAfterEnd(c, text, end);
+    contextHit = c.findWords.test(text, bs, start) || c.findWords.test(text, end, ae);
   }
 
   let confidence = rule.base;
   let contextWords: string[] = [];
   if (c && contextHit) {
     confidence = Math.min(1, confidence + c.boost);
-    if (ctx.explain) contextWords = [...collectWords(c.words, before), ...collectWords(c.words, after)];
+    if (ctx.explain) contextWords = [...collectWords(c.words, text.slice(bs, start)), ...collectWords(c.words, text.slice(end, ae))];
   }
   if (confidence < ctx.minConfidence) return false;
 

@@ -1,4 +1,5 @@
-import { compileFillers } from './cue-fillers.js';
+import { compileFillers, type FillerTable } from './cue-fillers.js';
+import { contextFinder, type WordFinder } from './context-words.js';
 import { misspeltCues } from './cue-typos.js';
 import { CaregateError } from '../errors.js';
 import { VALUE_READERS, type ValueReader } from './value-readers.js';
@@ -25,8 +26,11 @@ import { gateFilter, type GateFilter } from './prefilter.js';
  * and the masks resolved against the redactor's configuration.
  */
 export interface CompiledContext {
+  /** The context words as a regex (explanations, the spoken pass) and as a finder over a window (candidate.ts). */
   words: RegExp;
   exclude: RegExp | null;
+  findWords: WordFinder;
+  findExclude: WordFinder | null;
   before: number;
   after: number;
   boost: number;
@@ -110,8 +114,8 @@ export interface KeywordTarget {
   before: { re: RegExp; maxLength: number } | null;
   span: 'value' | 'keyword-and-value' | 'before-keyword-value';
   maxGap: number;
-  /** One filler token (cue-fillers.ts), or null when the rule lists no fillers. */
-  fillers: RegExp | null;
+  /** The rule's filler tokens (cue-fillers.ts), or null when the rule lists no fillers. */
+  fillers: FillerTable | null;
   maxFillers: number;
 }
 
@@ -216,8 +220,22 @@ const phraseEnd = (word: string) => (/[A-Za-z]$/.test(word) ? '(?![A-Za-z])' : /
 
 /** One `\b(?:…)` alternation, longest phrase first (irregexp takes the first alternative that matches). */
 function wordsRegex(words: string[], flags: string): RegExp {
-  const uniq = [...new Set(words.map((w) => w.trim()))].sort((a, b) => b.length - a.length || a.localeCompare(b));
-  return sharedRegExp(`\\b(?:${uniq.map(phrase).join('|')})`, flags);
+  return sharedRegExp(`\\b(?:${wordsOrder(words).map(phrase).join('|')})`, flags);
+}
+
+/** A context list in its regex's alternative order. */
+const wordsOrder = (words: string[]) => [...new Set(words.map((w) => w.trim()))].sort((a, b) => b.length - a.length || a.localeCompare(b));
+
+/** A context list's regex and the finder that reads windows with its semantics (context-words.ts). */
+export function contextLists(ctx: NonNullable<Rule['context']>): Pick<CompiledContext, 'words' | 'exclude' | 'findWords' | 'findExclude'> {
+  const words = wordsRegex(ctx.words, 'i');
+  const exclude = ctx.exclude?.length ? wordsRegex(ctx.exclude, 'i') : null;
+  return {
+    words,
+    exclude,
+    findWords: contextFinder(wordsOrder(ctx.words), words),
+    findExclude: exclude ? contextFinder(wordsOrder(ctx.exclude!), exclude) : null,
+  };
 }
 
 /**
@@ -325,8 +343,7 @@ export function compilePlan(packs: LoadedPack[], opts: PlanOptions): ScanPlan {
         validators,
         context: ctx
           ? {
-              words: wordsRegex(ctx.words, 'i'),
-              exclude: ctx.exclude?.length ? wordsRegex(ctx.exclude, 'i') : null,
+              ...contextLists(ctx),
               before: ctx.before ?? 48,
               after: ctx.after ?? 24,
               boost: ctx.boost ?? 0.15,

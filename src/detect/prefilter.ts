@@ -1,4 +1,4 @@
-import { JS, NFA, type CharSet } from 'refa';
+import { CharSet, JS, NFA } from 'refa';
 import { ALL_VALUES, matchPrefixes, WORD_VALUES } from './match-prefixes.js';
 
 /**
@@ -447,6 +447,42 @@ function acceptsWithout(nfa: NFA, inGroup: (c: number) => boolean): boolean {
     }
   }
   return false;
+}
+
+const digitFreeCache = new Map<string, RegExp | 'none' | null>();
+
+/**
+ * What of a gate's language needs no digit (speed: the shape gates): a regex whose matches include every
+ * match of `re` without an ASCII digit (assertions dropped, so a wider language), 'none' when every match of
+ * `re` holds a digit, or null when the pattern cannot be read. A text without digits then needs a match of
+ * that regex for `re` to match at all; its grams and groups tell (the shape gate's capital-only alternative,
+ * "WDL" and nine capitals, is what kept it open on every text with a capital). Cached by pattern and flags.
+ */
+export function digitFreeGate(re: RegExp): RegExp | 'none' | null {
+  const key = `${re.flags}/${re.source}`;
+  let g = digitFreeCache.get(key);
+  if (g === undefined) {
+    try {
+      g = compileDigitFree(re);
+    } catch {
+      g = null;
+    }
+    digitFreeCache.set(key, g);
+  }
+  return g;
+}
+
+function compileDigitFree(re: RegExp): RegExp | 'none' | null {
+  const flags = re.flags.replace(/[gyd]/g, '');
+  const { expression, maxCharacter } = JS.Parser.fromLiteral({ source: re.source, flags }).parse({ assertions: 'ignore', backreferences: 'throw' });
+  const factory = () => new NFA.LimitedNodeFactory(50_000);
+  const nfa = NFA.fromRegex(expression, { maxCharacter }, { assertions: 'ignore' }, factory());
+  const noDigits = NFA.fromCharSet(CharSet.all(maxCharacter).without({ min: 48, max: 57 }), factory());
+  noDigits.quantify(0, Infinity);
+  const free = NFA.fromIntersection(nfa, noDigits, factory());
+  if (free.isEmpty) return 'none';
+  const literal = JS.toLiteral(free.toRegex(), { flags: { unicode: flags.includes('u') } });
+  return new RegExp(literal.source, `${literal.flags}g`);
 }
 
 /** Whether text holds at least n ASCII digits. */

@@ -4,7 +4,7 @@ import type { KeywordPhrase, KeywordTarget } from './plan.js';
 import { readSequence } from './spoken-sequence.js';
 import { hasParagraphBreak, turnLabelEnd } from './boundaries.js';
 import { MASK_GLUE, readNumberToken } from './spoken-words.js';
-import { fillerStops } from './cue-fillers.js';
+import { fillerStop, fillerStopsInto } from './cue-fillers.js';
 import { currencyAfter, currencyBefore } from './amounts.js';
 
 /**
@@ -307,8 +307,9 @@ function matchAfterFillers(re: RegExp, text: string, from: number, t: KeywordTar
     re.lastIndex = from;
     return re.exec(text);
   }
-  for (const p of fillerStops(text, from, t.fillers, t.maxFillers, from + FILLER_REACH)) {
-    re.lastIndex = p;
+  const n = fillerStopsInto(text, from, t.fillers, t.maxFillers, from + FILLER_REACH);
+  for (let i = 0; i < n; i++) {
+    re.lastIndex = fillerStop(i);
     const m = re.exec(text);
     if (m) return m;
   }

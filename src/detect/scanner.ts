@@ -8,10 +8,11 @@ import { namesGates, namesPass, namesRegExps, newNamesPassState, type NamesPassS
 import { keywordAt, type KeywordPassState } from './scan-keywords.js';
 import { shapesFrom, type ShapePassState } from './scan-shapes.js';
 import { newSpokenPassState, spokenAt, type SpokenPassState } from './scan-spoken.js';
+import { DELIMITERS } from './table/cells.js';
 import { newTablePassState, tablePass, type TablePassState } from './table/pass.js';
 import { hashRange } from './word-table.js';
 import { shareGates } from './regexp-warm.js';
-import { buildGateIndex, featuresOf, gateFilter, gateOpen, gatesOf, gramStarts, PREFILTERS, hasDigits, newTextFeatures, groupBit, type GateIndex, type TextFeatures } from './prefilter.js';
+import { buildGateIndex, digitFreeGate, featuresOf, gateFilter, gateOpen, gatesOf, gramStarts, PREFILTERS, hasDigits, newTextFeatures, groupBit, type GateIndex, type TextFeatures } from './prefilter.js';
 
 /**
  * The passes over the text (speed.md B9). Each pass is a skip loop of irregexp or indexOf, which runs in
@@ -148,11 +149,19 @@ function gateIndexOf(plan: ScanPlan): GateIndex {
   if (index === undefined) {
     const planGates = [plan.wordGate, plan.wordGateCs, plan.shapeGate, plan.shapeGateCi];
     const own = <T extends object>(owner: T, gates: readonly (RegExp | null)[]) => ({ owner, gates, filters: gates.map((re) => re && gateFilter(re)) });
-    index = buildGateIndex([
+    const owners = [
       { owner: plan, gates: planGates, filters: plan.gateFilters },
       ...plan.nameRules.map((r) => own(r, namesGates(r))),
       ...plan.addressRules.map((r) => own(r, addressGates(r))),
-    ]);
+    ];
+    index = buildGateIndex(owners);
+    // The shape gates' digit-free parts, as gates of their own while the index stays one word of 32 gates.
+    const free = [plan.shapeGate, plan.shapeGateCi].map((g) => (g ? digitFreeGate(g) : null));
+    const extra = free.map((g) => (g instanceof RegExp ? g : null));
+    if (extra.some((g) => g !== null) && index.clauses.length + extra.length <= 32) {
+      index = buildGateIndex([...owners, { owner: free, gates: extra, filters: extra.map((g) => g && gateFilter(g, Infinity)) }]);
+    }
+    shapeFrees.set(index, free);
     gateIndexes.set(plan, index);
   }
   lastPlan = plan;
@@ -161,6 +170,21 @@ function gateIndexOf(plan: ScanPlan): GateIndex {
 }
 let lastPlan: ScanPlan | null = null;
 let lastIndex: GateIndex | null = null;
+
+/** Per gate index: the digit-free parts of its plan's shape gates (prefilter.ts digitFreeGate), which own their ids. */
+const shapeFrees = new WeakMap<GateIndex, (RegExp | 'none' | null)[]>();
+
+/**
+ * Whether shape gate k (0: case-sensitive, 1: case-insensitive) may match a text with features `pre`: every
+ * match holds a digit or is a match of the gate's digit-free part, so a text without digits needs that part.
+ */
+function shapeMayMatch(pre: TextFeatures | null, k: number): boolean {
+  if (pre === null || (pre.groups & DIGIT) !== 0) return true;
+  const free = shapeFrees.get(pre.index!);
+  const g = free === undefined ? null : free[k]!;
+  if (g === 'none') return false;
+  return g === null || gateOpen(pre, gatesOf(pre, free!), k);
+}
 
 /**
  * The prefilter features of a buffer a session scans in one first and last step, or null when the prefilters do
@@ -195,7 +219,7 @@ export function scan(ctx: ScanContext, plan: ScanPlan, st: ScannerState, known: 
     while ((i = ctx.text.indexOf(':', i)) >= 0 && i < limit) colonAt(ctx, plan, st.chars, i++);
     st.colonPos = ctx.base + limit;
   }
-  if ((plan.shapeGate && gateOpen(pre, gates, 2)) || (plan.shapeGateCi && gateOpen(pre, gates, 3))) {
+  if ((plan.shapeGate && gateOpen(pre, gates, 2) && shapeMayMatch(pre, 0)) || (plan.shapeGateCi && gateOpen(pre, gates, 3) && shapeMayMatch(pre, 1))) {
     st.shapePos = shapesFrom(ctx, plan, st.shapes, st.shapePos, limit);
   }
   if (plan.nameRules.length) namesPass(ctx, plan.nameRules, st.names, limit);
@@ -204,12 +228,26 @@ export function scan(ctx: ScanContext, plan: ScanPlan, st: ScannerState, known: 
 }
 
 /**
- * Whether the table pass may find anything in a whole text scanned with fresh state: delimited rows need a
- * second line, or a card number (12 digits at least) on a lone line (table/rows.ts); record members need
- * a quoted key (table/members.ts).
+ * Whether the table pass may find anything in a whole text scanned with fresh state: record members need a
+ * quoted key and its colon (table/members.ts MEMBER), so an apostrophe in prose ("it's") runs nothing;
+ * delimited rows need a delimiter (a line without one starts no block, table/rows.ts) and a second line, or
+ * a card number (12 digits at least) on a lone line.
  */
 function tableMayFind(pre: TextFeatures, text: string): boolean {
-  return (pre.groups & (LINE_BREAK | QUOTE)) !== 0 || ((pre.groups & DIGIT) !== 0 && hasDigits(text, 12));
+  if ((pre.groups & QUOTE_COLON) === QUOTE_COLON) return true;
+  if ((pre.groups & LINE_BREAK) === 0 && !((pre.groups & DIGIT) !== 0 && hasDigits(text, 12))) return false;
+  return hasDelimiter(text);
+}
+
+/** Per ASCII character: 1 for a row delimiter (table/cells.ts DELIMITERS: comma, semicolon, tab, bar). */
+const IS_DELIMITER = Uint8Array.from({ length: 128 }, (_, c) => ((DELIMITERS as readonly string[]).includes(String.fromCharCode(c)) ? 1 : 0));
+
+function hasDelimiter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128 && IS_DELIMITER[c] === 1) return true;
+  }
+  return false;
 }
 const DIGIT = groupBit('digit');
 const LINE_BREAK = groupBit('line break');
@@ -217,6 +255,7 @@ const QUOTE = groupBit('quote');
 const NON_ASCII = groupBit('non-ASCII');
 const AT = groupBit('@');
 const COLON = groupBit('colon');
+const QUOTE_COLON = QUOTE | COLON;
 
 function digitPass(ctx: ScanContext, plan: ScanPlan, st: ScannerState, limit: number): void {
   const text = ctx.text;

@@ -15,6 +15,37 @@ export interface JsonVerdicts {
   key(name: string): boolean;
   /** A string value, or an integer value as text (the number's own digits); `topKey` names the top-level member it sits under ('' inside arrays at the top, or deeper down only through its top-level member). */
   value(text: string, isNumber: boolean, topKey: string, depth: number): boolean;
+  /** Verdicts of the last record by position, reused when the next record holds the same text there. */
+  memo?: WalkMemo;
+}
+
+/**
+ * The clean names and values of the last records walked, by their order in the record (records from one
+ * call site have one layout, and most of their pieces repeat: host, method, message, status). A piece whose
+ * text, at its position, equals the remembered one (compared in place: no slice, no hash, no lookup in a
+ * large set) has its verdict, since verdicts are pure functions of what they are given; a value's topKey
+ * and depth are compared too.
+ */
+export interface WalkMemo {
+  /** Pieces met so far in the current record. */
+  n: number;
+  keys: (string | undefined)[];
+  values: (string | undefined)[];
+  valueTops: (string | undefined)[];
+  /** depth * 2 + (isNumber ? 1 : 0) of the value remembered. */
+  valueKinds: Int32Array;
+}
+
+/** Pieces of a record remembered by position. */
+const MEMO_PIECES = 64;
+
+export const newWalkMemo = (): WalkMemo => ({ n: 0, keys: [], values: [], valueTops: [], valueKinds: new Int32Array(MEMO_PIECES) });
+
+/** Whether s[start, end) is `known` (a loop: startsWith's call costs more on these short pieces). */
+function holdsAt(s: string, start: number, end: number, known: string | undefined): boolean {
+  if (known === undefined || known.length !== end - start) return false;
+  for (let k = 0; k < known.length; k++) if (s.charCodeAt(start + k) !== known.charCodeAt(k)) return false;
+  return true;
 }
 
 const MAX_DEPTH = 32;
@@ -30,6 +61,7 @@ const DIRTY = -2;
 export function walkCleanJsonObject(line: string, v: JsonVerdicts): boolean {
   let i = skipSpace(line, 0);
   if (line.charCodeAt(i) !== 123 /* { */) return false;
+  if (v.memo) v.memo.n = 0;
   i = walkObject(line, i, v, 0, '');
   if (i < 0) return false;
   return skipSpace(line, i) === line.length;
@@ -77,14 +109,20 @@ function walkObject(s: string, i: number, v: JsonVerdicts, depth: number, topKey
     if (s.charCodeAt(i) !== 34) return UNKNOWN;
     const ke = stringEnd(s, i);
     if (ke < 0) return UNKNOWN;
-    const name = s.slice(i + 1, ke - 1);
+    const memo = v.memo;
+    const k = memo ? memo.n++ : MEMO_PIECES;
+    const known = k < MEMO_PIECES && holdsAt(s, i + 1, ke - 1, memo!.keys[k]);
+    const name = known ? memo!.keys[k]! : s.slice(i + 1, ke - 1);
     // Duplicate names: JSON.parse keeps the last one only, so the parse path redacts and re-serializes.
     for (let k = 0; k < names.length; k++) if (names[k] === name) return UNKNOWN;
     names.push(name);
     i = skipSpace(s, ke);
     if (s.charCodeAt(i) !== 58) return UNKNOWN;
     i = skipSpace(s, i + 1);
-    if (!v.key(name)) return DIRTY;
+    if (!known) {
+      if (!v.key(name)) return DIRTY;
+      if (k < MEMO_PIECES) memo!.keys[k] = name;
+    }
     i = walkValue(s, i, v, depth, depth === 0 ? name : topKey);
     if (i < 0) return i;
     i = skipSpace(s, i);
@@ -116,17 +154,33 @@ function walkValue(s: string, i: number, v: JsonVerdicts, depth: number, topKey:
   if (c === 34) {
     const e = stringEnd(s, i);
     if (e < 0) return UNKNOWN;
-    return e - i === 2 || v.value(s.slice(i + 1, e - 1), false, topKey, depth) ? e : DIRTY;
+    return e - i === 2 || valueClean(s, i + 1, e - 1, v, false, topKey, depth) ? e : DIRTY;
   }
   if (c === 123) return walkObject(s, i, v, depth + 1, topKey);
   if (c === 91) return walkArray(s, i, v, depth + 1, topKey);
   if (c === 45 || (c >= 48 && c <= 57)) {
     const e = integerEnd(s, i);
     if (e < 0) return UNKNOWN;
-    return v.value(s.slice(i, e), true, topKey, depth) ? e : DIRTY;
+    return valueClean(s, i, e, v, true, topKey, depth) ? e : DIRTY;
   }
   if (s.startsWith('true', i)) return i + 4;
   if (s.startsWith('false', i)) return i + 5;
   if (s.startsWith('null', i)) return i + 4;
   return UNKNOWN;
+}
+
+/** v.value of s[start, end), through the memo when the value at this position is the one remembered there. */
+function valueClean(s: string, start: number, end: number, v: JsonVerdicts, isNumber: boolean, topKey: string, depth: number): boolean {
+  const memo = v.memo;
+  const k = memo ? memo.n++ : MEMO_PIECES;
+  const kind = depth * 2 + (isNumber ? 1 : 0);
+  if (k < MEMO_PIECES && memo!.valueKinds[k] === kind && memo!.valueTops[k] === topKey && holdsAt(s, start, end, memo!.values[k])) return true;
+  const text = s.slice(start, end);
+  if (!v.value(text, isNumber, topKey, depth)) return false;
+  if (k < MEMO_PIECES) {
+    memo!.values[k] = text;
+    memo!.valueTops[k] = topKey;
+    memo!.valueKinds[k] = kind;
+  }
+  return true;
 }

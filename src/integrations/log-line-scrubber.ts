@@ -1,7 +1,7 @@
 import type { Redactor, ScanError, ValueFinding } from '../index.js';
 import { CleanCache } from './clean-cache.js';
 import { inspectJsonLine, quoteLongNumbers } from './json-line.js';
-import { walkCleanJsonObject, type JsonVerdicts } from './json-walk.js';
+import { newWalkMemo, walkCleanJsonObject, type JsonVerdicts } from './json-walk.js';
 
 /** What scrubbing one log line did. Findings carry JSON pointers and offsets, never the values. */
 export interface LineRedaction {
@@ -24,7 +24,11 @@ export interface LineRedaction {
  * verdicts on short repeated strings and numbers (keys, host names, statuses) are remembered.
  */
 export class LogLineScrubber {
-  private readonly cleanStrings = new CleanCache();
+  /**
+   * Values kept on their second sight (clean-cache.ts): a log's one-off values (request ids) would otherwise
+   * push its recurring ones (URLs, hosts, messages) out of the cache, and each miss costs an engine pass.
+   */
+  private readonly cleanStrings = new CleanCache(8192, 256, true);
   /** Key → true when the key is clean and not a sensitive-key hint (probed once through redactValue). */
   private readonly keyVerdicts = new Map<string, boolean>();
 
@@ -66,6 +70,7 @@ export class LogLineScrubber {
   private readonly verdicts: JsonVerdicts = {
     key: (name) => this.isCleanKey(name),
     value: (text, isNumber, topKey, depth) => (isNumber && depth === 0 && this.trustedNumbers.has(topKey)) || this.isCleanText(text),
+    memo: newWalkMemo(),
   };
 
   private scrubText(line: string): LineRedaction {

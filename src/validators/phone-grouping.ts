@@ -1,7 +1,9 @@
 import { getCountries, getCountryCallingCode, Metadata, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import { DEFAULT_PHONE_REGIONS, EXTENSION } from './phone.js';
+import { nationalReading } from './phone-national.js';
 import { phoneVerdict, validInCountry } from './phone-verdict.js';
 import type { Validator } from './types.js';
+import { VerdictCache } from './verdict-cache.js';
 
 /**
  * A national number written without a cue ("0408 344 286", "076 803 36 82", "971-6010796" in a CSV cell) is a
@@ -223,24 +225,29 @@ interface Reading {
   joiners: string;
 }
 const CACHE_LIMIT = 2048;
-const cache = new Map<string, Reading>();
+const cache = new VerdictCache<Reading>(CACHE_LIMIT);
 const INVALID: Reading = { valid: false, digits: '', groups: [], joiners: '' };
+
+function readingOf(formatted: string): Reading {
+  return { valid: true, digits: formatted.replace(/\D/g, ''), groups: groupsOf(formatted), joiners: joinersOf(formatted) };
+}
 
 function read(digits: string, region: string): Reading {
   const key = `${region}:${digits}`;
   let r = cache.get(key);
   if (r === undefined) {
-    // isValidPhone's verdict: compiled patterns for the +1 regions (phone-verdict.ts), else the library's.
-    // One parse serves the library's verdict and the format (parsing again for a valid number cost a third
-    // of this validator's time).
-    const p = phoneVerdict(digits, false, region) === false ? undefined : parsePhoneNumberFromString(digits, region as CountryCode);
-    // isValid() of the parsed number from its country's patterns compiled once (the library builds them
-    // again on every call), the library itself when that country's metadata cannot be followed.
-    if (p && (p.country === undefined ? p.isValid() : (validInCountry(p.country, p.nationalNumber) ?? p.isValid()))) {
-      const formatted = p.formatNational();
-      r = { valid: true, digits: formatted.replace(/\D/g, ''), groups: groupsOf(formatted), joiners: joinersOf(formatted) };
-    } else r = INVALID;
-    if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+    // The library's parse, verdict and national format from the region's metadata compiled once
+    // (phone-national.ts); the library itself for the inputs that module does not answer.
+    const fast = nationalReading(digits, region);
+    if (fast !== undefined) r = fast === null ? INVALID : readingOf(fast);
+    else {
+      // isValidPhone's verdict: compiled patterns for the +1 regions (phone-verdict.ts), else the library's.
+      // One parse serves the library's verdict and the format.
+      const p = phoneVerdict(digits, false, region) === false ? undefined : parsePhoneNumberFromString(digits, region as CountryCode);
+      // isValid() of the parsed number from its country's patterns compiled once (the library builds them
+      // again on every call), the library itself when that country's metadata cannot be followed.
+      r = p && (p.country === undefined ? p.isValid() : (validInCountry(p.country, p.nationalNumber) ?? p.isValid())) ? readingOf(p.formatNational()) : INVALID;
+    }
     cache.set(key, r);
   }
   return r;
@@ -270,9 +277,9 @@ export function sameGrouping(written: readonly number[], digits: string, r: Read
 
 /**
  * Verdicts by regions and written number: the digit scanner and the table pass ask about the same CSV cell.
- * Booleans only, keyed by text being scanned, evicted in insertion order.
+ * Booleans only, keyed by text being scanned, evicted oldest generation first.
  */
-const verdicts = new Map<string, boolean>();
+const verdicts = new VerdictCache<boolean>(CACHE_LIMIT);
 
 /** The regions joined for the verdicts' keys, made once per list (a redactor's options hold one). */
 let keyedRegions: readonly string[] | null = null;
@@ -298,7 +305,6 @@ export const phoneGrouping: Validator = ({ text: raw, digits, options }) => {
   let ok = verdicts.get(key);
   if (ok === undefined) {
     ok = groupedInRegion(written, digits, options.defaultRegion, regions) || (!options.regions && writtenAsElsewhere(text, written, digits));
-    if (verdicts.size >= CACHE_LIMIT) verdicts.delete(verdicts.keys().next().value as string);
     verdicts.set(key, ok);
   }
   return ok;

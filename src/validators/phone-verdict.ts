@@ -178,6 +178,20 @@ export function phoneVerdict(digits: string, international: boolean, region: str
   return chosen.hasTypes ? hasType(chosen, national) : chosen.general.test(national);
 }
 
+/**
+ * libphonenumber-js's getCountryByCallingCode: the calling code's only country, or the first (library order)
+ * whose leading digits start the national number or, without leading digits, whose types accept it;
+ * undefined when none does; null when this version of the library cannot be followed for the code.
+ */
+export function countryOfNational(code: string, national: string): string | undefined | null {
+  const plan = planFor(code);
+  if (!plan) return null;
+  if (plan.countries.length === 1) return plan.main.country;
+  // getCountryByNationalNumber: an empty national number starts with no leading digits.
+  for (const c of plan.countries) if (c.leading ? national !== '' && national.search(c.leading) === 0 : hasType(c, national)) return c.country;
+  return undefined;
+}
+
 /** Compiled rules by country (false: this version of the library cannot be followed for it). */
 const countryRules = new Map<string, CountryRules | false>();
 

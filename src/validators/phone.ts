@@ -1,16 +1,18 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import { notTimestamp } from './card.js';
-import { phoneVerdict } from './phone-verdict.js';
+import { nationalParse } from './phone-national.js';
+import { phoneVerdict, validInCountry } from './phone-verdict.js';
 import type { Validator } from './types.js';
+import { VerdictCache } from './verdict-cache.js';
 
 /**
  * libphonenumber-js decides, on candidates only (never its own finder over the text, which runs at about
  * 2 MB/s). Logs and transcripts repeat numbers, so verdicts are cached by region and the candidate's
  * digits with its leading '+'. The cache keeps verdicts only (booleans), keyed by a string that is
- * evicted in insertion order: it holds no more PII than the text being scanned.
+ * evicted oldest generation first (verdict-cache.ts): it holds no more PII than the text being scanned.
  */
 const CACHE_LIMIT = 2048;
-const cache = new Map<string, boolean>();
+const cache = new VerdictCache<boolean>(CACHE_LIMIT);
 
 export function isValidPhone(candidate: string, region: string): boolean {
   const international = candidate.trimStart().startsWith('+');
@@ -21,11 +23,21 @@ export function isValidPhone(candidate: string, region: string): boolean {
   const key = `${international ? '+' : region}:${digits}`;
   const hit = cache.get(key);
   if (hit !== undefined) return hit;
-  const parsed = parsePhoneNumberFromString(international ? `+${digits}` : digits, region as CountryCode);
-  const ok = parsed !== undefined && parsed.isValid();
-  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+  const ok = international ? libraryVerdict(`+${digits}`, region) : nationalVerdict(digits, region);
   cache.set(key, ok);
   return ok;
+}
+
+function libraryVerdict(input: string, region: string): boolean {
+  const parsed = parsePhoneNumberFromString(input, region as CountryCode);
+  return parsed !== undefined && parsed.isValid();
+}
+
+/** A national number's verdict: its parse followed with compiled metadata (phone-national.ts), else the library's. */
+function nationalVerdict(digits: string, region: string): boolean {
+  const p = nationalParse(digits, region);
+  if (p === null) return false;
+  return (p !== undefined ? validInCountry(p.country, p.national) : undefined) ?? libraryVerdict(digits, region);
 }
 
 /**

@@ -24,3 +24,33 @@ describe('CleanCache', () => {
     expect(cache.has('x'.repeat(9))).toBe(false);
   });
 });
+
+describe('CleanCache with second sight', () => {
+  it('keeps a value only once it is added a second time', () => {
+    const cache = new CleanCache(100, 256, true);
+    cache.add('/api/orders/A-1');
+    expect(cache.has('/api/orders/A-1')).toBe(false);
+    cache.add('/api/orders/A-1');
+    expect(cache.has('/api/orders/A-1')).toBe(true);
+  });
+
+  it('keeps a recurring working set among one-off values larger than the generations', () => {
+    const cache = new CleanCache(100, 256, true);
+    const urls = Array.from({ length: 150 }, (_, i) => `/api/orders/A-${i}`);
+    let id = 0;
+    let misses = 0;
+    for (let round = 0; round < 4; round++) {
+      for (const u of urls) {
+        // Each line: a fresh request id (never seen again) and a URL of the cycle.
+        const req = `req-${id++}`;
+        if (!cache.has(req)) cache.add(req);
+        if (!cache.has(u)) {
+          if (round >= 2) misses++;
+          cache.add(u);
+        }
+      }
+    }
+    // Without second sight the ids push the URLs out: every URL missed in every round.
+    expect(misses).toBeLessThan(urls.length / 10);
+  });
+});

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { inspectJsonLine } from '../../src/integrations/json-line.js';
-import { walkCleanJsonObject, type JsonVerdicts } from '../../src/integrations/json-walk.js';
+import { newWalkMemo, walkCleanJsonObject, type JsonVerdicts } from '../../src/integrations/json-walk.js';
 
 /**
  * The walker answers the log scrubber's clean check without JSON.parse; it must never call clean a line the
@@ -87,5 +87,22 @@ describe('JSON clean walk', () => {
     expect(walkCleanJsonObject('{"req":{"time":1777777777777}}', verdicts)).toBe(false);
     expect(walkCleanJsonObject('{"a":-0}', verdicts)).toBe(false);
     expect(walkCleanJsonObject('{"a":1,"a":2}', verdicts)).toBe(false);
+  });
+
+  it('answers through its memo of the last record exactly as without it', () => {
+    const remembering: JsonVerdicts = { ...verdicts, memo: newWalkMemo() };
+    // Few names and values, so records share layouts and pieces; 7 and x are dirty unless trusted.
+    const value = fc.oneof(fc.constantFrom('ok', 'x', '17', 'a b', ''), fc.constantFrom(17, 1777, 30, -4), fc.constant({ time: 17 }), fc.constant(['ok', 17]));
+    const record = fc.array(fc.tuple(fc.constantFrom('level', 'time', 'msg', 'kind', 'req'), value), { maxLength: 4 }).map((ms) => JSON.stringify(Object.fromEntries(ms)));
+    fc.assert(
+      fc.property(fc.array(record, { minLength: 2, maxLength: 30 }), (ls) => {
+        for (const l of ls) expect(walkCleanJsonObject(l, remembering)).toBe(walkCleanJsonObject(l, verdicts));
+      }),
+      { numRuns: 2_000, seed: 11 },
+    );
+    // The same text at the same position under another top-level name is asked again: trusted there only.
+    expect(walkCleanJsonObject('{"time":17}', remembering)).toBe(true);
+    expect(walkCleanJsonObject('{"msg":17}', remembering)).toBe(false);
+    expect(walkCleanJsonObject('{"time":"17"}', remembering)).toBe(false);
   });
 });
