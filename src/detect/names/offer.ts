@@ -47,18 +47,32 @@ const LABEL_REACH = 24;
  * So nothing is offered there; a text masked before keeps its neighbours as the first pass left them.
  */
 function besideOwnLabel(text: string, start: number, end: number, entity: string): boolean {
-  const label = '[' + entity;
-  const before = text.lastIndexOf(label, start - label.length);
-  if (before >= 0 && before >= start - LABEL_REACH - label.length) {
-    const close = text.indexOf(']', before);
-    if (close >= 0 && close < start && labelTail(text, before + label.length, close) && text.lastIndexOf('\n', start) < before) return true;
+  // Bounded scans of the span's line on either side (a search of the whole text per offer is quadratic).
+  for (let i = start - 1; i >= 0 && i >= start - LABEL_REACH; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 10) break;
+    if (c === 93 && labelEndingAt(text, i, entity)) return true;
   }
-  const after = text.indexOf(label, end);
-  if (after >= 0 && after <= end + LABEL_REACH) {
-    const close = text.indexOf(']', after);
-    const nl = text.indexOf('\n', end);
-    if (close >= 0 && labelTail(text, after + label.length, close) && (nl < 0 || nl > after)) return true;
+  const last = Math.min(text.length, end + LABEL_REACH);
+  for (let i = end; i < last; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) break;
+    if (c === 91 && labelStartingAt(text, i, entity)) return true;
   }
+  return false;
+}
+
+/** A label mask of the entity starts at the '[' at i. */
+function labelStartingAt(text: string, i: number, entity: string): boolean {
+  if (!text.startsWith(entity, i + 1)) return false;
+  const from = i + 1 + entity.length;
+  for (let close = from; close < text.length && close - from <= 66; close++) if (text.charCodeAt(close) === 93) return labelTail(text, from, close);
+  return false;
+}
+
+/** A label mask of the entity ends at the ']' at close. */
+function labelEndingAt(text: string, close: number, entity: string): boolean {
+  for (let i = close - 1; i >= 0 && close - i <= entity.length + 67; i--) if (text.charCodeAt(i) === 91) return labelStartingAt(text, i, entity);
   return false;
 }
 
