@@ -346,15 +346,20 @@ const gramCache = new Map<string, GramFilter | null>();
  * or the grams are too many to tell texts apart. Cached by pattern and flags.
  */
 export function gramsOf(re: RegExp): GramFilter | null {
+  return analysed(gramCache, re, compileGrams);
+}
+
+/** An analysis of a gate cached by its pattern and flags; null when the analysis throws (a pattern it cannot read). */
+function analysed<T>(cache: Map<string, T | null>, re: RegExp, analyse: (re: RegExp) => T | null): T | null {
   const key = `${re.flags}/${re.source}`;
-  let g = gramCache.get(key);
+  let g = cache.get(key);
   if (g === undefined) {
     try {
-      g = compileGrams(re);
+      g = analyse(re);
     } catch {
       g = null;
     }
-    gramCache.set(key, g);
+    cache.set(key, g);
   }
   return g;
 }
@@ -459,17 +464,7 @@ const digitFreeCache = new Map<string, RegExp | 'none' | null>();
  * "WDL" and nine capitals, is what kept it open on every text with a capital). Cached by pattern and flags.
  */
 export function digitFreeGate(re: RegExp): RegExp | 'none' | null {
-  const key = `${re.flags}/${re.source}`;
-  let g = digitFreeCache.get(key);
-  if (g === undefined) {
-    try {
-      g = compileDigitFree(re);
-    } catch {
-      g = null;
-    }
-    digitFreeCache.set(key, g);
-  }
-  return g;
+  return analysed(digitFreeCache, re, compileDigitFree);
 }
 
 function compileDigitFree(re: RegExp): RegExp | 'none' | null {
