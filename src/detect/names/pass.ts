@@ -218,6 +218,10 @@ function decideRun(ctx: ScanContext, r: NamesRule, run: NameWord[], mentions: Na
   let lang: string | undefined;
   const langNow = () => (lang ??= languageAt(r.lex, text, s0, words[words.length - 1]!.e));
   const nounCaseNow = () => r.lex.nounCapitalising.has(langNow());
+  // A particle the text's language gives no names, before one of its frequent words, is the sentence's
+  // article: the name ends before it ("erbte Vivien das Haus"; not "Maria das Dores", "V. van der Meer").
+  const foreign = foreignParticle(r, text, words, langNow);
+  if (foreign > 0) words = words.slice(0, foreign);
   if (words.some((w) => w.kind === 'unknown' && compoundCandidate(r.lex, text, w)) && r.lex.compounding.has(langNow())) {
     const l = langNow();
     const inflecting = nounCaseNow();
@@ -247,7 +251,9 @@ function decideRun(ctx: ScanContext, r: NamesRule, run: NameWord[], mentions: Na
   // A name the lists hold as distinctive is that word only when it is a function word too ("Come visit", "Les trains").
   if (words.length === 1 && (weak === 1 || strong === 1) && !cue && anyLanguageWord(r.lex, text.slice(s0, words[0]!.e).toLowerCase()) && sentenceStart(text, s0) && !mentions.has(text, s0, words[0]!.e) && sentenceWord(r, text, s0, words[0]!.e, strong === 1)) return;
   // "Zeugenaussage von Rico Lischka", "Bulletin de Eloisa Spinka": a sentence's first noun before a particle is no part of the name.
-  const lead = leadingNoun(r.lex, text, words);
+  // Where every noun is capitalised, a word no list holds opening a sentence before a particle is a noun
+  // ("Zahlung von Heydemüller über …"; a given name before "von" is one the lists hold).
+  const lead = leadingNoun(r.lex, text, words) || nounBeforeParticle(text, words, s0, nounCaseNow);
   if (lead > 0) return decideRun(ctx, r, words.slice(lead), mentions, words[lead - 1]!.kind === 'particle');
   let end = words[words.length - 1]!.e;
   const cueIntro = cue === 'intro' || (cue === 'signoff' && endsLine(text, end));
@@ -321,17 +327,28 @@ function decideRun(ctx: ScanContext, r: NamesRule, run: NameWord[], mentions: Na
 function headlineCut(r: NamesRule, text: string, words: readonly NameWord[]): number {
   if (words.length < 3) return -1;
   let title: boolean | undefined;
+  let headline: boolean | undefined;
   let firm: boolean | undefined;
+  let intro: boolean | undefined;
   for (let k = 2; k < words.length; k++) {
     const w = words[k]!;
     const prev = words[k - 1]!;
     if ((w.kind !== 'weak' && w.kind !== 'common') || prev.kind === 'particle' || (prev.e - prev.s <= 3 && r.lex.particles.has(text.slice(prev.s, prev.e).toLowerCase()))) continue;
-    // A name word after it keeps it ("Germán V. Cadena Echevarría").
-    if (words.slice(k + 1).some((x) => x.kind === 'strong' || x.kind === 'unknown')) continue;
     const key = text.slice(w.s, w.e).toLowerCase();
     if (!r.lex.commonWords.has(key) || r.lex.wordNames.has(key)) continue;
-    // After a title or an introduction a name is expected ("Prof. Moreno Di Bella"); a legal form makes the run a firm's.
-    if (cueBefore(r.cues, text, words[0]!.s) === 'intro' || (firm ??= legalForm(r.lex, text, words))) return -1;
+    // A name word after it keeps it ("Germán V. Cadena Echevarría"), unless the line is a headline of common
+    // words in Title Case and two name words stand before it ("Morgane Marchand Wins McLaughlin - Homenick Award").
+    const nameAfter = words.slice(k + 1).some((x) => x.kind === 'strong' || x.kind === 'unknown');
+    if (nameAfter && !(names(words, k) >= 2 && (headline ??= headlineSentence(r, text, words[0]!.s)))) continue;
+    // A legal form makes the run a firm's.
+    if ((firm ??= legalForm(r.lex, text, words))) return -1;
+    // After a title or an introduction a name is expected ("Prof. Moreno Di Bella"), unless the line is a
+    // headline in Title Case ("Local Teacher Steven Asiama-Opuku Named Head of …").
+    if ((intro ??= cueBefore(r.cues, text, words[0]!.s) === 'intro')) {
+      if (nameAfter || (headline ??= headlineSentence(r, text, words[0]!.s))) return k;
+      return -1;
+    }
+    if (nameAfter) return k;
     if (text.charCodeAt(w.e) === 32 && isUpper(text.charCodeAt(w.e + 1))) {
       const nx = wordEnd(text, w.e + 1);
       const kind = classifyRange(r.lex, text, w.e + 1, nx);
@@ -340,6 +357,87 @@ function headlineCut(r: NamesRule, text: string, words: readonly NameWord[]): nu
     if ((title ??= titleCaseLine(r, text, words[0]!.s))) return k;
   }
   return -1;
+}
+
+/**
+ * The index of the first particle of the run that no name of the text's language holds (nameParticles),
+ * before a word no list holds as a distinctive name that is a frequent word of that language; -1 when none,
+ * or when the language has no list of particles.
+ */
+function foreignParticle(r: NamesRule, text: string, words: readonly NameWord[], lang: () => string): number {
+  if (!r.lex.nameParticles.size) return -1;
+  for (let j = 1; j < words.length - 1; j++) {
+    if (words[j]!.kind !== 'particle' || words[j - 1]!.kind === 'particle') continue;
+    let m = j;
+    while (m < words.length && words[m]!.kind === 'particle') m++;
+    if (m >= words.length) return -1;
+    const n = words[m]!;
+    if (n.kind === 'strong' || n.kind === 'initial') continue;
+    const l = lang();
+    const own = r.lex.nameParticles.get(l);
+    if (!own) return -1;
+    let foreign = false;
+    for (let q = j; q < m; q++) if (!own.has(text.slice(words[q]!.s, words[q]!.e).toLowerCase())) foreign = true;
+    if (foreign && wordOf(r.lex, l, text, n.s, n.e)) return j;
+  }
+  return -1;
+}
+
+/** The index of the first name word after a particle, when the run opens a sentence with a word no list holds and a particle, in a language that capitalises nouns; else 0. */
+function nounBeforeParticle(text: string, words: readonly NameWord[], s0: number, nounCase: () => boolean): number {
+  if (words.length < 3 || words[0]!.kind !== 'unknown' || words[1]!.kind !== 'particle') return 0;
+  let k = 1;
+  while (k < words.length && words[k]!.kind === 'particle') k++;
+  if (k >= words.length || !sentenceStart(text, s0) || !nounCase()) return 0;
+  return k;
+}
+
+/** How many of the first k words are name words (not initials, particles or common words). */
+function names(words: readonly NameWord[], k: number): number {
+  let n = 0;
+  for (let j = 0; j < k; j++) if (words[j]!.kind === 'strong' || words[j]!.kind === 'weak' || words[j]!.kind === 'unknown') n++;
+  return n;
+}
+
+/**
+ * The sentence holding s is a headline in Title Case: from its start (a line's, or after . ! ?) to the first
+ * lower-case word of four letters or more after s (a headline often runs into the next sentence without a
+ * period), three common words of four letters or more at least, every one capitalised ("Local Teacher …
+ * Named Head of … School Board"). A sentence, not the line: a line of credits is mostly names ("Fotografía:
+ * M.Rosas Munguía. Diseño: Germán V. Cadena Echevarría").
+ */
+function headlineSentence(r: NamesRule, text: string, s: number): boolean {
+  let a = s;
+  while (a > 0 && s - a < MAX_BACK / 2) {
+    const c = text.charCodeAt(a - 1);
+    if (c === 10 || c === 13) break;
+    if ((c === 32 || c === 9) && a >= 2) {
+      const p = text.charCodeAt(a - 2);
+      if (p === 46 || p === 33 || p === 63) break;
+    }
+    a--;
+  }
+  const stop = Math.min(text.length, s + MAX_LINE);
+  let long = 0;
+  for (let i = a; i < stop; ) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) break;
+    if (!isLetter(c)) {
+      i++;
+      continue;
+    }
+    const e = wordEnd(text, i, stop);
+    if (e - i >= 4) {
+      if (isLower(c)) {
+        if (i > s) break;
+        return false;
+      }
+      const k = classifyRange(r.lex, text, i, e);
+      if (k === 'common' || k === 'not' || (k === 'weak' && r.lex.commonWords.has(text.slice(i, e).toLowerCase()))) long++;
+    }
+    i = Math.max(e, i + 1);
+  }
+  return long >= 3;
 }
 
 /**
@@ -477,13 +575,25 @@ function leadingFunctionWords(r: NamesRule, text: string, words: readonly NameWo
   // A kin or role word of the soft cues ("mein Bruder Ömer", "Tochter Cora").
   if (!letter && r.cues.soft.has(key)) return 1;
   if (!letter && !sentenceStart(text, w.s)) return 0;
-  const opensLine = lineStart(text, w.s);
+  // Opening a line, or a sentence before two name words ("… i år. Mellem Frederik Gade og …"): any frequent word of the language.
+  const opensLine = lineStart(text, w.s) || (!letter && twoNames(words));
   if (w.kind === 'unknown' || opensLine ? !anyLanguageWord(r.lex, key) : !anyFunctionWord(r.lex, key)) return 0;
   const lang = languageAt(r.lex, text, w.s, end);
   // A word no name list holds is any frequent word of the language ("Mellem Mathis og …", "Eure Keno").
   if (w.kind === 'unknown') return wordOf(r.lex, lang, text, w.s, w.e) ? 1 : 0;
   // Opening a line, any frequent word of the language ("Mellan Agneta Sjögren och …", "Eure Ariane" closing a letter).
   return frequentIn(r.lex, lang, text, w.s, w.e) || (opensLine && wordOf(r.lex, lang, text, w.s, w.e)) ? 1 : 0;
+}
+
+/** Two name words or more after the run's first word, no particle among them. */
+function twoNames(words: readonly NameWord[]): boolean {
+  let n = 0;
+  for (let j = 1; j < words.length; j++) {
+    const k = words[j]!.kind;
+    if (k === 'particle') return false;
+    if (k === 'strong' || k === 'weak' || k === 'unknown') n++;
+  }
+  return n >= 2;
 }
 
 /** " of " right before s, and right before it the end of the name offered last or an age set off by commas (", 34,"). */
