@@ -46,3 +46,21 @@ describe('a noun after an elided article is no name', () => {
     );
   });
 });
+
+describe('a title of some language where the words do not tell the language', () => {
+  it.each([
+    // Portuguese or Galician: "D." (Dona) stays out of the name.
+    'D. [[Helena Reis]] tem doença de Parkinson; consulta com D. [[Xavier]] a 08/02/26.',
+  ])('%s', (marked) => expectExactly(marked));
+
+  it('an initial left out of a name leaves one letter only (property)', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('Helena Reis', 'Luna Figueiredo', 'Moraes'), (name) => {
+        const text = `D. ${name} tem consulta amanhã.`;
+        const out = r.redact(text).text;
+        expect(out.includes(name.split(' ')[0]!)).toBe(false);
+      }),
+      { seed: 17, numRuns: 10 },
+    );
+  });
+});

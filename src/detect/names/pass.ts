@@ -554,7 +554,10 @@ function honorificAt(r: NamesRule, text: string, w: NameWord, end: number): bool
   const key = text.slice(w.s, w.e - 1).toLowerCase();
   let any = false;
   for (const set of r.lex.honorifics.values()) if (set.has(key)) any = true;
-  return any && r.lex.honorifics.get(languageAt(r.lex, text, w.s, end))?.has(key) === true;
+  // Where the words do not tell the language (Portuguese and Galician share most of theirs), a title of some
+  // language too: an initial left out of the span it opens leaves one letter, which names nobody.
+  const lang = any ? languageAt(r.lex, text, w.s, end) : '';
+  return any && (lang === '' || r.lex.honorifics.get(lang)?.has(key) === true);
 }
 
 /**
