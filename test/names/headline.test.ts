@@ -21,6 +21,8 @@ describe('a headline in Title Case: its common words are no part of a name', () 
     'Local Teacher [[Markus Keller]] Named Head of Itahari School Board Grace and patience are key.',
     // A name word after the verb does not pull the verb into the name.
     'It rained. [[Morgane Marchand]] Wins McLaughlin - Homenick Award for Best New Novel',
+    // A sentence ends at a closing quote too; a run ending in an organisation's noun is the organisation.
+    'He said "no, Father [[Tari]]." Local Teacher [[Gavino Pisani]] Named Head of Almásháza School Board',
   ])('%s', (marked) => expectExactly(marked));
 
   it.each([
@@ -72,4 +74,12 @@ describe('a word opening the sentence is no part of the name after it', () => {
     // Where nouns are capitalised, a noun before "von" opening a sentence.
     'Die Rechnung ist bezahlt. Zahlung von [[Heydemüller]] über 1.555,70 EUR ist heute bei uns eingegangen.',
   ])('%s', (marked) => expectExactly(marked));
+});
+
+describe('inside a sentence, a noun no list holds before a particle stays out of a name', () => {
+  it.each(['Die Mieterin wohnt seit Jahren in der Stadt und verlangt Schadensersatz von der Thränhardt, Fincke und Kumbernuss. Der Vertrag wurde im Mai geschlossen.'])('%s', (text) => {
+    const at = text.indexOf('Schadensersatz');
+    const f = r.redact(text).findings.filter((x) => x.entity === 'PERSON');
+    expect(f.some((x) => x.start <= at + 20 && x.end > at)).toBe(false);
+  });
 });

@@ -212,6 +212,8 @@ function decideRun(ctx: ScanContext, r: NamesRule, run: NameWord[], mentions: Na
   // after it ("How Lakshmidhar Patil Made It", "Teagan Wan Wins Ho, Ip and Chui Award").
   const cut = headlineCut(r, text, words);
   if (cut > 0) words = words.slice(0, cut);
+  // A run ending in an organisation's noun is its name ("… Named Head of Almásháza School Board").
+  if (words.length > 1 && orgNounEnds(r, text, words)) return;
   // In a language that capitalises nouns and writes compounds as one word, a word no list holds that ends
   // in a frequent word of the language, or inflects one, is a common word ("Mathearbeit", "Nächster").
   // The language is asked for only when a word could be such a noun (a frequent word of some language ends it).
@@ -253,8 +255,11 @@ function decideRun(ctx: ScanContext, r: NamesRule, run: NameWord[], mentions: Na
   // "Zeugenaussage von Rico Lischka", "Bulletin de Eloisa Spinka": a sentence's first noun before a particle is no part of the name.
   // Where every noun is capitalised, a word no list holds opening a sentence before a particle is a noun
   // ("Zahlung von Heydemüller über …"; a given name before "von" is one the lists hold).
-  const lead = leadingNoun(r.lex, text, words) || nounBeforeParticle(text, words, s0, nounCaseNow);
+  const lead = leadingNoun(r.lex, text, words);
   if (lead > 0) return decideRun(ctx, r, words.slice(lead), mentions, words[lead - 1]!.kind === 'particle');
+  // Inside a sentence the noun is an object ("verlangt Schadensersatz von der …"): what follows it stands on its own words.
+  const noun = nounBeforeParticle(text, words, s0, nounCaseNow);
+  if (noun > 0) return decideRun(ctx, r, words.slice(noun), mentions, sentenceStart(text, s0));
   let end = words[words.length - 1]!.e;
   const cueIntro = cue === 'intro' || (cue === 'signoff' && endsLine(text, end));
   const intro = cueIntro || afterCue(r, text, end);
@@ -383,13 +388,31 @@ function foreignParticle(r: NamesRule, text: string, words: readonly NameWord[],
   return -1;
 }
 
-/** The index of the first name word after a particle, when the run opens a sentence with a word no list holds and a particle, in a language that capitalises nouns; else 0. */
+/**
+ * The index of the first name word after a particle, when the run opens a sentence, or follows a lower-case
+ * word, with a word no list holds and a particle, in a language that capitalises nouns ("Zahlung von …",
+ * "verlangt Schadensersatz von der …"); else 0.
+ */
 function nounBeforeParticle(text: string, words: readonly NameWord[], s0: number, nounCase: () => boolean): number {
   if (words.length < 3 || words[0]!.kind !== 'unknown' || words[1]!.kind !== 'particle') return 0;
   let k = 1;
   while (k < words.length && words[k]!.kind === 'particle') k++;
-  if (k >= words.length || !sentenceStart(text, s0) || !nounCase()) return 0;
+  if (k >= words.length || !(sentenceStart(text, s0) || lowerBefore(text, s0)) || !nounCase()) return 0;
   return k;
+}
+
+/** The word right before s (one space apart, same line) starts in lower case ("verlangt Schadensersatz …"). */
+function lowerBefore(text: string, s: number): boolean {
+  if (text.charCodeAt(s - 1) !== 32) return false;
+  let b = s - 1;
+  while (b > 0 && s - 1 - b < 24 && isLetter(text.charCodeAt(b - 1))) b--;
+  return b < s - 1 && isLower(text.charCodeAt(b));
+}
+
+/** The run's last word is an organisation's noun of the lists (School, Bank, Hotel), no distinctive name. */
+function orgNounEnds(r: NamesRule, text: string, words: readonly NameWord[]): boolean {
+  const w = words[words.length - 1]!;
+  return w.kind !== 'strong' && w.e - w.s >= 3 && r.lex.notPersons.organisationWords.has(text.slice(w.s, w.e).toLowerCase());
 }
 
 /** How many of the first k words are name words (not initials, particles or common words). */
@@ -412,7 +435,10 @@ function headlineSentence(r: NamesRule, text: string, s: number): boolean {
     const c = text.charCodeAt(a - 1);
     if (c === 10 || c === 13) break;
     if ((c === 32 || c === 9) && a >= 2) {
-      const p = text.charCodeAt(a - 2);
+      let q = a - 2;
+      // A closing quote or bracket after the sentence's end ('… Tari." Local Teacher …').
+      if (q > 0 && (text.charCodeAt(q) === 34 || text.charCodeAt(q) === 0x201d || text.charCodeAt(q) === 41)) q--;
+      const p = text.charCodeAt(q);
       if (p === 46 || p === 33 || p === 63) break;
     }
     a--;
