@@ -83,3 +83,22 @@ describe('inside a sentence, a noun no list holds before a particle stays out of
     expect(f.some((x) => x.start <= at + 20 && x.end > at)).toBe(false);
   });
 });
+
+describe('a message signed on its sign-off line runs on into its next sentence', () => {
+  it.each([
+    'Alles Gute zum Geburtstag, [[Raphael]]! Liebe Grüße von [[Roderyk]] Hoffnung allein ist kein Plan.',
+    // A function word after the surname goes on with the signature.
+    'Liebe Grüße von [[Jürgen Groß]] aus Berlin',
+    // A credits line is no headline: the run's own words are not counted.
+    'The prize went to Hulist and Swaniawski. Illustrations by [[Maja S Blom]]. Cover design by [[Maia]].',
+    'Leo Thompson Wins Crooks, Gibson and Donnelly Award for Best New Novel. It rained all night.',
+  ])('%s', (marked) => {
+    // The headline's first two words are the name there; the rest of that line is no one's.
+    if (marked.startsWith('Leo')) {
+      const f = r.redact(marked).findings.filter((x) => x.entity === 'PERSON');
+      expect(f.some((x) => x.end > marked.indexOf(' Wins'))).toBe(false);
+      return;
+    }
+    expectExactly(marked);
+  });
+});

@@ -145,6 +145,7 @@ function capitalsFrom(ctx: ScanContext, r: NamesRule, mentions: NameMentions, fr
       const named = wide.some((w) => w.kind !== 'common') || cueBefore(r.cues, text, s) !== null;
       const cut = headlineCut(r, text, wide);
       if (cut > 0) wide.length = cut;
+      else if (wide.length > words.length && wide.length > 1 && signoffRunOn(r, text, s, wide[wide.length - 1]!)) wide.length--;
       if (wide.length > words.length && named && !wide.every((w) => allCapitals(text, w.s, w.e)) && introFor(r, text, s, wide[wide.length - 1]!.e, words.length > 0 || wide.length > 1) && !legalForm(r.lex, text, wide)) {
         const end = wide[wide.length - 1]!.e;
         if (offerName(ctx, r, mentions, s, end, 0.9, ['cue'])) remember(ctx, r, mentions, wide);
@@ -265,7 +266,7 @@ function decideRun(ctx: ScanContext, r: NamesRule, run: NameWord[], mentions: Na
   const intro = cueIntro || afterCue(r, text, end);
   // After an introduction, a capitalised surname that is also a common word stays with the name
   // ("ich heiße Jürgen Groß", "my name is Anna Long").
-  if (intro) end = extendWithCommon(r, text, end, 3 - words.length);
+  if (intro) end = extendWithCommon(r, text, end, 3 - words.length, s0);
   const soft = !intro && cue === 'soft';
   // "MOREAU, Quentin", "Kohrt, Selma": the family name before a comma, the given names after it.
   const family = intro ? -1 : invertedFamilyStart(r.lex, text, words, end, mentions.lastEnd - ctx.base);
@@ -317,7 +318,7 @@ function decideRun(ctx: ScanContext, r: NamesRule, run: NameWord[], mentions: Na
   // A function word of the text's language ending the run, the sentence going on in lower case after it, is
   // no part of it ("Liebe Grüße von Arta Bin spät dran", "Kram från Ann Jag är sen"; not "V. van der Meer").
   let last = words.length;
-  if (last - first > 1 && end === words[last - 1]!.e && words[last - 2]!.kind !== 'particle' && words[last - 2]!.kind !== 'initial' && text.charCodeAt(end) === 32 && isLower(text.charCodeAt(end + 1)) && trailingFunctionWord(r, text, words[last - 1]!, s0, end)) {
+  if (last - first > 1 && end === words[last - 1]!.e && words[last - 2]!.kind !== 'particle' && words[last - 2]!.kind !== 'initial' && text.charCodeAt(end) === 32 && isLower(text.charCodeAt(end + 1)) && (trailingFunctionWord(r, text, words[last - 1]!, s0, end) || signoffRunOn(r, text, words[first]!.s, words[last - 1]!))) {
     last--;
     end = words[last - 1]!.e;
   }
@@ -344,13 +345,13 @@ function headlineCut(r: NamesRule, text: string, words: readonly NameWord[]): nu
     // A name word after it keeps it ("Germán V. Cadena Echevarría"), unless the line is a headline of common
     // words in Title Case and two name words stand before it ("Morgane Marchand Wins McLaughlin - Homenick Award").
     const nameAfter = words.slice(k + 1).some((x) => x.kind === 'strong' || x.kind === 'unknown');
-    if (nameAfter && !(names(words, k) >= 2 && (headline ??= headlineSentence(r, text, words[0]!.s)))) continue;
+    if (nameAfter && !(names(words, k) >= 2 && (headline ??= headlineSentence(r, text, words[0]!.s, words[words.length - 1]!.e)))) continue;
     // A legal form makes the run a firm's.
     if ((firm ??= legalForm(r.lex, text, words))) return -1;
     // After a title or an introduction a name is expected ("Prof. Moreno Di Bella"), unless the line is a
     // headline in Title Case ("Local Teacher Steven Asiama-Opuku Named Head of …").
     if ((intro ??= cueBefore(r.cues, text, words[0]!.s) === 'intro')) {
-      if (nameAfter || (headline ??= headlineSentence(r, text, words[0]!.s))) return k;
+      if (nameAfter || (headline ??= headlineSentence(r, text, words[0]!.s, words[words.length - 1]!.e))) return k;
       return -1;
     }
     if (nameAfter) return k;
@@ -359,7 +360,7 @@ function headlineCut(r: NamesRule, text: string, words: readonly NameWord[]): nu
       const kind = classifyRange(r.lex, text, w.e + 1, nx);
       if (kind === 'common' || kind === 'not') return k;
     }
-    if ((title ??= titleCaseLine(r, text, words[0]!.s))) return k;
+    if ((title ??= titleCaseLine(r, text, words[0]!.s) || (headline ??= headlineSentence(r, text, words[0]!.s, words[words.length - 1]!.e)))) return k;
   }
   return -1;
 }
@@ -415,6 +416,20 @@ function orgNounEnds(r: NamesRule, text: string, words: readonly NameWord[]): bo
   return w.kind !== 'strong' && w.e - w.s >= 3 && r.lex.notPersons.organisationWords.has(text.slice(w.s, w.e).toLowerCase());
 }
 
+/**
+ * A message signed on the line of its sign-off ("Liebe Grüße von", "Bisous de") often runs on without a
+ * period: the run's last word no name list holds, the sentence going on in lower case after it, opens the
+ * next sentence ("Liebe Grüße von Marc Hoffnung allein ist kein Plan", "Bisous de Gondebaud Nouvelle adresse").
+ */
+function signoffRunOn(r: NamesRule, text: string, s: number, w: NameWord): boolean {
+  if (w.kind !== 'common' || text.charCodeAt(w.e) !== 32 || !isLower(text.charCodeAt(w.e + 1))) return false;
+  const before = wordBefore(text, s);
+  if (before === '' || !r.lex.signoffPrepositions.has(before)) return false;
+  // A function word after it goes on with the signature ("Liebe Grüße von Jürgen Groß aus Berlin").
+  const n = wordEnd(text, w.e + 1);
+  return !anyFunctionWord(r.lex, text.slice(w.e + 1, n).toLowerCase());
+}
+
 /** How many of the first k words are name words (not initials, particles or common words). */
 function names(words: readonly NameWord[], k: number): number {
   let n = 0;
@@ -423,13 +438,13 @@ function names(words: readonly NameWord[], k: number): number {
 }
 
 /**
- * The sentence holding s is a headline in Title Case: from its start (a line's, or after . ! ?) to the first
- * lower-case word of four letters or more after s (a headline often runs into the next sentence without a
- * period), three common words of four letters or more at least, every one capitalised ("Local Teacher …
+ * The sentence holding s is a headline in Title Case: from its start (a line's, or after . ! ?) to its end
+ * or the first lower-case word of four letters or more after s (a headline often runs into the next sentence
+ * without a period), three common words of four letters or more at least outside the run, every one capitalised ("Local Teacher …
  * Named Head of … School Board"). A sentence, not the line: a line of credits is mostly names ("Fotografía:
  * M.Rosas Munguía. Diseño: Germán V. Cadena Echevarría").
  */
-function headlineSentence(r: NamesRule, text: string, s: number): boolean {
+function headlineSentence(r: NamesRule, text: string, s: number, runEnd: number): boolean {
   let a = s;
   while (a > 0 && s - a < MAX_BACK / 2) {
     const c = text.charCodeAt(a - 1);
@@ -448,6 +463,8 @@ function headlineSentence(r: NamesRule, text: string, s: number): boolean {
   for (let i = a; i < stop; ) {
     const c = text.charCodeAt(i);
     if (c === 10 || c === 13) break;
+    // The sentence's end after s (not an initial's period: "Josefin A. Blom. Cover design …").
+    if ((c === 46 || c === 33 || c === 63) && i > s && (i + 1 >= stop || text.charCodeAt(i + 1) === 32) && !(c === 46 && isUpper(text.charCodeAt(i - 1)) && !isLetter(text.charCodeAt(i - 2)))) break;
     if (!isLetter(c)) {
       i++;
       continue;
@@ -458,7 +475,8 @@ function headlineSentence(r: NamesRule, text: string, s: number): boolean {
         if (i > s) break;
         return false;
       }
-      const k = classifyRange(r.lex, text, i, e);
+      // The run's own words say nothing of the line ("Illustrations by Maja S Blom": Maja and Blom are words too).
+      const k = i >= s && i < runEnd ? 'name' : classifyRange(r.lex, text, i, e);
       if (k === 'common' || k === 'not' || (k === 'weak' && r.lex.commonWords.has(text.slice(i, e).toLowerCase()))) long++;
     }
     i = Math.max(e, i + 1);
@@ -836,7 +854,7 @@ function introFor(r: NamesRule, text: string, s: number, e: number, markedAfter 
   return cue === 'intro' || (cue === 'signoff' && endsLine(text, e)) || (markedAfter && afterCue(r, text, e));
 }
 
-function extendWithCommon(r: NamesRule, text: string, end: number, room: number): number {
+function extendWithCommon(r: NamesRule, text: string, end: number, room: number, s0: number): number {
   for (let k = 0; k < room; k++) {
     const n = end + 1;
     if (text.charCodeAt(end) !== 32 || !isUpper(text.charCodeAt(n))) break;
@@ -846,6 +864,8 @@ function extendWithCommon(r: NamesRule, text: string, end: number, room: number)
     if (classifyRange(r.lex, text, n, e) !== 'common') break;
     // Not into a headline's capitalised words ("Teacher Jaiden Hartmann Named Head of …").
     if (text.charCodeAt(e) === 32 && isUpper(text.charCodeAt(e + 1))) break;
+    // Nor into the next sentence of a message signed on its sign-off's line ("Liebe Grüße von Marc Hoffnung allein …").
+    if (signoffRunOn(r, text, s0, { s: n, e, kind: 'common' })) break;
     end = e;
   }
   return end;
