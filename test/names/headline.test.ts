@@ -67,8 +67,8 @@ describe('a particle only in the languages whose names hold it', () => {
 
 describe('a word opening the sentence is no part of the name after it', () => {
   it.each([
-    // A frequent word of the language opening a sentence before two name words.
-    'Billetten koster 1.303,44 SEK i år. Mellem [[Frederik Gade]] og dr. [[Paul]], begge bosat i byen.',
+    // A listed name that is also a frequent word stays at a sentence's start before two name words (a Korean family name).
+    'Agent: [[Park Seo Yeon]] called about the refund.',
     // A name joined by "e" does not bring back the function word the run was cut from.
     'Il risarcimento va a Gioacchini e figli. Tra [[Tesauro Gobbi]] e [[Campisi]], entrambi residenti a Roma.',
     // Where nouns are capitalised, a noun before "von" opening a sentence.

@@ -622,25 +622,13 @@ function leadingFunctionWords(r: NamesRule, text: string, words: readonly NameWo
   // A kin or role word of the soft cues ("mein Bruder Ömer", "Tochter Cora").
   if (!letter && r.cues.soft.has(key)) return 1;
   if (!letter && !sentenceStart(text, w.s)) return 0;
-  // Opening a line, or a sentence before two name words ("… i år. Mellem Frederik Gade og …"): any frequent word of the language.
-  const opensLine = lineStart(text, w.s) || (!letter && twoNames(words));
+  const opensLine = lineStart(text, w.s);
   if (w.kind === 'unknown' || opensLine ? !anyLanguageWord(r.lex, key) : !anyFunctionWord(r.lex, key)) return 0;
   const lang = languageAt(r.lex, text, w.s, end);
   // A word no name list holds is any frequent word of the language ("Mellem Mathis og …", "Eure Keno").
   if (w.kind === 'unknown') return wordOf(r.lex, lang, text, w.s, w.e) ? 1 : 0;
   // Opening a line, any frequent word of the language ("Mellan Agneta Sjögren och …", "Eure Ariane" closing a letter).
   return frequentIn(r.lex, lang, text, w.s, w.e) || (opensLine && wordOf(r.lex, lang, text, w.s, w.e)) ? 1 : 0;
-}
-
-/** Two name words or more after the run's first word, no particle among them. */
-function twoNames(words: readonly NameWord[]): boolean {
-  let n = 0;
-  for (let j = 1; j < words.length; j++) {
-    const k = words[j]!.kind;
-    if (k === 'particle') return false;
-    if (k === 'strong' || k === 'weak' || k === 'unknown') n++;
-  }
-  return n >= 2;
 }
 
 /** " of " right before s, and right before it the end of the name offered last or an age set off by commas (", 34,"). */
