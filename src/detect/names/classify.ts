@@ -95,7 +95,19 @@ function classifyFresh(lex: NameLexicon, word: string): WordKind {
   // Acronyms (ATM, USB) are no names; a name written in capitals was found in the lists above.
   if (bare.length > 1 && isAllUpper(word)) return 'common';
   if (lex.commonWords.has(bare)) return 'common';
+  // A noun after an elided article or preposition, written in lower case after it ("L'ufficio", "Dell'hotel"):
+  // no name takes one ("D'Angelo", "O'Brien" keep their capital).
+  if (elided(word)) return 'common';
   return 'unknown';
+}
+
+/** Elided articles and prepositions with an article (Italian, French, Catalan) that open a noun: "L'", "Dell'", "Nell'". */
+const ELIDED = /^(?:[Ll]|[Dd]ell|[Nn]ell|[Aa]ll|[Ss]ull|[Dd]all|[Cc]oll|[Uu]n|[Qq]uell|[Qq]uest)['’]\p{Ll}/u;
+
+/** A word of an elided article, its apostrophe and a lower-case letter ("L'ufficio"); the regex runs only on words with an apostrophe near their start. */
+function elided(word: string): boolean {
+  const a = word.charCodeAt(1) === 39 || word.charCodeAt(1) === 0x2019 ? 1 : Math.max(word.indexOf("'"), word.indexOf('’'));
+  return a > 0 && a <= 5 && ELIDED.test(word);
 }
 
 function isAllUpper(word: string): boolean {

@@ -39,7 +39,7 @@ export function coordinatedFrom(ctx: ScanContext, r: NamesRule, from: number): v
       if (offerScored(ctx, r.rule, after[0], after[1], 0.7, ['joined to a name'])) chained++;
     }
     const before = leftNeighbour(r, text, s, lower, weak);
-    if (before && !covered(ctx, from, before)) {
+    if (before && !covered(ctx, from, before) && !endsOffer(ctx, from, before)) {
       if (offerScored(ctx, r.rule, before[0], before[1], 0.7, ['joined to a name'])) chained++;
     }
     if (lower || weak) continue;
@@ -61,6 +61,20 @@ function covered(ctx: ScanContext, from: number, [s, e]: [number, number]): bool
   for (let k = from; k < ctx.out.length; k++) {
     const c = ctx.out[k]!;
     if (c.start <= as && c.end >= ae) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether an offer of this call ends where the span ends and starts inside it: the run was decided, and the
+ * words before that offer judged no part of it ("Tra Tesauro Gobbi e Campisi": the name is Tesauro Gobbi).
+ */
+function endsOffer(ctx: ScanContext, from: number, [s, e]: [number, number]): boolean {
+  const as = ctx.base + s;
+  const ae = ctx.base + e;
+  for (let k = from; k < ctx.out.length; k++) {
+    const c = ctx.out[k]!;
+    if (c.end === ae && c.start > as) return true;
   }
   return false;
 }

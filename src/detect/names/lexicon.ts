@@ -46,6 +46,11 @@ export interface NameLexiconFile {
   compounding?: string[];
   /** Per language, abbreviations that are titles there and initials elsewhere (Portuguese and Spanish "D." for Dona/Dom/Don). */
   honorifics?: Record<string, string[]>;
+  /**
+   * Per language, the particles its names hold ("de": von, zu, der): where the text's language has a list, a
+   * particle not in it before one of the language's frequent words is the sentence's, not a name's ("erbte Vivien das Haus").
+   */
+  nameParticles?: Record<string, string[]>;
   /** Locales whose month and weekday names (CLDR, through Intl) are no names beside a number ("11 Kasım 2024"). */
   calendarLocales?: string[];
 }
@@ -103,6 +108,8 @@ export interface NameLexicon {
   compounding: Set<string>;
   /** Language code → title abbreviations of that language only, without their period ("d"). */
   honorifics: Map<string, Set<string>>;
+  /** Language code → the particles of that language's names (nameParticles). */
+  nameParticles: Map<string, Set<string>>;
   /** Month and weekday names of the calendar locales, lower case, NFC, without a period. */
   calendarWords: Set<string>;
 }
@@ -214,7 +221,7 @@ export function loadNameLexicon(names: readonly string[], where: string): NameLe
     particles: new Set(), roles: new Set(), fieldLabels: new Set(), nameFields: new Set(), placeWords: new Set(), companyForms: new Set(), orgJoiners: new Set(), personJoiners: new Set(), pluralVerbs: new Set(), complementisers: new Set(), signoffPrepositions: new Set(), articles: new Set(), auxiliaries: new Set(), personVerbs: new Set(),
     cues: { intro: [], soft: [], lowercase: [], lowercaseWeak: [], lineBefore: [], after: [] }, questions: [], answerFillers: [], otherScripts: [],
     notPersons: Object.fromEntries(NOT_PERSON_LISTS.map((k) => [k, new Set<string>()])) as Record<NotPersonList, Set<string>>,
-    languageWords: new Map(), functionWordRank: 0, nounCapitalising: new Set(), compounding: new Set(), honorifics: new Map(), calendarWords: new Set(),
+    languageWords: new Map(), functionWordRank: 0, nounCapitalising: new Set(), compounding: new Set(), honorifics: new Map(), nameParticles: new Map(), calendarWords: new Set(),
   };
   for (const name of names) {
     const { data, file } = readLexiconFile<NameLexiconFile>(name, where);
@@ -253,6 +260,11 @@ export function loadNameLexicon(names: readonly string[], where: string): NameLe
       const set = lex.honorifics.get(lang.toLowerCase()) ?? new Set<string>();
       for (const w of lower(list(`honorifics/${lang}`, words))) set.add(w.replace(/\.$/, ''));
       lex.honorifics.set(lang.toLowerCase(), set);
+    }
+    for (const [lang, words] of Object.entries(data.nameParticles ?? {})) {
+      const set = lex.nameParticles.get(lang.toLowerCase()) ?? new Set<string>();
+      for (const w of lower(list(`nameParticles/${lang}`, words))) set.add(w);
+      lex.nameParticles.set(lang.toLowerCase(), set);
     }
     for (const loc of list('calendarLocales', data.calendarLocales) ?? []) for (const w of calendarNames(loc)) lex.calendarWords.add(w);
     lex.questions.push(...lower(list('questions', data.questions)));

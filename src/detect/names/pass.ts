@@ -145,6 +145,7 @@ function capitalsFrom(ctx: ScanContext, r: NamesRule, mentions: NameMentions, fr
       const named = wide.some((w) => w.kind !== 'common') || cueBefore(r.cues, text, s) !== null;
       const cut = headlineCut(r, text, wide);
       if (cut > 0) wide.length = cut;
+      else if (wide.length > words.length && wide.length > 1 && signoffRunOn(r, text, s, wide[wide.length - 1]!)) wide.length--;
       if (wide.length > words.length && named && !wide.every((w) => allCapitals(text, w.s, w.e)) && introFor(r, text, s, wide[wide.length - 1]!.e, words.length > 0 || wide.length > 1) && !legalForm(r.lex, text, wide)) {
         const end = wide[wide.length - 1]!.e;
         if (offerName(ctx, r, mentions, s, end, 0.9, ['cue'])) remember(ctx, r, mentions, wide);
@@ -212,12 +213,18 @@ function decideRun(ctx: ScanContext, r: NamesRule, run: NameWord[], mentions: Na
   // after it ("How Lakshmidhar Patil Made It", "Teagan Wan Wins Ho, Ip and Chui Award").
   const cut = headlineCut(r, text, words);
   if (cut > 0) words = words.slice(0, cut);
+  // A run ending in an organisation's noun is its name ("… Named Head of Almásháza School Board").
+  if (words.length > 1 && orgNounEnds(r, text, words)) return;
   // In a language that capitalises nouns and writes compounds as one word, a word no list holds that ends
   // in a frequent word of the language, or inflects one, is a common word ("Mathearbeit", "Nächster").
   // The language is asked for only when a word could be such a noun (a frequent word of some language ends it).
   let lang: string | undefined;
   const langNow = () => (lang ??= languageAt(r.lex, text, s0, words[words.length - 1]!.e));
   const nounCaseNow = () => r.lex.nounCapitalising.has(langNow());
+  // A particle the text's language gives no names, before one of its frequent words, is the sentence's
+  // article: the name ends before it ("erbte Vivien das Haus"; not "Maria das Dores", "V. van der Meer").
+  const foreign = foreignParticle(r, text, words, langNow);
+  if (foreign > 0) words = words.slice(0, foreign);
   if (words.some((w) => w.kind === 'unknown' && compoundCandidate(r.lex, text, w)) && r.lex.compounding.has(langNow())) {
     const l = langNow();
     const inflecting = nounCaseNow();
@@ -247,14 +254,19 @@ function decideRun(ctx: ScanContext, r: NamesRule, run: NameWord[], mentions: Na
   // A name the lists hold as distinctive is that word only when it is a function word too ("Come visit", "Les trains").
   if (words.length === 1 && (weak === 1 || strong === 1) && !cue && anyLanguageWord(r.lex, text.slice(s0, words[0]!.e).toLowerCase()) && sentenceStart(text, s0) && !mentions.has(text, s0, words[0]!.e) && sentenceWord(r, text, s0, words[0]!.e, strong === 1)) return;
   // "Zeugenaussage von Rico Lischka", "Bulletin de Eloisa Spinka": a sentence's first noun before a particle is no part of the name.
+  // Where every noun is capitalised, a word no list holds opening a sentence before a particle is a noun
+  // ("Zahlung von Heydemüller über …"; a given name before "von" is one the lists hold).
   const lead = leadingNoun(r.lex, text, words);
   if (lead > 0) return decideRun(ctx, r, words.slice(lead), mentions, words[lead - 1]!.kind === 'particle');
+  // Inside a sentence the noun is an object ("verlangt Schadensersatz von der …"): what follows it stands on its own words.
+  const noun = nounBeforeParticle(text, words, s0, nounCaseNow);
+  if (noun > 0) return decideRun(ctx, r, words.slice(noun), mentions, sentenceStart(text, s0));
   let end = words[words.length - 1]!.e;
   const cueIntro = cue === 'intro' || (cue === 'signoff' && endsLine(text, end));
   const intro = cueIntro || afterCue(r, text, end);
   // After an introduction, a capitalised surname that is also a common word stays with the name
   // ("ich heiße Jürgen Groß", "my name is Anna Long").
-  if (intro) end = extendWithCommon(r, text, end, 3 - words.length);
+  if (intro) end = extendWithCommon(r, text, end, 3 - words.length, s0);
   const soft = !intro && cue === 'soft';
   // "MOREAU, Quentin", "Kohrt, Selma": the family name before a comma, the given names after it.
   const family = intro ? -1 : invertedFamilyStart(r.lex, text, words, end, mentions.lastEnd - ctx.base);
@@ -306,7 +318,7 @@ function decideRun(ctx: ScanContext, r: NamesRule, run: NameWord[], mentions: Na
   // A function word of the text's language ending the run, the sentence going on in lower case after it, is
   // no part of it ("Liebe Grüße von Arta Bin spät dran", "Kram från Ann Jag är sen"; not "V. van der Meer").
   let last = words.length;
-  if (last - first > 1 && end === words[last - 1]!.e && words[last - 2]!.kind !== 'particle' && words[last - 2]!.kind !== 'initial' && text.charCodeAt(end) === 32 && isLower(text.charCodeAt(end + 1)) && trailingFunctionWord(r, text, words[last - 1]!, s0, end)) {
+  if (last - first > 1 && end === words[last - 1]!.e && words[last - 2]!.kind !== 'particle' && words[last - 2]!.kind !== 'initial' && text.charCodeAt(end) === 32 && isLower(text.charCodeAt(end + 1)) && (trailingFunctionWord(r, text, words[last - 1]!, s0, end) || signoffRunOn(r, text, words[first]!.s, words[last - 1]!))) {
     last--;
     end = words[last - 1]!.e;
   }
@@ -321,25 +333,155 @@ function decideRun(ctx: ScanContext, r: NamesRule, run: NameWord[], mentions: Na
 function headlineCut(r: NamesRule, text: string, words: readonly NameWord[]): number {
   if (words.length < 3) return -1;
   let title: boolean | undefined;
+  let headline: boolean | undefined;
   let firm: boolean | undefined;
+  let intro: boolean | undefined;
   for (let k = 2; k < words.length; k++) {
     const w = words[k]!;
     const prev = words[k - 1]!;
     if ((w.kind !== 'weak' && w.kind !== 'common') || prev.kind === 'particle' || (prev.e - prev.s <= 3 && r.lex.particles.has(text.slice(prev.s, prev.e).toLowerCase()))) continue;
-    // A name word after it keeps it ("Germán V. Cadena Echevarría").
-    if (words.slice(k + 1).some((x) => x.kind === 'strong' || x.kind === 'unknown')) continue;
     const key = text.slice(w.s, w.e).toLowerCase();
     if (!r.lex.commonWords.has(key) || r.lex.wordNames.has(key)) continue;
-    // After a title or an introduction a name is expected ("Prof. Moreno Di Bella"); a legal form makes the run a firm's.
-    if (cueBefore(r.cues, text, words[0]!.s) === 'intro' || (firm ??= legalForm(r.lex, text, words))) return -1;
+    // A name word after it keeps it ("Germán V. Cadena Echevarría"), unless the line is a headline of common
+    // words in Title Case and two name words stand before it ("Morgane Marchand Wins McLaughlin - Homenick Award").
+    const nameAfter = words.slice(k + 1).some((x) => x.kind === 'strong' || x.kind === 'unknown');
+    if (nameAfter && !(names(words, k) >= 2 && (headline ??= headlineSentence(r, text, words[0]!.s, words[words.length - 1]!.e)))) continue;
+    // A legal form makes the run a firm's.
+    if ((firm ??= legalForm(r.lex, text, words))) return -1;
+    // After a title or an introduction a name is expected ("Prof. Moreno Di Bella"), unless the line is a
+    // headline in Title Case ("Local Teacher Steven Asiama-Opuku Named Head of …").
+    if ((intro ??= cueBefore(r.cues, text, words[0]!.s) === 'intro')) {
+      if (nameAfter || (headline ??= headlineSentence(r, text, words[0]!.s, words[words.length - 1]!.e))) return k;
+      return -1;
+    }
+    if (nameAfter) return k;
     if (text.charCodeAt(w.e) === 32 && isUpper(text.charCodeAt(w.e + 1))) {
       const nx = wordEnd(text, w.e + 1);
       const kind = classifyRange(r.lex, text, w.e + 1, nx);
       if (kind === 'common' || kind === 'not') return k;
     }
-    if ((title ??= titleCaseLine(r, text, words[0]!.s))) return k;
+    if ((title ??= titleCaseLine(r, text, words[0]!.s) || (headline ??= headlineSentence(r, text, words[0]!.s, words[words.length - 1]!.e)))) return k;
   }
   return -1;
+}
+
+/**
+ * The index of the first particle of the run that no name of the text's language holds (nameParticles),
+ * before a word no list holds as a distinctive name that is a frequent word of that language; -1 when none,
+ * or when the language has no list of particles.
+ */
+function foreignParticle(r: NamesRule, text: string, words: readonly NameWord[], lang: () => string): number {
+  if (!r.lex.nameParticles.size) return -1;
+  for (let j = 1; j < words.length - 1; j++) {
+    if (words[j]!.kind !== 'particle' || words[j - 1]!.kind === 'particle') continue;
+    let m = j;
+    while (m < words.length && words[m]!.kind === 'particle') m++;
+    if (m >= words.length) return -1;
+    const n = words[m]!;
+    if (n.kind === 'strong' || n.kind === 'initial') continue;
+    const l = lang();
+    const own = r.lex.nameParticles.get(l);
+    if (!own) return -1;
+    let foreign = false;
+    for (let q = j; q < m; q++) if (!own.has(text.slice(words[q]!.s, words[q]!.e).toLowerCase())) foreign = true;
+    if (foreign && wordOf(r.lex, l, text, n.s, n.e)) return j;
+  }
+  return -1;
+}
+
+/**
+ * The index of the first name word after a particle, when the run opens a sentence, or follows a lower-case
+ * word, with a word no list holds and a particle, in a language that capitalises nouns ("Zahlung von …",
+ * "verlangt Schadensersatz von der …"); else 0.
+ */
+function nounBeforeParticle(text: string, words: readonly NameWord[], s0: number, nounCase: () => boolean): number {
+  if (words.length < 3 || words[0]!.kind !== 'unknown' || words[1]!.kind !== 'particle') return 0;
+  let k = 1;
+  while (k < words.length && words[k]!.kind === 'particle') k++;
+  if (k >= words.length || !(sentenceStart(text, s0) || lowerBefore(text, s0)) || !nounCase()) return 0;
+  return k;
+}
+
+/** The word right before s (one space apart, same line) starts in lower case ("verlangt Schadensersatz …"). */
+function lowerBefore(text: string, s: number): boolean {
+  if (text.charCodeAt(s - 1) !== 32) return false;
+  let b = s - 1;
+  while (b > 0 && s - 1 - b < 24 && isLetter(text.charCodeAt(b - 1))) b--;
+  return b < s - 1 && isLower(text.charCodeAt(b));
+}
+
+/** The run's last word is an organisation's noun of the lists (School, Bank, Hotel), no distinctive name. */
+function orgNounEnds(r: NamesRule, text: string, words: readonly NameWord[]): boolean {
+  const w = words[words.length - 1]!;
+  return w.kind !== 'strong' && w.e - w.s >= 3 && r.lex.notPersons.organisationWords.has(text.slice(w.s, w.e).toLowerCase());
+}
+
+/**
+ * A message signed on the line of its sign-off ("Liebe Grüße von", "Bisous de") often runs on without a
+ * period: the run's last word no name list holds, the sentence going on in lower case after it, opens the
+ * next sentence ("Liebe Grüße von Marc Hoffnung allein ist kein Plan", "Bisous de Gondebaud Nouvelle adresse").
+ */
+function signoffRunOn(r: NamesRule, text: string, s: number, w: NameWord): boolean {
+  if (w.kind !== 'common' || text.charCodeAt(w.e) !== 32 || !isLower(text.charCodeAt(w.e + 1))) return false;
+  const before = wordBefore(text, s);
+  if (before === '' || !r.lex.signoffPrepositions.has(before)) return false;
+  // A function word after it goes on with the signature ("Liebe Grüße von Jürgen Groß aus Berlin").
+  const n = wordEnd(text, w.e + 1);
+  return !anyFunctionWord(r.lex, text.slice(w.e + 1, n).toLowerCase());
+}
+
+/** How many of the first k words are name words (not initials, particles or common words). */
+function names(words: readonly NameWord[], k: number): number {
+  let n = 0;
+  for (let j = 0; j < k; j++) if (words[j]!.kind === 'strong' || words[j]!.kind === 'weak' || words[j]!.kind === 'unknown') n++;
+  return n;
+}
+
+/**
+ * The sentence holding s is a headline in Title Case: from its start (a line's, or after . ! ?) to its end
+ * or the first lower-case word of four letters or more after s (a headline often runs into the next sentence
+ * without a period), three common words of four letters or more at least outside the run, every one capitalised ("Local Teacher …
+ * Named Head of … School Board"). A sentence, not the line: a line of credits is mostly names ("Fotografía:
+ * M.Rosas Munguía. Diseño: Germán V. Cadena Echevarría").
+ */
+function headlineSentence(r: NamesRule, text: string, s: number, runEnd: number): boolean {
+  let a = s;
+  while (a > 0 && s - a < MAX_BACK / 2) {
+    const c = text.charCodeAt(a - 1);
+    if (c === 10 || c === 13) break;
+    if ((c === 32 || c === 9) && a >= 2) {
+      let q = a - 2;
+      // A closing quote or bracket after the sentence's end ('… Tari." Local Teacher …').
+      if (q > 0 && (text.charCodeAt(q) === 34 || text.charCodeAt(q) === 0x201d || text.charCodeAt(q) === 41)) q--;
+      const p = text.charCodeAt(q);
+      if (p === 46 || p === 33 || p === 63) break;
+    }
+    a--;
+  }
+  const stop = Math.min(text.length, s + MAX_LINE);
+  let long = 0;
+  for (let i = a; i < stop; ) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) break;
+    // The sentence's end after s (not an initial's period: "Josefin A. Blom. Cover design …").
+    if ((c === 46 || c === 33 || c === 63) && i > s && (i + 1 >= stop || text.charCodeAt(i + 1) === 32) && !(c === 46 && isUpper(text.charCodeAt(i - 1)) && !isLetter(text.charCodeAt(i - 2)))) break;
+    if (!isLetter(c)) {
+      i++;
+      continue;
+    }
+    const e = wordEnd(text, i, stop);
+    if (e - i >= 4) {
+      if (isLower(c)) {
+        if (i > s) break;
+        return false;
+      }
+      // The run's own words say nothing of the line ("Illustrations by Maja S Blom": Maja and Blom are words too).
+      const k = i >= s && i < runEnd ? 'name' : classifyRange(r.lex, text, i, e);
+      if (k === 'common' || k === 'not' || (k === 'weak' && r.lex.commonWords.has(text.slice(i, e).toLowerCase()))) long++;
+    }
+    i = Math.max(e, i + 1);
+  }
+  return long >= 3;
 }
 
 /**
@@ -456,7 +598,10 @@ function honorificAt(r: NamesRule, text: string, w: NameWord, end: number): bool
   const key = text.slice(w.s, w.e - 1).toLowerCase();
   let any = false;
   for (const set of r.lex.honorifics.values()) if (set.has(key)) any = true;
-  return any && r.lex.honorifics.get(languageAt(r.lex, text, w.s, end))?.has(key) === true;
+  // Where the words do not tell the language (Portuguese and Galician share most of theirs), a title of some
+  // language too: an initial left out of the span it opens leaves one letter, which names nobody.
+  const lang = any ? languageAt(r.lex, text, w.s, end) : '';
+  return any && (lang === '' || r.lex.honorifics.get(lang)?.has(key) === true);
 }
 
 /**
@@ -697,7 +842,7 @@ function introFor(r: NamesRule, text: string, s: number, e: number, markedAfter 
   return cue === 'intro' || (cue === 'signoff' && endsLine(text, e)) || (markedAfter && afterCue(r, text, e));
 }
 
-function extendWithCommon(r: NamesRule, text: string, end: number, room: number): number {
+function extendWithCommon(r: NamesRule, text: string, end: number, room: number, s0: number): number {
   for (let k = 0; k < room; k++) {
     const n = end + 1;
     if (text.charCodeAt(end) !== 32 || !isUpper(text.charCodeAt(n))) break;
@@ -707,6 +852,8 @@ function extendWithCommon(r: NamesRule, text: string, end: number, room: number)
     if (classifyRange(r.lex, text, n, e) !== 'common') break;
     // Not into a headline's capitalised words ("Teacher Jaiden Hartmann Named Head of …").
     if (text.charCodeAt(e) === 32 && isUpper(text.charCodeAt(e + 1))) break;
+    // Nor into the next sentence of a message signed on its sign-off's line ("Liebe Grüße von Marc Hoffnung allein …").
+    if (signoffRunOn(r, text, s0, { s: n, e, kind: 'common' })) break;
     end = e;
   }
   return end;
