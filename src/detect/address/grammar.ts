@@ -118,9 +118,23 @@ const ARABIC_MARKS = /[\u0640\u064B-\u065F\u0670\u06D6-\u06ED]/g;
 export const isArabicLetter = (c: number) => c >= 0x600 && c <= 0x6ff;
 
 export const wordKey = (w: string) => {
+  // ASCII (most words): NFC leaves it as it is and lower case maps A–Z only; read on char codes, no regex.
+  const n = w.length;
+  let upper = false;
+  for (let i = 0; i < n; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 128) return wordKeyOf(w);
+    if (c >= 65 && c <= 90) upper = true;
+  }
+  const k = upper ? w.toLowerCase() : w;
+  return n > 0 && k.charCodeAt(n - 1) === 46 ? k.slice(0, n - 1) : k;
+};
+
+/** wordKey of any word: NFC, lower case, no final period, no Arabic marks. */
+function wordKeyOf(w: string): string {
   const k = w.normalize('NFC').toLowerCase().replace(/\.$/, '');
   return isArabicLetter(k.charCodeAt(0)) ? k.replace(ARABIC_MARKS, '') : k;
-};
+}
 
 const cache = new Map<string, AddressGrammar>();
 

@@ -236,10 +236,15 @@ function noNumberNear(text: string, e: number): boolean {
  * walk", "the park"); only a street found there is read on in the whole window.
  */
 function windowTokens(text: string, s: number, back = BACK, ahead = AHEAD): Tok[] {
+  return tokenize(text, windowStart(text, s, back), Math.min(text.length, s + ahead), 96);
+}
+
+/** Where windowTokens' window for s starts: the first whole word after `back` characters before s. */
+export function windowStart(text: string, s: number, back: number): number {
   let from = Math.max(0, s - back);
   // Start at a word's start: after a space or a mark (CSV cells and JSON strings have no space before them).
   if (from > 0) while (from < s && (isLetter(text.charCodeAt(from - 1)) || (text.charCodeAt(from - 1) >= 48 && text.charCodeAt(from - 1) <= 57))) from++;
-  return tokenize(text, from, Math.min(text.length, s + ahead), 96);
+  return from;
 }
 
 /** The street found around the hit at s in a small window, then read on in the whole one. */
@@ -354,10 +359,28 @@ function prepositionBefore(r: AddressRule, text: string, d: number): boolean {
     let b = e;
     while (b > 0 && e - b <= 8 && isLetter(text.charCodeAt(b - 1))) b--;
     if (b === e) return false;
-    if (e - b <= 7 && isUpper(text.charCodeAt(b)) && r.g.prepositions.has(wordKey(text.slice(b, e)))) return true;
+    if (e - b <= 7 && isUpper(text.charCodeAt(b)) && mayBePreposition(r.g, text, b, e) && r.g.prepositions.has(wordKey(text.slice(b, e)))) return true;
     e = b;
   }
   return false;
+}
+
+/** The signatures (wordSig) of the grammar's prepositions written in ASCII. */
+const asciiPrepositionSigs = new WeakMap<AddressGrammar, Set<number>>();
+
+/**
+ * Whether the word [b, e) may be one of the grammar's prepositions: an ASCII word's key is its lower case,
+ * as long as it, so its signature is a preposition's when it is one (no string made for the others).
+ */
+function mayBePreposition(g: AddressGrammar, text: string, b: number, e: number): boolean {
+  if (!isAsciiWord(text, b, e)) return true;
+  let sigs = asciiPrepositionSigs.get(g);
+  if (!sigs) {
+    sigs = new Set();
+    for (const w of g.prepositions) if (/^[\x00-\x7f]+$/.test(w)) sigs.add(wordSig(w, 0, w.length));
+    asciiPrepositionSigs.set(g, sigs);
+  }
+  return sigs.has(wordSig(text, b, e));
 }
 
 /** Whether the Arabic word [b, e) without its marks has a street type's signature. */
@@ -440,11 +463,37 @@ function numberBeforeCity(ctx: ScanContext, r: AddressRule, d: number): number {
   // The number and the name before it first, in a window that ends NEAR_AHEAD after the number (the same
   // tokens as the whole window's up to the number when the number's token is decided there): most
   // numbers after a word have no capitalised name before them, and the 320 characters after are not read.
-  const near = windowTokens(text, d, 72, NEAR_AHEAD);
+  // streetBeforeCityMayStart reads the number's token and the four before it, on its line: read from where
+  // the window's tokens are those (nearStart), up to the number.
+  const near = tokenize(text, nearStart(text, d, windowStart(text, d, 72)), Math.min(text.length, d + NEAR_AHEAD), 96, d);
   const h = indexAt(near, d);
   if (h >= 0 && decidedIn(text, near[h]!, Math.min(text.length, d + NEAR_AHEAD)) && !streetBeforeCityMayStart(r.g, near, h)) return -1;
   return offerReadingAt(ctx, r, d, 72, AHEAD, streetBeforeCity, 0.8, 'street before its city');
 }
+
+/**
+ * Where to read the tokens before d that a window starting at `from` holds, four of them at least: after the
+ * space before the fourth run of non-spaces before d, or after a line break (no reading goes back across one),
+ * or `from`. No token holds a space (tokens.ts), so the tokens read from there are the window's.
+ */
+export function nearStart(text: string, d: number, from: number): number {
+  let runs = 0;
+  let i = d;
+  while (i > from) {
+    const c = text.charCodeAt(i - 1);
+    if (c === 32 || c === 13 || c === 0xa0 || c === 10) {
+      // (The first space counted may be the one right before d: five of them leave four runs between.)
+      if (c === 10 || ++runs >= 5) return i;
+      while (i > from && isSpace(text.charCodeAt(i - 1))) {
+        if (text.charCodeAt(i - 1) === 10) return i;
+        i--;
+      }
+    } else i--;
+  }
+  return from;
+}
+
+const isSpace = (c: number) => c === 32 || c === 13 || c === 0xa0;
 
 /** How far after a house number the window of its first reading goes (numberBeforeCity). */
 const NEAR_AHEAD = 48;
@@ -513,7 +562,21 @@ function slashedAt(ctx: ScanContext, r: AddressRule, d: number): number {
   let q = d;
   while (q < text.length && q - d < 6 && text.charCodeAt(q) >= 48 && text.charCodeAt(q) <= 57) q++;
   if (text.charCodeAt(q) !== 47 || !(text.charCodeAt(q + 1) >= 48 && text.charCodeAt(q + 1) <= 57)) return -1;
+  // What slashedStreet needs on char codes: a first number above 31 (no date: "12/05"), and the name's last
+  // word right before the house number, with spaces only between (a comma, period or tab leaves none).
+  if (Number(text.slice(d, q)) <= 31 || !spacesAfterLetter(text, d)) return -1;
   return offerReadingAt(ctx, r, d, 72, AHEAD, slashedStreet, 0.75, 'street with a slashed number');
+}
+
+/**
+ * Whether only spaces stand between a letter and the token at d (then the token before it may be a word
+ * without a period after it): false for a comma, period or tab before the spaces, as the house-number gate
+ * allows, which tokens.ts reads as a mark or a word's period.
+ */
+function spacesAfterLetter(text: string, d: number): boolean {
+  let i = d - 1;
+  while (i >= 0 && text.charCodeAt(i) === 32) i--;
+  return i >= 0 && i < d - 1 && isLetter(text.charCodeAt(i));
 }
 
 /** A postcode starting with a letter ("C4B 7K9", "W53 4MS5", "LV-4638") and its city (parse.ts cityLine). */
