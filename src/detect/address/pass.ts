@@ -1,7 +1,7 @@
 import type { ScanContext } from '../candidate.js';
 import { isCaseless, isLetter, isUpper } from '../names/letters.js';
 import { offerScored } from '../names/offer.js';
-import { isArabicLetter, tailSig, wordKey, wordSig, type AddressGrammar } from './grammar.js';
+import { isArabicLetter, shapeOf, tailSig, wordKey, wordSig, type AddressGrammar } from './grammar.js';
 import { cellStreet, cellStreetFirst, pairTypeAt, prepositionStreet, cityLine, cityLineCut, countryLine, crossingAt, extendAddress, hasSuffix, holdsPostcode, slashedStreet, streetAround, streetBeforeCity, streetBeforeCityMayStart, unitsBefore } from './parse.js';
 import { cjkStreet } from './cjk.js';
 import type { AddressRule } from './plan.js';
@@ -581,6 +581,7 @@ function spacesAfterLetter(text: string, d: number): boolean {
 
 /** A postcode starting with a letter ("C4B 7K9", "W53 4MS5", "LV-4638") and its city (parse.ts cityLine). */
 function codeLineAt(ctx: ScanContext, r: AddressRule, s: number): number {
+  if (!postcodeMayStartAt(r.g, ctx.text, s, Math.min(ctx.text.length, s + 48))) return s + 1;
   const end = offerReadingAt(ctx, r, s, 48, 48, cityLine, 0.8, 'city line');
   return end < 0 ? s + 1 : end;
 }
@@ -594,6 +595,20 @@ function cjkAt(ctx: ScanContext, r: AddressRule, s: number): number {
   let b = 0;
   while (b + 1 < toks.length && toks[b + 1]!.e <= run[1]) b++;
   return offerTokens(ctx, r, toks, 0, extendAddress(r.g, toks, b), 0.8, 'street (CJK)');
+}
+
+/**
+ * What cityLine needs first (parse.ts postcodeAt) of a window ending at e, read on the two tokens from s alone:
+ * a postcode's shape in one token or two. A window whose token starts at s reads those two tokens (the tokens
+ * from a token's start depend only on the window's end); one without a token at s reads no city line there.
+ */
+function postcodeMayStartAt(g: AddressGrammar, text: string, s: number, e: number): boolean {
+  const two = tokenize(text, s, e, 2);
+  const t = two[0];
+  if (t === undefined || t.s !== s || t.kind === 'p' || t.decimal) return false;
+  const n = two[1];
+  if (n !== undefined && !n.nl && n.kind !== 'p' && !n.decimal && g.postcodes.has(`${shapeOf(t.text)} ${shapeOf(n.text)}`)) return true;
+  return g.postcodes.has(shapeOf(t.text));
 }
 
 /**
@@ -626,7 +641,7 @@ function cityLineAt(ctx: ScanContext, r: AddressRule, d: number): number {
   const after = text.charCodeAt(q);
   // (A comma that is no amount's ends a CSV cell: "Thanh Hóa 91201,6393…", "Neoscheid 30865,117.230.143.233".)
   if ((after === 46 || after === 44 || after === 58) && text.charCodeAt(q + 1) >= 48 && text.charCodeAt(q + 1) <= 57 && !(after === 44 && !(commaInAmount(q - d, digitsFrom(text, q + 1)) && !lowerAfterDigits(text, q + 1) && !centsRunOn(text, q + 1) && !(text.charCodeAt(d) === 48 && q - d > 1)))) return d + 1;
-  if (!cityLinePossible(text, d, q)) return d + 1;
+  if (!cityLinePossible(text, d, q) || !postcodeMayStartAt(r.g, text, d, Math.min(text.length, d + 48))) return d + 1;
   const end = offerReadingAt(ctx, r, d, 48, 48, cityLine, 0.8, 'city line');
   return end < 0 ? d + 1 : end;
 }
