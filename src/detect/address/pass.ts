@@ -290,9 +290,13 @@ function offerReadingAt(
 
 function streetAt(ctx: ScanContext, r: AddressRule, s: number, e: number): number {
   const at = (toks: Tok[]) => toks.findIndex((t) => t.s <= s && s < t.e);
+  const text = ctx.text;
+  const numbered = hasDigitNear(text, s, e) || noNumberNear(text, e);
+  // Without a house number only a crossing: its first tokens first (crossingMayStart).
+  if (!numbered && !crossingMayStart(r.g, text, s)) return e;
   // The small window serves both readings (the parser only reads token lists).
-  const toks = windowTokens(ctx.text, s, 72, 72);
-  if (hasDigitNear(ctx.text, s, e) || noNumberNear(ctx.text, e)) {
+  const toks = windowTokens(text, s, 72, 72);
+  if (numbered) {
     const end = streetFrom(ctx, r, s, at, toks);
     if (end >= 0) return Math.max(e, end);
   }
@@ -301,6 +305,26 @@ function streetAt(ctx: ScanContext, r: AddressRule, s: number, e: number): numbe
   const found = k < 0 ? null : crossingAt(r.g, toks, k);
   return found ? Math.max(e, offerTokens(ctx, r, toks, found[0], found[1], 0.8, 'crossing')) : e;
 }
+
+/**
+ * What crossingAt needs of streetAt's window around a type at s, read on the window's tokens from the last
+ * space before s (tokens.ts: no token holds one) or the window's start: the token that holds s capitalised,
+ * and a joiner next on its line ("Oak Street & 5th Avenue").
+ */
+function crossingMayStart(g: AddressGrammar, text: string, s: number): boolean {
+  const from = windowStart(text, s, 72);
+  const e = Math.min(text.length, s + 72);
+  let p = s;
+  while (p > from && !isBlank(text.charCodeAt(p - 1))) p--;
+  const before = tokenize(text, p, e, 96, s);
+  const t = before[before.length - 1];
+  if (t === undefined || t.e <= s || t.kind !== 'w' || !t.cap) return false;
+  const next = tokenize(text, t.dot ? t.e + 1 : t.e, e, 1)[0];
+  return next !== undefined && !next.nl && g.joiners.has(wordKey(next.text));
+}
+
+/** The characters tokenize skips between tokens. */
+const isBlank = (c: number) => c === 32 || c === 13 || c === 0xa0 || c === 10;
 
 /** A house number at d after a street's name: the type or suffix is one of the six words before it. */
 /**
@@ -468,6 +492,9 @@ function numberBeforeCity(ctx: ScanContext, r: AddressRule, d: number): number {
   const near = tokenize(text, nearStart(text, d, windowStart(text, d, 72)), Math.min(text.length, d + NEAR_AHEAD), 96, d);
   const h = indexAt(near, d);
   if (h >= 0 && decidedIn(text, near[h]!, Math.min(text.length, d + NEAR_AHEAD)) && !streetBeforeCityMayStart(r.g, near, h)) return -1;
+  // streetBeforeCity needs a postcode after the number on its line; every shape holds a digit.
+  // (Read from the end of the number's leading digits: its token ends there or later.)
+  if (allShapesHoldDigits(r.g) && !digitOnLine(text, d + digitsFrom(text, d), Math.min(text.length, d + AHEAD))) return -1;
   return offerReadingAt(ctx, r, d, 72, AHEAD, streetBeforeCity, 0.8, 'street before its city');
 }
 
@@ -494,6 +521,25 @@ export function nearStart(text: string, d: number, from: number): number {
 }
 
 const isSpace = (c: number) => c === 32 || c === 13 || c === 0xa0;
+
+/** Whether a digit stands in [s, e) before a line break. */
+function digitOnLine(text: string, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+    if (c === 10) return false;
+  }
+  return false;
+}
+
+const shapesWithDigits = new WeakMap<AddressGrammar, boolean>();
+
+/** Whether every postcode shape of the grammar holds a digit (then so does a postcode's token or the one after it). */
+function allShapesHoldDigits(g: AddressGrammar): boolean {
+  let all = shapesWithDigits.get(g);
+  if (all === undefined) shapesWithDigits.set(g, (all = [...g.postcodes].every((x) => x.includes('9'))));
+  return all;
+}
 
 /** How far after a house number the window of its first reading goes (numberBeforeCity). */
 const NEAR_AHEAD = 48;
