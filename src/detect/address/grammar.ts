@@ -272,6 +272,17 @@ export const tailSig = (a: number, b: number) => lowerCode(a) * 65536 + lowerCod
 
 /** The shape of a token for postcode matching: digits → 9, letters → A (upper case), other kept. */
 export function shapeOf(s: string): string {
+  // ASCII (most tokens) on char codes; a string with any other character as before.
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 128) return shapeOfAny(s);
+    out += c >= 48 && c <= 57 ? '9' : c >= 65 && c <= 90 ? 'A' : c >= 97 && c <= 122 ? 'a' : s[i]!;
+  }
+  return out;
+}
+
+function shapeOfAny(s: string): string {
   let out = '';
   for (const ch of s) out += ch >= '0' && ch <= '9' ? '9' : /\p{L}/u.test(ch) ? (ch === ch.toUpperCase() ? 'A' : 'a') : ch;
   return out;

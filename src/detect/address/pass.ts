@@ -484,6 +484,9 @@ function numberBeforeCity(ctx: ScanContext, r: AddressRule, d: number): number {
   while (n < text.length && n - q < 3 && (text.charCodeAt(n) === 32 || text.charCodeAt(n) === 44)) n++;
   const c = text.charCodeAt(n);
   if (n === q || !((c >= 48 && c <= 57) || (c >= 65 && c <= 90))) return -1;
+  // streetBeforeCity needs a postcode after the number on its line; every shape holds a digit. (Read from the
+  // end of the number's leading digits: its token ends there or later.)
+  if (allShapesHoldDigits(r.g) && !digitOnLine(text, d + digitsFrom(text, d), Math.min(text.length, d + AHEAD))) return -1;
   // The number and the name before it first, in a window that ends NEAR_AHEAD after the number (the same
   // tokens as the whole window's up to the number when the number's token is decided there): most
   // numbers after a word have no capitalised name before them, and the 320 characters after are not read.
@@ -492,9 +495,6 @@ function numberBeforeCity(ctx: ScanContext, r: AddressRule, d: number): number {
   const near = tokenize(text, nearStart(text, d, windowStart(text, d, 72)), Math.min(text.length, d + NEAR_AHEAD), 96, d);
   const h = indexAt(near, d);
   if (h >= 0 && decidedIn(text, near[h]!, Math.min(text.length, d + NEAR_AHEAD)) && !streetBeforeCityMayStart(r.g, near, h)) return -1;
-  // streetBeforeCity needs a postcode after the number on its line; every shape holds a digit.
-  // (Read from the end of the number's leading digits: its token ends there or later.)
-  if (allShapesHoldDigits(r.g) && !digitOnLine(text, d + digitsFrom(text, d), Math.min(text.length, d + AHEAD))) return -1;
   return offerReadingAt(ctx, r, d, 72, AHEAD, streetBeforeCity, 0.8, 'street before its city');
 }
 
