@@ -52,6 +52,10 @@ export interface AddressLexiconFile {
   slashedNumberNameEndings?: string[];
   /** Text files beside the lexicon, one frequent word a line: a lone word before a small number in a table cell is no street's name. */
   commonWordLists?: string[];
+  /** JSON files of `{ "languages": { "de": ["ich", …] } }`, each language's most frequent words, most frequent first (function-words.json). */
+  functionWordLists?: string[];
+  /** The first this many words of each language of functionWordLists are its function words (pronouns, articles, particles). */
+  functionWordRank?: number;
   /** Prepositions that open a street's name without a type, per language ("Am Rosenhügel 7", "Auf dem Bohnbüchel 22", "Na Luka 1665/12"). */
   streetPrepositions?: Record<string, string[]>;
 }
@@ -105,6 +109,8 @@ export interface AddressGrammar {
   prepositions: Set<string>;
   /** Frequent words of many languages (commonWordLists), lower case. */
   commonWords: Set<string>;
+  /** Function words of many languages (functionWordLists, the first functionWordRank of each), lower case: a sentence's, never a city's last word. */
+  functionWords: Set<string>;
   /** Month and weekday names, long and short, of the countryNameLocales (from the runtime's CLDR data), lower case without a period. */
   months: Set<string>;
   /** Country names by their first word, each as its words. */
@@ -164,7 +170,7 @@ export function loadAddressGrammar(names: readonly string[], where: string): Add
     typesAfter: new Set(), typesAfterLower: new Set(), typesBefore: new Set(), typesBeforeLower: new Set(), typesAfterLowerName: new Set(), suffixes: [], connectors: new Set(), directions: new Set(), units: new Set(),
     poBox: [], militaryUnits: new Set(), militaryPosts: [], militaryRegions: new Set(), postcodes: new Set(), regions: new Set(),
     blockCues: [], countries: [], countriesByFirst: new Map(), fillers: new Set(), postcodeLead: 0, typeSigs: new Set(), typePairs: new Map(), pairSeconds: new Set(), suffixTails: new Set(), notAddress: new Set(), fieldKeys: [], houseNumberWords: new Set(), areaWords: new Set(), questionCues: [],
-    nameParticles: new Set(), joiners: new Set(), hedges: new Set(), cjkMarks: [], cjkNot: new Set(), slashedEndings: [], commonWords: new Set(), months: new Set(), prepositions: new Set(),
+    nameParticles: new Set(), joiners: new Set(), hedges: new Set(), cjkMarks: [], cjkNot: new Set(), slashedEndings: [], commonWords: new Set(), functionWords: new Set(), months: new Set(), prepositions: new Set(),
   };
   for (const name of names) {
     const { data, file } = readLexiconFile<AddressLexiconFile>(name, where);
@@ -219,6 +225,11 @@ export function loadAddressGrammar(names: readonly string[], where: string): Add
     g.slashedEndings.push(...strs(data.slashedNumberNameEndings, 'slashedNumberNameEndings').map((w) => w.normalize('NFC').toLowerCase()));
     for (const [lang, words] of Object.entries(data.streetPrepositions ?? {})) strs(words, `streetPrepositions/${lang}`).forEach((w) => g.prepositions.add(wordKey(w)));
     for (const f of strs(data.commonWordLists, 'commonWordLists')) for (const w of readCountryList(resolve(dirname(file), f), where)) g.commonWords.add(w.toLowerCase());
+    const rank = typeof data.functionWordRank === 'number' ? data.functionWordRank : 0;
+    for (const f of strs(data.functionWordLists, 'functionWordLists')) {
+      const langs = readLexiconFile<{ languages?: Record<string, unknown> }>(resolve(dirname(file), f), where).data.languages ?? {};
+      for (const [lang, words] of Object.entries(langs)) strs(words, `functionWordLists/${lang}`).slice(0, rank).forEach((w) => g.functionWords.add(w.toLowerCase()));
+    }
     for (const locale of strs(data.countryNameLocales, 'countryNameLocales')) {
       g.countries.push(...addressCountryNames(locale));
       for (const m of monthNames(locale)) g.months.add(m);
