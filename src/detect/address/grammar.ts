@@ -52,6 +52,10 @@ export interface AddressLexiconFile {
   slashedNumberNameEndings?: string[];
   /** Text files beside the lexicon, one frequent word a line: a lone word before a small number in a table cell is no street's name. */
   commonWordLists?: string[];
+  /** JSON files of `{ "languages": { "de": ["ich", …] } }`, each language's most frequent words, most frequent first (function-words.json). */
+  functionWordLists?: string[];
+  /** The first this many words of each language of functionWordLists are its function words (pronouns, articles, particles). */
+  functionWordRank?: number;
   /** Prepositions that open a street's name without a type, per language ("Am Rosenhügel 7", "Auf dem Bohnbüchel 22", "Na Luka 1665/12"). */
   streetPrepositions?: Record<string, string[]>;
 }
@@ -105,6 +109,8 @@ export interface AddressGrammar {
   prepositions: Set<string>;
   /** Frequent words of many languages (commonWordLists), lower case. */
   commonWords: Set<string>;
+  /** Function words of many languages (functionWordLists, the first functionWordRank of each), lower case: a sentence's, never a city's last word. */
+  functionWords: Set<string>;
   /** Month and weekday names, long and short, of the countryNameLocales (from the runtime's CLDR data), lower case without a period. */
   months: Set<string>;
   /** Country names by their first word, each as its words. */
@@ -118,9 +124,23 @@ const ARABIC_MARKS = /[\u0640\u064B-\u065F\u0670\u06D6-\u06ED]/g;
 export const isArabicLetter = (c: number) => c >= 0x600 && c <= 0x6ff;
 
 export const wordKey = (w: string) => {
+  // ASCII (most words): NFC leaves it as it is and lower case maps A–Z only; read on char codes, no regex.
+  const n = w.length;
+  let upper = false;
+  for (let i = 0; i < n; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 128) return wordKeyOf(w);
+    if (c >= 65 && c <= 90) upper = true;
+  }
+  const k = upper ? w.toLowerCase() : w;
+  return n > 0 && k.charCodeAt(n - 1) === 46 ? k.slice(0, n - 1) : k;
+};
+
+/** wordKey of any word: NFC, lower case, no final period, no Arabic marks. */
+function wordKeyOf(w: string): string {
   const k = w.normalize('NFC').toLowerCase().replace(/\.$/, '');
   return isArabicLetter(k.charCodeAt(0)) ? k.replace(ARABIC_MARKS, '') : k;
-};
+}
 
 const cache = new Map<string, AddressGrammar>();
 
@@ -150,7 +170,7 @@ export function loadAddressGrammar(names: readonly string[], where: string): Add
     typesAfter: new Set(), typesAfterLower: new Set(), typesBefore: new Set(), typesBeforeLower: new Set(), typesAfterLowerName: new Set(), suffixes: [], connectors: new Set(), directions: new Set(), units: new Set(),
     poBox: [], militaryUnits: new Set(), militaryPosts: [], militaryRegions: new Set(), postcodes: new Set(), regions: new Set(),
     blockCues: [], countries: [], countriesByFirst: new Map(), fillers: new Set(), postcodeLead: 0, typeSigs: new Set(), typePairs: new Map(), pairSeconds: new Set(), suffixTails: new Set(), notAddress: new Set(), fieldKeys: [], houseNumberWords: new Set(), areaWords: new Set(), questionCues: [],
-    nameParticles: new Set(), joiners: new Set(), hedges: new Set(), cjkMarks: [], cjkNot: new Set(), slashedEndings: [], commonWords: new Set(), months: new Set(), prepositions: new Set(),
+    nameParticles: new Set(), joiners: new Set(), hedges: new Set(), cjkMarks: [], cjkNot: new Set(), slashedEndings: [], commonWords: new Set(), functionWords: new Set(), months: new Set(), prepositions: new Set(),
   };
   for (const name of names) {
     const { data, file } = readLexiconFile<AddressLexiconFile>(name, where);
@@ -205,6 +225,11 @@ export function loadAddressGrammar(names: readonly string[], where: string): Add
     g.slashedEndings.push(...strs(data.slashedNumberNameEndings, 'slashedNumberNameEndings').map((w) => w.normalize('NFC').toLowerCase()));
     for (const [lang, words] of Object.entries(data.streetPrepositions ?? {})) strs(words, `streetPrepositions/${lang}`).forEach((w) => g.prepositions.add(wordKey(w)));
     for (const f of strs(data.commonWordLists, 'commonWordLists')) for (const w of readCountryList(resolve(dirname(file), f), where)) g.commonWords.add(w.toLowerCase());
+    const rank = typeof data.functionWordRank === 'number' ? data.functionWordRank : 0;
+    for (const f of strs(data.functionWordLists, 'functionWordLists')) {
+      const langs = readLexiconFile<{ languages?: Record<string, unknown> }>(resolve(dirname(file), f), where).data.languages ?? {};
+      for (const [lang, words] of Object.entries(langs)) strs(words, `functionWordLists/${lang}`).slice(0, rank).forEach((w) => g.functionWords.add(w.toLowerCase()));
+    }
     for (const locale of strs(data.countryNameLocales, 'countryNameLocales')) {
       g.countries.push(...addressCountryNames(locale));
       for (const m of monthNames(locale)) g.months.add(m);
@@ -258,6 +283,17 @@ export const tailSig = (a: number, b: number) => lowerCode(a) * 65536 + lowerCod
 
 /** The shape of a token for postcode matching: digits → 9, letters → A (upper case), other kept. */
 export function shapeOf(s: string): string {
+  // ASCII (most tokens) on char codes; a string with any other character as before.
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 128) return shapeOfAny(s);
+    out += c >= 48 && c <= 57 ? '9' : c >= 65 && c <= 90 ? 'A' : c >= 97 && c <= 122 ? 'a' : s[i]!;
+  }
+  return out;
+}
+
+function shapeOfAny(s: string): string {
   let out = '';
   for (const ch of s) out += ch >= '0' && ch <= '9' ? '9' : /\p{L}/u.test(ch) ? (ch === ch.toUpperCase() ? 'A' : 'a') : ch;
   return out;

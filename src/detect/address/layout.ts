@@ -18,9 +18,12 @@ export function layoutBlock(g: AddressGrammar, text: string, ls: number): [numbe
   const bs = ae + 1;
   const be = lineEnd(text, bs, Math.min(text.length, bs + MAX_LINE + 1));
   if (be - bs > MAX_LINE || (be < text.length && text.charCodeAt(be) !== 10 && text.charCodeAt(be) !== 13)) return null;
+  // A foreign mark anywhere on a line fails it (hasForeign): no token is read for most lines of prose and chat.
+  if (hasForeign(text, ls, ae) || hasForeign(text, bs, be)) return null;
   const a = tokenize(text, ls, ae, 12);
+  if (!streetLine(g, a)) return null;
   const b = tokenize(text, bs, be, 10);
-  if (!streetLine(g, a) || !cityLine(g, b)) return null;
+  if (!cityLine(g, b)) return null;
   let end = trimEnd(text, bs, be);
   // A country on the next line.
   if (be < text.length) {
@@ -38,6 +41,19 @@ function trimEnd(text: string, s: number, e: number): number {
 
 /** Marks that no address line holds (field labels, e-mails, amounts, links, references). */
 const FOREIGN = new Set([':', '@', '#', '$', '€', '£', '¥', '₹', '=', '/', '%', '+', '(', ')', '[', ']', '<', '>', '*', '|', '"', '?', '!']);
+
+/** FOREIGN's marks but the slash (which a number holds: "12/5"), by char code. */
+const FOREIGN_CODES = new Set([...FOREIGN].filter((m) => m !== '/').map((m) => m.charCodeAt(0)));
+
+/**
+ * Whether the line [s, e) holds one of FOREIGN_CODES: no word or number token holds one (tokens.ts), so it is a
+ * mark token of the line's, and `fit` fails; or it stands after the tokens read (12 for a street line, 10 for a
+ * city line), and the line has more tokens than either line may hold (10, 9).
+ */
+function hasForeign(text: string, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) if (FOREIGN_CODES.has(text.charCodeAt(i))) return true;
+  return false;
+}
 
 /** Words of the line, and whether it is fit to be an address line at all. */
 function fit(g: AddressGrammar, toks: Tok[]): boolean {

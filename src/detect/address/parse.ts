@@ -554,7 +554,7 @@ function runOnCut(g: AddressGrammar, toks: Tok[], i: number, j: number): number 
   while (q < j + 3 && toks[q] && !toks[q]!.nl && toks[q]!.kind === 'w' && toks[q]!.cap) q++;
   const t = toks[q];
   if (!t || t.nl) return j;
-  const runOn = lowerProse(g, t) || t.text === ':' || (t.text === ',' && lowerProse(g, toks[q + 1]) && !toks[q + 1]!.nl);
+  const runOn = lowerProse(g, t) || t.text === ':' || (t.text === ',' && lowerProse(g, toks[q + 1]) && !toks[q + 1]!.nl) || (q === j && functionLast(g, toks, i, j));
   // (Lower-case words that end a city's name are lowerTail's: "Adone terme", "Borgo Rosa del friuli".)
   if (!runOn || (q === j && lowerTail(g, toks, j) > j)) return j;
   // (A connector in capitals is the name's own: "GAGEL AAN DE RIJN".)
@@ -566,7 +566,22 @@ function runOnCut(g: AddressGrammar, toks: Tok[], i: number, j: number): number 
   const w = toks[j - 1]!;
   const caps = (x: Tok) => x.text.length > 1 && x.text === x.text.toUpperCase();
   if (caps(toks[i]!)) return caps(w) ? j : j - 1;
-  return t.text === ':' || g.commonWords.has(w.text.toLowerCase()) ? j - 1 : j;
+  return t.text === ':' || g.commonWords.has(w.text.toLowerCase()) || functionLast(g, toks, i, j) ? j - 1 : j;
+}
+
+/**
+ * Whether the last of a city's words after a postcode, [i, j), opens the next sentence: a function word of some
+ * language (a pronoun, an article: "Yo", "Ich", "Czy"), no connector, after the first word, with a comma and a
+ * capitalised word after it that is no country or region ("37314 Santander Yo, Inés …", "CH-4290 Illnau Ich, …").
+ */
+function functionLast(g: AddressGrammar, toks: Tok[], i: number, j: number): boolean {
+  if (j - 1 <= i) return false;
+  const w = toks[j - 1]!;
+  const c = toks[j];
+  const n = toks[j + 1];
+  if (w.kind !== 'w' || w.dot || !g.functionWords.has(w.text.toLowerCase()) || g.connectors.has(wordKey(w.text))) return false;
+  if (c?.text !== ',' || !n || n.nl || n.kind !== 'w' || !n.cap) return false;
+  return countryAt(g, toks, j + 1) === null && regionAt(g, toks, j + 1) === null;
 }
 
 /** Marks that close a value: what may follow a city's lower-case last words ("Marana terme.", "(LU)", " | "). */
@@ -654,6 +669,8 @@ export function cityLine(g: AddressGrammar, toks: Tok[], p: number): [number, nu
     // The city's name with connectors and a lower-case tail ("Melo do Descoberto", "La Línea de la Concepción", "Quarto Loredana lido").
     const longer = cityAt(g, toks, pc + 1);
     if (longer !== null && longer > e && !toks.slice(pc + 1, longer + 1).some((t) => t.nl)) e = longer;
+    // A function word after the city's first word opens the next sentence ("37314 Santander Yo, Inés …").
+    if (functionLast(g, toks, pc + 1, e + 1)) return [p, e - 1];
     const closes = (a: Tok | undefined) => !a || a.nl || (a.kind === 'p' && CELL_EDGE.has(a.text) && (!quoted || a.text === '"'));
     // In quotes, the cell closes with its quote ("\"1429 EK Wachtumburg\"").
     if (closes(toks[e + 1])) return [p, extendCountry(g, toks, e)];
@@ -838,6 +855,8 @@ export function cityLineCut(g: AddressGrammar, toks: Tok[]): number | null {
   if (pc === null) return cityFirstCut(g, toks);
   let end = cityAt(g, toks, pc + 1);
   if (end === null || end + 1 >= toks.length) return null;
+  // A function word cut off the city's words opens the sentence ("37314 Santander Yo, Inés …").
+  if (functionLast(g, toks, pc + 1, end + 2)) return end;
   // A region code after a comma belongs to the city line ("30391 Ciudad Obregón, GR Con paciencia …").
   // (Any code of two or three capitals: the grammar lists few countries' regions.)
   if (toks[end + 1]!.text === ',' && toks[end + 2]?.kind === 'w' && (g.regions.has(toks[end + 2]!.text) || /^\p{Lu}{2,3}$/u.test(toks[end + 2]!.text))) end += 2;

@@ -1,7 +1,7 @@
 import type { ScanContext } from '../candidate.js';
 import { isCaseless, isLetter, isUpper } from '../names/letters.js';
 import { offerScored } from '../names/offer.js';
-import { isArabicLetter, tailSig, wordKey, wordSig, type AddressGrammar } from './grammar.js';
+import { isArabicLetter, shapeOf, tailSig, wordKey, wordSig, type AddressGrammar } from './grammar.js';
 import { cellStreet, cellStreetFirst, pairTypeAt, prepositionStreet, cityLine, cityLineCut, countryLine, crossingAt, extendAddress, hasSuffix, holdsPostcode, slashedStreet, streetAround, streetBeforeCity, streetBeforeCityMayStart, unitsBefore } from './parse.js';
 import { cjkStreet } from './cjk.js';
 import type { AddressRule } from './plan.js';
@@ -236,10 +236,15 @@ function noNumberNear(text: string, e: number): boolean {
  * walk", "the park"); only a street found there is read on in the whole window.
  */
 function windowTokens(text: string, s: number, back = BACK, ahead = AHEAD): Tok[] {
+  return tokenize(text, windowStart(text, s, back), Math.min(text.length, s + ahead), 96);
+}
+
+/** Where windowTokens' window for s starts: the first whole word after `back` characters before s. */
+export function windowStart(text: string, s: number, back: number): number {
   let from = Math.max(0, s - back);
   // Start at a word's start: after a space or a mark (CSV cells and JSON strings have no space before them).
   if (from > 0) while (from < s && (isLetter(text.charCodeAt(from - 1)) || (text.charCodeAt(from - 1) >= 48 && text.charCodeAt(from - 1) <= 57))) from++;
-  return tokenize(text, from, Math.min(text.length, s + ahead), 96);
+  return from;
 }
 
 /** The street found around the hit at s in a small window, then read on in the whole one. */
@@ -285,9 +290,13 @@ function offerReadingAt(
 
 function streetAt(ctx: ScanContext, r: AddressRule, s: number, e: number): number {
   const at = (toks: Tok[]) => toks.findIndex((t) => t.s <= s && s < t.e);
+  const text = ctx.text;
+  const numbered = hasDigitNear(text, s, e) || noNumberNear(text, e);
+  // Without a house number only a crossing: its first tokens first (crossingMayStart).
+  if (!numbered && !crossingMayStart(r.g, text, s)) return e;
   // The small window serves both readings (the parser only reads token lists).
-  const toks = windowTokens(ctx.text, s, 72, 72);
-  if (hasDigitNear(ctx.text, s, e) || noNumberNear(ctx.text, e)) {
+  const toks = windowTokens(text, s, 72, 72);
+  if (numbered) {
     const end = streetFrom(ctx, r, s, at, toks);
     if (end >= 0) return Math.max(e, end);
   }
@@ -296,6 +305,26 @@ function streetAt(ctx: ScanContext, r: AddressRule, s: number, e: number): numbe
   const found = k < 0 ? null : crossingAt(r.g, toks, k);
   return found ? Math.max(e, offerTokens(ctx, r, toks, found[0], found[1], 0.8, 'crossing')) : e;
 }
+
+/**
+ * What crossingAt needs of streetAt's window around a type at s, read on the window's tokens from the last
+ * space before s (tokens.ts: no token holds one) or the window's start: the token that holds s capitalised,
+ * and a joiner next on its line ("Oak Street & 5th Avenue").
+ */
+function crossingMayStart(g: AddressGrammar, text: string, s: number): boolean {
+  const from = windowStart(text, s, 72);
+  const e = Math.min(text.length, s + 72);
+  let p = s;
+  while (p > from && !isBlank(text.charCodeAt(p - 1))) p--;
+  const before = tokenize(text, p, e, 96, s);
+  const t = before[before.length - 1];
+  if (t === undefined || t.e <= s || t.kind !== 'w' || !t.cap) return false;
+  const next = tokenize(text, t.dot ? t.e + 1 : t.e, e, 1)[0];
+  return next !== undefined && !next.nl && g.joiners.has(wordKey(next.text));
+}
+
+/** The characters tokenize skips between tokens. */
+const isBlank = (c: number) => c === 32 || c === 13 || c === 0xa0 || c === 10;
 
 /** A house number at d after a street's name: the type or suffix is one of the six words before it. */
 /**
@@ -354,10 +383,28 @@ function prepositionBefore(r: AddressRule, text: string, d: number): boolean {
     let b = e;
     while (b > 0 && e - b <= 8 && isLetter(text.charCodeAt(b - 1))) b--;
     if (b === e) return false;
-    if (e - b <= 7 && isUpper(text.charCodeAt(b)) && r.g.prepositions.has(wordKey(text.slice(b, e)))) return true;
+    if (e - b <= 7 && isUpper(text.charCodeAt(b)) && mayBePreposition(r.g, text, b, e) && r.g.prepositions.has(wordKey(text.slice(b, e)))) return true;
     e = b;
   }
   return false;
+}
+
+/** The signatures (wordSig) of the grammar's prepositions written in ASCII. */
+const asciiPrepositionSigs = new WeakMap<AddressGrammar, Set<number>>();
+
+/**
+ * Whether the word [b, e) may be one of the grammar's prepositions: an ASCII word's key is its lower case,
+ * as long as it, so its signature is a preposition's when it is one (no string made for the others).
+ */
+function mayBePreposition(g: AddressGrammar, text: string, b: number, e: number): boolean {
+  if (!isAsciiWord(text, b, e)) return true;
+  let sigs = asciiPrepositionSigs.get(g);
+  if (!sigs) {
+    sigs = new Set();
+    for (const w of g.prepositions) if (/^[\x00-\x7f]+$/.test(w)) sigs.add(wordSig(w, 0, w.length));
+    asciiPrepositionSigs.set(g, sigs);
+  }
+  return sigs.has(wordSig(text, b, e));
 }
 
 /** Whether the Arabic word [b, e) without its marks has a street type's signature. */
@@ -437,13 +484,61 @@ function numberBeforeCity(ctx: ScanContext, r: AddressRule, d: number): number {
   while (n < text.length && n - q < 3 && (text.charCodeAt(n) === 32 || text.charCodeAt(n) === 44)) n++;
   const c = text.charCodeAt(n);
   if (n === q || !((c >= 48 && c <= 57) || (c >= 65 && c <= 90))) return -1;
+  // streetBeforeCity needs a postcode after the number on its line; every shape holds a digit. (Read from the
+  // end of the number's leading digits: its token ends there or later.)
+  if (allShapesHoldDigits(r.g) && !digitOnLine(text, d + digitsFrom(text, d), Math.min(text.length, d + AHEAD))) return -1;
   // The number and the name before it first, in a window that ends NEAR_AHEAD after the number (the same
   // tokens as the whole window's up to the number when the number's token is decided there): most
   // numbers after a word have no capitalised name before them, and the 320 characters after are not read.
-  const near = windowTokens(text, d, 72, NEAR_AHEAD);
+  // streetBeforeCityMayStart reads the number's token and the four before it, on its line: read from where
+  // the window's tokens are those (nearStart), up to the number.
+  const near = tokenize(text, nearStart(text, d, windowStart(text, d, 72)), Math.min(text.length, d + NEAR_AHEAD), 96, d);
   const h = indexAt(near, d);
   if (h >= 0 && decidedIn(text, near[h]!, Math.min(text.length, d + NEAR_AHEAD)) && !streetBeforeCityMayStart(r.g, near, h)) return -1;
   return offerReadingAt(ctx, r, d, 72, AHEAD, streetBeforeCity, 0.8, 'street before its city');
+}
+
+/**
+ * Where to read the tokens before d that a window starting at `from` holds, four of them at least: after the
+ * space before the fourth run of non-spaces before d, or after a line break (no reading goes back across one),
+ * or `from`. No token holds a space (tokens.ts), so the tokens read from there are the window's.
+ */
+export function nearStart(text: string, d: number, from: number): number {
+  let runs = 0;
+  let i = d;
+  while (i > from) {
+    const c = text.charCodeAt(i - 1);
+    if (c === 32 || c === 13 || c === 0xa0 || c === 10) {
+      // (The first space counted may be the one right before d: five of them leave four runs between.)
+      if (c === 10 || ++runs >= 5) return i;
+      while (i > from && isSpace(text.charCodeAt(i - 1))) {
+        if (text.charCodeAt(i - 1) === 10) return i;
+        i--;
+      }
+    } else i--;
+  }
+  return from;
+}
+
+const isSpace = (c: number) => c === 32 || c === 13 || c === 0xa0;
+
+/** Whether a digit stands in [s, e) before a line break. */
+function digitOnLine(text: string, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+    if (c === 10) return false;
+  }
+  return false;
+}
+
+const shapesWithDigits = new WeakMap<AddressGrammar, boolean>();
+
+/** Whether every postcode shape of the grammar holds a digit (then so does a postcode's token or the one after it). */
+function allShapesHoldDigits(g: AddressGrammar): boolean {
+  let all = shapesWithDigits.get(g);
+  if (all === undefined) shapesWithDigits.set(g, (all = [...g.postcodes].every((x) => x.includes('9'))));
+  return all;
 }
 
 /** How far after a house number the window of its first reading goes (numberBeforeCity). */
@@ -513,11 +608,26 @@ function slashedAt(ctx: ScanContext, r: AddressRule, d: number): number {
   let q = d;
   while (q < text.length && q - d < 6 && text.charCodeAt(q) >= 48 && text.charCodeAt(q) <= 57) q++;
   if (text.charCodeAt(q) !== 47 || !(text.charCodeAt(q + 1) >= 48 && text.charCodeAt(q + 1) <= 57)) return -1;
+  // What slashedStreet needs on char codes: a first number above 31 (no date: "12/05"), and the name's last
+  // word right before the house number, with spaces only between (a comma, period or tab leaves none).
+  if (Number(text.slice(d, q)) <= 31 || !spacesAfterLetter(text, d)) return -1;
   return offerReadingAt(ctx, r, d, 72, AHEAD, slashedStreet, 0.75, 'street with a slashed number');
+}
+
+/**
+ * Whether only spaces stand between a letter and the token at d (then the token before it may be a word
+ * without a period after it): false for a comma, period or tab before the spaces, as the house-number gate
+ * allows, which tokens.ts reads as a mark or a word's period.
+ */
+function spacesAfterLetter(text: string, d: number): boolean {
+  let i = d - 1;
+  while (i >= 0 && text.charCodeAt(i) === 32) i--;
+  return i >= 0 && i < d - 1 && isLetter(text.charCodeAt(i));
 }
 
 /** A postcode starting with a letter ("C4B 7K9", "W53 4MS5", "LV-4638") and its city (parse.ts cityLine). */
 function codeLineAt(ctx: ScanContext, r: AddressRule, s: number): number {
+  if (!postcodeMayStartAt(r.g, ctx.text, s, Math.min(ctx.text.length, s + 48))) return s + 1;
   const end = offerReadingAt(ctx, r, s, 48, 48, cityLine, 0.8, 'city line');
   return end < 0 ? s + 1 : end;
 }
@@ -531,6 +641,20 @@ function cjkAt(ctx: ScanContext, r: AddressRule, s: number): number {
   let b = 0;
   while (b + 1 < toks.length && toks[b + 1]!.e <= run[1]) b++;
   return offerTokens(ctx, r, toks, 0, extendAddress(r.g, toks, b), 0.8, 'street (CJK)');
+}
+
+/**
+ * What cityLine needs first (parse.ts postcodeAt) of a window ending at e, read on the two tokens from s alone:
+ * a postcode's shape in one token or two. A window whose token starts at s reads those two tokens (the tokens
+ * from a token's start depend only on the window's end); one without a token at s reads no city line there.
+ */
+function postcodeMayStartAt(g: AddressGrammar, text: string, s: number, e: number): boolean {
+  const two = tokenize(text, s, e, 2);
+  const t = two[0];
+  if (t === undefined || t.s !== s || t.kind === 'p' || t.decimal) return false;
+  const n = two[1];
+  if (n !== undefined && !n.nl && n.kind !== 'p' && !n.decimal && g.postcodes.has(`${shapeOf(t.text)} ${shapeOf(n.text)}`)) return true;
+  return g.postcodes.has(shapeOf(t.text));
 }
 
 /**
@@ -563,7 +687,7 @@ function cityLineAt(ctx: ScanContext, r: AddressRule, d: number): number {
   const after = text.charCodeAt(q);
   // (A comma that is no amount's ends a CSV cell: "Thanh Hóa 91201,6393…", "Neoscheid 30865,117.230.143.233".)
   if ((after === 46 || after === 44 || after === 58) && text.charCodeAt(q + 1) >= 48 && text.charCodeAt(q + 1) <= 57 && !(after === 44 && !(commaInAmount(q - d, digitsFrom(text, q + 1)) && !lowerAfterDigits(text, q + 1) && !centsRunOn(text, q + 1) && !(text.charCodeAt(d) === 48 && q - d > 1)))) return d + 1;
-  if (!cityLinePossible(text, d, q)) return d + 1;
+  if (!cityLinePossible(text, d, q) || !postcodeMayStartAt(r.g, text, d, Math.min(text.length, d + 48))) return d + 1;
   const end = offerReadingAt(ctx, r, d, 48, 48, cityLine, 0.8, 'city line');
   return end < 0 ? d + 1 : end;
 }

@@ -129,8 +129,12 @@ const F_DOT = 4;
 const F_CAP = 8;
 const F_DECIMAL = 16;
 
-/** Tokens of text[s, e); at most `max` of them. Spaces separate; a tab is a mark; one line break is recorded. */
-export function tokenize(text: string, s: number, e: number, max = 64): Tok[] {
+/**
+ * Tokens of text[s, e); at most `max` of them, none starting after `until`. Spaces separate; a tab is a mark;
+ * one line break is recorded. (No token holds a space or a line break, so each one's end after a space starts
+ * a token in any window that holds it: windows that start at such places read the same tokens from there.)
+ */
+export function tokenize(text: string, s: number, e: number, max = 64, until = e): Tok[] {
   if (memoText !== text) {
     memoText = text;
     // One pair of arrays for every text up to MEMO_KEEP characters (a stream reads a new one each step),
@@ -148,7 +152,7 @@ export function tokenize(text: string, s: number, e: number, max = 64): Tok[] {
   let i = s;
   let nl = false;
   let para = false;
-  while (i < e && out.length < max) {
+  while (i < e && i <= until && out.length < max) {
     const c = text.charCodeAt(i);
     if (c === 32 || c === 13 || c === 0xa0) {
       i++;
