@@ -69,9 +69,20 @@ const MAX_KNOWN = 256;
  * "ΣΟΦΟΚΛΗΣ" meet), NFC, without a possessive clitic ("Menon's" is "menon").
  */
 export function keyOf(text: string, s: number, e: number): string {
+  ((globalThis as any).__cnt ??= {})['keyOf'] = (((globalThis as any).__cnt['keyOf']) ?? 0) + 1;
+  let ascii = true;
+  for (let i = s; i < e; i++) {
+    if (text.charCodeAt(i) > 127) {
+      ascii = false;
+      break;
+    }
+  }
   const w = text.slice(s, e);
-  const k = /[^\x00-\x7f]/.test(w) ? w.normalize('NFC').toUpperCase().toLowerCase() : w.toLowerCase();
-  return k.replace(/['’]s$/, '');
+  const k = ascii ? w.toLowerCase() : w.normalize('NFC').toUpperCase().toLowerCase();
+  // Without the clitic: 's or ’s at the key's end (after folding: "MENON'S" too).
+  const n = k.length;
+  if (n >= 2 && k.charCodeAt(n - 1) === 115 && (k.charCodeAt(n - 2) === 39 || k.charCodeAt(n - 2) === 0x2019)) return k.slice(0, n - 2);
+  return k;
 }
 
 function hasLower(text: string, s: number, e: number): boolean {
