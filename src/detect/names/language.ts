@@ -69,8 +69,8 @@ function indexOf(lex: NameLexicon): LanguageIndex {
 }
 
 /**
- * What languageAt has read of the last text: for a word starting at i, its end read to the text's end and the
- * index of its languages in langsOf (-1: none), in a direct-mapped table by position (CACHE_SLOTS, a few windows
+ * What languageAt has read of the last text: for a word starting at i, its end read to the text's end, the
+ * index of its languages in langsOf (-1: none) and where the next word starts, in a direct-mapped table by position (CACHE_SLOTS, a few windows
  * long), valid for one text (`gen`). Windows of nearby capitals overlap: each word is sliced, folded and looked up
  * once per text instead of once per window.
  */
@@ -79,6 +79,9 @@ const slotGen = new Int32Array(CACHE_SLOTS);
 const slotAt = new Int32Array(CACHE_SLOTS);
 const slotEnd = new Int32Array(CACHE_SLOTS);
 const slotLangs = new Int32Array(CACHE_SLOTS);
+/** Where to read on after the word: the next letter, or a point at most GAP further with no letter before it. */
+const slotNext = new Int32Array(CACHE_SLOTS);
+const GAP = 64;
 let gen = 0;
 let genText: string | null = null;
 let genIx: LanguageIndex | null = null;
@@ -96,7 +99,16 @@ function wordFrom(text: string, i: number, b: number): number {
 /** The index in langsOf of the languages listing text[i, j) (a word of two letters or more, at most 12), or -1. */
 function langsIndex(ix: LanguageIndex, text: string, i: number, j: number): number {
   if (j - i > 12) return -1;
-  const at = ix.of.get(text.slice(i, j).toLowerCase());
+  let ascii = true;
+  for (let k = i; k < j; k++) {
+    if (text.charCodeAt(k) > 127) {
+      ascii = false;
+      break;
+    }
+  }
+  // The lists hold words of two letters or more; an ASCII letter folds to one.
+  if (ascii && j - i < 2) return -1;
+  const at = ascii ? ix.of.getAsciiLower(text, i, j) : ix.of.get(text.slice(i, j).toLowerCase());
   return at === undefined ? -1 : at;
 }
 
@@ -132,20 +144,27 @@ export function languageAt(lex: NameLexicon, text: string, s: number, e: number)
     const slot = i & (CACHE_SLOTS - 1);
     let j: number;
     let at: number;
+    let next: number;
     if (slotGen[slot] === gen && slotAt[slot] === i) {
       j = slotEnd[slot]!;
       at = slotLangs[slot]!;
+      next = slotNext[slot]!;
     } else {
       j = wordFrom(text, i, len);
       at = langsIndex(ix, text, i, j);
+      next = j;
+      const stop = Math.min(len, j + GAP);
+      while (next < stop && !isLetter(text.charCodeAt(next))) next++;
       slotGen[slot] = gen;
       slotAt[slot] = i;
       slotEnd[slot] = j;
       slotLangs[slot] = at;
+      slotNext[slot] = next;
     }
     if (j > b) {
       j = wordFrom(text, i, b);
       at = langsIndex(ix, text, i, j);
+      next = j;
     }
     if (at >= 0) {
       const langs = ix.langIdsOf[at]!;
@@ -157,7 +176,8 @@ export function languageAt(lex: NameLexicon, text: string, s: number, e: number)
         votes[l] = votes[l]! + share;
       }
     }
-    i = j;
+    // Nothing but non-letters lies between j and next: the loop would step over them one by one.
+    i = next;
   }
   let best = -1;
   let top = 0;
