@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadNameLexicon, type NameLexicon } from '../../src/detect/names/lexicon.js';
 import { languageAt } from '../../src/detect/names/language.js';
-import { keyOf } from '../../src/detect/names/mentions.js';
+import { keyOf, NameMentions } from '../../src/detect/names/mentions.js';
 import { compileCues, cueBefore } from '../../src/detect/names/cues.js';
 import { isJoiner, isLetter } from '../../src/detect/names/letters.js';
 import { WordIndex } from '../../src/detect/word-set.js';
@@ -95,6 +95,31 @@ describe('names fast paths', () => {
         const w = us.join('');
         const text = ' '.repeat(pad) + w + ' ';
         expect(keyOf(text, pad, pad + w.length)).toBe(plain(w));
+      }),
+      { seed: 20 },
+    );
+  });
+
+  it('NameMentions.has, skipping words by their first letter, answers as a lookup of every key (property)', () => {
+    const name = fc.constantFrom('Anna', 'BOB', 'bob', "Menon's", 'Ève', 'E\u0301ve', 'Zoë', 'zed', 'Sam', 'SAM', 'İpek', 'ipek', 'Ôn');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(name, name), { maxLength: 140 }), fc.array(name, { maxLength: 30 }), (runs, probes) => {
+        const m = new NameMentions();
+        const keys: string[] = [];
+        for (const [a, b] of runs) {
+          const text = `${a} ${b}`;
+          m.add(text, [
+            { s: 0, e: a.length, kind: 'weak' },
+            { s: a.length + 1, e: text.length, kind: 'unknown' },
+          ]);
+          for (const k of [keyOf(text, 0, a.length), keyOf(text, a.length + 1, text.length)]) {
+            const at = keys.indexOf(k);
+            if (at >= 0) keys.splice(at, 1);
+            keys.push(k);
+            if (keys.length > 256) keys.shift();
+          }
+        }
+        for (const p of probes) expect(m.has(`(${p})`, 1, 1 + p.length)).toBe(keys.includes(keyOf(p, 0, p.length)));
       }),
       { seed: 20 },
     );

@@ -87,7 +87,6 @@ export function compileCues(lex: NameLexicon): NameCues {
  * punctuation a cue ends with (: , . - * ") and one line break ("Thanks,\n"), then over the words.
  */
 export function cueBefore(c: NameCues, text: string, s: number): 'intro' | 'signoff' | 'soft' | null {
-  ((globalThis as any).__cnt ??= {})['cueBefore'] = (((globalThis as any).__cnt['cueBefore']) ?? 0) + 1;
   let i = s;
   let colon = false;
   let dot = false;
