@@ -10,9 +10,10 @@ import type { NameWord } from './runs.js';
  * text does. Keys are lower case (NFC), so "DUPONT Jean" makes "Dupont" known.
  */
 export class NameMentions {
-  private readonly words = new Map<string, true>();
+  /** Made at the first name (most short texts have none): a new state per text costs nothing then. */
+  private words: Map<string, true> | null = null;
   /** How many keys start with each ASCII character: a word of ASCII letters whose folded first letter none starts with is unknown without its key. */
-  private readonly firsts = new Int32Array(128);
+  private firsts: Int32Array | null = null;
   /** Where the last name the capitals pass offered ends (absolute offset), or -1: a name joined to it by "and" is a person too. */
   lastEnd = -1;
 
@@ -23,16 +24,18 @@ export class NameMentions {
   add(text: string, run: readonly NameWord[]): void {
     const named = run.filter((w) => w.kind === 'strong' || w.kind === 'weak' || w.kind === 'unknown' || w.kind === 'common');
     if (named.length < 2) return;
+    const words = (this.words ??= new Map());
+    this.firsts ??= new Int32Array(128);
     for (const w of named) {
       if (w.e - w.s < 2) continue;
       const key = keyOf(text, w.s, w.e);
-      if (this.words.delete(key)) this.count(key, -1);
-      this.words.set(key, true);
+      if (words.delete(key)) this.count(key, -1);
+      words.set(key, true);
       this.count(key, 1);
       // A session of any length keeps the most recent names only.
-      if (this.words.size > MAX_KNOWN) {
-        const old = this.words.keys().next().value!;
-        this.words.delete(old);
+      if (words.size > MAX_KNOWN) {
+        const old = words.keys().next().value!;
+        words.delete(old);
         this.count(old, -1);
       }
     }
@@ -64,19 +67,20 @@ export class NameMentions {
 
   /** Whether text[s, e) is a word of a name given in full before. */
   has(text: string, s: number, e: number): boolean {
-    if (this.words.size === 0) return false;
+    const words = this.words;
+    if (words === null || words.size === 0) return false;
     // A word of ASCII characters only keys to its letters lower-cased (less a clitic at its end): its first
     // letter folded must start some key.
     if (e > s && asciiRange(text, s, e)) {
       const c = text.charCodeAt(s);
-      if (this.firsts[c >= 65 && c <= 90 ? c | 0x20 : c] === 0) return false;
+      if (this.firsts![c >= 65 && c <= 90 ? c | 0x20 : c] === 0) return false;
     }
-    return this.words.has(keyOf(text, s, e));
+    return words.has(keyOf(text, s, e));
   }
 
   private count(key: string, by: 1 | -1): void {
     const c = key.charCodeAt(0);
-    if (c < 128) this.firsts[c]! += by;
+    if (c < 128) this.firsts![c]! += by;
   }
 }
 
