@@ -168,7 +168,7 @@ function cpuThroughput(r: Redactor, text: string, runs = 7): number {
 
 const pct = (a: number, b: number) => (b ? ((100 * a) / b).toFixed(1) : '–');
 
-if (process.argv[1]?.endsWith('names-addresses.ts') && !args.includes('--address-cpu')) {
+if (process.argv[1]?.endsWith('names-addresses.ts') && !args.includes('--address-cpu') && !args.includes('--names-cpu')) {
   const docs = corpus(DOCS, SEED);
   const withNames = createRedactor({});
   const without = createRedactor({ disable: ['person-names', 'postal-address'] });
@@ -240,3 +240,63 @@ async function addressCpuCost(): Promise<void> {
 }
 
 if (process.argv[1]?.endsWith('names-addresses.ts') && args.includes('--address-cpu')) await addressCpuCost();
+
+/**
+ * The names pass's cost in CPU time, interleaved in one run: each build with the names detector on and off
+ * (the address detector on in both), on held-out sparse and dense care text (blind-text.ts) and on short
+ * lines (µs per call); the pass costs the difference. `--baseline PATH` adds another build's dist/index.js.
+ *
+ *   npx tsx benchmarks/names-addresses.ts --names-cpu [--runs 5] [--mb 0.5] [--baseline /path/dist/index.js]
+ */
+async function namesCpuCost(): Promise<void> {
+  const { denseText, shortLines, sparseText } = await import('./blind-text.js');
+  const runs = opt('runs', 5);
+  const mb = opt('mb', 0.5);
+  const b = args.indexOf('--baseline');
+  // This build as published (dist/, imported as 'caregate'), as the baseline is: the same code generation for both.
+  const self = (await import('caregate')) as unknown as { createRedactor: (o: object) => Redactor };
+  const builds: [string, (o: object) => Redactor][] = [['this build', (o) => self.createRedactor(o)]];
+  if (b >= 0) {
+    const mod = (await import(args[b + 1]!)) as { createRedactor: (o: object) => Redactor };
+    builds.unshift(['baseline', (o) => mod.createRedactor(o)]);
+  }
+  const texts: [string, string[]][] = [
+    ['sparse', sparseText(mb * 1e6).docs],
+    ['dense', denseText((mb * 1e6) / 2).docs],
+    ['short lines', shortLines(2000)],
+  ];
+  const cases = builds.flatMap(([name, make]) => [
+    [`${name}: names on`, make({})],
+    [`${name}: names off`, make({ disable: ['person-names'] })],
+  ] as const);
+  const cpu = (r: Redactor, docs: string[]) => {
+    const t0 = process.cpuUsage();
+    for (const d of docs) r.redact(d);
+    const d = process.cpuUsage(t0);
+    return (d.user + d.system) / 1e6;
+  };
+  for (const [what, docs] of texts) {
+    for (const [, r] of cases) cpu(r, docs);
+    const times = cases.map(() => [] as number[]);
+    // Interleaved text by text (every case on each text in turn), so the machine's noise falls on all alike.
+    const batch = what === 'short lines' ? 50 : 1;
+    for (let i = 0; i < runs; i++) {
+      const sum = cases.map(() => 0);
+      for (let d = 0; d < docs.length; d += batch) {
+        const part = docs.slice(d, d + batch);
+        cases.forEach(([, r], k) => (sum[k]! += cpu(r, part)));
+      }
+      sum.forEach((t, k) => times[k]!.push(t));
+    }
+    const chars = docs.reduce((a, d) => a + d.length, 0);
+    const med = (k: number) => [...times[k]!].sort((x, y) => x - y)[runs >> 1]!;
+    console.log(`names pass, CPU time, ${what}: ${docs.length} texts, ${(chars / 1e6).toFixed(2)} M chars, median of ${runs}`);
+    for (let k = 0; k < cases.length; k += 2) {
+      const [on, off] = [med(k), med(k + 1)];
+      const per = (t: number) => (what === 'short lines' ? `${((t * 1e6) / docs.length).toFixed(2)} µs/call` : `${(chars / 1e6 / t).toFixed(2)} MB/s`);
+      console.log(`  ${builds[k >> 1]![0].padEnd(12)} names on ${per(on)}, off ${per(off)}; the pass ${(((on - off) * 1e6) / docs.length).toFixed(2)} µs per text (${((100 * (on - off)) / on).toFixed(1)}% of the time)`);
+    }
+  }
+}
+
+if (process.argv[1]?.endsWith('names-addresses.ts') && args.includes('--names-cpu')) await namesCpuCost();

@@ -49,6 +49,37 @@ class Words {
     return true;
   }
 
+  /** The index of text[s, e) lower-cased, a range of ASCII characters only (A–Z fold to a–z, as toLowerCase does there), or -1. */
+  indexOfAsciiLower(text: string, s: number, e: number): number {
+    const n = e - s;
+    let h = 0x811c9dc5 | 0;
+    for (let k = s; k < e; k++) {
+      const c = text.charCodeAt(k);
+      h = Math.imul(h ^ (c >= 65 && c <= 90 ? c | 0x20 : c), 0x01000193);
+    }
+    h ^= h >>> 16;
+    const table = this.table;
+    const mask = table.length - 1;
+    let slot = h & mask;
+    for (;;) {
+      const ix = table[slot]!;
+      if (ix === 0) return -1;
+      if (this.len[ix - 1] === n && this.sameAsciiLower(ix - 1, text, s, n)) return ix - 1;
+      slot = (slot + 1) & mask;
+    }
+  }
+
+  private sameAsciiLower(i: number, text: string, s: number, n: number): boolean {
+    const a = this.at[i]!;
+    // A word of the ASCII range lies in the narrow string.
+    if (a < 0) return false;
+    for (let k = 0; k < n; k++) {
+      const c = text.charCodeAt(s + k);
+      if (this.narrow.charCodeAt(a + k) !== (c >= 65 && c <= 90 ? c | 0x20 : c)) return false;
+    }
+    return true;
+  }
+
   word(i: number): string {
     const a = this.at[i]!;
     return a >= 0 ? this.narrow.slice(a, a + this.len[i]!) : this.wide.slice(~a, ~a + this.len[i]!);
@@ -221,6 +252,17 @@ export class WordIndex extends Map<string, number> {
     const ws = this.#words;
     if (ws === null) return super.has(w);
     return typeof w === 'string' && ws.indexOf(w) >= 0;
+  }
+
+  /**
+   * get(text.slice(s, e).toLowerCase()) for a range of ASCII characters only, without making the string (the
+   * caller checks the range is ASCII).
+   */
+  getAsciiLower(text: string, s: number, e: number): number | undefined {
+    const ws = this.#words;
+    if (ws === null) return super.get(text.slice(s, e).toLowerCase());
+    const i = ws.indexOfAsciiLower(text, s, e);
+    return i >= 0 ? i : undefined;
   }
 
   override get size(): number {

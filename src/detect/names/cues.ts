@@ -15,6 +15,11 @@ export interface NameCues {
   /** Labels whose value is a name ("Name:", "Contact:", "Manager:"): need their colon. */
   field: Set<string>;
   titles: ReadonlySet<string>;
+  /**
+   * Every phrase of intro, soft, lineBefore and field cut to its last words (one, two…), and the titles:
+   * cueBefore stops reading back once its phrase is none of these, for no longer one can be a cue.
+   */
+  endings: Set<string>;
   /** Most words in a cue phrase. */
   maxWords: number;
   after: RegExp | null;
@@ -47,12 +52,20 @@ export function compileCues(lex: NameLexicon): NameCues {
   // Titles of two letters or more (not "M", which opens every other word) take a lower-case name after them.
   const lowercaseTitles = new Set([...lex.titles].map(phraseKey).filter((t) => t.length >= 2 && !lowerCues.has(t)));
   const lowerAll = [...new Set([...lex.cues.lowercase, ...lex.cues.lowercaseWeak, ...lowercaseTitles])];
+  const endings = new Set<string>(lex.titles);
+  for (const set of [intro, soft, lineBefore, field]) {
+    for (const p of set) {
+      const words = p.split(' ');
+      for (let k = words.length - 1; k >= 0; k--) endings.add(words.slice(k).join(' '));
+    }
+  }
   return {
     intro,
     soft,
     lineBefore,
     field,
     titles: lex.titles,
+    endings,
     maxWords: Math.min(maxWords, 6),
     // Sticky: tested at a name's end in place, without slicing the text after it.
     after: lex.cues.after.length ? new RegExp(`[ \\t]{1,3}(?:${alternation(lex.cues.after)})(?![\\p{L}\\p{M}])`, 'iuy') : null,
@@ -117,6 +130,8 @@ export function cueBefore(c: NameCues, text: string, s: number): 'intro' | 'sign
     // A sign-off closes the line above the name, or stands before it with a comma ("Kramar, Simon").
     if ((newline || comma) && c.lineBefore.has(key)) return 'signoff';
     if (c.soft.has(key) && !newline) soft = true;
+    // No cue ends with these words: none is found further back (but for a label's first word before its colon).
+    if (!colon && !c.endings.has(key)) break;
     // The next word back: one or two spaces before this one, on the same line.
     let g = b;
     while (g > 0 && b - g < 3 && (text.charCodeAt(g - 1) === 32 || text.charCodeAt(g - 1) === 9)) g--;

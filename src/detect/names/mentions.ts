@@ -10,7 +10,10 @@ import type { NameWord } from './runs.js';
  * text does. Keys are lower case (NFC), so "DUPONT Jean" makes "Dupont" known.
  */
 export class NameMentions {
-  private readonly words = new Map<string, true>();
+  /** Made at the first name (most short texts have none): a new state per text costs nothing then. */
+  private words: Map<string, true> | null = null;
+  /** How many keys start with each ASCII character: a word of ASCII letters whose folded first letter none starts with is unknown without its key. */
+  private firsts: Int32Array | null = null;
   /** Where the last name the capitals pass offered ends (absolute offset), or -1: a name joined to it by "and" is a person too. */
   lastEnd = -1;
 
@@ -21,13 +24,20 @@ export class NameMentions {
   add(text: string, run: readonly NameWord[]): void {
     const named = run.filter((w) => w.kind === 'strong' || w.kind === 'weak' || w.kind === 'unknown' || w.kind === 'common');
     if (named.length < 2) return;
+    const words = (this.words ??= new Map());
+    this.firsts ??= new Int32Array(128);
     for (const w of named) {
       if (w.e - w.s < 2) continue;
       const key = keyOf(text, w.s, w.e);
-      this.words.delete(key);
-      this.words.set(key, true);
+      if (words.delete(key)) this.count(key, -1);
+      words.set(key, true);
+      this.count(key, 1);
       // A session of any length keeps the most recent names only.
-      if (this.words.size > MAX_KNOWN) this.words.delete(this.words.keys().next().value!);
+      if (words.size > MAX_KNOWN) {
+        const old = words.keys().next().value!;
+        words.delete(old);
+        this.count(old, -1);
+      }
     }
   }
 
@@ -57,7 +67,20 @@ export class NameMentions {
 
   /** Whether text[s, e) is a word of a name given in full before. */
   has(text: string, s: number, e: number): boolean {
-    return this.words.size > 0 && this.words.has(keyOf(text, s, e));
+    const words = this.words;
+    if (words === null || words.size === 0) return false;
+    // A word of ASCII characters only keys to its letters lower-cased (less a clitic at its end): its first
+    // letter folded must start some key.
+    if (e > s && asciiRange(text, s, e)) {
+      const c = text.charCodeAt(s);
+      if (this.firsts![c >= 65 && c <= 90 ? c | 0x20 : c] === 0) return false;
+    }
+    return words.has(keyOf(text, s, e));
+  }
+
+  private count(key: string, by: 1 | -1): void {
+    const c = key.charCodeAt(0);
+    if (c < 128) this.firsts![c]! += by;
   }
 }
 
@@ -70,8 +93,16 @@ const MAX_KNOWN = 256;
  */
 export function keyOf(text: string, s: number, e: number): string {
   const w = text.slice(s, e);
-  const k = /[^\x00-\x7f]/.test(w) ? w.normalize('NFC').toUpperCase().toLowerCase() : w.toLowerCase();
-  return k.replace(/['’]s$/, '');
+  const k = asciiRange(text, s, e) ? w.toLowerCase() : w.normalize('NFC').toUpperCase().toLowerCase();
+  // Without the clitic: 's or ’s at the key's end (after folding: "MENON'S" too).
+  const n = k.length;
+  if (n >= 2 && k.charCodeAt(n - 1) === 115 && (k.charCodeAt(n - 2) === 39 || k.charCodeAt(n - 2) === 0x2019)) return k.slice(0, n - 2);
+  return k;
+}
+
+function asciiRange(text: string, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) if (text.charCodeAt(i) > 127) return false;
+  return true;
 }
 
 function hasLower(text: string, s: number, e: number): boolean {

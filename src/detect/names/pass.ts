@@ -1,7 +1,7 @@
 import type { ScanContext } from '../candidate.js';
 import { isSpokenJoiner, readNumberToken } from '../spoken-words.js';
 import { cueBefore, endsLine } from './cues.js';
-import { classifyRange } from './classify.js';
+import { classifyRange, nameLike } from './classify.js';
 import { hasNonAscii, isCaseless, isJoiner, isLetter, isLower, isUpper, startsWord, wordEnd } from './letters.js';
 import { CSV_NAME_GATE, csvFrom, type CsvTable } from './csv.js';
 import { gateOpen, gatesOf } from '../prefilter.js';
@@ -9,7 +9,7 @@ import { offerScored } from './offer.js';
 import type { NameLexicon } from './lexicon.js';
 import { leadingNoun, legalForm, notAPerson, notAPersonSlot } from './not-a-person.js';
 import type { NamesRule } from './plan.js';
-import { readRun, type NameWord } from './runs.js';
+import { readRun, readWord, type NameWord } from './runs.js';
 import { NameMentions } from './mentions.js';
 import { Coreference } from './coreference.js';
 import { displayNamesFrom } from './display.js';
@@ -118,6 +118,9 @@ const lineEnd = (text: string, i: number) => {
   return e;
 };
 
+/** No words (never changed): the run of a capital that opens none. */
+const NO_WORDS: NameWord[] = [];
+
 /** CAPITAL through its prefilter (class-gate.ts): the same hits. */
 const CAPITAL_GATE = classGate(CAPITAL)!;
 
@@ -132,11 +135,16 @@ function capitalsFrom(ctx: ScanContext, r: NamesRule, mentions: NameMentions, fr
     i = s + 1;
     if (!startsWord(text, s)) continue;
     const le = runLimit(text, s);
-    const words = readRun(r.lex, text, s, le, false);
+    // The first word settles most capitals: a run of name words opens only at a name word, and with common
+    // words only at a common one; any other word (a role, a label, "I": three capitals in four in care text),
+    // or part of an identifier, opens neither run (readRun stops at it), so neither is read.
+    const first = readWord(r.lex, text, s, le);
+    const opens = first !== null && nameLike(first.kind);
+    const words = opens ? readRun(r.lex, text, s, le, false) : NO_WORDS;
     // Capitalised common words join a name only after an introduction or before a word that marks a
     // name ("Name: Hương Thu Tô", "Vitória Reis called"); they are read only when they would add to it.
     const next = words.length ? words[words.length - 1]!.e : s;
-    if (!words.length || (next < le && text.charCodeAt(next) === 32 && isUpper(text.charCodeAt(next + 1)))) {
+    if ((opens || first?.kind === 'common') && (!words.length || (next < le && text.charCodeAt(next) === 32 && isUpper(text.charCodeAt(next + 1))))) {
       const wide = readRun(r.lex, text, s, le, false, true);
       // Acronyms are no names whatever follows them ("no PII here", "the CEO said").
       // A legal form in the run or after it names a firm ("Johns Partners reported …").
