@@ -6,6 +6,7 @@ import { hasParagraphBreak, turnLabelEnd } from './boundaries.js';
 import { MASK_GLUE, readNumberToken } from './spoken-words.js';
 import { fillerStop, fillerStopsInto } from './cue-fillers.js';
 import { currencyAfter, currencyBefore } from './amounts.js';
+import { phraseLiteralEnd } from './phrase-literal.js';
 
 /**
  * Keyword-anchored rules (CVV, expiry, DOB, passwords, names, street addresses…): the scanner looks every
@@ -27,9 +28,15 @@ export function keywordAt(ctx: ScanContext, phrases: readonly KeywordPhrase[], h
   if (ctx.base + h < (cs ? st.nextCs : st.next)) return;
   const text = ctx.text;
   for (const phrase of phrases) {
-    phrase.re.lastIndex = h;
-    if (!phrase.re.test(text)) continue;
-    const ke = phrase.re.lastIndex;
+    let ke: number;
+    if (phrase.lit !== null) {
+      ke = phraseLiteralEnd(phrase.lit, text, h);
+      if (ke < 0) continue;
+    } else {
+      phrase.re.lastIndex = h;
+      if (!phrase.re.test(text)) continue;
+      ke = phrase.re.lastIndex;
+    }
     for (const t of phrase.targets) {
       try {
         evaluateKeyword(ctx, t, h, ke);

@@ -152,8 +152,10 @@ function hasDigitRun(text: string, s: number, e: number, n: number): boolean {
  * (a plain 12–13 digit cell with a valid GS1 check digit is an EAN or UPC, as the credit-card rule reads it).
  */
 function isLoneCard(value: string): boolean {
+  // The digits only for a card-shaped cell (most cells are not; the checks are pure, so the order is free).
+  if (!isCardCell(value)) return false;
   const digits = value.replace(/\D/g, '');
-  return isCardCell(value) && cardBrand(digits) !== undefined && !isPlainProductCode(value, digits);
+  return cardBrand(digits) !== undefined && !isPlainProductCode(value, digits);
 }
 
 /** Types a row's cells and offers them; without a header, what its cells were typed as is learned by their columns. */
