@@ -449,7 +449,7 @@ const QUESTION_TAIL = 48;
  */
 function answerStart(text: string, ke: number): number {
   const nl = text.indexOf('\n', ke);
-  if (nl < 0 || nl - ke > QUESTION_TAIL || /[0-9]/.test(text.slice(ke, nl))) return -1;
+  if (nl < 0 || nl - ke > QUESTION_TAIL || hasDigitIn(text, ke, nl)) return -1;
   const label = turnLabelEnd(text, nl + 1);
   if (label >= 0) {
     // A chat time after the speaker's name: "Visitor > (15:44) …".
@@ -459,6 +459,15 @@ function answerStart(text: string, ke: number): number {
   // Transcript labels with a dash or after a timestamp: "CUSTOMER - …", "[00:04:09] **Customer:** …".
   DASH_LABEL.lastIndex = nl + 1;
   return DASH_LABEL.test(text) ? DASH_LABEL.lastIndex : -1;
+}
+
+/** Whether text[from, to) holds an ASCII digit (`/[0-9]/` on the slice, without the slice). */
+function hasDigitIn(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
 }
 
 const TURN_TIME = /[ \t]{0,3}[([][0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:[ \t]?[AaPp][Mm])?[)\]]/y;
