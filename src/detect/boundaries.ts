@@ -10,8 +10,11 @@
 const NL = 10;
 const CR = 13;
 const isBlank = (c: number) => c === 32 || c === 9 || c === CR;
-const isLabelChar = (c: number) =>
-  (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 32 || c === 42 || c === 47 || c === 46 || c === 39 || c === 45 || c === 40 || c === 41 || c === 95 || c >= 0xc0;
+/** Per ASCII character: 1 when it may stand in a speaker label (letters, digits, space, * / . ' - ( ) _). */
+const LABEL_ASCII = Uint8Array.from({ length: 128 }, (_, c) =>
+  (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 32 || c === 42 || c === 47 || c === 46 || c === 39 || c === 45 || c === 40 || c === 41 || c === 95 ? 1 : 0,
+);
+const isLabelChar = (c: number) => (c < 128 ? LABEL_ASCII[c] === 1 : c >= 0xc0);
 
 /** The longest speaker label read at a line start ("[00:01:02] Customer (Maria Lopez)"). */
 const MAX_LABEL = 48;

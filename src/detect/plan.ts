@@ -1,5 +1,6 @@
 import { compileFillers, type FillerTable } from './cue-fillers.js';
 import { contextFinder, type WordFinder } from './context-words.js';
+import { phraseLiteral, type PhraseLiteral } from './phrase-literal.js';
 import { misspeltCues } from './cue-typos.js';
 import { CaregateError } from '../errors.js';
 import { VALUE_READERS, type ValueReader } from './value-readers.js';
@@ -122,6 +123,8 @@ export interface KeywordTarget {
 /** A keyword phrase: a sticky regex confirming it at a word start, and the rules it anchors. */
 export interface KeywordPhrase {
   re: RegExp;
+  /** The same test by character code (phrase-literal.ts), or null for a phrase the regex reads alone. */
+  lit: PhraseLiteral | null;
   targets: KeywordTarget[];
   length: number;
 }
@@ -579,7 +582,7 @@ function buildWordTable(plan: ScanPlan, phrases: Map<string, { word: string; cs:
   for (const { word, cs, targets } of phrases.values()) {
     const key = firstWordOf(word);
     const re = new RegExp(phrase(word), cs ? 'y' : 'iy');
-    (cs ? entry(key).phrasesCs : entry(key).phrases).push({ re, targets, length: word.length });
+    (cs ? entry(key).phrasesCs : entry(key).phrases).push({ re, lit: phraseLiteral(word, !cs), targets, length: word.length });
     (cs ? gateCs : gateCi).push(word);
   }
   if (plan.spokenDigitRules.length) for (const w of GATE_WORDS) entry(w).spoken = true;

@@ -284,6 +284,21 @@ function lexFrom(ctx: ScanContext, pos: number, n: number, total: number): void 
   lexEndsRun = endsRun;
 }
 
+/**
+ * The digits of the windows from the current group on (groups 0..h), built once per group start and shared
+ * by every rule that reaches them (evaluateGroup resets prefixN after each lexAhead).
+ */
+const prefixDigits: string[] = [];
+let prefixN = 0;
+
+function windowDigits(text: string, h: number): string {
+  while (prefixN <= h) {
+    prefixDigits[prefixN] = (prefixN > 0 ? prefixDigits[prefixN - 1]! : '') + text.slice(gs[prefixN], ge[prefixN]);
+    prefixN++;
+  }
+  return prefixDigits[h]!;
+}
+
 /** Lexes the groups from g on, then lets each written digit rule try the windows that start at g. */
 function evaluateGroup(ctx: ScanContext, plan: ScanPlan, st: DigitPassState, g: number): void {
   const text = ctx.text;
@@ -311,6 +326,7 @@ function evaluateGroup(ctx: ScanContext, plan: ScanPlan, st: DigitPassState, g: 
 
   // Groups ahead: enough for the longest rule plus one neighbour.
   lexAhead(ctx, g);
+  prefixN = 0;
   const n = lexN;
   const total = lexTotal;
   const endsRun = lexEndsRun;
@@ -488,8 +504,7 @@ function evaluateRule(
       h + 1 < n && h >= 1 && jc[h + 1] === sameJoin && gd[h + 1]! <= gd[h]! &&
       (h + 2 >= n || jc[h + 2] === sameJoin) && !windowStartsAt(ctx, dr, h + 1, n)
     ) continue;
-    let value = '';
-    for (let i = 0; i <= h; i++) value += text.slice(gs[i], ge[i]);
+    const value = windowDigits(text, h);
     // An amount (a currency code or symbol beside it) is this rule's value only when its cue binds it;
     // numbers a checksum confirms (cards) stand on their own.
     // A whole-run rule's checksum is cheaper than its context words: most runs fail it.

@@ -6,6 +6,7 @@ import { hasParagraphBreak, turnLabelEnd } from './boundaries.js';
 import { MASK_GLUE, readNumberToken } from './spoken-words.js';
 import { fillerStop, fillerStopsInto } from './cue-fillers.js';
 import { currencyAfter, currencyBefore } from './amounts.js';
+import { phraseLiteralEnd } from './phrase-literal.js';
 
 /**
  * Keyword-anchored rules (CVV, expiry, DOB, passwords, names, street addresses…): the scanner looks every
@@ -27,9 +28,15 @@ export function keywordAt(ctx: ScanContext, phrases: readonly KeywordPhrase[], h
   if (ctx.base + h < (cs ? st.nextCs : st.next)) return;
   const text = ctx.text;
   for (const phrase of phrases) {
-    phrase.re.lastIndex = h;
-    if (!phrase.re.test(text)) continue;
-    const ke = phrase.re.lastIndex;
+    let ke: number;
+    if (phrase.lit !== null) {
+      ke = phraseLiteralEnd(phrase.lit, text, h);
+      if (ke < 0) continue;
+    } else {
+      phrase.re.lastIndex = h;
+      if (!phrase.re.test(text)) continue;
+      ke = phrase.re.lastIndex;
+    }
     for (const t of phrase.targets) {
       try {
         evaluateKeyword(ctx, t, h, ke);
@@ -442,7 +449,7 @@ const QUESTION_TAIL = 48;
  */
 function answerStart(text: string, ke: number): number {
   const nl = text.indexOf('\n', ke);
-  if (nl < 0 || nl - ke > QUESTION_TAIL || /[0-9]/.test(text.slice(ke, nl))) return -1;
+  if (nl < 0 || nl - ke > QUESTION_TAIL || hasDigitIn(text, ke, nl)) return -1;
   const label = turnLabelEnd(text, nl + 1);
   if (label >= 0) {
     // A chat time after the speaker's name: "Visitor > (15:44) …".
@@ -452,6 +459,15 @@ function answerStart(text: string, ke: number): number {
   // Transcript labels with a dash or after a timestamp: "CUSTOMER - …", "[00:04:09] **Customer:** …".
   DASH_LABEL.lastIndex = nl + 1;
   return DASH_LABEL.test(text) ? DASH_LABEL.lastIndex : -1;
+}
+
+/** Whether text[from, to) holds an ASCII digit (`/[0-9]/` on the slice, without the slice). */
+function hasDigitIn(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
 }
 
 const TURN_TIME = /[ \t]{0,3}[([][0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:[ \t]?[AaPp][Mm])?[)\]]/y;

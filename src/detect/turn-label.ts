@@ -18,14 +18,31 @@ export function speakerLabelAt(text: string, i: number): { label: string; end: n
   const end = turnLabelEnd(text, q);
   if (end >= 0) {
     let labelEnd = end;
-    while (labelEnd > q && /[\s:>*]/.test(text[labelEnd - 1]!)) labelEnd--;
+    while (labelEnd > q && isLabelTail(text, labelEnd - 1)) labelEnd--;
     return { label: text.slice(q, labelEnd).replace(/^\*+/, '').trim().toLowerCase(), end };
   }
   // "CUSTOMER - ", "Agent – ": a short name of letters and spaces, then a dash between spaces.
   let e = q;
-  while (e < text.length && e - q <= 32 && /[\p{L} ]/u.test(text[e]!)) e++;
+  while (e < text.length && e - q <= 32 && isLetterOrSpace(text, e)) e++;
   if (e > q + 1 && text.charCodeAt(e - 1) === 32 && text.charCodeAt(e) === 45 && text.charCodeAt(e + 1) === 32) {
     return { label: text.slice(q, e).trim().toLowerCase(), end: e + 2 };
   }
   return null;
+}
+
+const LABEL_TAIL = /[\s:>*]/;
+const LETTER_OR_SPACE = /[\p{L} ]/u;
+
+/** `[\s:>*]` on the UTF-16 unit at i: ASCII by its code (\s there is 9–13 and the space), the rest by the regex. */
+function isLabelTail(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13) || c === 58 || c === 62 || c === 42;
+  return LABEL_TAIL.test(text[i]!);
+}
+
+/** `[\p{L} ]` (flag u) on the UTF-16 unit at i: in ASCII only the letters and the space, the rest by the regex. */
+function isLetterOrSpace(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return c === 32 || ((c | 32) >= 97 && (c | 32) <= 122);
+  return LETTER_OR_SPACE.test(text[i]!);
 }

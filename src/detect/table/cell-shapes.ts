@@ -21,9 +21,14 @@ export function digitsOf(value: string): string {
   return d;
 }
 
+const CARD_CELL = /^\d[\d -]{10,40}\d$/;
+
 /** A card number cell: 12–19 digits, Luhn-valid, joined only by spaces or dashes. */
 export function isCardCell(value: string): boolean {
-  if (!/^\d[\d -]{10,40}\d$/.test(value)) return false;
+  // The pattern's bounds first, by character code: most cells (words, short numbers) fail them.
+  const n = value.length;
+  if (n < 12 || n > 42 || !isDigitCode(value.charCodeAt(0)) || !isDigitCode(value.charCodeAt(n - 1))) return false;
+  if (!CARD_CELL.test(value)) return false;
   const d = digitsOf(value);
   return d.length >= 12 && d.length <= 19 && luhn.validate(d);
 }

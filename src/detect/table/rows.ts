@@ -3,7 +3,7 @@ import type { ScanContext } from '../candidate.js';
 import { LOOKAHEAD, MAX_MATCH } from '../limits.js';
 import type { ValidatorOptions } from '../../validators/types.js';
 import { fitsEntity, isCardCell, isCodeCell, isCompactExpiry, isExpiryCell, isHeaderCell, isInternationalPhoneCell, isPhoneCell, isPhoneColumnCell } from './cell-shapes.js';
-import { countCells, DELIMITERS, delimitersIn, splitCells, type Cell, type Delimiter } from './cells.js';
+import { countCells, DELIMITERS, splitCells, type Cell, type Delimiter } from './cells.js';
 import { BY_COLUMN, BY_HEADER, BY_NEIGHBOUR, BY_SHAPE, offerCell } from './offer.js';
 import type { TablePlan } from './plan.js';
 
@@ -47,6 +47,7 @@ const NEAR_CARD = 3;
 
 export function rowsPass(ctx: ScanContext, tp: TablePlan, st: RowPassState, limit: number): void {
   const text = ctx.text;
+  delimNext.fill(UNKNOWN);
   let i = Math.max(0, st.next - ctx.base);
   while (i < limit) {
     const nl = text.indexOf('\n', i);
@@ -75,6 +76,25 @@ export function rowsPass(ctx: ScanContext, tp: TablePlan, st: RowPassState, limi
   st.next = ctx.base + i;
 }
 
+/**
+ * Per delimiter (DELIMITERS order): where its first occurrence at or after the line being read is in this
+ * pass's text (-1: none left, UNKNOWN: not looked for yet). Lines are read in order, so each delimiter's
+ * occurrences are found by indexOf, in native code, instead of a JavaScript walk over every line.
+ */
+const delimNext = new Float64Array(DELIMITERS.length);
+const UNKNOWN = -2;
+
+/** Which delimiters text[s, e) holds, as bits in DELIMITERS order (cells.ts delimitersIn); s never decreases within a pass. */
+function delimitersAhead(text: string, s: number, e: number): number {
+  let bits = 0;
+  for (let k = 0; k < DELIMITERS.length; k++) {
+    let p = delimNext[k]!;
+    if (p < s && p !== -1) delimNext[k] = p = text.indexOf(DELIMITERS[k]!, s);
+    if (p >= 0 && p < e) bits |= 1 << k;
+  }
+  return bits;
+}
+
 const trimCr = (text: string, s: number, e: number) => (e > s && text.charCodeAt(e - 1) === 13 ? e - 1 : e);
 
 /** The end of the line starting at `s` when it ends within `reach` (else -1: unknown, too far to read). */
@@ -98,7 +118,7 @@ function line(ctx: ScanContext, tp: TablePlan, st: RowPassState, s: number, e: n
   if (e <= s) return;
   const ns = e + (text.charCodeAt(e) === 13 ? 2 : 1);
   // Counted first (most lines split on nothing, or not as the next line does); cells built for the best only.
-  const present = delimitersIn(text, s, e);
+  const present = delimitersAhead(text, s, e);
   if (!present) return;
   let best: { delim: Delimiter; count: number } | null = null;
   for (let k = 0; k < DELIMITERS.length; k++) {
@@ -152,8 +172,10 @@ function hasDigitRun(text: string, s: number, e: number, n: number): boolean {
  * (a plain 12–13 digit cell with a valid GS1 check digit is an EAN or UPC, as the credit-card rule reads it).
  */
 function isLoneCard(value: string): boolean {
+  // The digits only for a card-shaped cell (most cells are not; the checks are pure, so the order is free).
+  if (!isCardCell(value)) return false;
   const digits = value.replace(/\D/g, '');
-  return isCardCell(value) && cardBrand(digits) !== undefined && !isPlainProductCode(value, digits);
+  return cardBrand(digits) !== undefined && !isPlainProductCode(value, digits);
 }
 
 /** Types a row's cells and offers them; without a header, what its cells were typed as is learned by their columns. */
