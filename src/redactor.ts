@@ -2,7 +2,7 @@ import { withSelectedPacks } from './pack-selection.js';
 import { checkDisabled, parseConfig, DEFAULT_KEY_HINTS, type PackSource, type RedactorConfig, type ResolvedConfig } from './config.js';
 import { nearestName } from './nearest-name.js';
 import { compilePlan, type CompiledRule, type LoadedPack, type ScanPlan } from './detect/plan.js';
-import { ScanSession, type EngineOptions } from './detect/session.js';
+import { ONCE_BELOW, ScanSession, type EngineOptions, type SessionOutput } from './detect/session.js';
 import { compileEarly } from './detect/regexp-warm.js';
 import { scanRegExps } from './detect/scanner.js';
 import type { Finding, ScanError } from './detect/types.js';
@@ -144,6 +144,21 @@ export function createRedactor(input: RedactorConfig = {}): Redactor {
   // The four modes made once: a session per short text need not allocate its own.
   const modes = [false, true].map((explain) => [false, true].map((mask) => Object.freeze({ explain, mask })));
   const session = (o: SessionOptions = {}) => new ScanSession(plan, engine, modes[o.explain ? 1 : 0]![o.mask === false ? 0 : 1]!, o.maskState);
+  /**
+   * A short text's one-shot scan (ScanSession.once) through a session kept per mode (index explain * 2 + mask)
+   * and reused: a session per call costs more than the scan of a short PII-free text. The slot is empty while its
+   * session scans, so a call made from inside one (a validator or token sink calling redact) gets its own.
+   */
+  const idle: (ScanSession | null)[] = [null, null, null, null];
+  const once = (text: string, explain: boolean, mask: boolean): SessionOutput => {
+    const k = (explain ? 2 : 0) + (mask ? 1 : 0);
+    const s = idle[k] ?? session({ explain, mask });
+    idle[k] = null;
+    const out = s.once(text);
+    // Only after a scan that returned: one that threw may have left the session part-way.
+    idle[k] = s;
+    return out;
+  };
 
   const redactor: Redactor = {
     rules: plan.rules.map((r) => ({
@@ -158,6 +173,7 @@ export function createRedactor(input: RedactorConfig = {}): Redactor {
     })),
     detect(text, options) {
       assertString(text, 'detect');
+      if (text.length < ONCE_BELOW) return once(text, options?.explain ?? false, false).findings;
       const s = session({ explain: options?.explain ?? false, mask: false });
       const a = s.push(text);
       const b = s.finish();
@@ -165,6 +181,7 @@ export function createRedactor(input: RedactorConfig = {}): Redactor {
     },
     redact(text, options) {
       assertString(text, 'redact');
+      if (text.length < ONCE_BELOW && !options?.tokens) return once(text, false, true);
       const s = session(options?.tokens ? { maskState: { ...newMaskState(), tokens: options.tokens } } : {});
       const a = s.push(text);
       const b = s.finish();

@@ -23,6 +23,8 @@ export interface SessionOutput {
 
 /** Input is gathered to at least this many characters before a scan step, so tiny writes stay cheap. */
 const MIN_STEP = 8192;
+/** Texts shorter than this are scanned in one first and last step: ScanSession.once takes them. */
+export const ONCE_BELOW = MIN_STEP;
 
 /**
  * One document or stream. Text goes in by push(); each step scans the buffer (one pass, scanner.ts) up to a frontier
@@ -39,9 +41,10 @@ export class ScanSession {
   private normBase = 0;
   private emitted = 0;
   private pending: Candidate[] = [];
-  private readonly scanner: ScannerState;
+  private scanner: ScannerState;
   /** Numbered labels of this document: made at the first mask applied (most short texts have none). */
   private maskState: MaskState | null;
+  private readonly givenMaskState: MaskState | null;
   private finished = false;
 
   constructor(
@@ -51,7 +54,7 @@ export class ScanSession {
     /** Shared by the strings of one document (redactValue) so numbered labels stay consistent across them. */
     maskState?: MaskState,
   ) {
-    this.maskState = maskState ?? null;
+    this.maskState = this.givenMaskState = maskState ?? null;
     this.scanner = acquireScannerState(plan);
   }
 
@@ -74,6 +77,28 @@ export class ScanSession {
     const out = this.drain(true);
     this.finished = true;
     releaseScannerState(this.plan, this.scanner);
+    return out;
+  }
+
+  /**
+   * A whole text of fewer than MIN_STEP characters, given to a session that was never pushed to: what
+   * push(text) then finish() give (one first and last step), without their queue and empty outputs, and the
+   * session is then as a new one again (same mode and mask state option), so a redactor can reuse it for the next
+   * short text instead of making a session per call. The caller owns the session throughout (never reentered).
+   */
+  once(text: string): SessionOutput {
+    if (this.finished || this.queued !== 0 || this.base !== 0 || this.emitted !== 0 || text.length >= MIN_STEP) {
+      throw new Error('caregate: once() takes a fresh session and a text shorter than a scan step');
+    }
+    const out = this.step(text, true);
+    // As the constructor leaves a session: step consumed the text (carry '', every cluster decided).
+    this.carry = '';
+    this.base = this.normBase = this.emitted = 0;
+    if (this.pending.length !== 0) this.pending = [];
+    this.maskState = this.givenMaskState;
+    // The scanner state through the pool, as finish() then a new session would: reset exactly, or a fresh one.
+    releaseScannerState(this.plan, this.scanner);
+    this.scanner = acquireScannerState(this.plan);
     return out;
   }
 

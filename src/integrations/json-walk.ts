@@ -34,12 +34,43 @@ export interface WalkMemo {
   valueTops: (string | undefined)[];
   /** depth * 2 + (isNumber ? 1 : 0) of the value remembered. */
   valueKinds: Int32Array;
+  /** Per piece of the last walk: where its value text starts and ends in the line (-1 for a name), and whether it differed from the walk before. */
+  starts: Int32Array;
+  ends: Int32Array;
+  varied: Uint8Array;
+  /** Pieces met by the walk before the current one (0: none yet, so no piece can be said to vary). */
+  lastN: number;
+  /** The last record's layout (see matchLayout), or null until two records were walked clean. */
+  layout: Layout | null;
+}
+
+/**
+ * A clean record's text as literal runs with holes at the values that differed from the record before it
+ * (request ids, times, durations): a record from the same call site matches the runs with one native
+ * startsWith each, and only its holes are read and asked about. `literals` has one more entry than the holes.
+ */
+interface Layout {
+  literals: string[];
+  numbers: boolean[];
+  tops: string[];
+  depths: number[];
 }
 
 /** Pieces of a record remembered by position. */
 const MEMO_PIECES = 64;
 
-export const newWalkMemo = (): WalkMemo => ({ n: 0, keys: [], values: [], valueTops: [], valueKinds: new Int32Array(MEMO_PIECES) });
+export const newWalkMemo = (): WalkMemo => ({
+  n: 0,
+  keys: [],
+  values: [],
+  valueTops: [],
+  valueKinds: new Int32Array(MEMO_PIECES),
+  starts: new Int32Array(MEMO_PIECES),
+  ends: new Int32Array(MEMO_PIECES),
+  varied: new Uint8Array(MEMO_PIECES),
+  lastN: 0,
+  layout: null,
+});
 
 /** Whether s[start, end) is `known` (a loop: startsWith's call costs more on these short pieces). */
 function holdsAt(s: string, start: number, end: number, known: string | undefined): boolean {
@@ -61,10 +92,63 @@ const DIRTY = -2;
 export function walkCleanJsonObject(line: string, v: JsonVerdicts): boolean {
   let i = skipSpace(line, 0);
   if (line.charCodeAt(i) !== 123 /* { */) return false;
-  if (v.memo) v.memo.n = 0;
+  const memo = v.memo;
+  if (memo) {
+    const known = memo.layout === null ? UNKNOWN : matchLayout(line, memo.layout, v);
+    if (known !== UNKNOWN) return known === 1;
+    memo.n = 0;
+  }
   i = walkObject(line, i, v, 0, '');
-  if (i < 0) return false;
-  return skipSpace(line, i) === line.length;
+  const clean = i >= 0 && skipSpace(line, i) === line.length;
+  if (memo) {
+    memo.layout = clean && memo.lastN > 0 && memo.n <= MEMO_PIECES ? layoutOf(line, memo) : null;
+    memo.lastN = memo.n;
+  }
+  return clean;
+}
+
+/** The layout of a line just walked clean: its value pieces that varied are the holes. */
+function layoutOf(line: string, memo: WalkMemo): Layout {
+  const layout: Layout = { literals: [], numbers: [], tops: [], depths: [] };
+  let from = 0;
+  for (let k = 0; k < memo.n; k++) {
+    if (memo.starts[k]! < 0 || memo.varied[k] === 0) continue;
+    layout.literals.push(line.slice(from, memo.starts[k]));
+    layout.numbers.push((memo.valueKinds[k]! & 1) === 1);
+    layout.tops.push(memo.valueTops[k]!);
+    layout.depths.push(memo.valueKinds[k]! >> 1);
+    from = memo.ends[k]!;
+  }
+  layout.literals.push(line.slice(from));
+  return layout;
+}
+
+/**
+ * The walk's answer for a line that is `layout`'s record with other values in its holes: 1 clean, 0 not clean,
+ * UNKNOWN when the line does not have that layout (the walker then reads it). A matching line has the
+ * record's structure, names and other values, all found clean before (verdicts are pure), so the walker
+ * would ask only about the holes, with the same top key and depth: each hole is read as the walker reads
+ * a value (a plain string's text, an integer token) and given to v.value. The literal after a string hole
+ * starts with its closing quote; after an integer, with what ends a token.
+ */
+function matchLayout(line: string, layout: Layout, v: JsonVerdicts): number {
+  const literals = layout.literals;
+  const holes = literals.length - 1;
+  let i = 0;
+  for (let h = 0; h < holes; h++) {
+    const literal = literals[h]!;
+    if (!line.startsWith(literal, i)) return UNKNOWN;
+    i += literal.length;
+    const isNumber = layout.numbers[h]!;
+    const end = isNumber ? integerEnd(line, i) : stringEnd(line, i - 1) - 1;
+    if (end < 0 || (!isNumber && line.charCodeAt(i - 1) !== 34)) return UNKNOWN;
+    // An empty string is clean unasked, as the walker has it.
+    if (end > i && !v.value(line.slice(i, end), isNumber, layout.tops[h]!, layout.depths[h]!)) return 0;
+    i = end;
+  }
+  const last = literals[holes]!;
+  if (!line.startsWith(last, i)) return UNKNOWN;
+  return skipSpace(line, i + last.length) === line.length ? 1 : UNKNOWN;
 }
 
 function skipSpace(s: string, i: number): number {
@@ -113,6 +197,7 @@ function walkObject(s: string, i: number, v: JsonVerdicts, depth: number, topKey
     const k = memo ? memo.n++ : MEMO_PIECES;
     const known = k < MEMO_PIECES && holdsAt(s, i + 1, ke - 1, memo!.keys[k]);
     const name = known ? memo!.keys[k]! : s.slice(i + 1, ke - 1);
+    if (k < MEMO_PIECES) memo!.starts[k] = -1;
     // Duplicate names: JSON.parse keeps the last one only, so the parse path redacts and re-serializes.
     for (let k = 0; k < names.length; k++) if (names[k] === name) return UNKNOWN;
     names.push(name);
@@ -174,10 +259,16 @@ function valueClean(s: string, start: number, end: number, v: JsonVerdicts, isNu
   const memo = v.memo;
   const k = memo ? memo.n++ : MEMO_PIECES;
   const kind = depth * 2 + (isNumber ? 1 : 0);
+  if (k < MEMO_PIECES) {
+    memo!.starts[k] = start;
+    memo!.ends[k] = end;
+    memo!.varied[k] = 0;
+  }
   if (k < MEMO_PIECES && memo!.valueKinds[k] === kind && memo!.valueTops[k] === topKey && holdsAt(s, start, end, memo!.values[k])) return true;
   const text = s.slice(start, end);
   if (!v.value(text, isNumber, topKey, depth)) return false;
   if (k < MEMO_PIECES) {
+    memo!.varied[k] = 1;
     memo!.values[k] = text;
     memo!.valueTops[k] = topKey;
     memo!.valueKinds[k] = kind;

@@ -1,3 +1,4 @@
+import { ONCE_BELOW, type ScanSession } from '../detect/session.js';
 import type { Redactor, ScanError, ValueFinding } from '../index.js';
 import { CleanCache } from './clean-cache.js';
 import { inspectJsonLine, quoteLongNumbers } from './json-line.js';
@@ -129,12 +130,32 @@ export class LogLineScrubber {
 
   private isCleanText(text: string): boolean {
     if (this.cleanStrings.has(text)) return true;
-    const session = this.redactor.session({ mask: false });
-    const a = session.push(text);
-    const b = session.finish();
-    const clean = a.findings.length + b.findings.length + a.errors.length + b.errors.length === 0;
+    const clean = text.length < ONCE_BELOW ? this.isCleanShort(text) : this.isCleanLong(text);
     if (clean) this.cleanStrings.add(text);
     return clean;
+  }
+
+  /**
+   * A detection-only session kept for the clean check of short texts (ScanSession.once): most values of a log
+   * line are a few characters, where a new session per value costs more than its scan. Null while it scans,
+   * so a check from inside one (a validator that logs) gets a session of its own.
+   */
+  private probe: ScanSession | null = null;
+
+  private isCleanShort(text: string): boolean {
+    const session = this.probe ?? this.redactor.session({ mask: false });
+    // A redactor of another build may lack once(): this session's push and finish then.
+    if (typeof session.once !== 'function') return isClean(session.push(text), session.finish());
+    this.probe = null;
+    const out = session.once(text);
+    // Only after a scan that returned: one that threw may have left the session part-way.
+    this.probe = session;
+    return out.findings.length + out.errors.length === 0;
+  }
+
+  private isCleanLong(text: string): boolean {
+    const session = this.redactor.session({ mask: false });
+    return isClean(session.push(text), session.finish());
   }
 
   /** A key is clean when redactValue finds nothing in it and does not treat it as a sensitive-key hint. */
@@ -149,6 +170,10 @@ export class LogLineScrubber {
     return verdict;
   }
 }
+
+/** Whether a session's two outputs hold no finding and no detector error. */
+const isClean = (a: { findings: unknown[]; errors: unknown[] }, b: { findings: unknown[]; errors: unknown[] }) =>
+  a.findings.length + b.findings.length + a.errors.length + b.errors.length === 0;
 
 export const DEFAULT_TRUSTED_NUMBERS: readonly string[] = ['level', 'time', 'pid'];
 

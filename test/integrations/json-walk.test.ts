@@ -63,7 +63,61 @@ const line = fc.oneof(
   fc.constantFrom('{"a":1e3}', '{"a":1.0}', '{"a":-0}', '{"a":0001}', '{"a":12345678901234567890}', '{"a":"\\u0078"}', '{"a\\u006b":1}', '{"a":1,}', '{"a":1}x', '{"a":"b\u0001"}', '{"a":[1,2,]}', '[1,2]', '{"t":tru}', '{"a":1,"a":2}', ' {"level":30,"time":17777777777777} '),
 );
 
+/**
+ * Records of one call site (one layout, values varying), with what breaks a layout mixed in: a value of
+ * another kind, an escape, a fraction, a long or negative number, white space, a duplicate or missing member.
+ */
+const siteValue = fc.oneof(
+  { weight: 3, arbitrary: fc.oneof(fc.constantFrom('ok', 'a b', 'x', '', '-', 'é'), fc.integer({ min: -99, max: 99_999 })) },
+  fc.constantFrom('q"uote', 'back\\slash', 'tab\t', 1.5, 1e21, 12345678901234567, -0, true, null, [1, 'ok'], { id: 'ok' }),
+);
+const siteLine = fc
+  .record({ level: fc.constantFrom(30, 40), time: fc.integer({ min: 1, max: 2 ** 40 }), msg: siteValue, req: fc.record({ id: siteValue, url: siteValue }), n: siteValue })
+  .chain((r) =>
+    fc.constantFrom(
+      JSON.stringify(r),
+      JSON.stringify(r),
+      JSON.stringify(r),
+      `${JSON.stringify(r)}\n`,
+      JSON.stringify(r, null, 1),
+      `${JSON.stringify(r).slice(0, -1)},"n":1}`,
+      JSON.stringify({ ...r, msg: undefined }),
+      `${JSON.stringify(r)}x`,
+    ),
+  );
+
 describe('JSON clean walk', () => {
+  it("answers through the last record's layout exactly as the walk without memo", () => {
+    fc.assert(
+      fc.property(fc.array(siteLine, { minLength: 3, maxLength: 40 }), (ls) => {
+        const remembering: JsonVerdicts = { ...verdicts, memo: newWalkMemo() };
+        for (const l of ls) expect(walkCleanJsonObject(l, remembering)).toBe(walkCleanJsonObject(l, verdicts));
+      }),
+      { numRuns: 1_500, seed: 23 },
+    );
+  });
+
+  it('a record that matches the layout asks only about its holes', () => {
+    const asked: string[] = [];
+    const counting: JsonVerdicts = { key: () => true, value: (text) => (asked.push(text), !text.includes('x')), memo: newWalkMemo() };
+    const rec = (id: string, n: number) => `{"level":30,"msg":"request completed","req":{"id":"${id}","method":"GET"},"ms":${n}}`;
+    expect(walkCleanJsonObject(rec('r-1', 5), counting)).toBe(true);
+    expect(walkCleanJsonObject(rec('r-2', 6), counting)).toBe(true);
+    asked.length = 0;
+    expect(walkCleanJsonObject(rec('r-3', 7), counting)).toBe(true);
+    expect(asked).toEqual(['r-3', '7']);
+    expect(walkCleanJsonObject(rec('r-x', 8), counting)).toBe(false);
+    expect(walkCleanJsonObject(rec('r-4', 9).replace('GET', 'PUT'), counting)).toBe(true);
+    expect(walkCleanJsonObject(rec('r-5', 1).replace('GET', 'x'), counting)).toBe(false);
+    // What the walker gives up on gives up here too: an escape in a hole, a fraction, a token run on.
+    expect(walkCleanJsonObject(rec('r-6', 2), counting)).toBe(true);
+    expect(walkCleanJsonObject(rec('a\\\\b', 3), counting)).toBe(false);
+    expect(walkCleanJsonObject(rec('a\\"b', 3), counting)).toBe(false);
+    expect(walkCleanJsonObject(rec('r-7', 4).replace(':4}', ':4.5}'), counting)).toBe(false);
+    expect(walkCleanJsonObject(`${rec('r-8', 5)} {}`, counting)).toBe(false);
+    expect(walkCleanJsonObject(`${rec('r-9', 6)}\n`, counting)).toBe(true);
+  });
+
   it('calls clean only what the JSON.parse path calls clean', () => {
     fc.assert(
       fc.property(line, (l) => {
@@ -101,6 +155,8 @@ describe('JSON clean walk', () => {
       { numRuns: 2_000, seed: 11 },
     );
     // The same text at the same position under another top-level name is asked again: trusted there only.
+    expect(walkCleanJsonObject('{"time":17}', remembering)).toBe(true);
+    expect(walkCleanJsonObject('{"time":17}', remembering)).toBe(true);
     expect(walkCleanJsonObject('{"time":17}', remembering)).toBe(true);
     expect(walkCleanJsonObject('{"msg":17}', remembering)).toBe(false);
     expect(walkCleanJsonObject('{"time":"17"}', remembering)).toBe(false);

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { careText } from '../../benchmarks/corpus.js';
 import { createRedactor, type Redactor } from '../../src/index.js';
 import { createRedactingDestination, LogLineScrubber } from '../../src/integrations/index.js';
 import { inspectJsonLine, quoteLongNumbers } from '../../src/integrations/json-line.js';
@@ -55,6 +56,26 @@ describe('log line scrubber: what JSON.parse would hide', () => {
     expect(r.withheld).toBe(true);
     expect(r.line).not.toContain('4111');
     expect(JSON.parse(r.line).caregate).toMatch(/withheld/);
+  });
+});
+
+describe('log line scrubber: the clean check of short values on one reused session', () => {
+  it('says clean of a value exactly when a new session finds nothing in it, value after value', () => {
+    const corpus = careText(40_000, 5);
+    const scrubber = new LogLineScrubber(redactor);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: corpus.length }), fc.integer({ min: 1, max: 80 }), (at, len) => {
+        const piece = corpus.slice(at, at + len);
+        const line = JSON.stringify({ msg: piece });
+        // Escapes (quotes, line breaks) send a line to the JSON.parse path; the check answers plain ones.
+        fc.pre(!line.includes('\\'));
+        const s = redactor.session({ mask: false });
+        const a = s.push(piece);
+        const b = s.finish();
+        expect(scrubber.isCleanJson(line)).toBe(a.findings.length + b.findings.length + a.errors.length + b.errors.length === 0);
+      }),
+      { numRuns: 400 },
+    );
   });
 });
 
