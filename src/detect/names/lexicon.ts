@@ -56,7 +56,7 @@ export interface NameLexiconFile {
 }
 
 /** The word lists of `notPersons` (what makes capitalised words an organisation, a place, a brand or a title; see not-a-person.ts). */
-export const NOT_PERSON_LISTS = ['organisationWords', 'organisationLinks', 'placeCues', 'placePrepositions', 'placeIn', 'placeHeads', 'placeTails', 'placeAfter', 'places', 'brands', 'workCues', 'productCues', 'articles', 'firmPrepositions'] as const;
+export const NOT_PERSON_LISTS = ['organisationWords', 'organisationLinks', 'placeCues', 'placePrepositions', 'placeIn', 'placeHeads', 'placeTails', 'placeAfter', 'places', 'brands', 'workCues', 'productCues', 'articles', 'firmPrepositions', 'personPrepositions', 'firmVerbs'] as const;
 export type NotPersonList = (typeof NOT_PERSON_LISTS)[number];
 
 /** The merged word sets the names detector reads; every key is lower case, NFC. */

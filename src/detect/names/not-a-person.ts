@@ -73,11 +73,51 @@ function joinedAfterPreposition(lex: NameLexicon, text: string, words: readonly 
   if (words.some((w) => w.kind === 'initial')) return false;
   const first = words[0]!.s;
   const [before] = wordsBefore(text, first, 1);
-  if (before === undefined || !lex.notPersons.firmPrepositions.has(before)) return false;
+  if (before === undefined) return false;
+  if (!lex.notPersons.firmPrepositions.has(before) && !(pairedSurnames(words, k) && firmClause(lex, text, first, before))) return false;
   // Written in lower case, right before the run on its line.
   let b = first - 1;
   while (b > 0 && text.charCodeAt(b) === 32) b--;
   return isLower(text.charCodeAt(b - before.length + 1));
+}
+
+/**
+ * Two partners each written with two family names inside a clause, two lower-case words before them: a firm
+ * ("lo publicó Montenegro Paredes y Mendoza Yáñez"), unless a preposition that marks people stands right before
+ * them ("conocí a Ana García y Pedro López") and no word whose object is a firm precedes it ("reclama daños a
+ * Camarillo Koenig y Frías Mota", "se incorporó a …"). After a capitalised opener the pair is addressed
+ * ("Enhorabuena a Ana Ruiz y Eva Gil"). Both word lists are data (`notPersons` in rules/lexicons/not-persons.json).
+ */
+function firmClause(lex: NameLexicon, text: string, s: number, before: string): boolean {
+  if (!midClause(text, s)) return false;
+  if (!lex.notPersons.personPrepositions.has(before)) return true;
+  const [, verb] = wordsBefore(text, s, 2);
+  return verb !== undefined && lex.notPersons.firmVerbs.has(verb);
+}
+
+/** The two words before s are lower-case words on s's line ("lo publicó …", "reclama daños a …"). */
+function midClause(text: string, s: number): boolean {
+  let i = s - 1;
+  for (let n = 0; n < 2; n++) {
+    while (i >= 0 && text.charCodeAt(i) === 32) i--;
+    if (i < 0 || !isLower(text.charCodeAt(i))) return false;
+    while (i >= 0 && isLetter(text.charCodeAt(i))) i--;
+    if (!isLower(text.charCodeAt(i + 1))) return false;
+    if (i >= 0 && text.charCodeAt(i) !== 32) return false;
+  }
+  return true;
+}
+
+/** At least two name words on each side of the joiner at k, no particle but "de" among them. */
+function pairedSurnames(words: readonly NameWord[], k: number): boolean {
+  let left = 0;
+  let right = 0;
+  for (let i = 0; i < words.length; i++) {
+    if (i === k || words[i]!.kind === 'particle') continue;
+    if (i < k) left++;
+    else right++;
+  }
+  return left >= 2 && right >= 2;
 }
 
 /**
