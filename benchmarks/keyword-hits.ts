@@ -22,6 +22,7 @@ import { digitsOf, isCardCell } from '../dist/detect/table/cell-shapes.js';
 import luhn from 'luhn';
 import { hashRange } from '../dist/detect/word-table.js';
 import { denseText, sparseText } from './blind-text.js';
+import { speakerLabelByRegex } from '../test/support/speaker-label-oracle.js';
 
 const TOTAL = Number(process.env.HITS_MB ?? 1) * 1_000_000;
 const ROUNDS = Number(process.env.HITS_ROUNDS ?? 5);
@@ -71,27 +72,9 @@ function byCode(text: string, at: number, phrases: KeywordPhrase[]): number {
   return -1;
 }
 
-/** speakerLabelAt as it read before: a regex per character. */
+/** speakerLabelAt as it read before: a regex per character (test/support/speaker-label-oracle.ts). */
 function labelByRegex(text: string, i: number): { label: string; end: number } | null {
-  let q = i;
-  if (text.charCodeAt(q) === 91) {
-    const close = text.indexOf(']', q);
-    if (close < 0 || close - q > 24) return null;
-    q = close + 1;
-    while (text.charCodeAt(q) === 32) q++;
-  }
-  const end = turnLabelEnd(text, q);
-  if (end >= 0) {
-    let labelEnd = end;
-    while (labelEnd > q && /[\s:>*]/.test(text[labelEnd - 1]!)) labelEnd--;
-    return { label: text.slice(q, labelEnd).replace(/^\*+/, '').trim().toLowerCase(), end };
-  }
-  let e = q;
-  while (e < text.length && e - q <= 32 && /[\p{L} ]/u.test(text[e]!)) e++;
-  if (e > q + 1 && text.charCodeAt(e - 1) === 32 && text.charCodeAt(e) === 45 && text.charCodeAt(e + 1) === 32) {
-    return { label: text.slice(q, e).trim().toLowerCase(), end: e + 2 };
-  }
-  return null;
+  return speakerLabelByRegex(text, i, turnLabelEnd);
 }
 
 /** isCardCell as it read before: the pattern first. */
