@@ -56,3 +56,12 @@ export function expectNames(r: Redactor, marked: string): void {
     expect(spans.some(([s, e]) => f.start < e && s < f.end), `masked ${JSON.stringify(text.slice(f.start, f.end))} in ${JSON.stringify(text)}`).toBe(true);
   }
 }
+
+/** expectNames, and every PERSON finding lies inside one of the marked names (no word beside a name is altered). */
+export function expectExactNames(r: Redactor, marked: string): void {
+  expectNames(r, marked);
+  const { text, spans } = parseMarked(marked);
+  for (const f of r.redact(text).findings.filter((x) => x.entity === 'PERSON')) {
+    expect(spans.some(([s, e]) => s <= f.start && f.end <= e), `masked ${JSON.stringify(text.slice(f.start, f.end))} in ${JSON.stringify(text)}`).toBe(true);
+  }
+}
